@@ -1,0 +1,97 @@
+import { Command } from 'commander';
+import { openRuntime, type Runtime } from './bootstrap.ts';
+import { backup, CliError, restore } from './cli/backup.ts';
+import { startServer } from './cli/start.ts';
+import { addUser, readPasswordFromStdin, resetUserPassword } from './cli/users.ts';
+import { loadConfig } from './config.ts';
+import { demoLogins, loadDemo } from './modules/demo/service.ts';
+
+const program = new Command()
+  .name('kruisbestuiving')
+  .description('Kruisbestuiving: survey, trajectories and shared knowledge for experience work in care.')
+  .showHelpAfterError()
+  .addHelpText(
+    'after',
+    '\nConfiguration comes from the environment: PORT (3000), DATA_DIR (./data, for SQLite), DATABASE_URL (postgres://… to use PostgreSQL), LOG_LEVEL.',
+  );
+
+async function withRuntime(task: (runtime: Runtime) => Promise<void>): Promise<void> {
+  const runtime = await openRuntime(loadConfig());
+  try {
+    await task(runtime);
+  } finally {
+    await runtime.database.close();
+  }
+}
+
+program
+  .command('start')
+  .description('Migrate the database and start the web server')
+  .option('--demo-if-empty', 'load the demo organisation when the database has no organisation yet')
+  .action(async (options: { demoIfEmpty?: boolean }) => startServer(loadConfig(), { demoIfEmpty: options.demoIfEmpty ?? false }));
+
+program
+  .command('migrate')
+  .description('Bring the database schema up to date (safe to run at the same time as another process)')
+  .action(() =>
+    withRuntime(async ({ applied, database }) => {
+      process.stdout.write(applied.length ? `Applied: ${applied.join(', ')}\n` : `${database.location} is up to date.\n`);
+    }),
+  );
+
+program
+  .command('demo')
+  .description('Load the demo organisation with one account per role, or reload it (replacing the demo organisation only)')
+  .action(() =>
+    withRuntime(async ({ ctx }) => {
+      await loadDemo(ctx);
+      process.stdout.write('Demo organisation loaded. Logins:\n');
+      for (const login of demoLogins()) process.stdout.write(`  ${login.role.padEnd(12)} ${login.email.padEnd(40)} ${login.password}\n`);
+    }),
+  );
+
+const user = program.command('user').description('Manage accounts');
+user
+  .command('add')
+  .description('Add an account, optionally as a member of an organisation (created if it does not exist)')
+  .requiredOption('--email <email>', 'e-mail address (the login)')
+  .requiredOption('--name <name>', 'display name')
+  .option('--org <name>', 'organisation name (or id) to add the person to')
+  .option('--role <role>', 'admin | researcher | coordinator | member', 'member')
+  .option('--sector <sector>', 'sector for a new organisation: ggz | verslavingszorg | jeugdhulp | other', 'other')
+  .option('--language <language>', 'nl | en', 'nl')
+  .option('--password-stdin', 'read the password from standard input instead of generating one')
+  .action(async (options: { email: string; name: string; org?: string; role: string; sector: string; language: string; passwordStdin?: boolean }) => {
+    const password = options.passwordStdin ? await readPasswordFromStdin() : undefined;
+    await withRuntime((runtime) => addUser(runtime, { ...options, password }));
+  });
+user
+  .command('reset-password')
+  .description('Set a new password (generated unless --password-stdin) and end all sessions of the account')
+  .argument('<email>', 'e-mail address of the account')
+  .option('--password-stdin', 'read the new password from standard input')
+  .action(async (email: string, options: { passwordStdin?: boolean }) => {
+    const password = options.passwordStdin ? await readPasswordFromStdin() : undefined;
+    await withRuntime((runtime) => resetUserPassword(runtime, email, password));
+  });
+
+program
+  .command('backup')
+  .description('Write a consistent copy of the SQLite database while the app may keep running (PostgreSQL: prints the pg_dump command)')
+  .argument('<file>', 'where to write the backup')
+  .action((file: string) => backup(loadConfig(), file));
+
+program
+  .command('restore')
+  .description('Replace the SQLite database with a backup, then migrate it (PostgreSQL: prints the pg_restore command)')
+  .argument('<file>', 'a backup made with the backup command')
+  .action((file: string) => restore(loadConfig(), file));
+
+try {
+  await program.parseAsync(process.argv);
+} catch (error) {
+  process.stderr.write(
+    `${error instanceof CliError || (error instanceof Error && error.message.startsWith('Invalid configuration')) ? error.message : `Error: ${(error as Error).message}`}\n`,
+  );
+  process.exitCode = 1;
+}

@@ -1,0 +1,67 @@
+import { randomBytes } from 'node:crypto';
+import type { Runtime } from '../bootstrap.ts';
+import { languageSchema } from '../core/language.ts';
+import { parseInput } from '../http/route.ts';
+import { newPasswordSchema } from '../modules/accounts/model.ts';
+import { createUser, resetPassword } from '../modules/accounts/service.ts';
+import { findOrganisationIdByName } from '../modules/organisations/lookup.ts';
+import { displayNameSchema, emailSchema, roleSchema, sectorSchema } from '../modules/organisations/model.ts';
+import { addMembership, createOrganisation } from '../modules/organisations/service.ts';
+import { CliError } from './backup.ts';
+
+/** 18 random bytes: a 24-character password, printed once. */
+const generatePassword = () => randomBytes(18).toString('base64url');
+
+export async function readPasswordFromStdin(): Promise<string> {
+  const chunks: Buffer[] = [];
+  for await (const chunk of process.stdin) chunks.push(chunk as Buffer);
+  return Buffer.concat(chunks)
+    .toString('utf8')
+    .replace(/\r?\n$/, '');
+}
+
+function parseOrFail<T>(schema: import('zod').ZodType<T>, value: unknown, what: string): T {
+  try {
+    return parseInput(schema, value, 'en') as T;
+  } catch (error) {
+    const issues = (error as { issues?: { message: string }[] }).issues ?? [];
+    throw new CliError(`${what}: ${issues.map((i) => i.message).join(' ') || 'invalid'}`);
+  }
+}
+
+export async function addUser(
+  runtime: Runtime,
+  options: { email: string; name: string; org?: string; role: string; sector?: string; language?: string; password?: string | undefined },
+): Promise<void> {
+  const { ctx } = runtime;
+  const email = parseOrFail(emailSchema, options.email, 'E-mail');
+  const displayName = parseOrFail(displayNameSchema, options.name, 'Name');
+  const role = parseOrFail(roleSchema, options.role, 'Role');
+  const language = parseOrFail(languageSchema, options.language ?? 'nl', 'Language');
+  const generated = options.password === undefined;
+  const password = parseOrFail(newPasswordSchema, options.password ?? generatePassword(), 'Password');
+  const userId = await createUser(ctx, { email, displayName, password, language }, null).catch((error: unknown) => {
+    throw new CliError(`Could not add ${email}: an account with this e-mail address may already exist.`, { cause: error });
+  });
+  if (options.org) {
+    let organisationId = await findOrganisationIdByName(ctx, options.org);
+    if (!organisationId) {
+      const sector = parseOrFail(sectorSchema, options.sector ?? 'other', 'Sector');
+      organisationId = await createOrganisation(ctx, { name: options.org, sector });
+      process.stdout.write(`Created organisation "${options.org}" (${sector}).\n`);
+    }
+    await addMembership(ctx, { organisationId, userId, role, actorUserId: null });
+  }
+  process.stdout.write(`Added ${email}${options.org ? ` as ${role} of "${options.org}"` : ''}.\n`);
+  if (generated) process.stdout.write(`Password (shown once): ${password}\n`);
+}
+
+export async function resetUserPassword(runtime: Runtime, emailInput: string, passwordInput: string | undefined): Promise<void> {
+  const email = parseOrFail(emailSchema, emailInput, 'E-mail');
+  const password = parseOrFail(newPasswordSchema, passwordInput ?? generatePassword(), 'Password');
+  await resetPassword(runtime.ctx, email, password).catch((error: unknown) => {
+    throw new CliError(`No account with e-mail address ${email}.`, { cause: error });
+  });
+  process.stdout.write(`New password set for ${email}; all their sessions were ended.\n`);
+  if (passwordInput === undefined) process.stdout.write(`Password (shown once): ${password}\n`);
+}

@@ -1,0 +1,45 @@
+import type { ErrorId } from './errors.ts';
+import type { Language } from './language.ts';
+
+/** What a person reads when something goes wrong: plain language, no internals. */
+export const errorMessages: Record<ErrorId, Record<Language, string>> = {
+  validation_failed: {
+    nl: 'Niet alle gegevens zijn goed ingevuld. Kijk de velden na en probeer opnieuw.',
+    en: 'Some of the information is not filled in correctly. Check the fields and try again.',
+  },
+  unauthenticated: { nl: 'Je bent niet (meer) aangemeld. Meld je opnieuw aan.', en: 'You are not signed in (any more). Please sign in again.' },
+  forbidden: { nl: 'Je hebt geen toestemming om dit te doen.', en: 'You are not allowed to do this.' },
+  not_found: { nl: 'Dit bestaat niet, of je hebt er geen toegang toe.', en: 'This does not exist, or you do not have access to it.' },
+  conflict: {
+    nl: 'Dit botst met wat er al is. Vernieuw de pagina en probeer opnieuw.',
+    en: 'This conflicts with what is already there. Refresh the page and try again.',
+  },
+  invalid_credentials: { nl: 'Het e-mailadres of het wachtwoord klopt niet.', en: 'The e-mail address or the password is not correct.' },
+  invitation_invalid: {
+    nl: 'Deze uitnodiging is niet (meer) geldig. Vraag de beheerder om een nieuwe link.',
+    en: 'This invitation is not valid (any more). Ask the administrator for a new link.',
+  },
+  rate_limited: {
+    nl: 'Te veel pogingen na elkaar. Wacht even en probeer het dan opnieuw.',
+    en: 'Too many attempts in a row. Wait a moment and then try again.',
+  },
+  payload_too_large: { nl: 'Wat je stuurde is te groot.', en: 'What you sent is too large.' },
+  csrf_invalid: {
+    nl: 'Je sessie is verlopen of de pagina is te oud. Vernieuw de pagina en probeer opnieuw.',
+    en: 'Your session has expired or the page is out of date. Refresh the page and try again.',
+  },
+  internal: {
+    nl: 'Er ging iets mis aan onze kant. Niets van je gegevens is veranderd. Probeer het later opnieuw.',
+    en: 'Something went wrong on our side. None of your data was changed. Please try again later.',
+  },
+};
+
+export const extraMessages = {
+  invalidJson: { nl: 'De gegevens zijn geen geldige JSON.', en: 'The data is not valid JSON.' },
+  unsupportedMediaType: { nl: 'Dit soort gegevens wordt niet aanvaard.', en: 'This kind of data is not accepted.' },
+  unknownConflictEmail: { nl: 'Er bestaat al een account met dit e-mailadres.', en: 'An account with this e-mail address already exists.' },
+  lastAdmin: {
+    nl: 'Een organisatie heeft minstens één beheerder nodig.',
+    en: 'An organisation needs at least one administrator.',
+  },
+} satisfies Record<string, Record<Language, string>>;

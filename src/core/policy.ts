@@ -1,0 +1,35 @@
+import type { Actor } from './context.ts';
+import { AppError } from './errors.ts';
+
+type Role = 'admin' | 'researcher' | 'coordinator' | 'member';
+const everyone: readonly Role[] = ['admin', 'researcher', 'coordinator', 'member'];
+
+/**
+ * Who may do what inside an organisation. Every service checks one of these before it touches
+ * data; the route-matrix test reads this table to know what each role should get.
+ */
+export const policies = {
+  'organisation.view': everyone,
+  'members.view': ['admin', 'coordinator'],
+  'members.manage': ['admin'],
+  'invitations.manage': ['admin'],
+  'teams.view': everyone,
+  'teams.manage': ['admin', 'coordinator'],
+  'audit.view': ['admin'],
+} as const satisfies Record<string, readonly Role[]>;
+
+export type PolicyName = keyof typeof policies;
+
+export function can(actor: Actor, policy: PolicyName, organisationId: string): boolean {
+  const role = actor.roles.get(organisationId) as Role | undefined;
+  return role !== undefined && (policies[policy] as readonly Role[]).includes(role);
+}
+
+/**
+ * Someone outside the organisation learns nothing, not even that it exists: 404.
+ * A member whose role does not allow the action gets 403.
+ */
+export function authorize(actor: Actor, policy: PolicyName, organisationId: string): void {
+  if (!actor.roles.has(organisationId)) throw new AppError('not_found');
+  if (!can(actor, policy, organisationId)) throw new AppError('forbidden');
+}

@@ -1,0 +1,22 @@
+import { type Migration, type MigrationResultSet, Migrator } from 'kysely';
+import type { Db } from './database.ts';
+import * as accounts from './migrations/2026_11_29_0001_accounts.ts';
+
+/** Listed here, not read from disk, so the order is reviewed in code and bundling cannot lose one. */
+const migrations: Record<string, Migration> = {
+  '2026_11_29_0001_accounts': accounts,
+};
+
+/**
+ * Runs pending migrations. Kysely holds a lock while it migrates (an advisory lock on PostgreSQL;
+ * on SQLite our BEGIN IMMEDIATE transaction), so two processes starting at once migrate once.
+ */
+export async function migrateToLatest(db: Db): Promise<string[]> {
+  const migrator = new Migrator({ db, provider: { getMigrations: async () => migrations } });
+  const result: MigrationResultSet = await migrator.migrateToLatest();
+  if (result.error) {
+    const failed = result.results?.find((r) => r.status === 'Error')?.migrationName ?? 'unknown';
+    throw new Error(`Migration ${failed} failed`, { cause: result.error });
+  }
+  return (result.results ?? []).filter((r) => r.status === 'Success').map((r) => r.migrationName);
+}

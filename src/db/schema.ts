@@ -1,0 +1,88 @@
+/** Table types for Kysely. Timestamps are ISO 8601 UTC text; booleans are 0/1 integers on both dialects. */
+import type { Generated } from 'kysely';
+
+export interface OrganisationTable {
+  id: string;
+  name: string;
+  sector: string;
+  disclosure_threshold: number;
+  created_at: string;
+}
+
+export interface UserTable {
+  id: string;
+  email: string;
+  display_name: string;
+  password_hash: string;
+  language: string;
+  created_at: string;
+  disabled_at: string | null;
+}
+
+export interface MembershipTable {
+  organisation_id: string;
+  user_id: string;
+  role: string;
+  created_at: string;
+}
+
+export interface TeamTable {
+  id: string;
+  organisation_id: string;
+  name: string;
+  created_at: string;
+}
+
+export interface TeamMemberTable {
+  team_id: string;
+  user_id: string;
+  position: string;
+  created_at: string;
+}
+
+export interface InvitationTable {
+  id: string;
+  organisation_id: string;
+  email: string;
+  role: string;
+  team_id: string | null;
+  position: string | null;
+  token_hash: string;
+  created_by: string;
+  created_at: string;
+  expires_at: string;
+  accepted_at: string | null;
+  accepted_by: string | null;
+  revoked_at: string | null;
+}
+
+export interface SessionTable {
+  id_hash: string;
+  user_id: string;
+  created_at: string;
+  last_seen_at: string;
+  expires_at: string;
+}
+
+export interface AuditEventTable {
+  seq: Generated<number>;
+  id: string;
+  organisation_id: string | null;
+  actor_user_id: string | null;
+  action: string;
+  subject_type: string;
+  subject_id: string;
+  details: string;
+  at: string;
+}
+
+export interface Database {
+  organisations: OrganisationTable;
+  users: UserTable;
+  memberships: MembershipTable;
+  teams: TeamTable;
+  team_members: TeamMemberTable;
+  invitations: InvitationTable;
+  sessions: SessionTable;
+  audit_events: AuditEventTable;
+}

@@ -1,0 +1,64 @@
+import cookie from '@fastify/cookie';
+import Fastify, { type FastifyInstance } from 'fastify';
+import { BODY_LIMIT_BYTES, type Config } from '../config.ts';
+import { type Clock, systemClock } from '../core/clock.ts';
+import { newId } from '../core/ids.ts';
+import { loggerOptions } from '../core/logger.ts';
+import { type DatabaseHandle, isReachable } from '../db/database.ts';
+import { accountRoutes } from '../modules/accounts/routes.ts';
+import { auditRoutes } from '../modules/audit/routes.ts';
+import { organisationRoutes } from '../modules/organisations/routes.ts';
+import { registerDocs } from './docs.ts';
+import { registerErrorHandling } from './errors.ts';
+import './fastify-types.ts';
+import { registerRoutes } from './route.ts';
+import { registerSecurity } from './security.ts';
+import { registerSessionHook } from './session.ts';
+import { registerWebApp } from './web.ts';
+
+export type AppOptions = { config: Config; database: DatabaseHandle; clock?: Clock; logger?: boolean };
+
+export type App = FastifyInstance;
+
+export async function buildApp(options: AppOptions): Promise<App> {
+  const { config, database } = options;
+  const app = Fastify({
+    logger: options.logger === false ? false : loggerOptions(config.logLevel),
+    bodyLimit: BODY_LIMIT_BYTES,
+    trustProxy: config.trustProxy,
+    genReqId: () => newId(),
+    requestIdHeader: false,
+    routerOptions: { maxParamLength: 200 },
+  });
+  app.decorate('services', {
+    db: database.db,
+    dialect: database.dialect,
+    clock: options.clock ?? systemClock,
+    config,
+  });
+  // Validation is done by zod inside each route (in the person's language); the JSON schemas
+  // on the routes are for the OpenAPI document only.
+  app.setValidatorCompiler(() => () => true);
+  app.setSerializerCompiler(() => (data) => JSON.stringify(data));
+  app.addHook('onSend', async (req, reply) => {
+    reply.header('x-request-id', req.id);
+  });
+
+  await app.register(cookie);
+  registerErrorHandling(app);
+  await registerSecurity(app);
+  registerSessionHook(app);
+  await registerDocs(app);
+
+  app.get('/healthz', { schema: { summary: 'The process is up', tags: ['health'] } }, async () => ({ status: 'ok' }));
+  app.get('/readyz', { schema: { summary: 'The database is reachable', tags: ['health'] } }, async (_req, reply) =>
+    (await isReachable(database.db)) ? { status: 'ready' } : reply.status(503).send({ status: 'database_unreachable' }),
+  );
+
+  const apiRoutes = [...accountRoutes(app), ...organisationRoutes(app), ...auditRoutes(app)];
+  registerRoutes(app, apiRoutes, { login: config.rateLimits.loginPerMinute, invite: config.rateLimits.invitePerMinute });
+  await registerWebApp(app, config.webDir);
+
+  app.decorate('apiRoutes', apiRoutes);
+  return app;
+}

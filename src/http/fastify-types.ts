@@ -1,0 +1,19 @@
+import type { Actor, ServiceContext } from '../core/context.ts';
+import type { Language } from '../core/language.ts';
+import type { AnyRoute } from './route.ts';
+
+declare module 'fastify' {
+  interface FastifyInstance {
+    services: ServiceContext;
+    /** Every JSON API route with its definition: read by the docs and the route-matrix test. */
+    apiRoutes: AnyRoute[];
+  }
+  interface FastifyRequest {
+    actor: Actor | undefined;
+    sessionToken: string | undefined;
+    lang: Language;
+  }
+  interface FastifyContextConfig {
+    routeDef?: AnyRoute;
+  }
+}

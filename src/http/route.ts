@@ -1,0 +1,103 @@
+import type { FastifyInstance, FastifyReply, FastifyRequest, HTTPMethods } from 'fastify';
+import * as z from 'zod';
+import type { Actor } from '../core/context.ts';
+import { AppError } from '../core/errors.ts';
+import type { Language } from '../core/language.ts';
+import type { PolicyName } from '../core/policy.ts';
+import { errorMapFor } from '../core/validation-messages.ts';
+
+type Schema = z.ZodType;
+type Infer<S> = S extends Schema ? z.output<S> : undefined;
+
+export type RouteInput<P, Q, B, A extends Auth> = {
+  params: Infer<P>;
+  query: Infer<Q>;
+  body: Infer<B>;
+  actor: A extends 'user' ? Actor : Actor | undefined;
+  req: FastifyRequest;
+  reply: FastifyReply;
+};
+
+type Auth = 'public' | 'user';
+
+export type RouteDef<P = undefined, Q = undefined, B = undefined, A extends Auth = Auth> = {
+  method: Extract<HTTPMethods, 'GET' | 'POST' | 'PUT' | 'PATCH' | 'DELETE'>;
+  url: string;
+  summary: string;
+  tags: string[];
+  auth: A;
+  /** The policy the service checks; read by the route-matrix test and shown in the API docs. */
+  policy?: PolicyName;
+  rateLimit?: 'login' | 'invite';
+  params?: P;
+  query?: Q;
+  body?: B;
+  /** The JSON answer (status 200) for the docs; a route that streams something else names its type. */
+  response: Schema | { contentType: string };
+  handler: (input: RouteInput<P, Q, B, A>) => Promise<unknown>;
+};
+
+// biome-ignore lint/suspicious/noExplicitAny: a registry holds routes of every shape
+export type AnyRoute = RouteDef<any, any, any, Auth>;
+
+export const defineRoute = <
+  P extends Schema | undefined = undefined,
+  Q extends Schema | undefined = undefined,
+  B extends Schema | undefined = undefined,
+  A extends Auth = Auth,
+>(
+  def: RouteDef<P, Q, B, A>,
+): AnyRoute => def as AnyRoute;
+
+/** Parses one part of a request with its schema; failures become a 400 in the person's language. */
+export function parseInput<S extends Schema>(schema: S, value: unknown, lang: Language, prefix = ''): z.output<S> {
+  const result = schema.safeParse(value, { error: errorMapFor(lang) });
+  if (result.success) return result.data;
+  throw new AppError('validation_failed', {
+    issues: result.error.issues.map((issue) => ({ path: [prefix, ...issue.path.map(String)].filter(Boolean).join('.'), message: issue.message })),
+  });
+}
+
+function jsonSchema(schema: Schema, io: 'input' | 'output') {
+  const { $schema: _ignored, ...rest } = z.toJSONSchema(schema, { target: 'openapi-3.0', io, unrepresentable: 'any' }) as Record<string, unknown>;
+  return rest;
+}
+
+export function registerRoutes(app: FastifyInstance, routes: AnyRoute[], limits: { login: number; invite: number }): void {
+  for (const def of routes) {
+    const response =
+      'contentType' in def.response
+        ? { 200: { description: def.response.contentType, content: { [def.response.contentType]: { schema: { type: 'string' } } } } }
+        : { 200: jsonSchema(def.response as Schema, 'output') };
+    app.route({
+      method: def.method,
+      url: def.url,
+      schema: {
+        summary: def.summary,
+        description: def.policy ? `Policy: \`${def.policy}\`` : def.auth === 'public' ? 'Public' : 'Any signed-in user',
+        tags: def.tags,
+        ...(def.params ? { params: jsonSchema(def.params, 'input') } : {}),
+        ...(def.query ? { querystring: jsonSchema(def.query, 'input') } : {}),
+        ...(def.body ? { body: jsonSchema(def.body, 'input') } : {}),
+        ...(def.auth === 'user' ? { security: [{ session: [] }] } : {}),
+        response,
+      },
+      config: {
+        routeDef: def,
+        ...(def.rateLimit ? { rateLimit: { max: limits[def.rateLimit], timeWindow: '1 minute' } } : {}),
+      },
+      handler: async (req, reply) => {
+        if (def.auth === 'user' && !req.actor) throw new AppError('unauthenticated');
+        const lang = req.lang;
+        return def.handler({
+          params: def.params ? parseInput(def.params, req.params, lang) : undefined,
+          query: def.query ? parseInput(def.query, req.query, lang) : undefined,
+          body: def.body ? parseInput(def.body, req.body ?? undefined, lang) : undefined,
+          actor: req.actor,
+          req,
+          reply,
+        });
+      },
+    });
+  }
+}

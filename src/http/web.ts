@@ -1,0 +1,20 @@
+import fs from 'node:fs';
+import path from 'node:path';
+import fastifyStatic from '@fastify/static';
+import type { FastifyInstance } from 'fastify';
+
+/**
+ * Serves the built browser app; any other GET that asks for HTML gets index.html so the
+ * client-side router can show the page (or its own "not found").
+ */
+export async function registerWebApp(app: FastifyInstance, webDir: string): Promise<boolean> {
+  const index = path.join(webDir, 'index.html');
+  if (!fs.existsSync(index)) return false;
+  await app.register(fastifyStatic, { root: webDir, prefix: '/', wildcard: false, index: false });
+  const indexHtml = fs.readFileSync(index);
+  app.get('/*', { schema: { hide: true } }, (req, reply) => {
+    if (req.url.startsWith('/api/')) return reply.callNotFound();
+    return reply.type('text/html; charset=utf-8').header('Cache-Control', 'no-cache').send(indexHtml);
+  });
+  return true;
+}

@@ -1,0 +1,30 @@
+import * as z from 'zod';
+import { languageSchema } from '../../core/language.ts';
+import { displayNameSchema, emailSchema, idSchema, organisationView, positionSchema, teamView } from '../organisations/model.ts';
+
+/** Long passphrases are welcome; no composition rules (ASVS 6.2). */
+export const PASSWORD_MIN = 12;
+export const PASSWORD_MAX = 256;
+export const newPasswordSchema = z.string().min(PASSWORD_MIN).max(PASSWORD_MAX);
+
+export const loginInput = z.strictObject({
+  email: emailSchema,
+  password: z.string().min(1).max(PASSWORD_MAX),
+});
+
+export const myTeamView = teamView.pick({ id: true, name: true }).extend({ organisationId: idSchema, position: positionSchema });
+
+export const meView = z.object({
+  user: z.object({ id: idSchema, email: z.string(), displayName: z.string(), language: languageSchema }),
+  organisations: z.array(organisationView),
+  teams: z.array(myTeamView),
+});
+export type MeView = z.infer<typeof meView>;
+
+export const updateMeInput = z.strictObject({
+  language: languageSchema.optional(),
+  displayName: displayNameSchema.optional(),
+});
+
+export const csrfView = z.object({ token: z.string() });
+export const okView = z.object({ ok: z.literal(true) });

@@ -1,0 +1,96 @@
+import type { FastifyInstance } from 'fastify';
+import { type AnyRoute, defineRoute } from '../../http/route.ts';
+import { beginSession, finishSession } from '../../http/session.ts';
+import { acceptInvitation, lookupInvitation } from '../organisations/invitations.ts';
+import { acceptInvitationInput, invitationLookupInput, invitationPreview } from '../organisations/model.ts';
+import { csrfView, loginInput, meView, okView, updateMeInput } from './model.ts';
+import { checkCredentials, me, recordSessionEvent, updateMe } from './service.ts';
+
+export function accountRoutes(app: FastifyInstance): AnyRoute[] {
+  const ctx = app.services;
+  return [
+    defineRoute({
+      method: 'GET',
+      url: '/api/csrf',
+      summary: 'Get a CSRF token to send as x-csrf-token with every POST, PUT, PATCH and DELETE',
+      tags: ['session'],
+      auth: 'public',
+      response: csrfView,
+      handler: async ({ reply }) => ({ token: reply.generateCsrf() }),
+    }),
+    defineRoute({
+      method: 'POST',
+      url: '/api/auth/login',
+      summary: 'Sign in with e-mail and password',
+      tags: ['session'],
+      auth: 'public',
+      rateLimit: 'login',
+      body: loginInput,
+      response: meView,
+      handler: async ({ body, req, reply }) => {
+        const userId = await checkCredentials(ctx, body.email, body.password);
+        await beginSession(app, req, reply, userId);
+        await recordSessionEvent(ctx, userId, 'user.login');
+        return me(ctx, userId);
+      },
+    }),
+    defineRoute({
+      method: 'POST',
+      url: '/api/auth/logout',
+      summary: 'Sign out: the session ends on the server',
+      tags: ['session'],
+      auth: 'public',
+      response: okView,
+      handler: async ({ actor, req, reply }) => {
+        if (actor) await recordSessionEvent(ctx, actor.userId, 'user.logout');
+        await finishSession(app, req, reply);
+        return { ok: true };
+      },
+    }),
+    defineRoute({
+      method: 'GET',
+      url: '/api/me',
+      summary: 'The signed-in person, their organisations (with role) and teams (with position)',
+      tags: ['session'],
+      auth: 'user',
+      response: meView,
+      handler: async ({ actor }) => me(ctx, actor.userId),
+    }),
+    defineRoute({
+      method: 'PATCH',
+      url: '/api/me',
+      summary: 'Change your own language or display name',
+      tags: ['session'],
+      auth: 'user',
+      body: updateMeInput,
+      response: meView,
+      handler: async ({ actor, body }) => updateMe(ctx, actor, body),
+    }),
+    defineRoute({
+      method: 'POST',
+      url: '/api/invitations/lookup',
+      summary: 'What an invitation link is for, before accepting it',
+      tags: ['invitations'],
+      auth: 'public',
+      rateLimit: 'invite',
+      body: invitationLookupInput,
+      response: invitationPreview,
+      handler: async ({ body }) => lookupInvitation(ctx, body.token),
+    }),
+    defineRoute({
+      method: 'POST',
+      url: '/api/invitations/accept',
+      summary: 'Accept an invitation: a new person chooses a name and password, an existing one gives their password',
+      tags: ['invitations'],
+      auth: 'public',
+      rateLimit: 'invite',
+      body: acceptInvitationInput,
+      response: meView,
+      handler: async ({ body, req, reply }) => {
+        const userId = await acceptInvitation(ctx, body);
+        await beginSession(app, req, reply, userId);
+        return me(ctx, userId);
+      },
+    }),
+  ];
+}

@@ -1,0 +1,45 @@
+import type { ServiceContext } from '../../core/context.ts';
+import { inTransaction } from '../../db/database.ts';
+import { createUser, findUserIdByEmail, resetPassword } from '../accounts/service.ts';
+import { recordAudit } from '../audit/service.ts';
+import { addMembership, createOrganisation, createTeam, setTeamMember } from '../organisations/service.ts';
+import { DEMO_ORGANISATION, DEMO_PASSWORD, demoPeople, demoTeams } from './accounts.ts';
+import * as store from './store.ts';
+
+export async function hasAnyOrganisation(ctx: ServiceContext): Promise<boolean> {
+  return store.anyOrganisation(ctx.db);
+}
+
+/**
+ * Loads the demo organisation with one account per role. Reloading removes the demo organisation
+ * (and everything in it) first and resets the demo accounts' passwords; other data is untouched.
+ */
+export async function loadDemo(ctx: ServiceContext): Promise<{ organisationId: string }> {
+  return inTransaction(ctx.db, async (trx) => {
+    const tctx = { ...ctx, db: trx };
+    await store.deleteOrganisationNamed(trx, DEMO_ORGANISATION.name);
+    const organisationId = await createOrganisation(tctx, { name: DEMO_ORGANISATION.name, sector: DEMO_ORGANISATION.sector });
+    const teamIds = new Map<string, string>();
+    for (const name of demoTeams) teamIds.set(name, (await createTeam(tctx, null, organisationId, name)).id);
+    for (const person of demoPeople) {
+      let userId = await findUserIdByEmail(tctx, person.email);
+      if (userId) await resetPassword(tctx, person.email, DEMO_PASSWORD);
+      else userId = await createUser(tctx, { email: person.email, displayName: person.displayName, password: DEMO_PASSWORD }, null);
+      await addMembership(tctx, { organisationId, userId, role: person.role, actorUserId: null });
+      for (const membership of person.teams) {
+        const teamId = teamIds.get(membership.team);
+        if (teamId) await setTeamMember(tctx, null, organisationId, teamId, userId, membership.position);
+      }
+    }
+    await recordAudit(trx, ctx.clock.now(), {
+      organisationId,
+      actorUserId: null,
+      action: 'demo.loaded',
+      subjectType: 'organisation',
+      subjectId: organisationId,
+    });
+    return { organisationId };
+  });
+}
+
+export const demoLogins = () => demoPeople.map((p) => ({ email: p.email, role: p.role, password: DEMO_PASSWORD }));

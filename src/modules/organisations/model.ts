@@ -1,0 +1,97 @@
+import * as z from 'zod';
+
+export const sectors = ['ggz', 'verslavingszorg', 'jeugdhulp', 'other'] as const;
+export const sectorSchema = z.enum(sectors);
+export type Sector = z.infer<typeof sectorSchema>;
+
+/** What a person may do in an organisation. */
+export const roles = ['admin', 'researcher', 'coordinator', 'member'] as const;
+export const roleSchema = z.enum(roles);
+export type Role = z.infer<typeof roleSchema>;
+
+/** Where a person stands in a team; experience workers are full members like the others. */
+export const positions = ['practitioner', 'coordinator', 'policy_officer', 'experience_worker'] as const;
+export const positionSchema = z.enum(positions);
+export type Position = z.infer<typeof positionSchema>;
+
+export const idSchema = z.uuid();
+export const emailSchema = z
+  .email()
+  .max(254)
+  .transform((e) => e.trim().toLowerCase());
+export const displayNameSchema = z.string().trim().min(1).max(100);
+export const teamNameSchema = z.string().trim().min(1).max(100);
+
+export const organisationParams = z.strictObject({ orgId: idSchema });
+export const memberParams = z.strictObject({ orgId: idSchema, userId: idSchema });
+export const teamParams = z.strictObject({ orgId: idSchema, teamId: idSchema });
+export const teamMemberParams = z.strictObject({ orgId: idSchema, teamId: idSchema, userId: idSchema });
+export const invitationParams = z.strictObject({ orgId: idSchema, invitationId: idSchema });
+
+export const organisationView = z.object({
+  id: idSchema,
+  name: z.string(),
+  sector: sectorSchema,
+  disclosureThreshold: z.number().int(),
+  role: roleSchema,
+});
+export type OrganisationView = z.infer<typeof organisationView>;
+
+export const memberView = z.object({
+  userId: idSchema,
+  displayName: z.string(),
+  email: z.string(),
+  role: roleSchema,
+  since: z.string(),
+});
+export type MemberView = z.infer<typeof memberView>;
+export const memberListView = z.object({ members: z.array(memberView) });
+
+export const changeRoleInput = z.strictObject({ role: roleSchema });
+
+export const teamView = z.object({ id: idSchema, name: z.string(), memberCount: z.number().int() });
+export type TeamView = z.infer<typeof teamView>;
+export const teamListView = z.object({ teams: z.array(teamView) });
+export const teamInput = z.strictObject({ name: teamNameSchema });
+
+export const teamMemberView = z.object({ userId: idSchema, displayName: z.string(), position: positionSchema });
+export type TeamMemberView = z.infer<typeof teamMemberView>;
+export const teamMemberListView = z.object({ team: teamView, members: z.array(teamMemberView) });
+export const teamMemberInput = z.strictObject({ position: positionSchema });
+
+export const createInvitationInput = z.strictObject({
+  email: emailSchema,
+  role: roleSchema,
+  teamId: idSchema.optional(),
+  position: positionSchema.optional(),
+});
+export type CreateInvitationInput = z.infer<typeof createInvitationInput>;
+
+export const invitationView = z.object({
+  id: idSchema,
+  email: z.string(),
+  role: roleSchema,
+  teamId: idSchema.nullable(),
+  position: positionSchema.nullable(),
+  createdAt: z.string(),
+  expiresAt: z.string(),
+  status: z.enum(['open', 'accepted', 'revoked', 'expired']),
+});
+export type InvitationView = z.infer<typeof invitationView>;
+export const invitationListView = z.object({ invitations: z.array(invitationView) });
+/** The link is shown once, to the admin who made it; only its hash is stored. */
+export const createdInvitationView = z.object({ invitation: invitationView, link: z.string(), token: z.string() });
+
+export const invitationTokenSchema = z.string().regex(/^[A-Za-z0-9_-]{43}$/);
+export const invitationLookupInput = z.strictObject({ token: invitationTokenSchema });
+export const invitationPreview = z.object({
+  organisationName: z.string(),
+  email: z.string(),
+  role: roleSchema,
+  accountExists: z.boolean(),
+});
+export const acceptInvitationInput = z.strictObject({
+  token: invitationTokenSchema,
+  displayName: displayNameSchema.optional(),
+  password: z.string().min(1).max(256),
+});

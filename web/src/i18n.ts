@@ -1,0 +1,74 @@
+import i18n from 'i18next';
+import { initReactI18next, useTranslation } from 'react-i18next';
+import en from './locales/en.json' with { type: 'json' };
+import nl from './locales/nl.json' with { type: 'json' };
+import { isLanguage, type Language } from './types.ts';
+
+/** All browser texts live in one namespace; the English file must have every Dutch key. */
+export const NS = 'web';
+const english: typeof nl = en;
+
+declare module 'i18next' {
+  interface ResourceNamespaceMap {
+    web: typeof nl;
+  }
+}
+
+const CHOICE_KEY = 'kb.language';
+
+/** Before sign-in: Dutch unless the browser asks for English. */
+export function browserLanguage(): Language {
+  return (navigator.language ?? '').toLowerCase().startsWith('en') ? 'en' : 'nl';
+}
+
+/** A language picked by hand before signing in; saved to the account once the person is signed in. */
+export function pendingLanguageChoice(): Language | null {
+  try {
+    const value = sessionStorage.getItem(CHOICE_KEY);
+    return isLanguage(value) ? value : null;
+  } catch {
+    return null;
+  }
+}
+
+export function rememberLanguageChoice(language: Language | null): void {
+  try {
+    if (language) sessionStorage.setItem(CHOICE_KEY, language);
+    else sessionStorage.removeItem(CHOICE_KEY);
+  } catch {
+    // Storage can be blocked; the choice then only lasts until the page reloads.
+  }
+}
+
+export function currentLanguage(): Language {
+  return isLanguage(i18n.resolvedLanguage) ? i18n.resolvedLanguage : 'nl';
+}
+
+/** Shows the app in another language at once and tells assistive technology via <html lang>. */
+export function applyLanguage(language: Language): void {
+  if (currentLanguage() !== language) void i18n.changeLanguage(language);
+  document.documentElement.lang = language;
+}
+
+void i18n.use(initReactI18next).init({
+  resources: { nl: { [NS]: nl }, en: { [NS]: english } },
+  lng: pendingLanguageChoice() ?? browserLanguage(),
+  fallbackLng: 'nl',
+  supportedLngs: ['nl', 'en'],
+  ns: [NS],
+  defaultNS: NS,
+  initAsync: false,
+  interpolation: { escapeValue: false },
+  returnNull: false,
+});
+document.documentElement.lang = currentLanguage();
+i18n.on('languageChanged', () => {
+  document.documentElement.lang = currentLanguage();
+});
+
+/** The translate function for this app's texts, typed against nl.json. */
+export function useT() {
+  return useTranslation(NS);
+}
+
+export { i18n };
