@@ -16,16 +16,24 @@ const postgresHint = (url: string, kind: 'backup' | 'restore', file: string) =>
 function progressBar(label: string) {
   const bar = new SingleBar({ format: `${label} [{bar}] {percentage}% | {value}/{total} pages`, noTTYOutput: true, notTTYSchedule: 500 });
   let started = false;
+  let lastTotal = 0;
   return {
     update(total: number, done: number) {
       if (!started) {
         bar.start(total, 0);
         started = true;
       }
+      lastTotal = total;
       bar.setTotal(total);
       bar.update(done);
     },
-    stop: () => started && bar.stop(),
+    /** Shows 100% when the copy finished, since SQLite reports progress only between steps. */
+    finish() {
+      if (!started) return;
+      bar.update(lastTotal);
+      bar.stop();
+    },
+    abort: () => started && bar.stop(),
   };
 }
 
@@ -44,8 +52,11 @@ export async function backup(config: Config, file: string): Promise<void> {
         return 256;
       },
     });
+    bar.finish();
+  } catch (error) {
+    bar.abort();
+    throw error;
   } finally {
-    bar.stop();
     source.close();
   }
   process.stdout.write(`Backup written to ${target}\n`);
@@ -74,8 +85,11 @@ export async function restore(config: Config, file: string): Promise<void> {
         return 256;
       },
     });
+    bar.finish();
+  } catch (error) {
+    bar.abort();
+    throw error;
   } finally {
-    bar.stop();
     backupDb.close();
   }
   const database = openDatabase(config.database);

@@ -16,14 +16,20 @@ import { registerSecurity } from './security.ts';
 import { registerSessionHook } from './session.ts';
 import { registerWebApp } from './web.ts';
 
-export type AppOptions = { config: Config; database: DatabaseHandle; clock?: Clock; logger?: boolean };
+export type AppOptions = {
+  config: Config;
+  database: DatabaseHandle;
+  clock?: Clock;
+  /** false: no logging; a stream: log there (tests read it to prove nothing personal is logged). */
+  logger?: false | { stream: NodeJS.WritableStream };
+};
 
 export type App = FastifyInstance;
 
 export async function buildApp(options: AppOptions): Promise<App> {
   const { config, database } = options;
   const app = Fastify({
-    logger: options.logger === false ? false : loggerOptions(config.logLevel),
+    logger: options.logger === false ? false : { ...loggerOptions(config.logLevel), ...(options.logger ?? {}) },
     bodyLimit: BODY_LIMIT_BYTES,
     trustProxy: config.trustProxy,
     genReqId: () => newId(),
@@ -43,6 +49,12 @@ export async function buildApp(options: AppOptions): Promise<App> {
   app.addHook('onSend', async (req, reply) => {
     reply.header('x-request-id', req.id);
   });
+
+  const registered: { method: string; url: string }[] = [];
+  app.addHook('onRoute', (route) => {
+    for (const method of [route.method].flat()) registered.push({ method, url: route.url });
+  });
+  app.decorate('registeredRoutes', registered);
 
   await app.register(cookie);
   registerErrorHandling(app);

@@ -7,6 +7,8 @@ declare module 'fastify' {
     services: ServiceContext;
     /** Every JSON API route with its definition: read by the docs and the route-matrix test. */
     apiRoutes: AnyRoute[];
+    /** Every route Fastify knows, including plugins' (docs, static files). */
+    registeredRoutes: { method: string; url: string }[];
   }
   interface FastifyRequest {
     actor: Actor | undefined;

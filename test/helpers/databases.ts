@@ -1,0 +1,65 @@
+import fs from 'node:fs';
+import os from 'node:os';
+import path from 'node:path';
+import pg from 'pg';
+import { describe, inject } from 'vitest';
+import type { Config } from '../../src/config.ts';
+import { type DatabaseHandle, openDatabase } from '../../src/db/database.ts';
+import { migrateToLatest } from '../../src/db/migrate.ts';
+
+export type Dialect = 'sqlite' | 'postgres';
+
+/** A fresh, empty database of the given kind: a new SQLite file, or a new PostgreSQL database. */
+export type TestDatabase = { dialect: Dialect; database: Config['database']; dispose: () => Promise<void> };
+
+export async function createTestDatabase(dialect: Dialect): Promise<TestDatabase> {
+  const name = `kb_test_${process.pid}_${Math.random().toString(36).slice(2, 10)}`;
+  if (dialect === 'sqlite') {
+    const dir = fs.mkdtempSync(path.join(os.tmpdir(), 'kb-test-'));
+    return {
+      dialect,
+      database: { kind: 'sqlite', file: path.join(dir, 'kruisbestuiving.sqlite') },
+      dispose: async () => fs.rmSync(dir, { recursive: true, force: true }),
+    };
+  }
+  const adminUrl = inject('postgresUrl');
+  if (!adminUrl) throw new Error('PostgreSQL is not available');
+  const admin = new pg.Client({ connectionString: adminUrl });
+  await admin.connect();
+  await admin.query(`create database ${name}`);
+  await admin.end();
+  const url = new URL(adminUrl);
+  url.pathname = `/${name}`;
+  return {
+    dialect,
+    database: { kind: 'postgres', url: url.toString() },
+    dispose: async () => {
+      const client = new pg.Client({ connectionString: adminUrl });
+      await client.connect();
+      await client.query(`drop database if exists ${name} with (force)`);
+      await client.end();
+    },
+  };
+}
+
+/** Opens and migrates a fresh database. */
+export async function openTestDatabase(dialect: Dialect): Promise<{ handle: DatabaseHandle; testDb: TestDatabase; close: () => Promise<void> }> {
+  const testDb = await createTestDatabase(dialect);
+  const handle = openDatabase(testDb.database);
+  await migrateToLatest(handle.db);
+  return {
+    handle,
+    testDb,
+    close: async () => {
+      await handle.close();
+      await testDb.dispose();
+    },
+  };
+}
+
+/** Runs a suite once on SQLite and once on PostgreSQL (skipped, and said so, only outside CI when PostgreSQL is absent). */
+export function describeEachDatabase(name: string, suite: (dialect: Dialect) => void): void {
+  describe(`${name} [sqlite]`, () => suite('sqlite'));
+  const run = inject('postgresUrl') ? describe : describe.skip;
+  run(`${name} [postgres]`, () => suite('postgres'));
+}

@@ -1,0 +1,41 @@
+import fs from 'node:fs';
+import pg from 'pg';
+import type { TestProject } from 'vitest/node';
+
+export const POSTGRES_ADMIN_URL = process.env.TEST_POSTGRES_URL ?? 'postgres://postgres@127.0.0.1:5432/postgres';
+export const CHROMIUM = process.env.CHROMIUM_PATH ?? '/usr/bin/chromium';
+
+declare module 'vitest' {
+  export interface ProvidedContext {
+    postgresUrl: string | null;
+    chromiumPath: string | null;
+  }
+}
+
+async function postgresReachable(): Promise<boolean> {
+  const client = new pg.Client({ connectionString: POSTGRES_ADMIN_URL, connectionTimeoutMillis: 3000 });
+  try {
+    await client.connect();
+    await client.query('select 1');
+    return true;
+  } catch {
+    return false;
+  } finally {
+    await client.end().catch(() => {});
+  }
+}
+
+/**
+ * Finds the real PostgreSQL and Chromium. In CI (CI=true) both are required: a missing one fails
+ * the run instead of silently skipping suites. Elsewhere the skipped suites are named plainly.
+ */
+export default async function setup(project: TestProject): Promise<void> {
+  const ci = process.env.CI === 'true';
+  const postgres = await postgresReachable();
+  const chromium = fs.existsSync(CHROMIUM);
+  const missing = [!postgres && `PostgreSQL at ${POSTGRES_ADMIN_URL}`, !chromium && `Chromium at ${CHROMIUM}`].filter(Boolean);
+  if (missing.length && ci) throw new Error(`CI=true but these are missing: ${missing.join(', ')}. They must run in CI.`);
+  for (const what of missing) process.stdout.write(`\nSKIPPING the suites that need ${what} (not found on this machine).\n`);
+  project.provide('postgresUrl', postgres ? POSTGRES_ADMIN_URL : null);
+  project.provide('chromiumPath', chromium ? CHROMIUM : null);
+}

@@ -1,0 +1,150 @@
+import { afterAll, beforeAll, expect, it } from 'vitest';
+import { policies } from '../../src/core/policy.ts';
+import type { AnyRoute } from '../../src/http/route.ts';
+import { Client, createTestApp, type TestApp } from '../helpers/app.ts';
+import { describeEachDatabase } from '../helpers/databases.ts';
+import { addToTeam, makeOrganisation, makeTeam, makeUser, TEST_PASSWORD } from '../helpers/factories.ts';
+
+type Fixture = { org: string; team: string; member: string; invitation: string };
+type Sample = (f: Fixture) => { params: Record<string, string>; body?: unknown };
+
+/** A valid request for every route. A new route without a sample fails the test below. */
+const samples: Record<string, Sample> = {
+  'GET /api/csrf': () => ({ params: {} }),
+  'POST /api/auth/login': () => ({ params: {}, body: { email: 'nobody@example.org', password: 'x' } }),
+  'POST /api/auth/logout': () => ({ params: {} }),
+  'GET /api/me': () => ({ params: {} }),
+  'PATCH /api/me': () => ({ params: {}, body: { language: 'nl' } }),
+  'POST /api/invitations/lookup': () => ({ params: {}, body: { token: 'a'.repeat(43) } }),
+  'POST /api/invitations/accept': () => ({ params: {}, body: { token: 'a'.repeat(43), password: 'x' } }),
+  'GET /api/orgs/:orgId/members': (f) => ({ params: { orgId: f.org } }),
+  'PATCH /api/orgs/:orgId/members/:userId': (f) => ({ params: { orgId: f.org, userId: f.member }, body: { role: 'researcher' } }),
+  'DELETE /api/orgs/:orgId/members/:userId': (f) => ({ params: { orgId: f.org, userId: f.member } }),
+  'GET /api/orgs/:orgId/invitations': (f) => ({ params: { orgId: f.org } }),
+  'POST /api/orgs/:orgId/invitations': (f) => ({
+    params: { orgId: f.org },
+    body: { email: `new-${Math.random().toString(36).slice(2)}@example.org`, role: 'member' },
+  }),
+  'DELETE /api/orgs/:orgId/invitations/:invitationId': (f) => ({ params: { orgId: f.org, invitationId: f.invitation } }),
+  'GET /api/orgs/:orgId/teams': (f) => ({ params: { orgId: f.org } }),
+  'POST /api/orgs/:orgId/teams': (f) => ({ params: { orgId: f.org }, body: { name: 'Nieuw team' } }),
+  'PATCH /api/orgs/:orgId/teams/:teamId': (f) => ({ params: { orgId: f.org, teamId: f.team }, body: { name: 'Andere naam' } }),
+  'DELETE /api/orgs/:orgId/teams/:teamId': (f) => ({ params: { orgId: f.org, teamId: f.team } }),
+  'GET /api/orgs/:orgId/teams/:teamId/members': (f) => ({ params: { orgId: f.org, teamId: f.team } }),
+  'PUT /api/orgs/:orgId/teams/:teamId/members/:userId': (f) => ({
+    params: { orgId: f.org, teamId: f.team, userId: f.member },
+    body: { position: 'coordinator' },
+  }),
+  'DELETE /api/orgs/:orgId/teams/:teamId/members/:userId': (f) => ({ params: { orgId: f.org, teamId: f.team, userId: f.member } }),
+  'GET /api/orgs/:orgId/audit': (f) => ({ params: { orgId: f.org } }),
+  'GET /api/orgs/:orgId/audit.csv': (f) => ({ params: { orgId: f.org } }),
+};
+
+const key = (route: AnyRoute) => `${route.method} ${route.url}`;
+const fill = (url: string, params: Record<string, string>) => url.replace(/:(\w+)/g, (_, name: string) => params[name] ?? `missing-${name}`);
+const roles = ['admin', 'researcher', 'coordinator', 'member'] as const;
+
+describeEachDatabase('every route, as every role and as another organisation', (dialect) => {
+  let t: TestApp;
+  let orgA: string;
+  let orgB: string;
+  const clients = new Map<string, Client>();
+
+  /** Fresh targets per request, so a DELETE by one role does not change what the next role sees. */
+  async function fixture(org: string): Promise<Fixture> {
+    const team = await makeTeam(t.ctx, org);
+    const member = (await makeUser(t.ctx, { organisationId: org, role: 'member' })).id;
+    await addToTeam(t.ctx, team, member);
+    const admin = (
+      await t.ctx.db.selectFrom('memberships').select('user_id').where('organisation_id', '=', org).where('role', '=', 'admin').executeTakeFirstOrThrow()
+    ).user_id;
+    const invitation = crypto.randomUUID();
+    await t.ctx.db
+      .insertInto('invitations')
+      .values({
+        id: invitation,
+        organisation_id: org,
+        email: `${invitation}@example.org`,
+        role: 'member',
+        team_id: null,
+        position: null,
+        token_hash: invitation,
+        created_by: admin,
+        created_at: new Date().toISOString(),
+        expires_at: '2999-01-01T00:00:00.000Z',
+        accepted_at: null,
+        accepted_by: null,
+        revoked_at: null,
+      })
+      .execute();
+    return { org, team, member, invitation };
+  }
+
+  beforeAll(async () => {
+    t = await createTestApp(dialect);
+    orgA = await makeOrganisation(t.ctx, 'A');
+    orgB = await makeOrganisation(t.ctx, 'B');
+    for (const role of roles) {
+      const user = await makeUser(t.ctx, { organisationId: orgA, role });
+      const client = new Client(t.app);
+      await client.login(user.email, TEST_PASSWORD);
+      clients.set(role, client);
+    }
+    const outsider = await makeUser(t.ctx, { organisationId: orgB, role: 'admin' });
+    const client = new Client(t.app);
+    await client.login(outsider.email, TEST_PASSWORD);
+    clients.set('outsider', client);
+  });
+  afterAll(() => t.close());
+
+  it('knows a sample request for every registered API route', () => {
+    const documented = new Set(t.app.apiRoutes.map(key));
+    const registered = t.app.registeredRoutes.filter((r) => r.url.startsWith('/api/') && !r.url.startsWith('/api/docs') && r.method !== 'HEAD');
+    for (const route of registered)
+      expect(documented, `${route.method} ${route.url} is not defined through defineRoute`).toContain(`${route.method} ${route.url}`);
+    for (const route of t.app.apiRoutes) expect(samples, `no sample for ${key(route)}`).toHaveProperty([key(route)]);
+  });
+
+  it('anonymous visitors get 401 from every route that needs a person', async () => {
+    for (const route of t.app.apiRoutes.filter((r) => r.auth === 'user')) {
+      const sample = samples[key(route)]?.(await fixture(orgA));
+      if (!sample) continue;
+      const response = await new Client(t.app).request(route.method, fill(route.url, sample.params), sample.body);
+      expect(response.statusCode, key(route)).toBe(401);
+    }
+  });
+
+  it('each role gets exactly what its policy allows, and 403 otherwise', async () => {
+    for (const route of t.app.apiRoutes.filter((r) => r.policy)) {
+      const allowed = policies[route.policy as keyof typeof policies] as readonly string[];
+      for (const role of roles) {
+        const sample = samples[key(route)]?.(await fixture(orgA));
+        if (!sample) continue;
+        const response = await clients.get(role)?.request(route.method, fill(route.url, sample.params), sample.body);
+        const expected = allowed.includes(role) ? 200 : 403;
+        expect(response?.statusCode, `${role} ${key(route)}: ${response?.body.slice(0, 200)}`).toBe(expected);
+      }
+    }
+  });
+
+  it("another organisation's admin gets 404 for everything of organisation A, whatever the URL says", async () => {
+    const auditOfA = () => t.ctx.db.selectFrom('audit_events').select('id').where('organisation_id', '=', orgA).execute();
+    const before = (await auditOfA()).length;
+    for (const route of t.app.apiRoutes.filter((r) => r.url.includes(':orgId'))) {
+      const factory = samples[key(route)];
+      if (!factory) continue;
+      const a = await fixture(orgA);
+      const outsider = clients.get('outsider');
+      // A's organisation id in the URL.
+      const direct = factory(a);
+      expect((await outsider?.request(route.method, fill(route.url, direct.params), direct.body))?.statusCode, `direct ${key(route)}`).toBe(404);
+      // Their own organisation id, with A's team, member or invitation ids.
+      const mixed = factory({ ...a, org: orgB });
+      if (Object.keys(mixed.params).length > 1) {
+        expect((await outsider?.request(route.method, fill(route.url, mixed.params), mixed.body))?.statusCode, `mixed ${key(route)}`).toBe(404);
+      }
+    }
+    // Nothing of A was changed by any of it.
+    expect(await auditOfA()).toHaveLength(before);
+  });
+});
