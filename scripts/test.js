@@ -1,0 +1,32 @@
+#!/usr/bin/env node
+// `npm test`: builds the web app (the browser tests use it), runs every test with Vitest, and ends
+// with a plain "N passed, N failed, N skipped" line that any CI can read.
+import { spawnSync } from 'node:child_process';
+import fs from 'node:fs';
+import os from 'node:os';
+import path from 'node:path';
+
+const run = (command, args) => spawnSync(command, args, { stdio: 'inherit', shell: false });
+const bin = (name) => path.resolve('node_modules/.bin', name);
+
+const build = run(bin('vite'), ['build', '--logLevel', 'warn']);
+if (build.status !== 0) {
+  console.error('The web app did not build; the tests cannot run.');
+  process.exit(build.status ?? 1);
+}
+
+const report = path.join(fs.mkdtempSync(path.join(os.tmpdir(), 'kb-vitest-')), 'results.json');
+const vitest = run(bin('vitest'), ['run', '--reporter=default', '--reporter=json', `--outputFile.json=${report}`, ...process.argv.slice(2)]);
+
+if (fs.existsSync(report)) {
+  const results = JSON.parse(fs.readFileSync(report, 'utf8'));
+  const skipped = results.numPendingTests + results.numTodoTests;
+  console.log(`\n${results.numPassedTests} passed, ${results.numFailedTests} failed, ${skipped} skipped`);
+  if (results.numTotalTests === 0) {
+    console.error('No test ran.');
+    process.exit(1);
+  }
+} else {
+  console.log('\n0 passed, 1 failed');
+}
+process.exit(vitest.status ?? 1);

@@ -1,0 +1,67 @@
+import fs from 'node:fs';
+import { createRequire } from 'node:module';
+import path from 'node:path';
+import { type Browser, chromium, type Page } from 'playwright-core';
+import { expect, inject } from 'vitest';
+import { loadConfig } from '../../src/config.ts';
+import { type App, buildApp } from '../../src/http/app.ts';
+import { loadDemo } from '../../src/modules/demo/service.ts';
+import { type Dialect, openTestDatabase } from './databases.ts';
+
+const require = createRequire(import.meta.url);
+const axeSource = fs.readFileSync(require.resolve('axe-core/axe.min.js'), 'utf8');
+const WEB_DIR = path.resolve(import.meta.dirname, '../../dist/web');
+
+export const CHROMIUM_FLAGS = [
+  '--headless',
+  '--no-sandbox',
+  '--disable-gpu',
+  '--disable-background-networking',
+  '--disable-component-update',
+  '--disable-sync',
+  '--no-first-run',
+  '--disable-quic',
+];
+
+export type LiveServer = { url: string; app: App; close: () => Promise<void> };
+
+/** The real server on a random loopback port, with the built web app and the demo data. */
+export async function startLiveServer(dialect: Dialect = 'sqlite'): Promise<LiveServer> {
+  if (!fs.existsSync(path.join(WEB_DIR, 'index.html'))) throw new Error('dist/web is missing: run `npm run build` (npm test does it).');
+  const { handle, close } = await openTestDatabase(dialect);
+  const config = { ...loadConfig({}), webDir: WEB_DIR, logLevel: 'warn' as const, rateLimits: { loginPerMinute: 1000, invitePerMinute: 1000 } };
+  const app = await buildApp({ config, database: handle, logger: false });
+  await loadDemo(app.services);
+  const address = await app.listen({ port: 0, host: '127.0.0.1' });
+  return {
+    url: address,
+    app,
+    close: async () => {
+      await app.close();
+      await close();
+    },
+  };
+}
+
+export async function launchBrowser(): Promise<Browser> {
+  const executablePath = inject('chromiumPath');
+  if (!executablePath) throw new Error('Chromium is not available');
+  return chromium.launch({ executablePath, args: CHROMIUM_FLAGS });
+}
+
+/** axe-core against WCAG 2.0–2.2 A and AA; the test fails with the list of violations. */
+export async function expectAccessible(page: Page, label: string): Promise<void> {
+  await page.addScriptTag({ content: axeSource });
+  const violations = await page.evaluate(async () => {
+    const axe = (window as unknown as { axe: { run: (ctx: Document, opts: unknown) => Promise<{ violations: { id: string; impact: string; nodes: { target: string[] }[] }[] }> } }).axe;
+    const result = await axe.run(document, { runOnly: { type: 'tag', values: ['wcag2a', 'wcag2aa', 'wcag21a', 'wcag21aa', 'wcag22aa'] } });
+    return result.violations.map((v) => `${v.id} (${v.impact}): ${v.nodes.map((n) => n.target.join(' ')).join(', ')}`);
+  });
+  expect(violations, `accessibility violations on ${label}`).toEqual([]);
+}
+
+/** Nothing may stick out sideways on a small phone. */
+export async function expectNoHorizontalScroll(page: Page, label: string): Promise<void> {
+  const overflow = await page.evaluate(() => document.documentElement.scrollWidth - document.documentElement.clientWidth);
+  expect(overflow, `horizontal overflow on ${label}`).toBeLessThanOrEqual(0);
+}
