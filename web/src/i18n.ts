@@ -66,6 +66,11 @@ i18n.on('languageChanged', () => {
   document.documentElement.lang = currentLanguage();
 });
 
+/** For code outside React (the API client): translates in whatever language is current when called. */
+export function fixedT() {
+  return i18n.getFixedT(null, NS);
+}
+
 /** The translate function for this app's texts, typed against nl.json. */
 export function useT() {
   return useTranslation(NS);

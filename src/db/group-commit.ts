@@ -1,0 +1,57 @@
+import type { Db } from './database.ts';
+
+type Job<T> = { work: (trx: Db) => Promise<T>; resolve: (value: T) => void; reject: (error: unknown) => void };
+
+/**
+ * Group commit: writes that arrive close together share one transaction, so the disk is flushed
+ * once for many of them (synchronous=FULL on SQLite, fsync on PostgreSQL). Each caller's promise
+ * resolves only after the transaction holding its write has committed: nothing is acknowledged
+ * that is not on disk. If a shared transaction fails, its jobs are retried one by one, so one bad
+ * write cannot take the others down with it.
+ */
+export class GroupCommitter {
+  #queue: Job<unknown>[] = [];
+  #running = false;
+
+  constructor(
+    private readonly db: Db,
+    private readonly maxBatch = 200,
+  ) {}
+
+  run<T>(work: (trx: Db) => Promise<T>): Promise<T> {
+    return new Promise<T>((resolve, reject) => {
+      this.#queue.push({ work, resolve, reject } as Job<unknown>);
+      if (!this.#running) void this.#drain();
+    });
+  }
+
+  async #drain(): Promise<void> {
+    this.#running = true;
+    try {
+      // While one batch commits, the next one gathers in the queue.
+      while (this.#queue.length > 0) {
+        const batch = this.#queue.splice(0, this.maxBatch);
+        await this.#commit(batch);
+      }
+    } finally {
+      this.#running = false;
+    }
+  }
+
+  async #commit(batch: Job<unknown>[]): Promise<void> {
+    const results: unknown[] = [];
+    try {
+      await this.db.transaction().execute(async (trx) => {
+        for (const job of batch) results.push(await job.work(trx));
+      });
+    } catch (error) {
+      if (batch.length === 1) {
+        batch[0]?.reject(error);
+        return;
+      }
+      for (const job of batch) await this.#commit([job]);
+      return;
+    }
+    batch.forEach((job, i) => job.resolve(results[i]));
+  }
+}

@@ -1,0 +1,167 @@
+import type { Browser, BrowserContext, Page } from 'playwright-core';
+import { afterAll, beforeAll, describe, expect, inject, it } from 'vitest';
+import { expectAccessible, expectNoHorizontalScroll, launchBrowser, type LiveServer, startLiveServer } from '../helpers/browser.ts';
+
+const run = inject('chromiumPath') ? describe : describe.skip;
+const ADMIN = 'beheerder@demo.kruisbestuiving.org';
+const PASSWORD = 'demo-kruisbestuiving';
+
+run('web app shell in Chromium', () => {
+  let server: LiveServer;
+  let browser: Browser;
+
+  beforeAll(async () => {
+    server = await startLiveServer('sqlite');
+    browser = await launchBrowser();
+  });
+  afterAll(async () => {
+    await browser?.close();
+    await server?.close();
+  });
+
+  const newContext = (options: { width?: number; locale?: string } = {}) =>
+    browser.newContext({ locale: options.locale ?? 'nl-BE', viewport: { width: options.width ?? 1280, height: 900 }, bypassCSP: true });
+
+  async function signIn(page: Page, email = ADMIN): Promise<void> {
+    await page.goto(`${server.url}/login`);
+    await page.getByLabel('E-mailadres').fill(email);
+    await page.getByLabel('Wachtwoord', { exact: true }).fill(PASSWORD);
+    await page.getByRole('button', { name: 'Aanmelden' }).click();
+    await page.getByRole('heading', { level: 1, name: /Welkom/ }).waitFor();
+  }
+
+  it('signs in with the keyboard alone and signs out', async () => {
+    const context = await newContext();
+    const page = await context.newPage();
+    await page.goto(`${server.url}/login`);
+    await expectAccessible(page, 'login');
+    // Tab from the top of the page: skip link, logo, language, e-mail, password…
+    await page.keyboard.press('Tab');
+    for (let i = 0; i < 10; i++) {
+      const focused = await page.evaluate(() => document.activeElement?.getAttribute('autocomplete') ?? document.activeElement?.tagName);
+      if (focused === 'email' || focused === 'username') break;
+      await page.keyboard.press('Tab');
+    }
+    await page.keyboard.type(ADMIN);
+    await page.keyboard.press('Tab');
+    await page.keyboard.type(PASSWORD);
+    await page.keyboard.press('Enter');
+    await page.getByRole('heading', { level: 1, name: 'Welkom, Anna Peeters' }).waitFor();
+    await expectAccessible(page, 'home');
+    await page.getByRole('button', { name: /Afmelden/ }).or(page.getByRole('button', { name: /Anna Peeters/ })).first().click();
+    const signOut = page.getByRole('button', { name: 'Afmelden' }).or(page.getByRole('menuitem', { name: 'Afmelden' }));
+    if (await signOut.first().isVisible()) await signOut.first().click();
+    await page.getByRole('heading', { level: 1, name: 'Aanmelden' }).waitFor();
+    expect((await page.request.get(`${server.url}/api/me`)).status()).toBe(401);
+    await context.close();
+  });
+
+  it('shows a clear message for a wrong password', async () => {
+    const context = await newContext();
+    const page = await context.newPage();
+    await page.goto(`${server.url}/login`);
+    await page.getByLabel('E-mailadres').fill(ADMIN);
+    await page.getByLabel('Wachtwoord', { exact: true }).fill('helemaal fout');
+    await page.getByRole('button', { name: 'Aanmelden' }).click();
+    await expect(page.getByRole('alert').filter({ hasText: 'Het e-mailadres of het wachtwoord klopt niet.' }).first()).toBeVisible();
+    await context.close();
+  });
+
+  it('switches language, and keeps the choice for the next visit', async () => {
+    const context = await newContext();
+    const page = await context.newPage();
+    await signIn(page);
+    await page.getByLabel('Taal').selectOption({ label: 'English' });
+    await page.getByRole('heading', { level: 1, name: 'Welcome, Anna Peeters' }).waitFor();
+    expect(await page.getAttribute('html', 'lang')).toBe('en');
+    await context.close();
+
+    const later = await newContext({ locale: 'nl-BE' });
+    const again = await later.newPage();
+    await again.goto(`${server.url}/login`);
+    await again.getByLabel('E-mailadres').fill(ADMIN);
+    await again.getByLabel('Wachtwoord', { exact: true }).fill(PASSWORD);
+    await again.getByRole('button', { name: 'Aanmelden' }).click();
+    await again.getByRole('heading', { level: 1, name: 'Welcome, Anna Peeters' }).waitFor();
+    await again.getByLabel('Language').selectOption({ label: 'Nederlands' });
+    await again.getByRole('heading', { level: 1, name: 'Welkom, Anna Peeters' }).waitFor();
+    await later.close();
+  });
+
+  it('an admin invites a member, the new person accepts the link, and the audit log shows it', async () => {
+    const context = await newContext();
+    const page = await context.newPage();
+    await signIn(page);
+    await page.getByRole('link', { name: 'Mensen en teams' }).first().click();
+    await page.getByRole('heading', { level: 1, name: 'Mensen en teams' }).waitFor();
+    await expectAccessible(page, 'people');
+    await page.getByLabel('E-mailadres', { exact: true }).last().fill('nieuw.lid@example.org');
+    await page.getByRole('button', { name: 'Uitnodigen' }).click();
+    const linkField = page.getByLabel('Uitnodigingslink');
+    await linkField.waitFor();
+    const link = await linkField.inputValue();
+    expect(link).toMatch(/\/invite#[A-Za-z0-9_-]{43}$/);
+
+    const invitee = await newContext();
+    const invitePage = await invitee.newPage();
+    await invitePage.goto(link);
+    await invitePage.getByLabel('Je naam').fill('Nieuw Lid');
+    await invitePage.getByLabel('Kies een wachtwoord', { exact: true }).fill('een lang genoeg wachtwoord');
+    await expectAccessible(invitePage, 'invite');
+    await invitePage.getByRole('button', { name: 'Uitnodiging aannemen' }).click();
+    await invitePage.getByRole('heading', { level: 1, name: 'Welkom, Nieuw Lid' }).waitFor();
+    await invitee.close();
+
+    await page.getByRole('link', { name: 'Auditlog' }).first().click();
+    await page.getByRole('heading', { level: 1, name: 'Auditlog' }).waitFor();
+    await expect(page.getByRole('table').or(page.getByRole('list')).first()).toBeVisible();
+    const text = await page.locator('main').innerText();
+    expect(text).toMatch(/uitnodiging/i);
+    expect(text).toMatch(/Nieuw Lid/);
+    await expectAccessible(page, 'audit');
+    await context.close();
+  });
+
+  it('every page passes an axe-core scan and fits a 320 px phone screen', async () => {
+    const context: BrowserContext = await newContext({ width: 320 });
+    const page = await context.newPage();
+    await signIn(page);
+    const orgPath = new URL(page.url()).pathname.replace(/\/$/, '');
+    const teams = await (await page.request.get(`${server.url}/api/orgs/${orgPath.split('/')[2]}/teams`)).json();
+    const paths = [
+      orgPath,
+      `${orgPath}/in-beeld`,
+      `${orgPath}/trajecten`,
+      `${orgPath}/kruisbestuiving`,
+      `${orgPath}/people`,
+      `${orgPath}/teams/${teams.teams[0].id}`,
+      `${orgPath}/audit`,
+      '/settings',
+      '/does-not-exist',
+    ];
+    for (const path of paths) {
+      await page.goto(`${server.url}${path}`);
+      await page.getByRole('heading', { level: 1 }).first().waitFor();
+      await expectAccessible(page, path);
+      await expectNoHorizontalScroll(page, path);
+    }
+    await context.close();
+  });
+});
+
+// Keeps Playwright's expect-like helpers close to vitest's: visible means rendered and not hidden.
+declare module 'vitest' {
+  interface Assertion {
+    toBeVisible(): Promise<void>;
+  }
+}
+expect.extend({
+  async toBeVisible(locator: { isVisible: () => Promise<boolean>; waitFor: (o: { state: 'visible'; timeout: number }) => Promise<void> }) {
+    try {
+      await locator.waitFor({ state: 'visible', timeout: 5000 });
+      return { pass: true, message: () => 'visible' };
+    } catch {
+      return { pass: false, message: () => 'expected the element to be visible' };
+    }
+  },
+});

@@ -1,0 +1,34 @@
+import { NavLink, useSearchParams } from 'react-router';
+import { can, canOpenPeople } from '../access.ts';
+import { useT } from '../i18n.ts';
+import type { Organisation } from '../types.ts';
+
+/** The main menu. The chosen team (?team=) goes along to every page. */
+export function MainNav({ org }: { org: Organisation }) {
+  const { t } = useT();
+  const [searchParams] = useSearchParams();
+  const team = searchParams.get('team');
+  const search = team ? `?${new URLSearchParams({ team })}` : '';
+  const base = `/o/${org.id}`;
+  const items = [
+    { to: base, label: t('nav.home'), end: true },
+    { to: `${base}/in-beeld`, label: t('nav.inBeeld') },
+    { to: `${base}/trajecten`, label: t('nav.trajecten') },
+    { to: `${base}/kruisbestuiving`, label: t('nav.kruisbestuiving') },
+    ...(canOpenPeople(org.role) ? [{ to: `${base}/people`, label: t('nav.people') }] : []),
+    ...(can(org.role, 'viewAudit') ? [{ to: `${base}/audit`, label: t('nav.audit') }] : []),
+  ];
+  return (
+    <nav className="main-nav" aria-label={t('header.mainNav')}>
+      <ul>
+        {items.map((item) => (
+          <li key={item.to}>
+            <NavLink to={{ pathname: item.to, search }} end={item.end ?? false}>
+              {item.label}
+            </NavLink>
+          </li>
+        ))}
+      </ul>
+    </nav>
+  );
+}

@@ -1,0 +1,5 @@
+import { PartPlaceholder } from '../components/PartPlaceholder.tsx';
+
+export function Component() {
+  return <PartPlaceholder part="trajecten" />;
+}

@@ -1,0 +1,83 @@
+import { createBrowserRouter, type LoaderFunctionArgs, type RouteObject, redirect, type ShouldRevalidateFunctionArgs } from 'react-router';
+import { requireOrganisation } from './access.ts';
+import { AppShell } from './components/AppShell.tsx';
+import { LoadingPage } from './components/LoadingPage.tsx';
+import { PublicLayout } from './components/PublicLayout.tsx';
+import { RootLayout } from './components/RootLayout.tsx';
+import { RouteErrorPage } from './pages/RouteErrorPage.tsx';
+import { requireMe } from './session.ts';
+
+/** Fetches the signed-in person afresh, so roles and teams in the header stay current. */
+async function shellLoader({ request }: LoaderFunctionArgs) {
+  await requireMe(request, { fresh: true });
+  return null;
+}
+
+/** Choosing another team (?team=) changes nothing about the person: no need to ask again. */
+function shellShouldRevalidate({ currentUrl, nextUrl, defaultShouldRevalidate }: ShouldRevalidateFunctionArgs) {
+  if (currentUrl.pathname === nextUrl.pathname && currentUrl.search !== nextUrl.search) return false;
+  return defaultShouldRevalidate;
+}
+
+/** "/" goes to the person's first organisation; without one, the page explains what to do. */
+async function startLoader({ request }: LoaderFunctionArgs) {
+  const me = await requireMe(request);
+  const first = me.organisations[0];
+  if (first) throw redirect(`/o/${first.id}${new URL(request.url).search}`);
+  return null;
+}
+
+async function organisationLoader({ request, params }: LoaderFunctionArgs) {
+  await requireOrganisation(request, params.orgId);
+  return null;
+}
+
+export const routes: RouteObject[] = [
+  {
+    element: <RootLayout />,
+    errorElement: <RouteErrorPage standalone />,
+    hydrateFallbackElement: <LoadingPage />,
+    children: [
+      {
+        element: <PublicLayout />,
+        children: [
+          { path: 'login', lazy: () => import('./pages/LoginPage.tsx') },
+          { path: 'invite', lazy: () => import('./pages/InvitePage.tsx') },
+          { path: '*', lazy: () => import('./pages/NotFoundPage.tsx') },
+        ],
+      },
+      {
+        id: 'shell',
+        element: <AppShell />,
+        loader: shellLoader,
+        shouldRevalidate: shellShouldRevalidate,
+        children: [
+          {
+            errorElement: <RouteErrorPage />,
+            children: [
+              { index: true, loader: startLoader, lazy: () => import('./pages/NoOrganisationPage.tsx') },
+              { path: 'settings', lazy: () => import('./pages/SettingsPage.tsx') },
+              {
+                path: 'o/:orgId',
+                loader: organisationLoader,
+                children: [
+                  { index: true, lazy: () => import('./pages/HomePage.tsx') },
+                  { path: 'in-beeld', lazy: () => import('./pages/InBeeldPage.tsx') },
+                  { path: 'trajecten', lazy: () => import('./pages/TrajectenPage.tsx') },
+                  { path: 'kruisbestuiving', lazy: () => import('./pages/KruisbestuivingPage.tsx') },
+                  { path: 'people', lazy: () => import('./pages/PeoplePage.tsx') },
+                  { path: 'teams/:teamId', lazy: () => import('./pages/TeamPage.tsx') },
+                  { path: 'audit', lazy: () => import('./pages/AuditPage.tsx') },
+                ],
+              },
+            ],
+          },
+        ],
+      },
+    ],
+  },
+];
+
+export function createRouter() {
+  return createBrowserRouter(routes);
+}
