@@ -52,6 +52,6 @@ export class GroupCommitter {
       for (const job of batch) await this.#commit([job]);
       return;
     }
-    batch.forEach((job, i) => job.resolve(results[i]));
+    for (const [i, job] of batch.entries()) job.resolve(results[i]);
   }
 }
