@@ -61,20 +61,30 @@ async function main() {
 
   const base = 'http://127.0.0.1:3392';
   const csrfResponse = await fetch(`${base}/api/csrf`);
-  const csrfCookie = csrfResponse.headers.getSetCookie().map((c) => c.split(';')[0]).join('; ');
+  const csrfCookie = csrfResponse.headers
+    .getSetCookie()
+    .map((c) => c.split(';')[0])
+    .join('; ');
   const { token } = (await csrfResponse.json()) as { token: string };
   const login = await fetch(`${base}/api/auth/login`, {
     method: 'POST',
     headers: { 'content-type': 'application/json', 'x-csrf-token': token, cookie: csrfCookie },
     body: JSON.stringify({ email: 'beheerder@demo.kruisbestuiving.org', password: 'demo-kruisbestuiving' }),
   });
-  const session = login.headers.getSetCookie().map((c) => c.split(';')[0]).join('; ');
+  const session = login.headers
+    .getSetCookie()
+    .map((c) => c.split(';')[0])
+    .join('; ');
   const health = await load(`${base}/healthz`);
   const me = await load(`${base}/api/me`, { cookie: session });
   warmStart.stop();
 
   const rows = [
-    ['start-up to /readyz, empty database (migrate + demo)', `${app.ms.toFixed(0)} ms`, `${(app.ms / baseline.ms).toFixed(1)}× bare Node (${baseline.ms.toFixed(0)} ms)`],
+    [
+      'start-up to /readyz, empty database (migrate + demo)',
+      `${app.ms.toFixed(0)} ms`,
+      `${(app.ms / baseline.ms).toFixed(1)}× bare Node (${baseline.ms.toFixed(0)} ms)`,
+    ],
     ['start-up to /readyz, existing database', `${warmStart.ms.toFixed(0)} ms`, `${(warmStart.ms / baseline.ms).toFixed(1)}× bare Node`],
     ['idle memory (RSS) after start', `${appRss.toFixed(0)} MiB`, `${(appRss / baselineRss).toFixed(1)}× bare Node (${baselineRss.toFixed(0)} MiB)`],
     ['GET /healthz (no session, no database)', `${health.rps.toFixed(0)} req/s, p99 ${health.p99} ms`, 'baseline'],

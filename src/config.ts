@@ -27,6 +27,7 @@ const envSchema = z.object({
     .default(12),
   LOGIN_RATE_LIMIT: z.coerce.number().int().min(1).default(10),
   INVITE_RATE_LIMIT: z.coerce.number().int().min(1).default(20),
+  RESPONDENT_RATE_LIMIT: z.coerce.number().int().min(1).default(600),
   INVITE_VALID_DAYS: z.coerce.number().int().min(1).max(90).default(14),
   TRUST_PROXY: z
     .enum(['true', 'false'])
@@ -42,7 +43,7 @@ export type Config = {
   publicUrl: string | undefined;
   logLevel: z.infer<typeof envSchema>['LOG_LEVEL'];
   session: { idleMinutes: number; maxHours: number };
-  rateLimits: { loginPerMinute: number; invitePerMinute: number };
+  rateLimits: { loginPerMinute: number; invitePerMinute: number; respondentPerMinute: number };
   inviteValidDays: number;
   trustProxy: boolean;
   webDir: string;
@@ -66,7 +67,7 @@ export function loadConfig(env: NodeJS.ProcessEnv = process.env, overrides: Part
     publicUrl: e.PUBLIC_URL,
     logLevel: e.LOG_LEVEL,
     session: { idleMinutes: e.SESSION_IDLE_MINUTES, maxHours: e.SESSION_MAX_HOURS },
-    rateLimits: { loginPerMinute: e.LOGIN_RATE_LIMIT, invitePerMinute: e.INVITE_RATE_LIMIT },
+    rateLimits: { loginPerMinute: e.LOGIN_RATE_LIMIT, invitePerMinute: e.INVITE_RATE_LIMIT, respondentPerMinute: e.RESPONDENT_RATE_LIMIT },
     inviteValidDays: e.INVITE_VALID_DAYS,
     trustProxy: e.TRUST_PROXY,
     webDir: path.resolve(import.meta.dirname, '../dist/web'),

@@ -16,6 +16,11 @@ export const policies = {
   'teams.view': everyone,
   'teams.manage': ['admin', 'coordinator'],
   'audit.view': ['admin'],
+  'instruments.view': ['admin', 'researcher', 'coordinator'],
+  'instruments.manage': ['admin', 'researcher'],
+  'rounds.view': ['admin', 'researcher', 'coordinator'],
+  'rounds.manage': ['admin', 'researcher'],
+  'frameworks.manage': ['admin', 'researcher'],
 } as const satisfies Record<string, readonly Role[]>;
 
 export type PolicyName = keyof typeof policies;

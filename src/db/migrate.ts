@@ -1,11 +1,19 @@
 import { type Migration, type MigrationResultSet, Migrator } from 'kysely';
 import type { Db } from './database.ts';
 import * as accounts from './migrations/2026_11_29_0001_accounts.ts';
+import * as frameworks from './migrations/2026_11_29_0002_frameworks.ts';
+import * as instruments from './migrations/2026_11_29_0003_instruments.ts';
+import * as rounds from './migrations/2026_11_29_0004_rounds.ts';
 
 /** Listed here, not read from disk, so the order is reviewed in code and bundling cannot lose one. */
 const migrations: Record<string, Migration> = {
   '2026_11_29_0001_accounts': accounts,
+  '2026_11_29_0002_frameworks': frameworks,
+  '2026_11_29_0003_instruments': instruments,
+  '2026_11_29_0004_rounds': rounds,
 };
+
+export const migrationNames = (): string[] => Object.keys(migrations).sort();
 
 /**
  * Runs pending migrations. Kysely holds a lock while it migrates (an advisory lock on PostgreSQL;

@@ -7,7 +7,12 @@ import { loggerOptions } from '../core/logger.ts';
 import { type DatabaseHandle, isReachable } from '../db/database.ts';
 import { accountRoutes } from '../modules/accounts/routes.ts';
 import { auditRoutes } from '../modules/audit/routes.ts';
+import { frameworkRoutes } from '../modules/frameworks/routes.ts';
+import { instrumentRoutes } from '../modules/instruments/routes.ts';
 import { organisationRoutes } from '../modules/organisations/routes.ts';
+import { publishedInstruments } from '../modules/rounds/instrument-source.ts';
+import { registerRespondentPages } from '../modules/rounds/respondent-routes.tsx';
+import { roundRoutes } from '../modules/rounds/routes.ts';
 import { registerDocs } from './docs.ts';
 import { registerErrorHandling } from './errors.ts';
 import './fastify-types.ts';
@@ -67,8 +72,20 @@ export async function buildApp(options: AppOptions): Promise<App> {
     (await isReachable(database.db)) ? { status: 'ready' } : reply.status(503).send({ status: 'database_unreachable' }),
   );
 
-  const apiRoutes = [...accountRoutes(app), ...organisationRoutes(app), ...auditRoutes(app)];
-  registerRoutes(app, apiRoutes, { login: config.rateLimits.loginPerMinute, invite: config.rateLimits.invitePerMinute });
+  const apiRoutes = [
+    ...accountRoutes(app),
+    ...organisationRoutes(app),
+    ...auditRoutes(app),
+    ...frameworkRoutes(app),
+    ...instrumentRoutes(app),
+    ...roundRoutes(app, publishedInstruments),
+  ];
+  registerRoutes(app, apiRoutes, {
+    login: config.rateLimits.loginPerMinute,
+    invite: config.rateLimits.invitePerMinute,
+    respondent: config.rateLimits.respondentPerMinute,
+  });
+  registerRespondentPages(app, publishedInstruments, config.rateLimits.respondentPerMinute);
   await registerWebApp(app, config.webDir);
 
   app.decorate('apiRoutes', apiRoutes);

@@ -17,5 +17,7 @@ declare module 'fastify' {
   }
   interface FastifyContextConfig {
     routeDef?: AnyRoute;
+    /** false for the respondent's HTML form posts: anonymous, no session to protect, the link is the key. */
+    csrf?: boolean;
   }
 }

@@ -28,7 +28,7 @@ export type RouteDef<P = undefined, Q = undefined, B = undefined, A extends Auth
   auth: A;
   /** The policy the service checks; read by the route-matrix test and shown in the API docs. */
   policy?: PolicyName;
-  rateLimit?: 'login' | 'invite';
+  rateLimit?: 'login' | 'invite' | 'respondent';
   params?: P;
   query?: Q;
   body?: B;
@@ -63,7 +63,7 @@ function jsonSchema(schema: Schema, io: 'input' | 'output') {
   return rest;
 }
 
-export function registerRoutes(app: FastifyInstance, routes: AnyRoute[], limits: { login: number; invite: number }): void {
+export function registerRoutes(app: FastifyInstance, routes: AnyRoute[], limits: { login: number; invite: number; respondent: number }): void {
   for (const def of routes) {
     const response =
       'contentType' in def.response

@@ -35,7 +35,7 @@ export async function registerSecurity(app: FastifyInstance): Promise<void> {
     getToken: (req) => req.headers['x-csrf-token'] as string | undefined,
   });
   app.addHook('onRequest', (req, reply, done) => {
-    if (stateChanging.has(req.method)) app.csrfProtection(req, reply, done);
+    if (stateChanging.has(req.method) && req.routeOptions.config.csrf !== false) app.csrfProtection(req, reply, done);
     else done();
   });
 

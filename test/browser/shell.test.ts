@@ -114,7 +114,7 @@ run('web app shell in Chromium', () => {
     await page.getByRole('link', { name: 'Auditlog' }).first().click();
     await page.getByRole('heading', { level: 1, name: 'Auditlog' }).waitFor();
     await expect(page.getByRole('table').or(page.getByRole('list')).first()).toBeVisible();
-    const text = await page.locator('main').innerText();
+    const text = (await page.locator('main').textContent()) ?? '';
     expect(text).toMatch(/uitnodiging/i);
     expect(text).toMatch(/Nieuw Lid/);
     await expectAccessible(page, 'audit');

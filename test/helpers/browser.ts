@@ -29,7 +29,12 @@ export type LiveServer = { url: string; app: App; close: () => Promise<void> };
 export async function startLiveServer(dialect: Dialect = 'sqlite'): Promise<LiveServer> {
   if (!fs.existsSync(path.join(WEB_DIR, 'index.html'))) throw new Error('dist/web is missing: run `npm run build` (npm test does it).');
   const { handle, close } = await openTestDatabase(dialect);
-  const config = { ...loadConfig({}), webDir: WEB_DIR, logLevel: 'warn' as const, rateLimits: { loginPerMinute: 1000, invitePerMinute: 1000 } };
+  const config = {
+    ...loadConfig({}),
+    webDir: WEB_DIR,
+    logLevel: 'warn' as const,
+    rateLimits: { loginPerMinute: 1000, invitePerMinute: 1000, respondentPerMinute: 100_000 },
+  };
   const app = await buildApp({ config, database: handle, logger: false });
   await loadDemo(app.services);
   const address = await app.listen({ port: 0, host: '127.0.0.1' });
@@ -53,7 +58,11 @@ export async function launchBrowser(): Promise<Browser> {
 export async function expectAccessible(page: Page, label: string): Promise<void> {
   await page.addScriptTag({ content: axeSource });
   const violations = await page.evaluate(async () => {
-    const axe = (window as unknown as { axe: { run: (ctx: Document, opts: unknown) => Promise<{ violations: { id: string; impact: string; nodes: { target: string[] }[] }[] }> } }).axe;
+    const axe = (
+      window as unknown as {
+        axe: { run: (ctx: Document, opts: unknown) => Promise<{ violations: { id: string; impact: string; nodes: { target: string[] }[] }[] }> };
+      }
+    ).axe;
     const result = await axe.run(document, { runOnly: { type: 'tag', values: ['wcag2a', 'wcag2aa', 'wcag21a', 'wcag21aa', 'wcag22aa'] } });
     return result.violations.map((v) => `${v.id} (${v.impact}): ${v.nodes.map((n) => n.target.join(' ')).join(', ')}`);
   });

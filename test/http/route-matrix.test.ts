@@ -4,8 +4,10 @@ import type { AnyRoute } from '../../src/http/route.ts';
 import { Client, createTestApp, type TestApp } from '../helpers/app.ts';
 import { describeEachDatabase } from '../helpers/databases.ts';
 import { addToTeam, makeOrganisation, makeTeam, makeUser, TEST_PASSWORD } from '../helpers/factories.ts';
+import { makeInstrument } from '../helpers/instruments.ts';
+import { makePublishedVersion, makeRound } from '../helpers/respondent.ts';
 
-type Fixture = { org: string; team: string; member: string; invitation: string };
+type Fixture = { org: string; team: string; member: string; invitation: string; instrument: string; publishedVersion: string; round: string };
 type Sample = (f: Fixture) => { params: Record<string, string>; body?: unknown };
 
 /** A valid request for every route. A new route without a sample fails the test below. */
@@ -38,6 +40,44 @@ const samples: Record<string, Sample> = {
   'DELETE /api/orgs/:orgId/teams/:teamId/members/:userId': (f) => ({ params: { orgId: f.org, teamId: f.team, userId: f.member } }),
   'GET /api/orgs/:orgId/audit': (f) => ({ params: { orgId: f.org } }),
   'GET /api/orgs/:orgId/audit.csv': (f) => ({ params: { orgId: f.org } }),
+  'GET /api/frameworks': () => ({ params: {} }),
+  'GET /api/orgs/:orgId/frameworks': (f) => ({ params: { orgId: f.org } }),
+  'POST /api/orgs/:orgId/frameworks': (f) => ({
+    params: { orgId: f.org },
+    body: {
+      key: 'matrix_sample',
+      name: { nl: 'Proef', en: 'Sample' },
+      description: { nl: 'Proef', en: 'Sample' },
+      codes: [{ key: 'a', label: { nl: 'A', en: 'A' }, definition: { nl: 'A', en: 'A' } }],
+    },
+  }),
+  // An organisation's own key (made by the POST sample, which the role test runs first), so another organisation gets 404.
+  'GET /api/orgs/:orgId/frameworks/:key/versions/:version': (f) => ({ params: { orgId: f.org, key: 'matrix_sample', version: '1' } }),
+  'GET /api/instruments/builtin': () => ({ params: {} }),
+  'GET /api/orgs/:orgId/rounds': (f) => ({ params: { orgId: f.org } }),
+  'POST /api/orgs/:orgId/rounds': (f) => ({
+    params: { orgId: f.org },
+    body: { instrumentVersionId: f.publishedVersion, name: 'Ronde', closesOn: '2999-12-31', teamIds: [f.team] },
+  }),
+  'GET /api/orgs/:orgId/rounds/:roundId': (f) => ({ params: { orgId: f.org, roundId: f.round } }),
+  'PATCH /api/orgs/:orgId/rounds/:roundId': (f) => ({ params: { orgId: f.org, roundId: f.round }, body: { closesOn: '2999-06-30' } }),
+  'POST /api/r/:token/responses': () => ({
+    params: { token: 'a'.repeat(43) },
+    body: { responseId: crypto.randomUUID(), language: 'nl', consentVersion: 'x', answers: {} },
+  }),
+  'GET /api/orgs/:orgId/instruments': (f) => ({ params: { orgId: f.org } }),
+  'POST /api/orgs/:orgId/instruments': (f) => ({
+    params: { orgId: f.org },
+    body: { key: `matrix-${crypto.randomUUID()}`, title: { nl: 'Proef', en: 'Sample' } },
+  }),
+  'GET /api/orgs/:orgId/instruments/:instrumentId': (f) => ({ params: { orgId: f.org, instrumentId: f.instrument } }),
+  'POST /api/orgs/:orgId/instruments/:instrumentId/draft': (f) => ({ params: { orgId: f.org, instrumentId: f.instrument } }),
+  'GET /api/orgs/:orgId/instruments/:instrumentId/versions/:version': (f) => ({ params: { orgId: f.org, instrumentId: f.instrument, version: '1' } }),
+  'PUT /api/orgs/:orgId/instruments/:instrumentId/versions/:version': (f) => ({
+    params: { orgId: f.org, instrumentId: f.instrument, version: '1' },
+    body: { definition: { key: 'proef', title: { nl: 'Proef', en: 'Sample' }, intro: { nl: '', en: '' }, sections: [] } },
+  }),
+  'POST /api/orgs/:orgId/instruments/:instrumentId/versions/:version/publish': (f) => ({ params: { orgId: f.org, instrumentId: f.instrument, version: '1' } }),
 };
 
 const key = (route: AnyRoute) => `${route.method} ${route.url}`;
@@ -77,7 +117,10 @@ describeEachDatabase('every route, as every role and as another organisation', (
         revoked_at: null,
       })
       .execute();
-    return { org, team, member, invitation };
+    const instrument = await makeInstrument(t.ctx, org, admin);
+    const publishedVersion = await makePublishedVersion(t.ctx, org);
+    const { roundId: round } = await makeRound(t.ctx, org, publishedVersion, admin);
+    return { org, team, member, invitation, instrument, publishedVersion, round };
   }
 
   beforeAll(async () => {

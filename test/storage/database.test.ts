@@ -1,7 +1,7 @@
 import { sql } from 'kysely';
 import { expect, it } from 'vitest';
 import { openDatabase } from '../../src/db/database.ts';
-import { migrateToLatest } from '../../src/db/migrate.ts';
+import { migrateToLatest, migrationNames } from '../../src/db/migrate.ts';
 import { envFor, runCli } from '../helpers/cli.ts';
 import { createTestDatabase, describeEachDatabase, openTestDatabase } from '../helpers/databases.ts';
 
@@ -25,8 +25,8 @@ describeEachDatabase('database and migrations', (dialect) => {
     const applied = [first.stdout, second.stdout].filter((out) => out.startsWith('Applied:'));
     expect(applied).toHaveLength(1);
     const handle = openDatabase(testDb.database);
-    const rows = await sql<{ name: string }>`select name from kysely_migration`.execute(handle.db);
-    expect(rows.rows.map((r) => r.name)).toEqual(['2026_11_29_0001_accounts']);
+    const rows = await sql<{ name: string }>`select name from kysely_migration order by name`.execute(handle.db);
+    expect(rows.rows.map((r) => r.name)).toEqual(migrationNames());
     await handle.close();
     await testDb.dispose();
   });

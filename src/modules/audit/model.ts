@@ -24,6 +24,12 @@ export const auditActions = [
   'team_member.removed',
   'audit.exported',
   'demo.loaded',
+  'instrument.created',
+  'instrument.draft_created',
+  'instrument.published',
+  'round.created',
+  'round.updated',
+  'framework.saved',
 ] as const;
 export type AuditAction = (typeof auditActions)[number];
 

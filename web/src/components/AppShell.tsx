@@ -72,6 +72,7 @@ export function AppShell() {
           <LanguageSelect />
         </div>
         <div id="site-menu" className={menuOpen ? 'site-menu site-menu-open' : 'site-menu'}>
+          {org && <MainNav org={org} />}
           {org && (
             <div className="context-bar">
               <OrganisationSwitcher org={org} />
@@ -79,7 +80,6 @@ export function AppShell() {
             </div>
           )}
           <AccountMenu />
-          {org && <MainNav org={org} />}
         </div>
         <NavigationStatus />
       </header>

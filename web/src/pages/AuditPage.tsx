@@ -1,4 +1,4 @@
-import { useRef, useState } from 'react';
+import { useEffect, useRef, useState } from 'react';
 import { type LoaderFunctionArgs, useLoaderData } from 'react-router';
 import { can, requireOrganisation, useOrganisation } from '../access.ts';
 import { ApiError, api, apiPath } from '../api.ts';
@@ -37,7 +37,13 @@ function AuditLog({ org }: { org: Organisation }) {
   const [error, setError] = useState<ApiError | null>(null);
   const [status, setStatus] = useState<string | null>(null);
   const [attempt, setAttempt] = useState(0);
-  const moreButton = useRef<HTMLButtonElement>(null);
+  const endNote = useRef<HTMLParagraphElement>(null);
+  const [reachedEnd, setReachedEnd] = useState(false);
+
+  // The "Meer laden" button disappears after the last page: keep the focus close by.
+  useEffect(() => {
+    if (reachedEnd) endNote.current?.focus();
+  }, [reachedEnd]);
 
   const loadMore = async () => {
     if (busy || nextBefore === null) return;
@@ -49,8 +55,7 @@ function AuditLog({ org }: { org: Organisation }) {
       setEvents((current) => [...current, ...more.events]);
       setNextBefore(more.nextBefore);
       setStatus(t('audit.loadedMore', { count: more.events.length }));
-      // When the button goes away, keep the keyboard focus on something near.
-      if (more.nextBefore === null) document.getElementById('audit-end')?.focus();
+      if (more.nextBefore === null) setReachedEnd(true);
     } catch (caught) {
       setError(caught instanceof ApiError ? caught : new ApiError({ id: 'internal', status: 0, message: t('common.unknownError') }));
       setAttempt((n) => n + 1);
@@ -71,13 +76,13 @@ function AuditLog({ org }: { org: Organisation }) {
       <StatusMessage message={status} />
       {nextBefore !== null ? (
         <p className="button-row">
-          <button ref={moreButton} type="button" className="button button-secondary" onClick={loadMore} aria-disabled={busy || undefined}>
+          <button type="button" className="button button-secondary" onClick={loadMore} aria-disabled={busy || undefined}>
             {t('audit.more')}
           </button>
         </p>
       ) : (
         events.length > 0 && (
-          <p id="audit-end" tabIndex={-1}>
+          <p ref={endNote} tabIndex={-1}>
             {t('audit.end')}
           </p>
         )

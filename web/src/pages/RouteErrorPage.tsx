@@ -31,6 +31,8 @@ export function RouteErrorPage({ standalone = false }: { standalone?: boolean })
           ? error.message
           : t('error.text');
   const requestId = error instanceof ApiError && status >= 500 ? error.requestId : undefined;
+  // No connection (status 0) or trouble on the server: trying again may help.
+  const retry = status === 0 || status >= 500;
 
   const content = (
     <>
@@ -38,7 +40,7 @@ export function RouteErrorPage({ standalone = false }: { standalone?: boolean })
       <p>{text}</p>
       {requestId && <p className="error-code">{t('error.code', { id: requestId })}</p>}
       <ul className="link-list">
-        {status >= 500 && (
+        {retry && (
           <li>
             <a href={window.location.href}>{t('error.reload')}</a>
           </li>

@@ -60,7 +60,7 @@ export function Component() {
           <Link to={`/o/${org.id}/people`}>{t('team.back')}</Link>
         </p>
       )}
-      <PageTitle text={t('team.title', { name: team.name })} />
+      <PageTitle text={team.name} />
       <p className="lead">{t('team.intro', { organisation: org.name })}</p>
       <section className="section" aria-labelledby="team-members-heading">
         <h2 id="team-members-heading" ref={heading} tabIndex={-1}>

@@ -64,6 +64,7 @@ export function MemberRow({ org, member, isMe, canManage, onSaved, onRemove }: P
               aria-describedby={error ? `${id}-error` : undefined}
               onChange={(event) => {
                 if (isRole(event.target.value)) setRole(event.target.value);
+                setError(null);
               }}
             >
               {roles.map((r) => (

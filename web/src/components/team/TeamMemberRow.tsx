@@ -62,6 +62,7 @@ export function TeamMemberRow({ org, teamId, member, isMe, canManage, onSaved, o
               aria-describedby={error ? `${id}-error` : undefined}
               onChange={(event) => {
                 if (isPosition(event.target.value)) setPosition(event.target.value);
+                setError(null);
               }}
             >
               {positions.map((p) => (

@@ -1,0 +1,186 @@
+import type { Language } from '../../../core/language.ts';
+import { defaultMaxLength, localise, NO_OPINION, OTHER } from '../../instruments/definition.ts';
+import type { ResolvedQuestion } from '../../instruments/resolve.ts';
+import { formMessages } from './messages.ts';
+
+export type FieldValue = unknown;
+
+const asList = (value: FieldValue): string[] => (Array.isArray(value) ? value : value === undefined || value === null ? [] : [value]).map((v) => String(v));
+
+/** Error ids tie the message to its field for screen readers (aria-describedby). */
+export const errorId = (key: string) => `${key}-error`;
+export const fieldId = (key: string) => `q-${key}`;
+
+function Legend(props: { question: ResolvedQuestion; lang: Language }) {
+  const t = formMessages(props.lang);
+  return (
+    <legend>
+      {localise(props.question.text, props.lang)} <span className="req">({props.question.required ? t.required : t.optional})</span>
+    </legend>
+  );
+}
+
+function Help(props: { id: string; text: string | undefined }) {
+  return props.text ? (
+    <p className="help" id={props.id}>
+      {props.text}
+    </p>
+  ) : null;
+}
+
+function ErrorText(props: { id: string; message: string | undefined }) {
+  return props.message ? (
+    <p className="error" id={props.id}>
+      {props.message}
+    </p>
+  ) : null;
+}
+
+function Scale(props: {
+  name: string;
+  points: { value: number; label: { nl: string; en: string } }[];
+  noOpinion: { label: { nl: string; en: string } } | undefined;
+  value: FieldValue;
+  lang: Language;
+  describedBy: string | undefined;
+}) {
+  const current = asList(props.value)[0];
+  const choices = [
+    ...props.points.map((p) => ({ value: String(p.value), label: localise(p.label, props.lang) })),
+    ...(props.noOpinion ? [{ value: NO_OPINION, label: localise(props.noOpinion.label, props.lang) }] : []),
+  ];
+  return (
+    <div className="scale">
+      {choices.map((choice) => (
+        <label key={choice.value} className="choice">
+          <input type="radio" name={props.name} value={choice.value} defaultChecked={current === choice.value} aria-describedby={props.describedBy} />
+          <span>{choice.label}</span>
+        </label>
+      ))}
+    </div>
+  );
+}
+
+/** One question as plain HTML form controls, with its help and its error next to it. */
+export function QuestionField(props: { question: ResolvedQuestion; answers: Record<string, FieldValue>; errors: Map<string, string>; lang: Language }) {
+  const { question: q, lang, answers, errors } = props;
+  const t = formMessages(lang);
+  const error = errors.get(q.key);
+  const helpId = `${q.key}-help`;
+  const described = [q.help ? helpId : '', error ? errorId(q.key) : ''].filter(Boolean).join(' ') || undefined;
+  const value = answers[q.key];
+  const help = q.help ? localise(q.help, lang) : undefined;
+
+  switch (q.type) {
+    case 'single':
+    case 'multiple': {
+      const selected = new Set(asList(value));
+      const hint = q.type === 'multiple' && q.maxSelected ? t.chooseMax(q.maxSelected) : undefined;
+      return (
+        <fieldset className={error ? 'question invalid' : 'question'} id={fieldId(q.key)} aria-describedby={described}>
+          <Legend question={q} lang={lang} />
+          <Help id={helpId} text={[help, hint].filter(Boolean).join(' ') || undefined} />
+          <ErrorText id={errorId(q.key)} message={error} />
+          {q.options.map((option) => (
+            <label key={option.key} className="choice">
+              <input type={q.type === 'single' ? 'radio' : 'checkbox'} name={q.key} value={option.key} defaultChecked={selected.has(option.key)} />
+              <span>
+                {localise(option.label, lang)}
+                {q.type === 'multiple' && option.exclusive && <span className="hint"> — {t.exclusiveHint}</span>}
+              </span>
+            </label>
+          ))}
+          {q.other && (
+            <>
+              <label className="choice">
+                <input type={q.type === 'single' ? 'radio' : 'checkbox'} name={q.key} value={OTHER} defaultChecked={selected.has(OTHER)} />
+                <span>{localise(q.other.label, lang)}</span>
+              </label>
+              <label className="other">
+                <span>{t.otherText(localise(q.other.label, lang))}</span>
+                <input type="text" name={`${q.key}.${OTHER}`} defaultValue={String(answers[`${q.key}.${OTHER}`] ?? '')} maxLength={q.other.maxLength ?? 500} />
+              </label>
+            </>
+          )}
+        </fieldset>
+      );
+    }
+    case 'likert':
+      return (
+        <fieldset className={error ? 'question invalid' : 'question'} id={fieldId(q.key)} aria-describedby={described}>
+          <Legend question={q} lang={lang} />
+          <Help id={helpId} text={help} />
+          <ErrorText id={errorId(q.key)} message={error} />
+          <Scale name={q.key} points={q.points} noOpinion={q.noOpinion} value={value} lang={lang} describedBy={undefined} />
+        </fieldset>
+      );
+    case 'matrix':
+      return (
+        <fieldset className={error ? 'question invalid' : 'question'} id={fieldId(q.key)} aria-describedby={described}>
+          <Legend question={q} lang={lang} />
+          <Help id={helpId} text={help} />
+          <ErrorText id={errorId(q.key)} message={error} />
+          {q.items.map((item) => {
+            const itemError = errors.get(`${q.key}.${item.key}`);
+            const itemValue =
+              (value && typeof value === 'object' && !Array.isArray(value) ? (value as Record<string, unknown>)[item.key] : undefined) ??
+              answers[`${q.key}.${item.key}`];
+            return (
+              <fieldset
+                key={item.key}
+                className={itemError ? 'item invalid' : 'item'}
+                aria-describedby={itemError ? errorId(`${q.key}.${item.key}`) : undefined}
+              >
+                <legend>{localise(item.text, lang)}</legend>
+                <ErrorText id={errorId(`${q.key}.${item.key}`)} message={itemError} />
+                <Scale name={`${q.key}.${item.key}`} points={q.points} noOpinion={q.noOpinion} value={itemValue} lang={lang} describedBy={undefined} />
+              </fieldset>
+            );
+          })}
+        </fieldset>
+      );
+    case 'number':
+      return (
+        <div className={error ? 'question invalid' : 'question'}>
+          <label htmlFor={fieldId(q.key)} className="label">
+            {localise(q.text, lang)} <span className="req">({q.required ? t.required : t.optional})</span>
+          </label>
+          <Help id={helpId} text={[help, t.numberRange(q.min, q.max)].filter(Boolean).join(' ')} />
+          <ErrorText id={errorId(q.key)} message={error} />
+          <input
+            id={fieldId(q.key)}
+            name={q.key}
+            type="text"
+            inputMode={q.integer ? 'numeric' : 'decimal'}
+            defaultValue={value === undefined ? '' : String(value)}
+            aria-describedby={[helpId, error ? errorId(q.key) : ''].filter(Boolean).join(' ')}
+            aria-invalid={error ? true : undefined}
+            className="short"
+          />
+          {q.unit && <span className="unit"> {localise(q.unit, lang)}</span>}
+        </div>
+      );
+    case 'short_text':
+    case 'long_text': {
+      const max = defaultMaxLength(q);
+      const common = {
+        id: fieldId(q.key),
+        name: q.key,
+        maxLength: max,
+        defaultValue: typeof value === 'string' ? value : '',
+        'aria-describedby': [helpId, error ? errorId(q.key) : ''].filter(Boolean).join(' '),
+        'aria-invalid': error ? true : undefined,
+      };
+      return (
+        <div className={error ? 'question invalid' : 'question'}>
+          <label htmlFor={fieldId(q.key)} className="label">
+            {localise(q.text, lang)} <span className="req">({q.required ? t.required : t.optional})</span>
+          </label>
+          <Help id={helpId} text={[help, t.maxChars(max)].filter(Boolean).join(' ')} />
+          <ErrorText id={errorId(q.key)} message={error} />
+          {q.type === 'long_text' ? <textarea rows={5} {...common} /> : <input type="text" {...common} />}
+        </div>
+      );
+    }
+  }
+}

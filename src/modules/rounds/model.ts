@@ -1,0 +1,65 @@
+import * as z from 'zod';
+import { languageSchema } from '../../core/language.ts';
+import { idSchema } from '../organisations/model.ts';
+
+export const isoDateSchema = z.iso.date();
+
+export const createRoundInput = z.strictObject({
+  instrumentVersionId: idSchema,
+  name: z.string().trim().min(1).max(200),
+  closesOn: isoDateSchema,
+  /** One link for the whole organisation, and one per team listed here. */
+  teamIds: z.array(idSchema).max(200).default([]),
+  organisationLink: z.boolean().default(true),
+  openTextExport: z.boolean().default(false),
+});
+export type CreateRoundInput = z.infer<typeof createRoundInput>;
+
+export const updateRoundInput = z.strictObject({
+  closesOn: isoDateSchema.optional(),
+  status: z.enum(['open', 'closed']).optional(),
+});
+
+export const roundParams = z.strictObject({ orgId: idSchema, roundId: idSchema });
+
+export const roundLinkView = z.object({
+  id: idSchema,
+  teamId: idSchema.nullable(),
+  teamName: z.string().nullable(),
+  url: z.string(),
+  /** An SVG QR code of the url, for posters and slides. */
+  qrSvg: z.string(),
+  responses: z.number().int(),
+});
+
+export const roundView = z.object({
+  id: idSchema,
+  name: z.string(),
+  instrumentVersionId: idSchema,
+  instrumentTitle: z.string(),
+  closesOn: z.string(),
+  status: z.enum(['open', 'closed']),
+  open: z.boolean(),
+  openTextExport: z.boolean(),
+  createdAt: z.string(),
+  responses: z.object({ complete: z.number().int(), started: z.number().int() }),
+});
+export type RoundView = z.infer<typeof roundView>;
+export const roundListView = z.object({ rounds: z.array(roundView) });
+export const roundDetailView = roundView.extend({ links: z.array(roundLinkView) });
+
+/** The JSON way to hand in a whole response at once (the enhanced form and other clients). */
+export const submissionInput = z.strictObject({
+  responseId: idSchema,
+  language: languageSchema,
+  consentVersion: z.string().min(1).max(64),
+  answers: z.record(z.string().max(200), z.unknown()),
+});
+export const submissionAck = z.object({ responseId: idSchema, status: z.literal('complete'), duplicate: z.boolean() });
+
+export const roundTokenSchema = z.string().regex(/^[A-Za-z0-9_-]{22,64}$/);
+export const resumeCodeSchema = z
+  .string()
+  .trim()
+  .transform((code) => code.toUpperCase().replace(/[^A-Z0-9]/g, ''))
+  .pipe(z.string().regex(/^[A-Z0-9]{8}$/));

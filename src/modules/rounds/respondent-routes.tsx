@@ -1,0 +1,253 @@
+import fs from 'node:fs';
+import path from 'node:path';
+import formbody from '@fastify/formbody';
+import type { FastifyInstance, FastifyReply, FastifyRequest } from 'fastify';
+import type { ReactElement } from 'react';
+import { renderToStaticMarkup } from 'react-dom/server';
+import * as z from 'zod';
+import { AppError } from '../../core/errors.ts';
+import { newId } from '../../core/ids.ts';
+import { type Language, languageFromHeader, languageSchema } from '../../core/language.ts';
+import type { AnswerIssue } from '../instruments/answers.ts';
+import { visibleQuestions } from '../instruments/answers.ts';
+import { localise } from '../instruments/definition.ts';
+import { formMessages } from './form/messages.ts';
+import { MessagePage, ResumePage, SavedPage, SectionPage, WelcomePage } from './form/pages.tsx';
+import type { InstrumentSource } from './instrument-source.ts';
+import { resumeCodeSchema, roundTokenSchema } from './model.ts';
+import {
+  consentFor,
+  createResumeCode,
+  findByResumeCode,
+  type LinkContext,
+  loadDraft,
+  openLink,
+  saveSection,
+  startResponse,
+  submitDraft,
+} from './respondent.ts';
+
+const css = fs.readFileSync(path.join(import.meta.dirname, 'form', 'form.css'), 'utf8');
+
+const pageParams = z.object({ token: roundTokenSchema, responseId: z.uuid(), page: z.coerce.number().int().min(1).max(100) });
+const tokenParams = z.object({ token: roundTokenSchema });
+const formBody = z.record(z.string(), z.union([z.string(), z.array(z.string())]));
+
+function html(reply: FastifyReply, element: ReactElement, status = 200) {
+  return reply
+    .status(status)
+    .type('text/html; charset=utf-8')
+    .header('Cache-Control', 'no-store')
+    .send(`<!doctype html>${renderToStaticMarkup(element)}`);
+}
+
+function pickLanguage(req: FastifyRequest, fallback?: string): Language {
+  const fromQuery = languageSchema.safeParse((req.query as Record<string, unknown> | undefined)?.lang);
+  if (fromQuery.success) return fromQuery.data;
+  const fromBody = languageSchema.safeParse(
+    (req.body as Record<string, unknown> | undefined)?._lang ?? (req.body as Record<string, unknown> | undefined)?.lang,
+  );
+  if (fromBody.success) return fromBody.data;
+  const stored = languageSchema.safeParse(fallback);
+  return stored.success ? stored.data : languageFromHeader(req.headers['accept-language']);
+}
+
+const issuesToErrors = (issues: AnswerIssue[]) => new Map(issues.map((i) => [i.item ? `${i.question}.${i.item}` : i.question, i.message]));
+
+/**
+ * The respondent's form: plain HTML rendered on the server, plain form posts, no account and no
+ * JavaScript needed. Every page answers in the respondent's language.
+ */
+export function registerRespondentPages(app: FastifyInstance, source: InstrumentSource, respondentRateLimit: number): void {
+  const ctx = app.services;
+
+  app.get('/r-assets/form.css', { schema: { hide: true } }, (_req, reply) =>
+    reply.type('text/css; charset=utf-8').header('Cache-Control', 'public, max-age=3600').send(css),
+  );
+
+  void app.register(async (scope) => {
+    await scope.register(formbody, { bodyLimit: 256 * 1024 });
+    const config = { csrf: false, rateLimit: { max: respondentRateLimit, timeWindow: '1 minute' } };
+
+    const unknown = (reply: FastifyReply, lang: Language) => {
+      const t = formMessages(lang);
+      return html(reply, <MessagePage lang={lang} title={t.unknownTitle} text={t.unknown} />, 404);
+    };
+    const closedPage = (reply: FastifyReply, lang: Language, link: LinkContext) => {
+      const t = formMessages(lang);
+      return html(reply, <MessagePage lang={lang} title={t.closedTitle} text={t.closed(link.closesOn)} />, 410);
+    };
+    const title = (link: LinkContext, lang: Language) => localise(link.published.instrument.title, lang);
+
+    /** Resolves the token, or answers with the friendly page for an unknown or closed link. */
+    async function linkOr(req: FastifyRequest, reply: FastifyReply, lang: Language): Promise<LinkContext | undefined> {
+      const params = tokenParams.safeParse(req.params);
+      const link = params.success ? await openLink(ctx, source, params.data.token) : undefined;
+      if (!link) {
+        await unknown(reply, lang);
+        return undefined;
+      }
+      if (!link.open) {
+        await closedPage(reply, lang, link);
+        return undefined;
+      }
+      return link;
+    }
+
+    function welcome(reply: FastifyReply, link: LinkContext, lang: Language, error?: string, status = 200) {
+      const consent = consentFor(link, lang);
+      return html(
+        reply,
+        <WelcomePage
+          lang={lang}
+          token={link.token}
+          title={title(link, lang)}
+          intro={link.published.instrument.intro ? localise(link.published.instrument.intro, lang) : undefined}
+          organisationName={link.organisationName}
+          teamName={link.teamName}
+          statement={consent.paragraphs}
+          consentVersion={consent.version}
+          responseId={newId()}
+          error={error}
+        />,
+        status,
+      );
+    }
+
+    scope.get('/r/:token', { config }, async (req, reply) => {
+      const lang = pickLanguage(req);
+      const link = await linkOr(req, reply, lang);
+      if (link) return welcome(reply, link, lang);
+    });
+
+    scope.post('/r/:token/start', { config }, async (req, reply) => {
+      const lang = pickLanguage(req);
+      const link = await linkOr(req, reply, lang);
+      if (!link) return;
+      const body = z.object({ responseId: z.uuid(), consentVersion: z.string().max(64), consent: z.literal('yes').optional() }).safeParse(req.body);
+      if (!body.success) return unknown(reply, lang);
+      const t = formMessages(lang);
+      if (!body.data.consent) return welcome(reply, link, lang, t.agreeRequired, 400);
+      try {
+        await startResponse(ctx, link, { responseId: body.data.responseId, language: lang, consentVersion: body.data.consentVersion });
+      } catch (error) {
+        if (error instanceof AppError && error.message === 'consent_changed') return welcome(reply, link, lang, t.consentChanged, 409);
+        throw error;
+      }
+      return reply.redirect(`/r/${link.token}/${body.data.responseId}/1`, 303);
+    });
+
+    async function sectionPage(req: FastifyRequest, reply: FastifyReply, posted?: Record<string, unknown>, issues?: AnswerIssue[], status = 200) {
+      const params = pageParams.safeParse(req.params);
+      if (!params.success) return unknown(reply, pickLanguage(req));
+      const link = await linkOr(req, reply, pickLanguage(req));
+      if (!link) return;
+      const draft = await loadDraft(ctx, link, params.data.responseId);
+      const lang = pickLanguage(req, draft?.language);
+      if (!draft) return unknown(reply, lang);
+      if (draft.status === 'complete') return reply.redirect(`/r/${link.token}/${params.data.responseId}/done?lang=${lang}`, 303);
+      const instrument = link.published.instrument;
+      const index = params.data.page - 1;
+      const section = instrument.sections[index];
+      if (!section) return unknown(reply, lang);
+      const answers = { ...draft.answers, ...(posted ?? {}) };
+      const keys = new Set(section.questions.map((q) => q.key));
+      const questions = visibleQuestions(instrument, answers).filter((q) => keys.has(q.key));
+      return html(
+        reply,
+        <SectionPage
+          lang={lang}
+          token={link.token}
+          title={title(link, lang)}
+          responseId={params.data.responseId}
+          instrument={instrument}
+          index={index}
+          questions={questions}
+          answers={answers}
+          errors={issuesToErrors(issues ?? [])}
+        />,
+        status,
+      );
+    }
+
+    scope.get('/r/:token/:responseId/:page', { config }, (req, reply) => sectionPage(req, reply));
+
+    scope.post('/r/:token/:responseId/:page', { config }, async (req, reply) => {
+      const params = pageParams.safeParse(req.params);
+      const body = formBody.safeParse(req.body ?? {});
+      if (!params.success || !body.success) return unknown(reply, pickLanguage(req));
+      const link = await linkOr(req, reply, pickLanguage(req));
+      if (!link) return;
+      const lang = pickLanguage(req);
+      const { _action: action = 'next', _lang: _ignored, ...posted } = body.data;
+      const instrument = link.published.instrument;
+      const index = params.data.page - 1;
+      const section = instrument.sections[index];
+      if (!section) return unknown(reply, lang);
+      const base = `/r/${link.token}/${params.data.responseId}`;
+      const saved = await saveSection(ctx, link, params.data.responseId, section.key, posted, lang);
+
+      if (action === 'later') {
+        const code = await createResumeCode(ctx, link, params.data.responseId);
+        const origin = ctx.config.publicUrl ?? `${req.protocol}://${req.host}`;
+        return html(
+          reply,
+          <SavedPage
+            lang={lang}
+            token={link.token}
+            title={title(link, lang)}
+            code={code}
+            resumeUrl={`${origin}/r/${link.token}/resume`}
+            continueHref={`${base}/${params.data.page}?lang=${lang}`}
+          />,
+        );
+      }
+      if (action === 'back') return reply.redirect(`${base}/${Math.max(1, params.data.page - 1)}?lang=${lang}`, 303);
+      if (!saved.ok) return sectionPage(req, reply, posted, saved.issues, 400);
+      if (index < instrument.sections.length - 1) return reply.redirect(`${base}/${params.data.page + 1}?lang=${lang}`, 303);
+
+      const submitted = await submitDraft(ctx, link, params.data.responseId, lang);
+      if (!submitted.ok) {
+        // Something on an earlier page is not right (a required answer left open): show that page.
+        const first = submitted.issues[0]?.question;
+        const target = instrument.sections.findIndex((s) => s.questions.some((q) => q.key === first));
+        return reply.redirect(`${base}/${target + 1}?lang=${lang}`, 303);
+      }
+      return reply.redirect(`${base}/done?lang=${lang}`, 303);
+    });
+
+    scope.get('/r/:token/:responseId/done', { config }, async (req, reply) => {
+      const lang = pickLanguage(req);
+      const params = z.object({ token: roundTokenSchema, responseId: z.uuid() }).safeParse(req.params);
+      const link = params.success ? await openLink(ctx, source, params.data.token) : undefined;
+      const draft = link && params.success ? await loadDraft(ctx, link, params.data.responseId) : undefined;
+      if (!link || draft?.status !== 'complete') return unknown(reply, lang);
+      const t = formMessages(lang);
+      return html(reply, <MessagePage lang={lang} title={t.thanksTitle} text={t.thanks} />);
+    });
+
+    scope.get('/r/:token/resume', { config }, async (req, reply) => {
+      const lang = pickLanguage(req);
+      const link = await linkOr(req, reply, lang);
+      if (link) return html(reply, <ResumePage lang={lang} token={link.token} title={title(link, lang)} />);
+    });
+
+    scope.post('/r/:token/resume', { config: { csrf: false, rateLimit: { max: 10, timeWindow: '1 minute' } } }, async (req, reply) => {
+      const lang = pickLanguage(req);
+      const link = await linkOr(req, reply, lang);
+      if (!link) return;
+      const raw = (req.body as Record<string, unknown> | undefined)?.code;
+      const code = resumeCodeSchema.safeParse(raw);
+      const responseId = code.success ? await findByResumeCode(ctx, link, code.data) : undefined;
+      if (!responseId) {
+        const t = formMessages(lang);
+        return html(
+          reply,
+          <ResumePage lang={lang} token={link.token} title={title(link, lang)} error={t.resumeUnknown} code={typeof raw === 'string' ? raw : ''} />,
+          400,
+        );
+      }
+      return reply.redirect(`/r/${link.token}/${responseId}/1?lang=${lang}`, 303);
+    });
+  });
+}

@@ -1,0 +1,273 @@
+import { randomInt } from 'node:crypto';
+import type { ServiceContext } from '../../core/context.ts';
+import { AppError } from '../../core/errors.ts';
+import { hashToken } from '../../core/ids.ts';
+import type { Language } from '../../core/language.ts';
+import type { Db } from '../../db/database.ts';
+import { GroupCommitter } from '../../db/group-commit.ts';
+import {
+  type AnswerIssue,
+  type AnswerRow,
+  type AnswerValue,
+  rowsToAnswers,
+  validateAnswers,
+  validateSection,
+  visibleQuestions,
+} from '../instruments/answers.ts';
+import { allQuestions } from '../instruments/definition.ts';
+import type { ResolvedInstrument } from '../instruments/resolve.ts';
+import { anonymityStatement } from './anonymity.ts';
+import type { InstrumentSource, PublishedInstrument } from './instrument-source.ts';
+import { isOpen, today } from './service.ts';
+import * as store from './store.ts';
+import type { AnswerTable } from './tables.ts';
+
+/** What a respondent's link opens: the round, its scope and the instrument. Never who they are. */
+export type LinkContext = {
+  token: string;
+  linkId: string;
+  roundId: string;
+  teamId: string | null;
+  organisationName: string;
+  teamName: string | null;
+  closesOn: string;
+  open: boolean;
+  openTextExport: boolean;
+  disclosureThreshold: number;
+  published: PublishedInstrument;
+};
+
+const committers = new WeakMap<Db, GroupCommitter>();
+/** One group committer per database, shared by every respondent of every round. */
+const committerFor = (db: Db) => {
+  const existing = committers.get(db);
+  if (existing) return existing;
+  const committer = new GroupCommitter(db);
+  committers.set(db, committer);
+  return committer;
+};
+
+export async function openLink(ctx: ServiceContext, source: InstrumentSource, token: string): Promise<LinkContext | undefined> {
+  const link = await store.findLinkByToken(ctx.db, token);
+  if (!link) return undefined;
+  const published = await source(ctx, link.instrument_version_id);
+  if (!published) return undefined;
+  return {
+    token,
+    linkId: link.link_id,
+    roundId: link.round_id,
+    teamId: link.team_id,
+    organisationName: link.organisation_name,
+    teamName: link.team_name,
+    closesOn: link.closes_on,
+    open: isOpen({ status: link.status, closes_on: link.closes_on }, today(ctx)),
+    openTextExport: link.open_text_export === 1,
+    disclosureThreshold: link.disclosure_threshold,
+    published,
+  };
+}
+
+export const consentFor = (link: LinkContext, lang: Language) =>
+  anonymityStatement(
+    {
+      organisationName: link.organisationName,
+      teamName: link.teamName,
+      closesOn: link.closesOn,
+      openTextExport: link.openTextExport,
+      disclosureThreshold: link.disclosureThreshold,
+    },
+    lang,
+  );
+
+const closed = () => new AppError('conflict', { detail: 'round_closed' });
+
+const toTable = (responseId: string, rows: AnswerRow[]): AnswerTable[] =>
+  rows.map((r) => ({ response_id: responseId, question: r.question, item: r.item, option: r.option, number_value: r.number, text_value: r.text }));
+
+const fromTable = (rows: Awaited<ReturnType<typeof store.answersOf>>): AnswerRow[] =>
+  rows.map((r) => ({
+    question: r.question,
+    item: r.item,
+    option: r.option,
+    number: r.number_value === null ? null : Number(r.number_value),
+    text: r.text_value,
+  }));
+
+/**
+ * Records that someone agreed and began. The id comes from the page that showed the form, so a
+ * double click or a retry starts nothing twice.
+ */
+export async function startResponse(
+  ctx: ServiceContext,
+  link: LinkContext,
+  input: { responseId: string; language: Language; consentVersion: string },
+): Promise<void> {
+  if (!link.open) throw closed();
+  if (input.consentVersion !== consentFor(link, input.language).version) throw new AppError('conflict', { detail: 'consent_changed' });
+  await committerFor(ctx.db).run(async (trx) => {
+    const existing = await store.findResponse(trx, input.responseId);
+    if (existing) {
+      if (existing.round_id !== link.roundId) throw new AppError('not_found');
+      return;
+    }
+    await store.insertResponse(trx, {
+      id: input.responseId,
+      round_id: link.roundId,
+      link_id: link.linkId,
+      team_id: link.teamId,
+      instrument_version_id: link.published.versionId,
+      language: input.language,
+      consent_version: input.consentVersion,
+      status: 'draft',
+      started_on: today(ctx),
+      submitted_on: null,
+      resume_code_hash: null,
+    });
+  });
+}
+
+export type Draft = { status: 'draft' | 'complete'; answers: Record<string, AnswerValue>; language: Language };
+
+export async function loadDraft(ctx: ServiceContext, link: LinkContext, responseId: string): Promise<Draft | undefined> {
+  const response = await store.findResponse(ctx.db, responseId);
+  if (!response || response.round_id !== link.roundId) return undefined;
+  const rows = fromTable(await store.answersOf(ctx.db, responseId));
+  return {
+    status: response.status as Draft['status'],
+    answers: rowsToAnswers(link.published.instrument, rows),
+    language: response.language as Language,
+  };
+}
+
+/** Answers that belong to questions no longer shown (an earlier answer changed) are dropped. */
+function hiddenQuestions(instrument: ResolvedInstrument, answers: Record<string, unknown>): string[] {
+  const visible = new Set(visibleQuestions(instrument, answers).map((q) => q.key));
+  return allQuestions(instrument)
+    .map((q) => q.key)
+    .filter((key) => !visible.has(key));
+}
+
+/**
+ * Checks one page and, when it is right, stores its answers in the draft. Returns the issues per
+ * field otherwise; then nothing is stored.
+ */
+export async function saveSection(
+  ctx: ServiceContext,
+  link: LinkContext,
+  responseId: string,
+  sectionKey: string,
+  posted: Record<string, unknown>,
+  lang: Language,
+): Promise<{ ok: true } | { ok: false; issues: AnswerIssue[] }> {
+  if (!link.open) throw closed();
+  const draft = await loadDraft(ctx, link, responseId);
+  if (!draft) throw new AppError('not_found');
+  if (draft.status === 'complete') return { ok: true };
+  const instrument = link.published.instrument;
+  const section = instrument.sections.find((s) => s.key === sectionKey);
+  if (!section) throw new AppError('not_found');
+  const sectionKeys = section.questions.map((q) => q.key);
+  const merged: Record<string, unknown> = Object.fromEntries(Object.entries(draft.answers).filter(([key]) => !sectionKeys.includes(key)));
+  Object.assign(merged, posted);
+  // A form without JavaScript cannot hide a follow-up question when the answer it depends on
+  // (on the same page) rules it out; what was typed there is then ignored, not refused.
+  for (const key of hiddenQuestions(instrument, merged)) {
+    for (const field of Object.keys(merged)) if (field === key || field.startsWith(`${key}.`)) delete merged[field];
+  }
+  const result = validateSection(instrument, sectionKey, merged, lang);
+  if (!result.ok) return result;
+  const hidden = hiddenQuestions(instrument, merged);
+  await committerFor(ctx.db).run(async (trx) => {
+    await store.deleteAnswers(trx, responseId, [...new Set([...sectionKeys, ...hidden])]);
+    await store.insertAnswers(
+      trx,
+      toTable(
+        responseId,
+        result.rows.filter((r) => !hidden.includes(r.question)),
+      ),
+    );
+  });
+  return { ok: true };
+}
+
+/** Hands in a draft: the whole response is checked again, then marked complete. */
+export async function submitDraft(
+  ctx: ServiceContext,
+  link: LinkContext,
+  responseId: string,
+  lang: Language,
+): Promise<{ ok: true } | { ok: false; issues: AnswerIssue[] }> {
+  if (!link.open) throw closed();
+  const draft = await loadDraft(ctx, link, responseId);
+  if (!draft) throw new AppError('not_found');
+  if (draft.status === 'complete') return { ok: true };
+  const result = validateAnswers(link.published.instrument, draft.answers, lang);
+  if (!result.ok) return result;
+  await committerFor(ctx.db).run((trx) =>
+    store.updateResponse(trx, responseId, { status: 'complete', submitted_on: today(ctx), resume_code_hash: null }).then(() => undefined),
+  );
+  return { ok: true };
+}
+
+/**
+ * The whole response in one request (JSON). Submitting the same response id again stores
+ * nothing new and answers as before; the promise resolves only after the commit.
+ */
+export async function submitWhole(
+  ctx: ServiceContext,
+  link: LinkContext,
+  input: { responseId: string; language: Language; consentVersion: string; answers: Record<string, unknown> },
+): Promise<{ duplicate: boolean }> {
+  if (!link.open) throw closed();
+  if (input.consentVersion !== consentFor(link, input.language).version) throw new AppError('conflict', { detail: 'consent_changed' });
+  const result = validateAnswers(link.published.instrument, input.answers, input.language);
+  if (!result.ok) {
+    throw new AppError('validation_failed', {
+      issues: result.issues.map((i) => ({ path: [i.question, i.item].filter(Boolean).join('.'), message: i.message })),
+    });
+  }
+  return committerFor(ctx.db).run(async (trx) => {
+    const existing = await store.findResponse(trx, input.responseId);
+    if (existing) {
+      if (existing.round_id !== link.roundId) throw new AppError('not_found');
+      if (existing.status === 'complete') return { duplicate: true };
+      await store.deleteAnswers(trx, input.responseId, [...new Set(fromTable(await store.answersOf(trx, input.responseId)).map((r) => r.question))]);
+      await store.updateResponse(trx, input.responseId, { status: 'complete', submitted_on: today(ctx), resume_code_hash: null, language: input.language });
+    } else {
+      await store.insertResponse(trx, {
+        id: input.responseId,
+        round_id: link.roundId,
+        link_id: link.linkId,
+        team_id: link.teamId,
+        instrument_version_id: link.published.versionId,
+        language: input.language,
+        consent_version: input.consentVersion,
+        status: 'complete',
+        started_on: today(ctx),
+        submitted_on: today(ctx),
+        resume_code_hash: null,
+      });
+    }
+    await store.insertAnswers(trx, toTable(input.responseId, result.rows));
+    return { duplicate: false };
+  });
+}
+
+/** No 0/O or 1/I, so a code read aloud or copied from paper survives. */
+const CODE_ALPHABET = 'ABCDEFGHJKLMNPQRSTUVWXYZ23456789';
+
+/** A short code to come back to a draft from another device or later; only its hash is kept. */
+export async function createResumeCode(ctx: ServiceContext, link: LinkContext, responseId: string): Promise<string> {
+  const response = await store.findResponse(ctx.db, responseId);
+  if (!response || response.round_id !== link.roundId || response.status !== 'draft') throw new AppError('not_found');
+  const code = Array.from({ length: 8 }, () => CODE_ALPHABET[randomInt(CODE_ALPHABET.length)]).join('');
+  await committerFor(ctx.db).run((trx) =>
+    store.updateResponse(trx, responseId, { resume_code_hash: hashToken(`${link.roundId}:${code}`) }).then(() => undefined),
+  );
+  return `${code.slice(0, 4)}-${code.slice(4)}`;
+}
+
+export async function findByResumeCode(ctx: ServiceContext, link: LinkContext, code: string): Promise<string | undefined> {
+  const response = await store.findResponseByResumeCode(ctx.db, hashToken(`${link.roundId}:${code}`));
+  return response && response.round_id === link.roundId && response.status === 'draft' ? response.id : undefined;
+}

@@ -1,0 +1,89 @@
+import type { FastifyInstance, FastifyRequest } from 'fastify';
+import * as z from 'zod';
+import { AppError } from '../../core/errors.ts';
+import { type AnyRoute, defineRoute } from '../../http/route.ts';
+import { organisationParams } from '../organisations/model.ts';
+import type { InstrumentSource } from './instrument-source.ts';
+import {
+  createRoundInput,
+  roundDetailView,
+  roundListView,
+  roundParams,
+  roundTokenSchema,
+  roundView,
+  submissionAck,
+  submissionInput,
+  updateRoundInput,
+} from './model.ts';
+import { openLink, submitWhole } from './respondent.ts';
+import { createRound, getRound, listRounds, updateRound } from './service.ts';
+
+export function roundRoutes(app: FastifyInstance, source: InstrumentSource): AnyRoute[] {
+  const ctx = app.services;
+  const baseUrl = (req: FastifyRequest) => ctx.config.publicUrl ?? `${req.protocol}://${req.host}`;
+  return [
+    defineRoute({
+      method: 'GET',
+      url: '/api/orgs/:orgId/rounds',
+      summary: 'Collection rounds of the organisation with their response counts',
+      tags: ['rounds'],
+      auth: 'user',
+      policy: 'rounds.view',
+      params: organisationParams,
+      response: roundListView,
+      handler: async ({ actor, params }) => ({ rounds: await listRounds(ctx, source, actor, params.orgId) }),
+    }),
+    defineRoute({
+      method: 'POST',
+      url: '/api/orgs/:orgId/rounds',
+      summary: 'Open a round of a published instrument, with one link for the organisation and/or one per team',
+      tags: ['rounds'],
+      auth: 'user',
+      policy: 'rounds.manage',
+      params: organisationParams,
+      body: createRoundInput,
+      response: roundView,
+      handler: async ({ actor, params, body }) => createRound(ctx, source, actor, params.orgId, body),
+    }),
+    defineRoute({
+      method: 'GET',
+      url: '/api/orgs/:orgId/rounds/:roundId',
+      summary: 'A round with its links, QR codes and response counts',
+      tags: ['rounds'],
+      auth: 'user',
+      policy: 'rounds.view',
+      params: roundParams,
+      response: roundDetailView,
+      handler: async ({ actor, params, req }) => getRound(ctx, source, actor, params.orgId, params.roundId, baseUrl(req)),
+    }),
+    defineRoute({
+      method: 'PATCH',
+      url: '/api/orgs/:orgId/rounds/:roundId',
+      summary: 'Change the closing date, or close or reopen a round',
+      tags: ['rounds'],
+      auth: 'user',
+      policy: 'rounds.manage',
+      params: roundParams,
+      body: updateRoundInput,
+      response: roundView,
+      handler: async ({ actor, params, body }) => updateRound(ctx, source, actor, params.orgId, params.roundId, body),
+    }),
+    defineRoute({
+      method: 'POST',
+      url: '/api/r/:token/responses',
+      summary: 'Hand in a whole response at once (anonymous; idempotent on responseId; answered only after the commit)',
+      tags: ['respondents'],
+      auth: 'public',
+      rateLimit: 'respondent',
+      params: z.strictObject({ token: roundTokenSchema }),
+      body: submissionInput,
+      response: submissionAck,
+      handler: async ({ params, body }) => {
+        const link = await openLink(ctx, source, params.token);
+        if (!link) throw new AppError('not_found');
+        const { duplicate } = await submitWhole(ctx, link, body);
+        return { responseId: body.responseId, status: 'complete' as const, duplicate };
+      },
+    }),
+  ];
+}

@@ -1,0 +1,155 @@
+import QRCode from 'qrcode';
+import type { Actor, ServiceContext } from '../../core/context.ts';
+import { AppError, notFound } from '../../core/errors.ts';
+import { newId, newSecretToken } from '../../core/ids.ts';
+import { authorize } from '../../core/policy.ts';
+import { inTransaction } from '../../db/database.ts';
+import { recordAudit } from '../audit/service.ts';
+import { localise } from '../instruments/definition.ts';
+import type { InstrumentSource } from './instrument-source.ts';
+import type { CreateRoundInput, RoundView } from './model.ts';
+import * as store from './store.ts';
+import type { RoundTable } from './tables.ts';
+
+export const today = (ctx: ServiceContext): string => ctx.clock.now().toISOString().slice(0, 10);
+
+/** A round takes answers while it is open and its last day has not passed. */
+export const isOpen = (round: Pick<RoundTable, 'status' | 'closes_on'>, on: string): boolean => round.status === 'open' && on <= round.closes_on;
+
+export const respondentUrl = (baseUrl: string, token: string) => `${baseUrl.replace(/\/$/, '')}/r/${token}`;
+
+function present(ctx: ServiceContext, round: RoundTable, title: string, counts: { complete: number; started: number } | undefined): RoundView {
+  return {
+    id: round.id,
+    name: round.name,
+    instrumentVersionId: round.instrument_version_id,
+    instrumentTitle: title,
+    closesOn: round.closes_on,
+    status: round.status as 'open' | 'closed',
+    open: isOpen(round, today(ctx)),
+    openTextExport: round.open_text_export === 1,
+    createdAt: round.created_at,
+    responses: counts ?? { complete: 0, started: 0 },
+  };
+}
+
+export async function createRound(
+  ctx: ServiceContext,
+  source: InstrumentSource,
+  actor: Actor,
+  organisationId: string,
+  input: CreateRoundInput,
+): Promise<RoundView> {
+  authorize(actor, 'rounds.manage', organisationId);
+  const instrument = await source(ctx, input.instrumentVersionId);
+  if (!instrument || instrument.organisationId !== organisationId) {
+    throw new AppError('validation_failed', { issues: [{ path: 'instrumentVersionId', message: 'published_version_required' }] });
+  }
+  if (input.closesOn < today(ctx)) throw new AppError('validation_failed', { issues: [{ path: 'closesOn', message: 'in_the_past' }] });
+  if (!input.organisationLink && input.teamIds.length === 0) throw new AppError('validation_failed', { issues: [{ path: 'teamIds', message: 'no_links' }] });
+  const now = ctx.clock.now();
+  const round: RoundTable = {
+    id: newId(),
+    organisation_id: organisationId,
+    instrument_version_id: input.instrumentVersionId,
+    name: input.name,
+    closes_on: input.closesOn,
+    open_text_export: input.openTextExport ? 1 : 0,
+    status: 'open',
+    created_by: actor.userId,
+    created_at: now.toISOString(),
+  };
+  const teamIds = [...new Set(input.teamIds)];
+  await inTransaction(ctx.db, async (trx) => {
+    const teams = teamIds.length
+      ? await trx.selectFrom('teams').select('id').where('organisation_id', '=', organisationId).where('id', 'in', teamIds).execute()
+      : [];
+    if (teams.length !== teamIds.length) throw notFound();
+    await store.insertRound(trx, round);
+    const scopes: (string | null)[] = [...(input.organisationLink ? [null] : []), ...teamIds];
+    await store.insertLinks(
+      trx,
+      scopes.map((teamId) => ({ id: newId(), round_id: round.id, team_id: teamId, token: newSecretToken(), created_at: now.toISOString() })),
+    );
+    await recordAudit(trx, now, {
+      organisationId,
+      actorUserId: actor.userId,
+      action: 'round.created',
+      subjectType: 'round',
+      subjectId: round.id,
+      details: { instrumentVersionId: round.instrument_version_id, links: scopes.length },
+    });
+  });
+  return present(ctx, round, localise(instrument.title, actor.language), undefined);
+}
+
+async function titleOf(ctx: ServiceContext, source: InstrumentSource, versionId: string, actor: Actor): Promise<string> {
+  const instrument = await source(ctx, versionId);
+  return instrument ? localise(instrument.title, actor.language) : '—';
+}
+
+export async function listRounds(ctx: ServiceContext, source: InstrumentSource, actor: Actor, organisationId: string): Promise<RoundView[]> {
+  authorize(actor, 'rounds.view', organisationId);
+  const rounds = await store.listRounds(ctx.db, organisationId);
+  const counts = await store.countResponsesByRound(
+    ctx.db,
+    rounds.map((r) => r.id),
+  );
+  return Promise.all(rounds.map(async (round) => present(ctx, round, await titleOf(ctx, source, round.instrument_version_id, actor), counts.get(round.id))));
+}
+
+export async function getRound(ctx: ServiceContext, source: InstrumentSource, actor: Actor, organisationId: string, roundId: string, baseUrl: string) {
+  authorize(actor, 'rounds.view', organisationId);
+  const round = await store.findRound(ctx.db, organisationId, roundId);
+  if (!round) throw notFound();
+  const counts = await store.countResponsesByRound(ctx.db, [round.id]);
+  const links = await store.listLinks(ctx.db, round.id);
+  return {
+    ...present(ctx, round, await titleOf(ctx, source, round.instrument_version_id, actor), counts.get(round.id)),
+    links: await Promise.all(
+      links.map(async (link) => {
+        const url = respondentUrl(baseUrl, link.token);
+        return {
+          id: link.id,
+          teamId: link.team_id,
+          teamName: link.team_name,
+          url,
+          qrSvg: await QRCode.toString(url, { type: 'svg', errorCorrectionLevel: 'M', margin: 2 }),
+          responses: Number(link.responses),
+        };
+      }),
+    ),
+  };
+}
+
+export async function updateRound(
+  ctx: ServiceContext,
+  source: InstrumentSource,
+  actor: Actor,
+  organisationId: string,
+  roundId: string,
+  changes: { closesOn?: string | undefined; status?: 'open' | 'closed' | undefined },
+): Promise<RoundView> {
+  authorize(actor, 'rounds.manage', organisationId);
+  await inTransaction(ctx.db, async (trx) => {
+    const round = await store.findRound(trx, organisationId, roundId);
+    if (!round) throw notFound();
+    const set: Partial<Pick<RoundTable, 'closes_on' | 'status'>> = {};
+    if (changes.closesOn) set.closes_on = changes.closesOn;
+    if (changes.status) set.status = changes.status;
+    if (Object.keys(set).length === 0) return;
+    await store.updateRound(trx, roundId, set);
+    await recordAudit(trx, ctx.clock.now(), {
+      organisationId,
+      actorUserId: actor.userId,
+      action: 'round.updated',
+      subjectType: 'round',
+      subjectId: roundId,
+      details: { ...(set.closes_on ? { closesOn: set.closes_on } : {}), ...(set.status ? { status: set.status } : {}) },
+    });
+  });
+  const round = await store.findRound(ctx.db, organisationId, roundId);
+  if (!round) throw notFound();
+  const counts = await store.countResponsesByRound(ctx.db, [roundId]);
+  return present(ctx, round, await titleOf(ctx, source, round.instrument_version_id, actor), counts.get(roundId));
+}

@@ -1,0 +1,133 @@
+import type { ServiceContext } from '../../src/core/context.ts';
+import { newId, newSecretToken } from '../../src/core/ids.ts';
+import type { App } from '../../src/http/app.ts';
+import { getBuiltinFramework } from '../../src/modules/frameworks/builtin.ts';
+import { visibleQuestions } from '../../src/modules/instruments/answers.ts';
+import { cocreatieErvaringswerkers } from '../../src/modules/instruments/builtin/cocreatie-in-beeld.ts';
+import type { ResolvedInstrument, ResolvedQuestion } from '../../src/modules/instruments/resolve.ts';
+import { resolveInstrument } from '../../src/modules/instruments/resolve.ts';
+import * as store from '../../src/modules/instruments/store.ts';
+import type { Client, createTestApp } from './app.ts';
+
+/** A valid answer for one question, in the shape a plain HTML form posts. */
+export function postedAnswer(q: ResolvedQuestion): Record<string, string | string[]> {
+  switch (q.type) {
+    case 'single':
+      return { [q.key]: q.options[0]?.key ?? '' };
+    case 'multiple':
+      return { [q.key]: [q.options.find((o) => !o.exclusive)?.key ?? ''] };
+    case 'likert':
+      return { [q.key]: String(q.points[q.points.length - 1]?.value) };
+    case 'number':
+      return { [q.key]: String(q.min) };
+    case 'short_text':
+    case 'long_text':
+      return { [q.key]: 'Een antwoord in mijn eigen woorden.' };
+    case 'matrix':
+      return Object.fromEntries(q.items.map((item) => [`${q.key}.${item.key}`, String(q.points[0]?.value)]));
+  }
+}
+
+/** Answers for every question a respondent would see, given the answers before it. */
+export function completeAnswers(instrument: ResolvedInstrument): Record<string, string | string[]> {
+  const answers: Record<string, string | string[]> = {};
+  for (const q of instrument.sections.flatMap((s) => s.questions)) {
+    if (visibleQuestions(instrument, answers).some((v) => v.key === q.key)) Object.assign(answers, postedAnswer(q));
+  }
+  return answers;
+}
+
+export const formEncode = (fields: Record<string, string | string[]>) => {
+  const params = new URLSearchParams();
+  for (const [key, value] of Object.entries(fields)) for (const v of [value].flat()) params.append(key, v);
+  return params.toString();
+};
+
+/** Posts a plain HTML form, as a browser without JavaScript does. */
+export const postForm = (app: App, url: string, fields: Record<string, string | string[]>) =>
+  app.inject({ method: 'POST', url, headers: { 'content-type': 'application/x-www-form-urlencoded' }, payload: formEncode(fields) });
+
+/** As a researcher: the experience workers' form copied, published, and a round opened on it. */
+export async function openRound(client: Client, organisationId: string, options: { teamIds?: string[]; closesOn?: string } = {}) {
+  const created = await client.post(`/api/orgs/${organisationId}/instruments`, {
+    copyOf: 'cocreatie-ervaringswerkers',
+    key: `ronde-${crypto.randomUUID().slice(0, 8)}`,
+  });
+  if (created.statusCode !== 200) throw new Error(`instrument: ${created.body}`);
+  const instrument = created.json();
+  const published = await client.post(`/api/orgs/${organisationId}/instruments/${instrument.id}/versions/1/publish`);
+  if (published.statusCode !== 200) throw new Error(`publish: ${published.body}`);
+  const round = await client.post(`/api/orgs/${organisationId}/rounds`, {
+    instrumentVersionId: published.json().id,
+    name: 'Voorjaar 2027',
+    closesOn: options.closesOn ?? '2999-12-31',
+    teamIds: options.teamIds ?? [],
+  });
+  if (round.statusCode !== 200) throw new Error(`round: ${round.body}`);
+  const detail = (await client.get(`/api/orgs/${organisationId}/rounds/${round.json().id}`)).json();
+  return { round: detail, token: new URL(detail.links[0].url).pathname.split('/')[2] as string, versionId: published.json().id as string };
+}
+
+export type { createTestApp };
+
+/** A published version of the experience workers' form, written straight to the tables. */
+export async function makePublishedVersion(ctx: ServiceContext, organisationId: string): Promise<string> {
+  const instrumentId = newId();
+  const versionId = newId();
+  const key = `gepubliceerd-${instrumentId.slice(0, 8)}`;
+  const definition = { ...cocreatieErvaringswerkers, key };
+  const resolved = resolveInstrument(definition, (framework, version) => getBuiltinFramework(framework, version));
+  if (!resolved.ok) throw new Error('the built-in form does not resolve');
+  const now = new Date().toISOString();
+  await store.insertInstrument(ctx.db, {
+    id: instrumentId,
+    organisation_id: organisationId,
+    key,
+    title_nl: definition.title.nl,
+    title_en: definition.title.en,
+    created_by: null,
+    created_at: now,
+  });
+  await store.insertVersion(ctx.db, {
+    id: versionId,
+    instrument_id: instrumentId,
+    version: 1,
+    status: 'published',
+    definition: JSON.stringify(definition),
+    resolved_definition: JSON.stringify(resolved.instrument),
+    created_by: null,
+    created_at: now,
+    updated_at: now,
+    published_at: now,
+    published_by: null,
+  });
+  return versionId;
+}
+
+/** A round row with one organisation-wide link, written straight to the tables. */
+export async function makeRound(
+  ctx: ServiceContext,
+  organisationId: string,
+  versionId: string,
+  createdBy: string,
+): Promise<{ roundId: string; token: string }> {
+  const roundId = newId();
+  const token = newSecretToken();
+  const now = new Date().toISOString();
+  await ctx.db
+    .insertInto('rounds')
+    .values({
+      id: roundId,
+      organisation_id: organisationId,
+      instrument_version_id: versionId,
+      name: 'Ronde',
+      closes_on: '2999-12-31',
+      open_text_export: 0,
+      status: 'open',
+      created_by: createdBy,
+      created_at: now,
+    })
+    .execute();
+  await ctx.db.insertInto('round_links').values({ id: newId(), round_id: roundId, team_id: null, token, created_at: now }).execute();
+  return { roundId, token };
+}
