@@ -38,7 +38,13 @@ describeEachDatabase('invitations, roles and teams', (dialect) => {
 
     const visitor = new Client(t.app);
     const preview = await visitor.post('/api/invitations/lookup', { token: tokenOf(link) });
-    expect(preview.json()).toEqual({ organisationName: 'Kompas vzw', email: 'nieuw.lid@example.org', role: 'member', accountExists: false });
+    expect(preview.json()).toEqual({
+      organisationId: org,
+      organisationName: 'Kompas vzw',
+      email: 'nieuw.lid@example.org',
+      role: 'member',
+      accountExists: false,
+    });
 
     const tooShort = await visitor.post('/api/invitations/accept', { token: tokenOf(link), displayName: 'Noor', password: 'kort' });
     expect(tooShort.statusCode).toBe(400);
@@ -49,6 +55,7 @@ describeEachDatabase('invitations, roles and teams', (dialect) => {
     expect(me.organisations).toEqual([expect.objectContaining({ id: org, role: 'member' })]);
     expect(me.teams).toEqual([expect.objectContaining({ id: team, position: 'experience_worker' })]);
     expect((await visitor.get('/api/me')).statusCode).toBe(200);
+    expect(me.user.language).toBe('nl');
 
     const again = await new Client(t.app).post('/api/invitations/accept', {
       token: tokenOf(link),
@@ -62,6 +69,13 @@ describeEachDatabase('invitations, roles and teams', (dialect) => {
     expect(actions).toEqual(expect.arrayContaining(['invitation.created', 'membership.created', 'team_member.added', 'invitation.accepted']));
     const invitations = (await admin.get(`/api/orgs/${org}/invitations`)).json().invitations;
     expect(invitations.find((i: { id: string }) => i.id === invitation.id).status).toBe('accepted');
+  });
+
+  it('a new account starts in the language used to accept the invitation', async () => {
+    const { link } = (await admin.post(`/api/orgs/${org}/invitations`, { email: 'english@example.org', role: 'member' })).json();
+    const visitor = new Client(t.app, 'en');
+    const accepted = await visitor.post('/api/invitations/accept', { token: tokenOf(link), displayName: 'Sam', password: 'a long enough password' });
+    expect(accepted.json().user.language).toBe('en');
   });
 
   it('two people redeeming one link at once: exactly one wins', async () => {

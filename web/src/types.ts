@@ -34,7 +34,7 @@ export type Invitation = {
   status: InvitationStatus;
 };
 export type CreatedInvitation = { invitation: Invitation; link: string; token: string };
-export type InvitationPreview = { organisationName: string; email: string; role: Role; accountExists: boolean };
+export type InvitationPreview = { organisationId: string; organisationName: string; email: string; role: Role; accountExists: boolean };
 
 export type Team = { id: string; name: string; memberCount: number };
 export type TeamMember = { userId: string; displayName: string; position: Position };

@@ -87,7 +87,8 @@ export function accountRoutes(app: FastifyInstance): AnyRoute[] {
       body: acceptInvitationInput,
       response: meView,
       handler: async ({ body, req, reply }) => {
-        const userId = await acceptInvitation(ctx, body);
+        // A new account starts in the language the person used to accept the invitation.
+        const userId = await acceptInvitation(ctx, body, req.lang);
         await beginSession(app, req, reply, userId);
         return me(ctx, userId);
       },

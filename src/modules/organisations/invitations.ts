@@ -2,6 +2,7 @@ import { addMinutes } from '../../core/clock.ts';
 import type { Actor, ServiceContext } from '../../core/context.ts';
 import { AppError, notFound } from '../../core/errors.ts';
 import { hashToken, newId, newSecretToken } from '../../core/ids.ts';
+import type { Language } from '../../core/language.ts';
 import { authorize } from '../../core/policy.ts';
 import { inTransaction } from '../../db/database.ts';
 import type { InvitationTable } from '../../db/schema.ts';
@@ -111,6 +112,7 @@ export async function lookupInvitation(ctx: ServiceContext, token: string) {
   const organisation = await store.findOrganisation(ctx.db, row.organisation_id);
   if (!organisation) throw new AppError('invitation_invalid');
   return {
+    organisationId: organisation.id,
     organisationName: organisation.name,
     email: row.email,
     role: row.role as Role,
@@ -122,7 +124,11 @@ export async function lookupInvitation(ctx: ServiceContext, token: string) {
  * Redeems a one-time link. A new person chooses a name and password; someone who already has an
  * account proves it with their password. Returns the user id to start a session for.
  */
-export async function acceptInvitation(ctx: ServiceContext, input: { token: string; displayName?: string | undefined; password: string }): Promise<string> {
+export async function acceptInvitation(
+  ctx: ServiceContext,
+  input: { token: string; displayName?: string | undefined; password: string },
+  language: Language,
+): Promise<string> {
   const invitation = await openInvitation(ctx, input.token);
   let userId = await findUserIdByEmail(ctx, invitation.email);
   if (userId) {
@@ -136,7 +142,7 @@ export async function acceptInvitation(ctx: ServiceContext, input: { token: stri
   const accountExists = userId !== undefined;
   await inTransaction(ctx.db, async (trx) => {
     const tctx = { ...ctx, db: trx };
-    userId ??= await createUser(tctx, { email: invitation.email, displayName: input.displayName ?? '', password: input.password }, null);
+    userId ??= await createUser(tctx, { email: invitation.email, displayName: input.displayName ?? '', password: input.password, language }, null);
     if (!(await store.claimInvitation(trx, invitation.id, userId, ctx.clock.now().toISOString()))) {
       throw new AppError('invitation_invalid');
     }

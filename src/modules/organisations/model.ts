@@ -85,6 +85,7 @@ export const createdInvitationView = z.object({ invitation: invitationView, link
 export const invitationTokenSchema = z.string().regex(/^[A-Za-z0-9_-]{43}$/);
 export const invitationLookupInput = z.strictObject({ token: invitationTokenSchema });
 export const invitationPreview = z.object({
+  organisationId: idSchema,
   organisationName: z.string(),
   email: z.string(),
   role: roleSchema,

@@ -74,7 +74,7 @@ export function Component() {
       const me = await api.post<MeView>('/api/invitations/accept', body, { redirectOnUnauthenticated: false });
       renewCsrfToken();
       await signedIn(me);
-      const joined = me.organisations.find((org) => org.name === lookup.preview.organisationName);
+      const joined = me.organisations.find((org) => org.id === lookup.preview.organisationId);
       // Replacing the entry also takes the token out of the browser history.
       navigate(joined ? `/o/${joined.id}` : '/', { replace: true });
     } catch (caught) {
