@@ -33,8 +33,28 @@ function openSqlite(file: string): DatabaseHandle {
   sqlite.pragma('synchronous = FULL');
   sqlite.pragma('foreign_keys = ON');
   sqlite.pragma('busy_timeout = 10000');
-  const db = new Kysely<Database>({ dialect: new ImmediateSqliteDialect({ database: sqlite }) });
+  const db = new Kysely<Database>({ dialect: new ImmediateSqliteDialect({ database: withStatementCache(sqlite) }) });
   return { db, dialect: 'sqlite', location: file, sqlite, close: () => db.destroy() };
+}
+
+/**
+ * Kysely's SQLite driver prepares every statement anew; preparing costs more than running a small
+ * insert. Keeping the prepared statements of recent SQL texts (the same few hundred queries repeat)
+ * more than doubles the rate of survey submissions.
+ */
+function withStatementCache(sqlite: SqliteDatabase.Database, max = 500) {
+  const cache = new Map<string, SqliteDatabase.Statement>();
+  return {
+    close: () => sqlite.close(),
+    prepare(sqlText: string) {
+      const cached = cache.get(sqlText);
+      if (cached) return cached;
+      const statement = sqlite.prepare(sqlText);
+      if (cache.size >= max) cache.delete(cache.keys().next().value as string);
+      cache.set(sqlText, statement);
+      return statement;
+    },
+  };
 }
 
 const int8AsNumber: pg.CustomTypesConfig = {

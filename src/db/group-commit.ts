@@ -28,8 +28,11 @@ export class GroupCommitter {
   async #drain(): Promise<void> {
     this.#running = true;
     try {
-      // While one batch commits, the next one gathers in the queue.
+      // While one batch commits, the next one gathers in the queue. SQLite's driver is synchronous
+      // and blocks the event loop while it writes, so yield once before each batch: requests that
+      // arrived meanwhile are read and join this batch instead of waiting for their own fsync.
       while (this.#queue.length > 0) {
+        await new Promise((resolve) => setImmediate(resolve));
         const batch = this.#queue.splice(0, this.maxBatch);
         await this.#commit(batch);
       }

@@ -2,40 +2,15 @@ import type { ServiceContext } from '../../src/core/context.ts';
 import { newId, newSecretToken } from '../../src/core/ids.ts';
 import type { App } from '../../src/http/app.ts';
 import { getBuiltinFramework } from '../../src/modules/frameworks/builtin.ts';
-import { visibleQuestions } from '../../src/modules/instruments/answers.ts';
 import { cocreatieErvaringswerkers } from '../../src/modules/instruments/builtin/cocreatie-in-beeld.ts';
-import type { ResolvedInstrument, ResolvedQuestion } from '../../src/modules/instruments/resolve.ts';
+import type { ResolvedInstrument } from '../../src/modules/instruments/resolve.ts';
 import { resolveInstrument } from '../../src/modules/instruments/resolve.ts';
+import { sampleAnswers } from '../../src/modules/instruments/sample-answers.ts';
 import * as store from '../../src/modules/instruments/store.ts';
 import type { Client, createTestApp } from './app.ts';
 
-/** A valid answer for one question, in the shape a plain HTML form posts. */
-export function postedAnswer(q: ResolvedQuestion): Record<string, string | string[]> {
-  switch (q.type) {
-    case 'single':
-      return { [q.key]: q.options[0]?.key ?? '' };
-    case 'multiple':
-      return { [q.key]: [q.options.find((o) => !o.exclusive)?.key ?? ''] };
-    case 'likert':
-      return { [q.key]: String(q.points[q.points.length - 1]?.value) };
-    case 'number':
-      return { [q.key]: String(q.min) };
-    case 'short_text':
-    case 'long_text':
-      return { [q.key]: 'Een antwoord in mijn eigen woorden.' };
-    case 'matrix':
-      return Object.fromEntries(q.items.map((item) => [`${q.key}.${item.key}`, String(q.points[0]?.value)]));
-  }
-}
-
-/** Answers for every question a respondent would see, given the answers before it. */
-export function completeAnswers(instrument: ResolvedInstrument): Record<string, string | string[]> {
-  const answers: Record<string, string | string[]> = {};
-  for (const q of instrument.sections.flatMap((s) => s.questions)) {
-    if (visibleQuestions(instrument, answers).some((v) => v.key === q.key)) Object.assign(answers, postedAnswer(q));
-  }
-  return answers;
-}
+/** Answers for every question a respondent would see, the first choice everywhere. */
+export const completeAnswers = (instrument: ResolvedInstrument) => sampleAnswers(instrument);
 
 export const formEncode = (fields: Record<string, string | string[]>) => {
   const params = new URLSearchParams();

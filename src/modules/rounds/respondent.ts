@@ -227,26 +227,26 @@ export async function submitWhole(
     });
   }
   return committerFor(ctx.db).run(async (trx) => {
-    const existing = await store.findResponse(trx, input.responseId);
-    if (existing) {
-      if (existing.round_id !== link.roundId) throw new AppError('not_found');
+    const created = await store.insertResponseIfNew(trx, {
+      id: input.responseId,
+      round_id: link.roundId,
+      link_id: link.linkId,
+      team_id: link.teamId,
+      instrument_version_id: link.published.versionId,
+      language: input.language,
+      consent_version: input.consentVersion,
+      status: 'complete',
+      started_on: today(ctx),
+      submitted_on: today(ctx),
+      resume_code_hash: null,
+    });
+    if (!created) {
+      // Seen before: a retry of this submission (nothing new), or a draft begun on the HTML form.
+      const existing = await store.findResponse(trx, input.responseId);
+      if (!existing || existing.round_id !== link.roundId) throw new AppError('not_found');
       if (existing.status === 'complete') return { duplicate: true };
       await store.deleteAnswers(trx, input.responseId, [...new Set(fromTable(await store.answersOf(trx, input.responseId)).map((r) => r.question))]);
       await store.updateResponse(trx, input.responseId, { status: 'complete', submitted_on: today(ctx), resume_code_hash: null, language: input.language });
-    } else {
-      await store.insertResponse(trx, {
-        id: input.responseId,
-        round_id: link.roundId,
-        link_id: link.linkId,
-        team_id: link.teamId,
-        instrument_version_id: link.published.versionId,
-        language: input.language,
-        consent_version: input.consentVersion,
-        status: 'complete',
-        started_on: today(ctx),
-        submitted_on: today(ctx),
-        resume_code_hash: null,
-      });
     }
     await store.insertAnswers(trx, toTable(input.responseId, result.rows));
     return { duplicate: false };

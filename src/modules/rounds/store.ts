@@ -1,4 +1,4 @@
-import { sql } from 'kysely';
+import { CompiledQuery, PostgresAdapter, sql } from 'kysely';
 import type { Db } from '../../db/database.ts';
 import type { AnswerTable, ResponseTable, RoundLinkTable, RoundTable } from './tables.ts';
 
@@ -79,11 +79,42 @@ export const answersOf = (db: Db, responseId: string) =>
 export const deleteAnswers = (db: Db, responseId: string, questions: string[]) =>
   questions.length ? db.deleteFrom('answers').where('response_id', '=', responseId).where('question', 'in', questions).execute() : Promise.resolve();
 
-/** Batches keep each statement under SQLite's limit on bound parameters. */
+const ANSWER_COLUMNS = ['response_id', 'question', 'item', 'option', 'number_value', 'text_value'] as const;
+const CHUNK = 150;
+const insertTexts = new Map<string, string>();
+
+/**
+ * The hottest statement of the platform (one per submitted page or response), so its SQL text is
+ * built once per dialect and row count instead of through the query builder every time.
+ * Chunks keep each statement under SQLite's limit on bound parameters.
+ */
+function insertAnswersSql(db: Db, count: number): string {
+  const postgres = db.getExecutor().adapter instanceof PostgresAdapter;
+  const key = `${postgres ? 'pg' : 'sqlite'}:${count}`;
+  const cached = insertTexts.get(key);
+  if (cached) return cached;
+  let n = 0;
+  const placeholder = () => (postgres ? `$${++n}` : '?');
+  const values = Array.from({ length: count }, () => `(${ANSWER_COLUMNS.map(placeholder).join(', ')})`).join(', ');
+  const text = `insert into answers (${ANSWER_COLUMNS.join(', ')}) values ${values}`;
+  insertTexts.set(key, text);
+  return text;
+}
+
 export async function insertAnswers(db: Db, rows: AnswerTable[]): Promise<void> {
-  for (let i = 0; i < rows.length; i += 150)
-    await db
-      .insertInto('answers')
-      .values(rows.slice(i, i + 150))
-      .execute();
+  for (let i = 0; i < rows.length; i += CHUNK) {
+    const chunk = rows.slice(i, i + CHUNK);
+    const parameters = chunk.flatMap((r) => [r.response_id, r.question, r.item, r.option, r.number_value, r.text_value]);
+    await db.executeQuery(CompiledQuery.raw(insertAnswersSql(db, chunk.length), parameters));
+  }
+}
+
+/** Inserts the response unless one with this id exists; true when this call created it. */
+export async function insertResponseIfNew(db: Db, response: ResponseTable): Promise<boolean> {
+  const result = await db
+    .insertInto('responses')
+    .values(response)
+    .onConflict((oc) => oc.column('id').doNothing())
+    .executeTakeFirst();
+  return Number(result.numInsertedOrUpdatedRows ?? 0) === 1;
 }

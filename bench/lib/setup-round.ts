@@ -1,0 +1,39 @@
+import { openRuntime } from '../../src/bootstrap.ts';
+import type { Config } from '../../src/config.ts';
+import type { Actor } from '../../src/core/context.ts';
+import { loadDemo } from '../../src/modules/demo/service.ts';
+import type { ResolvedInstrument } from '../../src/modules/instruments/resolve.ts';
+import { createInstrument, getPublishedVersion, publishVersion } from '../../src/modules/instruments/service.ts';
+import { publishedInstruments } from '../../src/modules/rounds/instrument-source.ts';
+import { createRound, getRound } from '../../src/modules/rounds/service.ts';
+
+/** A database with the demo organisation and an open round of the experience workers' form. */
+export async function setupRound(config: Config): Promise<{ token: string; instrument: ResolvedInstrument; consentOf: string }> {
+  const runtime = await openRuntime(config);
+  try {
+    const { organisationId } = await loadDemo(runtime.ctx);
+    const admin = await runtime.ctx.db
+      .selectFrom('memberships')
+      .select('user_id')
+      .where('organisation_id', '=', organisationId)
+      .where('role', '=', 'admin')
+      .executeTakeFirstOrThrow();
+    const actor: Actor = { userId: admin.user_id, language: 'nl', roles: new Map([[organisationId, 'admin']]) };
+    const created = await createInstrument(runtime.ctx, actor, organisationId, { copyOf: 'cocreatie-ervaringswerkers', key: `bench-${Date.now()}` });
+    const version = await publishVersion(runtime.ctx, actor, organisationId, created.id, 1);
+    const round = await createRound(runtime.ctx, publishedInstruments, actor, organisationId, {
+      instrumentVersionId: version.id,
+      name: 'Benchmark',
+      closesOn: '2999-12-31',
+      teamIds: [],
+      organisationLink: true,
+      openTextExport: false,
+    });
+    const detail = await getRound(runtime.ctx, publishedInstruments, actor, organisationId, round.id, 'http://127.0.0.1');
+    const token = new URL(detail.links[0]?.url ?? '').pathname.split('/')[2] ?? '';
+    const published = await getPublishedVersion(runtime.ctx, version.id);
+    return { token, instrument: published.instrument, consentOf: organisationId };
+  } finally {
+    await runtime.database.close();
+  }
+}

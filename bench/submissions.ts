@@ -1,0 +1,148 @@
+/**
+ * Durable survey submissions over HTTP on loopback: the full Cocreatie in beeld response handed in
+ * as JSON by many simulated respondents at once, on SQLite and on PostgreSQL, measured beside a bare
+ * node:http + SQLite (synchronous=FULL) server in the same run. Every run is bounded in count and
+ * time. Afterwards the database must hold exactly as many responses as were acknowledged.
+ * Run: npm run bench:submissions   (BENCH_SUBMISSIONS, BENCH_CONNECTIONS to change the load)
+ */
+import { randomUUID } from 'node:crypto';
+import fs from 'node:fs';
+import os from 'node:os';
+import path from 'node:path';
+import autocannon from 'autocannon';
+import Database from 'better-sqlite3';
+import pg from 'pg';
+import { loadConfig } from '../src/config.ts';
+import { sampleAnswers, seededPick } from '../src/modules/instruments/sample-answers.ts';
+import { peakRssMiB, startProcess } from './lib/processes.ts';
+import { setupRound } from './lib/setup-round.ts';
+
+const TOTAL = Number(process.env.BENCH_SUBMISSIONS ?? 3000);
+const CONNECTIONS = Number(process.env.BENCH_CONNECTIONS ?? 50);
+const PG_ADMIN = process.env.TEST_POSTGRES_URL ?? 'postgres://postgres@127.0.0.1:5432/postgres';
+
+type Result = { label: string; rate: number; p50: number; p99: number; ok: number; errors: number; peakMiB: number; stored: number };
+
+async function load(url: string, headers: Record<string, string>, bodies: () => string) {
+  const result = await autocannon({
+    url,
+    method: 'POST',
+    connections: CONNECTIONS,
+    amount: TOTAL,
+    duration: 120,
+    headers: { 'content-type': 'application/json', ...headers },
+    requests: [{ setupRequest: (req) => ({ ...req, body: bodies() }) }],
+  });
+  return { rate: result['2xx'] / result.duration, p50: result.latency.p50, p99: result.latency.p99, ok: result['2xx'], errors: result.non2xx + result.errors };
+}
+
+async function csrfHeaders(base: string): Promise<Record<string, string>> {
+  const response = await fetch(`${base}/api/csrf`);
+  const cookie = response.headers
+    .getSetCookie()
+    .map((c) => c.split(';')[0])
+    .join('; ');
+  const { token } = (await response.json()) as { token: string };
+  return { cookie, 'x-csrf-token': token };
+}
+
+async function consentVersion(base: string, token: string): Promise<string> {
+  const html = await (await fetch(`${base}/r/${token}`)).text();
+  return /name="consentVersion" value="([0-9a-f]+)"/.exec(html)?.[1] ?? '';
+}
+
+async function runPlatform(label: string, env: Record<string, string>, config: ReturnType<typeof loadConfig>, count: () => Promise<number>): Promise<Result> {
+  const { token, instrument } = await setupRound(config);
+  const port = 3394;
+  const server = await startProcess(
+    [...(process.env.BENCH_PROFILE ? ['--cpu-prof', '--cpu-prof-dir=/tmp/kbprof'] : []), 'bin/kruisbestuiving.js', 'start'],
+    { ...env, PORT: String(port), RESPONDENT_RATE_LIMIT: '100000000' },
+    `http://127.0.0.1:${port}/readyz`,
+  );
+  const base = `http://127.0.0.1:${port}`;
+  const headers = await csrfHeaders(base);
+  const consent = await consentVersion(base, token);
+  const pick = seededPick(1);
+  const payloads = Array.from({ length: 200 }, () => sampleAnswers(instrument, pick));
+  let i = 0;
+  const result = await load(`${base}/api/r/${token}/responses`, headers, () =>
+    JSON.stringify({ responseId: randomUUID(), language: 'nl', consentVersion: consent, answers: payloads[i++ % payloads.length] }),
+  );
+  const peakMiB = peakRssMiB(server.pid);
+  await server.stop();
+  return { label, ...result, peakMiB, stored: await count() };
+}
+
+async function runBare(instrumentAnswers: () => Record<string, unknown>): Promise<Result> {
+  const dir = fs.mkdtempSync(path.join(os.tmpdir(), 'kb-bare-'));
+  const file = path.join(dir, 'bare.sqlite');
+  const server = await startProcess(['--import', 'tsx', 'bench/lib/bare-server.ts', file, '3393'], {}, 'http://127.0.0.1:3393/');
+  const result = await load('http://127.0.0.1:3393/', {}, () => JSON.stringify({ responseId: randomUUID(), answers: instrumentAnswers() }));
+  const peakMiB = peakRssMiB(server.pid);
+  await server.stop();
+  const db = new Database(file, { readonly: true });
+  const stored = (db.prepare('select count(*) as n from responses').get() as { n: number }).n;
+  db.close();
+  fs.rmSync(dir, { recursive: true, force: true });
+  return { label: 'bare node:http + SQLite FULL (baseline)', ...result, peakMiB, stored };
+}
+
+async function main() {
+  const sqliteDir = fs.mkdtempSync(path.join(os.tmpdir(), 'kb-bench-sqlite-'));
+  const sqliteConfig = loadConfig({ DATA_DIR: sqliteDir });
+  const countSqlite = async () => {
+    const db = new Database(path.join(sqliteDir, 'kruisbestuiving.sqlite'), { readonly: true });
+    const n = (db.prepare("select count(*) as n from responses where status = 'complete'").get() as { n: number }).n;
+    db.close();
+    return n;
+  };
+  const sqlite = await runPlatform('Kruisbestuiving on SQLite (FULL, group commit)', { DATA_DIR: sqliteDir }, sqliteConfig, countSqlite);
+
+  const { instrument } = await setupRound(loadConfig({ DATA_DIR: fs.mkdtempSync(path.join(os.tmpdir(), 'kb-bench-x-')) }));
+  const pick = seededPick(2);
+  const payloads = Array.from({ length: 200 }, () => sampleAnswers(instrument, pick));
+  let j = 0;
+  const bare = await runBare(() => payloads[j++ % payloads.length] ?? {});
+
+  const results = [bare, sqlite];
+  const admin = new pg.Client({ connectionString: PG_ADMIN });
+  try {
+    await admin.connect();
+    const name = `kb_bench_${process.pid}`;
+    await admin.query(`drop database if exists ${name} with (force)`);
+    await admin.query(`create database ${name}`);
+    const url = new URL(PG_ADMIN);
+    url.pathname = `/${name}`;
+    const pgConfig = loadConfig({ DATABASE_URL: url.toString() });
+    const countPg = async () => {
+      const client = new pg.Client({ connectionString: url.toString() });
+      await client.connect();
+      const n = Number((await client.query("select count(*) as n from responses where status = 'complete'")).rows[0].n);
+      await client.end();
+      return n;
+    };
+    results.push(await runPlatform('Kruisbestuiving on PostgreSQL (group commit)', { DATABASE_URL: url.toString() }, pgConfig, countPg));
+    await admin.query(`drop database if exists ${name} with (force)`);
+  } catch (error) {
+    console.error(`PostgreSQL run skipped: ${(error as Error).message}`);
+  } finally {
+    await admin.end().catch(() => {});
+  }
+  fs.rmSync(sqliteDir, { recursive: true, force: true });
+
+  console.log(`\n${TOTAL} submissions of the full form, ${CONNECTIONS} respondents at once, loopback, 2 cores\n`);
+  console.log('| server | submissions/s | ratio to baseline | p50 ms | p99 ms | acknowledged | stored | errors | peak RSS MiB |');
+  console.log('|---|---|---|---|---|---|---|---|---|');
+  for (const r of results) {
+    console.log(
+      `| ${r.label} | ${r.rate.toFixed(0)} | ${(r.rate / bare.rate).toFixed(2)}× | ${r.p50} | ${r.p99} | ${r.ok} | ${r.stored} | ${r.errors} | ${r.peakMiB.toFixed(0)} |`,
+    );
+  }
+  const lost = results.filter((r) => r.stored < r.ok);
+  if (lost.length) {
+    console.error(`LOST acknowledged submissions in: ${lost.map((r) => r.label).join(', ')}`);
+    process.exitCode = 1;
+  }
+}
+
+await main();
