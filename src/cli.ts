@@ -1,6 +1,7 @@
 import { Command } from 'commander';
 import { openRuntime, type Runtime } from './bootstrap.ts';
 import { backup, CliError, restore } from './cli/backup.ts';
+import { importFile } from './cli/import.ts';
 import { startServer } from './cli/start.ts';
 import { addUser, readPasswordFromStdin, resetUserPassword } from './cli/users.ts';
 import { loadConfig } from './config.ts';
@@ -74,6 +75,26 @@ user
     const password = options.passwordStdin ? await readPasswordFromStdin() : undefined;
     await withRuntime((runtime) => resetUserPassword(runtime, email, password));
   });
+
+program
+  .command('import')
+  .description('Import earlier answers from a CSV or Excel (.xlsx) file into a round, as complete responses: all rows, or nothing when any row has a problem')
+  .argument('<roundId>', "the round's id (as in its address in the app)")
+  .argument('<file>', 'a .csv (; , or tab separated, UTF-8 or Windows-1252) or .xlsx file with a header row')
+  .option(
+    '--mapping <file>',
+    'a JSON file linking columns to questions ({"columns": {"header": "question" | "question.item" | …}}); proposed from the headers when left out',
+  )
+  .option('--dry-run', 'check every row and report the problems, but store nothing')
+  .option('--sheet <name>', 'the worksheet of an .xlsx file (the first one when left out)')
+  .option('--lang <language>', 'language of the problem messages: nl | en', 'en')
+  .addHelpText(
+    'after',
+    '\nEach problem is printed as: row 12, column "rollen": <message>. The exit code is 1 when nothing was imported.\nThe import is recorded in the audit trail with no user and source "cli".',
+  )
+  .action((roundId: string, file: string, options: { mapping?: string; dryRun?: boolean; sheet?: string; lang?: string }) =>
+    withRuntime((runtime) => importFile(runtime, roundId, file, options)),
+  );
 
 program
   .command('backup')

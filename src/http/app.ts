@@ -8,6 +8,8 @@ import { type DatabaseHandle, isReachable } from '../db/database.ts';
 import { accountRoutes } from '../modules/accounts/routes.ts';
 import { auditRoutes } from '../modules/audit/routes.ts';
 import { frameworkRoutes } from '../modules/frameworks/routes.ts';
+import { importRoutes } from '../modules/imports/routes.ts';
+import { instrumentPreviewRoutes } from '../modules/instruments/preview-routes.tsx';
 import { instrumentRoutes } from '../modules/instruments/routes.ts';
 import { organisationRoutes } from '../modules/organisations/routes.ts';
 import { publishedInstruments } from '../modules/rounds/instrument-source.ts';
@@ -78,7 +80,9 @@ export async function buildApp(options: AppOptions): Promise<App> {
     ...auditRoutes(app),
     ...frameworkRoutes(app),
     ...instrumentRoutes(app),
+    ...instrumentPreviewRoutes(app),
     ...roundRoutes(app, publishedInstruments),
+    ...importRoutes(app),
   ];
   registerRoutes(app, apiRoutes, {
     login: config.rateLimits.loginPerMinute,

@@ -29,6 +29,8 @@ export type RouteDef<P = undefined, Q = undefined, B = undefined, A extends Auth
   /** The policy the service checks; read by the route-matrix test and shown in the API docs. */
   policy?: PolicyName;
   rateLimit?: 'login' | 'invite' | 'respondent';
+  /** A larger request body than the app's default (256 KiB), for the few routes that take a file. */
+  bodyLimit?: number;
   params?: P;
   query?: Q;
   body?: B;
@@ -72,6 +74,7 @@ export function registerRoutes(app: FastifyInstance, routes: AnyRoute[], limits:
     app.route({
       method: def.method,
       url: def.url,
+      ...(def.bodyLimit ? { bodyLimit: def.bodyLimit } : {}),
       schema: {
         summary: def.summary,
         description: def.policy ? `Policy: \`${def.policy}\`` : def.auth === 'public' ? 'Public' : 'Any signed-in user',

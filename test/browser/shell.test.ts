@@ -1,5 +1,6 @@
 import type { Browser, BrowserContext, Page } from 'playwright-core';
 import { afterAll, beforeAll, describe, expect, inject, it } from 'vitest';
+import '../helpers/locator-matchers.ts';
 import { expectAccessible, expectNoHorizontalScroll, type LiveServer, launchBrowser, startLiveServer } from '../helpers/browser.ts';
 
 const run = inject('chromiumPath') ? describe : describe.skip;
@@ -146,21 +147,4 @@ run('web app shell in Chromium', () => {
     }
     await context.close();
   });
-});
-
-// Keeps Playwright's expect-like helpers close to vitest's: visible means rendered and not hidden.
-declare module 'vitest' {
-  interface Assertion {
-    toBeVisible(): Promise<void>;
-  }
-}
-expect.extend({
-  async toBeVisible(locator: { isVisible: () => Promise<boolean>; waitFor: (o: { state: 'visible'; timeout: number }) => Promise<void> }) {
-    try {
-      await locator.waitFor({ state: 'visible', timeout: 5000 });
-      return { pass: true, message: () => 'visible' };
-    } catch {
-      return { pass: false, message: () => 'expected the element to be visible' };
-    }
-  },
 });

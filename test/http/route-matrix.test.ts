@@ -10,6 +10,13 @@ import { makePublishedVersion, makeRound } from '../helpers/respondent.ts';
 type Fixture = { org: string; team: string; member: string; invitation: string; instrument: string; publishedVersion: string; round: string };
 type Sample = (f: Fixture) => { params: Record<string, string>; body?: unknown };
 
+const importColumns = ['sector', 'organisatietype', 'statuut', 'betaald', 'opleiding', 'rollen', 'omkadering'];
+const importSample = {
+  fileName: 'proef.csv',
+  contentBase64: Buffer.from(`${importColumns.join(';')}\nggz;ambulant;vrijwilliger;nee;geen_opleiding;kritische_stem;intervisie\n`).toString('base64'),
+};
+const importMapping = { columns: Object.fromEntries(importColumns.map((c) => [c, c])) };
+
 /** A valid request for every route. A new route without a sample fails the test below. */
 const samples: Record<string, Sample> = {
   'GET /api/csrf': () => ({ params: {} }),
@@ -61,6 +68,9 @@ const samples: Record<string, Sample> = {
   }),
   'GET /api/orgs/:orgId/rounds/:roundId': (f) => ({ params: { orgId: f.org, roundId: f.round } }),
   'PATCH /api/orgs/:orgId/rounds/:roundId': (f) => ({ params: { orgId: f.org, roundId: f.round }, body: { closesOn: '2999-06-30' } }),
+  // One respondent of the experience workers' form, as a CSV; each role gets a fresh round.
+  'POST /api/orgs/:orgId/rounds/:roundId/imports/preview': (f) => ({ params: { orgId: f.org, roundId: f.round }, body: importSample }),
+  'POST /api/orgs/:orgId/rounds/:roundId/imports': (f) => ({ params: { orgId: f.org, roundId: f.round }, body: { ...importSample, mapping: importMapping } }),
   'POST /api/r/:token/responses': () => ({
     params: { token: 'a'.repeat(43) },
     body: { responseId: crypto.randomUUID(), language: 'nl', consentVersion: 'x', answers: {} },
@@ -78,6 +88,9 @@ const samples: Record<string, Sample> = {
     body: { definition: { key: 'proef', title: { nl: 'Proef', en: 'Sample' }, intro: { nl: '', en: '' }, sections: [] } },
   }),
   'POST /api/orgs/:orgId/instruments/:instrumentId/versions/:version/publish': (f) => ({ params: { orgId: f.org, instrumentId: f.instrument, version: '1' } }),
+  'GET /api/orgs/:orgId/instruments/:instrumentId/versions/:version/preview': (f) => ({
+    params: { orgId: f.org, instrumentId: f.instrument, version: '1' },
+  }),
 };
 
 const key = (route: AnyRoute) => `${route.method} ${route.url}`;

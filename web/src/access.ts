@@ -11,6 +11,10 @@ const policies = {
   manageInvitations: ['admin'],
   manageTeams: ['admin', 'coordinator'],
   viewAudit: ['admin'],
+  viewInstruments: ['admin', 'researcher', 'coordinator'],
+  manageInstruments: ['admin', 'researcher'],
+  viewRounds: ['admin', 'researcher', 'coordinator'],
+  manageRounds: ['admin', 'researcher'],
 } as const satisfies Record<string, readonly Role[]>;
 
 export type Policy = keyof typeof policies;

@@ -57,12 +57,16 @@ export const routes: RouteObject[] = [
             children: [
               { index: true, loader: startLoader, lazy: () => import('./pages/NoOrganisationPage.tsx') },
               { path: 'settings', lazy: () => import('./pages/SettingsPage.tsx') },
+              { path: 'begrippen', lazy: () => import('./pages/GlossaryPage.tsx') },
               {
                 path: 'o/:orgId',
                 loader: organisationLoader,
                 children: [
                   { index: true, lazy: () => import('./pages/HomePage.tsx') },
                   { path: 'in-beeld', lazy: () => import('./pages/InBeeldPage.tsx') },
+                  { path: 'in-beeld/instruments/:instrumentId', lazy: () => import('./pages/InstrumentPage.tsx') },
+                  { path: 'in-beeld/rounds/new', lazy: () => import('./pages/NewRoundPage.tsx') },
+                  { path: 'in-beeld/rounds/:roundId', lazy: () => import('./pages/RoundPage.tsx') },
                   { path: 'trajecten', lazy: () => import('./pages/TrajectenPage.tsx') },
                   { path: 'kruisbestuiving', lazy: () => import('./pages/KruisbestuivingPage.tsx') },
                   { path: 'people', lazy: () => import('./pages/PeoplePage.tsx') },

@@ -29,6 +29,7 @@ export const auditActions = [
   'instrument.published',
   'round.created',
   'round.updated',
+  'round.imported',
   'framework.saved',
 ] as const;
 export type AuditAction = (typeof auditActions)[number];

@@ -11,6 +11,7 @@ import { type Language, languageFromHeader, languageSchema } from '../../core/la
 import type { AnswerIssue } from '../instruments/answers.ts';
 import { visibleQuestions } from '../instruments/answers.ts';
 import { localise } from '../instruments/definition.ts';
+import { dependsOnPage, followUpHint } from './form/follow-ups.ts';
 import { formMessages } from './form/messages.ts';
 import { MessagePage, ResumePage, SavedPage, SectionPage, WelcomePage } from './form/pages.tsx';
 import type { InstrumentSource } from './instrument-source.ts';
@@ -28,6 +29,7 @@ import {
 } from './respondent.ts';
 
 const css = fs.readFileSync(path.join(import.meta.dirname, 'form', 'form.css'), 'utf8');
+const script = fs.readFileSync(path.join(import.meta.dirname, 'form', 'form.js'), 'utf8');
 
 const pageParams = z.object({ token: roundTokenSchema, responseId: z.uuid(), page: z.coerce.number().int().min(1).max(100) });
 const tokenParams = z.object({ token: roundTokenSchema });
@@ -63,6 +65,10 @@ export function registerRespondentPages(app: FastifyInstance, source: Instrument
 
   app.get('/r-assets/form.css', { schema: { hide: true } }, (_req, reply) =>
     reply.type('text/css; charset=utf-8').header('Cache-Control', 'public, max-age=3600').send(css),
+  );
+
+  app.get('/r-assets/form.js', { schema: { hide: true } }, (_req, reply) =>
+    reply.type('text/javascript; charset=utf-8').header('Cache-Control', 'public, max-age=3600').send(script),
   );
 
   void app.register(async (scope) => {
@@ -152,7 +158,11 @@ export function registerRespondentPages(app: FastifyInstance, source: Instrument
       if (!section) return unknown(reply, lang);
       const answers = { ...draft.answers, ...(posted ?? {}) };
       const keys = new Set(section.questions.map((q) => q.key));
-      const questions = visibleQuestions(instrument, answers).filter((q) => keys.has(q.key));
+      // Shown: what the answers so far call for; and, on a fresh page, every follow-up that hangs on
+      // an answer on this same page, with a hint, because without JavaScript it cannot appear later.
+      const visible = new Set(visibleQuestions(instrument, answers).map((q) => q.key));
+      const questions = section.questions.filter((q) => visible.has(q.key) || (!posted && dependsOnPage(q, keys)));
+      const followUps = new Map(questions.filter((q) => dependsOnPage(q, keys)).map((q) => [q.key, followUpHint(q, instrument, lang)]));
       return html(
         reply,
         <SectionPage
@@ -165,6 +175,7 @@ export function registerRespondentPages(app: FastifyInstance, source: Instrument
           questions={questions}
           answers={answers}
           errors={issuesToErrors(issues ?? [])}
+          followUps={followUps}
         />,
         status,
       );

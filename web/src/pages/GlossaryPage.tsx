@@ -89,4 +89,7 @@ export function GlossaryPage() {
   );
 }
 
+/** For the router's lazy(): the page component under the name it looks for. */
+export const Component = GlossaryPage;
+
 export default GlossaryPage;

@@ -25,6 +25,7 @@ export function Layout(props: { lang: Language; title: string; languageHref?: st
           )}
         </header>
         <main id="main">{props.children}</main>
+        <script src="/r-assets/form.js" defer />
       </body>
     </html>
   );

@@ -62,14 +62,36 @@ function Scale(props: {
 }
 
 /** One question as plain HTML form controls, with its help and its error next to it. */
-export function QuestionField(props: { question: ResolvedQuestion; answers: Record<string, FieldValue>; errors: Map<string, string>; lang: Language }) {
+type FieldProps = {
+  question: ResolvedQuestion;
+  answers: Record<string, FieldValue>;
+  errors: Map<string, string>;
+  lang: Language;
+  /** Set for a follow-up that depends on an answer on the same page. */
+  followUpHint?: string | undefined;
+};
+
+/**
+ * A follow-up question carries its condition for the optional script, which hides it while the
+ * answer it depends on rules it out; without the script it stays visible with its hint.
+ */
+export function QuestionField(props: FieldProps) {
+  if (!props.followUpHint || !props.question.showIf) return <Field {...props} />;
+  return (
+    <div className="follow-up" data-show-if={JSON.stringify(props.question.showIf)}>
+      <Field {...props} />
+    </div>
+  );
+}
+
+function Field(props: FieldProps) {
   const { question: q, lang, answers, errors } = props;
   const t = formMessages(lang);
   const error = errors.get(q.key);
   const helpId = `${q.key}-help`;
-  const described = [q.help ? helpId : '', error ? errorId(q.key) : ''].filter(Boolean).join(' ') || undefined;
   const value = answers[q.key];
-  const help = q.help ? localise(q.help, lang) : undefined;
+  const help = [q.help ? localise(q.help, lang) : undefined, props.followUpHint].filter(Boolean).join(' ') || undefined;
+  const described = [help ? helpId : '', error ? errorId(q.key) : ''].filter(Boolean).join(' ') || undefined;
 
   switch (q.type) {
     case 'single':
@@ -77,13 +99,24 @@ export function QuestionField(props: { question: ResolvedQuestion; answers: Reco
       const selected = new Set(asList(value));
       const hint = q.type === 'multiple' && q.maxSelected ? t.chooseMax(q.maxSelected) : undefined;
       return (
-        <fieldset className={error ? 'question invalid' : 'question'} id={fieldId(q.key)} aria-describedby={described}>
+        <fieldset
+          className={error ? 'question invalid' : 'question'}
+          id={fieldId(q.key)}
+          aria-describedby={described}
+          data-max={q.type === 'multiple' ? q.maxSelected : undefined}
+        >
           <Legend question={q} lang={lang} />
           <Help id={helpId} text={[help, hint].filter(Boolean).join(' ') || undefined} />
           <ErrorText id={errorId(q.key)} message={error} />
           {q.options.map((option) => (
             <label key={option.key} className="choice">
-              <input type={q.type === 'single' ? 'radio' : 'checkbox'} name={q.key} value={option.key} defaultChecked={selected.has(option.key)} />
+              <input
+                type={q.type === 'single' ? 'radio' : 'checkbox'}
+                name={q.key}
+                value={option.key}
+                defaultChecked={selected.has(option.key)}
+                data-exclusive={q.type === 'multiple' && option.exclusive ? 'true' : undefined}
+              />
               <span>
                 {localise(option.label, lang)}
                 {q.type === 'multiple' && option.exclusive && <span className="hint"> — {t.exclusiveHint}</span>}

@@ -62,6 +62,8 @@ export function SectionPage(
     questions: ResolvedQuestion[];
     answers: Record<string, FieldValue>;
     errors: Map<string, string>;
+    /** Follow-up questions on this page, with the hint that says when to answer them. */
+    followUps?: ReadonlyMap<string, string>;
   },
 ) {
   const t = formMessages(props.lang);
@@ -91,10 +93,17 @@ export function SectionPage(
           </ul>
         </div>
       )}
-      <form method="post" action={action} noValidate>
+      <form method="post" action={action} noValidate data-respondent="section">
         <input type="hidden" name="_lang" value={props.lang} />
         {props.questions.map((question) => (
-          <QuestionField key={question.key} question={question} answers={props.answers} errors={props.errors} lang={props.lang} />
+          <QuestionField
+            key={question.key}
+            question={question}
+            answers={props.answers}
+            errors={props.errors}
+            lang={props.lang}
+            followUpHint={props.followUps?.get(question.key)}
+          />
         ))}
         <div className="actions">
           <button type="submit" name="_action" value="next">

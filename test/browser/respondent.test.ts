@@ -1,0 +1,178 @@
+import type { Browser, Page } from 'playwright-core';
+import { afterAll, beforeAll, describe, expect, inject, it } from 'vitest';
+import type { Actor } from '../../src/core/context.ts';
+import type { ResolvedInstrument } from '../../src/modules/instruments/resolve.ts';
+import { createInstrument, getPublishedVersion, publishVersion } from '../../src/modules/instruments/service.ts';
+import { publishedInstruments } from '../../src/modules/rounds/instrument-source.ts';
+import { createRound, getRound } from '../../src/modules/rounds/service.ts';
+import '../helpers/locator-matchers.ts';
+import { expectAccessible, expectNoHorizontalScroll, type LiveServer, launchBrowser, startLiveServer } from '../helpers/browser.ts';
+
+const run = inject('chromiumPath') ? describe : describe.skip;
+
+/** Fills one page of the respondent form the way a person would: the first sensible choice everywhere. */
+async function fillPage(page: Page): Promise<void> {
+  // Twice: with JavaScript, a first answer can reveal a follow-up question.
+  for (let pass = 0; pass < 2; pass++) await fillVisible(page);
+}
+
+async function fillVisible(page: Page): Promise<void> {
+  for (const fieldset of await page.locator('fieldset.question:visible').all()) {
+    const items = fieldset.locator('fieldset.item');
+    if ((await items.count()) > 0) {
+      for (const item of await items.all()) await item.locator('input[type=radio]').first().check();
+      continue;
+    }
+    const radio = fieldset.locator('input[type=radio]');
+    if ((await radio.count()) > 0) {
+      await radio.first().check();
+      continue;
+    }
+    const boxes = fieldset.locator('input[type=checkbox]:not([data-exclusive])');
+    if ((await boxes.count()) > 0) await boxes.first().check();
+  }
+  for (const input of await page.locator('div.question input[type=text]:visible').all()) await input.fill('3');
+  for (const area of await page.locator('div.question textarea:visible').all()) await area.fill('Een open antwoord.');
+}
+
+run('the respondent form in Chromium', () => {
+  let server: LiveServer;
+  let browser: Browser;
+  let token: string;
+  let instrument: ResolvedInstrument;
+
+  beforeAll(async () => {
+    server = await startLiveServer('sqlite');
+    browser = await launchBrowser();
+    const ctx = server.app.services;
+    const org = await ctx.db.selectFrom('organisations').select('id').executeTakeFirstOrThrow();
+    const admin = await ctx.db.selectFrom('memberships').select('user_id').where('role', '=', 'admin').executeTakeFirstOrThrow();
+    const actor: Actor = { userId: admin.user_id, language: 'nl', roles: new Map([[org.id, 'admin']]) };
+    const created = await createInstrument(ctx, actor, org.id, { copyOf: 'cocreatie-ervaringswerkers', key: 'browser-test' });
+    const version = await publishVersion(ctx, actor, org.id, created.id, 1);
+    instrument = (await getPublishedVersion(ctx, version.id)).instrument;
+    const round = await createRound(ctx, publishedInstruments, actor, org.id, {
+      instrumentVersionId: version.id,
+      name: 'Browsertest',
+      closesOn: '2999-12-31',
+      teamIds: [],
+      organisationLink: true,
+      openTextExport: false,
+    });
+    const detail = await getRound(ctx, publishedInstruments, actor, org.id, round.id, server.url);
+    token = new URL(detail.links[0]?.url ?? '').pathname.split('/')[2] ?? '';
+  });
+  afterAll(async () => {
+    await browser?.close();
+    await server?.close();
+  });
+
+  const completeCount = async () =>
+    Number(
+      (
+        await server.app.services.db
+          .selectFrom('responses')
+          .select((eb) => eb.fn.countAll().as('n'))
+          .where('status', '=', 'complete')
+          .executeTakeFirstOrThrow()
+      ).n,
+    );
+
+  for (const [javaScriptEnabled, lang] of [
+    [false, 'nl'],
+    [true, 'en'],
+  ] as const) {
+    it(`a respondent fills in the whole form with JavaScript ${javaScriptEnabled ? 'on' : 'off'}, in ${lang === 'nl' ? 'Dutch' : 'English'}, on a phone`, async () => {
+      const context = await browser.newContext({
+        javaScriptEnabled,
+        locale: lang === 'nl' ? 'nl-BE' : 'en-GB',
+        viewport: { width: 320, height: 700 },
+        bypassCSP: true,
+      });
+      const page = await context.newPage();
+      const before = await completeCount();
+      await page.goto(`${server.url}/r/${token}`);
+      await expect(page.locator('html')).toHaveAttribute('lang', lang);
+      await expectAccessible(page, 'welcome', { javaScript: javaScriptEnabled });
+      await expectNoHorizontalScroll(page, 'welcome');
+      await page.getByRole('button', { name: lang === 'nl' ? 'Begin' : 'Start' }).click();
+      // Without ticking the box: a clear message, and still on the first page.
+      await expect(page.getByRole('alert')).toContainText(lang === 'nl' ? 'Vink aan' : 'Tick the box');
+      await page.getByLabel(lang === 'nl' ? 'Ik heb dit gelezen en ik doe mee.' : 'I have read this and I take part.').check();
+      await page.getByRole('button', { name: lang === 'nl' ? 'Begin' : 'Start' }).click();
+
+      const total = instrument.sections.length;
+      for (let n = 1; n <= total; n++) {
+        await expect(page.locator('.progress-text')).toHaveText(lang === 'nl' ? `Deel ${n} van ${total}` : `Part ${n} of ${total}`);
+        await expectAccessible(page, `page ${n}`, { javaScript: javaScriptEnabled });
+        await expectNoHorizontalScroll(page, `page ${n}`);
+        if (n === 1) {
+          // Sending an empty first page shows what is missing, next to the fields.
+          await page.getByRole('button', { name: lang === 'nl' ? 'Volgende' : 'Next' }).click();
+          await expect(page.getByRole('alert')).toBeVisible();
+          await expectAccessible(page, 'page 1 with errors', { javaScript: javaScriptEnabled });
+        }
+        await fillPage(page);
+        await page.getByRole('button', { name: n === total ? (lang === 'nl' ? 'Versturen' : 'Send') : lang === 'nl' ? 'Volgende' : 'Next' }).click();
+      }
+      await expect(page.getByRole('heading', { level: 1 })).toHaveText(lang === 'nl' ? 'Bedankt!' : 'Thank you!');
+      await expectAccessible(page, 'thanks', { javaScript: javaScriptEnabled });
+      expect(await completeCount()).toBe(before + 1);
+      await context.close();
+    }, 180_000);
+  }
+
+  it('with JavaScript, an exclusive choice clears the others', async () => {
+    const context = await browser.newContext({ locale: 'nl-BE', bypassCSP: true });
+    const page = await context.newPage();
+    await page.goto(`${server.url}/r/${token}`);
+    await page.getByLabel('Ik heb dit gelezen en ik doe mee.').check();
+    await page.getByRole('button', { name: 'Begin' }).click();
+    const roles = instrument.sections.findIndex((s) => s.questions.some((q) => q.key === 'rollen'));
+    for (let n = 1; n <= roles; n++) {
+      await fillPage(page);
+      await page.getByRole('button', { name: 'Volgende' }).click();
+    }
+    const group = page.locator('fieldset#q-rollen');
+    await group.getByLabel('Kritische stem').check();
+    await group.locator('input[data-exclusive]').check();
+    await expect(group.getByLabel('Kritische stem')).not.toBeChecked();
+    await context.close();
+  }, 60_000);
+
+  it('saves and resumes with a code on another device', async () => {
+    const first = await browser.newContext({ javaScriptEnabled: false, locale: 'nl-BE', bypassCSP: true });
+    const page = await first.newPage();
+    await page.goto(`${server.url}/r/${token}`);
+    await page.getByLabel('Ik heb dit gelezen en ik doe mee.').check();
+    await page.getByRole('button', { name: 'Begin' }).click();
+    await fillPage(page);
+    await page.getByRole('button', { name: 'Bewaar en ga later verder' }).click();
+    await expect(page.getByRole('heading', { level: 1 })).toHaveText('Je antwoorden zijn bewaard');
+    await expectAccessible(page, 'saved', { javaScript: false });
+    const code = (await page.locator('.code').textContent()) ?? '';
+    expect(code).toMatch(/^[A-Z0-9]{4}-[A-Z0-9]{4}$/);
+    await first.close();
+
+    const second = await browser.newContext({ locale: 'nl-BE', bypassCSP: true });
+    const other = await second.newPage();
+    await other.goto(`${server.url}/r/${token}/resume`);
+    await expectAccessible(other, 'resume');
+    await other.getByLabel(/Je code/).fill(code.toLowerCase());
+    await other.getByRole('button', { name: 'Ga verder' }).click();
+    await expect(other.getByText(`Deel 1 van ${instrument.sections.length}`)).toBeVisible();
+    // What was answered before is still there.
+    expect(await other.locator('fieldset.question input:checked').count()).toBeGreaterThan(0);
+    await second.close();
+  });
+
+  it('an unknown link shows a friendly page', async () => {
+    const context = await browser.newContext({ locale: 'nl-BE', bypassCSP: true });
+    const page = await context.newPage();
+    const response = await page.goto(`${server.url}/r/${'x'.repeat(43)}`);
+    expect(response?.status()).toBe(404);
+    await expect(page.getByRole('heading', { level: 1 })).toHaveText('We vinden deze vragenlijst niet');
+    await expectAccessible(page, 'unknown link');
+    await context.close();
+  });
+});

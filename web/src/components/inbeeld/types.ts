@@ -1,0 +1,57 @@
+/**
+ * The shapes of the In beeld API (instruments, rounds, frameworks). They mirror the zod models in
+ * src/modules/{instruments,rounds,frameworks}/model.ts; the definition format itself is imported as
+ * types only from src/modules/instruments/definition.ts, so no server code reaches the bundle.
+ */
+export type {
+  Condition,
+  FrameworkItems,
+  FrameworkOptions,
+  InlineOption,
+  InstrumentDefinition,
+  LocalisedText,
+  MatrixItem,
+  Question,
+  QuestionType,
+  Section,
+} from '../../../../src/modules/instruments/definition.ts';
+
+type Text = { nl: string; en: string };
+
+export type VersionStatus = 'draft' | 'published';
+
+export type InstrumentListItem = {
+  builtin: boolean;
+  id: string | null;
+  key: string;
+  title: Text;
+  published: { id: string; version: number; publishedAt: string } | null;
+  draft: { id: string; version: number; updatedAt: string } | null;
+};
+
+export type VersionSummary = { id: string; version: number; status: VersionStatus; createdAt: string; updatedAt: string; publishedAt: string | null };
+export type InstrumentDetail = { id: string; key: string; title: Text; createdAt: string; versions: VersionSummary[] };
+export type VersionView = VersionSummary & { instrumentId: string; definition: Record<string, unknown>; resolved: Record<string, unknown> | null };
+
+export type FrameworkCode = { key: string; label: Text; definition: Text; exclusive?: boolean };
+export type Framework = { key: string; version: number; scope: string; name: Text; description: Text; codes: FrameworkCode[]; extendsKey?: string | null };
+
+export type Round = {
+  id: string;
+  name: string;
+  instrumentVersionId: string;
+  instrumentTitle: string;
+  closesOn: string;
+  status: 'open' | 'closed';
+  /** Open and its last day has not passed: it takes answers. */
+  open: boolean;
+  openTextExport: boolean;
+  createdAt: string;
+  responses: { complete: number; started: number };
+};
+export type RoundLink = { id: string; teamId: string | null; teamName: string | null; url: string; qrSvg: string; responses: number };
+export type RoundDetail = Round & { links: RoundLink[] };
+
+/** The two built-in forms that can be copied (POST /api/orgs/:orgId/instruments with copyOf). */
+export const builtinForms = ['cocreatie-ervaringswerkers', 'cocreatie-professionals'] as const;
+export type BuiltinForm = (typeof builtinForms)[number];

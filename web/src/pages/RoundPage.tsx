@@ -1,0 +1,98 @@
+import { useEffect, useState } from 'react';
+import { Link, type LoaderFunctionArgs, useLoaderData, useLocation } from 'react-router';
+import { can, requireOrganisation, useOrganisation } from '../access.ts';
+import { api, apiPath } from '../api.ts';
+import { REFRESH_MS, ResponseCounts } from '../components/inbeeld/ResponseCounts.tsx';
+import { RoundLinkCard } from '../components/inbeeld/RoundLinkCard.tsx';
+import { RoundSettings } from '../components/inbeeld/RoundSettings.tsx';
+import type { RoundDetail } from '../components/inbeeld/types.ts';
+import { PageTitle } from '../components/PageTitle.tsx';
+import { StatusMessage } from '../components/StatusMessage.tsx';
+import { formatDate } from '../format.ts';
+import { currentLanguage, useT } from '../i18n.ts';
+
+export async function loader({ request, params }: LoaderFunctionArgs) {
+  const org = await requireOrganisation(request, params.orgId, (role) => can(role, 'viewRounds'));
+  return api.get<RoundDetail>(apiPath`/api/orgs/${org.id}/rounds/${params.roundId ?? ''}`, { signal: request.signal });
+}
+
+/** Asks for the round again every ten seconds while the page is open and visible. */
+function useLiveRound(initial: RoundDetail, path: string): [RoundDetail, (round: RoundDetail) => void] {
+  const [round, setRound] = useState(initial);
+  useEffect(() => setRound(initial), [initial]);
+  useEffect(() => {
+    const controller = new AbortController();
+    const refresh = () => {
+      if (document.visibilityState !== 'visible') return;
+      api
+        .get<RoundDetail>(path, { signal: controller.signal })
+        .then(setRound)
+        // A missed refresh is no problem: the next one comes in ten seconds.
+        .catch(() => undefined);
+    };
+    const timer = window.setInterval(refresh, REFRESH_MS);
+    return () => {
+      window.clearInterval(timer);
+      controller.abort();
+    };
+  }, [path]);
+  return [round, setRound];
+}
+
+/** One round: its state, the links and QR codes to share, the answers so far, and (for researchers) closing it. */
+export function Component() {
+  const { t } = useT();
+  const lang = currentLanguage();
+  const org = useOrganisation();
+  const location = useLocation();
+  const initial = useLoaderData<typeof loader>();
+  const [round, setRound] = useLiveRound(initial, apiPath`/api/orgs/${org.id}/rounds/${initial.id}`);
+  const created = (location.state as { created?: boolean } | null)?.created === true;
+  const date = formatDate(round.closesOn, lang);
+  const state = round.open
+    ? t('inBeeld.round.stateOpen', { date })
+    : round.status === 'closed'
+      ? t('inBeeld.round.stateClosed')
+      : t('inBeeld.round.statePast', { date });
+
+  return (
+    <>
+      <p className="back-link">
+        <Link to={`/o/${org.id}/in-beeld`}>{t('inBeeld.backToOverview')}</Link>
+      </p>
+      <PageTitle text={round.name} />
+      <StatusMessage message={created ? t('inBeeld.round.created') : null} />
+      <dl className="details-list round-facts">
+        <div>
+          <dt>{t('inBeeld.rounds.instrument')}</dt>
+          <dd>{round.instrumentTitle}</dd>
+        </div>
+        <div>
+          <dt>{t('inBeeld.rounds.state')}</dt>
+          <dd>{state}</dd>
+        </div>
+        <div>
+          <dt>{t('inBeeld.round.openText')}</dt>
+          <dd>{t(round.openTextExport ? 'inBeeld.round.openTextYes' : 'inBeeld.round.openTextNo')}</dd>
+        </div>
+      </dl>
+
+      <section className="section" aria-labelledby="responses-heading">
+        <h2 id="responses-heading">{t('inBeeld.round.responsesHeading')}</h2>
+        <ResponseCounts counts={round.responses} />
+      </section>
+
+      <section className="section" aria-labelledby="links-heading">
+        <h2 id="links-heading">{t('inBeeld.round.linksHeading')}</h2>
+        <p>{t('inBeeld.round.linksIntro')}</p>
+        <ul className="link-cards">
+          {round.links.map((link) => (
+            <RoundLinkCard key={link.id} link={link} roundName={round.name} organisationName={org.name} />
+          ))}
+        </ul>
+      </section>
+
+      {can(org.role, 'manageRounds') && <RoundSettings org={org} round={round} onChanged={(updated) => setRound({ ...round, ...updated })} />}
+    </>
+  );
+}
