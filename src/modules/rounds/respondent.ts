@@ -20,7 +20,7 @@ import { anonymityStatement } from './anonymity.ts';
 import type { InstrumentSource, PublishedInstrument } from './instrument-source.ts';
 import { isOpen, today } from './service.ts';
 import * as store from './store.ts';
-import type { AnswerTable } from './tables.ts';
+import type { AnswerTable, ResponseTable } from './tables.ts';
 
 /** What a respondent's link opens: the round, its scope and the instrument. Never who they are. */
 export type LinkContext = {
@@ -81,6 +81,28 @@ export const consentFor = (link: LinkContext, lang: Language) =>
 
 const closed = () => new AppError('conflict', { detail: 'round_closed' });
 
+/** A response as it is first stored: its round and scope, never who gave it; dates to the day. */
+function newResponse(
+  ctx: ServiceContext,
+  link: LinkContext,
+  input: { responseId: string; language: Language; consentVersion: string },
+  status: 'draft' | 'complete',
+): ResponseTable {
+  return {
+    id: input.responseId,
+    round_id: link.roundId,
+    link_id: link.linkId,
+    team_id: link.teamId,
+    instrument_version_id: link.published.versionId,
+    language: input.language,
+    consent_version: input.consentVersion,
+    status,
+    started_on: today(ctx),
+    submitted_on: status === 'complete' ? today(ctx) : null,
+    resume_code_hash: null,
+  };
+}
+
 const toTable = (responseId: string, rows: AnswerRow[]): AnswerTable[] =>
   rows.map((r) => ({ response_id: responseId, question: r.question, item: r.item, option: r.option, number_value: r.number, text_value: r.text }));
 
@@ -110,19 +132,7 @@ export async function startResponse(
       if (existing.round_id !== link.roundId) throw new AppError('not_found');
       return;
     }
-    await store.insertResponse(trx, {
-      id: input.responseId,
-      round_id: link.roundId,
-      link_id: link.linkId,
-      team_id: link.teamId,
-      instrument_version_id: link.published.versionId,
-      language: input.language,
-      consent_version: input.consentVersion,
-      status: 'draft',
-      started_on: today(ctx),
-      submitted_on: null,
-      resume_code_hash: null,
-    });
+    await store.insertResponse(trx, newResponse(ctx, link, input, 'draft'));
   });
 }
 
@@ -227,19 +237,7 @@ export async function submitWhole(
     });
   }
   return committerFor(ctx.db).run(async (trx) => {
-    const created = await store.insertResponseIfNew(trx, {
-      id: input.responseId,
-      round_id: link.roundId,
-      link_id: link.linkId,
-      team_id: link.teamId,
-      instrument_version_id: link.published.versionId,
-      language: input.language,
-      consent_version: input.consentVersion,
-      status: 'complete',
-      started_on: today(ctx),
-      submitted_on: today(ctx),
-      resume_code_hash: null,
-    });
+    const created = await store.insertResponseIfNew(trx, newResponse(ctx, link, input, 'complete'));
     if (!created) {
       // Seen before: a retry of this submission (nothing new), or a draft begun on the HTML form.
       const existing = await store.findResponse(trx, input.responseId);

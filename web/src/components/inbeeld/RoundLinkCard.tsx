@@ -1,8 +1,8 @@
 import { useId, useRef, useState } from 'react';
 import { useT } from '../../i18n.ts';
+import { copyText } from '../../lib/copy-text.ts';
 import { StatusMessage } from '../StatusMessage.tsx';
 import { TextField } from '../TextField.tsx';
-import { copyText } from './copy.ts';
 import { keyFromTitle } from './keys.ts';
 import type { RoundLink } from './types.ts';
 

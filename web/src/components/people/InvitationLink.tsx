@@ -1,29 +1,10 @@
 import { useEffect, useRef, useState } from 'react';
 import { formatDateTime } from '../../format.ts';
 import { currentLanguage, useT } from '../../i18n.ts';
+import { copyText } from '../../lib/copy-text.ts';
 import type { CreatedInvitation } from '../../types.ts';
 import { StatusMessage } from '../StatusMessage.tsx';
 import { TextField } from '../TextField.tsx';
-
-/** Copies with the Clipboard API, or with the older copy command (old phones, plain http). */
-async function copyText(text: string, input: HTMLInputElement | null): Promise<boolean> {
-  try {
-    if (navigator.clipboard && window.isSecureContext) {
-      await navigator.clipboard.writeText(text);
-      return true;
-    }
-  } catch {
-    // fall through to the older way
-  }
-  if (!input) return false;
-  input.focus();
-  input.select();
-  try {
-    return document.execCommand('copy');
-  } catch {
-    return false;
-  }
-}
 
 /**
  * The one-time invitation link, shown once, right after it was made. The server keeps only a hash,
