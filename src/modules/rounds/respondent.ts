@@ -47,7 +47,31 @@ const committerFor = (db: Db) => {
   return committer;
 };
 
+/**
+ * Every page view and submission opens its link; a whole sector answering at once would repeat the
+ * same lookup thousands of times a second. Links are kept for two seconds, so closing a round or
+ * changing its last day takes effect within two seconds.
+ */
+const LINK_TTL_MS = 2000;
+const recentLinks = new WeakMap<Db, Map<string, { link: LinkContext; until: number }>>();
+
 export async function openLink(ctx: ServiceContext, source: InstrumentSource, token: string): Promise<LinkContext | undefined> {
+  let cache = recentLinks.get(ctx.db);
+  if (!cache) {
+    cache = new Map();
+    recentLinks.set(ctx.db, cache);
+  }
+  const now = Date.now();
+  const hit = cache.get(token);
+  if (hit && hit.until > now) return hit.link;
+  const link = await loadLink(ctx, source, token);
+  if (cache.size > 10_000) cache.clear();
+  if (link) cache.set(token, { link, until: now + LINK_TTL_MS });
+  else cache.delete(token);
+  return link;
+}
+
+async function loadLink(ctx: ServiceContext, source: InstrumentSource, token: string): Promise<LinkContext | undefined> {
   const link = await store.findLinkByToken(ctx.db, token);
   if (!link) return undefined;
   const published = await source(ctx, link.instrument_version_id);
@@ -67,7 +91,17 @@ export async function openLink(ctx: ServiceContext, source: InstrumentSource, to
   };
 }
 
-export const consentFor = (link: LinkContext, lang: Language) =>
+const consentCache = new WeakMap<LinkContext, Partial<Record<Language, ReturnType<typeof anonymityStatement>>>>();
+
+export function consentFor(link: LinkContext, lang: Language) {
+  const cached = consentCache.get(link)?.[lang];
+  if (cached) return cached;
+  const statement = buildConsent(link, lang);
+  consentCache.set(link, { ...consentCache.get(link), [lang]: statement });
+  return statement;
+}
+
+const buildConsent = (link: LinkContext, lang: Language) =>
   anonymityStatement(
     {
       organisationName: link.organisationName,
