@@ -6,7 +6,7 @@ import { openDatabase } from '../../src/db/database.ts';
 import { envFor, runCli } from '../helpers/cli.ts';
 import { createTestDatabase, describeEachDatabase } from '../helpers/databases.ts';
 
-it('every command explains itself with --help', async () => {
+it('every command explains itself with --help', { timeout: 120_000 }, async () => {
   const commands = [[], ['start'], ['migrate'], ['demo'], ['user'], ['user', 'add'], ['user', 'reset-password'], ['backup'], ['restore']];
   const results = await Promise.all(commands.map((args) => runCli([...args, '--help'], {})));
   for (const [i, result] of results.entries()) {
@@ -16,7 +16,7 @@ it('every command explains itself with --help', async () => {
   expect(results[0]?.stdout).toMatch(/backup <file>/);
 });
 
-it('a bad setting is a readable error, not a stack trace', async () => {
+it('a bad setting is a readable error, not a stack trace', { timeout: 60_000 }, async () => {
   const result = await runCli(['migrate'], { PORT: 'many' });
   expect(result.code).toBe(1);
   expect(result.stderr).toMatch(/Invalid configuration:\n {2}PORT/);
@@ -24,7 +24,7 @@ it('a bad setting is a readable error, not a stack trace', async () => {
 });
 
 describeEachDatabase('command line', (dialect) => {
-  it('adds a user to a new organisation, resets the password, and loads the demo twice', async () => {
+  it('adds a user to a new organisation, resets the password, and loads the demo twice', { timeout: 180_000 }, async () => {
     const testDb = await createTestDatabase(dialect);
     const env = envFor(testDb.database);
     const added = await runCli(
@@ -69,7 +69,7 @@ describeEachDatabase('command line', (dialect) => {
   });
 
   if (dialect === 'sqlite') {
-    it('backs up and restores the SQLite database', async () => {
+    it('backs up and restores the SQLite database', { timeout: 120_000 }, async () => {
       const testDb = await createTestDatabase('sqlite');
       const env = envFor(testDb.database);
       await runCli(['demo'], env);
@@ -96,7 +96,7 @@ describeEachDatabase('command line', (dialect) => {
       await testDb.dispose();
     });
   } else {
-    it('on PostgreSQL, backup and restore say how to use pg_dump and pg_restore', async () => {
+    it('on PostgreSQL, backup and restore say how to use pg_dump and pg_restore', { timeout: 60_000 }, async () => {
       const env = { DATABASE_URL: 'postgres://kb:geheim@127.0.0.1:5432/kb' };
       const backup = await runCli(['backup', 'kb.dump'], env);
       expect(backup.code).toBe(1);

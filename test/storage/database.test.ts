@@ -16,7 +16,7 @@ describeEachDatabase('database and migrations', (dialect) => {
     await close();
   });
 
-  it('two processes started at once migrate once', async () => {
+  it('two processes started at once migrate once', { timeout: 120_000 }, async () => {
     const testDb = await createTestDatabase(dialect);
     const env = envFor(testDb.database);
     const [first, second] = await Promise.all([runCli(['migrate'], env), runCli(['migrate'], env)]);
