@@ -2,6 +2,7 @@ import { Command } from 'commander';
 import { openRuntime, type Runtime } from './bootstrap.ts';
 import { backup, CliError, restore } from './cli/backup.ts';
 import { importFile } from './cli/import.ts';
+import { reportCommand } from './cli/report.ts';
 import { startServer } from './cli/start.ts';
 import { addUser, readPasswordFromStdin, resetUserPassword } from './cli/users.ts';
 import { loadConfig } from './config.ts';
@@ -94,6 +95,18 @@ program
   )
   .action((roundId: string, file: string, options: { mapping?: string; dryRun?: boolean; sheet?: string; lang?: string }) =>
     withRuntime((runtime) => importFile(runtime, roundId, file, options)),
+  );
+
+program
+  .command('report')
+  .description("A round's report as JSON (every count shown, as a researcher sees it; recorded in the audit trail with no user)")
+  .argument('<roundKey>', "the round's key, e.g. demo-ervaringswerkers")
+  .option('--format <format>', 'json (html and pdf come later)', 'json')
+  .option('--lang <language>', 'nl | en', 'nl')
+  .option('--out <file>', 'write to this file instead of standard output')
+  .option('--org <name>', 'the organisation (name or id), when more than one has a round with this key')
+  .action((roundKey: string, options: { format?: string; lang?: string; out?: string; org?: string }) =>
+    withRuntime((runtime) => reportCommand(runtime, roundKey, options)),
   );
 
 program

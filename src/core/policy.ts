@@ -21,6 +21,8 @@ export const policies = {
   'rounds.view': ['admin', 'researcher', 'coordinator'],
   'rounds.manage': ['admin', 'researcher'],
   'frameworks.manage': ['admin', 'researcher'],
+  'reports.view': ['admin', 'researcher', 'coordinator', 'member'],
+  'reports.raw': ['admin', 'researcher'],
 } as const satisfies Record<string, readonly Role[]>;
 
 export type PolicyName = keyof typeof policies;

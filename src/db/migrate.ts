@@ -4,6 +4,7 @@ import * as accounts from './migrations/2026_11_29_0001_accounts.ts';
 import * as frameworks from './migrations/2026_11_29_0002_frameworks.ts';
 import * as instruments from './migrations/2026_11_29_0003_instruments.ts';
 import * as rounds from './migrations/2026_11_29_0004_rounds.ts';
+import * as roundKeys from './migrations/2026_11_29_0005_round_keys.ts';
 
 /** Listed here, not read from disk, so the order is reviewed in code and bundling cannot lose one. */
 const migrations: Record<string, Migration> = {
@@ -11,6 +12,7 @@ const migrations: Record<string, Migration> = {
   '2026_11_29_0002_frameworks': frameworks,
   '2026_11_29_0003_instruments': instruments,
   '2026_11_29_0004_rounds': rounds,
+  '2026_11_29_0005_round_keys': roundKeys,
 };
 
 export const migrationNames = (): string[] => Object.keys(migrations).sort();

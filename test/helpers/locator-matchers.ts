@@ -30,26 +30,29 @@ const text = async (locator: Locator) =>
       .catch(() => null)) ?? ''
   ).trim();
 
+// vitest 4 leaves `(this.isNot === true)` undefined (not false) for a positive assertion: compare with true.
 expect.extend({
   async toBeVisible(locator: Locator) {
-    const ok = await poll(async () => (await locator.first().isVisible()) !== this.isNot);
-    return result(ok !== this.isNot, this.isNot, 'to be visible', async () => String(await locator.first().isVisible()));
+    const ok = await poll(async () => (await locator.first().isVisible()) !== (this.isNot === true));
+    return result(ok !== (this.isNot === true), this.isNot === true, 'to be visible', async () => String(await locator.first().isVisible()));
   },
   async toHaveText(locator: Locator, expected: string) {
-    const ok = await poll(async () => ((await text(locator)) === expected) !== this.isNot);
-    return result(ok !== this.isNot, this.isNot, `to have the text "${expected}"`, () => text(locator));
+    const ok = await poll(async () => ((await text(locator)) === expected) !== (this.isNot === true));
+    return result(ok !== (this.isNot === true), this.isNot === true, `to have the text "${expected}"`, () => text(locator));
   },
   async toContainText(locator: Locator, expected: string) {
-    const ok = await poll(async () => (await text(locator)).includes(expected) !== this.isNot);
-    return result(ok !== this.isNot, this.isNot, `to contain "${expected}"`, () => text(locator));
+    const ok = await poll(async () => (await text(locator)).includes(expected) !== (this.isNot === true));
+    return result(ok !== (this.isNot === true), this.isNot === true, `to contain "${expected}"`, () => text(locator));
   },
   async toHaveAttribute(locator: Locator, name: string, expected: string) {
-    const ok = await poll(async () => ((await locator.first().getAttribute(name)) === expected) !== this.isNot);
-    return result(ok !== this.isNot, this.isNot, `to have ${name}="${expected}"`, async () => String(await locator.first().getAttribute(name)));
+    const ok = await poll(async () => ((await locator.first().getAttribute(name)) === expected) !== (this.isNot === true));
+    return result(ok !== (this.isNot === true), this.isNot === true, `to have ${name}="${expected}"`, async () =>
+      String(await locator.first().getAttribute(name)),
+    );
   },
   async toBeChecked(locator: Locator) {
-    const ok = await poll(async () => (await locator.first().isChecked()) !== this.isNot);
-    return result(ok !== this.isNot, this.isNot, 'to be checked', async () => String(await locator.first().isChecked()));
+    const ok = await poll(async () => (await locator.first().isChecked()) !== (this.isNot === true));
+    return result(ok !== (this.isNot === true), this.isNot === true, 'to be checked', async () => String(await locator.first().isChecked()));
   },
 });
 

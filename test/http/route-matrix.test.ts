@@ -71,6 +71,8 @@ const samples: Record<string, Sample> = {
   // One respondent of the experience workers' form, as a CSV; each role gets a fresh round.
   'POST /api/orgs/:orgId/rounds/:roundId/imports/preview': (f) => ({ params: { orgId: f.org, roundId: f.round }, body: importSample }),
   'POST /api/orgs/:orgId/rounds/:roundId/imports': (f) => ({ params: { orgId: f.org, roundId: f.round }, body: { ...importSample, mapping: importMapping } }),
+  'GET /api/orgs/:orgId/rounds/:roundId/report': (f) => ({ params: { orgId: f.org, roundId: f.round } }),
+  'GET /api/orgs/:orgId/reports/compare': (f) => ({ params: { orgId: f.org, '?': `?a=${f.round}&b=${f.round}` } }),
   'POST /api/r/:token/responses': () => ({
     params: { token: 'a'.repeat(43) },
     body: { responseId: crypto.randomUUID(), language: 'nl', consentVersion: 'x', answers: {} },
@@ -94,7 +96,9 @@ const samples: Record<string, Sample> = {
 };
 
 const key = (route: AnyRoute) => `${route.method} ${route.url}`;
-const fill = (url: string, params: Record<string, string>) => url.replace(/:(\w+)/g, (_, name: string) => params[name] ?? `missing-${name}`);
+/** A sample's `'?'` param is a query string to append (`?a=…&b=…`). */
+const fill = (url: string, params: Record<string, string>) =>
+  url.replace(/:(\w+)/g, (_, name: string) => params[name] ?? `missing-${name}`) + (params['?'] ?? '');
 const roles = ['admin', 'researcher', 'coordinator', 'member'] as const;
 
 describeEachDatabase('every route, as every role and as another organisation', (dialect) => {

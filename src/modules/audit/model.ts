@@ -31,6 +31,7 @@ export const auditActions = [
   'round.updated',
   'round.imported',
   'framework.saved',
+  'report.viewed_unsuppressed',
 ] as const;
 export type AuditAction = (typeof auditActions)[number];
 

@@ -4,6 +4,7 @@ import { createUser, findUserIdByEmail, resetPassword } from '../accounts/servic
 import { recordAudit } from '../audit/service.ts';
 import { addMembership, createOrganisation, createTeam, setTeamMember } from '../organisations/service.ts';
 import { DEMO_ORGANISATION, DEMO_PASSWORD, demoPeople, demoTeams } from './accounts.ts';
+import { loadDemoRounds } from './rounds.ts';
 import * as store from './store.ts';
 
 export async function hasAnyOrganisation(ctx: ServiceContext): Promise<boolean> {
@@ -20,17 +21,21 @@ export async function loadDemo(ctx: ServiceContext): Promise<{ organisationId: s
     await store.deleteOrganisationNamed(trx, DEMO_ORGANISATION.name);
     const organisationId = await createOrganisation(tctx, { name: DEMO_ORGANISATION.name, sector: DEMO_ORGANISATION.sector });
     const teamIds = new Map<string, string>();
+    let researcherId: string | undefined;
     for (const name of demoTeams) teamIds.set(name, (await createTeam(tctx, null, organisationId, name)).id);
     for (const person of demoPeople) {
       let userId = await findUserIdByEmail(tctx, person.email);
       if (userId) await resetPassword(tctx, person.email, DEMO_PASSWORD);
       else userId = await createUser(tctx, { email: person.email, displayName: person.displayName, password: DEMO_PASSWORD }, null);
       await addMembership(tctx, { organisationId, userId, role: person.role, actorUserId: null });
+      if (person.role === 'researcher') researcherId = userId;
       for (const membership of person.teams) {
         const teamId = teamIds.get(membership.team);
         if (teamId) await setTeamMember(tctx, null, organisationId, teamId, userId, membership.position);
       }
     }
+    // Two rounds of "Cocreatie in beeld" whose report shows the seed's published tables.
+    if (researcherId) await loadDemoRounds(tctx, organisationId, researcherId, [...teamIds.values()]);
     await recordAudit(trx, ctx.clock.now(), {
       organisationId,
       actorUserId: null,

@@ -4,9 +4,14 @@ import { idSchema } from '../organisations/model.ts';
 
 export const isoDateSchema = z.iso.date();
 
+/** A round's short key: lower-case letters, digits and hyphens (`voorjaar-2027`). */
+export const roundKeySchema = z.string().regex(/^[a-z0-9][a-z0-9-]{1,60}$/);
+
 export const createRoundInput = z.strictObject({
   instrumentVersionId: idSchema,
   name: z.string().trim().min(1).max(200),
+  /** Made from the name when left out (and made unique within the organisation). */
+  key: roundKeySchema.optional(),
   closesOn: isoDateSchema,
   /** One link for the whole organisation, and one per team listed here. */
   teamIds: z.array(idSchema).max(200).default([]),
@@ -34,6 +39,7 @@ export const roundLinkView = z.object({
 
 export const roundView = z.object({
   id: idSchema,
+  key: z.string(),
   name: z.string(),
   instrumentVersionId: idSchema,
   instrumentTitle: z.string(),

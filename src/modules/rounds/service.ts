@@ -2,8 +2,9 @@ import QRCode from 'qrcode';
 import type { Actor, ServiceContext } from '../../core/context.ts';
 import { AppError, notFound } from '../../core/errors.ts';
 import { newId, newSecretToken } from '../../core/ids.ts';
+import type { Language } from '../../core/language.ts';
 import { authorize } from '../../core/policy.ts';
-import { inTransaction } from '../../db/database.ts';
+import { type Db, inTransaction } from '../../db/database.ts';
 import { recordAudit } from '../audit/service.ts';
 import { localise } from '../instruments/definition.ts';
 import type { InstrumentSource } from './instrument-source.ts';
@@ -21,6 +22,7 @@ export const respondentUrl = (baseUrl: string, token: string) => `${baseUrl.repl
 function present(ctx: ServiceContext, round: RoundTable, title: string, counts: { complete: number; started: number } | undefined): RoundView {
   return {
     id: round.id,
+    key: round.key ?? round.id,
     name: round.name,
     instrumentVersionId: round.instrument_version_id,
     instrumentTitle: title,
@@ -53,6 +55,8 @@ export async function createRound(
     organisation_id: organisationId,
     instrument_version_id: input.instrumentVersionId,
     name: input.name,
+    key: null,
+    presentation: null,
     closes_on: input.closesOn,
     open_text_export: input.openTextExport ? 1 : 0,
     status: 'open',
@@ -65,6 +69,7 @@ export async function createRound(
       ? await trx.selectFrom('teams').select('id').where('organisation_id', '=', organisationId).where('id', 'in', teamIds).execute()
       : [];
     if (teams.length !== teamIds.length) throw notFound();
+    round.key = await chooseRoundKey(trx, organisationId, input.key, input.name, actor.language);
     await store.insertRound(trx, round);
     const scopes: (string | null)[] = [...(input.organisationLink ? [null] : []), ...teamIds];
     await store.insertLinks(
@@ -81,6 +86,32 @@ export async function createRound(
     });
   });
   return present(ctx, round, localise(instrument.title, actor.language), undefined);
+}
+
+/** `Voorjaar 2027 — GGZ!` → `voorjaar-2027-ggz`; at most 61 characters, at least 2. */
+export function slugOfName(name: string): string {
+  const slug = name
+    .normalize('NFD')
+    .replace(/[\u0300-\u036f]/g, '')
+    .toLowerCase()
+    .replace(/[^a-z0-9]+/g, '-')
+    .replace(/^-+|-+$/g, '')
+    .slice(0, 54)
+    .replace(/-+$/, '');
+  return slug.length >= 2 ? slug : `ronde${slug ? `-${slug}` : ''}`;
+}
+
+/** The key asked for (refused when taken), or a free one made from the name: `naam`, `naam-2`, `naam-3`, … */
+async function chooseRoundKey(db: Db, organisationId: string, wanted: string | undefined, name: string, lang: Language): Promise<string> {
+  const taken = new Set(await store.roundKeysLike(db, organisationId, wanted ?? slugOfName(name)));
+  if (wanted !== undefined) {
+    if (!taken.has(wanted)) return wanted;
+    const message = lang === 'nl' ? 'Er is al een ronde met deze sleutel. Kies een andere.' : 'There is already a round with this key. Choose another one.';
+    throw new AppError('validation_failed', { issues: [{ path: 'key', message }] });
+  }
+  const base = slugOfName(name);
+  if (!taken.has(base)) return base;
+  for (let i = 2; ; i++) if (!taken.has(`${base}-${i}`)) return `${base}-${i}`;
 }
 
 async function titleOf(ctx: ServiceContext, source: InstrumentSource, versionId: string, actor: Actor): Promise<string> {

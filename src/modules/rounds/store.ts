@@ -8,6 +8,15 @@ export const insertLinks = (db: Db, links: RoundLinkTable[]) => (links.length ? 
 export const findRound = (db: Db, organisationId: string, roundId: string) =>
   db.selectFrom('rounds').selectAll().where('id', '=', roundId).where('organisation_id', '=', organisationId).executeTakeFirst();
 
+/** The keys of the organisation's rounds that start with `prefix` (to choose a free one). */
+export async function roundKeysLike(db: Db, organisationId: string, prefix: string): Promise<string[]> {
+  const rows = await db.selectFrom('rounds').select('key').where('organisation_id', '=', organisationId).where('key', 'like', `${prefix}%`).execute();
+  return rows.flatMap((r) => (r.key === null ? [] : [r.key]));
+}
+
+export const findRoundByKey = (db: Db, organisationId: string, key: string) =>
+  db.selectFrom('rounds').selectAll().where('organisation_id', '=', organisationId).where('key', '=', key).executeTakeFirst();
+
 export const listRounds = (db: Db, organisationId: string) =>
   db.selectFrom('rounds').selectAll().where('organisation_id', '=', organisationId).orderBy('created_at', 'desc').execute();
 

@@ -3,6 +3,13 @@ export interface RoundTable {
   organisation_id: string;
   instrument_version_id: string;
   name: string;
+  /**
+   * Short name unique within the organisation (`voorjaar-2027`), for addresses and the command line.
+   * Null only for rows written without one (old test fixtures); shown as the id then.
+   */
+  key: string | null;
+  /** JSON of the round's published presentation (see analysis/presentation.ts), or null: the defaults. */
+  presentation: string | null;
   /** The last day (YYYY-MM-DD, inclusive) on which answers are taken. */
   closes_on: string;
   open_text_export: number;
@@ -33,6 +40,14 @@ export interface ResponseTable {
   resume_code_hash: string | null;
 }
 
+/**
+ * Long format: one row per response × question × item × option or value.
+ * Missing marker: for a multiple-choice question asked as yes/no per option (a checkbox grid, an
+ * imported 0/1 column), a respondent may have left one option blank. That is stored as a row with
+ * `option = <key>` and `text_value = '_missing'`; analysis counts it out of that option's valid n
+ * (valid n of an option = respondents who answered the question − those with a marker for it).
+ * A marker is not a choice. A respondent who left every option blank gets no rows at all.
+ */
 export interface AnswerTable {
   response_id: string;
   question: string;

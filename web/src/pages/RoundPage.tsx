@@ -80,6 +80,9 @@ export function Component() {
       <section className="section" aria-labelledby="responses-heading">
         <h2 id="responses-heading">{t('inBeeld.round.responsesHeading')}</h2>
         <ResponseCounts counts={round.responses} />
+        <p>
+          <Link to={`/o/${org.id}/in-beeld/rounds/${round.id}/dashboard`}>{t('dashboard.open')}</Link>
+        </p>
       </section>
 
       <section className="section" aria-labelledby="links-heading">
@@ -91,6 +94,16 @@ export function Component() {
           ))}
         </ul>
       </section>
+
+      {can(org.role, 'manageRounds') && (
+        <section className="section" aria-labelledby="import-heading">
+          <h2 id="import-heading">{t('inBeeld.import.sectionHeading')}</h2>
+          <p>{t('inBeeld.import.sectionText')}</p>
+          <p>
+            <Link to={`/o/${org.id}/in-beeld/rounds/${round.id}/import`}>{t('inBeeld.import.sectionLink')}</Link>
+          </p>
+        </section>
+      )}
 
       {can(org.role, 'manageRounds') && <RoundSettings org={org} round={round} onChanged={(updated) => setRound({ ...round, ...updated })} />}
     </>

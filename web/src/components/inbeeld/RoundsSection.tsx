@@ -34,6 +34,11 @@ export function RoundsSection({ org, rounds, canStart }: { org: Organisation; ro
               <tr key={round.id}>
                 <th scope="row" data-label={t('inBeeld.rounds.name')} className="cell-break">
                   <Link to={`/o/${org.id}/in-beeld/rounds/${round.id}`}>{round.name}</Link>
+                  <br />
+                  <Link className="dashboard-link" to={`/o/${org.id}/in-beeld/rounds/${round.id}/dashboard`}>
+                    {t('dashboard.link')}
+                    <span className="visually-hidden"> {t('dashboard.linkFor', { name: round.name })}</span>
+                  </Link>
                 </th>
                 <td data-label={t('inBeeld.rounds.instrument')} className="cell-break">
                   {round.instrumentTitle}

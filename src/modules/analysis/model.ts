@@ -1,0 +1,112 @@
+import * as z from 'zod';
+import { languageSchema } from '../../core/language.ts';
+import { idSchema } from '../organisations/model.ts';
+
+const localisedView = z.object({ nl: z.string(), en: z.string() });
+/** `question:option`, e.g. `sector:ggz` or `rollen:brugfiguur`. */
+const answerFilterSchema = z.string().regex(/^[a-z][a-z0-9_]*:[a-z0-9_]+$/);
+const many = <S extends z.ZodType>(schema: S) => z.preprocess((v) => (v === undefined ? undefined : [v].flat()), z.array(schema).max(5)).optional();
+
+export const reportParams = z.strictObject({ orgId: idSchema, roundId: idSchema });
+export const reportQuery = z.strictObject({
+  team: idSchema.optional(),
+  sector: z
+    .string()
+    .regex(/^[a-z0-9_]+$/)
+    .optional(),
+  filter: many(answerFilterSchema),
+  lang: languageSchema.optional(),
+});
+
+const reportItemView = z.object({
+  code: z.string(),
+  label: z.string(),
+  count: z.number().int().nullable(),
+  validN: z.number().int(),
+  percent: z.number().nullable(),
+  ci: z.tuple([z.number(), z.number()]).nullable(),
+  decimals: z.number().int(),
+  suppressed: z.boolean(),
+});
+
+const nullableNumber = z.number().nullable();
+export const reportTableView = z.object({
+  question: z.string(),
+  item: z.string().nullable(),
+  section: z.string(),
+  type: z.string(),
+  view: z.enum(['options', 'combinations', 'values']),
+  text: z.string(),
+  n: z.number().int(),
+  validN: z.number().int(),
+  missing: z.number().int(),
+  decimals: z.number().int(),
+  items: z.array(reportItemView),
+  scale: z
+    .object({
+      mean: nullableNumber,
+      sd: nullableNumber,
+      min: nullableNumber,
+      q1: nullableNumber,
+      median: nullableNumber,
+      q3: nullableNumber,
+      max: nullableNumber,
+      noOpinion: nullableNumber,
+    })
+    .optional(),
+  tooFew: z.boolean(),
+  suppressed: z.boolean(),
+  notes: z.array(z.string()),
+});
+
+const disclosureView = z.object({ threshold: z.number().int(), suppressed: z.boolean(), unsuppressed: z.boolean(), rule: localisedView });
+
+export const reportView = z.object({
+  round: z.object({ id: idSchema, key: z.string(), name: z.string(), instrumentTitle: z.string(), n: z.number().int(), closesOn: z.string() }),
+  disclosure: disclosureView,
+  rounding: z.object({ decimals: z.number().int(), rule: localisedView }),
+  filters: z.object({
+    applied: z.array(
+      z.union([z.object({ kind: z.literal('team'), team: z.string() }), z.object({ kind: z.literal('answer'), question: z.string(), option: z.string() })]),
+    ),
+    n: z.number().int().nullable(),
+    tooFew: z.boolean(),
+    message: z.string().optional(),
+  }),
+  tables: z.array(reportTableView),
+});
+
+export const compareQuery = z.strictObject({ a: idSchema, b: idSchema });
+
+const comparisonItemView = z.object({
+  question: z.string(),
+  code: z.string(),
+  label: z.string(),
+  aPercent: nullableNumber,
+  bPercent: nullableNumber,
+  gap: nullableNumber,
+  effect: nullableNumber,
+  suppressed: z.boolean(),
+});
+const sideView = z.object({ roundId: idSchema, key: z.string(), label: z.string(), n: z.number().int() });
+export const comparisonView = z.object({
+  a: sideView,
+  b: sideView,
+  definition: z.string(),
+  disclosure: disclosureView,
+  items: z.array(comparisonItemView),
+  scales: z.array(
+    z.object({
+      question: z.string(),
+      item: z.string().nullable(),
+      label: z.string(),
+      aMean: nullableNumber,
+      bMean: nullableNumber,
+      gap: nullableNumber,
+      effect: nullableNumber,
+      suppressed: z.boolean(),
+    }),
+  ),
+  largest: z.array(comparisonItemView),
+  notCompared: z.array(z.string()),
+});

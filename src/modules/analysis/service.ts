@@ -1,0 +1,375 @@
+import type { Actor, ServiceContext } from '../../core/context.ts';
+import { AppError, notFound } from '../../core/errors.ts';
+import type { Language } from '../../core/language.ts';
+import { authorize, can } from '../../core/policy.ts';
+import { recordAudit } from '../audit/service.ts';
+import { allQuestions, localise } from '../instruments/definition.ts';
+import type { ResolvedInstrument } from '../instruments/resolve.ts';
+import type { InstrumentSource } from '../rounds/instrument-source.ts';
+import type { RoundTable } from '../rounds/tables.ts';
+import { compareGroups, disclosureThreshold, filterAllowed, type Localised, roundingRule } from './core/index.ts';
+import type { ChoiceCounts, ItemSet, ScaleCounts } from './core/types.ts';
+import { type Aggregates, buildTables, type Eligibility, parsePresentation, type ReportTable, sqlConditionOf, usesCombinations } from './report.ts';
+import * as store from './store.ts';
+
+export type ReportQuery = { team?: string | undefined; sector?: string | undefined; filter?: string[] | undefined; lang?: Language | undefined };
+
+export type Report = {
+  round: { id: string; key: string; name: string; instrumentTitle: string; n: number; closesOn: string };
+  disclosure: { threshold: number; suppressed: boolean; unsuppressed: boolean; rule: Localised };
+  rounding: { decimals: number; rule: Localised };
+  filters: {
+    applied: ({ kind: 'team'; team: string } | { kind: 'answer'; question: string; option: string })[];
+    n: number | null;
+    tooFew: boolean;
+    message?: string;
+  };
+  tables: ReportTable[];
+};
+
+const RULE_SUPPRESSED = (k: number): Localised => ({
+  nl: `Kleine aantallen zijn verborgen: een aantal van 1 tot en met ${k - 1} tonen we niet, en ook niet een aantal waaruit je het kunt terugrekenen. Een selectie met minder dan ${k} mensen, of die minder dan ${k} mensen weglaat, tonen we niet.`,
+  en: `Small counts are hidden: a count from 1 to ${k - 1} is not shown, nor a count from which it could be worked out. A selection of fewer than ${k} people, or one that leaves out fewer than ${k} people, is not shown.`,
+});
+const RULE_UNSUPPRESSED: Localised = {
+  nl: 'Alle aantallen zijn zichtbaar, ook kleine, omdat je onderzoeker of beheerder bent. Dit inzien wordt in het auditlog bewaard. Deel kleine aantallen niet verder.',
+  en: 'All counts are shown, small ones too, because you are a researcher or administrator. Viewing this is recorded in the audit log. Do not pass small counts on.',
+};
+
+/** `question:option` filters, checked against the instrument's choice questions. */
+function parseFilters(instrument: ResolvedInstrument, query: ReportQuery, lang: Language): store.AnswerFilter[] {
+  const raw = [...(query.filter ?? []), ...(query.sector ? [`sector:${query.sector}`] : [])];
+  const questions = new Map(allQuestions(instrument).map((q) => [q.key, q]));
+  return raw.map((text, i) => {
+    const [question = '', option = ''] = text.split(':');
+    const q = questions.get(question);
+    const known = q && (q.type === 'single' || q.type === 'multiple') && q.options.some((o) => o.key === option);
+    if (!known)
+      throw new AppError('validation_failed', {
+        issues: [
+          {
+            path: `filter.${i}`,
+            message: lang === 'nl' ? `Onbekende filter ‘${text}’: gebruik vraag:antwoord.` : `Unknown filter ‘${text}’: use question:option.`,
+          },
+        ],
+      });
+    return { question, option };
+  });
+}
+
+async function aggregate(ctx: ServiceContext, instrument: ResolvedInstrument, scope: store.Scope, presentation: ReturnType<typeof parsePresentation>) {
+  const [n, values, answered] = await Promise.all([store.countResponses(ctx.db, scope), store.valueCounts(ctx.db, scope), store.answeredCounts(ctx.db, scope)]);
+  const eligible = new Map<string, Eligibility>();
+  const combinations = new Map<string, store.CombinationCount[]>();
+  for (const q of allQuestions(instrument)) {
+    if (q.showIf) {
+      const condition = sqlConditionOf(q.showIf, instrument);
+      eligible.set(q.key, condition ? { count: await store.countWhere(ctx.db, scope, condition), approximate: false } : { count: n, approximate: true });
+    }
+    if (usesCombinations(q, presentation)) combinations.set(q.key, await store.combinationCounts(ctx.db, scope, q.key));
+  }
+  const aggregates: Aggregates = { n, values, answered, eligible, combinations };
+  return aggregates;
+}
+
+type Access = { organisationId: string; suppress: boolean; actorUserId: string | null; source: 'web' | 'cli' };
+
+async function loadRound(ctx: ServiceContext, source: InstrumentSource, organisationId: string, round: RoundTable) {
+  const published = await source(ctx, round.instrument_version_id);
+  if (!published || published.organisationId !== organisationId) throw notFound();
+  return published;
+}
+
+async function thresholdOf(ctx: ServiceContext, organisationId: string): Promise<number> {
+  return disclosureThreshold(await store.findOrganisationThreshold(ctx.db, organisationId));
+}
+
+/** The report of one round for someone with the given access; records an unsuppressed view. */
+export async function composeReport(
+  ctx: ServiceContext,
+  source: InstrumentSource,
+  access: Access,
+  round: RoundTable,
+  query: ReportQuery,
+  onProgress?: (done: number, total: number) => void,
+): Promise<Report> {
+  const lang = query.lang ?? 'nl';
+  const published = await loadRound(ctx, source, access.organisationId, round);
+  const instrument = published.instrument;
+  const k = await thresholdOf(ctx, access.organisationId);
+  if (query.team && !(await store.teamInOrganisation(ctx.db, access.organisationId, query.team))) throw notFound();
+  const answers = parseFilters(instrument, query, lang);
+  const presentation = parsePresentation(round.presentation);
+  const whole: store.Scope = { organisationId: access.organisationId, roundIds: [round.id], answers: [] };
+  const scope: store.Scope = { ...whole, teamId: query.team, answers };
+  const total = await store.countResponses(ctx.db, whole);
+  onProgress?.(1, 4);
+  const applied: Report['filters']['applied'] = [
+    ...(query.team ? [{ kind: 'team' as const, team: query.team }] : []),
+    ...answers.map((a) => ({ kind: 'answer' as const, ...a })),
+  ];
+  let filteredN: number | null = null;
+  let refusal: string | undefined;
+  if (applied.length > 0) {
+    filteredN = await store.countResponses(ctx.db, scope);
+    if (access.suppress) {
+      // Against the whole round and against every view with one filter less: two overlapping
+      // selections must not differ by fewer than k people.
+      const parents: store.Scope[] = [
+        whole,
+        ...(query.team ? [{ ...scope, teamId: undefined }] : []),
+        ...answers.map((_, i) => ({ ...scope, answers: answers.filter((__, j) => j !== i) })),
+      ];
+      for (const parent of parents) {
+        const decision = filterAllowed(filteredN, await store.countResponses(ctx.db, parent), k);
+        if (!decision.allowed) {
+          refusal = decision.message ? localise(decision.message, lang) : undefined;
+          break;
+        }
+      }
+    }
+  }
+  onProgress?.(2, 4);
+  const tables =
+    refusal === undefined
+      ? buildTables(instrument, await aggregate(ctx, instrument, scope, presentation), { lang, suppress: access.suppress, k, presentation })
+      : [];
+  onProgress?.(3, 4);
+  if (!access.suppress)
+    await recordAudit(ctx.db, ctx.clock.now(), {
+      organisationId: access.organisationId,
+      actorUserId: access.actorUserId,
+      action: 'report.viewed_unsuppressed',
+      subjectType: 'round',
+      subjectId: round.id,
+      details: { source: access.source, filters: applied.length },
+    });
+  onProgress?.(4, 4);
+  return {
+    round: {
+      id: round.id,
+      key: round.key ?? round.id,
+      name: round.name,
+      instrumentTitle: localise(published.title, lang),
+      n: total,
+      closesOn: round.closes_on,
+    },
+    disclosure: { threshold: k, suppressed: access.suppress, unsuppressed: !access.suppress, rule: access.suppress ? RULE_SUPPRESSED(k) : RULE_UNSUPPRESSED },
+    rounding: { decimals: 1, rule: roundingRule(1).text },
+    filters: { applied, n: refusal === undefined ? filteredN : null, tooFew: refusal !== undefined, ...(refusal !== undefined ? { message: refusal } : {}) },
+    tables,
+  };
+}
+
+/** Members and coordinators see small cells suppressed; researchers and admins see everything (audited). */
+export async function getReport(
+  ctx: ServiceContext,
+  source: InstrumentSource,
+  actor: Actor,
+  organisationId: string,
+  roundId: string,
+  query: ReportQuery,
+): Promise<Report> {
+  authorize(actor, 'reports.view', organisationId);
+  const round = await store.findRound(ctx.db, organisationId, roundId);
+  if (!round) throw notFound();
+  const suppress = !can(actor, 'reports.raw', organisationId);
+  return composeReport(ctx, source, { organisationId, suppress, actorUserId: actor.userId, source: 'web' }, round, {
+    ...query,
+    lang: query.lang ?? actor.language,
+  });
+}
+
+/** The command line: researcher rights (unsuppressed, audited without a person), a round named by its key. */
+export async function reportForCli(
+  ctx: ServiceContext,
+  source: InstrumentSource,
+  roundKey: string,
+  options: { organisation?: string | undefined; lang: Language },
+  onProgress?: (done: number, total: number) => void,
+): Promise<Report> {
+  const rounds = (await store.roundsByKey(ctx.db, roundKey)).filter(
+    (r) => options.organisation === undefined || r.organisation_name === options.organisation || r.organisation_id === options.organisation,
+  );
+  if (rounds.length === 0)
+    throw new AppError('not_found', { detail: `No round with key "${roundKey}"${options.organisation ? ` in "${options.organisation}"` : ''}.` });
+  if (rounds.length > 1)
+    throw new AppError('conflict', {
+      detail: `More than one organisation has a round "${roundKey}": ${rounds.map((r) => r.organisation_name).join(', ')}. Name one with --org.`,
+    });
+  const round = rounds[0] as RoundTable & { organisation_name: string };
+  return composeReport(
+    ctx,
+    source,
+    { organisationId: round.organisation_id, suppress: false, actorUserId: null, source: 'cli' },
+    round,
+    { lang: options.lang },
+    onProgress,
+  );
+}
+
+// ---- comparing two rounds ------------------------------------------------------------------
+
+export type ComparisonItem = {
+  question: string;
+  code: string;
+  label: string;
+  aPercent: number | null;
+  bPercent: number | null;
+  gap: number | null;
+  effect: number | null;
+  suppressed: boolean;
+};
+export type ScaleComparisonItem = {
+  question: string;
+  item: string | null;
+  label: string;
+  aMean: number | null;
+  bMean: number | null;
+  gap: number | null;
+  effect: number | null;
+  suppressed: boolean;
+};
+
+export type Comparison = {
+  a: { roundId: string; key: string; label: string; n: number };
+  b: { roundId: string; key: string; label: string; n: number };
+  definition: string;
+  disclosure: Report['disclosure'];
+  items: ComparisonItem[];
+  scales: ScaleComparisonItem[];
+  largest: ComparisonItem[];
+  notCompared: string[];
+};
+
+function itemSet(instrument: ResolvedInstrument, agg: Aggregates, shared: Set<string>): ItemSet {
+  const choices: ChoiceCounts[] = [];
+  const scales: ScaleCounts[] = [];
+  const rowsOf = (question: string, item: string | null) => agg.values.filter((v) => v.question === question && v.item === item);
+  for (const q of allQuestions(instrument)) {
+    if (!shared.has(q.key)) continue;
+    const eligible = q.showIf ? (agg.eligible.get(q.key)?.count ?? agg.n) : agg.n;
+    if (q.type === 'single' || q.type === 'multiple') {
+      const answered = agg.answered.get(q.key) ?? 0;
+      const rows = rowsOf(q.key, null);
+      choices.push({
+        question: q.key,
+        multiple: q.type === 'multiple',
+        answered,
+        eligible: Math.max(eligible, answered),
+        exclusive: q.type === 'multiple' ? q.options.filter((o) => o.exclusive).map((o) => o.key) : [],
+        options: q.options.map((o) => {
+          const markers = q.type === 'multiple' ? (rows.find((r) => r.option === o.key && r.marker)?.count ?? 0) : 0;
+          return {
+            key: o.key,
+            count: rows.find((r) => r.option === o.key && !r.marker)?.count ?? 0,
+            ...(markers > 0 ? { answered: Math.max(answered - markers, 0) } : {}),
+          };
+        }),
+      });
+      // Single choice: the counts must add up to the answered; "something else" is left out of the comparison.
+      const last = choices.at(-1);
+      if (last && !last.multiple) last.answered = last.options.reduce((s, o) => s + o.count, 0);
+    }
+    if (q.type === 'likert' || q.type === 'matrix') {
+      for (const item of q.type === 'matrix' ? q.items.map((i) => i.key) : [null]) {
+        const rows = rowsOf(q.key, item).filter((r) => !r.marker);
+        const values = rows.filter((r) => r.value !== null && r.option === null).map((r) => ({ value: r.value as number, count: r.count }));
+        const noOpinion = rows.filter((r) => r.option === '_no_opinion').reduce((s, r) => s + r.count, 0);
+        const valid = values.reduce((s, v) => s + v.count, 0);
+        scales.push({ question: q.key, ...(item ? { item } : {}), values, noOpinion, eligible: Math.max(eligible, valid + noOpinion) });
+      }
+    }
+  }
+  return { choices, scales };
+}
+
+/** Two rounds side by side on the questions they share (experience workers and professionals: "de ontmoeting"). */
+export async function compareRoundsReport(
+  ctx: ServiceContext,
+  source: InstrumentSource,
+  actor: Actor,
+  organisationId: string,
+  roundIds: { a: string; b: string },
+): Promise<Comparison> {
+  authorize(actor, 'reports.view', organisationId);
+  const lang = actor.language;
+  const suppress = !can(actor, 'reports.raw', organisationId);
+  const k = await thresholdOf(ctx, organisationId);
+  const sides = await Promise.all(
+    [roundIds.a, roundIds.b].map(async (id) => {
+      const round = await store.findRound(ctx.db, organisationId, id);
+      if (!round) throw notFound();
+      const published = await loadRound(ctx, source, organisationId, round);
+      return { round, instrument: published.instrument };
+    }),
+  );
+  const [sideA, sideB] = sides as [(typeof sides)[number], (typeof sides)[number]];
+  const typeOf = (instrument: ResolvedInstrument) => new Map(allQuestions(instrument).map((q) => [q.key, q.type]));
+  const typesA = typeOf(sideA.instrument);
+  const typesB = typeOf(sideB.instrument);
+  const shared = new Set([...typesA].filter(([key, type]) => typesB.get(key) === type).map(([key]) => key));
+  const presentation = { tables: {} };
+  const aggregates = await Promise.all(
+    sides.map((side) => aggregate(ctx, side.instrument, { organisationId, roundIds: [side.round.id], answers: [] }, presentation)),
+  );
+  const [aggA, aggB] = aggregates as [Aggregates, Aggregates];
+  const name = (round: RoundTable) => ({ nl: round.name, en: round.name });
+  const result = compareGroups(itemSet(sideA.instrument, aggA, shared), itemSet(sideB.instrument, aggB, shared), {
+    a: name(sideA.round),
+    b: name(sideB.round),
+  });
+  const questions = new Map(allQuestions(sideA.instrument).map((q) => [q.key, q]));
+  const tooFew = suppress && (aggA.n < k || aggB.n < k);
+  const small = (count: number) => count >= 1 && count < k;
+  const items: ComparisonItem[] = result.choiceGaps.map((gap) => {
+    const q = questions.get(gap.question);
+    const option = q && (q.type === 'single' || q.type === 'multiple') ? q.options.find((o) => o.key === gap.option) : undefined;
+    const hidden = suppress && (tooFew || [gap.a, gap.b].some((side) => small(side.count) || small(side.validN - side.count) || side.validN < k));
+    return {
+      question: gap.question,
+      code: gap.option,
+      label: option ? localise(option.label, lang) : gap.option,
+      aPercent: hidden ? null : gap.a.percent,
+      bPercent: hidden ? null : gap.b.percent,
+      gap: hidden ? null : gap.gap,
+      effect: hidden ? null : (gap.effect?.value ?? null),
+      suppressed: hidden,
+    };
+  });
+  const scales: ScaleComparisonItem[] = result.scaleGaps.map((gap) => {
+    const q = questions.get(gap.question);
+    const itemText = q?.type === 'matrix' ? q.items.find((i) => i.key === gap.item)?.text : undefined;
+    const hidden = suppress && (tooFew || gap.a.validN < k || gap.b.validN < k);
+    return {
+      question: gap.question,
+      item: gap.item,
+      label: itemText ? localise(itemText, lang) : q ? localise(q.text, lang) : gap.question,
+      aMean: hidden ? null : gap.a.mean,
+      bMean: hidden ? null : gap.b.mean,
+      gap: hidden ? null : gap.gap,
+      effect: hidden ? null : (gap.effect?.value ?? null),
+      suppressed: hidden,
+    };
+  });
+  if (!suppress)
+    await recordAudit(ctx.db, ctx.clock.now(), {
+      organisationId,
+      actorUserId: actor.userId,
+      action: 'report.viewed_unsuppressed',
+      subjectType: 'round',
+      subjectId: sideA.round.id,
+      details: { source: 'web', comparedWith: sideB.round.id },
+    });
+  const side = (s: (typeof sides)[number], agg: Aggregates) => ({ roundId: s.round.id, key: s.round.key ?? s.round.id, label: s.round.name, n: agg.n });
+  return {
+    a: side(sideA, aggA),
+    b: side(sideB, aggB),
+    definition: localise(result.definition, lang),
+    disclosure: { threshold: k, suppressed: suppress, unsuppressed: !suppress, rule: suppress ? RULE_SUPPRESSED(k) : RULE_UNSUPPRESSED },
+    items,
+    scales,
+    largest: items.filter((i) => !i.suppressed).slice(0, 10),
+    notCompared: result.notCompared,
+  };
+}

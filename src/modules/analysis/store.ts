@@ -1,0 +1,171 @@
+import { type ExpressionBuilder, sql } from 'kysely';
+import type { Db } from '../../db/database.ts';
+import type { Database } from '../../db/schema.ts';
+
+/**
+ * Aggregation for In beeld, in SQL: every count is a GROUP BY over `answers` joined to complete
+ * `responses`, on SQLite and PostgreSQL alike. No response is ever loaded into Node.
+ *
+ * Missing marker: for a multiple-choice question asked as yes/no per option, a respondent who left
+ * one option blank has a row `option = <key>`, `text_value = '_missing'` (see rounds/tables.ts).
+ * Markers are never counted as choices; they lower that option's own valid n.
+ */
+export const MISSING_MARKER = '_missing';
+
+export type AnswerFilter = { question: string; option: string };
+
+/** Which complete responses a query counts: round(s) of one organisation, optionally one team and answer filters. */
+export type Scope = {
+  organisationId: string;
+  roundIds: string[];
+  teamId?: string | undefined;
+  answers: AnswerFilter[];
+};
+
+// biome-ignore lint/suspicious/noExplicitAny: the condition is used from queries on `responses` alone and on `answers` joined to it
+type ResponsesEb = ExpressionBuilder<Database, any>;
+
+/** The scope as a WHERE condition on `responses`. */
+const inScope = (scope: Scope) => (eb: ResponsesEb) =>
+  eb.and([
+    eb('responses.status', '=', 'complete'),
+    eb('responses.round_id', 'in', scope.roundIds.length ? scope.roundIds : ['']),
+    eb('responses.round_id', 'in', eb.selectFrom('rounds').select('rounds.id').where('rounds.organisation_id', '=', scope.organisationId)),
+    ...(scope.teamId ? [eb('responses.team_id', '=', scope.teamId)] : []),
+    ...scope.answers.map((f) =>
+      eb('responses.id', 'in', eb.selectFrom('answers as f').select('f.response_id').where('f.question', '=', f.question).where('f.option', '=', f.option)),
+    ),
+  ]);
+
+/** 1 for a missing marker row, else 0 (literals, not parameters, so PostgreSQL can group by it). */
+const markerExpression = sql<number>`case when answers.text_value = ${sql.lit(MISSING_MARKER)} and answers.option is not null and answers.option <> ${sql.lit('_other')} then 1 else 0 end`;
+const notMarker = sql<boolean>`(answers.text_value is null or answers.text_value <> ${sql.lit(MISSING_MARKER)} or answers.option is null or answers.option = ${sql.lit('_other')})`;
+
+/** Complete responses in scope. */
+export async function countResponses(db: Db, scope: Scope): Promise<number> {
+  const row = await db.selectFrom('responses').select(sql<number>`count(*)`.as('n')).where(inScope(scope)).executeTakeFirst();
+  return Number(row?.n ?? 0);
+}
+
+/** One group of answer rows: respondents per question × item × option × value (and whether these are missing markers). */
+export type ValueCount = { question: string; item: string | null; option: string | null; value: number | null; marker: boolean; count: number };
+
+/** Every answer in scope, counted per question, item, option and value. Text answers count as one group per question. */
+export async function valueCounts(db: Db, scope: Scope): Promise<ValueCount[]> {
+  const rows = await db
+    .selectFrom('answers')
+    .innerJoin('responses', 'responses.id', 'answers.response_id')
+    .select([
+      'answers.question',
+      'answers.item',
+      'answers.option',
+      'answers.number_value',
+      markerExpression.as('marker'),
+      sql<number>`count(distinct answers.response_id)`.as('n'),
+    ])
+    .where(inScope(scope))
+    .groupBy(['answers.question', 'answers.item', 'answers.option', 'answers.number_value', markerExpression])
+    .execute();
+  return rows.map((r) => ({
+    question: r.question,
+    item: r.item,
+    option: r.option,
+    value: r.number_value === null ? null : Number(r.number_value),
+    marker: Number(r.marker) === 1,
+    count: Number(r.n),
+  }));
+}
+
+/**
+ * Respondents with at least one row for the question (and item). For a multiple-choice question
+ * marker rows count: the respondent answered the question but left some options blank.
+ */
+export async function answeredCounts(db: Db, scope: Scope): Promise<Map<string, number>> {
+  const rows = await db
+    .selectFrom('answers')
+    .innerJoin('responses', 'responses.id', 'answers.response_id')
+    .select(['answers.question', 'answers.item', sql<number>`count(distinct answers.response_id)`.as('n')])
+    .where(inScope(scope))
+    .groupBy(['answers.question', 'answers.item'])
+    .execute();
+  return new Map(rows.map((r) => [answeredKey(r.question, r.item), Number(r.n)]));
+}
+
+export const answeredKey = (question: string, item: string | null) => (item === null ? question : `${question}.${item}`);
+
+/** A leaf condition SQL can evaluate: an earlier choice question answered with one of these options, or answered at all. */
+export type SqlCondition = { question: string; options: string[] } | { question: string; answered: true };
+
+/** Complete responses in scope for which the condition held (the respondents a follow-up question was shown to). */
+export async function countWhere(db: Db, scope: Scope, condition: SqlCondition): Promise<number> {
+  const row = await db
+    .selectFrom('responses')
+    .select(sql<number>`count(*)`.as('n'))
+    .where(inScope(scope))
+    .where((eb) =>
+      eb(
+        'responses.id',
+        'in',
+        eb
+          .selectFrom('answers as c')
+          .select('c.response_id')
+          .where('c.question', '=', condition.question)
+          .where((inner) =>
+            'options' in condition
+              ? inner('c.option', 'in', condition.options.length ? condition.options : [''])
+              : inner.or([inner('c.text_value', 'is', null), inner('c.text_value', '<>', MISSING_MARKER)]),
+          ),
+      ),
+    )
+    .executeTakeFirst();
+  return Number(row?.n ?? 0);
+}
+
+/** Respondents per combination of chosen options (up to two; `chosen` > 2 is one group per first/last pair). */
+export type CombinationCount = { first: string; last: string; chosen: number; count: number };
+
+/**
+ * What each respondent chose on a multiple-choice question, as a combination: per respondent the
+ * smallest and largest option key and the number chosen (exact for up to two options), then counted.
+ */
+export async function combinationCounts(db: Db, scope: Scope, question: string): Promise<CombinationCount[]> {
+  const perResponse = db
+    .selectFrom('answers')
+    .innerJoin('responses', 'responses.id', 'answers.response_id')
+    .select([
+      'answers.response_id',
+      sql<string>`min(answers.option)`.as('first'),
+      sql<string>`max(answers.option)`.as('last'),
+      sql<number>`count(distinct answers.option)`.as('chosen'),
+    ])
+    .where(inScope(scope))
+    .where('answers.question', '=', question)
+    .where('answers.option', 'is not', null)
+    .where(notMarker)
+    .groupBy('answers.response_id');
+  const rows = await db
+    .selectFrom(perResponse.as('c'))
+    .select(['c.first', 'c.last', 'c.chosen', sql<number>`count(*)`.as('n')])
+    .groupBy(['c.first', 'c.last', 'c.chosen'])
+    .execute();
+  return rows.map((r) => ({ first: r.first, last: r.last, chosen: Number(r.chosen), count: Number(r.n) }));
+}
+
+export const findOrganisationThreshold = async (db: Db, organisationId: string): Promise<number | undefined> =>
+  (await db.selectFrom('organisations').select('disclosure_threshold').where('id', '=', organisationId).executeTakeFirst())?.disclosure_threshold;
+
+export const findRound = (db: Db, organisationId: string, roundId: string) =>
+  db.selectFrom('rounds').selectAll().where('id', '=', roundId).where('organisation_id', '=', organisationId).executeTakeFirst();
+
+/** Rounds with this key, in any organisation (the command line names a round by key), with the organisation's name. */
+export const roundsByKey = (db: Db, key: string) =>
+  db
+    .selectFrom('rounds')
+    .innerJoin('organisations', 'organisations.id', 'rounds.organisation_id')
+    .selectAll('rounds')
+    .select(['organisations.name as organisation_name'])
+    .where('rounds.key', '=', key)
+    .execute();
+
+export const teamInOrganisation = async (db: Db, organisationId: string, teamId: string): Promise<boolean> =>
+  (await db.selectFrom('teams').select('id').where('id', '=', teamId).where('organisation_id', '=', organisationId).executeTakeFirst()) !== undefined;

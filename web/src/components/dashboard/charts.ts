@@ -1,0 +1,163 @@
+/**
+ * Chart specs for Observable Plot. Plot is loaded lazily (loadPlot) so it lands in its own chunk;
+ * every chart is an SVG made CSP-safe by finish(): Plot's own <style> element is removed before the
+ * SVG reaches the page (the stylesheet gives the same rules to .kb-plot).
+ */
+import type * as PlotModule from '@observablehq/plot';
+import { barData, chartPoints, divergingSegments, formatNumber, GROUP_COLOURS, groupedBarData, type Lang, scalePalette, scaleRows } from './helpers.ts';
+import type { CompareItem, ReportTable } from './types.ts';
+
+export type Plot = typeof PlotModule;
+
+let loading: Promise<Plot> | null = null;
+export function loadPlot(): Promise<Plot> {
+  loading ??= import('@observablehq/plot').catch((error: unknown) => {
+    loading = null;
+    throw error;
+  });
+  return loading;
+}
+
+export const PLOT_CLASS = 'kb-plot';
+const BAR = '#0b6e69';
+const TEXT = '#1b2428';
+const FONT = 'system-ui, -apple-system, "Segoe UI", Roboto, Arial, sans-serif';
+
+type Common = { width: number; lang: Lang; decimals: number; ariaLabel: string; ariaDescription: string };
+
+/** Plot's inline <style> breaks a strict style-src, and its per-mark aria-labels clutter the tree. */
+function finish(node: Element, ariaLabel: string, ariaDescription: string): SVGSVGElement {
+  const svg = (node instanceof SVGSVGElement ? node : node.querySelector('svg')) as SVGSVGElement;
+  for (const style of svg.querySelectorAll('style')) style.remove();
+  for (const element of svg.querySelectorAll('[aria-label],[aria-description],[aria-hidden]')) {
+    element.removeAttribute('aria-label');
+    element.removeAttribute('aria-description');
+    element.removeAttribute('aria-hidden');
+  }
+  svg.setAttribute('role', 'img');
+  svg.setAttribute('aria-label', ariaLabel);
+  svg.setAttribute('aria-description', ariaDescription);
+  svg.setAttribute('font-family', FONT);
+  svg.setAttribute('font-size', '12');
+  svg.setAttribute('xmlns', 'http://www.w3.org/2000/svg');
+  return svg;
+}
+
+/** Room for the answer labels on the left: about 7.2 px a character at 12 px, at most 40% of the width. */
+const CHAR = 7.2;
+function leftMargin(labels: string[], width: number): number {
+  const longest = labels.reduce((max, label) => Math.max(max, label.length), 0);
+  return Math.round(Math.min(Math.max(longest * CHAR + 16, 60), width * 0.4));
+}
+
+/** Labels longer than the margin wrap (Plot counts in ems of about 0.6 character). */
+function labelLineWidth(margin: number): number {
+  return Math.max(6, Math.floor((margin - 16) / CHAR));
+}
+
+/** Horizontal bars, percent 0–100, each labelled "48,8"; a suppressed answer keeps its row with "–". */
+export function barChart(Plot: Plot, table: ReportTable, options: Common): SVGSVGElement {
+  const data = barData(table, options.lang, options.decimals);
+  const labels = data.map((d) => d.label);
+  const marginLeft = leftMargin(labels, options.width);
+  const node = Plot.plot({
+    className: PLOT_CLASS,
+    width: options.width,
+    height: Math.max(80, data.length * 30 + 44),
+    marginLeft,
+    marginRight: 44,
+    x: { domain: [0, 100], label: '%', grid: true, tickFormat: (d: number) => formatNumber(d, options.lang, 0), ticks: options.width < 420 ? 4 : 10 },
+    y: { domain: labels, label: null, padding: 0.2 },
+    marks: [
+      Plot.axisY({ lineWidth: labelLineWidth(marginLeft), tickSize: 0, fontSize: 12 }),
+      Plot.barX(
+        data.filter((d) => d.percent !== null),
+        { x: 'percent', y: 'label', fill: BAR },
+      ),
+      Plot.text(data, { x: (d: (typeof data)[number]) => d.percent ?? 0, y: 'label', text: 'text', textAnchor: 'start', dx: 4, fill: TEXT, fontSize: 12 }),
+      Plot.ruleX([0], { stroke: TEXT }),
+    ],
+  });
+  return finish(node, options.ariaLabel, options.ariaDescription);
+}
+
+/** Diverging bars for a scale: disagreement left of 0, agreement right; one row per statement. */
+export function divergingChart(Plot: Plot, table: ReportTable, options: Common): SVGSVGElement {
+  const rows = scaleRows(table);
+  const points = chartPoints(table);
+  const segments = rows.flatMap(({ row, points: p }) => divergingSegments(row, p, options.lang, options.decimals));
+  const labels = rows.map((r) => r.row);
+  const marginLeft = leftMargin(labels, options.width);
+  const minX = Math.min(-50, ...segments.map((s) => s.x1));
+  const maxX = Math.max(50, ...segments.map((s) => s.x2));
+  const node = Plot.plot({
+    className: PLOT_CLASS,
+    width: options.width,
+    height: Math.max(90, rows.length * 40 + 44),
+    marginLeft,
+    marginRight: 16,
+    x: {
+      domain: [minX, maxX],
+      label: '%',
+      grid: true,
+      tickFormat: (d: number) => formatNumber(Math.abs(d), options.lang, 0),
+      ticks: options.width < 420 ? 4 : 8,
+    },
+    y: { domain: labels, label: null, padding: 0.25 },
+    color: { domain: points.map((p) => p.code), range: scalePalette(points.length) },
+    marks: [
+      Plot.axisY({ lineWidth: labelLineWidth(marginLeft), tickSize: 0, fontSize: 12 }),
+      Plot.barX(segments, { x1: 'x1', x2: 'x2', y: 'row', fill: 'code', stroke: '#fff' }),
+      Plot.text(
+        segments.filter((s) => s.percent >= 8 && options.width >= 420),
+        {
+          x: (s: (typeof segments)[number]) => (s.x1 + s.x2) / 2,
+          y: 'row',
+          text: 'text',
+          fill: (s: (typeof segments)[number]) =>
+            points.length > 2 && points.findIndex((p) => p.code === s.code) === Math.floor(points.length / 2) ? TEXT : '#fff',
+          fontSize: 11,
+        },
+      ),
+      Plot.ruleX([0], { stroke: TEXT }),
+    ],
+  });
+  return finish(node, options.ariaLabel, options.ariaDescription);
+}
+
+/** Two groups side by side: per answer a bar for each group (grouped bars, one facet per answer). */
+export function groupedChart(Plot: Plot, items: CompareItem[], groups: { a: string; b: string }, options: Common): SVGSVGElement {
+  const data = groupedBarData(items, groups, options.lang, options.decimals);
+  const labels = [...new Set(items.map((i) => i.label))];
+  const marginLeft = leftMargin(labels, options.width);
+  const node = Plot.plot({
+    className: PLOT_CLASS,
+    width: options.width,
+    height: Math.max(90, labels.length * 48 + 44),
+    marginLeft,
+    marginRight: 44,
+    x: { domain: [0, 100], label: '%', grid: true, tickFormat: (d: number) => formatNumber(d, options.lang, 0), ticks: options.width < 420 ? 4 : 10 },
+    y: { domain: [groups.a, groups.b], axis: null, padding: 0.1 },
+    fy: { domain: labels, label: null, padding: 0.2 },
+    color: { domain: [groups.a, groups.b], range: [...GROUP_COLOURS] },
+    marks: [
+      Plot.axisFy({ lineWidth: labelLineWidth(marginLeft), tickSize: 0, fontSize: 12, anchor: 'left' }),
+      Plot.barX(
+        data.filter((d) => d.percent !== null),
+        { x: 'percent', y: 'group', fy: 'label', fill: 'group' },
+      ),
+      Plot.text(data, {
+        x: (d: (typeof data)[number]) => d.percent ?? 0,
+        y: 'group',
+        fy: 'label',
+        text: 'text',
+        textAnchor: 'start',
+        dx: 4,
+        fill: TEXT,
+        fontSize: 11,
+      }),
+      Plot.ruleX([0], { stroke: TEXT }),
+    ],
+  });
+  return finish(node, options.ariaLabel, options.ariaDescription);
+}

@@ -1,0 +1,109 @@
+/**
+ * The shapes of the report API (src/modules/analysis): GET …/rounds/:roundId/report and
+ * GET …/reports/compare. Kept in the browser app so no server code reaches the bundle.
+ */
+
+export type Localised = { nl: string; en: string };
+
+export type QuestionType = 'single' | 'multiple' | 'likert' | 'number' | 'matrix' | 'short_text' | 'long_text';
+
+/** One point of a scale (or one answer) with its share; count and percent are null when suppressed. */
+export type DistributionPoint = { code: string; label: string; count: number | null; percent: number | null };
+
+export type ReportItem = {
+  code: string;
+  label: string;
+  /** null: suppressed (too few answers to show), never 0. */
+  count: number | null;
+  validN: number;
+  percent: number | null;
+  /** 95% interval in percent, when the API gives one. */
+  ci: [number, number] | null;
+  /** Decimals of this row's percentage when they differ from the table's (a published presentation). */
+  decimals?: number;
+  suppressed?: boolean;
+  /** Matrix statements merged into one table (mergeMatrices): the answers on the scale, in scale order. */
+  distribution?: DistributionPoint[];
+  /** Merged matrix statements: their own n and missing. */
+  n?: number;
+  missing?: number;
+};
+
+export type ScaleStats = {
+  mean: number | null;
+  median: number | null;
+  sd: number | null;
+  min: number | null;
+  max: number | null;
+  q1?: number | null;
+  q3?: number | null;
+  noOpinion?: number | null;
+};
+
+export type ReportTable = {
+  question: string;
+  /** A matrix statement's key: the API gives one table per statement. */
+  item?: string | null;
+  section: string;
+  type: QuestionType;
+  text: string;
+  n: number;
+  validN: number;
+  missing: number;
+  items: ReportItem[];
+  /** Decimals of the percentages (default: the report's). */
+  decimals?: number;
+  view?: 'options' | 'combinations' | 'values';
+  scale?: ScaleStats | null;
+  /** Too few answers: the whole table is withheld. */
+  tooFew?: boolean;
+  /** Some figure of the table is withheld. */
+  suppressed: boolean;
+  notes: string[];
+};
+
+export type AppliedFilter = { kind: 'team'; team: string } | { kind: 'answer'; question: string; option: string };
+
+export type Report = {
+  round: { id: string; key: string; name: string; instrumentTitle: string; n: number; closesOn: string };
+  disclosure: { threshold: number; suppressed: boolean; rule: Localised; unsuppressed: boolean };
+  rounding: { decimals: number; rule: Localised };
+  filters: { applied: AppliedFilter[]; n?: number | null; tooFew: boolean; message?: Localised | string };
+  tables: ReportTable[];
+};
+
+export type CompareItem = {
+  question: string;
+  code: string;
+  label: string;
+  aPercent: number | null;
+  bPercent: number | null;
+  gap: number | null;
+  effect: number | { measure: string; value: number } | null;
+  suppressed?: boolean;
+};
+
+export type ScaleCompareItem = {
+  question: string;
+  item: string | null;
+  label: string;
+  aMean: number | null;
+  bMean: number | null;
+  gap: number | null;
+  effect: number | null;
+  suppressed?: boolean;
+};
+
+export type Comparison = {
+  a: { roundId: string; key?: string; label: string; n: number };
+  b: { roundId: string; key?: string; label: string; n: number };
+  /** How the gap is computed, in the viewer's language. */
+  definition?: string;
+  items: CompareItem[];
+  scales?: ScaleCompareItem[];
+  largest: CompareItem[];
+  notCompared?: string[];
+};
+
+/** What the dashboard URL asks for (?team=&sector=&filter=question:option). */
+export type ReportQuery = { team: string | null; sector: string | null; filter: { question: string; option: string } | null };
