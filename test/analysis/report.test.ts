@@ -91,6 +91,11 @@ describeEachDatabase('In beeld report: the seed figures from the demo data', (di
     expect(item('brugfiguur')).toMatchObject({ count: 39, validN: 89 });
   });
 
+  it('filtering on a role counts the people who chose it, not those who left it blank', async () => {
+    const filtered = (await researcher.get(`/api/orgs/${rounds.org}/rounds/${rounds.ew.id}/report?filter=rollen:geen_specifieke_rol`)).json<Report>();
+    expect(filtered.filters).toMatchObject({ n: 2 });
+  });
+
   it('status as the combinations people chose, in whole percents (valid n 88)', () => {
     const status = tableOf(report, 'statuut');
     expect(status).toMatchObject({ view: 'combinations', n: 89, validN: 88, missing: 1 });

@@ -33,7 +33,17 @@ const inScope = (scope: Scope) => (eb: ResponsesEb) =>
     eb('responses.round_id', 'in', eb.selectFrom('rounds').select('rounds.id').where('rounds.organisation_id', '=', scope.organisationId)),
     ...(scope.teamId ? [eb('responses.team_id', '=', scope.teamId)] : []),
     ...scope.answers.map((f) =>
-      eb('responses.id', 'in', eb.selectFrom('answers as f').select('f.response_id').where('f.question', '=', f.question).where('f.option', '=', f.option)),
+      eb(
+        'responses.id',
+        'in',
+        eb
+          .selectFrom('answers as f')
+          .select('f.response_id')
+          .where('f.question', '=', f.question)
+          .where('f.option', '=', f.option)
+          // A "missing for this option" marker is not a choice of that option.
+          .where((w) => w.or([w('f.text_value', 'is', null), w('f.text_value', '<>', MISSING_MARKER)])),
+      ),
     ),
   ]);
 
@@ -112,7 +122,10 @@ export async function countWhere(db: Db, scope: Scope, condition: SqlCondition):
           .where('c.question', '=', condition.question)
           .where((inner) =>
             'options' in condition
-              ? inner('c.option', 'in', condition.options.length ? condition.options : [''])
+              ? inner.and([
+                  inner('c.option', 'in', condition.options.length ? condition.options : ['']),
+                  inner.or([inner('c.text_value', 'is', null), inner('c.text_value', '<>', MISSING_MARKER)]),
+                ])
               : inner.or([inner('c.text_value', 'is', null), inner('c.text_value', '<>', MISSING_MARKER)]),
           ),
       ),
