@@ -5,10 +5,11 @@ import type { Part } from '../components/PartPlaceholder.tsx';
 import { useT } from '../i18n.ts';
 import { useMe } from '../session.ts';
 
-const parts: Array<{ part: Part; path: string }> = [
-  { part: 'inBeeld', path: 'in-beeld' },
-  { part: 'trajecten', path: 'trajecten' },
-  { part: 'kruisbestuiving', path: 'kruisbestuiving' },
+/** `built`: the part can be used; the others say honestly that they are still being built. */
+const parts: Array<{ part: Part; path: string; built: boolean }> = [
+  { part: 'inBeeld', path: 'in-beeld', built: true },
+  { part: 'trajecten', path: 'trajecten', built: false },
+  { part: 'kruisbestuiving', path: 'kruisbestuiving', built: false },
 ];
 
 /** The start page of an organisation: what the platform is for, and its three parts. */
@@ -27,15 +28,15 @@ export function Component() {
       <p className="meta">{t('home.context', { organisation: org.name, sector: t(`sectors.${org.sector}`), role: t(`roles.${org.role}`) })}</p>
       <h2>{t('home.partsHeading')}</h2>
       <ul className="cards">
-        {parts.map(({ part, path }) => (
+        {parts.map(({ part, path, built }) => (
           <li key={part} className="card">
             <h3>
               <Link className="card-link" to={{ pathname: `/o/${org.id}/${path}`, search }}>
                 {t(`parts.${part}.title`)}
               </Link>
             </h3>
-            <p>{t(`home.cards.${part}`)}</p>
-            <p className="card-status">{t('home.inProgress')}</p>
+            <p>{built ? t(`home.cardsBuilt.${part as 'inBeeld'}`) : t(`home.cards.${part}`)}</p>
+            {!built && <p className="card-status">{t('home.inProgress')}</p>}
           </li>
         ))}
       </ul>
