@@ -99,13 +99,14 @@ program
 
 program
   .command('report')
-  .description("A round's report as JSON (every count shown, as a researcher sees it; recorded in the audit trail with no user)")
+  .description("A round's report as JSON, HTML or PDF (every count shown, as a researcher sees it; recorded in the audit trail with no user)")
   .argument('<roundKey>', "the round's key, e.g. demo-ervaringswerkers")
-  .option('--format <format>', 'json (html and pdf come later)', 'json')
+  .option('--format <format>', 'json | html | pdf (pdf needs Chromium and --out)', 'json')
   .option('--lang <language>', 'nl | en', 'nl')
   .option('--out <file>', 'write to this file instead of standard output')
   .option('--org <name>', 'the organisation (name or id), when more than one has a round with this key')
-  .action((roundKey: string, options: { format?: string; lang?: string; out?: string; org?: string }) =>
+  .option('--compare <roundKey>', 'html/pdf: compare with another round of the same organisation (the largest gaps)')
+  .action((roundKey: string, options: { format?: string; lang?: string; out?: string; org?: string; compare?: string }) =>
     withRuntime((runtime) => reportCommand(runtime, roundKey, options)),
   );
 

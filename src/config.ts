@@ -33,6 +33,8 @@ const envSchema = z.object({
     .enum(['true', 'false'])
     .default('false')
     .transform((v) => v === 'true'),
+  /** Chromium for the PDF reports (without it the PDF answers 503 and the HTML report still works). */
+  CHROMIUM_PATH: z.string().min(1).default('/usr/bin/chromium'),
 });
 
 export type Config = {
@@ -47,6 +49,7 @@ export type Config = {
   inviteValidDays: number;
   trustProxy: boolean;
   webDir: string;
+  chromiumPath: string;
 };
 
 export const BODY_LIMIT_BYTES = 256 * 1024;
@@ -71,6 +74,7 @@ export function loadConfig(env: NodeJS.ProcessEnv = process.env, overrides: Part
     inviteValidDays: e.INVITE_VALID_DAYS,
     trustProxy: e.TRUST_PROXY,
     webDir: path.resolve(import.meta.dirname, '../dist/web'),
+    chromiumPath: e.CHROMIUM_PATH,
     ...overrides,
   };
 }

@@ -3,11 +3,14 @@ import { SingleBar } from 'cli-progress';
 import type { Runtime } from '../bootstrap.ts';
 import { AppError } from '../core/errors.ts';
 import { languageSchema } from '../core/language.ts';
+import { createPdfPrinter } from '../modules/analysis/pdf.ts';
+import { reportDocumentForCli } from '../modules/analysis/report-files.ts';
+import { footerTexts, renderReportHtml } from '../modules/analysis/report-html.tsx';
 import { reportForCli } from '../modules/analysis/service.ts';
 import { publishedInstruments } from '../modules/rounds/instrument-source.ts';
 import { CliError } from './backup.ts';
 
-export type ReportCliOptions = { format?: string; lang?: string; out?: string; org?: string };
+export type ReportCliOptions = { format?: string; lang?: string; out?: string; org?: string; compare?: string };
 
 /**
  * `report <round-key>`: the round's tables as JSON, with researcher rights (every count shown),
@@ -15,9 +18,11 @@ export type ReportCliOptions = { format?: string; lang?: string; out?: string; o
  */
 export async function reportCommand(runtime: Runtime, roundKey: string, options: ReportCliOptions): Promise<void> {
   const format = options.format ?? 'json';
-  if (format !== 'json') throw new CliError(`The format "${format}" is not available yet: use --format json.`);
+  if (format !== 'json' && format !== 'html' && format !== 'pdf') throw new CliError(`Unknown format "${format}": use json, html or pdf.`);
   const lang = languageSchema.safeParse(options.lang ?? 'nl');
   if (!lang.success) throw new CliError('--lang must be nl or en.');
+  if (format !== 'json') return reportFileCommand(runtime, roundKey, { ...options, format, lang: lang.data });
+  if (options.compare) throw new CliError('--compare works with --format html or pdf.');
   const bar = new SingleBar({
     format: 'Report [{bar}] {percentage}% | {value}/{total} steps',
     noTTYOutput: true,
@@ -57,4 +62,49 @@ export async function reportCommand(runtime: Runtime, roundKey: string, options:
     fs.writeFileSync(options.out, text);
     process.stderr.write(`Written to ${options.out} (${output.tables.length} tables).\n`);
   } else process.stdout.write(text);
+}
+
+/**
+ * `report <round-key> --format html|pdf`: the printable report (researcher rights, audited with no
+ * user), optionally compared with a second round of the same organisation. Progress on stderr:
+ * aggregate → render → print.
+ */
+async function reportFileCommand(runtime: Runtime, roundKey: string, options: ReportCliOptions & { format: 'html' | 'pdf'; lang: 'nl' | 'en' }): Promise<void> {
+  if (options.format === 'pdf' && !options.out) throw new CliError('A PDF needs a file: add --out <file>.');
+  const printer = options.format === 'pdf' ? createPdfPrinter(runtime.ctx.config.chromiumPath) : null;
+  if (printer && !printer.available()) throw new CliError('Chromium is not installed (set CHROMIUM_PATH): use --format html and print it from a browser.');
+  const steps = options.format === 'pdf' ? 6 : 5;
+  const bar = new SingleBar({
+    format: 'Report [{bar}] {percentage}% | {value}/{total} steps | {stage}',
+    noTTYOutput: true,
+    notTTYSchedule: 500,
+    hideCursor: false,
+    stream: process.stderr,
+  });
+  bar.start(steps, 0, { stage: 'aggregate' });
+  let output: string | Buffer;
+  try {
+    const doc = await reportDocumentForCli(
+      runtime.ctx,
+      publishedInstruments,
+      roundKey,
+      { lang: options.lang, organisation: options.org, compare: options.compare, format: options.format },
+      (done) => bar.update(done, { stage: 'aggregate' }),
+    );
+    bar.update(4, { stage: 'render' });
+    const html = renderReportHtml(doc);
+    bar.update(5, { stage: printer ? 'print' : 'done' });
+    output = printer ? await printer.print(html, footerTexts(options.lang)) : html;
+    bar.update(steps, { stage: 'done' });
+  } catch (error) {
+    if (error instanceof AppError && (error.id === 'not_found' || error.id === 'conflict')) throw new CliError(error.message);
+    throw error;
+  } finally {
+    bar.stop();
+    await printer?.close();
+  }
+  if (options.out) {
+    fs.writeFileSync(options.out, output);
+    process.stderr.write(`Written to ${options.out} (${options.format.toUpperCase()}, ${output.length} bytes).\n`);
+  } else process.stdout.write(output);
 }

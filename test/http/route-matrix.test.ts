@@ -72,6 +72,8 @@ const samples: Record<string, Sample> = {
   'POST /api/orgs/:orgId/rounds/:roundId/imports/preview': (f) => ({ params: { orgId: f.org, roundId: f.round }, body: importSample }),
   'POST /api/orgs/:orgId/rounds/:roundId/imports': (f) => ({ params: { orgId: f.org, roundId: f.round }, body: { ...importSample, mapping: importMapping } }),
   'GET /api/orgs/:orgId/rounds/:roundId/report': (f) => ({ params: { orgId: f.org, roundId: f.round } }),
+  'GET /api/orgs/:orgId/rounds/:roundId/report.html': (f) => ({ params: { orgId: f.org, roundId: f.round } }),
+  'GET /api/orgs/:orgId/rounds/:roundId/report.pdf': (f) => ({ params: { orgId: f.org, roundId: f.round } }),
   'GET /api/orgs/:orgId/reports/compare': (f) => ({ params: { orgId: f.org, '?': `?a=${f.round}&b=${f.round}` } }),
   'POST /api/r/:token/responses': () => ({
     params: { token: 'a'.repeat(43) },

@@ -1,12 +1,28 @@
 import type { FastifyInstance } from 'fastify';
+import * as z from 'zod';
+import { languageSchema } from '../../core/language.ts';
 import { type AnyRoute, defineRoute } from '../../http/route.ts';
-import { organisationParams } from '../organisations/model.ts';
+import { idSchema, organisationParams } from '../organisations/model.ts';
 import type { InstrumentSource } from '../rounds/instrument-source.ts';
 import { compareQuery, comparisonView, reportParams, reportQuery, reportView } from './model.ts';
+import { createPdfPrinter, PdfUnavailableError } from './pdf.ts';
+import { reportDocumentFor } from './report-files.ts';
+import { footerTexts, renderReportHtml } from './report-html.tsx';
 import { compareRoundsReport, getReport } from './service.ts';
+
+const reportFileQuery = z.strictObject({ lang: languageSchema.optional(), compare: idSchema.optional() });
+
+const PDF_UNAVAILABLE = {
+  nl: 'Een PDF maken lukt nu niet: het programma daarvoor (Chromium) is niet geïnstalleerd op de server. Download het rapport als HTML en druk het af vanuit je browser, of vraag de beheerder om Chromium te installeren.',
+  en: 'A PDF cannot be made right now: the program for it (Chromium) is not installed on the server. Download the report as HTML and print it from your browser, or ask the administrator to install Chromium.',
+};
+
+const fileName = (key: string, extension: string) => `rapport-${key.replace(/[^a-zA-Z0-9_-]/g, '-')}.${extension}`;
 
 export function analysisRoutes(app: FastifyInstance, source: InstrumentSource): AnyRoute[] {
   const ctx = app.services;
+  const printer = createPdfPrinter(ctx.config.chromiumPath);
+  app.addHook('onClose', async () => printer.close());
   return [
     defineRoute({
       method: 'GET',
@@ -32,6 +48,58 @@ export function analysisRoutes(app: FastifyInstance, source: InstrumentSource): 
       query: compareQuery,
       response: comparisonView,
       handler: async ({ actor, params, query }) => compareRoundsReport(ctx, source, actor, params.orgId, query),
+    }),
+    defineRoute({
+      method: 'GET',
+      url: '/api/orgs/:orgId/rounds/:roundId/report.html',
+      summary:
+        'The printable report of a round as one HTML file (download), with the same hiding of small counts as the JSON report; optionally compared with a second round. The download is audited',
+      tags: ['analysis'],
+      auth: 'user',
+      policy: 'reports.view',
+      params: reportParams,
+      query: reportFileQuery,
+      response: { contentType: 'text/html' },
+      handler: async ({ actor, params, query, reply }) => {
+        const lang = query.lang ?? actor.language;
+        const doc = await reportDocumentFor(ctx, source, actor, params.orgId, params.roundId, { lang, compare: query.compare, format: 'html' });
+        return reply
+          .type('text/html; charset=utf-8')
+          .header('Content-Disposition', `attachment; filename="${fileName(doc.report.round.key, 'html')}"`)
+          .send(renderReportHtml(doc));
+      },
+    }),
+    defineRoute({
+      method: 'GET',
+      url: '/api/orgs/:orgId/rounds/:roundId/report.pdf',
+      summary:
+        'The printable report of a round as a tagged A4 PDF (made with Chromium; 503 when it is not installed), with the same hiding of small counts as the JSON report. The download is audited',
+      tags: ['analysis'],
+      auth: 'user',
+      policy: 'reports.view',
+      params: reportParams,
+      query: reportFileQuery,
+      response: { contentType: 'application/pdf' },
+      handler: async ({ actor, params, query, reply }) => {
+        const lang = query.lang ?? actor.language;
+        const unavailable = () => reply.code(503).type('text/plain; charset=utf-8').send(PDF_UNAVAILABLE[lang]);
+        if (!printer.available()) {
+          // Still check the person's rights first: an outsider learns nothing, not even this.
+          await getReport(ctx, source, actor, params.orgId, params.roundId, { lang });
+          return unavailable();
+        }
+        const doc = await reportDocumentFor(ctx, source, actor, params.orgId, params.roundId, { lang, compare: query.compare, format: 'pdf' });
+        try {
+          const pdf = await printer.print(renderReportHtml(doc), footerTexts(lang));
+          return reply
+            .type('application/pdf')
+            .header('Content-Disposition', `attachment; filename="${fileName(doc.report.round.key, 'pdf')}"`)
+            .send(pdf);
+        } catch (error) {
+          if (error instanceof PdfUnavailableError) return unavailable();
+          throw error;
+        }
+      },
     }),
   ];
 }

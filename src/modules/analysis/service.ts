@@ -72,7 +72,7 @@ async function aggregate(ctx: ServiceContext, instrument: ResolvedInstrument, sc
   return aggregates;
 }
 
-type Access = { organisationId: string; suppress: boolean; actorUserId: string | null; source: 'web' | 'cli' };
+export type Access = { organisationId: string; suppress: boolean; actorUserId: string | null; source: 'web' | 'cli' };
 
 async function loadRound(ctx: ServiceContext, source: InstrumentSource, organisationId: string, round: RoundTable) {
   const published = await source(ctx, round.instrument_version_id);
@@ -181,6 +181,19 @@ export async function getReport(
 }
 
 /** The command line: researcher rights (unsuppressed, audited without a person), a round named by its key. */
+/** A round named by its key on the command line (one organisation, or the one named with --org). */
+export async function roundForCli(ctx: ServiceContext, roundKey: string, organisation?: string) {
+  const rounds = (await store.roundsByKey(ctx.db, roundKey)).filter(
+    (r) => organisation === undefined || r.organisation_name === organisation || r.organisation_id === organisation,
+  );
+  if (rounds.length === 0) throw new AppError('not_found', { detail: `No round with key "${roundKey}"${organisation ? ` in "${organisation}"` : ''}.` });
+  if (rounds.length > 1)
+    throw new AppError('conflict', {
+      detail: `More than one organisation has a round "${roundKey}": ${rounds.map((r) => r.organisation_name).join(', ')}. Name one with --org.`,
+    });
+  return rounds[0] as RoundTable & { organisation_name: string };
+}
+
 export async function reportForCli(
   ctx: ServiceContext,
   source: InstrumentSource,
@@ -293,8 +306,19 @@ export async function compareRoundsReport(
   roundIds: { a: string; b: string },
 ): Promise<Comparison> {
   authorize(actor, 'reports.view', organisationId);
-  const lang = actor.language;
   const suppress = !can(actor, 'reports.raw', organisationId);
+  return composeComparison(ctx, source, { organisationId, suppress, actorUserId: actor.userId, source: 'web' }, roundIds, actor.language);
+}
+
+/** The comparison for someone with the given access (the web with a person, or the command line). */
+export async function composeComparison(
+  ctx: ServiceContext,
+  source: InstrumentSource,
+  access: Access,
+  roundIds: { a: string; b: string },
+  lang: Language,
+): Promise<Comparison> {
+  const { organisationId, suppress } = access;
   const k = await thresholdOf(ctx, organisationId);
   const sides = await Promise.all(
     [roundIds.a, roundIds.b].map(async (id) => {
@@ -355,11 +379,11 @@ export async function compareRoundsReport(
   if (!suppress)
     await recordAudit(ctx.db, ctx.clock.now(), {
       organisationId,
-      actorUserId: actor.userId,
+      actorUserId: access.actorUserId,
       action: 'report.viewed_unsuppressed',
       subjectType: 'round',
       subjectId: sideA.round.id,
-      details: { source: 'web', comparedWith: sideB.round.id },
+      details: { source: access.source, comparedWith: sideB.round.id },
     });
   const side = (s: (typeof sides)[number], agg: Aggregates) => ({ roundId: s.round.id, key: s.round.key ?? s.round.id, label: s.round.name, n: agg.n });
   return {

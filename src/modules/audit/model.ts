@@ -32,6 +32,7 @@ export const auditActions = [
   'round.imported',
   'framework.saved',
   'report.viewed_unsuppressed',
+  'report.downloaded',
 ] as const;
 export type AuditAction = (typeof auditActions)[number];
 

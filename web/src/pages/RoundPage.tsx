@@ -85,6 +85,23 @@ export function Component() {
         </p>
       </section>
 
+      <section className="section" aria-labelledby="report-heading">
+        <h2 id="report-heading">{t('inBeeld.round.reportHeading')}</h2>
+        <p>{t('inBeeld.round.reportNote')}</p>
+        <ul>
+          <li>
+            <a href={`${apiPath`/api/orgs/${org.id}/rounds/${round.id}/report.html`}?lang=${lang}`} download>
+              {t('inBeeld.round.reportHtml')}
+            </a>
+          </li>
+          <li>
+            <a href={`${apiPath`/api/orgs/${org.id}/rounds/${round.id}/report.pdf`}?lang=${lang}`} download>
+              {t('inBeeld.round.reportPdf')}
+            </a>
+          </li>
+        </ul>
+      </section>
+
       <section className="section" aria-labelledby="links-heading">
         <h2 id="links-heading">{t('inBeeld.round.linksHeading')}</h2>
         <p>{t('inBeeld.round.linksIntro')}</p>

@@ -1,0 +1,92 @@
+import fs from 'node:fs';
+import { type Browser, chromium } from 'playwright-core';
+
+/** The same flags as the browser tests: headless, no sandbox (containers), no calls home. */
+const FLAGS = [
+  '--headless',
+  '--no-sandbox',
+  '--disable-gpu',
+  '--disable-background-networking',
+  '--disable-component-update',
+  '--disable-sync',
+  '--no-first-run',
+  '--disable-quic',
+];
+
+/** Chromium is not on this machine: the caller answers 503 in plain words. */
+export class PdfUnavailableError extends Error {}
+
+export type PdfFooter = { page: string; of: string };
+
+export type PdfPrinter = {
+  available: () => boolean;
+  print: (html: string, footer: PdfFooter) => Promise<Buffer>;
+  close: () => Promise<void>;
+};
+
+/**
+ * Prints HTML to a tagged A4 PDF with Chromium. The browser starts on the first print and is reused;
+ * the prints wait in a queue, so only one page is open at a time (the machine is small).
+ */
+export function createPdfPrinter(executablePath: string): PdfPrinter {
+  let browser: Promise<Browser> | null = null;
+  let queue: Promise<unknown> = Promise.resolve();
+  let closed = false;
+  const available = () => fs.existsSync(executablePath);
+
+  const launch = (): Promise<Browser> => {
+    if (!browser) {
+      const launching = chromium.launch({ executablePath, args: FLAGS });
+      browser = launching;
+      // A failed start or a crashed browser: the next print starts a new one.
+      launching.then(
+        (started) =>
+          started.on('disconnected', () => {
+            if (browser === launching) browser = null;
+          }),
+        () => {
+          if (browser === launching) browser = null;
+        },
+      );
+    }
+    return browser;
+  };
+
+  async function printOne(html: string, footer: PdfFooter): Promise<Buffer> {
+    const page = await (await launch()).newPage();
+    try {
+      // Nothing outside the document: the report is self-contained.
+      await page.route('**/*', (route) => (route.request().url().startsWith('data:') ? route.continue() : route.abort()));
+      await page.setContent(html, { waitUntil: 'load' });
+      return await page.pdf({
+        tagged: true,
+        outline: true,
+        format: 'A4',
+        printBackground: true,
+        preferCSSPageSize: true,
+        displayHeaderFooter: true,
+        headerTemplate: '<span></span>',
+        footerTemplate: `<div style="font-size:9px;width:100%;text-align:center;color:#444">${footer.page} <span class="pageNumber"></span> ${footer.of} <span class="totalPages"></span></div>`,
+        margin: { top: '18mm', bottom: '20mm', left: '18mm', right: '18mm' },
+      });
+    } finally {
+      await page.close();
+    }
+  }
+
+  return {
+    available,
+    print(html, footer) {
+      if (closed || !available()) return Promise.reject(new PdfUnavailableError(`Chromium not found at ${executablePath}`));
+      const result = queue.then(() => printOne(html, footer));
+      queue = result.catch(() => {});
+      return result;
+    },
+    async close() {
+      closed = true;
+      const open = browser;
+      browser = null;
+      if (open) await (await open.catch(() => null))?.close();
+    },
+  };
+}

@@ -1,0 +1,106 @@
+import type { Actor, ServiceContext } from '../../core/context.ts';
+import { AppError } from '../../core/errors.ts';
+import type { Language } from '../../core/language.ts';
+import { authorize, can } from '../../core/policy.ts';
+import { recordAudit } from '../audit/service.ts';
+import type { InstrumentSource } from '../rounds/instrument-source.ts';
+import { countResponsesByRound } from '../rounds/store.ts';
+import type { RoundTable } from '../rounds/tables.ts';
+import type { ReportDocument } from './report-html.tsx';
+import { type Access, type Comparison, composeComparison, composeReport, getReport, roundForCli } from './service.ts';
+import * as store from './store.ts';
+
+export type ReportFormat = 'html' | 'pdf';
+
+async function organisationName(ctx: ServiceContext, organisationId: string): Promise<string> {
+  const row = await ctx.db.selectFrom('organisations').select('name').where('id', '=', organisationId).executeTakeFirst();
+  return row?.name ?? '';
+}
+
+async function responsesOf(ctx: ServiceContext, roundId: string) {
+  return (await countResponsesByRound(ctx.db, [roundId])).get(roundId) ?? { complete: 0, started: 0 };
+}
+
+/**
+ * The printable report of a round for a signed-in person: the same report and suppression as the
+ * JSON report (members and coordinators see small counts hidden), optionally with a second round
+ * compared. The download itself is recorded in the audit log.
+ */
+export async function reportDocumentFor(
+  ctx: ServiceContext,
+  source: InstrumentSource,
+  actor: Actor,
+  organisationId: string,
+  roundId: string,
+  options: { lang: Language; compare?: string | undefined; format: ReportFormat },
+): Promise<ReportDocument> {
+  authorize(actor, 'reports.view', organisationId);
+  const report = await getReport(ctx, source, actor, organisationId, roundId, { lang: options.lang });
+  let comparison: Comparison | null = null;
+  if (options.compare) {
+    const suppress = !can(actor, 'reports.raw', organisationId);
+    comparison = await composeComparison(
+      ctx,
+      source,
+      { organisationId, suppress, actorUserId: actor.userId, source: 'web' },
+      { a: roundId, b: options.compare },
+      options.lang,
+    );
+  }
+  await recordAudit(ctx.db, ctx.clock.now(), {
+    organisationId,
+    actorUserId: actor.userId,
+    action: 'report.downloaded',
+    subjectType: 'round',
+    subjectId: roundId,
+    details: {
+      format: options.format,
+      lang: options.lang,
+      suppressed: report.disclosure.suppressed,
+      ...(options.compare ? { comparedWith: options.compare } : {}),
+    },
+  });
+  return {
+    lang: options.lang,
+    organisation: await organisationName(ctx, organisationId),
+    generatedAt: ctx.clock.now(),
+    responses: await responsesOf(ctx, roundId),
+    report,
+    comparison,
+  };
+}
+
+/** The command line: researcher rights (every count, audited without a person), rounds named by key. */
+export async function reportDocumentForCli(
+  ctx: ServiceContext,
+  source: InstrumentSource,
+  roundKey: string,
+  options: { lang: Language; organisation?: string | undefined; compare?: string | undefined; format: ReportFormat },
+  onProgress?: (done: number, total: number) => void,
+): Promise<ReportDocument> {
+  const round: RoundTable & { organisation_name: string } = await roundForCli(ctx, roundKey, options.organisation);
+  const access: Access = { organisationId: round.organisation_id, suppress: false, actorUserId: null, source: 'cli' };
+  const report = await composeReport(ctx, source, access, round, { lang: options.lang }, onProgress);
+  let comparison: Comparison | null = null;
+  if (options.compare) {
+    const other = (await store.roundsByKey(ctx.db, options.compare)).find((r) => r.organisation_id === round.organisation_id);
+    if (!other) throw new AppError('not_found', { detail: `No round with key "${options.compare}" in "${round.organisation_name}".` });
+    comparison = await composeComparison(ctx, source, access, { a: round.id, b: other.id }, options.lang);
+  }
+  await recordAudit(ctx.db, ctx.clock.now(), {
+    organisationId: round.organisation_id,
+    actorUserId: null,
+    action: 'report.downloaded',
+    subjectType: 'round',
+    subjectId: round.id,
+    details: { format: options.format, lang: options.lang, suppressed: false, source: 'cli', ...(comparison ? { comparedWith: comparison.b.roundId } : {}) },
+  });
+  return {
+    lang: options.lang,
+    organisation: round.organisation_name,
+    generatedAt: ctx.clock.now(),
+    responses: await responsesOf(ctx, round.id),
+    report,
+    comparison,
+  };
+}
