@@ -1,0 +1,210 @@
+/**
+ * The report of a large round: N synthetic complete responses to Cocreatie in beeld (default
+ * 100,000), on SQLite and on PostgreSQL. The real server runs as a separate process; the demo
+ * researcher signs in and asks for the full, unsuppressed report over HTTP on loopback (1 warm-up,
+ * 5 timed runs, median), and the server's peak memory (VmHWM) is read afterwards. Baseline in the
+ * same run: DuckDB computing the same GROUP BY counts over the same rows (loaded from CSV).
+ *
+ * Run: npm run bench:analysis
+ *   BENCH_RESPONSES=5000   fewer responses
+ *   BENCH_REUSE=1          keep the generated data in /tmp/kb-bench-analysis and the PostgreSQL
+ *                          database kb_bench_analysis, and reuse them next time (same N)
+ *   TEST_POSTGRES_URL      the PostgreSQL server (default postgres://postgres@127.0.0.1:5432/postgres)
+ */
+import fs from 'node:fs';
+import os from 'node:os';
+import path from 'node:path';
+import { DuckDBInstance } from '@duckdb/node-api';
+import pg from 'pg';
+import { type Config, loadConfig } from '../src/config.ts';
+import { type GeneratedRound, generateRound } from './lib/generate-rounds.ts';
+import { peakRssMiB, startProcess } from './lib/processes.ts';
+
+const N = Number(process.env.BENCH_RESPONSES ?? 100_000);
+const REUSE = process.env.BENCH_REUSE === '1';
+const RUNS = 5;
+const PG_ADMIN = process.env.TEST_POSTGRES_URL ?? 'postgres://postgres@127.0.0.1:5432/postgres';
+const RESEARCHER = { email: 'onderzoeker@demo.kruisbestuiving.org', password: 'demo-kruisbestuiving' };
+const REUSE_DIR = path.join(os.tmpdir(), 'kb-bench-analysis');
+
+type Result = { store: string; responses: number; answerRows: number; medianMs: number; runsMs: number[]; peakMiB: number | null; bytes: number };
+
+const median = (xs: number[]) => {
+  const s = [...xs].sort((a, b) => a - b);
+  return s[Math.floor(s.length / 2)] ?? Number.NaN;
+};
+
+function progress(label: string) {
+  let last = 0;
+  return (done: number, total: number) => {
+    if (done === total || performance.now() - last > 2000) {
+      last = performance.now();
+      console.error(`  ${label}: ${done.toLocaleString('en')} / ${total.toLocaleString('en')} responses`);
+    }
+  };
+}
+
+/** Generates the round, or reads what an earlier BENCH_REUSE run left for the same N. */
+async function prepare(label: string, config: Config, dir: string, fresh: () => Promise<void>): Promise<GeneratedRound> {
+  const meta = path.join(dir, 'meta.json');
+  if (REUSE && fs.existsSync(meta)) {
+    const saved = JSON.parse(fs.readFileSync(meta, 'utf8')) as GeneratedRound;
+    if (saved.responses === N) {
+      console.error(`${label}: reusing ${N.toLocaleString('en')} responses from ${dir}`);
+      return saved;
+    }
+  }
+  await fresh();
+  console.error(`${label}: generating ${N.toLocaleString('en')} responses`);
+  const generated = await generateRound(config, { responses: N, csvDir: dir, onProgress: progress(label) });
+  console.error(`${label}: ${generated.answerRows.toLocaleString('en')} answer rows in ${generated.seconds.toFixed(1)} s`);
+  fs.writeFileSync(meta, JSON.stringify(generated));
+  return generated;
+}
+
+async function signIn(base: string): Promise<string> {
+  const csrf = await fetch(`${base}/api/csrf`);
+  const cookies = new Map(csrf.headers.getSetCookie().map((c) => (c.split(';')[0] ?? '').split('=') as [string, string]));
+  const { token } = (await csrf.json()) as { token: string };
+  const cookieHeader = () => [...cookies].map(([k, v]) => `${k}=${v}`).join('; ');
+  const login = await fetch(`${base}/api/auth/login`, {
+    method: 'POST',
+    headers: { 'content-type': 'application/json', cookie: cookieHeader(), 'x-csrf-token': token },
+    body: JSON.stringify(RESEARCHER),
+  });
+  if (!login.ok) throw new Error(`Sign-in failed: ${login.status} ${await login.text()}`);
+  for (const c of login.headers.getSetCookie()) {
+    const [k = '', v = ''] = (c.split(';')[0] ?? '').split('=');
+    cookies.set(k, v);
+  }
+  return cookieHeader();
+}
+
+/** Starts the real server on this database and times the full report over HTTP. */
+async function timeServer(store: string, env: Record<string, string>, round: GeneratedRound, port: number): Promise<Result> {
+  const server = await startProcess(['bin/kruisbestuiving.js', 'start'], { ...env, PORT: String(port) }, `http://127.0.0.1:${port}/readyz`);
+  try {
+    const base = `http://127.0.0.1:${port}`;
+    const cookie = await signIn(base);
+    const url = `${base}/api/orgs/${round.organisationId}/rounds/${round.roundId}/report`;
+    const runsMs: number[] = [];
+    let bytes = 0;
+    for (let i = 0; i <= RUNS; i++) {
+      const t0 = performance.now();
+      const response = await fetch(url, { headers: { cookie } });
+      const body = await response.text();
+      const ms = performance.now() - t0;
+      if (!response.ok) throw new Error(`Report failed: ${response.status} ${body.slice(0, 300)}`);
+      const report = JSON.parse(body) as { round: { n: number }; disclosure: { suppressed: boolean } };
+      if (report.round.n !== round.responses || report.disclosure.suppressed) throw new Error(`Unexpected report: n=${report.round.n}`);
+      bytes = body.length;
+      if (i > 0) runsMs.push(ms);
+      console.error(`  ${store}: ${i === 0 ? 'warm-up' : `run ${i}`} ${ms.toFixed(0)} ms`);
+    }
+    return { store, responses: round.responses, answerRows: round.answerRows, medianMs: median(runsMs), runsMs, peakMiB: peakRssMiB(server.pid), bytes };
+  } finally {
+    await server.stop();
+  }
+}
+
+/** The same aggregates in DuckDB (in memory) over the same rows, loaded from the CSV files (loading not timed). */
+async function timeDuckDb(round: GeneratedRound): Promise<Result> {
+  const instance = await DuckDBInstance.create(':memory:');
+  const db = await instance.connect();
+  const csv = (file: string, columns: string) => `read_csv('${file}', header = true, columns = {${columns}})`;
+  await db.run(
+    `create table responses as select * from ${csv(round.responsesCsv, "'id': 'VARCHAR', 'round_id': 'VARCHAR', 'team_id': 'VARCHAR', 'status': 'VARCHAR'")}`,
+  );
+  await db.run(
+    `create table answers as select * from ${csv(round.answersCsv, "'response_id': 'VARCHAR', 'question': 'VARCHAR', 'item': 'VARCHAR', 'option': 'VARCHAR', 'number_value': 'DOUBLE', 'text_value': 'VARCHAR'")}`,
+  );
+  const scope = `r.status = 'complete' and r.round_id = '${round.roundId}'`;
+  const marker = `case when a.text_value = '_missing' and a.option is not null and a.option <> '_other' then 1 else 0 end`;
+  const queries = [
+    `select count(*) from responses r where ${scope}`,
+    `select a.question, a.item, a.option, a.number_value, ${marker} as marker, count(distinct a.response_id) as n
+       from answers a join responses r on r.id = a.response_id where ${scope}
+       group by a.question, a.item, a.option, a.number_value, ${marker}`,
+    `select a.question, a.item, count(distinct a.response_id) as n
+       from answers a join responses r on r.id = a.response_id where ${scope} group by a.question, a.item`,
+  ];
+  const runsMs: number[] = [];
+  for (let i = 0; i <= RUNS; i++) {
+    const t0 = performance.now();
+    for (const q of queries) await db.runAndReadAll(q);
+    if (i > 0) runsMs.push(performance.now() - t0);
+  }
+  const n = Number((await db.runAndReadAll(queries[0] ?? '')).getRows()[0]?.[0]);
+  if (n !== round.responses) throw new Error(`DuckDB counted ${n} responses, expected ${round.responses}`);
+  db.closeSync();
+  instance.closeSync();
+  return {
+    store: 'DuckDB in memory, same GROUP BYs (baseline)',
+    responses: round.responses,
+    answerRows: round.answerRows,
+    medianMs: median(runsMs),
+    runsMs,
+    peakMiB: null,
+    bytes: 0,
+  };
+}
+
+async function main() {
+  const results: Result[] = [];
+  let baselineRound: GeneratedRound | undefined;
+
+  // SQLite
+  const sqliteDir = REUSE ? path.join(REUSE_DIR, 'sqlite') : fs.mkdtempSync(path.join(os.tmpdir(), 'kb-bench-analysis-sqlite-'));
+  fs.mkdirSync(sqliteDir, { recursive: true });
+  try {
+    const config = loadConfig({ DATA_DIR: sqliteDir });
+    const round = await prepare('SQLite', config, sqliteDir, async () => {
+      for (const f of fs.readdirSync(sqliteDir)) fs.rmSync(path.join(sqliteDir, f), { recursive: true, force: true });
+    });
+    baselineRound = round;
+    results.push(await timeDuckDb(round));
+    results.push(await timeServer('Kruisbestuiving on SQLite', { DATA_DIR: sqliteDir }, round, 3395));
+  } finally {
+    if (!REUSE) fs.rmSync(sqliteDir, { recursive: true, force: true });
+  }
+
+  // PostgreSQL
+  const admin = new pg.Client({ connectionString: PG_ADMIN });
+  const name = REUSE ? 'kb_bench_analysis' : `kb_bench_analysis_${process.pid}`;
+  const pgDir = REUSE ? path.join(REUSE_DIR, 'postgres') : fs.mkdtempSync(path.join(os.tmpdir(), 'kb-bench-analysis-pg-'));
+  fs.mkdirSync(pgDir, { recursive: true });
+  try {
+    await admin.connect();
+    const url = new URL(PG_ADMIN);
+    url.pathname = `/${name}`;
+    const exists = (await admin.query('select 1 from pg_database where datname = $1', [name])).rowCount === 1;
+    if (!exists) fs.rmSync(path.join(pgDir, 'meta.json'), { force: true });
+    const round = await prepare('PostgreSQL', loadConfig({ DATABASE_URL: url.toString() }), pgDir, async () => {
+      await admin.query(`drop database if exists ${name} with (force)`);
+      await admin.query(`create database ${name}`);
+    });
+    results.push(await timeServer('Kruisbestuiving on PostgreSQL', { DATABASE_URL: url.toString() }, round, 3396));
+  } catch (error) {
+    console.error(`PostgreSQL run skipped: ${(error as Error).message}`);
+  } finally {
+    if (!REUSE) {
+      await admin.query(`drop database if exists ${name} with (force)`).catch(() => {});
+      fs.rmSync(pgDir, { recursive: true, force: true });
+    }
+    await admin.end().catch(() => {});
+  }
+
+  const baseline = results.find((r) => r.peakMiB === null)?.medianMs ?? Number.NaN;
+  console.log(
+    `\nFull unsuppressed report of one round of Cocreatie in beeld (${baselineRound?.answerRows.toLocaleString('en')} answer rows on SQLite), over HTTP on loopback, ${RUNS} runs after 1 warm-up, 2 cores\n`,
+  );
+  console.log('| store | responses | answer rows | report time (median ms) | ratio to DuckDB | peak RSS of the server (MiB) | runs (ms) |');
+  console.log('|---|---|---|---|---|---|---|');
+  for (const r of results) {
+    console.log(
+      `| ${r.store} | ${r.responses.toLocaleString('en')} | ${r.answerRows.toLocaleString('en')} | ${r.medianMs.toFixed(0)} | ${(r.medianMs / baseline).toFixed(1)}× | ${r.peakMiB === null ? '–' : r.peakMiB.toFixed(0)} | ${r.runsMs.map((m) => m.toFixed(0)).join(', ')} |`,
+    );
+  }
+}
+
+await main();
