@@ -21,6 +21,9 @@ const TOTAL = Number(process.env.BENCH_SUBMISSIONS ?? 3000);
 const CONNECTIONS = Number(process.env.BENCH_CONNECTIONS ?? 50);
 const PG_ADMIN = process.env.TEST_POSTGRES_URL ?? 'postgres://postgres@127.0.0.1:5432/postgres';
 
+/** Complete responses of the benchmark's round only (the demo data has rounds of its own). */
+const COUNT_ROUND = "select count(*) as n from responses r join round_links l on l.id = r.link_id where l.token = $1 and r.status = 'complete'";
+
 type Result = { label: string; rate: number; p50: number; p99: number; ok: number; errors: number; peakMiB: number; stored: number };
 
 async function load(url: string, headers: Record<string, string>, bodies: () => string) {
@@ -51,7 +54,12 @@ async function consentVersion(base: string, token: string): Promise<string> {
   return /name="consentVersion" value="([0-9a-f]+)"/.exec(html)?.[1] ?? '';
 }
 
-async function runPlatform(label: string, env: Record<string, string>, config: ReturnType<typeof loadConfig>, count: () => Promise<number>): Promise<Result> {
+async function runPlatform(
+  label: string,
+  env: Record<string, string>,
+  config: ReturnType<typeof loadConfig>,
+  count: (token: string) => Promise<number>,
+): Promise<Result> {
   const { token, instrument } = await setupRound(config);
   const port = 3394;
   const server = await startProcess(
@@ -70,7 +78,7 @@ async function runPlatform(label: string, env: Record<string, string>, config: R
   );
   const peakMiB = peakRssMiB(server.pid);
   await server.stop();
-  return { label, ...result, peakMiB, stored: await count() };
+  return { label, ...result, peakMiB, stored: await count(token) };
 }
 
 async function runBare(instrumentAnswers: () => Record<string, unknown>): Promise<Result> {
@@ -90,9 +98,9 @@ async function runBare(instrumentAnswers: () => Record<string, unknown>): Promis
 async function main() {
   const sqliteDir = fs.mkdtempSync(path.join(os.tmpdir(), 'kb-bench-sqlite-'));
   const sqliteConfig = loadConfig({ DATA_DIR: sqliteDir });
-  const countSqlite = async () => {
+  const countSqlite = async (token: string) => {
     const db = new Database(path.join(sqliteDir, 'kruisbestuiving.sqlite'), { readonly: true });
-    const n = (db.prepare("select count(*) as n from responses where status = 'complete'").get() as { n: number }).n;
+    const n = (db.prepare(COUNT_ROUND.replace('$1', '?')).get(token) as { n: number }).n;
     db.close();
     return n;
   };
@@ -114,10 +122,10 @@ async function main() {
     const url = new URL(PG_ADMIN);
     url.pathname = `/${name}`;
     const pgConfig = loadConfig({ DATABASE_URL: url.toString() });
-    const countPg = async () => {
+    const countPg = async (token: string) => {
       const client = new pg.Client({ connectionString: url.toString() });
       await client.connect();
-      const n = Number((await client.query("select count(*) as n from responses where status = 'complete'")).rows[0].n);
+      const n = Number((await client.query(COUNT_ROUND, [token])).rows[0].n);
       await client.end();
       return n;
     };

@@ -1,5 +1,5 @@
 import fs from 'node:fs';
-import { type Browser, chromium } from 'playwright-core';
+import type { Browser } from 'playwright-core';
 
 /** The same flags as the browser tests: headless, no sandbox (containers), no calls home. */
 const FLAGS = [
@@ -36,7 +36,8 @@ export function createPdfPrinter(executablePath: string): PdfPrinter {
 
   const launch = (): Promise<Browser> => {
     if (!browser) {
-      const launching = chromium.launch({ executablePath, args: FLAGS });
+      // Loaded on the first print only: most servers never print, and the library is large.
+      const launching = import('playwright-core').then(({ chromium }) => chromium.launch({ executablePath, args: FLAGS }));
       browser = launching;
       // A failed start or a crashed browser: the next print starts a new one.
       launching.then(

@@ -1,5 +1,5 @@
 import { Readable } from 'node:stream';
-import ExcelJS from 'exceljs';
+import type ExcelJS from 'exceljs';
 import type { SourceRow } from './parse-csv.ts';
 
 /**
@@ -133,7 +133,9 @@ export async function readXlsx(
   const unpacked = zipUncompressedSize(bytes);
   if (unpacked === undefined) throw new XlsxError({ reason: 'not_xlsx' });
   if (unpacked > options.limits.maxUncompressedBytes) throw new XlsxError({ reason: 'too_large' });
-  const reader = new ExcelJS.stream.xlsx.WorkbookReader(Readable.from([Buffer.from(bytes.buffer, bytes.byteOffset, bytes.byteLength)]), {
+  // exceljs is large and only needed when someone imports a spreadsheet: load it then.
+  const { default: excel } = await import('exceljs');
+  const reader = new excel.stream.xlsx.WorkbookReader(Readable.from([Buffer.from(bytes.buffer, bytes.byteOffset, bytes.byteLength)]), {
     worksheets: 'emit',
     sharedStrings: 'cache',
     styles: 'cache',
