@@ -73,6 +73,9 @@ run('the In beeld dashboard in Chromium (demo round demo-ervaringswerkers)', () 
     await expect(roles.getByRole('row', { name: /Ondersteuning/ })).toContainText('61,8');
     await expect(roles.getByRole('row', { name: /Geen specifieke rol/ })).toContainText('2,4');
     await expect(roles.locator('caption')).toContainText('n = 89 · geldige n = ');
+    // On a wide screen too, no table runs off the page.
+    await drawAllCharts(page);
+    await expectNoHorizontalScroll(page, 'dashboard at 1280 px');
     await expect(roles.locator('caption')).toContainText('ontbrekend = ');
 
     // The chart: an SVG with a text alternative, without Plot's inline <style>.
