@@ -58,7 +58,15 @@ function parseFilters(instrument: ResolvedInstrument, query: ReportQuery, lang: 
 }
 
 async function aggregate(ctx: ServiceContext, instrument: ResolvedInstrument, scope: store.Scope, presentation: ReturnType<typeof parsePresentation>) {
-  const [n, values, answered] = await Promise.all([store.countResponses(ctx.db, scope), store.valueCounts(ctx.db, scope), store.answeredCounts(ctx.db, scope)]);
+  const multiple = allQuestions(instrument)
+    .filter((q) => q.type === 'multiple')
+    .map((q) => q.key);
+  const [n, values, answeredMultiple] = await Promise.all([
+    store.countResponses(ctx.db, scope),
+    store.valueCounts(ctx.db, scope),
+    store.answeredCounts(ctx.db, scope, multiple),
+  ]);
+  const answered = new Map([...store.answeredFromValues(values, new Set(multiple)), ...answeredMultiple]);
   const eligible = new Map<string, Eligibility>();
   const combinations = new Map<string, store.CombinationCount[]>();
   for (const q of allQuestions(instrument)) {

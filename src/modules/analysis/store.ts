@@ -71,7 +71,9 @@ export async function valueCounts(db: Db, scope: Scope): Promise<ValueCount[]> {
       'answers.option',
       'answers.number_value',
       markerExpression.as('marker'),
-      sql<number>`count(distinct answers.response_id)`.as('n'),
+      // Answer rows are unique per response × question × item × option by construction (see
+      // rounds/respondent.ts and imports), so count(*) counts respondents without a DISTINCT sort.
+      sql<number>`count(*)`.as('n'),
     ])
     .where(inScope(scope))
     .groupBy(['answers.question', 'answers.item', 'answers.option', 'answers.number_value', markerExpression])
@@ -87,18 +89,34 @@ export async function valueCounts(db: Db, scope: Scope): Promise<ValueCount[]> {
 }
 
 /**
- * Respondents with at least one row for the question (and item). For a multiple-choice question
- * marker rows count: the respondent answered the question but left some options blank.
+ * Respondents with at least one row for a multiple-choice question (several rows each). Marker rows
+ * count: the respondent answered the question but left some options blank.
  */
-export async function answeredCounts(db: Db, scope: Scope): Promise<Map<string, number>> {
+export async function answeredCounts(db: Db, scope: Scope, multipleChoice: string[]): Promise<Map<string, number>> {
+  if (multipleChoice.length === 0) return new Map();
   const rows = await db
     .selectFrom('answers')
     .innerJoin('responses', 'responses.id', 'answers.response_id')
     .select(['answers.question', 'answers.item', sql<number>`count(distinct answers.response_id)`.as('n')])
     .where(inScope(scope))
+    .where('answers.question', 'in', multipleChoice)
     .groupBy(['answers.question', 'answers.item'])
     .execute();
   return new Map(rows.map((r) => [answeredKey(r.question, r.item), Number(r.n)]));
+}
+
+/**
+ * Every other question has one row per respondent (and item), so its answered count is the sum of
+ * its value counts: no second pass over the answers is needed.
+ */
+export function answeredFromValues(values: ValueCount[], multipleChoice: ReadonlySet<string>): Map<string, number> {
+  const answered = new Map<string, number>();
+  for (const v of values) {
+    if (multipleChoice.has(v.question)) continue;
+    const key = answeredKey(v.question, v.item);
+    answered.set(key, (answered.get(key) ?? 0) + v.count);
+  }
+  return answered;
 }
 
 export const answeredKey = (question: string, item: string | null) => (item === null ? question : `${question}.${item}`);
