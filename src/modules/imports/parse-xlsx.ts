@@ -1,5 +1,4 @@
 import { Readable } from 'node:stream';
-import type ExcelJS from 'exceljs';
 import type { SourceRow } from './parse-csv.ts';
 
 /**
