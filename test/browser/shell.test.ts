@@ -112,6 +112,12 @@ run('web app shell in Chromium', () => {
     await invitePage.getByRole('heading', { level: 1, name: 'Welkom, Nieuw Lid' }).waitFor();
     await invitee.close();
 
+    // The admin gives the new member another role, from the members table.
+    await page.getByRole('link', { name: 'Mensen en teams' }).first().click();
+    await page.getByLabel('rol van Nieuw Lid', { exact: true }).selectOption({ label: 'onderzoeker' });
+    await page.getByRole('button', { name: 'Opslaan: rol van Nieuw Lid' }).click();
+    await expect(page.getByText('De rol van Nieuw Lid is nu: onderzoeker.')).toBeVisible();
+
     await page.getByRole('link', { name: 'Auditlog' }).first().click();
     await page.getByRole('heading', { level: 1, name: 'Auditlog' }).waitFor();
     await expect(page.getByRole('table').or(page.getByRole('list')).first()).toBeVisible();

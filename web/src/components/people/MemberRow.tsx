@@ -1,8 +1,8 @@
-import { type FormEvent, useId, useState } from 'react';
-import { ApiError, api, apiPath } from '../../api.ts';
+import { api, apiPath } from '../../api.ts';
 import { useRevalidate } from '../../hooks/useRevalidate.ts';
 import { useT } from '../../i18n.ts';
 import { isRole, type Member, type Organisation, roles } from '../../types.ts';
+import { InlineChoiceForm } from '../InlineChoiceForm.tsx';
 
 type Props = {
   org: Organisation;
@@ -17,30 +17,6 @@ type Props = {
 export function MemberRow({ org, member, isMe, canManage, onSaved, onRemove }: Props) {
   const { t } = useT();
   const revalidate = useRevalidate();
-  const id = useId();
-  const [role, setRole] = useState(member.role);
-  const [busy, setBusy] = useState(false);
-  const [error, setError] = useState<string | null>(null);
-
-  const save = async (event: FormEvent) => {
-    event.preventDefault();
-    if (busy) return;
-    setError(null);
-    if (role === member.role) {
-      onSaved(t('people.members.roleUnchanged', { name: member.displayName, role: t(`roles.${role}`) }));
-      return;
-    }
-    setBusy(true);
-    try {
-      await api.patch(apiPath`/api/orgs/${org.id}/members/${member.userId}`, { role });
-      await revalidate();
-      onSaved(t('people.members.roleSaved', { name: member.displayName, role: t(`roles.${role}`) }));
-    } catch (caught) {
-      setError(caught instanceof ApiError ? caught.message : t('common.unknownError'));
-    } finally {
-      setBusy(false);
-    }
-  };
 
   return (
     <tr>
@@ -53,39 +29,21 @@ export function MemberRow({ org, member, isMe, canManage, onSaved, onRemove }: P
       </td>
       <td data-label={t('people.members.role')}>
         {canManage ? (
-          <form className="inline-form" onSubmit={save} aria-busy={busy || undefined}>
-            <label htmlFor={`${id}-role`} className="visually-hidden">
-              {t('people.members.roleOf', { name: member.displayName })}
-            </label>
-            <select
-              id={`${id}-role`}
-              value={role}
-              aria-invalid={error ? true : undefined}
-              aria-describedby={error ? `${id}-error` : undefined}
-              onChange={(event) => {
-                if (isRole(event.target.value)) setRole(event.target.value);
-                setError(null);
-              }}
-            >
-              {roles.map((r) => (
-                <option key={r} value={r}>
-                  {t(`roles.${r}`)}
-                </option>
-              ))}
-            </select>
-            <button
-              type="submit"
-              className="button button-secondary button-small"
-              aria-label={`${t('common.save')}: ${t('people.members.roleOf', { name: member.displayName })}`}
-            >
-              {t('common.save')}
-            </button>
-            {error && (
-              <p className="field-error" id={`${id}-error`} role="alert">
-                {error}
-              </p>
-            )}
-          </form>
+          <InlineChoiceForm
+            current={member.role}
+            options={roles}
+            optionLabel={(role) => t(`roles.${role}`)}
+            isOption={isRole}
+            label={t('people.members.roleOf', { name: member.displayName })}
+            save={async (role) => {
+              await api.patch(apiPath`/api/orgs/${org.id}/members/${member.userId}`, { role });
+              await revalidate();
+            }}
+            message={(role, changed) =>
+              t(changed ? 'people.members.roleSaved' : 'people.members.roleUnchanged', { name: member.displayName, role: t(`roles.${role}`) })
+            }
+            onSaved={onSaved}
+          />
         ) : (
           t(`roles.${member.role}`)
         )}

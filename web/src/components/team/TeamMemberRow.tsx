@@ -1,8 +1,8 @@
-import { type FormEvent, useId, useState } from 'react';
-import { ApiError, api, apiPath } from '../../api.ts';
+import { api, apiPath } from '../../api.ts';
 import { useRevalidate } from '../../hooks/useRevalidate.ts';
 import { useT } from '../../i18n.ts';
 import { isPosition, type Organisation, positions, type TeamMember } from '../../types.ts';
+import { InlineChoiceForm } from '../InlineChoiceForm.tsx';
 
 type Props = {
   org: Organisation;
@@ -18,30 +18,6 @@ type Props = {
 export function TeamMemberRow({ org, teamId, member, isMe, canManage, onSaved, onRemove }: Props) {
   const { t } = useT();
   const revalidate = useRevalidate();
-  const id = useId();
-  const [position, setPosition] = useState(member.position);
-  const [busy, setBusy] = useState(false);
-  const [error, setError] = useState<string | null>(null);
-
-  const save = async (event: FormEvent) => {
-    event.preventDefault();
-    if (busy) return;
-    setError(null);
-    if (position === member.position) {
-      onSaved(t('team.positionUnchanged', { name: member.displayName, position: t(`positions.${position}`) }));
-      return;
-    }
-    setBusy(true);
-    try {
-      await api.put(apiPath`/api/orgs/${org.id}/teams/${teamId}/members/${member.userId}`, { position });
-      await revalidate();
-      onSaved(t('team.positionSaved', { name: member.displayName, position: t(`positions.${position}`) }));
-    } catch (caught) {
-      setError(caught instanceof ApiError ? caught.message : t('common.unknownError'));
-    } finally {
-      setBusy(false);
-    }
-  };
 
   return (
     <tr>
@@ -51,39 +27,21 @@ export function TeamMemberRow({ org, teamId, member, isMe, canManage, onSaved, o
       </th>
       <td data-label={t('team.position')}>
         {canManage ? (
-          <form className="inline-form" onSubmit={save} aria-busy={busy || undefined}>
-            <label htmlFor={`${id}-position`} className="visually-hidden">
-              {t('team.positionOf', { name: member.displayName })}
-            </label>
-            <select
-              id={`${id}-position`}
-              value={position}
-              aria-invalid={error ? true : undefined}
-              aria-describedby={error ? `${id}-error` : undefined}
-              onChange={(event) => {
-                if (isPosition(event.target.value)) setPosition(event.target.value);
-                setError(null);
-              }}
-            >
-              {positions.map((p) => (
-                <option key={p} value={p}>
-                  {t(`positions.${p}`)}
-                </option>
-              ))}
-            </select>
-            <button
-              type="submit"
-              className="button button-secondary button-small"
-              aria-label={`${t('common.save')}: ${t('team.positionOf', { name: member.displayName })}`}
-            >
-              {t('common.save')}
-            </button>
-            {error && (
-              <p className="field-error" id={`${id}-error`} role="alert">
-                {error}
-              </p>
-            )}
-          </form>
+          <InlineChoiceForm
+            current={member.position}
+            options={positions}
+            optionLabel={(position) => t(`positions.${position}`)}
+            isOption={isPosition}
+            label={t('team.positionOf', { name: member.displayName })}
+            save={async (position) => {
+              await api.put(apiPath`/api/orgs/${org.id}/teams/${teamId}/members/${member.userId}`, { position });
+              await revalidate();
+            }}
+            message={(position, changed) =>
+              t(changed ? 'team.positionSaved' : 'team.positionUnchanged', { name: member.displayName, position: t(`positions.${position}`) })
+            }
+            onSaved={onSaved}
+          />
         ) : (
           t(`positions.${member.position}`)
         )}
