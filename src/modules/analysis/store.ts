@@ -1,10 +1,12 @@
 import { type ExpressionBuilder, sql } from 'kysely';
 import type { Db } from '../../db/database.ts';
 import type { Database } from '../../db/schema.ts';
+import * as tallies from './tally-store.ts';
 
 /**
- * Aggregation for In beeld, in SQL: every count is a GROUP BY over `answers` joined to complete
- * `responses`, on SQLite and PostgreSQL alike. No response is ever loaded into Node.
+ * Aggregation for In beeld, in SQL on SQLite and PostgreSQL alike; no response is ever loaded into
+ * Node. A scope without answer filters reads the per-round tallies kept at submission
+ * (tally-store.ts); a scope with answer filters groups the `answers` rows of complete `responses`.
  *
  * Missing marker: for a multiple-choice question asked as yes/no per option, a respondent who left
  * one option blank has a row `option = <key>`, `text_value = '_missing'` (see rounds/tables.ts).
@@ -61,7 +63,11 @@ export async function countResponses(db: Db, scope: Scope): Promise<number> {
 export type ValueCount = { question: string; item: string | null; option: string | null; value: number | null; marker: boolean; count: number };
 
 /** Every answer in scope, counted per question, item, option and value. Text answers count as one group per question. */
-export async function valueCounts(db: Db, scope: Scope): Promise<ValueCount[]> {
+export const valueCounts = (db: Db, scope: Scope): Promise<ValueCount[]> =>
+  scope.answers.length === 0 ? tallies.valueCounts(db, scope) : valueCountsFromAnswers(db, scope);
+
+/** valueCounts by grouping the answer rows themselves (any scope). */
+export async function valueCountsFromAnswers(db: Db, scope: Scope): Promise<ValueCount[]> {
   const rows = await db
     .selectFrom('answers')
     .innerJoin('responses', 'responses.id', 'answers.response_id')
@@ -94,6 +100,11 @@ export async function valueCounts(db: Db, scope: Scope): Promise<ValueCount[]> {
  */
 export async function answeredCounts(db: Db, scope: Scope, multipleChoice: string[]): Promise<Map<string, number>> {
   if (multipleChoice.length === 0) return new Map();
+  return scope.answers.length === 0 ? tallies.answeredCounts(db, scope, multipleChoice) : answeredCountsFromAnswers(db, scope, multipleChoice);
+}
+
+/** answeredCounts by grouping the answer rows themselves (any scope). */
+export async function answeredCountsFromAnswers(db: Db, scope: Scope, multipleChoice: string[]): Promise<Map<string, number>> {
   const rows = await db
     .selectFrom('answers')
     .innerJoin('responses', 'responses.id', 'answers.response_id')
@@ -159,7 +170,11 @@ export type CombinationCount = { first: string; last: string; chosen: number; co
  * What each respondent chose on a multiple-choice question, as a combination: per respondent the
  * smallest and largest option key and the number chosen (exact for up to two options), then counted.
  */
-export async function combinationCounts(db: Db, scope: Scope, question: string): Promise<CombinationCount[]> {
+export const combinationCounts = (db: Db, scope: Scope, question: string): Promise<CombinationCount[]> =>
+  scope.answers.length === 0 ? tallies.combinationCounts(db, scope, question) : combinationCountsFromAnswers(db, scope, question);
+
+/** combinationCounts by grouping the answer rows themselves (any scope). */
+export async function combinationCountsFromAnswers(db: Db, scope: Scope, question: string): Promise<CombinationCount[]> {
   const perResponse = db
     .selectFrom('answers')
     .innerJoin('responses', 'responses.id', 'answers.response_id')

@@ -10,6 +10,7 @@ import { type Pick, type PostedAnswers, sampleAnswers, seededPick } from '../ins
 import * as instrumentStore from '../instruments/store.ts';
 import { insertAnswers } from '../rounds/store.ts';
 import type { AnswerTable, ResponseTable } from '../rounds/tables.ts';
+import { rebuildTallies } from '../rounds/tallies.ts';
 
 /**
  * The demo's two rounds of "Cocreatie in beeld": 89 experience workers and 76 professionals in GGZ,
@@ -213,6 +214,7 @@ async function insertRoundWithResponses(ctx: ServiceContext, organisationId: str
       .values(responses.slice(i, i + 50))
       .execute();
   await insertAnswers(ctx.db, answers);
+  await rebuildTallies(ctx.db, [roundId]);
   return roundId;
 }
 

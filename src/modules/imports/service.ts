@@ -8,6 +8,7 @@ import { recordAudit } from '../audit/service.ts';
 import { type InstrumentSource, publishedInstruments } from '../rounds/instrument-source.ts';
 import { today } from '../rounds/service.ts';
 import type { AnswerTable, ResponseTable } from '../rounds/tables.ts';
+import { rebuildTallies } from '../rounds/tallies.ts';
 import { compileMapping, type ImportMapping, proposeMapping, targetList } from './mapping.ts';
 import { importMessages } from './messages.ts';
 import type { ImportPreviewView, ImportResultView } from './model.ts';
@@ -238,6 +239,8 @@ export async function commitImport(
       if (responses.length >= store.RESPONSE_BATCH || answers.length >= store.ANSWER_BATCH * 5) await flush(false);
     }
     await flush(true);
+    // Recounting the whole round is as cheap as the import itself, and exact whatever was there before.
+    await rebuildTallies(trx, [round.id]);
     await recordAudit(trx, ctx.clock.now(), {
       organisationId: round.organisation_id,
       actorUserId: caller.kind === 'user' ? caller.actor.userId : null,

@@ -21,6 +21,7 @@ import type { InstrumentSource, PublishedInstrument } from './instrument-source.
 import { isOpen, today } from './service.ts';
 import * as store from './store.ts';
 import type { AnswerTable, ResponseTable } from './tables.ts';
+import { addResponsesToTallies } from './tallies.ts';
 
 /** What a respondent's link opens: the round, its scope and the instrument. Never who they are. */
 export type LinkContext = {
@@ -247,9 +248,10 @@ export async function submitDraft(
   if (draft.status === 'complete') return { ok: true };
   const result = validateAnswers(link.published.instrument, draft.answers, lang);
   if (!result.ok) return result;
-  await committerFor(ctx.db).run((trx) =>
-    store.updateResponse(trx, responseId, { status: 'complete', submitted_on: today(ctx), resume_code_hash: null }).then(() => undefined),
-  );
+  await committerFor(ctx.db).run(async (trx) => {
+    await store.updateResponse(trx, responseId, { status: 'complete', submitted_on: today(ctx), resume_code_hash: null });
+    await addResponsesToTallies(trx, [responseId]);
+  });
   return { ok: true };
 }
 
@@ -281,6 +283,7 @@ export async function submitWhole(
       await store.updateResponse(trx, input.responseId, { status: 'complete', submitted_on: today(ctx), resume_code_hash: null, language: input.language });
     }
     await store.insertAnswers(trx, toTable(input.responseId, result.rows));
+    await addResponsesToTallies(trx, [input.responseId]);
     return { duplicate: false };
   });
 }

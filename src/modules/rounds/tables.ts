@@ -57,9 +57,42 @@ export interface AnswerTable {
   text_value: string | null;
 }
 
+/** Per-round tallies of complete responses (see tallies.ts); '' stands for "none" in the key columns. */
+export interface AnswerValueTallyTable {
+  round_id: string;
+  team_key: string;
+  question: string;
+  item_key: string;
+  option_key: string;
+  value_key: string;
+  marker: number;
+  n: number;
+}
+
+export interface AnswerAnsweredTallyTable {
+  round_id: string;
+  team_key: string;
+  question: string;
+  item_key: string;
+  n: number;
+}
+
+export interface AnswerCombinationTallyTable {
+  round_id: string;
+  team_key: string;
+  question: string;
+  first_option: string;
+  last_option: string;
+  chosen: number;
+  n: number;
+}
+
 export interface RoundsTables {
   rounds: RoundTable;
   round_links: RoundLinkTable;
   responses: ResponseTable;
   answers: AnswerTable;
+  answer_value_tallies: AnswerValueTallyTable;
+  answer_answered_tallies: AnswerAnsweredTallyTable;
+  answer_combination_tallies: AnswerCombinationTallyTable;
 }

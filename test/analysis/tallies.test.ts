@@ -1,0 +1,110 @@
+import { afterAll, beforeAll, expect, it } from 'vitest';
+import { newId, newSecretToken } from '../../src/core/ids.ts';
+import * as store from '../../src/modules/analysis/store.ts';
+import { sampleAnswers, seededPick } from '../../src/modules/instruments/sample-answers.ts';
+import { publishedInstruments } from '../../src/modules/rounds/instrument-source.ts';
+import { consentFor, type LinkContext, openLink, saveSection, startResponse, submitDraft, submitWhole } from '../../src/modules/rounds/respondent.ts';
+import { rebuildTallies } from '../../src/modules/rounds/tallies.ts';
+import { createTestApp, type TestApp } from '../helpers/app.ts';
+import { describeEachDatabase } from '../helpers/databases.ts';
+import { makeOrganisation, makeTeam, makeUser } from '../helpers/factories.ts';
+import { makePublishedVersion, makeRound } from '../helpers/respondent.ts';
+
+/**
+ * The tallies kept at submission must always equal counting the answer rows themselves: whatever
+ * path made a response complete (whole submission, a draft handed in), drafts never count, teams
+ * add up, and recounting from scratch gives the same.
+ */
+describeEachDatabase('Answer tallies equal the answers they count', (dialect) => {
+  let t: TestApp;
+  let org: string;
+  let roundId: string;
+  let teamId: string;
+  let multiple: string[];
+
+  const sorted = <T>(rows: T[]) => rows.map((r) => JSON.stringify(r)).sort();
+
+  async function fromTallies(scope: store.Scope) {
+    return {
+      values: sorted(await store.valueCounts(t.ctx.db, scope)),
+      answered: [...(await store.answeredCounts(t.ctx.db, scope, multiple)).entries()].sort(),
+      combinations: await Promise.all(multiple.map(async (q) => sorted(await store.combinationCounts(t.ctx.db, scope, q)))),
+    };
+  }
+  async function fromAnswers(scope: store.Scope) {
+    return {
+      values: sorted(await store.valueCountsFromAnswers(t.ctx.db, scope)),
+      answered: [...(await store.answeredCountsFromAnswers(t.ctx.db, scope, multiple)).entries()].sort(),
+      combinations: await Promise.all(multiple.map(async (q) => sorted(await store.combinationCountsFromAnswers(t.ctx.db, scope, q)))),
+    };
+  }
+
+  beforeAll(async () => {
+    t = await createTestApp(dialect);
+    org = await makeOrganisation(t.ctx);
+    const user = await makeUser(t.ctx, { organisationId: org, role: 'researcher' });
+    teamId = await makeTeam(t.ctx, org);
+    const version = await makePublishedVersion(t.ctx, org);
+    const round = await makeRound(t.ctx, org, version, user.id);
+    roundId = round.roundId;
+    const teamToken = newSecretToken();
+    await t.ctx.db
+      .insertInto('round_links')
+      .values({ id: newId(), round_id: roundId, team_id: teamId, token: teamToken, created_at: new Date().toISOString() })
+      .execute();
+    const links = [await openLink(t.ctx, publishedInstruments, round.token), await openLink(t.ctx, publishedInstruments, teamToken)] as LinkContext[];
+    const instrument = links[0]?.published.instrument;
+    if (!instrument) throw new Error('no instrument');
+    multiple = instrument.sections.flatMap((s) => s.questions).flatMap((q) => (q.type === 'multiple' ? [q.key] : []));
+    expect(multiple.length).toBeGreaterThan(0);
+
+    for (let i = 0; i < 36; i++) {
+      const link = links[i % 2] as LinkContext;
+      const answers = sampleAnswers(instrument, seededPick(1000 + i));
+      const consentVersion = consentFor(link, 'nl').version;
+      const responseId = newId();
+      if (i % 3 === 0) {
+        await submitWhole(t.ctx, link, { responseId, language: 'nl', consentVersion, answers });
+        // A retry of the same submission is acknowledged again and counted once.
+        await submitWhole(t.ctx, link, { responseId, language: 'nl', consentVersion, answers });
+        continue;
+      }
+      await startResponse(t.ctx, link, { responseId, language: 'nl', consentVersion });
+      for (const section of instrument.sections) {
+        const result = await saveSection(t.ctx, link, responseId, section.key, answers, 'nl');
+        expect(result.ok).toBe(true);
+      }
+      // Every third of these stays a draft: saved pages that must not be counted.
+      if (i % 3 === 1) {
+        expect(await submitDraft(t.ctx, link, responseId, 'nl')).toEqual({ ok: true });
+        expect(await submitDraft(t.ctx, link, responseId, 'nl')).toEqual({ ok: true });
+      }
+    }
+  });
+  afterAll(() => t.close());
+
+  it('gives the same counts as the answer rows, for the round and for one team', async () => {
+    const whole: store.Scope = { organisationId: org, roundIds: [roundId], answers: [] };
+    expect(await store.countResponses(t.ctx.db, whole)).toBe(24);
+    const tallied = await fromTallies(whole);
+    expect(tallied.values.length).toBeGreaterThan(20);
+    expect(tallied).toEqual(await fromAnswers(whole));
+    const team: store.Scope = { ...whole, teamId };
+    expect(await fromTallies(team)).toEqual(await fromAnswers(team));
+    expect(await fromTallies(team)).not.toEqual(tallied);
+  });
+
+  it('counts nothing for another organisation asking for this round', async () => {
+    const other = await makeOrganisation(t.ctx);
+    const tallied = await fromTallies({ organisationId: other, roundIds: [roundId], answers: [] });
+    expect(tallied.values).toEqual([]);
+    expect(tallied.answered).toEqual([]);
+  });
+
+  it('recounting from scratch gives the same tallies', async () => {
+    const whole: store.Scope = { organisationId: org, roundIds: [roundId], answers: [] };
+    const before = await fromTallies(whole);
+    await rebuildTallies(t.ctx.db, [roundId]);
+    expect(await fromTallies(whole)).toEqual(before);
+  });
+});
