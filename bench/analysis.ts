@@ -34,6 +34,7 @@ import { type Config, loadConfig } from '../src/config.ts';
 import { openDatabase } from '../src/db/database.ts';
 import { cocreatieErvaringswerkers } from '../src/modules/instruments/builtin/cocreatie-in-beeld.ts';
 import { rebuildTallies } from '../src/modules/rounds/tallies.ts';
+import { chromiumAvailable, type DashboardTiming, timeDashboards } from './lib/dashboard-timing.ts';
 import { type GeneratedRound, generateRound } from './lib/generate-rounds.ts';
 import { peakRssMiB, startProcess } from './lib/processes.ts';
 
@@ -61,6 +62,7 @@ type Result = {
 /** Seconds to count a generated round's tallies from scratch, per store (only when generated in this run). */
 const tallySeconds = new Map<string, number>();
 const FILTER = 'filter=sector:ggz';
+const dashboardTimings: DashboardTiming[] = [];
 
 const median = (xs: number[]) => {
   const s = [...xs].sort((a, b) => a - b);
@@ -121,7 +123,7 @@ async function signIn(base: string): Promise<string> {
 }
 
 /** Starts the real server on this database and times the full report over HTTP. */
-async function timeServer(store: string, env: Record<string, string>, round: GeneratedRound, port: number): Promise<Result> {
+async function timeServer(store: string, env: Record<string, string>, round: GeneratedRound, port: number, withDashboard = false): Promise<Result> {
   const server = await startProcess(['bin/kruisbestuiving.js', 'start'], { ...env, PORT: String(port) }, `http://127.0.0.1:${port}/readyz`);
   try {
     const base = `http://127.0.0.1:${port}`;
@@ -150,6 +152,7 @@ async function timeServer(store: string, env: Record<string, string>, round: Gen
       if (i > 0) filteredMs.push(performance.now() - t0);
     }
     console.error(`  ${store}: filtered (${FILTER}) ${filteredMs.map((m) => m.toFixed(0)).join(', ')} ms`);
+    if (withDashboard) await timeDashboardPages(base, cookie, round);
     return {
       store,
       responses: round.responses,
@@ -163,6 +166,26 @@ async function timeServer(store: string, env: Record<string, string>, round: Gen
   } finally {
     await server.stop();
   }
+}
+
+/** The dashboard of the big round in Chromium, against the same page for the 89-response demo round. */
+async function timeDashboardPages(base: string, cookie: string, round: GeneratedRound): Promise<void> {
+  if (!chromiumAvailable()) {
+    console.error('  Chromium not found: the dashboard is not timed.');
+    return;
+  }
+  if (!fs.existsSync('dist/web/index.html')) {
+    console.error('  No built web app (run `npm run build`): the dashboard is not timed.');
+    return;
+  }
+  const rounds = (await (await fetch(`${base}/api/orgs/${round.organisationId}/rounds`, { headers: { cookie } })).json()) as { id: string; key: string }[];
+  const demo = rounds.find((r) => r.key === 'demo-ervaringswerkers');
+  const path = (id: string) => `/o/${round.organisationId}/in-beeld/rounds/${id}/dashboard`;
+  const pages = [
+    ...(demo ? [{ label: 'demo round, 89 responses (baseline)', path: path(demo.id) }] : []),
+    { label: `${round.responses.toLocaleString('en')} responses`, path: path(round.roundId) },
+  ];
+  dashboardTimings.push(...(await timeDashboards(base, RESEARCHER, pages)));
 }
 
 /** The same aggregates in DuckDB (in memory) over the same rows, loaded from the CSV files (loading not timed). */
@@ -225,7 +248,7 @@ async function main() {
     });
     baselineRound = round;
     results.push(await timeDuckDb(round));
-    results.push(await timeServer('Kruisbestuiving on SQLite', { DATA_DIR: sqliteDir }, round, 3395));
+    results.push(await timeServer('Kruisbestuiving on SQLite', { DATA_DIR: sqliteDir }, round, 3395, true));
   } finally {
     if (!REUSE) fs.rmSync(sqliteDir, { recursive: true, force: true });
   }
@@ -268,6 +291,16 @@ async function main() {
     console.log(
       `| ${r.store} | ${r.responses.toLocaleString('en')} | ${r.answerRows.toLocaleString('en')} | ${r.medianMs.toFixed(0)} | ${(r.medianMs / baseline).toFixed(2)}× | ${r.filteredMs === null ? '–' : r.filteredMs.toFixed(0)} | ${r.peakMiB === null ? '–' : r.peakMiB.toFixed(0)} | ${r.runsMs.map((m) => m.toFixed(0)).join(', ')} |`,
     );
+  }
+  if (dashboardTimings.length) {
+    const [baseline, ...rest] = dashboardTimings;
+    console.log('\nThe dashboard in Chromium (SQLite server, 1280 × 900, median of 3 after a warm-up)\n');
+    console.log('| round | charts | first screen drawn (ms) | every chart drawn (ms) | ratio to the demo round |');
+    console.log('|---|---|---|---|---|');
+    for (const d of [baseline, ...rest].filter((x) => x !== undefined))
+      console.log(
+        `| ${d.label} | ${d.charts} | ${d.firstScreenMs.toFixed(0)} | ${d.allChartsMs.toFixed(0)} | ${baseline ? (d.allChartsMs / baseline.allChartsMs).toFixed(2) : '–'}× |`,
+      );
   }
   for (const [label, seconds] of tallySeconds) console.log(`${label}: counting the generated round's tallies from scratch took ${seconds.toFixed(1)} s.`);
 }

@@ -1,6 +1,10 @@
 import { afterAll, beforeAll, expect, it } from 'vitest';
 import { newId, newSecretToken } from '../../src/core/ids.ts';
+import { sqlConditionOf } from '../../src/modules/analysis/report.ts';
+import type { SqlCondition } from '../../src/modules/analysis/store.ts';
 import * as store from '../../src/modules/analysis/store.ts';
+import * as tallyStore from '../../src/modules/analysis/tally-store.ts';
+import { allQuestions } from '../../src/modules/instruments/definition.ts';
 import { sampleAnswers, seededPick } from '../../src/modules/instruments/sample-answers.ts';
 import { publishedInstruments } from '../../src/modules/rounds/instrument-source.ts';
 import { consentFor, type LinkContext, openLink, saveSection, startResponse, submitDraft, submitWhole } from '../../src/modules/rounds/respondent.ts';
@@ -21,6 +25,9 @@ describeEachDatabase('Answer tallies equal the answers they count', (dialect) =>
   let roundId: string;
   let teamId: string;
   let multiple: string[];
+  let choice: string[];
+  /** Every follow-up condition of the form that SQL can count, and "answered" on every kind of question. */
+  let conditions: SqlCondition[];
 
   const sorted = <T>(rows: T[]) => rows.map((r) => JSON.stringify(r)).sort();
 
@@ -28,14 +35,18 @@ describeEachDatabase('Answer tallies equal the answers they count', (dialect) =>
     return {
       values: sorted(await store.valueCounts(t.ctx.db, scope)),
       answered: [...(await store.answeredCounts(t.ctx.db, scope, multiple)).entries()].sort(),
+      choiceSets: await Promise.all(choice.map(async (q) => sorted(await tallyStore.choiceSets(t.ctx.db, scope, q)))),
       combinations: await Promise.all(multiple.map(async (q) => sorted(await store.combinationCounts(t.ctx.db, scope, q)))),
+      conditions: await Promise.all(conditions.map((c) => store.countWhere(t.ctx.db, scope, c))),
     };
   }
   async function fromAnswers(scope: store.Scope) {
     return {
       values: sorted(await store.valueCountsFromAnswers(t.ctx.db, scope)),
       answered: [...(await store.answeredCountsFromAnswers(t.ctx.db, scope, multiple)).entries()].sort(),
-      combinations: await Promise.all(multiple.map(async (q) => sorted(await store.combinationCountsFromAnswers(t.ctx.db, scope, q)))),
+      choiceSets: await Promise.all(choice.map(async (q) => sorted(await store.choiceSetsFromAnswers(t.ctx.db, scope, q)))),
+      combinations: await Promise.all(multiple.map(async (q) => sorted(store.combinationsOf(await store.choiceSetsFromAnswers(t.ctx.db, scope, q))))),
+      conditions: await Promise.all(conditions.map((c) => store.countWhereFromAnswers(t.ctx.db, scope, c))),
     };
   }
 
@@ -55,8 +66,16 @@ describeEachDatabase('Answer tallies equal the answers they count', (dialect) =>
     const links = [await openLink(t.ctx, publishedInstruments, round.token), await openLink(t.ctx, publishedInstruments, teamToken)] as LinkContext[];
     const instrument = links[0]?.published.instrument;
     if (!instrument) throw new Error('no instrument');
-    multiple = instrument.sections.flatMap((s) => s.questions).flatMap((q) => (q.type === 'multiple' ? [q.key] : []));
+    const questions = allQuestions(instrument);
+    multiple = questions.flatMap((q) => (q.type === 'multiple' ? [q.key] : []));
+    choice = questions.flatMap((q) => (q.type === 'multiple' || q.type === 'single' ? [q.key] : []));
     expect(multiple.length).toBeGreaterThan(0);
+    conditions = [
+      ...questions.flatMap((q) => (q.showIf ? [sqlConditionOf(q.showIf, instrument)] : [])).filter((c) => c !== null),
+      ...questions.flatMap((q) => [sqlConditionOf({ question: q.key, answered: true }, instrument)]).filter((c) => c !== null),
+    ];
+    expect(conditions.filter((c) => 'options' in c).length).toBeGreaterThan(1);
+    expect(new Set(conditions.map((c) => c.shape))).toEqual(new Set(['choice', 'one-row', 'many-rows']));
 
     for (let i = 0; i < 36; i++) {
       const link = links[i % 2] as LinkContext;
@@ -88,6 +107,7 @@ describeEachDatabase('Answer tallies equal the answers they count', (dialect) =>
     expect(await store.countResponses(t.ctx.db, whole)).toBe(24);
     const tallied = await fromTallies(whole);
     expect(tallied.values.length).toBeGreaterThan(20);
+    expect(tallied.conditions.some((n) => n > 0 && n < 24)).toBe(true);
     expect(tallied).toEqual(await fromAnswers(whole));
     const team: store.Scope = { ...whole, teamId };
     expect(await fromTallies(team)).toEqual(await fromAnswers(team));

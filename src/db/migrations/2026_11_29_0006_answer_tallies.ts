@@ -3,7 +3,8 @@ import { addToTallies } from '../../modules/rounds/tallies.ts';
 
 /**
  * Per-round tallies of the answers of complete responses, kept up to date in the transaction that
- * completes a response (see rounds/tallies.ts). A report without answer filters reads these few
+ * completes a response (see rounds/tallies.ts): respondents per value, respondents per question and
+ * item, and respondents per set of options chosen on a question (for combinations and follow-ups). A report without answer filters reads these few
  * thousand rows instead of grouping millions of answer rows. Keys use '' for "none" (a primary key
  * cannot hold NULL), so one row per round × team × question × item × option × value × marker.
  * Existing complete responses are counted here once, with the same statements the services use.
@@ -31,20 +32,18 @@ export async function up(db: Kysely<unknown>): Promise<void> {
     .addPrimaryKeyConstraint('answer_answered_tallies_pk', ['round_id', 'team_key', 'question', 'item_key'])
     .execute();
   await db.schema
-    .createTable('answer_combination_tallies')
+    .createTable('answer_choice_set_tallies')
     .addColumn('round_id', 'text', (c) => c.notNull().references('rounds.id').onDelete('cascade'))
     .addColumn('team_key', 'text', (c) => c.notNull())
     .addColumn('question', 'text', (c) => c.notNull())
-    .addColumn('first_option', 'text', (c) => c.notNull())
-    .addColumn('last_option', 'text', (c) => c.notNull())
-    .addColumn('chosen', 'integer', (c) => c.notNull())
+    .addColumn('options_key', 'text', (c) => c.notNull())
     .addColumn('n', 'integer', (c) => c.notNull())
-    .addPrimaryKeyConstraint('answer_combination_tallies_pk', ['round_id', 'team_key', 'question', 'first_option', 'last_option', 'chosen'])
+    .addPrimaryKeyConstraint('answer_choice_set_tallies_pk', ['round_id', 'team_key', 'question', 'options_key'])
     .execute();
 
   await addToTallies(db, sql`true`);
 }
 
 export async function down(db: Kysely<unknown>): Promise<void> {
-  for (const table of ['answer_combination_tallies', 'answer_answered_tallies', 'answer_value_tallies']) await db.schema.dropTable(table).execute();
+  for (const table of ['answer_choice_set_tallies', 'answer_answered_tallies', 'answer_value_tallies']) await db.schema.dropTable(table).execute();
 }

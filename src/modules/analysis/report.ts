@@ -114,10 +114,12 @@ export function sqlConditionOf(condition: Condition, instrument: ResolvedInstrum
   if ('all' in condition || 'any' in condition) return null;
   if (condition.item !== undefined) return null;
   const target = allQuestions(instrument).find((q) => q.key === condition.question);
-  if ('answered' in condition) return { question: condition.question, answered: true };
-  if (!target || (target.type !== 'single' && target.type !== 'multiple')) return null;
-  if ('equals' in condition) return { question: condition.question, options: [String(condition.equals)] };
-  if ('anyOf' in condition) return { question: condition.question, options: condition.anyOf.map(String) };
+  if (!target) return null;
+  const shape = target.type === 'single' || target.type === 'multiple' ? 'choice' : target.type === 'matrix' ? 'many-rows' : 'one-row';
+  if ('answered' in condition) return { question: condition.question, shape, answered: true };
+  if (shape !== 'choice') return null;
+  if ('equals' in condition) return { question: condition.question, shape, options: [String(condition.equals)] };
+  if ('anyOf' in condition) return { question: condition.question, shape, options: condition.anyOf.map(String) };
   return null;
 }
 

@@ -1,6 +1,7 @@
 import { type ExpressionBuilder, sql } from 'kysely';
 import type { Db } from '../../db/database.ts';
 import type { Database } from '../../db/schema.ts';
+import { chosenOption, orderedList } from '../rounds/tallies.ts';
 import * as tallies from './tally-store.ts';
 
 /**
@@ -51,7 +52,6 @@ const inScope = (scope: Scope) => (eb: ResponsesEb) =>
 
 /** 1 for a missing marker row, else 0 (literals, not parameters, so PostgreSQL can group by it). */
 const markerExpression = sql<number>`case when answers.text_value = ${sql.lit(MISSING_MARKER)} and answers.option is not null and answers.option <> ${sql.lit('_other')} then 1 else 0 end`;
-const notMarker = sql<boolean>`(answers.text_value is null or answers.text_value <> ${sql.lit(MISSING_MARKER)} or answers.option is null or answers.option = ${sql.lit('_other')})`;
 
 /** Complete responses in scope. */
 export async function countResponses(db: Db, scope: Scope): Promise<number> {
@@ -132,11 +132,19 @@ export function answeredFromValues(values: ValueCount[], multipleChoice: Readonl
 
 export const answeredKey = (question: string, item: string | null) => (item === null ? question : `${question}.${item}`);
 
-/** A leaf condition SQL can evaluate: an earlier choice question answered with one of these options, or answered at all. */
-export type SqlCondition = { question: string; options: string[] } | { question: string; answered: true };
+/**
+ * A leaf condition SQL can evaluate: an earlier choice question answered with one of these options,
+ * or a question answered at all. `shape` says how the question is stored: `choice` (single or
+ * multiple choice), `one-row` (one row per respondent: scale, number, text), `many-rows` (a matrix).
+ */
+export type SqlCondition = { question: string; shape: 'choice' | 'one-row' | 'many-rows' } & ({ options: string[] } | { answered: true });
 
 /** Complete responses in scope for which the condition held (the respondents a follow-up question was shown to). */
-export async function countWhere(db: Db, scope: Scope, condition: SqlCondition): Promise<number> {
+export const countWhere = (db: Db, scope: Scope, condition: SqlCondition): Promise<number> =>
+  scope.answers.length === 0 && condition.shape !== 'many-rows' ? tallies.countWhere(db, scope, condition) : countWhereFromAnswers(db, scope, condition);
+
+/** countWhere by looking at the answer rows themselves (any scope). */
+export async function countWhereFromAnswers(db: Db, scope: Scope, condition: SqlCondition): Promise<number> {
   const row = await db
     .selectFrom('responses')
     .select(sql<number>`count(*)`.as('n'))
@@ -163,38 +171,52 @@ export async function countWhere(db: Db, scope: Scope, condition: SqlCondition):
   return Number(row?.n ?? 0);
 }
 
+/** Respondents per set of options chosen on a question (sorted option keys). */
+export type ChoiceSetCount = { options: string[]; count: number };
+
 /** Respondents per combination of chosen options (up to two; `chosen` > 2 is one group per first/last pair). */
 export type CombinationCount = { first: string; last: string; chosen: number; count: number };
 
-/**
- * What each respondent chose on a multiple-choice question, as a combination: per respondent the
- * smallest and largest option key and the number chosen (exact for up to two options), then counted.
- */
-export const combinationCounts = (db: Db, scope: Scope, question: string): Promise<CombinationCount[]> =>
-  scope.answers.length === 0 ? tallies.combinationCounts(db, scope, question) : combinationCountsFromAnswers(db, scope, question);
+/** What each respondent chose on a multiple-choice question, as a combination: the first and last option key (code-point order) and the number chosen. */
+export function combinationsOf(sets: ChoiceSetCount[]): CombinationCount[] {
+  const combinations = new Map<string, CombinationCount>();
+  for (const set of sets) {
+    const options = [...set.options].sort();
+    const first = options[0] ?? '';
+    const last = options.at(-1) ?? '';
+    const key = `${first} ${last} ${options.length}`;
+    const existing = combinations.get(key);
+    if (existing) existing.count += set.count;
+    else combinations.set(key, { first, last, chosen: options.length, count: set.count });
+  }
+  return [...combinations.values()];
+}
 
-/** combinationCounts by grouping the answer rows themselves (any scope). */
-export async function combinationCountsFromAnswers(db: Db, scope: Scope, question: string): Promise<CombinationCount[]> {
-  const perResponse = db
-    .selectFrom('answers')
-    .innerJoin('responses', 'responses.id', 'answers.response_id')
-    .select([
-      'answers.response_id',
-      sql<string>`min(answers.option)`.as('first'),
-      sql<string>`max(answers.option)`.as('last'),
-      sql<number>`count(distinct answers.option)`.as('chosen'),
-    ])
+export const splitOptions = (key: string): string[] => (key === '' ? [] : key.split(' '));
+
+export const combinationCounts = async (db: Db, scope: Scope, question: string): Promise<CombinationCount[]> =>
+  combinationsOf(scope.answers.length === 0 ? await tallies.choiceSets(db, scope, question) : await choiceSetsFromAnswers(db, scope, question));
+
+/** Respondents per set of options chosen on the question, from the answer rows themselves (any scope). */
+export async function choiceSetsFromAnswers(db: Db, scope: Scope, question: string): Promise<ChoiceSetCount[]> {
+  const chosen = db
+    .selectFrom('answers as a')
+    .innerJoin('responses', 'responses.id', 'a.response_id')
+    .select(['a.response_id', 'a.option'])
+    .distinct()
     .where(inScope(scope))
-    .where('answers.question', '=', question)
-    .where('answers.option', 'is not', null)
-    .where(notMarker)
-    .groupBy('answers.response_id');
+    .where('a.question', '=', question)
+    .where(chosenOption);
+  const perResponse = db
+    .selectFrom(chosen.as('chosen'))
+    .select(orderedList(db, sql.ref('chosen.option')).as('options_key'))
+    .groupBy('chosen.response_id');
   const rows = await db
-    .selectFrom(perResponse.as('c'))
-    .select(['c.first', 'c.last', 'c.chosen', sql<number>`count(*)`.as('n')])
-    .groupBy(['c.first', 'c.last', 'c.chosen'])
+    .selectFrom(perResponse.as('sets'))
+    .select(['sets.options_key', sql<number>`count(*)`.as('n')])
+    .groupBy('sets.options_key')
     .execute();
-  return rows.map((r) => ({ first: r.first, last: r.last, chosen: Number(r.chosen), count: Number(r.n) }));
+  return rows.map((r) => ({ options: splitOptions(r.options_key), count: Number(r.n) }));
 }
 
 export const findOrganisationThreshold = async (db: Db, organisationId: string): Promise<number | undefined> =>

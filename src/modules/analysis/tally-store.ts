@@ -1,6 +1,6 @@
 import { sql } from 'kysely';
 import type { Db } from '../../db/database.ts';
-import { answeredKey, type CombinationCount, type Scope, type ValueCount } from './store.ts';
+import { answeredKey, type ChoiceSetCount, type Scope, type SqlCondition, splitOptions, type ValueCount } from './store.ts';
 
 /**
  * The counts of analysis/store.ts read from the per-round tallies (rounds/tallies.ts) instead of the
@@ -50,15 +50,38 @@ export async function answeredCounts(db: Db, scope: Scope, multipleChoice: strin
   return new Map(rows.map((r) => [answeredKey(r.question, fromKey(r.item_key)), Number(r.n)]));
 }
 
-export async function combinationCounts(db: Db, scope: Scope, question: string): Promise<CombinationCount[]> {
+export async function choiceSets(db: Db, scope: Scope, question: string): Promise<ChoiceSetCount[]> {
   const { roundIds, teamKey } = tallyScope(db, scope);
   const rows = await db
-    .selectFrom('answer_combination_tallies as t')
-    .select(['t.first_option', 't.last_option', 't.chosen', sql<number>`sum(t.n)`.as('n')])
+    .selectFrom('answer_choice_set_tallies as t')
+    .select(['t.options_key', sql<number>`sum(t.n)`.as('n')])
     .where('t.round_id', 'in', roundIds)
     .where('t.question', '=', question)
     .$if(teamKey !== undefined, (q) => q.where('t.team_key', '=', teamKey ?? ''))
-    .groupBy(['t.first_option', 't.last_option', 't.chosen'])
+    .groupBy('t.options_key')
     .execute();
-  return rows.map((r) => ({ first: r.first_option, last: r.last_option, chosen: Number(r.chosen), count: Number(r.n) }));
+  return rows.map((r) => ({ options: splitOptions(r.options_key), count: Number(r.n) }));
+}
+
+/**
+ * Respondents for whom a condition on an earlier question held. On a choice question: the sets that
+ * contain one of the options (or any set, for "answered"). On a question with one row per respondent:
+ * its value counts without missing markers.
+ */
+export async function countWhere(db: Db, scope: Scope, condition: SqlCondition): Promise<number> {
+  if (condition.shape === 'choice') {
+    const sets = await choiceSets(db, scope, condition.question);
+    const wanted = 'options' in condition ? new Set(condition.options) : null;
+    return sets.filter((set) => wanted === null || set.options.some((o) => wanted.has(o))).reduce((sum, set) => sum + set.count, 0);
+  }
+  const { roundIds, teamKey } = tallyScope(db, scope);
+  const row = await db
+    .selectFrom('answer_value_tallies as t')
+    .select(sql<number>`coalesce(sum(t.n), 0)`.as('n'))
+    .where('t.round_id', 'in', roundIds)
+    .where('t.question', '=', condition.question)
+    .where('t.marker', '=', 0)
+    .$if(teamKey !== undefined, (q) => q.where('t.team_key', '=', teamKey ?? ''))
+    .executeTakeFirst();
+  return Number(row?.n ?? 0);
 }

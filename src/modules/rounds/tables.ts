@@ -77,13 +77,12 @@ export interface AnswerAnsweredTallyTable {
   n: number;
 }
 
-export interface AnswerCombinationTallyTable {
+/** `options_key`: the options a respondent chose on the question, sorted, separated by one space. */
+export interface AnswerChoiceSetTallyTable {
   round_id: string;
   team_key: string;
   question: string;
-  first_option: string;
-  last_option: string;
-  chosen: number;
+  options_key: string;
   n: number;
 }
 
@@ -94,5 +93,5 @@ export interface RoundsTables {
   answers: AnswerTable;
   answer_value_tallies: AnswerValueTallyTable;
   answer_answered_tallies: AnswerAnsweredTallyTable;
-  answer_combination_tallies: AnswerCombinationTallyTable;
+  answer_choice_set_tallies: AnswerChoiceSetTallyTable;
 }

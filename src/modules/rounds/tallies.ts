@@ -1,4 +1,4 @@
-import { type Kysely, type RawBuilder, sql } from 'kysely';
+import { type Kysely, PostgresAdapter, type RawBuilder, sql } from 'kysely';
 
 /**
  * Per-round tallies of complete responses' answers (tables in migration 0006). Every path that makes
@@ -12,6 +12,16 @@ import { type Kysely, type RawBuilder, sql } from 'kysely';
  */
 const valueKey = sql`coalesce(cast(a.number_value as text), '')`;
 const marker = sql`case when a.text_value = '_missing' and a.option is not null and a.option <> '_other' then 1 else 0 end`;
+
+/** A row that is a choice of an option (not a "missing for this option" marker). */
+export const chosenOption = sql<boolean>`a.option is not null and (a.text_value is null or a.text_value <> '_missing' or a.option = '_other')`;
+
+/** The values of `column` in a group, sorted, separated by one space (option keys hold no spaces). */
+export function orderedList<DB>(db: Kysely<DB>, column: RawBuilder<unknown> | ReturnType<typeof sql.ref>) {
+  return db.getExecutor().adapter instanceof PostgresAdapter
+    ? sql<string>`string_agg(${column}, ' ' order by ${column} collate "C")`
+    : sql<string>`group_concat(${column}, ' ' order by ${column})`;
+}
 
 /** Answers of complete responses matching `where` (a condition on `r`, the responses, or `a`, the answers). */
 const completeAnswers = (where: RawBuilder<unknown>) => sql`from answers a join responses r on r.id = a.response_id where r.status = 'complete' and (${where})`;
@@ -28,17 +38,17 @@ export async function addToTallies<DB>(db: Kysely<DB>, where: RawBuilder<unknown
     ${completeAnswers(where)}
     group by r.round_id, coalesce(r.team_id, ''), a.question, coalesce(a.item, '')
     on conflict (round_id, team_key, question, item_key) do update set n = answer_answered_tallies.n + excluded.n`.execute(db);
-  await sql`insert into answer_combination_tallies (round_id, team_key, question, first_option, last_option, chosen, n)
-    select round_id, team_key, question, first_option, last_option, chosen, count(*) from (
-      select r.round_id, coalesce(r.team_id, '') as team_key, a.question, min(a.option) as first_option,
-        max(a.option) as last_option, count(distinct a.option) as chosen
-      ${completeAnswers(where)} and a.option is not null
-        and (a.text_value is null or a.text_value <> '_missing' or a.option = '_other')
-      group by r.round_id, coalesce(r.team_id, ''), a.question, a.response_id
-    ) c
+  await sql`insert into answer_choice_set_tallies (round_id, team_key, question, options_key, n)
+    select round_id, team_key, question, options_key, count(*) from (
+      select round_id, team_key, question, ${orderedList(db, sql.ref('option'))} as options_key from (
+        select distinct r.round_id, coalesce(r.team_id, '') as team_key, a.question, a.response_id, a.option
+        ${completeAnswers(where)} and ${chosenOption}
+      ) chosen
+      group by round_id, team_key, question, response_id
+    ) sets
     where true
-    group by round_id, team_key, question, first_option, last_option, chosen
-    on conflict (round_id, team_key, question, first_option, last_option, chosen) do update set n = answer_combination_tallies.n + excluded.n`.execute(db);
+    group by round_id, team_key, question, options_key
+    on conflict (round_id, team_key, question, options_key) do update set n = answer_choice_set_tallies.n + excluded.n`.execute(db);
 }
 
 /** Adds these just-completed responses to the tallies. */
@@ -48,7 +58,7 @@ export const addResponsesToTallies = <DB>(db: Kysely<DB>, responseIds: readonly 
 /** Counts these rounds again from their answers (after a bulk load that bypassed the services). */
 export async function rebuildTallies<DB>(db: Kysely<DB>, roundIds: readonly string[]): Promise<void> {
   if (roundIds.length === 0) return;
-  for (const table of ['answer_value_tallies', 'answer_answered_tallies', 'answer_combination_tallies'])
+  for (const table of ['answer_value_tallies', 'answer_answered_tallies', 'answer_choice_set_tallies'])
     await sql`delete from ${sql.table(table)} where round_id in (${sql.join(roundIds)})`.execute(db);
   await addToTallies(db, sql`r.round_id in (${sql.join(roundIds)})`);
 }
