@@ -18,6 +18,8 @@ export function EqualPositionQuestion({ detail, base, entry, question }: { detai
   const viewSave = useSave();
   const positionSave = useSave();
   const url = `${base}/equal-position/${entry.key}`;
+  // Open at first when the talk has started but the team has no position yet; after that the person decides.
+  const [initiallyOpen] = useState(entry.views.length > 0 && !entry.position);
   const saveView = async (event: FormEvent) => {
     event.preventDefault();
     await viewSave.run(() => api.put(`${url}/view`, { view }), t('trajecten.viewSaved'));
@@ -27,7 +29,7 @@ export function EqualPositionQuestion({ detail, base, entry, question }: { detai
     await positionSave.run(() => api.put(`${url}/position`, { position, reason }), t('trajecten.positionSaved'));
   };
   return (
-    <details className="trajectory-question" open={entry.views.length > 0 && !entry.position}>
+    <details className="trajectory-question" open={initiallyOpen}>
       <summary>
         {question}
         {entry.position ? <span className="tag">{t('trajecten.hasPosition')}</span> : <span className="tag tag-open">{t('trajecten.open')}</span>}
