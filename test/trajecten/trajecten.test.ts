@@ -1,4 +1,5 @@
 import { afterAll, beforeAll, expect, it } from 'vitest';
+import { loadDemo } from '../../src/modules/demo/service.ts';
 import { Client, createTestApp, type TestApp } from '../helpers/app.ts';
 import { describeEachDatabase } from '../helpers/databases.ts';
 import { addToTeam, auditActions, makeOrganisation, makeTeam, makeUser, TEST_PASSWORD } from '../helpers/factories.ts';
@@ -241,5 +242,19 @@ describeEachDatabase('co-creative trajectories', (dialect) => {
     // The rounds are the team's: one link, for this team.
     const links = await t.ctx.db.selectFrom('round_links').select('team_id').where('round_id', '=', detail.checks[0].roundId).execute();
     expect(links).toEqual([{ team_id: team }]);
+  });
+
+  it('the demo has a trajectory partly done, with a first charter version the coordinator signed', async () => {
+    const { organisationId } = await loadDemo(t.ctx);
+    const coordinator = new Client(t.app);
+    await coordinator.login('coordinator@demo.kruisbestuiving.org', 'demo-kruisbestuiving');
+    const list = (await coordinator.get(`/api/orgs/${organisationId}/trajectories`)).json();
+    expect(list.trajectories).toHaveLength(1);
+    expect(list.trajectories[0]).toMatchObject({
+      title: 'Herstel samen vormgeven',
+      phase: 'vertaling',
+      charter: { latestVersion: 1, signed: 1, needed: 2, established: false, outdated: false },
+    });
+    expect(list.trajectories[0].openPoints).toBeGreaterThan(5);
   });
 });
