@@ -235,6 +235,9 @@ describeEachDatabase('co-creative trajectories', (dialect) => {
     expect((await people.practitioner.client.post(`${base}/checks`, { moment: 'end', closesOn: '2999-12-31' })).statusCode).toBe(200);
     const detail = (await people.practitioner.client.get(base)).json();
     expect(detail.checks.map((c: { moment: string }) => c.moment).sort()).toEqual(['end', 'start']);
+    // Team members get the team's own link to answer; a coordinator outside the team does not.
+    expect(detail.checks[0].url).toMatch(/\/r\/[A-Za-z0-9_-]+$/);
+    expect((await people.orgCoordinator.client.get(base)).json().checks[0].url).toBeNull();
     // A member sees small numbers hidden: nobody answered yet.
     const comparison = (await people.practitioner.client.get(`${base}/checks/comparison`)).json();
     expect(comparison.comparison.disclosure.suppressed).toBe(true);

@@ -72,7 +72,7 @@ export async function compareChecks(ctx: ServiceContext, source: InstrumentSourc
   const checks = await store.listChecks(ctx.db, [trajectoryId]);
   const view = (moment: 'start' | 'end') => {
     const c = checks.find((x) => x.moment === moment);
-    return c ? { moment, roundId: c.round_id, roundName: c.name, closesOn: c.closes_on, responses: 0 } : null;
+    return c ? { moment, roundId: c.round_id, roundName: c.name, closesOn: c.closes_on } : null;
   };
   const start = view('start');
   const end = view('end');

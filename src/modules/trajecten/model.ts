@@ -185,9 +185,12 @@ export const checkView = z.object({
   roundName: z.string(),
   closesOn: z.string(),
   responses: z.number().int(),
+  /** The team's own link to answer (for the team's members). */
+  url: z.string().nullable(),
 });
 
-export const openPointView = z.object({ phase: phaseKeySchema, key: z.string(), label: z.string() });
+/** `phase` is a phase key, or 'evenwaardige_positie' for the equal-position dialogue. */
+export const openPointView = z.object({ phase: z.enum([...phaseKeys, 'evenwaardige_positie']), key: z.string(), label: z.string() });
 
 export const charterSummaryView = z.object({
   latestVersion: z.number().int().nullable(),
@@ -277,8 +280,9 @@ export const charterVersionView = z.object({
 });
 export type CharterVersionView = z.infer<typeof charterVersionView>;
 
+const checkRef = z.object({ moment: z.enum(['start', 'end']), roundId: idSchema, roundName: z.string(), closesOn: z.string() });
 export const comparisonCheckView = z.object({
-  start: checkView.nullable(),
-  end: checkView.nullable(),
+  start: checkRef.nullable(),
+  end: checkRef.nullable(),
   comparison: z.unknown().nullable(),
 });

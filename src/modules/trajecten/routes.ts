@@ -1,4 +1,4 @@
-import type { FastifyInstance } from 'fastify';
+import type { FastifyInstance, FastifyRequest } from 'fastify';
 import * as z from 'zod';
 import { type AnyRoute, defineRoute } from '../../http/route.ts';
 import { organisationParams } from '../organisations/model.ts';
@@ -11,7 +11,6 @@ import {
   comparisonCheckView,
   contributionInput,
   createTrajectoryInput,
-  evidenceSchema,
   mandateInput,
   memberParams,
   openCheckInput,
@@ -33,11 +32,12 @@ import * as team from './team-service.ts';
 
 const ok = z.object({ ok: z.literal(true) });
 const created = z.object({ id: z.string() });
-void evidenceSchema;
 
 /** The trajectory itself and what the team writes in it. Intervision and the charter have their own files. */
 export function trajectoryRoutes(app: FastifyInstance, source: InstrumentSource): AnyRoute[] {
   const ctx = app.services;
+  // Where the team's check links point: the configured address, or the one this request came to.
+  const baseUrl = (req: FastifyRequest) => ctx.config.publicUrl ?? `${req.protocol}://${req.host}`;
   const base = { tags: ['trajecten'], auth: 'user' as const, policy: 'trajecten.use' as const };
   return [
     defineRoute({
@@ -66,7 +66,7 @@ export function trajectoryRoutes(app: FastifyInstance, source: InstrumentSource)
       summary: 'Everything in a trajectory: phases, agreements, knowledge matrix, roles, dialogue, support, checks, open points, charter state',
       params: trajectoryParams,
       response: trajectoryDetailView,
-      handler: async ({ actor, params }) => service.getTrajectory(ctx, actor, params.orgId, params.trajectoryId),
+      handler: async ({ actor, params, req }) => service.getTrajectory(ctx, actor, params.orgId, params.trajectoryId, baseUrl(req)),
     }),
     defineRoute({
       ...base,

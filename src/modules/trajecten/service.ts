@@ -3,6 +3,7 @@ import { notFound } from '../../core/errors.ts';
 import { newId } from '../../core/ids.ts';
 import { authorize } from '../../core/policy.ts';
 import { inTransaction } from '../../db/database.ts';
+import { respondentUrl } from '../rounds/service.ts';
 import { checkCodes, managesTrajectories, openTrajectory, recordChange, type TrajectoryAccess } from './access.ts';
 import { charterSummary } from './charter/status.ts';
 import { equalPositionQuestions } from './equal-position.ts';
@@ -10,7 +11,7 @@ import { sessionSummaries } from './intervision-service.ts';
 import { knowledgeMatrix } from './matrix.ts';
 import type { AgreementView, TrajectoryDetailView, TrajectorySummaryView, UpdateTrajectoryInput } from './model.ts';
 import { openPoints } from './open-points.ts';
-import { phaseOfTopic, type TopicKey, topicOf } from './phases.ts';
+import { type TopicKey, topicOf } from './phases.ts';
 import { loadState } from './state-loader.ts';
 import * as store from './store.ts';
 
@@ -134,7 +135,13 @@ export async function updateTrajectory(ctx: ServiceContext, actor: Actor, organi
   return getTrajectory(ctx, actor, organisationId, trajectoryId);
 }
 
-export async function getTrajectory(ctx: ServiceContext, actor: Actor, organisationId: string, trajectoryId: string): Promise<TrajectoryDetailView> {
+export async function getTrajectory(
+  ctx: ServiceContext,
+  actor: Actor,
+  organisationId: string,
+  trajectoryId: string,
+  baseUrl = '',
+): Promise<TrajectoryDetailView> {
   const access = await openTrajectory(ctx.db, actor, organisationId, trajectoryId);
   const { row, members } = access;
   const state = await loadState(ctx.db, access);
@@ -178,16 +185,10 @@ export async function getTrajectory(ctx: ServiceContext, actor: Actor, organisat
         evidence: JSON.parse(r.evidence) as AgreementView['reviews'][number]['evidence'],
       })),
   }));
-  const responses = await Promise.all(
-    checks.map(async (c) => {
-      const count = await ctx.db
-        .selectFrom('responses')
-        .select((eb) => eb.fn.countAll<string>().as('n'))
-        .where('round_id', '=', c.round_id)
-        .where('status', '=', 'complete')
-        .executeTakeFirst();
-      return Number(count?.n ?? 0);
-    }),
+  const links = await store.checkLinks(
+    ctx.db,
+    checks.map((c) => c.round_id),
+    row.team_id,
   );
   return {
     id: row.id,
@@ -216,13 +217,18 @@ export async function getTrajectory(ctx: ServiceContext, actor: Actor, organisat
       };
     }),
     intervision: await sessionSummaries(ctx, actor, access),
-    checks: checks.map((c, i) => ({
-      moment: c.moment as 'start' | 'end',
-      roundId: c.round_id,
-      roundName: c.name,
-      closesOn: c.closes_on,
-      responses: responses[i] ?? 0,
-    })),
+    checks: checks.map((c) => {
+      const link = links.get(c.round_id);
+      return {
+        moment: c.moment as 'start' | 'end',
+        roundId: c.round_id,
+        roundName: c.name,
+        closesOn: c.closes_on,
+        responses: link?.complete ?? 0,
+        // The team's own link to answer: for the team's members only.
+        url: access.isMember && link ? respondentUrl(baseUrl, link.token) : null,
+      };
+    }),
     openPoints: openPoints(state, actor.language).map((p) => ({
       phase: p.section === 'evenwaardige_positie' ? 'vertaling' : p.section,
       key: p.key,
@@ -231,6 +237,3 @@ export async function getTrajectory(ctx: ServiceContext, actor: Actor, organisat
     charter: await charterSummary(ctx.db, members, versions, state),
   };
 }
-
-/** Which phase a topic belongs to, for the open-point links in the web app. */
-export const phaseOfAgreementTopic = (topic: string) => (topic === 'keuze' ? 'vertaling' : phaseOfTopic(topic as TopicKey).key);

@@ -42,6 +42,12 @@ export function ChecksSection({ detail, base }: { detail: TrajectoryDetailView; 
             <li key={moment}>
               <strong>{t(`trajecten.moment.${moment}`)}</strong>:{' '}
               {check ? t('trajecten.checkLine', { name: check.roundName, count: check.responses, date: check.closesOn }) : t('trajecten.checkNotOpened')}
+              {check?.url && (
+                <>
+                  {' '}
+                  <a href={check.url}>{t('trajecten.answerCheck', { moment: t(`trajecten.moment.${moment}`).toLowerCase() })}</a>
+                </>
+              )}
             </li>
           );
         })}

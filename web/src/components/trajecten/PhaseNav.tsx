@@ -20,7 +20,10 @@ export function PhaseNav({ detail, pagePath }: { detail: TrajectoryDetailView; p
           </li>
         ))}
         <li>
-          <NavLink to={`${pagePath}/evenwaardige-positie`}>{t('trajecten.equalTitle')}</NavLink>
+          <NavLink to={`${pagePath}/evenwaardige-positie`}>
+            {t('trajecten.equalTitle')}
+            <span className="visually-hidden"> ({t('trajecten.openCount', { count: openIn('evenwaardige_positie') })})</span>
+          </NavLink>
         </li>
         <li>
           <NavLink to={`${pagePath}/kader`}>{t('trajecten.charterTitle')}</NavLink>
