@@ -213,6 +213,9 @@ run('trajectories in Chromium', () => {
     );
     expect(md.status()).toBe(200);
     expect(await md.text()).toContain('rechtvaardig maken');
+    const pdf = await again.request.get(md.url().replace('charter.md', 'charter.pdf'));
+    expect(pdf.status()).toBe(200);
+    expect((await pdf.body()).subarray(0, 5).toString()).toBe('%PDF-');
 
     // The overview shows the phase and the charter's state.
     const overview = await open('cora', `${orgPath}/trajecten`);

@@ -156,6 +156,10 @@ describeEachDatabase('co-creative trajectories', (dialect) => {
     const entry = (await people.policy.client.get(base)).json().equalPosition.find((e: { key: string }) => e.key === 'verloning_functie_diploma');
     expect(entry.views.map((v: { view: string }) => v.view).sort()).toEqual(['Diploma telt.', 'Functie telt, niet het diploma.']);
     expect(entry.position).toMatchObject({ position: 'Volgens functie.', reason: 'Gelijk werk.' });
+    // The open points of the dialogue are counted on their own, not in a phase.
+    const open = (await people.policy.client.get(base)).json().openPoints.filter((p: { phase: string }) => p.phase === 'evenwaardige_positie');
+    expect(open).toHaveLength(11);
+    expect(open.map((p: { key: string }) => p.key)).not.toContain('position:verloning_functie_diploma');
   });
 
   it('keeps intervision notes with the participants; only shared themes reach the team', async () => {

@@ -229,11 +229,7 @@ export async function getTrajectory(
         url: access.isMember && link ? respondentUrl(baseUrl, link.token) : null,
       };
     }),
-    openPoints: openPoints(state, actor.language).map((p) => ({
-      phase: p.section === 'evenwaardige_positie' ? 'vertaling' : p.section,
-      key: p.key,
-      label: p.label,
-    })),
+    openPoints: openPoints(state, actor.language).map((p) => ({ phase: p.section, key: p.key, label: p.label })),
     charter: await charterSummary(ctx.db, members, versions, state),
   };
 }
