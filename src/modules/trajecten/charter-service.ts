@@ -4,6 +4,7 @@ import { newId } from '../../core/ids.ts';
 import type { Language } from '../../core/language.ts';
 import { inTransaction } from '../../db/database.ts';
 import { recordAudit } from '../audit/service.ts';
+import { isUniqueViolation } from '../instruments/store.ts';
 import { invalid, openTrajectory, recordChange, type TrajectoryAccess } from './access.ts';
 import { diffCharter, sameCharter } from './charter/diff.ts';
 import { charterSectionOrder, generateCharter } from './charter/generate.ts';
@@ -19,6 +20,10 @@ const messages = {
     nl: 'Er is niets veranderd sinds de laatste versie. Een nieuwe versie is niet nodig.',
     en: 'Nothing has changed since the latest version. A new version is not needed.',
   },
+  madeMeanwhile: {
+    nl: 'Iemand anders maakte net een nieuwe versie. Vernieuw de pagina.',
+    en: 'Someone else has just made a new version. Refresh the page.',
+  },
   notLatest: { nl: 'Je kan alleen de nieuwste versie ondertekenen.', en: 'You can only sign the newest version.' },
   outdated: {
     nl: 'Er is iets veranderd sinds deze versie. Maak eerst een nieuwe versie en onderteken die.',
@@ -28,6 +33,16 @@ const messages = {
 
 /** A new version from what the team agreed now; refused when it would say the same as the latest. */
 export async function createVersion(ctx: ServiceContext, actor: Actor, organisationId: string, trajectoryId: string, language?: Language) {
+  try {
+    return await makeVersion(ctx, actor, organisationId, trajectoryId, language);
+  } catch (error) {
+    // Someone else made the same version number a moment earlier.
+    if (isUniqueViolation(error)) throw new AppError('conflict', { detail: messages.madeMeanwhile[actor.language] });
+    throw error;
+  }
+}
+
+function makeVersion(ctx: ServiceContext, actor: Actor, organisationId: string, trajectoryId: string, language?: Language) {
   return inTransaction(ctx.db, async (trx) => {
     const access = await openTrajectory(trx, actor, organisationId, trajectoryId, 'write');
     const versions = await store.listVersions(trx, [trajectoryId]);
@@ -116,7 +131,13 @@ export async function signVersion(ctx: ServiceContext, actor: Actor, organisatio
     if (isOutdated(row, await loadState(trx, access))) throw new AppError('conflict', { detail: messages.outdated[actor.language] });
     const existing = await store.listSignatures(trx, [row.id]);
     if (existing.some((s) => s.user_id === actor.userId)) return;
-    await store.insertSignature(trx, { version_id: row.id, user_id: actor.userId, signed_at: ctx.clock.now().toISOString() });
+    try {
+      await store.insertSignature(trx, { version_id: row.id, user_id: actor.userId, signed_at: ctx.clock.now().toISOString() });
+    } catch (error) {
+      // The same person signing twice at once (a double click): the first signature counts.
+      if (isUniqueViolation(error)) return;
+      throw error;
+    }
     const after = signingState(
       access.members,
       [...existing, { user_id: actor.userId, signed_at: '' }].map((s) => ({ userId: s.user_id, signedAt: s.signed_at })),

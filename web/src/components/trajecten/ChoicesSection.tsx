@@ -49,6 +49,7 @@ export function ChoicesSection({ detail, base }: { detail: TrajectoryDetailView;
     <section className="section" aria-labelledby="choices-heading">
       <h3 id="choices-heading">{t('trajecten.choicesHeading')}</h3>
       <p>{t('trajecten.choicesIntro')}</p>
+      <SaveFeedback {...save} />
       {choices.length === 0 ? (
         <p>{t('trajecten.noChoices')}</p>
       ) : (
@@ -66,7 +67,22 @@ export function ChoicesSection({ detail, base }: { detail: TrajectoryDetailView;
                 {c.reviewOn && ` · ${t('trajecten.reviewLine', { date: c.reviewOn })}`}
                 {c.reviewDue && <span className="tag tag-open">{t('trajecten.reviewDue')}</span>}
               </p>
-              {detail.me.canWrite && <ReviewForm detail={detail} base={base} agreement={c} label={c.title} />}
+              {detail.me.canWrite && (
+                <>
+                  <ReviewForm detail={detail} base={base} agreement={c} label={c.title} />
+                  <div className="button-row">
+                    <button
+                      type="button"
+                      className="button button-small button-danger-outline"
+                      onClick={() =>
+                        void save.run(() => api.delete(`${base}/agreements/${encodeURIComponent(c.id)}`), t('trajecten.choiceRemoved', { title: c.title }))
+                      }
+                    >
+                      {t('trajecten.removeChoice', { title: c.title })}
+                    </button>
+                  </div>
+                </>
+              )}
             </li>
           ))}
         </ul>
@@ -74,7 +90,6 @@ export function ChoicesSection({ detail, base }: { detail: TrajectoryDetailView;
       {detail.me.canWrite && (
         <form className="form" noValidate onSubmit={submit} aria-busy={save.busy || undefined} aria-labelledby="new-choice-heading">
           <h4 id="new-choice-heading">{t('trajecten.newChoice')}</h4>
-          <SaveFeedback {...save} />
           <TextField
             label={t('trajecten.choiceQuestion')}
             hint={t('trajecten.choiceQuestionHint')}
