@@ -6,6 +6,7 @@ import { EqualPositionSection } from '../components/trajecten/EqualPositionSecti
 import { text, useSave } from '../components/trajecten/helpers.ts';
 import { PhaseContent } from '../components/trajecten/PhaseContent.tsx';
 import { PhaseNav } from '../components/trajecten/PhaseNav.tsx';
+import { RenameForm } from '../components/trajecten/RenameForm.tsx';
 import { SaveFeedback } from '../components/trajecten/SaveFeedback.tsx';
 import { type Framework, phases, type TrajectoryDetailView } from '../components/trajecten/types.ts';
 import '../components/trajecten/trajecten.css';
@@ -47,6 +48,7 @@ export function Component() {
           members: detail.members.map((m) => `${m.displayName} (${t(`positions.${m.position}`)})`).join(', '),
         })}
       </p>
+      {detail.me.canWrite && <RenameForm detail={detail} base={base} />}
       <PhaseNav detail={detail} pagePath={pagePath} />
       <section className="section" aria-labelledby="phase-heading">
         <h2 id="phase-heading">{heading}</h2>

@@ -52,6 +52,14 @@ export function Component() {
     <>
       <PageTitle text={t('trajecten.title')} />
       <p className="lead">{t('trajecten.intro')}</p>
+      <section className="section" aria-labelledby="principles-heading">
+        <h2 id="principles-heading">{t('trajecten.principlesHeading')}</h2>
+        <ul className="trajectory-list">
+          {(['context', 'shared', 'critical', 'knowledge'] as const).map((key) => (
+            <li key={key}>{t(`trajecten.principles.${key}`)}</li>
+          ))}
+        </ul>
+      </section>
       <section className="section" aria-labelledby="overview-heading">
         <h2 id="overview-heading">{t('trajecten.overviewHeading')}</h2>
         {data.trajectories.length === 0 ? (
