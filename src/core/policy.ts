@@ -23,6 +23,8 @@ export const policies = {
   'frameworks.manage': ['admin', 'researcher'],
   'reports.view': ['admin', 'researcher', 'coordinator', 'member'],
   'reports.raw': ['admin', 'researcher'],
+  // Any role: the trajectory service then lets in the team's own members, and coordinators and admins.
+  'trajecten.use': everyone,
 } as const satisfies Record<string, readonly Role[]>;
 
 export type PolicyName = keyof typeof policies;

@@ -16,6 +16,9 @@ import { organisationRoutes } from '../modules/organisations/routes.ts';
 import { publishedInstruments } from '../modules/rounds/instrument-source.ts';
 import { registerRespondentPages } from '../modules/rounds/respondent-routes.tsx';
 import { roundRoutes } from '../modules/rounds/routes.ts';
+import { charterRoutes } from '../modules/trajecten/charter-routes.ts';
+import { intervisionRoutes } from '../modules/trajecten/intervision-routes.ts';
+import { trajectoryRoutes } from '../modules/trajecten/routes.ts';
 import { registerDocs } from './docs.ts';
 import { registerErrorHandling } from './errors.ts';
 import './fastify-types.ts';
@@ -85,6 +88,9 @@ export async function buildApp(options: AppOptions): Promise<App> {
     ...roundRoutes(app, publishedInstruments),
     ...importRoutes(app),
     ...analysisRoutes(app, publishedInstruments),
+    ...trajectoryRoutes(app, publishedInstruments),
+    ...intervisionRoutes(app),
+    ...charterRoutes(app),
   ];
   registerRoutes(app, apiRoutes, {
     login: config.rateLimits.loginPerMinute,

@@ -6,8 +6,22 @@ import { describeEachDatabase } from '../helpers/databases.ts';
 import { addToTeam, makeOrganisation, makeTeam, makeUser, TEST_PASSWORD } from '../helpers/factories.ts';
 import { makeInstrument } from '../helpers/instruments.ts';
 import { makePublishedVersion, makeRound } from '../helpers/respondent.ts';
+import { makeTrajectoryFixture } from '../helpers/trajecten.ts';
 
-type Fixture = { org: string; team: string; member: string; invitation: string; instrument: string; publishedVersion: string; round: string };
+type Fixture = {
+  org: string;
+  team: string;
+  member: string;
+  invitation: string;
+  instrument: string;
+  publishedVersion: string;
+  round: string;
+  trajectory: string;
+  agreement: string;
+  support: string;
+  session: string;
+  experienceWorker: string;
+};
 type Sample = (f: Fixture) => { params: Record<string, string>; body?: unknown };
 
 const importColumns = ['sector', 'organisatietype', 'statuut', 'betaald', 'opleiding', 'rollen', 'omkadering'];
@@ -79,6 +93,102 @@ const samples: Record<string, Sample> = {
     params: { token: 'a'.repeat(43) },
     body: { responseId: crypto.randomUUID(), language: 'nl', consentVersion: 'x', answers: {} },
   }),
+  'GET /api/orgs/:orgId/trajectories': (f) => ({ params: { orgId: f.org } }),
+  'POST /api/orgs/:orgId/trajectories': (f) => ({ params: { orgId: f.org }, body: { teamId: f.team, title: 'Traject' } }),
+  'GET /api/orgs/:orgId/trajectories/:trajectoryId': (f) => ({ params: { orgId: f.org, trajectoryId: f.trajectory } }),
+  'PATCH /api/orgs/:orgId/trajectories/:trajectoryId': (f) => ({ params: { orgId: f.org, trajectoryId: f.trajectory }, body: { phase: 'complementariteit' } }),
+  'POST /api/orgs/:orgId/trajectories/:trajectoryId/agreements': (f) => ({
+    params: { orgId: f.org, trajectoryId: f.trajectory },
+    body: { topic: 'visie', text: 'Samen.' },
+  }),
+  'PUT /api/orgs/:orgId/trajectories/:trajectoryId/agreements/:agreementId': (f) => ({
+    params: { orgId: f.org, trajectoryId: f.trajectory, agreementId: f.agreement },
+    body: { topic: 'keuze', title: 'Betalen?', text: 'Ja.' },
+  }),
+  'DELETE /api/orgs/:orgId/trajectories/:trajectoryId/agreements/:agreementId': (f) => ({
+    params: { orgId: f.org, trajectoryId: f.trajectory, agreementId: f.agreement },
+  }),
+  'POST /api/orgs/:orgId/trajectories/:trajectoryId/agreements/:agreementId/reviews': (f) => ({
+    params: { orgId: f.org, trajectoryId: f.trajectory, agreementId: f.agreement },
+    body: { note: 'Nagekeken.', evidence: [{ kind: 'story', id: f.trajectory }] },
+  }),
+  'PUT /api/orgs/:orgId/trajectories/:trajectoryId/contribution': (f) => ({
+    params: { orgId: f.org, trajectoryId: f.trajectory },
+    body: { experiential: true, positions: ['biografisch'], professional: false },
+  }),
+  'PUT /api/orgs/:orgId/trajectories/:trajectoryId/roles': (f) => ({
+    params: { orgId: f.org, trajectoryId: f.trajectory },
+    body: { assignments: [{ roleKey: 'brugfiguur', userId: f.experienceWorker, hoursPerWeek: 4 }] },
+  }),
+  'PUT /api/orgs/:orgId/trajectories/:trajectoryId/mandates/:userId': (f) => ({
+    params: { orgId: f.org, trajectoryId: f.trajectory, userId: f.experienceWorker },
+    body: { statuses: ['vrijwilliger'], mayDecide: 'De eigen agenda.' },
+  }),
+  'POST /api/orgs/:orgId/trajectories/:trajectoryId/support': (f) => ({
+    params: { orgId: f.org, trajectoryId: f.trajectory },
+    body: { kind: 'intervisie', frequency: 'maandelijks', byWhom: 'het team', forWhom: 'iedereen' },
+  }),
+  'DELETE /api/orgs/:orgId/trajectories/:trajectoryId/support/:supportId': (f) => ({
+    params: { orgId: f.org, trajectoryId: f.trajectory, supportId: f.support },
+  }),
+  'PUT /api/orgs/:orgId/trajectories/:trajectoryId/equal-position/:questionKey/view': (f) => ({
+    params: { orgId: f.org, trajectoryId: f.trajectory, questionKey: 'verloning_functie_diploma' },
+    body: { view: 'Functie.' },
+  }),
+  'PUT /api/orgs/:orgId/trajectories/:trajectoryId/equal-position/:questionKey/position': (f) => ({
+    params: { orgId: f.org, trajectoryId: f.trajectory, questionKey: 'verloning_functie_diploma' },
+    body: { position: 'Functie.', reason: 'Gelijk werk.' },
+  }),
+  'POST /api/orgs/:orgId/trajectories/:trajectoryId/checks': (f) => ({
+    params: { orgId: f.org, trajectoryId: f.trajectory },
+    body: { moment: 'start', closesOn: '2999-12-31' },
+  }),
+  'GET /api/orgs/:orgId/trajectories/:trajectoryId/checks/comparison': (f) => ({ params: { orgId: f.org, trajectoryId: f.trajectory } }),
+  'POST /api/orgs/:orgId/trajectories/:trajectoryId/intervision': (f) => ({
+    params: { orgId: f.org, trajectoryId: f.trajectory },
+    body: {
+      method: 'incident',
+      plannedOn: '2999-01-01',
+      facilitatorUserId: f.experienceWorker,
+      presenterUserId: f.member,
+      participantUserIds: [f.experienceWorker, f.member],
+    },
+  }),
+  'GET /api/orgs/:orgId/trajectories/:trajectoryId/intervision/:sessionId': (f) => ({
+    params: { orgId: f.org, trajectoryId: f.trajectory, sessionId: f.session },
+  }),
+  'PATCH /api/orgs/:orgId/trajectories/:trajectoryId/intervision/:sessionId': (f) => ({
+    params: { orgId: f.org, trajectoryId: f.trajectory, sessionId: f.session },
+    body: { currentStep: 1, status: 'running' },
+  }),
+  'PUT /api/orgs/:orgId/trajectories/:trajectoryId/intervision/:sessionId/notes/:step': (f) => ({
+    params: { orgId: f.org, trajectoryId: f.trajectory, sessionId: f.session, step: '0' },
+    body: { text: 'Notities.' },
+  }),
+  'POST /api/orgs/:orgId/trajectories/:trajectoryId/intervision/:sessionId/themes': (f) => ({
+    params: { orgId: f.org, trajectoryId: f.trajectory, sessionId: f.session },
+    body: { theme: 'Nabijheid en afstand' },
+  }),
+  'POST /api/orgs/:orgId/trajectories/:trajectoryId/charter/versions': (f) => ({
+    params: { orgId: f.org, trajectoryId: f.trajectory },
+    body: { language: 'en' },
+  }),
+  'GET /api/orgs/:orgId/trajectories/:trajectoryId/charter/versions/:version': (f) => ({
+    params: { orgId: f.org, trajectoryId: f.trajectory, version: '1' },
+  }),
+  'POST /api/orgs/:orgId/trajectories/:trajectoryId/charter/versions/:version/signatures': (f) => ({
+    params: { orgId: f.org, trajectoryId: f.trajectory, version: '1' },
+  }),
+  'POST /api/orgs/:orgId/trajectories/:trajectoryId/charter/versions/:version/comments': (f) => ({
+    params: { orgId: f.org, trajectoryId: f.trajectory, version: '1' },
+    body: { sectionKey: 'visie', text: 'Goed zo.' },
+  }),
+  'GET /api/orgs/:orgId/trajectories/:trajectoryId/charter/versions/:version/charter.md': (f) => ({
+    params: { orgId: f.org, trajectoryId: f.trajectory, version: '1' },
+  }),
+  'GET /api/orgs/:orgId/trajectories/:trajectoryId/charter/versions/:version/charter.pdf': (f) => ({
+    params: { orgId: f.org, trajectoryId: f.trajectory, version: '1' },
+  }),
   'GET /api/orgs/:orgId/instruments': (f) => ({ params: { orgId: f.org } }),
   'POST /api/orgs/:orgId/instruments': (f) => ({
     params: { orgId: f.org },
@@ -108,12 +218,22 @@ describeEachDatabase('every route, as every role and as another organisation', (
   let orgA: string;
   let orgB: string;
   const clients = new Map<string, Client>();
+  const roleUsers = new Map<string, string>();
 
-  /** Fresh targets per request, so a DELETE by one role does not change what the next role sees. */
-  async function fixture(org: string): Promise<Fixture> {
+  /**
+   * Fresh targets per request, so a DELETE by one role does not change what the next role sees.
+   * A trajectory route gets a team with every role's user in it and a trajectory (and nothing it
+   * does not use, to keep this quick); the other routes get the rest.
+   */
+  async function fixture(org: string, url = ''): Promise<Fixture> {
     const team = await makeTeam(t.ctx, org);
     const member = (await makeUser(t.ctx, { organisationId: org, role: 'member' })).id;
     await addToTeam(t.ctx, team, member);
+    if (url.includes('/trajectories')) {
+      const unused = crypto.randomUUID();
+      const trajectoryFixture = await makeTrajectoryFixture(t.ctx, org, team, [...roleUsers.values(), member]);
+      return { org, team, member, invitation: unused, instrument: unused, publishedVersion: unused, round: unused, ...trajectoryFixture };
+    }
     const admin = (
       await t.ctx.db.selectFrom('memberships').select('user_id').where('organisation_id', '=', org).where('role', '=', 'admin').executeTakeFirstOrThrow()
     ).user_id;
@@ -139,7 +259,21 @@ describeEachDatabase('every route, as every role and as another organisation', (
     const instrument = await makeInstrument(t.ctx, org, admin);
     const publishedVersion = await makePublishedVersion(t.ctx, org);
     const { roundId: round } = await makeRound(t.ctx, org, publishedVersion, admin);
-    return { org, team, member, invitation, instrument, publishedVersion, round };
+    const unused = crypto.randomUUID();
+    return {
+      org,
+      team,
+      member,
+      invitation,
+      instrument,
+      publishedVersion,
+      round,
+      trajectory: unused,
+      agreement: unused,
+      support: unused,
+      session: unused,
+      experienceWorker: unused,
+    };
   }
 
   beforeAll(async () => {
@@ -148,6 +282,7 @@ describeEachDatabase('every route, as every role and as another organisation', (
     orgB = await makeOrganisation(t.ctx, 'B');
     for (const role of roles) {
       const user = await makeUser(t.ctx, { organisationId: orgA, role });
+      roleUsers.set(role, user.id);
       const client = new Client(t.app);
       await client.login(user.email, TEST_PASSWORD);
       clients.set(role, client);
@@ -169,18 +304,19 @@ describeEachDatabase('every route, as every role and as another organisation', (
 
   it('anonymous visitors get 401 from every route that needs a person', async () => {
     for (const route of t.app.apiRoutes.filter((r) => r.auth === 'user')) {
-      const sample = samples[key(route)]?.(await fixture(orgA));
+      const sample = samples[key(route)]?.(await fixture(orgA, route.url));
       if (!sample) continue;
       const response = await new Client(t.app).request(route.method, fill(route.url, sample.params), sample.body);
       expect(response.statusCode, key(route)).toBe(401);
     }
   });
 
-  it('each role gets exactly what its policy allows, and 403 otherwise', async () => {
+  // Every route × four roles, each with fresh rows: it takes a while on a busy machine.
+  it('each role gets exactly what its policy allows, and 403 otherwise', { timeout: 90_000 }, async () => {
     for (const route of t.app.apiRoutes.filter((r) => r.policy)) {
       const allowed = policies[route.policy as keyof typeof policies] as readonly string[];
       for (const role of roles) {
-        const sample = samples[key(route)]?.(await fixture(orgA));
+        const sample = samples[key(route)]?.(await fixture(orgA, route.url));
         if (!sample) continue;
         const response = await clients.get(role)?.request(route.method, fill(route.url, sample.params), sample.body);
         const expected = allowed.includes(role) ? 200 : 403;
@@ -195,7 +331,7 @@ describeEachDatabase('every route, as every role and as another organisation', (
     for (const route of t.app.apiRoutes.filter((r) => r.url.includes(':orgId'))) {
       const factory = samples[key(route)];
       if (!factory) continue;
-      const a = await fixture(orgA);
+      const a = await fixture(orgA, route.url);
       const outsider = clients.get('outsider');
       // A's organisation id in the URL.
       const direct = factory(a);

@@ -6,6 +6,7 @@ import { addMembership, createOrganisation, createTeam, setTeamMember } from '..
 import { DEMO_ORGANISATION, DEMO_PASSWORD, demoPeople, demoTeams } from './accounts.ts';
 import { loadDemoRounds } from './rounds.ts';
 import * as store from './store.ts';
+import { loadDemoTrajectory } from './trajecten.ts';
 
 export async function hasAnyOrganisation(ctx: ServiceContext): Promise<boolean> {
   return store.anyOrganisation(ctx.db);
@@ -22,6 +23,7 @@ export async function loadDemo(ctx: ServiceContext): Promise<{ organisationId: s
     const organisationId = await createOrganisation(tctx, { name: DEMO_ORGANISATION.name, sector: DEMO_ORGANISATION.sector });
     const teamIds = new Map<string, string>();
     let researcherId: string | undefined;
+    const herstel: { coordinator?: string; experienceWorker?: string } = {};
     for (const name of demoTeams) teamIds.set(name, (await createTeam(tctx, null, organisationId, name)).id);
     for (const person of demoPeople) {
       let userId = await findUserIdByEmail(tctx, person.email);
@@ -32,10 +34,16 @@ export async function loadDemo(ctx: ServiceContext): Promise<{ organisationId: s
       for (const membership of person.teams) {
         const teamId = teamIds.get(membership.team);
         if (teamId) await setTeamMember(tctx, null, organisationId, teamId, userId, membership.position);
+        if (membership.team === 'Team Herstel' && membership.position === 'coordinator') herstel.coordinator = userId;
+        if (membership.team === 'Team Herstel' && membership.position === 'experience_worker') herstel.experienceWorker = userId;
       }
     }
     // Two rounds of "Cocreatie in beeld" whose report shows the seed's published tables.
     if (researcherId) await loadDemoRounds(tctx, organisationId, researcherId, [...teamIds.values()]);
+    // A co-creative trajectory of Team Herstel, partly done, with a first charter version to sign.
+    const herstelTeam = teamIds.get('Team Herstel');
+    if (herstelTeam && herstel.coordinator && herstel.experienceWorker)
+      await loadDemoTrajectory(tctx, organisationId, herstelTeam, { coordinator: herstel.coordinator, experienceWorker: herstel.experienceWorker });
     await recordAudit(trx, ctx.clock.now(), {
       organisationId,
       actorUserId: null,

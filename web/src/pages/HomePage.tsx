@@ -8,7 +8,7 @@ import { useMe } from '../session.ts';
 /** `built`: the part can be used; the others say honestly that they are still being built. */
 const parts: Array<{ part: Part; path: string; built: boolean }> = [
   { part: 'inBeeld', path: 'in-beeld', built: true },
-  { part: 'trajecten', path: 'trajecten', built: false },
+  { part: 'trajecten', path: 'trajecten', built: true },
   { part: 'kruisbestuiving', path: 'kruisbestuiving', built: false },
 ];
 
@@ -35,7 +35,7 @@ export function Component() {
                 {t(`parts.${part}.title`)}
               </Link>
             </h3>
-            <p>{built ? t(`home.cardsBuilt.${part as 'inBeeld'}`) : t(`home.cards.${part}`)}</p>
+            <p>{built ? (part === 'trajecten' ? t('trajecten.homeCard') : t(`home.cardsBuilt.${part as 'inBeeld'}`)) : t(`home.cards.${part}`)}</p>
             {!built && <p className="card-status">{t('home.inProgress')}</p>}
           </li>
         ))}

@@ -11,10 +11,12 @@ export function AuditTable({ org, events, names }: { org: Organisation; events: 
   const loose = (key: string, fallback: string) => t(key, { defaultValue: fallback });
   const language = currentLanguage();
 
-  const actionLabel = (action: string) => loose(`audit.actions.${action}`, action);
+  // Parts keep their own words under their own key (trajecten.audit…), looked up after the shared ones.
+  const partLabel = (kind: 'Actions' | 'Subjects' | 'Details', id: string) => loose(`trajecten.audit${kind}.${id}`, id);
+  const actionLabel = (action: string) => loose(`audit.actions.${action}`, partLabel('Actions', action));
 
   const subject = (event: AuditEvent) => {
-    const type = loose(`audit.subjectTypes.${event.subjectType}`, event.subjectType);
+    const type = loose(`audit.subjectTypes.${event.subjectType}`, partLabel('Subjects', event.subjectType));
     let name: string | undefined;
     if (event.subjectType === 'user') name = names.people.get(event.subjectId) ?? t('audit.formerMember');
     else if (event.subjectType === 'team') name = names.teams.get(event.subjectId) ?? t('audit.deletedTeam');
@@ -64,7 +66,7 @@ export function AuditTable({ org, events, names }: { org: Organisation; events: 
                   <dl className="details-list">
                     {pairs.map(([key, raw]) => (
                       <div key={key}>
-                        <dt>{loose(`audit.detailKeys.${key}`, key)}</dt>
+                        <dt>{loose(`audit.detailKeys.${key}`, partLabel('Details', key))}</dt>
                         <dd>{value(key, raw)}</dd>
                       </div>
                     ))}
