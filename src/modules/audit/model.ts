@@ -33,6 +33,7 @@ export const auditActions = [
   'framework.saved',
   'report.viewed_unsuppressed',
   'report.downloaded',
+  'export.downloaded',
 ] as const;
 export type AuditAction = (typeof auditActions)[number];
 
