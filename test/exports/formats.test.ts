@@ -116,7 +116,13 @@ describeEachDatabase('exports that other tools read as they are', (dialect) => {
     const columns: Record<string, string | null> = {};
     const values: Record<string, Record<string, string>> = {};
     for (const row of codebook.slice(1)) {
-      const [variable = '', target = '', role = '', value = '', valueKey = ''] = [row[col('variabele')], row[col('importdoel')], row[col('rol')], row[col('waarde')], row[col('sleutel')]];
+      const [variable = '', target = '', role = '', value = '', valueKey = ''] = [
+        row[col('variabele')],
+        row[col('importdoel')],
+        row[col('rol')],
+        row[col('waarde')],
+        row[col('sleutel')],
+      ];
       const answer = target !== '' && !target.startsWith('_');
       columns[variable] = answer ? target : null;
       if (answer && value !== '' && (role === 'choice' || role === 'scale')) values[variable] = { ...values[variable], [value]: valueKey };

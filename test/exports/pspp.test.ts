@@ -101,7 +101,12 @@ describeWithPspp('the .sav export read back by GNU PSPP equals the platform’s 
           `GET FILE='${file}'.\n${flags.map((f) => f.syntax).join('\n')}\nCOMPUTE answered = SUM(${all.join(', ')}) >= 1.\nVALUE LABELS ${[...flags.map((f) => f.name), 'answered'].join(' ')} 1 'ja' 0 'nee'.\nVARIABLE LABELS ${flags.map((f) => `${f.name} '${f.name}'`).join(' /')} /answered 'answered'.\nFREQUENCIES VARIABLES=${flags.map((f) => f.name).join(' ')} answered.\n`,
       );
       expect(frequencies(tables, 'answered').get('ja')?.count, question).toBe(table.validN);
-      for (const flag of flags) expect({ question, code: flag.item.code, count: frequencies(tables, flag.name).get('ja')?.count ?? 0 }).toEqual({ question, code: flag.item.code, count: flag.item.count });
+      for (const flag of flags)
+        expect({ question, code: flag.item.code, count: frequencies(tables, flag.name).get('ja')?.count ?? 0 }).toEqual({
+          question,
+          code: flag.item.code,
+          count: flag.item.count,
+        });
     }
   });
 
@@ -118,6 +123,10 @@ describeWithPspp('the .sav export read back by GNU PSPP equals the platform’s 
     const sectorText = tableOf('sector').text;
     const start = values.rows.findIndex((r) => r[0] === sectorText);
     const sectorLabels = values.rows.slice(start, start + tableOf('sector').items.length).map((r) => r[2]);
-    expect(sectorLabels.slice(0, 3)).toEqual(tableOf('sector').items.slice(0, 3).map((i) => i.label));
+    expect(sectorLabels.slice(0, 3)).toEqual(
+      tableOf('sector')
+        .items.slice(0, 3)
+        .map((i) => i.label),
+    );
   });
 });

@@ -1,5 +1,5 @@
 import { describe, expect, it } from 'vitest';
-import { SavWriter, type SavVariable, segmentsOf, utf8Truncate } from './sav-writer.ts';
+import { type SavVariable, SavWriter, segmentsOf, utf8Truncate } from './sav-writer.ts';
 
 const numeric = (name: string, extra: Partial<SavVariable> = {}): SavVariable => ({
   name,

@@ -278,10 +278,13 @@ function sheetNamer() {
 type Driver = (workbook: ExcelJS.stream.xlsx.WorkbookWriter, pause: () => Promise<void>, sheetName: (wished: string) => string) => Promise<void>;
 
 /** An .xlsx written with exceljs's streaming writer; the writing pauses while the reader is behind. */
-function xlsxStream(drive: Driver): Readable {
+function xlsxStream(exportedOn: string, drive: Driver): Readable {
   const out = new PassThrough({ highWaterMark: 1 << 20 });
   const workbook = new ExcelJS.stream.xlsx.WorkbookWriter({ stream: out, useStyles: true, useSharedStrings: false });
   workbook.creator = 'Kruisbestuiving';
+  // The file's own dates carry the day only, like everything else in an export.
+  workbook.created = new Date(`${exportedOn}T00:00:00Z`);
+  workbook.modified = workbook.created;
   const pause = async () => {
     if (out.writableNeedDrain) await once(out, 'drain');
   };
@@ -317,7 +320,7 @@ function addTableSheets(workbook: ExcelJS.stream.xlsx.WorkbookWriter, data: Tabl
 
 export function xlsxResponses(codebook: Codebook, meta: ExportMeta, pages: Pages, tables: TablesData): Readable {
   const s = SHEETS[codebook.lang];
-  return xlsxStream(async (workbook, pause, sheetName) => {
+  return xlsxStream(meta.exportedOn, async (workbook, pause, sheetName) => {
     const data = workbook.addWorksheet(sheetName(s.data), { views: [{ state: 'frozen', ySplit: 1 }] });
     const header = data.addRow(codebook.variables.map((v) => v.name));
     header.font = { bold: true };
@@ -362,7 +365,7 @@ export function xlsxResponses(codebook: Codebook, meta: ExportMeta, pages: Pages
 }
 
 export function xlsxTables(data: TablesData, meta: ExportMeta, rule: string): Readable {
-  return xlsxStream(async (workbook, _pause, sheetName) => {
+  return xlsxStream(meta.exportedOn, async (workbook, _pause, sheetName) => {
     addTableSheets(workbook, data, meta.lang, sheetName);
     const about = workbook.addWorksheet(sheetName(SHEETS[meta.lang].about));
     for (const line of [...aboutLines(meta, null), rule]) about.addRow([xlsxText(line)]).commit();
