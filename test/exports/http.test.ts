@@ -2,11 +2,13 @@ import { unzipSync } from 'fflate';
 import readXlsxFile from 'read-excel-file/node';
 import { afterAll, beforeAll, expect, it } from 'vitest';
 import { newId, newSecretToken } from '../../src/core/ids.ts';
+import { exportForActor } from '../../src/modules/exports/service.ts';
 import { getBuiltinFramework } from '../../src/modules/frameworks/builtin.ts';
 import { validateAnswers } from '../../src/modules/instruments/answers.ts';
 import { cocreatieErvaringswerkers } from '../../src/modules/instruments/builtin/cocreatie-in-beeld.ts';
 import { resolveInstrument } from '../../src/modules/instruments/resolve.ts';
 import { sampleAnswers, seededPick } from '../../src/modules/instruments/sample-answers.ts';
+import { publishedInstruments } from '../../src/modules/rounds/instrument-source.ts';
 import { insertAnswers } from '../../src/modules/rounds/store.ts';
 import type { AnswerTable, ResponseTable } from '../../src/modules/rounds/tables.ts';
 import { Client, createTestApp, type TestApp } from '../helpers/app.ts';
@@ -136,6 +138,24 @@ describeEachDatabase('exports over HTTP: who gets what, and nothing that the pla
     expect(again.responses.map((r) => r.opmerkingen)).toEqual(json.responses.map((r) => r.opmerkingen));
     // Nothing of the export's own bookkeeping is left behind.
     expect(await t.ctx.db.selectFrom('export_orders').selectAll().execute()).toEqual([]);
+  });
+
+  it('cleans up when the reader stops half-way (a closed browser tab), in every format', async () => {
+    const researcher = await t.ctx.db
+      .selectFrom('memberships')
+      .select('user_id')
+      .where('organisation_id', '=', org)
+      .where('role', '=', 'researcher')
+      .executeTakeFirstOrThrow();
+    const actor = { userId: researcher.user_id, language: 'nl' as const, roles: new Map([[org, 'researcher']]) };
+    for (const format of ['sav', 'xlsx', 'csv', 'json', 'r'] as const) {
+      const file = await exportForActor(t.ctx, publishedInstruments, actor, org, roundId, { format, lang: 'nl', tablesOnly: false, dutchExcel: false });
+      expect(file.totalRows).toBe(RESPONSES);
+      for await (const _chunk of file.body) break; // one chunk, then the reader goes away
+      for (let i = 0; i < 100 && (await t.ctx.db.selectFrom('export_orders').select('export_id').execute()).length > 0; i++)
+        await new Promise((r) => setTimeout(r, 20));
+      expect(await t.ctx.db.selectFrom('export_orders').select('export_id').execute(), format).toEqual([]);
+    }
   });
 
   it('neutralises hostile respondent text in CSV and XLSX, and keeps it as written in JSON', async () => {

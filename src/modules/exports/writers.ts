@@ -285,8 +285,10 @@ function xlsxStream(exportedOn: string, drive: Driver): Readable {
   // The file's own dates carry the day only, like everything else in an export.
   workbook.created = new Date(`${exportedOn}T00:00:00Z`);
   workbook.modified = workbook.created;
+  // Waits while the reader is behind; stops the export when the reader went away (the client hung up).
   const pause = async () => {
-    if (out.writableNeedDrain) await once(out, 'drain');
+    if (!out.destroyed && out.writableNeedDrain) await Promise.race([once(out, 'drain'), once(out, 'close')]);
+    if (out.destroyed) throw new Error('The export was stopped by its reader');
   };
   drive(workbook, pause, sheetNamer())
     .then(() => workbook.commit())
