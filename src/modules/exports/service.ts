@@ -163,7 +163,7 @@ async function exportRound(
           `${name}-r.zip`,
           CONTENT_TYPES.zip,
           Readable.from(
-            zipChunks([
+            zipChunks(base.exportedOn, [
               { name: `${names.tables}.csv`, content: () => [tablesCsv(data, csv)] },
               {
                 name: `${names.read}-${names.tables}.R`,
@@ -223,14 +223,14 @@ async function exportRound(
       return file(
         `${name}-csv.zip`,
         CONTENT_TYPES.zip,
-        Readable.from(zipChunks([{ name: `${names.data}.csv`, content: () => csvResponses(codebook, csv, pages()) }, codebookFile])),
+        Readable.from(zipChunks(base.exportedOn, [{ name: `${names.data}.csv`, content: () => csvResponses(codebook, csv, pages()) }, codebookFile])),
       );
     case 'r':
       return file(
         `${name}-r.zip`,
         CONTENT_TYPES.zip,
         Readable.from(
-          zipChunks([
+          zipChunks(base.exportedOn, [
             { name: `${names.data}.csv`, content: () => csvResponses(codebook, csv, pages()) },
             codebookFile,
             {

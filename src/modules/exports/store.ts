@@ -32,10 +32,8 @@ export async function orderPage(db: Db, exportId: string, after: Cursor | null, 
     .select(['o.position', 'o.response_id', 'r.team_id', 'r.language'])
     .where('o.export_id', '=', exportId)
     .where('r.status', '=', 'complete');
-  if (after)
-    query = query.where((eb) =>
-      eb.or([eb('o.position', '>', after.position), eb.and([eb('o.position', '=', after.position), eb('o.response_id', '>', after.responseId)])]),
-    );
+  // A row-value comparison, so both databases seek in the primary key instead of scanning from the start.
+  if (after) query = query.where((eb) => eb(eb.refTuple('o.position', 'o.response_id'), '>', eb.tuple(after.position, after.responseId)));
   return query.orderBy('o.position').orderBy('o.response_id').limit(size).execute();
 }
 

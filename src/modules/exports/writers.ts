@@ -222,8 +222,9 @@ export function jsonTables(report: { disclosure: unknown; rounding: unknown; tab
   )}\n`;
 }
 
-/** Files into one zip, deflated as they stream. */
+/** Files into one zip, deflated as they stream; the entries are dated to the day (midnight), like the rest of an export. */
 export async function* zipChunks(
+  day: string,
   entries: { name: string; content: () => AsyncIterable<string | Uint8Array> | Iterable<string | Uint8Array> }[],
 ): AsyncGenerator<Uint8Array> {
   const ready: Uint8Array[] = [];
@@ -235,6 +236,7 @@ export async function* zipChunks(
   const encoder = new TextEncoder();
   for (const entry of entries) {
     const file = new ZipDeflate(entry.name, { level: 6 });
+    file.mtime = new Date(`${day}T00:00:00`);
     zip.add(file);
     for await (const chunk of entry.content()) {
       file.push(typeof chunk === 'string' ? encoder.encode(chunk) : chunk, false);
@@ -275,7 +277,24 @@ function sheetNamer() {
   };
 }
 
-type Driver = (workbook: ExcelJS.stream.xlsx.WorkbookWriter, pause: () => Promise<void>, sheetName: (wished: string) => string) => Promise<void>;
+type Driver = (
+  workbook: ExcelJS.stream.xlsx.WorkbookWriter,
+  pause: (sheet: ExcelJS.Worksheet) => Promise<void>,
+  sheetName: (wished: string) => string,
+) => Promise<void>;
+
+const PENDING_LIMIT = 1 << 20;
+
+/**
+ * Bytes of a worksheet's XML handed to the zip but not yet compressed. exceljs's streaming writer
+ * (4.4.0, pinned) writes each sheet into a buffer piped to the zip without waiting, so a fast producer
+ * (rows from synchronous SQLite reads) would pile the whole sheet up in memory; the writer waits on this.
+ * 0 when the internals look different (then only the reader's backpressure applies).
+ */
+function pendingBytes(sheet: ExcelJS.Worksheet): number {
+  const stream = (sheet as unknown as { stream?: { pipes?: { _writableState?: { length?: number } }[] } }).stream;
+  return (stream?.pipes ?? []).reduce((sum, pipe) => sum + (pipe._writableState?.length ?? 0), 0);
+}
 
 /** An .xlsx written with exceljs's streaming writer; the writing pauses while the reader is behind. */
 function xlsxStream(exportedOn: string, drive: Driver): Readable {
@@ -285,8 +304,10 @@ function xlsxStream(exportedOn: string, drive: Driver): Readable {
   // The file's own dates carry the day only, like everything else in an export.
   workbook.created = new Date(`${exportedOn}T00:00:00Z`);
   workbook.modified = workbook.created;
-  // Waits while the reader is behind; stops the export when the reader went away (the client hung up).
-  const pause = async () => {
+  // Waits while the zip is behind (rows not yet compressed) or the reader is (the client reads slowly),
+  // and stops the export when the reader went away (the client hung up).
+  const pause = async (sheet: ExcelJS.Worksheet) => {
+    while (!out.destroyed && pendingBytes(sheet) > PENDING_LIMIT) await new Promise((resolve) => setTimeout(resolve, 1));
     if (!out.destroyed && out.writableNeedDrain) await Promise.race([once(out, 'drain'), once(out, 'close')]);
     if (out.destroyed) throw new Error('The export was stopped by its reader');
   };
@@ -331,7 +352,7 @@ export function xlsxResponses(codebook: Codebook, meta: ExportMeta, pages: Pages
     for await (const page of pages) {
       for (const values of page)
         data.addRow(values.map((value, i) => (strings[i] ? (value === null ? null : xlsxText(String(value))) : numericCell(value)))).commit();
-      await pause();
+      await pause(data);
     }
     data.commit();
     const book = workbook.addWorksheet(sheetName(s.codebook), { views: [{ state: 'frozen', ySplit: 1 }] });
