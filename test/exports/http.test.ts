@@ -23,7 +23,7 @@ const instrument = resolved.instrument;
 
 /** Hostile texts a respondent could type: spreadsheets must show them, not run them. */
 const HOSTILE = ['=HYPERLINK("http://kwaad.example","klik")', '+1+1', '-2+3', '@SUM(A1:A9)', '\tverborgen', '\rterug'];
-const RESPONSES = 620;
+const RESPONSES = 520;
 /** A day no export may carry: the day these responses were "submitted". */
 const SUBMITTED = '2027-01-15';
 

@@ -73,18 +73,24 @@ export function ExportPanel({ orgId, roundId, role }: { orgId: string; roundId: 
     const search = new URLSearchParams({ format, lang: language, ...(dutchExcel && (format === 'csv' || format === 'r') ? { dutchExcel: '1' } : {}) });
     setProgress({ bytes: 0, totalRows: null, kind });
     try {
+      // Said at once, before the first byte: the server may need a moment to put the rows in order.
       const response = await fetch(`${path}?${search}`, { credentials: 'same-origin', signal: controller.signal, headers: { 'Accept-Language': lang } });
       if (!response.ok || !response.body) throw await errorOf(response, t('common.unknownError'));
       const totalRows = Number(response.headers.get('X-Total-Rows') ?? Number.NaN);
       const reader = response.body.getReader();
       const chunks: Uint8Array[] = [];
       let bytes = 0;
+      let shown = 0;
       for (;;) {
         const { done: finished, value } = await reader.read();
         if (finished) break;
         chunks.push(value);
         bytes += value.length;
-        setProgress({ bytes, totalRows: Number.isFinite(totalRows) ? totalRows : null, kind });
+        // A few updates a second: enough to see it move, not so many that a screen reader chatters.
+        if (performance.now() - shown > 400) {
+          shown = performance.now();
+          setProgress({ bytes, totalRows: Number.isFinite(totalRows) ? totalRows : null, kind });
+        }
       }
       const name = fileNameOf(response, `export.${format}`);
       const url = URL.createObjectURL(new Blob(chunks as BlobPart[], { type: response.headers.get('Content-Type') ?? 'application/octet-stream' }));
@@ -107,13 +113,15 @@ export function ExportPanel({ orgId, roundId, role }: { orgId: string; roundId: 
 
   const rows = progress?.totalRows;
   const statusText = progress
-    ? rows === null || rows === undefined
-      ? t('exports.busyBytes', { size: formatBytes(progress.bytes, lang) })
-      : t(progress.kind === 'responses' ? 'exports.busyResponses' : 'exports.busyTables', {
-          count: rows,
-          rows: rows.toLocaleString(lang === 'nl' ? 'nl-BE' : 'en-GB'),
-          size: formatBytes(progress.bytes, lang),
-        })
+    ? progress.bytes === 0
+      ? t('exports.preparing')
+      : rows === null || rows === undefined
+        ? t('exports.busyBytes', { size: formatBytes(progress.bytes, lang) })
+        : t(progress.kind === 'responses' ? 'exports.busyResponses' : 'exports.busyTables', {
+            count: rows,
+            rows: rows.toLocaleString(lang === 'nl' ? 'nl-BE' : 'en-GB'),
+            size: formatBytes(progress.bytes, lang),
+          })
     : '';
 
   return (
