@@ -3,6 +3,7 @@ import readXlsxFile from 'read-excel-file/node';
 import { afterAll, beforeAll, expect, it } from 'vitest';
 import { newId, newSecretToken } from '../../src/core/ids.ts';
 import { exportForActor } from '../../src/modules/exports/service.ts';
+import * as exportStore from '../../src/modules/exports/store.ts';
 import { getBuiltinFramework } from '../../src/modules/frameworks/builtin.ts';
 import { validateAnswers } from '../../src/modules/instruments/answers.ts';
 import { cocreatieErvaringswerkers } from '../../src/modules/instruments/builtin/cocreatie-in-beeld.ts';
@@ -23,7 +24,7 @@ const instrument = resolved.instrument;
 
 /** Hostile texts a respondent could type: spreadsheets must show them, not run them. */
 const HOSTILE = ['=HYPERLINK("http://kwaad.example","klik")', '+1+1', '-2+3', '@SUM(A1:A9)', '\tverborgen', '\rterug'];
-const RESPONSES = 520;
+const RESPONSES = 60;
 /** A day no export may carry: the day these responses were "submitted". */
 const SUBMITTED = '2027-01-15';
 
@@ -117,7 +118,25 @@ describeEachDatabase('exports over HTTP: who gets what, and nothing that the pla
     expect((await as('researcher').get(url('format=spss'))).statusCode).toBe(400);
   });
 
-  it('streams every case once over several pages, in an order that is not the order of answering', async () => {
+  it('reads the cases page by page (keyset) with every response exactly once, in the same order as one big page', async () => {
+    const read = async (size: number) => {
+      const id = newId();
+      expect(await exportStore.prepareOrder(t.ctx.db, id, roundId, new Date().toISOString())).toBe(RESPONSES);
+      const texts: string[] = [];
+      for await (const page of exportStore.responsePages(t.ctx.db, id, size)) {
+        expect(page.length).toBeLessThanOrEqual(size);
+        for (const response of page) texts.push(String(response.answers.find((a) => a.question === 'opmerkingen')?.text_value));
+      }
+      await exportStore.dropOrder(t.ctx.db, id);
+      return texts;
+    };
+    const paged = await read(7);
+    expect(paged).toHaveLength(RESPONSES);
+    expect(new Set(paged).size).toBe(RESPONSES);
+    expect(paged).toEqual(await read(1000));
+  });
+
+  it('streams every case once, in an order that is not the order of answering', async () => {
     const response = await as('researcher').get(url('format=json&lang=nl'));
     expect(response.statusCode).toBe(200);
     expect(response.headers['x-total-rows']).toBe(String(RESPONSES));
