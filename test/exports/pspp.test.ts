@@ -110,6 +110,34 @@ describeWithPspp('the .sav export read back by GNU PSPP equals the platform’s 
     }
   });
 
+  it('reads open answers over 255 bytes (very long strings, UTF-8) when the round allows open text', async () => {
+    const round = await t.ctx.db.selectFrom('rounds').select('id').where('key', '=', DEMO_ROUND_KEYS.experienceWorkers).executeTakeFirstOrThrow();
+    const response = await t.ctx.db.selectFrom('responses').select('id').where('round_id', '=', round.id).orderBy('id').executeTakeFirstOrThrow();
+    const long = `Één lang antwoord: ${'ëï'.repeat(150)} — einde`;
+    await t.ctx.db.deleteFrom('answers').where('response_id', '=', response.id).where('question', '=', 'opmerkingen').execute();
+    await t.ctx.db
+      .insertInto('answers')
+      .values({ response_id: response.id, question: 'opmerkingen', item: null, option: null, number_value: null, text_value: long })
+      .execute();
+    await t.ctx.db.updateTable('rounds').set({ open_text_export: 1 }).where('id', '=', round.id).execute();
+    try {
+      const researcher = new Client(t.app);
+      await researcher.login('onderzoeker@demo.kruisbestuiving.org', DEMO_PASSWORD);
+      const withText = (await researcher.get(`/api/orgs/${org}/rounds/${round.id}/export?format=sav&lang=nl`)).rawPayload;
+      const tables = await runPspp(
+        withText,
+        (file) => `GET FILE='${file}'.\nDISPLAY DICTIONARY VARIABLES=opmerkingen.\nSELECT IF LENGTH(RTRIM(opmerkingen)) > 255.\nLIST VARIABLES=opmerkingen.\n`,
+      );
+      const variables = tables.find((x) => x.title === 'Variables') ?? expect.unreachable('Variables');
+      const row = variables.rows.find((r) => r[0] === 'opmerkingen') ?? expect.unreachable('opmerkingen');
+      expect(row[7]).toBe(`A${Buffer.byteLength(long)}`);
+      const listed = tables.find((x) => x.title === 'Data List') ?? expect.unreachable('Data List');
+      expect(listed.rows.slice(1).map((r) => r[0])).toEqual([long]);
+    } finally {
+      await t.ctx.db.updateTable('rounds').set({ open_text_export: 0 }).where('id', '=', round.id).execute();
+    }
+  });
+
   it('labels values and measurement levels as the codebook says', async () => {
     const tables = await runPspp(sav, (file) => `GET FILE='${file}'.\nDISPLAY DICTIONARY.\n`);
     const variables = tables.find((x) => x.title === 'Variables') ?? expect.unreachable('Variables');
