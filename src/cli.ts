@@ -1,6 +1,7 @@
 import { Command } from 'commander';
 import { openRuntime, type Runtime } from './bootstrap.ts';
 import { backup, CliError, restore } from './cli/backup.ts';
+import { exportCommand } from './cli/export.ts';
 import { importFile } from './cli/import.ts';
 import { reportCommand } from './cli/report.ts';
 import { startServer } from './cli/start.ts';
@@ -108,6 +109,22 @@ program
   .option('--compare <roundKey>', 'html/pdf: compare with another round of the same organisation (the largest gaps)')
   .action((roundKey: string, options: { format?: string; lang?: string; out?: string; org?: string; compare?: string }) =>
     withRuntime((runtime) => reportCommand(runtime, roundKey, options)),
+  );
+
+program
+  .command('export')
+  .description(
+    "A round's responses for SPSS, Excel, CSV, JSON or R (researcher rights; no tokens, codes or times; recorded in the audit trail with no user), or with --tables-only the report's tables",
+  )
+  .argument('<roundKey>', "the round's key, e.g. demo-ervaringswerkers")
+  .requiredOption('--format <format>', 'sav | xlsx | csv (zip with the codebook) | json | r (zip: CSV, codebook and an R script)')
+  .requiredOption('--out <file>', 'the file to write')
+  .option('--lang <language>', 'language of labels: nl | en', 'nl')
+  .option('--tables-only', "only the report's tables (counts and percentages), no responses")
+  .option('--dutch-excel', 'CSV with ; separators, decimal commas and a byte order mark (Excel set to Dutch)')
+  .option('--org <name>', 'the organisation (name or id), when more than one has a round with this key')
+  .action((roundKey: string, options: { format?: string; out?: string; lang?: string; tablesOnly?: boolean; dutchExcel?: boolean; org?: string }) =>
+    withRuntime((runtime) => exportCommand(runtime, roundKey, options)),
   );
 
 program

@@ -1,3 +1,4 @@
+import { createHash } from 'node:crypto';
 import fs from 'node:fs';
 import path from 'node:path';
 import SqliteDatabase from 'better-sqlite3';
@@ -33,6 +34,8 @@ function openSqlite(file: string): DatabaseHandle {
   sqlite.pragma('synchronous = FULL');
   sqlite.pragma('foreign_keys = ON');
   sqlite.pragma('busy_timeout = 10000');
+  // PostgreSQL's md5(text), so queries that order by a keyed hash (exports) read the same on both.
+  sqlite.function('md5', { deterministic: true }, (text: unknown) => (text === null ? null : createHash('md5').update(String(text)).digest('hex')));
   const db = new Kysely<Database>({ dialect: new ImmediateSqliteDialect({ database: withStatementCache(sqlite) }) });
   return { db, dialect: 'sqlite', location: file, sqlite, close: () => db.destroy() };
 }

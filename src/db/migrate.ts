@@ -6,6 +6,7 @@ import * as instruments from './migrations/2026_11_29_0003_instruments.ts';
 import * as rounds from './migrations/2026_11_29_0004_rounds.ts';
 import * as roundKeys from './migrations/2026_11_29_0005_round_keys.ts';
 import * as answerTallies from './migrations/2026_11_29_0006_answer_tallies.ts';
+import * as exportOrders from './migrations/2026_11_29_0010_export_orders.ts';
 import * as trajecten from './migrations/2026_11_29_0020_trajecten.ts';
 
 /** Listed here, not read from disk, so the order is reviewed in code and bundling cannot lose one. */
@@ -17,6 +18,7 @@ const migrations: Record<string, Migration> = {
   '2026_11_29_0005_round_keys': roundKeys,
   '2026_11_29_0006_answer_tallies': answerTallies,
   '2026_11_29_0020_trajecten': trajecten,
+  '2026_11_29_0010_export_orders': exportOrders,
 };
 
 export const migrationNames = (): string[] => Object.keys(migrations).sort();

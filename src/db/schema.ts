@@ -1,5 +1,6 @@
 /** Table types for Kysely. Timestamps are ISO 8601 UTC text; booleans are 0/1 integers on both dialects. */
 import type { Generated } from 'kysely';
+import type { ExportsTables } from '../modules/exports/tables.ts';
 import type { RoundsTables } from '../modules/rounds/tables.ts';
 import type { TrajectenTables } from '../modules/trajecten/tables.ts';
 
@@ -78,7 +79,7 @@ export interface AuditEventTable {
   at: string;
 }
 
-export interface Database extends RoundsTables, TrajectenTables {
+export interface Database extends RoundsTables, TrajectenTables, ExportsTables {
   organisations: OrganisationTable;
   users: UserTable;
   memberships: MembershipTable;

@@ -8,6 +8,7 @@ import { type DatabaseHandle, isReachable } from '../db/database.ts';
 import { accountRoutes } from '../modules/accounts/routes.ts';
 import { analysisRoutes } from '../modules/analysis/routes.ts';
 import { auditRoutes } from '../modules/audit/routes.ts';
+import { exportRoutes } from '../modules/exports/routes.ts';
 import { frameworkRoutes } from '../modules/frameworks/routes.ts';
 import { importRoutes } from '../modules/imports/routes.ts';
 import { instrumentPreviewRoutes } from '../modules/instruments/preview-routes.tsx';
@@ -91,6 +92,7 @@ export async function buildApp(options: AppOptions): Promise<App> {
     ...trajectoryRoutes(app, publishedInstruments),
     ...intervisionRoutes(app),
     ...charterRoutes(app),
+    ...exportRoutes(app, publishedInstruments),
   ];
   registerRoutes(app, apiRoutes, {
     login: config.rateLimits.loginPerMinute,

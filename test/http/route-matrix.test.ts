@@ -88,6 +88,8 @@ const samples: Record<string, Sample> = {
   'GET /api/orgs/:orgId/rounds/:roundId/report': (f) => ({ params: { orgId: f.org, roundId: f.round } }),
   'GET /api/orgs/:orgId/rounds/:roundId/report.html': (f) => ({ params: { orgId: f.org, roundId: f.round } }),
   'GET /api/orgs/:orgId/rounds/:roundId/report.pdf': (f) => ({ params: { orgId: f.org, roundId: f.round } }),
+  'GET /api/orgs/:orgId/rounds/:roundId/export': (f) => ({ params: { orgId: f.org, roundId: f.round, '?': '?format=csv' } }),
+  'GET /api/orgs/:orgId/rounds/:roundId/export/tables': (f) => ({ params: { orgId: f.org, roundId: f.round, '?': '?format=xlsx' } }),
   'GET /api/orgs/:orgId/reports/compare': (f) => ({ params: { orgId: f.org, '?': `?a=${f.round}&b=${f.round}` } }),
   'POST /api/r/:token/responses': () => ({
     params: { token: 'a'.repeat(43) },

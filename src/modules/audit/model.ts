@@ -54,6 +54,7 @@ export const auditActions = [
   'charter.signed',
   'charter.commented',
   'charter.exported',
+  'export.downloaded',
 ] as const;
 export type AuditAction = (typeof auditActions)[number];
 

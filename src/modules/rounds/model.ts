@@ -23,6 +23,8 @@ export type CreateRoundInput = z.infer<typeof createRoundInput>;
 export const updateRoundInput = z.strictObject({
   closesOn: isoDateSchema.optional(),
   status: z.enum(['open', 'closed']).optional(),
+  /** Whether open answers go into data exports. Can be switched on only while nobody has answered yet (respondents were told). */
+  openTextExport: z.boolean().optional(),
 });
 
 export const roundParams = z.strictObject({ orgId: idSchema, roundId: idSchema });

@@ -159,15 +159,27 @@ export async function updateRound(
   actor: Actor,
   organisationId: string,
   roundId: string,
-  changes: { closesOn?: string | undefined; status?: 'open' | 'closed' | undefined },
+  changes: { closesOn?: string | undefined; status?: 'open' | 'closed' | undefined; openTextExport?: boolean | undefined },
 ): Promise<RoundView> {
   authorize(actor, 'rounds.manage', organisationId);
   await inTransaction(ctx.db, async (trx) => {
     const round = await store.findRound(trx, organisationId, roundId);
     if (!round) throw notFound();
-    const set: Partial<Pick<RoundTable, 'closes_on' | 'status'>> = {};
+    const set: Partial<Pick<RoundTable, 'closes_on' | 'status' | 'open_text_export'>> = {};
     if (changes.closesOn) set.closes_on = changes.closesOn;
     if (changes.status) set.status = changes.status;
+    if (changes.openTextExport !== undefined && changes.openTextExport !== (round.open_text_export === 1)) {
+      // Respondents were promised that what they write stays inside the platform: that promise holds for them.
+      const started = (await store.countResponsesByRound(trx, [roundId])).get(roundId)?.started ?? 0;
+      if (changes.openTextExport && started > 0) {
+        const message =
+          actor.language === 'nl'
+            ? 'Dit kan alleen zolang niemand heeft geantwoord: wie al antwoordde, las dat open antwoorden niet mee gaan in een download.'
+            : 'This is only possible while nobody has answered yet: those who answered read that open answers are not part of a download.';
+        throw new AppError('validation_failed', { issues: [{ path: 'openTextExport', message }] });
+      }
+      set.open_text_export = changes.openTextExport ? 1 : 0;
+    }
     if (Object.keys(set).length === 0) return;
     await store.updateRound(trx, roundId, set);
     await recordAudit(trx, ctx.clock.now(), {
@@ -176,7 +188,11 @@ export async function updateRound(
       action: 'round.updated',
       subjectType: 'round',
       subjectId: roundId,
-      details: { ...(set.closes_on ? { closesOn: set.closes_on } : {}), ...(set.status ? { status: set.status } : {}) },
+      details: {
+        ...(set.closes_on ? { closesOn: set.closes_on } : {}),
+        ...(set.status ? { status: set.status } : {}),
+        ...(set.open_text_export !== undefined ? { openTextExport: set.open_text_export === 1 } : {}),
+      },
     });
   });
   const round = await store.findRound(ctx.db, organisationId, roundId);

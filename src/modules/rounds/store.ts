@@ -20,7 +20,7 @@ export const findRoundByKey = (db: Db, organisationId: string, key: string) =>
 export const listRounds = (db: Db, organisationId: string) =>
   db.selectFrom('rounds').selectAll().where('organisation_id', '=', organisationId).orderBy('created_at', 'desc').execute();
 
-export const updateRound = (db: Db, roundId: string, changes: Partial<Pick<RoundTable, 'closes_on' | 'status'>>) =>
+export const updateRound = (db: Db, roundId: string, changes: Partial<Pick<RoundTable, 'closes_on' | 'status' | 'open_text_export'>>) =>
   db.updateTable('rounds').set(changes).where('id', '=', roundId).execute();
 
 /** Responses per round: complete ones, and all that were started (drafts included). */

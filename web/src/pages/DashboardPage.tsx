@@ -7,6 +7,7 @@ import { FilterForm } from '../components/dashboard/FilterForm.tsx';
 import { formatCount, mergeMatrices, parseReportQuery, reportSearch } from '../components/dashboard/helpers.ts';
 import { QuestionBlock, questionFileBase } from '../components/dashboard/QuestionBlock.tsx';
 import type { Report } from '../components/dashboard/types.ts';
+import { ExportPanel } from '../components/exports/ExportPanel.tsx';
 import type { Round, RoundDetail } from '../components/inbeeld/types.ts';
 import { PageTitle } from '../components/PageTitle.tsx';
 import { formatDate } from '../format.ts';
@@ -121,6 +122,9 @@ export function Component() {
           </>
         )}
       </section>
+
+      {/* Those who run rounds export from the round's page; members export the tables here. */}
+      {!round && <ExportPanel orgId={org.id} roundId={roundId} role={org.role} />}
 
       {round && (
         <>

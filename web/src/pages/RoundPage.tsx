@@ -2,6 +2,8 @@ import { useEffect, useState } from 'react';
 import { Link, type LoaderFunctionArgs, useLoaderData, useLocation } from 'react-router';
 import { can, requireOrganisation, useOrganisation } from '../access.ts';
 import { api, apiPath } from '../api.ts';
+import { ExportPanel } from '../components/exports/ExportPanel.tsx';
+import { OpenTextSetting } from '../components/exports/OpenTextSetting.tsx';
 import { REFRESH_MS, ResponseCounts } from '../components/inbeeld/ResponseCounts.tsx';
 import { RoundLinkCard } from '../components/inbeeld/RoundLinkCard.tsx';
 import { RoundSettings } from '../components/inbeeld/RoundSettings.tsx';
@@ -102,6 +104,8 @@ export function Component() {
         </ul>
       </section>
 
+      <ExportPanel orgId={org.id} roundId={round.id} role={org.role} />
+
       <section className="section" aria-labelledby="links-heading">
         <h2 id="links-heading">{t('inBeeld.round.linksHeading')}</h2>
         <p>{t('inBeeld.round.linksIntro')}</p>
@@ -121,6 +125,8 @@ export function Component() {
           </p>
         </section>
       )}
+
+      {can(org.role, 'manageRounds') && <OpenTextSetting orgId={org.id} round={round} onChanged={(updated) => setRound({ ...round, ...updated })} />}
 
       {can(org.role, 'manageRounds') && <RoundSettings org={org} round={round} onChanged={(updated) => setRound({ ...round, ...updated })} />}
     </>

@@ -1,0 +1,315 @@
+import type { Language } from '../../core/language.ts';
+import { MISSING_MARKER } from '../analysis/store.ts';
+import { allQuestions, type LocalisedText, localise, NO_OPINION, OTHER } from '../instruments/definition.ts';
+import type { ResolvedInstrument, ResolvedQuestion } from '../instruments/resolve.ts';
+import type { SavMeasure, SavMultipleResponseSet, SavValue } from './sav-writer.ts';
+import { VariableNamer } from './variable-names.ts';
+
+/**
+ * The codebook of a round's response-level export: one variable per single choice, scale, number and
+ * (when the round allows it) open text; one 0/1 variable per option of a multiple choice, with the
+ * set documented; one variable per statement of a matrix. The same names, codes and labels go into
+ * every format (SPSS, Excel, CSV, JSON, R). Pure: no database.
+ */
+
+/** "No opinion" on a scale: a code no scale point can have (points lie between -100 and 100), declared user-missing. */
+export const NO_OPINION_CODE = 999;
+
+export type ValueLabel = {
+  value: number;
+  label: string;
+  /** What the value stands for on the platform: an option key, a scale point, `_no_opinion`, `_other`, a team id, a language. */
+  key: string;
+};
+
+export type VariableRole = 'case' | 'team' | 'language' | 'choice' | 'indicator' | 'scale' | 'number' | 'text' | 'other_text';
+
+export type ExportVariable = {
+  name: string;
+  label: string;
+  role: VariableRole;
+  question: string | null;
+  item: string | null;
+  option: string | null;
+  /** The column name the platform's import understands (question, question.item, question.option, question._other), or null. */
+  target: string | null;
+  /** 0 for numeric, else the width of the string in bytes. */
+  width: number;
+  decimals: number;
+  measure: SavMeasure;
+  valueLabels: ValueLabel[];
+  missing: number[];
+};
+
+export type MultipleResponseSet = SavMultipleResponseSet & { question: string };
+
+export type Codebook = {
+  lang: Language;
+  openText: boolean;
+  variables: ExportVariable[];
+  multipleResponseSets: MultipleResponseSet[];
+  /** Open questions left out because the round does not allow exporting open text. */
+  withheld: string[];
+};
+
+export type CodebookOptions = {
+  lang: Language;
+  openText: boolean;
+  teams: { id: string; name: string }[];
+  /** Longest stored text in bytes per `question` or `question._other` (string widths). */
+  textWidths: ReadonlyMap<string, number>;
+};
+
+const words = {
+  nl: {
+    case: 'Volgnummer (willekeurige volgorde, niet de volgorde van invullen)',
+    team: 'Team',
+    noTeam: 'Geen team (link van de hele organisatie)',
+    language: 'Taal van het invullen',
+    chosen: 'Gekozen',
+    notChosen: 'Niet gekozen',
+    otherText: 'toelichting bij',
+  },
+  en: {
+    case: 'Case number (random order, not the order of answering)',
+    team: 'Team',
+    noTeam: 'No team (the whole organisation’s link)',
+    language: 'Language of answering',
+    chosen: 'Chosen',
+    notChosen: 'Not chosen',
+    otherText: 'text for',
+  },
+} as const;
+
+const MAX_STRING = 32767;
+
+export function buildCodebook(instrument: ResolvedInstrument, options: CodebookOptions): Codebook {
+  const { lang } = options;
+  const w = words[lang];
+  const namer = new VariableNamer();
+  const t = (text: LocalisedText) => localise(text, lang);
+  const variables: ExportVariable[] = [];
+  const sets: MultipleResponseSet[] = [];
+  const withheld: string[] = [];
+  const base = { question: null, item: null, option: null, target: null, width: 0, decimals: 0, valueLabels: [], missing: [] };
+  variables.push({ ...base, name: namer.name('volgnummer'), label: w.case, role: 'case', measure: 'scale' });
+  variables.push({
+    ...base,
+    name: namer.name('team'),
+    label: w.team,
+    role: 'team',
+    measure: 'nominal',
+    target: '_team',
+    valueLabels: [{ value: 0, label: w.noTeam, key: '' }, ...options.teams.map((team, i) => ({ value: i + 1, label: team.name, key: team.id }))],
+  });
+  variables.push({
+    ...base,
+    name: namer.name('taal'),
+    label: w.language,
+    role: 'language',
+    measure: 'nominal',
+    target: '_language',
+    valueLabels: [
+      { value: 1, label: 'Nederlands', key: 'nl' },
+      { value: 2, label: 'English', key: 'en' },
+    ],
+  });
+  const widthOf = (key: string) => Math.min(MAX_STRING, Math.max(1, options.textWidths.get(key) ?? 1));
+  const otherText = (q: ResolvedQuestion & { other?: { label: LocalisedText } | undefined }) => {
+    if (!q.other || !options.openText) return;
+    variables.push({
+      ...base,
+      name: namer.name(`${q.key}_anders_tekst`),
+      label: `${t(q.text)} (${w.otherText} ‘${t(q.other.label)}’)`,
+      role: 'other_text',
+      question: q.key,
+      option: OTHER,
+      target: `${q.key}.${OTHER}`,
+      width: widthOf(`${q.key}.${OTHER}`),
+      measure: 'nominal',
+    });
+  };
+  for (const q of allQuestions(instrument)) {
+    const question = { ...base, question: q.key };
+    switch (q.type) {
+      case 'single': {
+        const valueLabels = q.options.map((o, i) => ({ value: i + 1, label: t(o.label), key: o.key }));
+        if (q.other) valueLabels.push({ value: q.options.length + 1, label: t(q.other.label), key: OTHER });
+        variables.push({ ...question, name: namer.name(q.key), label: t(q.text), role: 'choice', target: q.key, measure: 'nominal', valueLabels });
+        otherText(q);
+        break;
+      }
+      case 'multiple': {
+        const binary = [
+          { value: 0, label: w.notChosen, key: '0' },
+          { value: 1, label: w.chosen, key: '1' },
+        ];
+        const members: string[] = [];
+        const options = [...q.options.map((o) => ({ key: o.key, label: t(o.label) })), ...(q.other ? [{ key: OTHER, label: t(q.other.label) }] : [])];
+        for (const o of options) {
+          const name = namer.name(`${q.key}_${o.key === OTHER ? 'anders' : o.key}`);
+          members.push(name);
+          variables.push({
+            ...question,
+            name,
+            label: `${t(q.text)}: ${o.label}`,
+            role: 'indicator',
+            option: o.key,
+            target: o.key === OTHER ? null : `${q.key}.${o.key}`,
+            measure: 'nominal',
+            valueLabels: binary,
+          });
+        }
+        sets.push({ name: q.key, label: t(q.text), variables: members, countedValue: 1, question: q.key });
+        otherText(q);
+        break;
+      }
+      case 'likert':
+      case 'matrix': {
+        const valueLabels = q.points.map((p) => ({ value: p.value, label: t(p.label), key: String(p.value) }));
+        if (q.noOpinion) valueLabels.push({ value: NO_OPINION_CODE, label: t(q.noOpinion.label), key: NO_OPINION });
+        const missing = q.noOpinion ? [NO_OPINION_CODE] : [];
+        const items =
+          q.type === 'matrix' ? q.items.map((i) => ({ key: i.key as string | null, text: `${t(q.text)}: ${t(i.text)}` })) : [{ key: null, text: t(q.text) }];
+        for (const item of items)
+          variables.push({
+            ...question,
+            name: namer.name(item.key ? `${q.key}_${item.key}` : q.key),
+            label: item.text,
+            role: 'scale',
+            item: item.key,
+            target: item.key ? `${q.key}.${item.key}` : q.key,
+            measure: 'ordinal',
+            valueLabels,
+            missing,
+          });
+        break;
+      }
+      case 'number':
+        variables.push({
+          ...question,
+          name: namer.name(q.key),
+          label: q.unit ? `${t(q.text)} (${t(q.unit)})` : t(q.text),
+          role: 'number',
+          target: q.key,
+          measure: 'scale',
+          decimals: q.integer ? 0 : 2,
+        });
+        break;
+      case 'short_text':
+      case 'long_text':
+        if (!options.openText) {
+          withheld.push(q.key);
+          break;
+        }
+        variables.push({ ...question, name: namer.name(q.key), label: t(q.text), role: 'text', target: q.key, width: widthOf(q.key), measure: 'nominal' });
+        break;
+    }
+  }
+  // Set names follow the variable naming rules too (without the `$`, which the writer adds).
+  const setNamer = new VariableNamer();
+  for (const set of sets) set.name = setNamer.name(set.question);
+  return { lang, openText: options.openText, variables, multipleResponseSets: sets, withheld };
+}
+
+/** One answer row as the export reads it. */
+export type ExportAnswerRow = { question: string; item: string | null; option: string | null; number_value: number | null; text_value: string | null };
+export type ExportResponse = { teamId: string | null; language: string; answers: ExportAnswerRow[] };
+
+/** Where each answer goes in a case: precomputed once per export. */
+export type CaseLayout = {
+  size: number;
+  teamCodes: Map<string, number>;
+  slots: Map<string, number>;
+  codes: Map<string, Map<string, number>>;
+  indicators: Map<string, number[]>;
+  kinds: Map<string, VariableRole | 'multiple'>;
+};
+
+const slotKey = (question: string, part: string | null) => (part === null ? question : `${question}\u0000${part}`);
+
+export function caseLayout(codebook: Codebook): CaseLayout {
+  const slots = new Map<string, number>();
+  const codes = new Map<string, Map<string, number>>();
+  const indicators = new Map<string, number[]>();
+  const kinds = new Map<string, VariableRole | 'multiple'>();
+  let teamCodes = new Map<string, number>();
+  codebook.variables.forEach((v, i) => {
+    if (v.role === 'team') teamCodes = new Map(v.valueLabels.filter((l) => l.key !== '').map((l) => [l.key, l.value]));
+    if (v.question === null) return;
+    switch (v.role) {
+      case 'choice':
+        slots.set(slotKey(v.question, null), i);
+        codes.set(v.question, new Map(v.valueLabels.map((l) => [l.key, l.value])));
+        kinds.set(v.question, 'choice');
+        break;
+      case 'indicator':
+        slots.set(slotKey(v.question, v.option), i);
+        indicators.set(v.question, [...(indicators.get(v.question) ?? []), i]);
+        kinds.set(v.question, 'multiple');
+        break;
+      case 'scale':
+        slots.set(slotKey(v.question, v.item), i);
+        kinds.set(v.question, 'scale');
+        break;
+      case 'other_text':
+        slots.set(slotKey(v.question, `text:${OTHER}`), i);
+        break;
+      default:
+        slots.set(slotKey(v.question, null), i);
+        kinds.set(v.question, v.role);
+    }
+  });
+  return { size: codebook.variables.length, teamCodes, slots, codes, indicators, kinds };
+}
+
+/** One response as a case: a value per variable, in codebook order. */
+export function caseValues(layout: CaseLayout, caseNumber: number, response: ExportResponse): SavValue[] {
+  const values: SavValue[] = new Array(layout.size).fill(null);
+  values[0] = caseNumber;
+  values[1] = response.teamId === null ? 0 : (layout.teamCodes.get(response.teamId) ?? null);
+  values[2] = response.language === 'en' ? 2 : 1;
+  const started = new Set<string>();
+  for (const row of response.answers) {
+    const kind = layout.kinds.get(row.question);
+    if (kind === undefined) continue;
+    if (row.option === OTHER && row.text_value !== null) {
+      const textSlot = layout.slots.get(slotKey(row.question, `text:${OTHER}`));
+      if (textSlot !== undefined) values[textSlot] = row.text_value;
+    }
+    switch (kind) {
+      case 'choice': {
+        const slot = layout.slots.get(slotKey(row.question, null));
+        if (slot !== undefined && row.option !== null) values[slot] = layout.codes.get(row.question)?.get(row.option) ?? null;
+        break;
+      }
+      case 'multiple': {
+        // Answered: every option starts as "not chosen"; a missing marker leaves that option missing.
+        if (!started.has(row.question)) {
+          started.add(row.question);
+          for (const slot of layout.indicators.get(row.question) ?? []) if (values[slot] === null) values[slot] = 0;
+        }
+        const slot = layout.slots.get(slotKey(row.question, row.option));
+        if (slot === undefined) break;
+        values[slot] = row.text_value === MISSING_MARKER && row.option !== OTHER ? null : 1;
+        break;
+      }
+      case 'scale': {
+        const slot = layout.slots.get(slotKey(row.question, row.item));
+        if (slot !== undefined) values[slot] = row.option === NO_OPINION ? NO_OPINION_CODE : row.number_value === null ? null : Number(row.number_value);
+        break;
+      }
+      case 'number': {
+        const slot = layout.slots.get(slotKey(row.question, null));
+        if (slot !== undefined) values[slot] = row.number_value === null ? null : Number(row.number_value);
+        break;
+      }
+      case 'text': {
+        const slot = layout.slots.get(slotKey(row.question, null));
+        if (slot !== undefined) values[slot] = row.text_value;
+        break;
+      }
+    }
+  }
+  return values;
+}

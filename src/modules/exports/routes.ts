@@ -1,0 +1,67 @@
+import type { FastifyInstance, FastifyReply } from 'fastify';
+import { type AnyRoute, defineRoute } from '../../http/route.ts';
+import { reportParams } from '../analysis/model.ts';
+import type { InstrumentSource } from '../rounds/instrument-source.ts';
+import { exportQuery } from './model.ts';
+import { type ExportFile, exportForActor } from './service.ts';
+
+/** Streams the file: the reply reads the body as fast as the client takes it (backpressure). */
+function send(reply: FastifyReply, file: ExportFile) {
+  return reply
+    .type(file.contentType)
+    .header('Content-Disposition', `attachment; filename="${file.fileName}"`)
+    .header('X-Total-Rows', String(file.totalRows))
+    .header('Access-Control-Expose-Headers', 'X-Total-Rows, Content-Disposition')
+    .header('Cache-Control', 'no-store')
+    .send(file.body);
+}
+
+export function exportRoutes(app: FastifyInstance, source: InstrumentSource): AnyRoute[] {
+  const ctx = app.services;
+  return [
+    defineRoute({
+      method: 'GET',
+      url: '/api/orgs/:orgId/rounds/:roundId/export',
+      summary:
+        'The responses of a round, one case per response, with names, labels and codes, as SPSS (.sav), Excel, CSV + codebook (zip), JSON or CSV + R script (zip). Only with raw-data rights; no tokens, codes or times; random order; open text only when the round allows it. Streamed; X-Total-Rows says how many cases. Audited',
+      tags: ['exports'],
+      auth: 'user',
+      policy: 'reports.raw',
+      params: reportParams.pick({ orgId: true, roundId: true }),
+      query: exportQuery,
+      response: { contentType: 'application/octet-stream' },
+      handler: async ({ actor, params, query, reply }) =>
+        send(
+          reply,
+          await exportForActor(ctx, source, actor, params.orgId, params.roundId, {
+            format: query.format,
+            lang: query.lang ?? actor.language,
+            tablesOnly: false,
+            dutchExcel: query.dutchExcel,
+          }),
+        ),
+    }),
+    defineRoute({
+      method: 'GET',
+      url: '/api/orgs/:orgId/rounds/:roundId/export/tables',
+      summary:
+        "The report's tables alone (counts and percentages, no responses) in the same formats, with small counts hidden exactly as the report hides them for this person. Audited",
+      tags: ['exports'],
+      auth: 'user',
+      policy: 'reports.view',
+      params: reportParams.pick({ orgId: true, roundId: true }),
+      query: exportQuery,
+      response: { contentType: 'application/octet-stream' },
+      handler: async ({ actor, params, query, reply }) =>
+        send(
+          reply,
+          await exportForActor(ctx, source, actor, params.orgId, params.roundId, {
+            format: query.format,
+            lang: query.lang ?? actor.language,
+            tablesOnly: true,
+            dutchExcel: query.dutchExcel,
+          }),
+        ),
+    }),
+  ];
+}

@@ -1,0 +1,420 @@
+import { once } from 'node:events';
+import { PassThrough, type Readable } from 'node:stream';
+import ExcelJS from 'exceljs';
+import { Zip, ZipDeflate } from 'fflate';
+import type { Language } from '../../core/language.ts';
+import { BOM, type CsvOptions, csvLine, neutralise } from './cells.ts';
+import type { Codebook, ExportVariable } from './codebook.ts';
+import type { TableCell, TablesData } from './report-tables.ts';
+import { type SavValue, type SavVariable, SavWriter } from './sav-writer.ts';
+
+/**
+ * The export formats as streams of chunks. Every writer pulls cases page by page from an async
+ * iterable and yields as it goes, so a consumer that reads slowly slows the database reads down
+ * (backpressure) and memory stays flat.
+ */
+
+export type ExportMeta = {
+  roundKey: string;
+  roundName: string;
+  instrumentTitle: string;
+  lang: Language;
+  /** The day of the export (no time: nothing in an export carries a time). */
+  exportedOn: string;
+  cases: number;
+};
+
+export type Pages = AsyncIterable<SavValue[][]>;
+
+const savVariable = (v: ExportVariable): SavVariable => ({
+  name: v.name,
+  label: v.label,
+  width: v.width,
+  decimals: v.decimals,
+  measure: v.measure,
+  valueLabels: v.valueLabels.map(({ value, label }) => ({ value, label })),
+  missing: v.missing,
+});
+
+export async function* savChunks(variables: SavVariable[], sets: Codebook['multipleResponseSets'], meta: ExportMeta, pages: Pages): AsyncGenerator<Buffer> {
+  const writer = new SavWriter({
+    variables,
+    multipleResponseSets: sets,
+    fileLabel: meta.roundName,
+    cases: meta.cases,
+    createdAt: new Date(`${meta.exportedOn}T00:00:00Z`),
+  });
+  yield writer.header();
+  for await (const page of pages) yield Buffer.concat(page.map((values) => writer.encode(values)));
+  yield writer.end();
+}
+
+export const savResponses = (codebook: Codebook, meta: ExportMeta, pages: Pages) =>
+  savChunks(codebook.variables.map(savVariable), codebook.multipleResponseSets, meta, pages);
+
+const numericCell = (value: SavValue) => (typeof value === 'number' ? value : null);
+const stringCell = (value: SavValue) => (value === null ? null : String(value));
+
+export async function* csvResponses(codebook: Codebook, options: CsvOptions & { bom: boolean }, pages: Pages): AsyncGenerator<string> {
+  const strings = codebook.variables.map((v) => v.width > 0);
+  yield (options.bom ? BOM : '') +
+    csvLine(
+      codebook.variables.map((v) => v.name),
+      options,
+    );
+  for await (const page of pages)
+    yield page
+      .map((values) =>
+        csvLine(
+          values.map((value, i) => (strings[i] ? stringCell(value) : numericCell(value))),
+          options,
+        ),
+      )
+      .join('');
+}
+
+const CODEBOOK_HEADER = {
+  nl: [
+    'variabele',
+    'label',
+    'rol',
+    'vraag',
+    'stelling',
+    'optie',
+    'importdoel',
+    'type',
+    'meetniveau',
+    'decimalen',
+    'ontbrekend',
+    'waarde',
+    'waardelabel',
+    'sleutel',
+  ],
+  en: [
+    'variable',
+    'label',
+    'role',
+    'question',
+    'statement',
+    'option',
+    'import_target',
+    'type',
+    'measure',
+    'decimals',
+    'missing',
+    'value',
+    'value_label',
+    'key',
+  ],
+};
+
+/** One row per variable, then one row per value label of it (the same variable name in front). */
+export function codebookRows(codebook: Codebook): (string | number | null)[][] {
+  const rows: (string | number | null)[][] = [];
+  for (const v of codebook.variables) {
+    const common = [
+      v.name,
+      v.label,
+      v.role,
+      v.question ?? '',
+      v.item ?? '',
+      v.option ?? '',
+      v.target ?? '',
+      v.width > 0 ? `string(${v.width})` : 'numeric',
+      v.measure,
+      v.decimals,
+      v.missing.join(' '),
+    ];
+    rows.push([...common, null, '', '']);
+    for (const l of v.valueLabels) rows.push([...common, l.value, l.label, l.key]);
+  }
+  return rows;
+}
+
+export function codebookCsv(codebook: Codebook, options: CsvOptions & { bom: boolean }): string {
+  return (options.bom ? BOM : '') + [CODEBOOK_HEADER[codebook.lang], ...codebookRows(codebook)].map((row) => csvLine(row, options)).join('');
+}
+
+export function tablesCsv(data: TablesData, options: CsvOptions & { bom: boolean }): string {
+  return (options.bom ? BOM : '') + [data.columns.map((c) => c.name), ...data.rows].map((row) => csvLine(row as (string | number | null)[], options)).join('');
+}
+
+/** The JSON shape is documented in README.md ("Exports"). */
+export function codebookJson(codebook: Codebook) {
+  return {
+    variables: codebook.variables.map((v) => ({
+      name: v.name,
+      label: v.label,
+      role: v.role,
+      question: v.question,
+      item: v.item,
+      option: v.option,
+      target: v.target,
+      type: v.width > 0 ? 'string' : 'numeric',
+      width: v.width > 0 ? v.width : null,
+      measure: v.measure,
+      decimals: v.decimals,
+      values: v.valueLabels,
+      missing: v.missing,
+    })),
+    multipleResponseSets: codebook.multipleResponseSets.map((s) => ({
+      name: `$${s.name}`,
+      label: s.label,
+      question: s.question,
+      countedValue: s.countedValue,
+      variables: s.variables,
+    })),
+  };
+}
+
+const roundJson = (meta: ExportMeta) => ({
+  key: meta.roundKey,
+  name: meta.roundName,
+  instrument: meta.instrumentTitle,
+  language: meta.lang,
+  exportedOn: meta.exportedOn,
+  responses: meta.cases,
+});
+
+export async function* jsonResponses(codebook: Codebook, meta: ExportMeta, pages: Pages): AsyncGenerator<string> {
+  const head = {
+    format: 'kruisbestuiving-export',
+    version: 1,
+    kind: 'responses',
+    round: { ...roundJson(meta), openText: codebook.openText, withheld: codebook.withheld },
+    codebook: codebookJson(codebook),
+  };
+  const names = codebook.variables.map((v) => v.name);
+  yield `${JSON.stringify(head, null, 1).replace(/\n}$/, '')},\n "responses": [`;
+  let first = true;
+  for await (const page of pages) {
+    const text = page
+      .map((values) => {
+        const record: Record<string, SavValue> = {};
+        names.forEach((name, i) => {
+          record[name] = values[i] ?? null;
+        });
+        return JSON.stringify(record);
+      })
+      .join(',\n  ');
+    if (text === '') continue;
+    yield `${first ? '\n  ' : ',\n  '}${text}`;
+    first = false;
+  }
+  yield '\n ]\n}\n';
+}
+
+export function jsonTables(report: { disclosure: unknown; rounding: unknown; tables: unknown[] }, data: TablesData, meta: ExportMeta): string {
+  return `${JSON.stringify(
+    {
+      format: 'kruisbestuiving-export',
+      version: 1,
+      kind: 'tables',
+      round: roundJson(meta),
+      disclosure: report.disclosure,
+      rounding: report.rounding,
+      columns: data.columns,
+      rows: data.rows,
+      tables: report.tables,
+    },
+    null,
+    1,
+  )}\n`;
+}
+
+/** Files into one zip, deflated as they stream; the entries are dated to the day (midnight), like the rest of an export. */
+export async function* zipChunks(
+  day: string,
+  entries: { name: string; content: () => AsyncIterable<string | Uint8Array> | Iterable<string | Uint8Array> }[],
+): AsyncGenerator<Uint8Array> {
+  const ready: Uint8Array[] = [];
+  let failure: Error | null = null;
+  const zip = new Zip((error, data) => {
+    if (error) failure = error;
+    else ready.push(data);
+  });
+  const encoder = new TextEncoder();
+  for (const entry of entries) {
+    const file = new ZipDeflate(entry.name, { level: 6 });
+    file.mtime = new Date(`${day}T00:00:00`);
+    zip.add(file);
+    for await (const chunk of entry.content()) {
+      file.push(typeof chunk === 'string' ? encoder.encode(chunk) : chunk, false);
+      if (failure) throw failure;
+      while (ready.length > 0) yield ready.shift() as Uint8Array;
+    }
+    file.push(new Uint8Array(0), true);
+    while (ready.length > 0) yield ready.shift() as Uint8Array;
+  }
+  zip.end();
+  if (failure) throw failure;
+  while (ready.length > 0) yield ready.shift() as Uint8Array;
+}
+
+// ---- Excel ----------------------------------------------------------------------------------
+
+const SHEETS = {
+  nl: { data: 'Gegevens', codebook: 'Codeboek', values: 'Waardelabels', tables: 'Tabellen', hidden: 'verborgen', about: 'Over dit bestand' },
+  en: { data: 'Data', codebook: 'Codebook', values: 'Value labels', tables: 'Tables', hidden: 'hidden', about: 'About this file' },
+};
+
+const xlsxText = (value: string) => neutralise(value);
+const xlsxCell = (value: TableCell | SavValue) => (typeof value === 'string' ? xlsxText(value) : value);
+
+/** A sheet name Excel accepts: at most 31 characters, none of []:*?/\, unique in the workbook. */
+function sheetNamer() {
+  const used = new Set<string>();
+  return (wished: string) => {
+    const base =
+      wished
+        .replace(/[[\]:*?/\\]/g, ' ')
+        .slice(0, 31)
+        .trim() || 'Blad';
+    let name = base;
+    for (let i = 2; used.has(name.toLowerCase()); i++) name = `${base.slice(0, 31 - String(i).length - 1)} ${i}`;
+    used.add(name.toLowerCase());
+    return name;
+  };
+}
+
+type Driver = (
+  workbook: ExcelJS.stream.xlsx.WorkbookWriter,
+  pause: (sheet: ExcelJS.Worksheet) => Promise<void>,
+  sheetName: (wished: string) => string,
+) => Promise<void>;
+
+const PENDING_LIMIT = 1 << 20;
+
+/**
+ * Bytes of a worksheet's XML handed to the zip but not yet compressed. exceljs's streaming writer
+ * (4.4.0, pinned) writes each sheet into a buffer piped to the zip without waiting, so a fast producer
+ * (rows from synchronous SQLite reads) would pile the whole sheet up in memory; the writer waits on this.
+ * 0 when the internals look different (then only the reader's backpressure applies).
+ */
+function pendingBytes(sheet: ExcelJS.Worksheet): number {
+  const stream = (sheet as unknown as { stream?: { pipes?: { _writableState?: { length?: number } }[] } }).stream;
+  return (stream?.pipes ?? []).reduce((sum, pipe) => sum + (pipe._writableState?.length ?? 0), 0);
+}
+
+/** An .xlsx written with exceljs's streaming writer; the writing pauses while the reader is behind. */
+function xlsxStream(exportedOn: string, drive: Driver): Readable {
+  const out = new PassThrough({ highWaterMark: 1 << 20 });
+  const workbook = new ExcelJS.stream.xlsx.WorkbookWriter({ stream: out, useStyles: true, useSharedStrings: false });
+  workbook.creator = 'Kruisbestuiving';
+  // The file's own dates carry the day only, like everything else in an export.
+  workbook.created = new Date(`${exportedOn}T00:00:00Z`);
+  workbook.modified = workbook.created;
+  // Waits while the zip is behind (rows not yet compressed) or the reader is (the client reads slowly),
+  // and stops the export when the reader went away (the client hung up).
+  const pause = async (sheet: ExcelJS.Worksheet) => {
+    while (!out.destroyed && pendingBytes(sheet) > PENDING_LIMIT) await new Promise((resolve) => setTimeout(resolve, 1));
+    if (!out.destroyed && out.writableNeedDrain) await Promise.race([once(out, 'drain'), once(out, 'close')]);
+    if (out.destroyed) throw new Error('The export was stopped by its reader');
+  };
+  drive(workbook, pause, sheetNamer())
+    .then(() => workbook.commit())
+    .catch((error: Error) => out.destroy(error));
+  return out;
+}
+
+function addTableSheets(workbook: ExcelJS.stream.xlsx.WorkbookWriter, data: TablesData, lang: Language, sheetName: (wished: string) => string): void {
+  const s = SHEETS[lang];
+  const all = workbook.addWorksheet(sheetName(s.tables));
+  all.addRow(data.columns.map((c) => c.name)).commit();
+  for (const row of data.rows) all.addRow(row.map(xlsxCell)).commit();
+  all.commit();
+  const columnIndex = new Map(data.columns.map((c, i) => [c.name, i]));
+  const at = (row: TableCell[], name: string) => row[columnIndex.get(name) ?? -1] ?? null;
+  for (const title of data.titles) {
+    const sheet = workbook.addWorksheet(sheetName(`${title.number} ${title.question}`));
+    sheet.addRow([xlsxText(title.text)]).font = { bold: true };
+    const rows = data.rows.filter((r) => at(r, 'tabel') === title.number);
+    const first = rows[0];
+    if (first) sheet.addRow([`n = ${at(first, 'n')}`, lang === 'nl' ? `beantwoord: ${at(first, 'beantwoord')}` : `answered: ${at(first, 'beantwoord')}`]);
+    const header = ['code', 'antwoord', 'aantal', 'geldig_n', 'procent', 'bi_laag', 'bi_hoog'];
+    sheet.addRow(header.map((name) => data.columns[columnIndex.get(name) ?? 0]?.label ?? name)).font = { bold: true };
+    for (const row of rows) {
+      const hidden = at(row, 'verborgen') === 1;
+      sheet.addRow(header.map((name) => (hidden && (name === 'aantal' || name === 'procent') ? s.hidden : xlsxCell(at(row, name))))).commit();
+    }
+    sheet.commit();
+  }
+}
+
+export function xlsxResponses(codebook: Codebook, meta: ExportMeta, pages: Pages, tables: TablesData): Readable {
+  const s = SHEETS[codebook.lang];
+  return xlsxStream(meta.exportedOn, async (workbook, pause, sheetName) => {
+    const data = workbook.addWorksheet(sheetName(s.data), { views: [{ state: 'frozen', ySplit: 1 }] });
+    const header = data.addRow(codebook.variables.map((v) => v.name));
+    header.font = { bold: true };
+    header.commit();
+    const strings = codebook.variables.map((v) => v.width > 0);
+    for await (const page of pages) {
+      for (const values of page)
+        data.addRow(values.map((value, i) => (strings[i] ? (value === null ? null : xlsxText(String(value))) : numericCell(value)))).commit();
+      await pause(data);
+    }
+    data.commit();
+    const book = workbook.addWorksheet(sheetName(s.codebook), { views: [{ state: 'frozen', ySplit: 1 }] });
+    book.addRow(CODEBOOK_HEADER[codebook.lang].slice(0, 11)).font = { bold: true };
+    for (const v of codebook.variables)
+      book
+        .addRow(
+          [
+            v.name,
+            v.label,
+            v.role,
+            v.question ?? '',
+            v.item ?? '',
+            v.option ?? '',
+            v.target ?? '',
+            v.width > 0 ? `string(${v.width})` : 'numeric',
+            v.measure,
+            v.decimals,
+            v.missing.join(' '),
+          ].map(xlsxCell),
+        )
+        .commit();
+    book.commit();
+    const labels = workbook.addWorksheet(sheetName(s.values), { views: [{ state: 'frozen', ySplit: 1 }] });
+    labels.addRow([CODEBOOK_HEADER[codebook.lang][0], ...CODEBOOK_HEADER[codebook.lang].slice(11)]).font = { bold: true };
+    for (const v of codebook.variables) for (const l of v.valueLabels) labels.addRow([v.name, l.value, xlsxText(l.label), xlsxText(l.key)]).commit();
+    labels.commit();
+    addTableSheets(workbook, tables, codebook.lang, sheetName);
+    const about = workbook.addWorksheet(sheetName(s.about));
+    for (const line of aboutLines(meta, codebook)) about.addRow([xlsxText(line)]).commit();
+    about.commit();
+  });
+}
+
+export function xlsxTables(data: TablesData, meta: ExportMeta, rule: string): Readable {
+  return xlsxStream(meta.exportedOn, async (workbook, _pause, sheetName) => {
+    addTableSheets(workbook, data, meta.lang, sheetName);
+    const about = workbook.addWorksheet(sheetName(SHEETS[meta.lang].about));
+    for (const line of [...aboutLines(meta, null), rule]) about.addRow([xlsxText(line)]).commit();
+    about.commit();
+  });
+}
+
+function aboutLines(meta: ExportMeta, codebook: Codebook | null): string[] {
+  const nl = meta.lang === 'nl';
+  return [
+    `${meta.roundName} (${meta.roundKey})`,
+    meta.instrumentTitle,
+    nl ? `Geëxporteerd op ${meta.exportedOn} uit Kruisbestuiving.` : `Exported on ${meta.exportedOn} from Kruisbestuiving.`,
+    ...(codebook
+      ? [
+          nl
+            ? `${meta.cases} antwoorden, in willekeurige volgorde (niet de volgorde van invullen).`
+            : `${meta.cases} responses, in random order (not the order of answering).`,
+          codebook.openText
+            ? nl
+              ? 'Open antwoorden staan erin: deze ronde staat dat toe.'
+              : 'Open answers are included: this round allows it.'
+            : nl
+              ? 'Open antwoorden staan er niet in: deze ronde staat dat niet toe.'
+              : 'Open answers are not included: this round does not allow it.',
+        ]
+      : []),
+  ];
+}
