@@ -23,6 +23,9 @@ export const policies = {
   'frameworks.manage': ['admin', 'researcher'],
   'reports.view': ['admin', 'researcher', 'coordinator', 'member'],
   'reports.raw': ['admin', 'researcher'],
+  'stories.share': everyone,
+  'stories.research': ['admin', 'researcher'],
+  'photovoice.facilitate': ['admin', 'coordinator', 'member'],
 } as const satisfies Record<string, readonly Role[]>;
 
 export type PolicyName = keyof typeof policies;

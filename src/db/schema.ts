@@ -1,6 +1,7 @@
 /** Table types for Kysely. Timestamps are ISO 8601 UTC text; booleans are 0/1 integers on both dialects. */
 import type { Generated } from 'kysely';
 import type { RoundsTables } from '../modules/rounds/tables.ts';
+import type { StoriesTables } from '../modules/stories/tables.ts';
 
 export interface OrganisationTable {
   id: string;
@@ -77,7 +78,7 @@ export interface AuditEventTable {
   at: string;
 }
 
-export interface Database extends RoundsTables {
+export interface Database extends RoundsTables, StoriesTables {
   organisations: OrganisationTable;
   users: UserTable;
   memberships: MembershipTable;
