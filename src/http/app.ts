@@ -16,6 +16,10 @@ import { organisationRoutes } from '../modules/organisations/routes.ts';
 import { publishedInstruments } from '../modules/rounds/instrument-source.ts';
 import { registerRespondentPages } from '../modules/rounds/respondent-routes.tsx';
 import { roundRoutes } from '../modules/rounds/routes.ts';
+import { registerExhibitionPages } from '../modules/stories/exhibition-routes.tsx';
+import { createPhotoStorage } from '../modules/stories/photo-storage.ts';
+import { photovoiceRoutes } from '../modules/stories/photovoice-routes.ts';
+import { storyRoutes } from '../modules/stories/routes.ts';
 import { registerDocs } from './docs.ts';
 import { registerErrorHandling } from './errors.ts';
 import './fastify-types.ts';
@@ -75,6 +79,7 @@ export async function buildApp(options: AppOptions): Promise<App> {
     (await isReachable(database.db)) ? { status: 'ready' } : reply.status(503).send({ status: 'database_unreachable' }),
   );
 
+  const photoStorage = await createPhotoStorage(config);
   const apiRoutes = [
     ...accountRoutes(app),
     ...organisationRoutes(app),
@@ -85,6 +90,8 @@ export async function buildApp(options: AppOptions): Promise<App> {
     ...roundRoutes(app, publishedInstruments),
     ...importRoutes(app),
     ...analysisRoutes(app, publishedInstruments),
+    ...storyRoutes(app, config, photoStorage),
+    ...photovoiceRoutes(app),
   ];
   registerRoutes(app, apiRoutes, {
     login: config.rateLimits.loginPerMinute,
@@ -92,6 +99,7 @@ export async function buildApp(options: AppOptions): Promise<App> {
     respondent: config.rateLimits.respondentPerMinute,
   });
   registerRespondentPages(app, publishedInstruments, config.rateLimits.respondentPerMinute);
+  registerExhibitionPages(app, photoStorage, config.rateLimits.respondentPerMinute);
   await registerWebApp(app, config.webDir);
 
   app.decorate('apiRoutes', apiRoutes);

@@ -6,8 +6,23 @@ import { describeEachDatabase } from '../helpers/databases.ts';
 import { addToTeam, makeOrganisation, makeTeam, makeUser, TEST_PASSWORD } from '../helpers/factories.ts';
 import { makeInstrument } from '../helpers/instruments.ts';
 import { makePublishedVersion, makeRound } from '../helpers/respondent.ts';
+import { makeStoryFixture } from '../stories/fixtures.ts';
 
-type Fixture = { org: string; team: string; member: string; invitation: string; instrument: string; publishedVersion: string; round: string };
+type Fixture = {
+  org: string;
+  team: string;
+  member: string;
+  invitation: string;
+  instrument: string;
+  publishedVersion: string;
+  round: string;
+  /** A photo story of `member`, shared with the organisation, with a reflection and a second story. */
+  story: string;
+  otherStory: string;
+  reflection: string;
+  /** A photovoice project of the organisation's admin, with `story` in it. */
+  project: string;
+};
 type Sample = (f: Fixture) => { params: Record<string, string>; body?: unknown };
 
 const importColumns = ['sector', 'organisatietype', 'statuut', 'betaald', 'opleiding', 'rollen', 'omkadering'];
@@ -95,6 +110,37 @@ const samples: Record<string, Sample> = {
   'GET /api/orgs/:orgId/instruments/:instrumentId/versions/:version/preview': (f) => ({
     params: { orgId: f.org, instrumentId: f.instrument, version: '1' },
   }),
+  'GET /api/orgs/:orgId/stories': (f) => ({ params: { orgId: f.org } }),
+  'POST /api/orgs/:orgId/stories': (f) => ({ params: { orgId: f.org }, body: { title: 'Proef', text: 'Een verhaal', scope: 'private' } }),
+  'POST /api/orgs/:orgId/stories/anonymity-check': (f) => ({ params: { orgId: f.org }, body: { text: 'Ik woon in Gent.' } }),
+  'GET /api/orgs/:orgId/stories/:storyId': (f) => ({ params: { orgId: f.org, storyId: f.story } }),
+  'PATCH /api/orgs/:orgId/stories/:storyId': (f) => ({ params: { orgId: f.org, storyId: f.story }, body: { title: 'Andere titel' } }),
+  'DELETE /api/orgs/:orgId/stories/:storyId': (f) => ({ params: { orgId: f.org, storyId: f.story } }),
+  'PUT /api/orgs/:orgId/stories/:storyId/scope': (f) => ({ params: { orgId: f.org, storyId: f.story }, body: { scope: 'private' } }),
+  'POST /api/orgs/:orgId/stories/:storyId/withdraw': (f) => ({ params: { orgId: f.org, storyId: f.story } }),
+  'PUT /api/orgs/:orgId/stories/:storyId/photo': (f) => ({ params: { orgId: f.org, storyId: f.story }, body: {} }),
+  'GET /api/orgs/:orgId/stories/:storyId/photo': (f) => ({ params: { orgId: f.org, storyId: f.story } }),
+  'DELETE /api/orgs/:orgId/stories/:storyId/photo': (f) => ({ params: { orgId: f.org, storyId: f.story } }),
+  'PUT /api/orgs/:orgId/stories/:storyId/links/:otherId': (f) => ({ params: { orgId: f.org, storyId: f.story, otherId: f.otherStory } }),
+  'DELETE /api/orgs/:orgId/stories/:storyId/links/:otherId': (f) => ({ params: { orgId: f.org, storyId: f.story, otherId: f.otherStory } }),
+  'GET /api/orgs/:orgId/stories/:storyId/reflections': (f) => ({ params: { orgId: f.org, storyId: f.story } }),
+  'POST /api/orgs/:orgId/stories/:storyId/reflections': (f) => ({ params: { orgId: f.org, storyId: f.story }, body: { text: 'Ik herken dit.' } }),
+  'DELETE /api/orgs/:orgId/stories/:storyId/reflections/:reflectionId': (f) => ({
+    params: { orgId: f.org, storyId: f.story, reflectionId: f.reflection },
+  }),
+  'GET /api/orgs/:orgId/photovoice': (f) => ({ params: { orgId: f.org } }),
+  'POST /api/orgs/:orgId/photovoice': (f) => ({ params: { orgId: f.org }, body: { title: 'Proef', theme: 'Wat helpt?' } }),
+  'GET /api/orgs/:orgId/photovoice/:projectId': (f) => ({ params: { orgId: f.org, projectId: f.project } }),
+  'PATCH /api/orgs/:orgId/photovoice/:projectId': (f) => ({ params: { orgId: f.org, projectId: f.project }, body: { status: 'selecting' } }),
+  'DELETE /api/orgs/:orgId/photovoice/:projectId': (f) => ({ params: { orgId: f.org, projectId: f.project } }),
+  'POST /api/orgs/:orgId/photovoice/:projectId/entries': (f) => ({ params: { orgId: f.org, projectId: f.project }, body: { storyId: f.otherStory } }),
+  'PATCH /api/orgs/:orgId/photovoice/:projectId/entries/:storyId': (f) => ({
+    params: { orgId: f.org, projectId: f.project, storyId: f.story },
+    body: { selected: true },
+  }),
+  'DELETE /api/orgs/:orgId/photovoice/:projectId/entries/:storyId': (f) => ({ params: { orgId: f.org, projectId: f.project, storyId: f.story } }),
+  'POST /api/orgs/:orgId/photovoice/:projectId/publish': (f) => ({ params: { orgId: f.org, projectId: f.project } }),
+  'POST /api/orgs/:orgId/photovoice/:projectId/unpublish': (f) => ({ params: { orgId: f.org, projectId: f.project } }),
 };
 
 const key = (route: AnyRoute) => `${route.method} ${route.url}`;
@@ -139,7 +185,8 @@ describeEachDatabase('every route, as every role and as another organisation', (
     const instrument = await makeInstrument(t.ctx, org, admin);
     const publishedVersion = await makePublishedVersion(t.ctx, org);
     const { roundId: round } = await makeRound(t.ctx, org, publishedVersion, admin);
-    return { org, team, member, invitation, instrument, publishedVersion, round };
+    const stories = await makeStoryFixture(t, org, { member, admin });
+    return { org, team, member, invitation, instrument, publishedVersion, round, ...stories };
   }
 
   beforeAll(async () => {
