@@ -302,7 +302,7 @@ export async function unpublishExhibition(ctx: ServiceContext, actor: Actor, org
 /** The public exhibition: selected entries whose stories are consented for public use, right now. */
 export async function exhibitionBySlug(ctx: ServiceContext, slug: string): Promise<Exhibition | undefined> {
   const project = await pv.findProjectBySlug(ctx.db, slug);
-  if (!project || project.status !== 'exhibited') return undefined;
+  if (project?.status !== 'exhibited') return undefined;
   const entries = (await pv.entriesOf(ctx.db, project.id)).filter((e) => e.selected === 1);
   const stories = await readableStories(asReader(ctx, null), project.organisation_id, 'exhibition', { storyIds: entries.map((e) => e.story_id) });
   const byId = new Map(stories.map((s) => [s.id, s]));
@@ -333,8 +333,8 @@ export async function exhibitionBySlug(ctx: ServiceContext, slug: string): Promi
 /** An exhibition photo: only for a selected entry of a published exhibition, and only while consented for public use. */
 export async function exhibitionPhoto(ctx: ServiceContext, storage: PhotoStorage, slug: string, storyId: string): Promise<Buffer> {
   const project = await pv.findProjectBySlug(ctx.db, slug);
-  if (!project || project.status !== 'exhibited') throw notFound();
+  if (project?.status !== 'exhibited') throw notFound();
   const entry = await pv.findEntry(ctx.db, project.id, storyId);
-  if (!entry || entry.selected !== 1) throw notFound();
+  if (entry?.selected !== 1) throw notFound();
   return readablePhoto(asReader(ctx, null), storage, project.organisation_id, storyId, 'exhibition');
 }
