@@ -144,7 +144,13 @@ export function Component() {
           <h2 id="exhibition-heading">{t('verhalen.photovoice.exhibitionHeading')}</h2>
           <p>{t('verhalen.photovoice.selectionCount', { selected: selected.length, public: selectedPublic })}</p>
           <form className="form" onSubmit={saveIntro}>
-            <TextAreaField label={t('verhalen.photovoice.intro')} value={intro} onChange={(e) => setIntro(e.currentTarget.value)} rows={4} maxLength={4000} />
+            <TextAreaField
+              label={t('verhalen.photovoice.exhibitionIntro')}
+              value={intro}
+              onChange={(e) => setIntro(e.currentTarget.value)}
+              rows={4}
+              maxLength={4000}
+            />
             <div className="button-row">
               <button type="submit" className="button button-secondary" disabled={busy}>
                 {t('verhalen.photovoice.saveIntro')}
