@@ -48,7 +48,10 @@ run('stories and photovoice in Chromium', () => {
 
   const orgId = async (page: Page) => new URL(page.url()).pathname.split('/')[2] as string;
   const imageLoaded = (page: Page, selector: string) =>
-    page.locator(selector).first().evaluate((img: HTMLImageElement) => img.complete && img.naturalWidth > 0);
+    page
+      .locator(selector)
+      .first()
+      .evaluate((img: HTMLImageElement) => img.complete && img.naturalWidth > 0);
 
   let storyUrl = '';
   let exhibitionUrl = '';
