@@ -25,6 +25,9 @@ export const policies = {
   'reports.raw': ['admin', 'researcher'],
   // Any role: the trajectory service then lets in the team's own members, and coordinators and admins.
   'trajecten.use': everyone,
+  'stories.share': everyone,
+  'stories.research': ['admin', 'researcher'],
+  'photovoice.facilitate': ['admin', 'coordinator', 'member'],
 } as const satisfies Record<string, readonly Role[]>;
 
 export type PolicyName = keyof typeof policies;

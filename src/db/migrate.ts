@@ -8,6 +8,7 @@ import * as roundKeys from './migrations/2026_11_29_0005_round_keys.ts';
 import * as answerTallies from './migrations/2026_11_29_0006_answer_tallies.ts';
 import * as exportOrders from './migrations/2026_11_29_0010_export_orders.ts';
 import * as trajecten from './migrations/2026_11_29_0020_trajecten.ts';
+import * as stories from './migrations/2026_11_29_0030_stories.ts';
 
 /** Listed here, not read from disk, so the order is reviewed in code and bundling cannot lose one. */
 const migrations: Record<string, Migration> = {
@@ -19,6 +20,7 @@ const migrations: Record<string, Migration> = {
   '2026_11_29_0006_answer_tallies': answerTallies,
   '2026_11_29_0020_trajecten': trajecten,
   '2026_11_29_0010_export_orders': exportOrders,
+  '2026_11_29_0030_stories': stories,
 };
 
 export const migrationNames = (): string[] => Object.keys(migrations).sort();

@@ -2,6 +2,7 @@
 import type { Generated } from 'kysely';
 import type { ExportsTables } from '../modules/exports/tables.ts';
 import type { RoundsTables } from '../modules/rounds/tables.ts';
+import type { StoriesTables } from '../modules/stories/tables.ts';
 import type { TrajectenTables } from '../modules/trajecten/tables.ts';
 
 export interface OrganisationTable {
@@ -79,7 +80,7 @@ export interface AuditEventTable {
   at: string;
 }
 
-export interface Database extends RoundsTables, TrajectenTables, ExportsTables {
+export interface Database extends RoundsTables, TrajectenTables, ExportsTables, StoriesTables {
   organisations: OrganisationTable;
   users: UserTable;
   memberships: MembershipTable;

@@ -17,6 +17,10 @@ import { organisationRoutes } from '../modules/organisations/routes.ts';
 import { publishedInstruments } from '../modules/rounds/instrument-source.ts';
 import { registerRespondentPages } from '../modules/rounds/respondent-routes.tsx';
 import { roundRoutes } from '../modules/rounds/routes.ts';
+import { registerExhibitionPages } from '../modules/stories/exhibition-routes.tsx';
+import { createPhotoStorage } from '../modules/stories/photo-storage.ts';
+import { photovoiceRoutes } from '../modules/stories/photovoice-routes.ts';
+import { storyRoutes } from '../modules/stories/routes.ts';
 import { charterRoutes } from '../modules/trajecten/charter-routes.ts';
 import { intervisionRoutes } from '../modules/trajecten/intervision-routes.ts';
 import { trajectoryRoutes } from '../modules/trajecten/routes.ts';
@@ -79,6 +83,7 @@ export async function buildApp(options: AppOptions): Promise<App> {
     (await isReachable(database.db)) ? { status: 'ready' } : reply.status(503).send({ status: 'database_unreachable' }),
   );
 
+  const photoStorage = await createPhotoStorage(config);
   const apiRoutes = [
     ...accountRoutes(app),
     ...organisationRoutes(app),
@@ -93,6 +98,8 @@ export async function buildApp(options: AppOptions): Promise<App> {
     ...intervisionRoutes(app),
     ...charterRoutes(app),
     ...exportRoutes(app, publishedInstruments),
+    ...storyRoutes(app, config, photoStorage),
+    ...photovoiceRoutes(app),
   ];
   registerRoutes(app, apiRoutes, {
     login: config.rateLimits.loginPerMinute,
@@ -100,6 +107,7 @@ export async function buildApp(options: AppOptions): Promise<App> {
     respondent: config.rateLimits.respondentPerMinute,
   });
   registerRespondentPages(app, publishedInstruments, config.rateLimits.respondentPerMinute);
+  registerExhibitionPages(app, photoStorage, config.rateLimits.respondentPerMinute);
   await registerWebApp(app, config.webDir);
 
   app.decorate('apiRoutes', apiRoutes);

@@ -1,11 +1,13 @@
 import fs from 'node:fs';
 import { createRequire } from 'node:module';
+import os from 'node:os';
 import path from 'node:path';
 import { type Browser, chromium, type Page } from 'playwright-core';
 import { expect, inject } from 'vitest';
 import { loadConfig } from '../../src/config.ts';
 import { type App, buildApp } from '../../src/http/app.ts';
 import { loadDemo } from '../../src/modules/demo/service.ts';
+import { createPhotoStorage } from '../../src/modules/stories/photo-storage.ts';
 import { type Dialect, openTestDatabase } from './databases.ts';
 
 const require = createRequire(import.meta.url);
@@ -29,14 +31,17 @@ export type LiveServer = { url: string; app: App; close: () => Promise<void> };
 export async function startLiveServer(dialect: Dialect = 'sqlite'): Promise<LiveServer> {
   if (!fs.existsSync(path.join(WEB_DIR, 'index.html'))) throw new Error('dist/web is missing: run `npm run build` (npm test does it).');
   const { handle, close } = await openTestDatabase(dialect);
+  // Photos and other files beside the database go to a temporary folder, removed on close.
+  const dataDir = fs.mkdtempSync(path.join(os.tmpdir(), 'kb-live-'));
   const config = {
     ...loadConfig({}),
+    dataDir,
     webDir: WEB_DIR,
     logLevel: 'warn' as const,
     rateLimits: { loginPerMinute: 1000, invitePerMinute: 1000, respondentPerMinute: 100_000 },
   };
   const app = await buildApp({ config, database: handle, logger: false });
-  await loadDemo(app.services);
+  await loadDemo(app.services, { photoStorage: await createPhotoStorage(config) });
   const address = await app.listen({ port: 0, host: '127.0.0.1' });
   return {
     url: address,
@@ -44,6 +49,7 @@ export async function startLiveServer(dialect: Dialect = 'sqlite'): Promise<Live
     close: async () => {
       await app.close();
       await close();
+      fs.rmSync(dataDir, { recursive: true, force: true });
     },
   };
 }

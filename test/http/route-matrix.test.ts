@@ -7,6 +7,7 @@ import { addToTeam, makeOrganisation, makeTeam, makeUser, TEST_PASSWORD } from '
 import { makeInstrument } from '../helpers/instruments.ts';
 import { makePublishedVersion, makeRound } from '../helpers/respondent.ts';
 import { makeTrajectoryFixture } from '../helpers/trajecten.ts';
+import { makeStoryFixture } from '../stories/fixtures.ts';
 
 type Fixture = {
   org: string;
@@ -21,6 +22,12 @@ type Fixture = {
   support: string;
   session: string;
   experienceWorker: string;
+  /** A photo story of `member`, shared with the organisation, with a reflection and a second story. */
+  story: string;
+  otherStory: string;
+  reflection: string;
+  /** A photovoice project of the organisation's admin, with `story` in it. */
+  project: string;
 };
 type Sample = (f: Fixture) => { params: Record<string, string>; body?: unknown };
 
@@ -207,6 +214,37 @@ const samples: Record<string, Sample> = {
   'GET /api/orgs/:orgId/instruments/:instrumentId/versions/:version/preview': (f) => ({
     params: { orgId: f.org, instrumentId: f.instrument, version: '1' },
   }),
+  'GET /api/orgs/:orgId/stories': (f) => ({ params: { orgId: f.org } }),
+  'POST /api/orgs/:orgId/stories': (f) => ({ params: { orgId: f.org }, body: { title: 'Proef', text: 'Een verhaal', scope: 'private' } }),
+  'POST /api/orgs/:orgId/stories/anonymity-check': (f) => ({ params: { orgId: f.org }, body: { text: 'Ik woon in Gent.' } }),
+  'GET /api/orgs/:orgId/stories/:storyId': (f) => ({ params: { orgId: f.org, storyId: f.story } }),
+  'PATCH /api/orgs/:orgId/stories/:storyId': (f) => ({ params: { orgId: f.org, storyId: f.story }, body: { title: 'Andere titel' } }),
+  'DELETE /api/orgs/:orgId/stories/:storyId': (f) => ({ params: { orgId: f.org, storyId: f.story } }),
+  'PUT /api/orgs/:orgId/stories/:storyId/scope': (f) => ({ params: { orgId: f.org, storyId: f.story }, body: { scope: 'private' } }),
+  'POST /api/orgs/:orgId/stories/:storyId/withdraw': (f) => ({ params: { orgId: f.org, storyId: f.story } }),
+  'PUT /api/orgs/:orgId/stories/:storyId/photo': (f) => ({ params: { orgId: f.org, storyId: f.story }, body: {} }),
+  'GET /api/orgs/:orgId/stories/:storyId/photo': (f) => ({ params: { orgId: f.org, storyId: f.story } }),
+  'DELETE /api/orgs/:orgId/stories/:storyId/photo': (f) => ({ params: { orgId: f.org, storyId: f.story } }),
+  'PUT /api/orgs/:orgId/stories/:storyId/links/:otherId': (f) => ({ params: { orgId: f.org, storyId: f.story, otherId: f.otherStory } }),
+  'DELETE /api/orgs/:orgId/stories/:storyId/links/:otherId': (f) => ({ params: { orgId: f.org, storyId: f.story, otherId: f.otherStory } }),
+  'GET /api/orgs/:orgId/stories/:storyId/reflections': (f) => ({ params: { orgId: f.org, storyId: f.story } }),
+  'POST /api/orgs/:orgId/stories/:storyId/reflections': (f) => ({ params: { orgId: f.org, storyId: f.story }, body: { text: 'Ik herken dit.' } }),
+  'DELETE /api/orgs/:orgId/stories/:storyId/reflections/:reflectionId': (f) => ({
+    params: { orgId: f.org, storyId: f.story, reflectionId: f.reflection },
+  }),
+  'GET /api/orgs/:orgId/photovoice': (f) => ({ params: { orgId: f.org } }),
+  'POST /api/orgs/:orgId/photovoice': (f) => ({ params: { orgId: f.org }, body: { title: 'Proef', theme: 'Wat helpt?' } }),
+  'GET /api/orgs/:orgId/photovoice/:projectId': (f) => ({ params: { orgId: f.org, projectId: f.project } }),
+  'PATCH /api/orgs/:orgId/photovoice/:projectId': (f) => ({ params: { orgId: f.org, projectId: f.project }, body: { status: 'selecting' } }),
+  'DELETE /api/orgs/:orgId/photovoice/:projectId': (f) => ({ params: { orgId: f.org, projectId: f.project } }),
+  'POST /api/orgs/:orgId/photovoice/:projectId/entries': (f) => ({ params: { orgId: f.org, projectId: f.project }, body: { storyId: f.otherStory } }),
+  'PATCH /api/orgs/:orgId/photovoice/:projectId/entries/:storyId': (f) => ({
+    params: { orgId: f.org, projectId: f.project, storyId: f.story },
+    body: { selected: true },
+  }),
+  'DELETE /api/orgs/:orgId/photovoice/:projectId/entries/:storyId': (f) => ({ params: { orgId: f.org, projectId: f.project, storyId: f.story } }),
+  'POST /api/orgs/:orgId/photovoice/:projectId/publish': (f) => ({ params: { orgId: f.org, projectId: f.project } }),
+  'POST /api/orgs/:orgId/photovoice/:projectId/unpublish': (f) => ({ params: { orgId: f.org, projectId: f.project } }),
 };
 
 const key = (route: AnyRoute) => `${route.method} ${route.url}`;
@@ -234,7 +272,8 @@ describeEachDatabase('every route, as every role and as another organisation', (
     if (url.includes('/trajectories')) {
       const unused = crypto.randomUUID();
       const trajectoryFixture = await makeTrajectoryFixture(t.ctx, org, team, [...roleUsers.values(), member]);
-      return { org, team, member, invitation: unused, instrument: unused, publishedVersion: unused, round: unused, ...trajectoryFixture };
+      const noStories = { story: unused, otherStory: unused, reflection: unused, project: unused };
+      return { org, team, member, invitation: unused, instrument: unused, publishedVersion: unused, round: unused, ...noStories, ...trajectoryFixture };
     }
     const admin = (
       await t.ctx.db.selectFrom('memberships').select('user_id').where('organisation_id', '=', org).where('role', '=', 'admin').executeTakeFirstOrThrow()
@@ -262,6 +301,10 @@ describeEachDatabase('every route, as every role and as another organisation', (
     const publishedVersion = await makePublishedVersion(t.ctx, org);
     const { roundId: round } = await makeRound(t.ctx, org, publishedVersion, admin);
     const unused = crypto.randomUUID();
+    // Stories (with a photo) only for the routes that use them, to keep this quick.
+    const stories = /\/(stories|photovoice)/.test(url)
+      ? await makeStoryFixture(t, org, { member, admin })
+      : { story: unused, otherStory: unused, reflection: unused, project: unused };
     return {
       org,
       team,
@@ -275,6 +318,7 @@ describeEachDatabase('every route, as every role and as another organisation', (
       support: unused,
       session: unused,
       experienceWorker: unused,
+      ...stories,
     };
   }
 
@@ -313,8 +357,8 @@ describeEachDatabase('every route, as every role and as another organisation', (
     }
   });
 
-  // Every route × four roles, each with fresh rows: it takes a while on a busy machine.
-  it('each role gets exactly what its policy allows, and 403 otherwise', { timeout: 90_000 }, async () => {
+  // Many routes × roles, each with fresh fixtures: allow for a busy machine.
+  it('each role gets exactly what its policy allows, and 403 otherwise', { timeout: 120_000 }, async () => {
     for (const route of t.app.apiRoutes.filter((r) => r.policy)) {
       const allowed = policies[route.policy as keyof typeof policies] as readonly string[];
       for (const role of roles) {
@@ -327,7 +371,7 @@ describeEachDatabase('every route, as every role and as another organisation', (
     }
   });
 
-  it("another organisation's admin gets 404 for everything of organisation A, whatever the URL says", async () => {
+  it("another organisation's admin gets 404 for everything of organisation A, whatever the URL says", { timeout: 120_000 }, async () => {
     const auditOfA = () => t.ctx.db.selectFrom('audit_events').select('id').where('organisation_id', '=', orgA).execute();
     const before = (await auditOfA()).length;
     for (const route of t.app.apiRoutes.filter((r) => r.url.includes(':orgId'))) {
