@@ -260,7 +260,7 @@ describeEachDatabase('co-creative trajectories', (dialect) => {
     expect(list.trajectories[0]).toMatchObject({
       title: 'Herstel samen vormgeven',
       phase: 'vertaling',
-      charter: { latestVersion: 1, signed: 1, needed: 2, established: false, outdated: false },
+      charter: { latestVersion: 1, signed: 1, needed: 4, established: false, outdated: false },
     });
     expect(list.trajectories[0].openPoints).toBeGreaterThan(5);
   });

@@ -46,16 +46,17 @@ export async function loadDemo(ctx: ServiceContext, options: { photoStorage?: Ph
     }
     // Two rounds of "Cocreatie in beeld" whose report shows the seed's published tables.
     if (researcherId) await loadDemoRounds(tctx, organisationId, researcherId, [...teamIds.values()]);
-    // A co-creative trajectory of Team Herstel, partly done, with a first charter version to sign.
-    const herstelTeam = teamIds.get('Team Herstel');
-    if (herstelTeam && herstel.coordinator && herstel.experienceWorker)
-      await loadDemoTrajectory(tctx, organisationId, herstelTeam, { coordinator: herstel.coordinator, experienceWorker: herstel.experienceWorker });
     // Experience stories, reflections and a photovoice exhibition (photos only with a photo storage).
+    // First: it adds a practitioner and a policy officer to Team Herstel, who take part in its trajectory.
     const byRole = (role: string) => ids.get(demoPeople.find((p) => p.role === role)?.email ?? '');
     const [experienceWorker, coordinator, admin] = [byRole('member'), byRole('coordinator'), byRole('admin')];
     if (experienceWorker && coordinator && admin) {
       await loadDemoStories(tctx, options.photoStorage, organisationId, { experienceWorker, coordinator, admin }, teamIds);
     }
+    // A co-creative trajectory of Team Herstel, partly done, with a first charter version to sign.
+    const herstelTeam = teamIds.get('Team Herstel');
+    if (herstelTeam && herstel.coordinator && herstel.experienceWorker)
+      await loadDemoTrajectory(tctx, organisationId, herstelTeam, { coordinator: herstel.coordinator, experienceWorker: herstel.experienceWorker });
     await recordAudit(trx, ctx.clock.now(), {
       organisationId,
       actorUserId: null,
