@@ -23,6 +23,15 @@ export const policies = {
   'frameworks.manage': ['admin', 'researcher'],
   'reports.view': ['admin', 'researcher', 'coordinator', 'member'],
   'reports.raw': ['admin', 'researcher'],
+  // Signals. Besides these roles, a team's coordinators and policy officers (by position) handle
+  // the signals of their team, and policy officers see the signal report (signals/access.ts).
+  'signals.view': everyone,
+  'signals.raise': everyone,
+  'signals.handle': ['admin', 'coordinator'],
+  'signals.report': ['admin', 'researcher', 'coordinator'],
+  // Qualitative coding of stories and reflections shared for research.
+  'coding.work': ['admin', 'researcher'],
+  'coding.frequencies': ['admin', 'researcher', 'coordinator'],
 } as const satisfies Record<string, readonly Role[]>;
 
 export type PolicyName = keyof typeof policies;

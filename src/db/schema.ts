@@ -1,6 +1,8 @@
 /** Table types for Kysely. Timestamps are ISO 8601 UTC text; booleans are 0/1 integers on both dialects. */
 import type { Generated } from 'kysely';
+import type { CodingTables } from '../modules/coding/tables.ts';
 import type { RoundsTables } from '../modules/rounds/tables.ts';
+import type { SignalsTables } from '../modules/signals/tables.ts';
 
 export interface OrganisationTable {
   id: string;
@@ -77,7 +79,7 @@ export interface AuditEventTable {
   at: string;
 }
 
-export interface Database extends RoundsTables {
+export interface Database extends RoundsTables, SignalsTables, CodingTables {
   organisations: OrganisationTable;
   users: UserTable;
   memberships: MembershipTable;

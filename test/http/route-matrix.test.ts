@@ -7,7 +7,18 @@ import { addToTeam, makeOrganisation, makeTeam, makeUser, TEST_PASSWORD } from '
 import { makeInstrument } from '../helpers/instruments.ts';
 import { makePublishedVersion, makeRound } from '../helpers/respondent.ts';
 
-type Fixture = { org: string; team: string; member: string; invitation: string; instrument: string; publishedVersion: string; round: string };
+type Fixture = {
+  org: string;
+  team: string;
+  member: string;
+  invitation: string;
+  instrument: string;
+  publishedVersion: string;
+  round: string;
+  /** A raised signal and a theme in member checking, in a team where every role's client is an experience worker. */
+  signal: string;
+  checkingSignal: string;
+};
 type Sample = (f: Fixture) => { params: Record<string, string>; body?: unknown };
 
 const importColumns = ['sector', 'organisatietype', 'statuut', 'betaald', 'opleiding', 'rollen', 'omkadering'];
@@ -95,6 +106,23 @@ const samples: Record<string, Sample> = {
   'GET /api/orgs/:orgId/instruments/:instrumentId/versions/:version/preview': (f) => ({
     params: { orgId: f.org, instrumentId: f.instrument, version: '1' },
   }),
+  // Signals
+  'GET /api/orgs/:orgId/signals': (f) => ({ params: { orgId: f.org } }),
+  'POST /api/orgs/:orgId/signals': (f) => ({
+    params: { orgId: f.org },
+    body: { title: 'Signaal', observation: 'Gezien', barrierFor: 'Iedereen', logic: 'burgerschap', level: 'local' },
+  }),
+  'GET /api/orgs/:orgId/signals/overview': (f) => ({ params: { orgId: f.org } }),
+  'GET /api/orgs/:orgId/signals/report': (f) => ({ params: { orgId: f.org } }),
+  'GET /api/orgs/:orgId/signals/notifications': (f) => ({ params: { orgId: f.org } }),
+  'POST /api/orgs/:orgId/signals/notifications/read': (f) => ({ params: { orgId: f.org } }),
+  'GET /api/orgs/:orgId/signals/:signalId': (f) => ({ params: { orgId: f.org, signalId: f.signal } }),
+  'POST /api/orgs/:orgId/signals/:signalId/steps': (f) => ({ params: { orgId: f.org, signalId: f.signal }, body: { to: 'discussed' } }),
+  'POST /api/orgs/:orgId/signals/:signalId/member-checks': (f) => ({
+    params: { orgId: f.org, signalId: f.checkingSignal },
+    body: { stance: 'confirm' },
+  }),
+  'GET /api/orgs/:orgId/signals/:signalId/export.md': (f) => ({ params: { orgId: f.org, signalId: f.signal } }),
 };
 
 const key = (route: AnyRoute) => `${route.method} ${route.url}`;
@@ -108,6 +136,38 @@ describeEachDatabase('every route, as every role and as another organisation', (
   let orgA: string;
   let orgB: string;
   const clients = new Map<string, Client>();
+  const clientUsers: string[] = [];
+
+  /** A team holding every role's client as an experience worker, with a raised signal and a theme being checked. */
+  async function signalFixture(org: string, raiser: string) {
+    const signalTeam = await makeTeam(t.ctx, org);
+    if (org === orgA) for (const user of clientUsers) await addToTeam(t.ctx, signalTeam, user, 'experience_worker');
+    const make = async (status: string) => {
+      const id = crypto.randomUUID();
+      const at = new Date().toISOString();
+      await t.ctx.db
+        .insertInto('signals')
+        .values({
+          id,
+          organisation_id: org,
+          team_id: signalTeam,
+          raised_by: raiser,
+          title: 'Signaal',
+          observation: 'Gezien',
+          barrier_for: 'Iedereen',
+          logic: 'burgerschap',
+          theme: null,
+          level: 'team',
+          status,
+          source_code_id: null,
+          created_at: at,
+          last_step_at: at,
+        })
+        .execute();
+      return id;
+    };
+    return { signal: await make('raised'), checkingSignal: await make('member_check') };
+  }
 
   /** Fresh targets per request, so a DELETE by one role does not change what the next role sees. */
   async function fixture(org: string): Promise<Fixture> {
@@ -139,7 +199,7 @@ describeEachDatabase('every route, as every role and as another organisation', (
     const instrument = await makeInstrument(t.ctx, org, admin);
     const publishedVersion = await makePublishedVersion(t.ctx, org);
     const { roundId: round } = await makeRound(t.ctx, org, publishedVersion, admin);
-    return { org, team, member, invitation, instrument, publishedVersion, round };
+    return { org, team, member, invitation, instrument, publishedVersion, round, ...(await signalFixture(org, member)) };
   }
 
   beforeAll(async () => {
@@ -148,6 +208,7 @@ describeEachDatabase('every route, as every role and as another organisation', (
     orgB = await makeOrganisation(t.ctx, 'B');
     for (const role of roles) {
       const user = await makeUser(t.ctx, { organisationId: orgA, role });
+      clientUsers.push(user.id);
       const client = new Client(t.app);
       await client.login(user.email, TEST_PASSWORD);
       clients.set(role, client);

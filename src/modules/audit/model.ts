@@ -33,6 +33,21 @@ export const auditActions = [
   'framework.saved',
   'report.viewed_unsuppressed',
   'report.downloaded',
+  'signal.raised',
+  'signal.step',
+  'signal.member_checked',
+  'signal.exported',
+  'signal.notifications_read',
+  'coding.code_created',
+  'coding.code_updated',
+  'coding.code_deleted',
+  'coding.framework_added',
+  'coding.segment_created',
+  'coding.segment_deleted',
+  'coding.memo_created',
+  'coding.memo_updated',
+  'coding.memo_deleted',
+  'coding.exported',
 ] as const;
 export type AuditAction = (typeof auditActions)[number];
 
