@@ -5,11 +5,11 @@ import path from 'node:path';
 import { fileURLToPath } from 'node:url';
 import { strFromU8, unzipSync } from 'fflate';
 import { describe, expect, it } from 'vitest';
-import type { QdaProject } from './model.ts';
-import { buildQdpx } from './qdpx.ts';
-import { codePointOffset, writeProjectXml } from './writer.ts';
+import type { QdaProject } from '../../src/modules/coding/refi-qda/model.ts';
+import { buildQdpx } from '../../src/modules/coding/refi-qda/qdpx.ts';
+import { codePointOffset, writeProjectXml } from '../../src/modules/coding/refi-qda/writer.ts';
 
-const schema = path.join(path.dirname(fileURLToPath(import.meta.url)), 'Project.xsd');
+const schema = path.join(path.dirname(fileURLToPath(import.meta.url)), '../../src/modules/coding/refi-qda/Project.xsd');
 const hasXmllint = spawnSync('xmllint', ['--version']).status === 0;
 if (!hasXmllint && process.env.CI) throw new Error('xmllint (Debian package libxml2-utils) is needed to check the REFI-QDA export against its schema');
 
