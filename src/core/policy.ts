@@ -32,6 +32,9 @@ export const policies = {
   // Qualitative coding of stories and reflections shared for research.
   'coding.work': ['admin', 'researcher'],
   'coding.frequencies': ['admin', 'researcher', 'coordinator'],
+  'stories.share': everyone,
+  'stories.research': ['admin', 'researcher'],
+  'photovoice.facilitate': ['admin', 'coordinator', 'member'],
 } as const satisfies Record<string, readonly Role[]>;
 
 export type PolicyName = keyof typeof policies;

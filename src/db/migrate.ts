@@ -5,6 +5,7 @@ import * as frameworks from './migrations/2026_11_29_0002_frameworks.ts';
 import * as instruments from './migrations/2026_11_29_0003_instruments.ts';
 import * as rounds from './migrations/2026_11_29_0004_rounds.ts';
 import * as roundKeys from './migrations/2026_11_29_0005_round_keys.ts';
+import * as stories from './migrations/2026_11_29_0030_stories.ts';
 import * as signals from './migrations/2026_11_29_0040_signals.ts';
 import * as coding from './migrations/2026_11_29_0041_coding.ts';
 
@@ -15,6 +16,7 @@ const migrations: Record<string, Migration> = {
   '2026_11_29_0003_instruments': instruments,
   '2026_11_29_0004_rounds': rounds,
   '2026_11_29_0005_round_keys': roundKeys,
+  '2026_11_29_0030_stories': stories,
   '2026_11_29_0040_signals': signals,
   '2026_11_29_0041_coding': coding,
 };

@@ -3,6 +3,7 @@ import type { Generated } from 'kysely';
 import type { CodingTables } from '../modules/coding/tables.ts';
 import type { RoundsTables } from '../modules/rounds/tables.ts';
 import type { SignalsTables } from '../modules/signals/tables.ts';
+import type { StoriesTables } from '../modules/stories/tables.ts';
 
 export interface OrganisationTable {
   id: string;
@@ -79,7 +80,7 @@ export interface AuditEventTable {
   at: string;
 }
 
-export interface Database extends RoundsTables, SignalsTables, CodingTables {
+export interface Database extends RoundsTables, StoriesTables, SignalsTables, CodingTables {
   organisations: OrganisationTable;
   users: UserTable;
   memberships: MembershipTable;

@@ -3,8 +3,8 @@ import type { Kysely } from 'kysely';
 /**
  * Signals to policy: the signal, every step of its path (who, when, what was said), links to
  * stories, what the people concerned said in member checking, and notifications for the person
- * who raised it. Story ids are plain text: stories live in their own module and are read through
- * its access API, which decides per viewer whether a linked story may be shown.
+ * who raised it. Links to stories go when the story is deleted; whether a linked story may be shown is
+ * decided per viewer by the stories module's access API, never by these rows.
  */
 export async function up(db: Kysely<unknown>): Promise<void> {
   await db.schema
@@ -41,7 +41,7 @@ export async function up(db: Kysely<unknown>): Promise<void> {
   await db.schema
     .createTable('signal_story_links')
     .addColumn('signal_id', 'text', (c) => c.notNull().references('signals.id').onDelete('cascade'))
-    .addColumn('story_id', 'text', (c) => c.notNull())
+    .addColumn('story_id', 'text', (c) => c.notNull().references('stories.id').onDelete('cascade'))
     .addColumn('linked_by', 'text', (c) => c.references('users.id').onDelete('set null'))
     .addColumn('linked_at', 'text', (c) => c.notNull())
     .addPrimaryKeyConstraint('signal_story_links_pk', ['signal_id', 'story_id'])

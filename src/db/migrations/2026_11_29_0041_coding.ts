@@ -30,7 +30,7 @@ export async function up(db: Kysely<unknown>): Promise<void> {
     .addColumn('code_id', 'text', (c) => c.notNull().references('coding_codes.id').onDelete('cascade'))
     .addColumn('source_kind', 'text', (c) => c.notNull())
     .addColumn('source_id', 'text', (c) => c.notNull())
-    .addColumn('story_id', 'text', (c) => c.notNull())
+    .addColumn('story_id', 'text', (c) => c.notNull().references('stories.id').onDelete('cascade'))
     .addColumn('start_offset', 'integer', (c) => c.notNull())
     .addColumn('end_offset', 'integer', (c) => c.notNull())
     .addColumn('quote', 'text', (c) => c.notNull())

@@ -1,0 +1,177 @@
+import type { Actor, ServiceContext } from '../../core/context.ts';
+import { AppError } from '../../core/errors.ts';
+import { can } from '../../core/policy.ts';
+import type { Position, Sector } from '../organisations/model.ts';
+import { isAnonymised, mayRead, type ReaderFacts, type StoryConsentFacts } from './consent.ts';
+import { type ConsentScope, type PhotoPeople, type ReadableReflection, type ReadableStory, type ReadPurpose, type StoryTags, tagFrameworks } from './model.ts';
+import * as store from './store.ts';
+import type { StoryTable } from './tables.ts';
+
+/**
+ * THE way to read stories, for every module (lists, search, coding, signals, exports, reports,
+ * exhibitions). It applies the author's consent scope, withdrawal and the organisation and team
+ * boundaries each time it is called, so narrowing or withdrawing takes effect everywhere at once.
+ * Never select from the `stories` table in another module.
+ */
+
+/** A service context plus who reads: an actor, or null for the public exhibition. */
+export type ReaderContext = ServiceContext & { actor: Actor | null };
+
+export const asReader = (ctx: ServiceContext, actor: Actor | null): ReaderContext => ({ ...ctx, actor });
+
+export const consentFactsOf = (row: StoryTable): StoryConsentFacts => ({
+  scope: row.scope as ConsentScope,
+  teamId: row.team_id,
+  authorUserId: row.author_user_id,
+  withdrawn: row.withdrawn_at !== null,
+  mediaChecklistRecorded: row.media_checklist_at !== null,
+});
+
+/**
+ * Checks the reader may use the purpose at all in this organisation: outsiders get not_found,
+ * members without a research role asking for research get forbidden.
+ */
+export async function readerFacts(ctx: ReaderContext, organisationId: string, purpose: ReadPurpose): Promise<ReaderFacts> {
+  const actor = ctx.actor;
+  if (purpose === 'exhibition') return { userId: null, isMember: false, teamIds: new Set(), mayResearch: false };
+  if (!actor?.roles.has(organisationId)) throw new AppError('not_found');
+  const mayResearch = can(actor, 'stories.research', organisationId);
+  if (purpose === 'research' && !mayResearch) throw new AppError('forbidden');
+  const teamIds = new Set(await store.teamIdsOfUser(ctx.db, organisationId, actor.userId));
+  return { userId: actor.userId, isMember: true, teamIds, mayResearch };
+}
+
+/** Every story of the organisation the reader may read for this purpose, newest first. */
+export async function readableStories(
+  ctx: ReaderContext,
+  organisationId: string,
+  purpose: ReadPurpose,
+  options: { storyIds?: string[] } = {},
+): Promise<ReadableStory[]> {
+  const reader = await readerFacts(ctx, organisationId, purpose);
+  const rows = (
+    await store.candidateStories(ctx.db, organisationId, purpose, { userId: reader.userId, teamIds: [...reader.teamIds] }, options.storyIds)
+  ).filter((row) => mayRead(purpose, consentFactsOf(row), reader));
+  return present(ctx, organisationId, purpose, reader, rows);
+}
+
+/** One story, or AppError('not_found') when it does not exist or this reader may not read it for this purpose. */
+export async function readableStory(ctx: ReaderContext, organisationId: string, storyId: string, purpose: ReadPurpose): Promise<ReadableStory> {
+  const reader = await readerFacts(ctx, organisationId, purpose);
+  const row = await store.findStory(ctx.db, organisationId, storyId);
+  if (!row || !mayRead(purpose, consentFactsOf(row), reader)) throw new AppError('not_found');
+  const [story] = await present(ctx, organisationId, purpose, reader, [row]);
+  if (!story) throw new AppError('not_found');
+  return story;
+}
+
+/** The raw row of a readable story, for this module's own services (photos, exhibition). */
+export async function readableStoryRow(ctx: ReaderContext, organisationId: string, storyId: string, purpose: ReadPurpose): Promise<StoryTable> {
+  const reader = await readerFacts(ctx, organisationId, purpose);
+  const row = await store.findStory(ctx.db, organisationId, storyId);
+  if (!row || !mayRead(purpose, consentFactsOf(row), reader)) throw new AppError('not_found');
+  return row;
+}
+
+/**
+ * The reflections on a story the reader may read. 'view': all of them, by name and position.
+ * 'research': only those whose author agreed to research use, without names. 'exhibition': none.
+ */
+export async function readableReflections(
+  ctx: ReaderContext,
+  organisationId: string,
+  storyId: string,
+  purpose: ReadPurpose = 'view',
+): Promise<ReadableReflection[]> {
+  await readableStoryRow(ctx, organisationId, storyId, purpose);
+  if (purpose === 'exhibition') return [];
+  const rows = await store.reflectionsOf(ctx.db, storyId);
+  const anonymous = isAnonymised(purpose);
+  return rows
+    .filter((r) => !anonymous || r.research_consent === 1)
+    .map((r) => ({
+      id: r.id,
+      storyId: r.story_id,
+      author: anonymous ? null : { userId: r.author_user_id, displayName: r.display_name },
+      isOwn: ctx.actor?.userId === r.author_user_id,
+      position: r.position as Position | null,
+      text: r.body,
+      showed: r.showed ? (JSON.parse(r.showed) as Record<string, string>) : {},
+      researchConsent: r.research_consent === 1,
+      createdOn: r.created_on,
+    }));
+}
+
+async function present(ctx: ReaderContext, organisationId: string, purpose: ReadPurpose, reader: ReaderFacts, rows: StoryTable[]): Promise<ReadableStory[]> {
+  if (rows.length === 0) return [];
+  const ids = rows.map((r) => r.id);
+  const anonymous = isAnonymised(purpose);
+  const [sector, tags, links, teams, names] = await Promise.all([
+    store.organisationSector(ctx.db, organisationId),
+    store.tagsOf(ctx.db, ids),
+    store.linksOf(ctx.db, ids),
+    store.teamNames(ctx.db, [...new Set(rows.map((r) => r.team_id).filter((t): t is string => t !== null))]),
+    anonymous ? Promise.resolve(new Map<string, string>()) : store.userNames(ctx.db, [...new Set(rows.map((r) => r.author_user_id))]),
+  ]);
+  const tagsByStory = new Map<string, StoryTags>();
+  for (const id of ids) tagsByStory.set(id, emptyTags());
+  for (const t of tags) {
+    const set = tagsByStory.get(t.story_id);
+    if (set && (tagFrameworks as readonly string[]).includes(t.framework)) set[t.framework as keyof StoryTags].push(t.code);
+  }
+  const linkedIds = await readableLinkEnds(ctx, organisationId, purpose, reader, ids, links);
+  return rows.map((row) => ({
+    id: row.id,
+    organisationId: row.organisation_id,
+    teamId: row.team_id,
+    teamName: row.team_id ? (teams.get(row.team_id) ?? null) : null,
+    sector: (sector ?? 'other') as Sector,
+    author: anonymous ? null : { userId: row.author_user_id, displayName: names.get(row.author_user_id) ?? '—' },
+    authorPosition: row.author_position as Position | null,
+    isOwn: reader.userId !== null && reader.userId === row.author_user_id,
+    title: row.title,
+    text: row.body,
+    caption: row.caption,
+    pseudonym: row.pseudonym,
+    scope: row.scope as ConsentScope,
+    withdrawn: row.withdrawn_at !== null,
+    mediaChecklistRecorded: row.media_checklist_at !== null,
+    tags: tagsByStory.get(row.id) ?? emptyTags(),
+    photo:
+      row.photo_key && row.photo_width && row.photo_height
+        ? {
+            width: row.photo_width,
+            height: row.photo_height,
+            bytes: row.photo_bytes ?? 0,
+            alt: row.photo_alt,
+            people: row.photo_people as PhotoPeople | null,
+          }
+        : null,
+    linkedStoryIds: linkedIds.get(row.id) ?? [],
+    createdOn: row.created_on,
+  }));
+}
+
+export const emptyTags = (): StoryTags => ({ knowledge_positions: [], logics: [], roles: [], themes: [], experiential_knowledge_marks: [] });
+
+/** A link is shown only when the other end is readable by the same reader for the same purpose. */
+async function readableLinkEnds(
+  ctx: ReaderContext,
+  organisationId: string,
+  purpose: ReadPurpose,
+  reader: ReaderFacts,
+  ids: string[],
+  links: { story_a: string; story_b: string }[],
+): Promise<Map<string, string[]>> {
+  const result = new Map<string, string[]>();
+  if (links.length === 0) return result;
+  const idSet = new Set(ids);
+  const others = [...new Set(links.flatMap((l) => [l.story_a, l.story_b]))];
+  const otherRows = await store.candidateStories(ctx.db, organisationId, purpose, { userId: reader.userId, teamIds: [...reader.teamIds] }, others);
+  const readable = new Set(otherRows.filter((row) => mayRead(purpose, consentFactsOf(row), reader)).map((r) => r.id));
+  for (const { story_a: a, story_b: b } of links) {
+    if (idSet.has(a) && readable.has(b)) result.set(a, [...(result.get(a) ?? []), b]);
+    if (idSet.has(b) && readable.has(a)) result.set(b, [...(result.get(b) ?? []), a]);
+  }
+  return result;
+}

@@ -1,0 +1,31 @@
+import { AppError, type FieldIssue } from '../../core/errors.ts';
+import type { Db } from '../../db/database.ts';
+import { getBuiltinFramework } from '../frameworks/builtin.ts';
+import type { FrameworkCode } from '../frameworks/model.ts';
+import * as frameworkStore from '../frameworks/store.ts';
+import { type StoryTags, tagFrameworks } from './model.ts';
+import type { StoryTagTable } from './tables.ts';
+
+/** The codes a story may carry for a framework: the organisation's own version when it has one, else the built-in one. */
+async function allowedCodes(db: Db, organisationId: string, framework: string): Promise<Set<string>> {
+  const own = await frameworkStore.findLatest(db, organisationId, framework);
+  const codes: FrameworkCode[] = own ? (JSON.parse(own.codes) as FrameworkCode[]) : (getBuiltinFramework(framework)?.codes ?? []);
+  return new Set(codes.map((c) => c.key));
+}
+
+/** Checks every code against its framework and returns the rows to store; unknown codes are a validation error. */
+export async function tagRows(db: Db, organisationId: string, storyId: string, tags: StoryTags): Promise<StoryTagTable[]> {
+  const issues: FieldIssue[] = [];
+  const rows: StoryTagTable[] = [];
+  for (const framework of tagFrameworks) {
+    const codes = [...new Set(tags[framework] ?? [])];
+    if (codes.length === 0) continue;
+    const allowed = await allowedCodes(db, organisationId, framework);
+    for (const code of codes) {
+      if (allowed.has(code)) rows.push({ story_id: storyId, framework, code });
+      else issues.push({ path: `tags.${framework}`, message: `Unknown code: ${code}` });
+    }
+  }
+  if (issues.length) throw new AppError('validation_failed', { issues });
+  return rows;
+}
