@@ -4,6 +4,7 @@ import type { Role } from '../../src/modules/organisations/model.ts';
 import { listNotifications, markNotificationsRead } from '../../src/modules/signals/notifications.ts';
 import { overview, signalReport } from '../../src/modules/signals/reporting.ts';
 import { addMemberCheck, exportSignal, getSignal, listSignals, raiseSignal, stepSignal } from '../../src/modules/signals/service.ts';
+import { createStory, withdrawStory } from '../../src/modules/stories/service.ts';
 import { Client, createTestApp, type TestApp } from '../helpers/app.ts';
 import { describeEachDatabase } from '../helpers/databases.ts';
 import { addToTeam, auditActions, makeOrganisation, makeTeam, makeUser, TEST_PASSWORD } from '../helpers/factories.ts';
@@ -147,6 +148,28 @@ describeEachDatabase('signals to policy: workflow, member checking, permissions,
     expect(exported.text).toContain('nuanceert');
     expect(exported.text).toContain('Het gaat ook over de apotheek.');
     expect(await auditActions(t.ctx, org)).toContain('signal.member_checked');
+  });
+
+  it('links only stories the raiser may read, shows each viewer only what they may read, and drops a withdrawn story at once', async () => {
+    const teamStory = await createStory(t.ctx, worker, org, { title: 'Mijn wachttijd', text: 'Ik wachtte lang.', teamId: team, scope: 'team' });
+    const privateStory = await createStory(t.ctx, colleague, org, { title: 'Privé', text: 'Alleen voor mij.', scope: 'private' });
+    await expect(raiseSignal(t.ctx, worker, org, signalInput({ storyIds: [privateStory.id] }))).rejects.toMatchObject({
+      id: 'validation_failed',
+      issues: [{ path: 'storyIds' }],
+    });
+    const draft = await raiseSignal(t.ctx, colleague, org, signalInput({ storyIds: [teamStory.id], memberCheck: true, teamId: null }));
+    expect(draft.stories).toEqual([{ id: teamStory.id, title: 'Mijn wachttijd' }]);
+    // The author is asked to check; someone outside the story's team may see the signal but not the story.
+    expect((await listNotifications(t.ctx, worker, org)).notifications.find((n) => n.signalId === draft.id)?.kind).toBe('member_check_requested');
+    expect((await getSignal(t.ctx, worker, org, draft.id)).canCheck).toBe(true);
+    expect((await getSignal(t.ctx, researcher, org, draft.id)).stories).toEqual([]);
+    await addMemberCheck(t.ctx, worker, org, draft.id, { stance: 'confirm', comment: '' });
+
+    await withdrawStory(t.ctx, worker, org, teamStory.id);
+    expect((await getSignal(t.ctx, colleague, org, draft.id)).stories).toEqual([]);
+    expect((await exportSignal(t.ctx, colleague, org, draft.id)).text).not.toContain('Mijn wachttijd');
+    // What the author said in member checking stays with the signal.
+    expect((await getSignal(t.ctx, colleague, org, draft.id)).memberChecks).toHaveLength(1);
   });
 
   it('shows handlers the signals waiting longer than the chosen number of days', async () => {

@@ -1,15 +1,17 @@
 import type { Actor, ServiceContext } from '../../core/context.ts';
+import { asReader, readableStories } from '../stories/access.ts';
 
-/** Reads linked stories through the stories module's access API (filled in once that module is merged). */
-export async function readableLinkedStories(
-  _ctx: ServiceContext,
-  _actor: Actor,
-  _organisationId: string,
-  ids: string[],
-): Promise<{ id: string; title: string }[]> {
-  return ids.length === 0 ? [] : [];
-}
+export type LinkedStory = { id: string; title: string; authorUserId: string | null; isOwn: boolean };
 
-export async function storyAuthors(_ctx: ServiceContext, _organisationId: string, _ids: string[]): Promise<string[]> {
-  return [];
+/**
+ * The stories among `ids` this person may read now, through the stories access API, so a story
+ * whose consent was narrowed or withdrawn drops out of every signal view and export at once.
+ */
+export async function readableLinkedStories(ctx: ServiceContext, actor: Actor, organisationId: string, ids: string[]): Promise<LinkedStory[]> {
+  if (ids.length === 0) return [];
+  const stories = await readableStories(asReader(ctx, actor), organisationId, 'view', { storyIds: ids });
+  const order = new Map(ids.map((id, i) => [id, i]));
+  return stories
+    .map((s) => ({ id: s.id, title: s.title, authorUserId: s.author?.userId ?? null, isOwn: s.isOwn }))
+    .sort((a, b) => (order.get(a.id) ?? 0) - (order.get(b.id) ?? 0));
 }

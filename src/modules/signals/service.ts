@@ -7,7 +7,7 @@ import { recordAudit } from '../audit/service.ts';
 import { getFramework } from '../frameworks/service.ts';
 import { canCheck, canHandle, canSee, type SignalFacts, type Viewer } from './access.ts';
 import { signalAsMarkdown } from './export-text.ts';
-import { readableLinkedStories, storyAuthors } from './linked-stories.ts';
+import { readableLinkedStories } from './linked-stories.ts';
 import type { MemberCheckView, RaiseSignalInput, SignalSummary, SignalView } from './model.ts';
 import * as store from './store.ts';
 import { checkTransition, daysWaiting, nextStatuses, type SignalStatus } from './workflow.ts';
@@ -106,7 +106,8 @@ export async function raiseSignal(ctx: ServiceContext, actor: Actor, organisatio
       storyIds.map((storyId) => ({ signal_id: id, story_id: storyId, linked_by: actor.userId, linked_at: at })),
     );
     if (input.memberCheck) {
-      const checkers = new Set([...(await storyAuthors(ctx, organisationId, storyIds)), ...(await store.experienceWorkers(trx, organisationId, input.teamId))]);
+      const authors = readable.map((s) => s.authorUserId).filter((id): id is string => id !== null);
+      const checkers = new Set([...authors, ...(await store.experienceWorkers(trx, organisationId, input.teamId))]);
       checkers.delete(actor.userId);
       await store.insertNotifications(
         trx,
@@ -160,7 +161,7 @@ export async function getSignal(ctx: ServiceContext, actor: Actor, organisationI
   const facts = factsOf(row);
   const stories = await readableLinkedStories(ctx, actor, organisationId, storyIds);
   const handle = canHandle(viewer, facts);
-  const check = facts.status === 'member_check' && canCheck(viewer, facts, await storyAuthors(ctx, organisationId, storyIds));
+  const check = canCheck(viewer, facts, stories.some((s) => s.isOwn) ? [actor.userId] : []);
   const feedbackStep = steps.findLast((s) => s.to_status === 'feedback_given');
   const person = (id: string | null, name: string | null) => (id ? { id, displayName: name ?? '—' } : null);
   return {
@@ -264,7 +265,8 @@ export async function addMemberCheck(
         },
       ],
     });
-  if (!canCheck(viewer, facts, await storyAuthors(ctx, organisationId, await store.listStoryLinks(ctx.db, signalId)))) throw forbidden();
+  const own = (await readableLinkedStories(ctx, actor, organisationId, await store.listStoryLinks(ctx.db, signalId))).some((s) => s.isOwn);
+  if (!canCheck(viewer, facts, own ? [actor.userId] : [])) throw forbidden();
   if (input.stance !== 'confirm' && input.comment === '')
     throw new AppError('validation_failed', {
       issues: [
