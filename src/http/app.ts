@@ -8,6 +8,7 @@ import { type DatabaseHandle, isReachable } from '../db/database.ts';
 import { accountRoutes } from '../modules/accounts/routes.ts';
 import { analysisRoutes } from '../modules/analysis/routes.ts';
 import { auditRoutes } from '../modules/audit/routes.ts';
+import { codingRoutes } from '../modules/coding/routes.ts';
 import { frameworkRoutes } from '../modules/frameworks/routes.ts';
 import { importRoutes } from '../modules/imports/routes.ts';
 import { instrumentPreviewRoutes } from '../modules/instruments/preview-routes.tsx';
@@ -87,6 +88,7 @@ export async function buildApp(options: AppOptions): Promise<App> {
     ...importRoutes(app),
     ...analysisRoutes(app, publishedInstruments),
     ...signalRoutes(app),
+    ...codingRoutes(app),
   ];
   registerRoutes(app, apiRoutes, {
     login: config.rateLimits.loginPerMinute,

@@ -1,6 +1,7 @@
 import { afterAll, beforeAll, expect, it } from 'vitest';
 import { policies } from '../../src/core/policy.ts';
 import type { AnyRoute } from '../../src/http/route.ts';
+import { createStory } from '../../src/modules/stories/service.ts';
 import { Client, createTestApp, type TestApp } from '../helpers/app.ts';
 import { describeEachDatabase } from '../helpers/databases.ts';
 import { addToTeam, makeOrganisation, makeTeam, makeUser, TEST_PASSWORD } from '../helpers/factories.ts';
@@ -18,6 +19,11 @@ type Fixture = {
   /** A raised signal and a theme in member checking, in a team where every role's client is an experience worker. */
   signal: string;
   checkingSignal: string;
+  /** A story shared for research, coded once, with a code and a memo. */
+  story: string;
+  code: string;
+  segment: string;
+  memo: string;
 };
 type Sample = (f: Fixture) => { params: Record<string, string>; body?: unknown };
 
@@ -123,6 +129,26 @@ const samples: Record<string, Sample> = {
     body: { stance: 'confirm' },
   }),
   'GET /api/orgs/:orgId/signals/:signalId/export.md': (f) => ({ params: { orgId: f.org, signalId: f.signal } }),
+  // Coding
+  'GET /api/orgs/:orgId/coding/codes': (f) => ({ params: { orgId: f.org } }),
+  'POST /api/orgs/:orgId/coding/codes': (f) => ({ params: { orgId: f.org }, body: { name: 'Nieuwe code' } }),
+  'POST /api/orgs/:orgId/coding/codes/from-framework': (f) => ({ params: { orgId: f.org }, body: { frameworkKey: 'logics' } }),
+  'GET /api/orgs/:orgId/coding/codes/:codeId': (f) => ({ params: { orgId: f.org, codeId: f.code } }),
+  'PATCH /api/orgs/:orgId/coding/codes/:codeId': (f) => ({ params: { orgId: f.org, codeId: f.code }, body: { description: 'Anders' } }),
+  'DELETE /api/orgs/:orgId/coding/codes/:codeId': (f) => ({ params: { orgId: f.org, codeId: f.code } }),
+  'GET /api/orgs/:orgId/coding/sources': (f) => ({ params: { orgId: f.org } }),
+  'GET /api/orgs/:orgId/coding/stories/:storyId': (f) => ({ params: { orgId: f.org, storyId: f.story } }),
+  'POST /api/orgs/:orgId/coding/segments': (f) => ({
+    params: { orgId: f.org },
+    body: { sourceKind: 'story', storyId: f.story, start: 4, end: 11, codeId: f.code },
+  }),
+  'DELETE /api/orgs/:orgId/coding/segments/:segmentId': (f) => ({ params: { orgId: f.org, segmentId: f.segment } }),
+  'GET /api/orgs/:orgId/coding/memos': (f) => ({ params: { orgId: f.org } }),
+  'POST /api/orgs/:orgId/coding/memos': (f) => ({ params: { orgId: f.org }, body: { targetKind: 'project', title: 'Memo', body: 'Tekst' } }),
+  'PATCH /api/orgs/:orgId/coding/memos/:memoId': (f) => ({ params: { orgId: f.org, memoId: f.memo }, body: { body: 'Andere tekst' } }),
+  'DELETE /api/orgs/:orgId/coding/memos/:memoId': (f) => ({ params: { orgId: f.org, memoId: f.memo } }),
+  'GET /api/orgs/:orgId/coding/frequencies': (f) => ({ params: { orgId: f.org } }),
+  'GET /api/orgs/:orgId/coding/export.qdpx': (f) => ({ params: { orgId: f.org } }),
 };
 
 const key = (route: AnyRoute) => `${route.method} ${route.url}`;
@@ -169,6 +195,69 @@ describeEachDatabase('every route, as every role and as another organisation', (
     return { signal: await make('raised'), checkingSignal: await make('member_check') };
   }
 
+  /** A story shared for research by the fixture's member, with one code, one coded segment and a memo on the code. */
+  async function codingFixture(org: string, author: string) {
+    const text = 'Een verhaal om te coderen.';
+    const story = await createStory(t.ctx, { userId: author, language: 'nl', roles: new Map([[org, 'member']]) }, org, {
+      title: 'Verhaal',
+      text,
+      scope: 'research',
+    });
+    // Setting up is not a request under test: its audit record would look like a change made by one.
+    await t.ctx.db.deleteFrom('audit_events').where('subject_id', '=', story.id).execute();
+    const at = new Date().toISOString();
+    const code = crypto.randomUUID();
+    await t.ctx.db
+      .insertInto('coding_codes')
+      .values({
+        id: code,
+        organisation_id: org,
+        parent_id: null,
+        name: 'Code',
+        description: '',
+        colour: '#336699',
+        framework_key: null,
+        framework_code: null,
+        created_by: null,
+        created_at: at,
+        updated_at: at,
+      })
+      .execute();
+    const segment = crypto.randomUUID();
+    await t.ctx.db
+      .insertInto('coding_segments')
+      .values({
+        id: segment,
+        organisation_id: org,
+        code_id: code,
+        source_kind: 'story',
+        source_id: story.id,
+        story_id: story.id,
+        start_offset: 0,
+        end_offset: 3,
+        quote: 'Een',
+        created_by: null,
+        created_at: at,
+      })
+      .execute();
+    const memo = crypto.randomUUID();
+    await t.ctx.db
+      .insertInto('coding_memos')
+      .values({
+        id: memo,
+        organisation_id: org,
+        target_kind: 'code',
+        target_id: code,
+        title: 'Memo',
+        body: 'Tekst',
+        created_by: null,
+        created_at: at,
+        updated_at: at,
+      })
+      .execute();
+    return { story: story.id, code, segment, memo };
+  }
+
   /** Fresh targets per request, so a DELETE by one role does not change what the next role sees. */
   async function fixture(org: string): Promise<Fixture> {
     const team = await makeTeam(t.ctx, org);
@@ -199,7 +288,7 @@ describeEachDatabase('every route, as every role and as another organisation', (
     const instrument = await makeInstrument(t.ctx, org, admin);
     const publishedVersion = await makePublishedVersion(t.ctx, org);
     const { roundId: round } = await makeRound(t.ctx, org, publishedVersion, admin);
-    return { org, team, member, invitation, instrument, publishedVersion, round, ...(await signalFixture(org, member)) };
+    return { org, team, member, invitation, instrument, publishedVersion, round, ...(await signalFixture(org, member)), ...(await codingFixture(org, member)) };
   }
 
   beforeAll(async () => {
@@ -248,7 +337,7 @@ describeEachDatabase('every route, as every role and as another organisation', (
         expect(response?.statusCode, `${role} ${key(route)}: ${response?.body.slice(0, 200)}`).toBe(expected);
       }
     }
-  });
+  }, 120_000);
 
   it("another organisation's admin gets 404 for everything of organisation A, whatever the URL says", async () => {
     const auditOfA = () => t.ctx.db.selectFrom('audit_events').select('id').where('organisation_id', '=', orgA).execute();
@@ -269,5 +358,5 @@ describeEachDatabase('every route, as every role and as another organisation', (
     }
     // Nothing of A was changed by any of it.
     expect(await auditOfA()).toHaveLength(before);
-  });
+  }, 120_000);
 });
