@@ -35,6 +35,32 @@ const envSchema = z.object({
     .transform((v) => v === 'true'),
   /** Chromium for the PDF reports (without it the PDF answers 503 and the HTML report still works). */
   CHROMIUM_PATH: z.string().min(1).default('/usr/bin/chromium'),
+  /** Largest photo a person may upload, in bytes (default 10 MB); larger uploads are refused and nothing is stored. */
+  PHOTO_MAX_BYTES: z.coerce
+    .number()
+    .int()
+    .min(10_000)
+    .max(100 * 1024 * 1024)
+    .default(10 * 1024 * 1024),
+  /** Photos are resized to fit within this many pixels on their longest side. */
+  PHOTO_MAX_DIMENSION: z.coerce.number().int().min(200).max(8000).default(2000),
+  /** An S3-compatible object store for photos; without S3_BUCKET they are kept in DATA_DIR/photos. */
+  S3_ENDPOINT: z
+    .string()
+    .url()
+    .optional()
+    .or(z.literal('').transform(() => undefined)),
+  S3_REGION: z.string().min(1).default('us-east-1'),
+  S3_BUCKET: z
+    .string()
+    .optional()
+    .or(z.literal('').transform(() => undefined)),
+  S3_ACCESS_KEY_ID: z.string().optional(),
+  S3_SECRET_ACCESS_KEY: z.string().optional(),
+  S3_FORCE_PATH_STYLE: z
+    .enum(['true', 'false'])
+    .default('true')
+    .transform((v) => v === 'true'),
 });
 
 export type Config = {
@@ -50,6 +76,21 @@ export type Config = {
   trustProxy: boolean;
   webDir: string;
   chromiumPath: string;
+  photos: {
+    maxBytes: number;
+    maxDimension: number;
+    /** Set when photos go to an S3-compatible object store instead of DATA_DIR/photos. */
+    objectStore:
+      | {
+          endpoint: string | undefined;
+          region: string;
+          bucket: string;
+          accessKeyId: string | undefined;
+          secretAccessKey: string | undefined;
+          forcePathStyle: boolean;
+        }
+      | undefined;
+  };
 };
 
 export const BODY_LIMIT_BYTES = 256 * 1024;
@@ -75,6 +116,20 @@ export function loadConfig(env: NodeJS.ProcessEnv = process.env, overrides: Part
     trustProxy: e.TRUST_PROXY,
     webDir: path.resolve(import.meta.dirname, '../dist/web'),
     chromiumPath: e.CHROMIUM_PATH,
+    photos: {
+      maxBytes: e.PHOTO_MAX_BYTES,
+      maxDimension: e.PHOTO_MAX_DIMENSION,
+      objectStore: e.S3_BUCKET
+        ? {
+            endpoint: e.S3_ENDPOINT,
+            region: e.S3_REGION,
+            bucket: e.S3_BUCKET,
+            accessKeyId: e.S3_ACCESS_KEY_ID,
+            secretAccessKey: e.S3_SECRET_ACCESS_KEY,
+            forcePathStyle: e.S3_FORCE_PATH_STYLE,
+          }
+        : undefined,
+    },
     ...overrides,
   };
 }

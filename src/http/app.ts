@@ -18,6 +18,10 @@ import { publishedInstruments } from '../modules/rounds/instrument-source.ts';
 import { registerRespondentPages } from '../modules/rounds/respondent-routes.tsx';
 import { roundRoutes } from '../modules/rounds/routes.ts';
 import { signalRoutes } from '../modules/signals/routes.ts';
+import { registerExhibitionPages } from '../modules/stories/exhibition-routes.tsx';
+import { createPhotoStorage } from '../modules/stories/photo-storage.ts';
+import { photovoiceRoutes } from '../modules/stories/photovoice-routes.ts';
+import { storyRoutes } from '../modules/stories/routes.ts';
 import { registerDocs } from './docs.ts';
 import { registerErrorHandling } from './errors.ts';
 import './fastify-types.ts';
@@ -77,6 +81,7 @@ export async function buildApp(options: AppOptions): Promise<App> {
     (await isReachable(database.db)) ? { status: 'ready' } : reply.status(503).send({ status: 'database_unreachable' }),
   );
 
+  const photoStorage = await createPhotoStorage(config);
   const apiRoutes = [
     ...accountRoutes(app),
     ...organisationRoutes(app),
@@ -89,6 +94,8 @@ export async function buildApp(options: AppOptions): Promise<App> {
     ...analysisRoutes(app, publishedInstruments),
     ...signalRoutes(app),
     ...codingRoutes(app),
+    ...storyRoutes(app, config, photoStorage),
+    ...photovoiceRoutes(app),
   ];
   registerRoutes(app, apiRoutes, {
     login: config.rateLimits.loginPerMinute,
@@ -96,6 +103,7 @@ export async function buildApp(options: AppOptions): Promise<App> {
     respondent: config.rateLimits.respondentPerMinute,
   });
   registerRespondentPages(app, publishedInstruments, config.rateLimits.respondentPerMinute);
+  registerExhibitionPages(app, photoStorage, config.rateLimits.respondentPerMinute);
   await registerWebApp(app, config.webDir);
 
   app.decorate('apiRoutes', apiRoutes);

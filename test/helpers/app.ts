@@ -1,3 +1,6 @@
+import fs from 'node:fs';
+import os from 'node:os';
+import path from 'node:path';
 import { Writable } from 'node:stream';
 import type { LightMyRequestResponse } from 'fastify';
 import { type Config, loadConfig } from '../../src/config.ts';
@@ -6,13 +9,16 @@ import type { ServiceContext } from '../../src/core/context.ts';
 import { type App, buildApp } from '../../src/http/app.ts';
 import { type Dialect, openTestDatabase } from './databases.ts';
 
-export type TestApp = { app: App; ctx: ServiceContext; logs: string[]; close: () => Promise<void> };
+export type TestApp = { app: App; ctx: ServiceContext; config: Config; logs: string[]; close: () => Promise<void> };
 
 /** The real app on a fresh real database, with logs captured in memory. */
 export async function createTestApp(dialect: Dialect, overrides: Partial<Config> = {}, clock?: Clock): Promise<TestApp> {
   const { handle, close } = await openTestDatabase(dialect);
+  // Files the app keeps beside the database (photos) go to a temporary folder, removed on close.
+  const dataDir = fs.mkdtempSync(path.join(os.tmpdir(), 'kb-data-'));
   const config = {
     ...loadConfig({}),
+    dataDir,
     database: handle.dialect === 'sqlite' ? { kind: 'sqlite' as const, file: handle.location } : { kind: 'postgres' as const, url: 'postgres://test' },
     rateLimits: { loginPerMinute: 1000, invitePerMinute: 1000, respondentPerMinute: 100_000 },
     logLevel: 'info' as const,
@@ -30,10 +36,12 @@ export async function createTestApp(dialect: Dialect, overrides: Partial<Config>
   return {
     app,
     ctx: app.services,
+    config,
     logs,
     close: async () => {
       await app.close();
       await close();
+      fs.rmSync(dataDir, { recursive: true, force: true });
     },
   };
 }

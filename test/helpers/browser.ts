@@ -1,5 +1,6 @@
 import fs from 'node:fs';
 import { createRequire } from 'node:module';
+import os from 'node:os';
 import path from 'node:path';
 import { type Browser, chromium, type Page } from 'playwright-core';
 import { expect, inject } from 'vitest';
@@ -29,8 +30,11 @@ export type LiveServer = { url: string; app: App; close: () => Promise<void> };
 export async function startLiveServer(dialect: Dialect = 'sqlite'): Promise<LiveServer> {
   if (!fs.existsSync(path.join(WEB_DIR, 'index.html'))) throw new Error('dist/web is missing: run `npm run build` (npm test does it).');
   const { handle, close } = await openTestDatabase(dialect);
+  // Photos and other files beside the database go to a temporary folder, removed on close.
+  const dataDir = fs.mkdtempSync(path.join(os.tmpdir(), 'kb-live-'));
   const config = {
     ...loadConfig({}),
+    dataDir,
     webDir: WEB_DIR,
     logLevel: 'warn' as const,
     rateLimits: { loginPerMinute: 1000, invitePerMinute: 1000, respondentPerMinute: 100_000 },
@@ -44,6 +48,7 @@ export async function startLiveServer(dialect: Dialect = 'sqlite'): Promise<Live
     close: async () => {
       await app.close();
       await close();
+      fs.rmSync(dataDir, { recursive: true, force: true });
     },
   };
 }

@@ -7,6 +7,7 @@ import { describeEachDatabase } from '../helpers/databases.ts';
 import { addToTeam, makeOrganisation, makeTeam, makeUser, TEST_PASSWORD } from '../helpers/factories.ts';
 import { makeInstrument } from '../helpers/instruments.ts';
 import { makePublishedVersion, makeRound } from '../helpers/respondent.ts';
+import { makeStoryFixture } from '../stories/fixtures.ts';
 
 type Fixture = {
   org: string;
@@ -20,10 +21,16 @@ type Fixture = {
   signal: string;
   checkingSignal: string;
   /** A story shared for research, coded once, with a code and a memo. */
-  story: string;
+  codingStory: string;
   code: string;
   segment: string;
   memo: string;
+  /** A photo story of `member`, shared with the organisation, with a reflection and a second story. */
+  story: string;
+  otherStory: string;
+  reflection: string;
+  /** A photovoice project of the organisation's admin, with `story` in it. */
+  project: string;
 };
 type Sample = (f: Fixture) => { params: Record<string, string>; body?: unknown };
 
@@ -137,10 +144,10 @@ const samples: Record<string, Sample> = {
   'PATCH /api/orgs/:orgId/coding/codes/:codeId': (f) => ({ params: { orgId: f.org, codeId: f.code }, body: { description: 'Anders' } }),
   'DELETE /api/orgs/:orgId/coding/codes/:codeId': (f) => ({ params: { orgId: f.org, codeId: f.code } }),
   'GET /api/orgs/:orgId/coding/sources': (f) => ({ params: { orgId: f.org } }),
-  'GET /api/orgs/:orgId/coding/stories/:storyId': (f) => ({ params: { orgId: f.org, storyId: f.story } }),
+  'GET /api/orgs/:orgId/coding/stories/:storyId': (f) => ({ params: { orgId: f.org, storyId: f.codingStory } }),
   'POST /api/orgs/:orgId/coding/segments': (f) => ({
     params: { orgId: f.org },
-    body: { sourceKind: 'story', storyId: f.story, start: 4, end: 11, codeId: f.code },
+    body: { sourceKind: 'story', storyId: f.codingStory, start: 4, end: 11, codeId: f.code },
   }),
   'DELETE /api/orgs/:orgId/coding/segments/:segmentId': (f) => ({ params: { orgId: f.org, segmentId: f.segment } }),
   'GET /api/orgs/:orgId/coding/memos': (f) => ({ params: { orgId: f.org } }),
@@ -149,6 +156,37 @@ const samples: Record<string, Sample> = {
   'DELETE /api/orgs/:orgId/coding/memos/:memoId': (f) => ({ params: { orgId: f.org, memoId: f.memo } }),
   'GET /api/orgs/:orgId/coding/frequencies': (f) => ({ params: { orgId: f.org } }),
   'GET /api/orgs/:orgId/coding/export.qdpx': (f) => ({ params: { orgId: f.org } }),
+  'GET /api/orgs/:orgId/stories': (f) => ({ params: { orgId: f.org } }),
+  'POST /api/orgs/:orgId/stories': (f) => ({ params: { orgId: f.org }, body: { title: 'Proef', text: 'Een verhaal', scope: 'private' } }),
+  'POST /api/orgs/:orgId/stories/anonymity-check': (f) => ({ params: { orgId: f.org }, body: { text: 'Ik woon in Gent.' } }),
+  'GET /api/orgs/:orgId/stories/:storyId': (f) => ({ params: { orgId: f.org, storyId: f.story } }),
+  'PATCH /api/orgs/:orgId/stories/:storyId': (f) => ({ params: { orgId: f.org, storyId: f.story }, body: { title: 'Andere titel' } }),
+  'DELETE /api/orgs/:orgId/stories/:storyId': (f) => ({ params: { orgId: f.org, storyId: f.story } }),
+  'PUT /api/orgs/:orgId/stories/:storyId/scope': (f) => ({ params: { orgId: f.org, storyId: f.story }, body: { scope: 'private' } }),
+  'POST /api/orgs/:orgId/stories/:storyId/withdraw': (f) => ({ params: { orgId: f.org, storyId: f.story } }),
+  'PUT /api/orgs/:orgId/stories/:storyId/photo': (f) => ({ params: { orgId: f.org, storyId: f.story }, body: {} }),
+  'GET /api/orgs/:orgId/stories/:storyId/photo': (f) => ({ params: { orgId: f.org, storyId: f.story } }),
+  'DELETE /api/orgs/:orgId/stories/:storyId/photo': (f) => ({ params: { orgId: f.org, storyId: f.story } }),
+  'PUT /api/orgs/:orgId/stories/:storyId/links/:otherId': (f) => ({ params: { orgId: f.org, storyId: f.story, otherId: f.otherStory } }),
+  'DELETE /api/orgs/:orgId/stories/:storyId/links/:otherId': (f) => ({ params: { orgId: f.org, storyId: f.story, otherId: f.otherStory } }),
+  'GET /api/orgs/:orgId/stories/:storyId/reflections': (f) => ({ params: { orgId: f.org, storyId: f.story } }),
+  'POST /api/orgs/:orgId/stories/:storyId/reflections': (f) => ({ params: { orgId: f.org, storyId: f.story }, body: { text: 'Ik herken dit.' } }),
+  'DELETE /api/orgs/:orgId/stories/:storyId/reflections/:reflectionId': (f) => ({
+    params: { orgId: f.org, storyId: f.story, reflectionId: f.reflection },
+  }),
+  'GET /api/orgs/:orgId/photovoice': (f) => ({ params: { orgId: f.org } }),
+  'POST /api/orgs/:orgId/photovoice': (f) => ({ params: { orgId: f.org }, body: { title: 'Proef', theme: 'Wat helpt?' } }),
+  'GET /api/orgs/:orgId/photovoice/:projectId': (f) => ({ params: { orgId: f.org, projectId: f.project } }),
+  'PATCH /api/orgs/:orgId/photovoice/:projectId': (f) => ({ params: { orgId: f.org, projectId: f.project }, body: { status: 'selecting' } }),
+  'DELETE /api/orgs/:orgId/photovoice/:projectId': (f) => ({ params: { orgId: f.org, projectId: f.project } }),
+  'POST /api/orgs/:orgId/photovoice/:projectId/entries': (f) => ({ params: { orgId: f.org, projectId: f.project }, body: { storyId: f.otherStory } }),
+  'PATCH /api/orgs/:orgId/photovoice/:projectId/entries/:storyId': (f) => ({
+    params: { orgId: f.org, projectId: f.project, storyId: f.story },
+    body: { selected: true },
+  }),
+  'DELETE /api/orgs/:orgId/photovoice/:projectId/entries/:storyId': (f) => ({ params: { orgId: f.org, projectId: f.project, storyId: f.story } }),
+  'POST /api/orgs/:orgId/photovoice/:projectId/publish': (f) => ({ params: { orgId: f.org, projectId: f.project } }),
+  'POST /api/orgs/:orgId/photovoice/:projectId/unpublish': (f) => ({ params: { orgId: f.org, projectId: f.project } }),
 };
 
 const key = (route: AnyRoute) => `${route.method} ${route.url}`;
@@ -255,7 +293,7 @@ describeEachDatabase('every route, as every role and as another organisation', (
         updated_at: at,
       })
       .execute();
-    return { story: story.id, code, segment, memo };
+    return { codingStory: story.id, code, segment, memo };
   }
 
   /** Fresh targets per request, so a DELETE by one role does not change what the next role sees. */
@@ -288,7 +326,19 @@ describeEachDatabase('every route, as every role and as another organisation', (
     const instrument = await makeInstrument(t.ctx, org, admin);
     const publishedVersion = await makePublishedVersion(t.ctx, org);
     const { roundId: round } = await makeRound(t.ctx, org, publishedVersion, admin);
-    return { org, team, member, invitation, instrument, publishedVersion, round, ...(await signalFixture(org, member)), ...(await codingFixture(org, member)) };
+    const stories = await makeStoryFixture(t, org, { member, admin });
+    return {
+      org,
+      team,
+      member,
+      invitation,
+      instrument,
+      publishedVersion,
+      round,
+      ...stories,
+      ...(await signalFixture(org, member)),
+      ...(await codingFixture(org, member)),
+    };
   }
 
   beforeAll(async () => {

@@ -1,5 +1,6 @@
 import fs from 'node:fs/promises';
 import path from 'node:path';
+import type { Config } from '../../config.ts';
 
 /**
  * Where photos live: outside the database, behind this small interface. Keys are made by the
@@ -30,7 +31,7 @@ export class DiskPhotoStorage implements PhotoStorage {
     return path.join(this.root, key);
   }
 
-  async put(key: string, bytes: Buffer): Promise<void> {
+  async put(key: string, bytes: Buffer, _contentType?: string): Promise<void> {
     const file = this.file(key);
     await fs.mkdir(path.dirname(file), { recursive: true, mode: 0o700 });
     const temp = `${file}.${process.pid}.tmp`;
@@ -50,4 +51,14 @@ export class DiskPhotoStorage implements PhotoStorage {
   async delete(key: string): Promise<void> {
     await fs.rm(this.file(key), { force: true });
   }
+}
+
+/** The storage the configuration asks for: the object store when S3_BUCKET is set, else DATA_DIR/photos. */
+export async function createPhotoStorage(config: Pick<Config, 'dataDir' | 'photos'>): Promise<PhotoStorage> {
+  if (config.photos.objectStore) {
+    // Loaded only when used: the SDK is large.
+    const { S3PhotoStorage } = await import('./s3-photo-storage.ts');
+    return new S3PhotoStorage(config.photos.objectStore);
+  }
+  return new DiskPhotoStorage(path.join(config.dataDir, 'photos'));
 }
