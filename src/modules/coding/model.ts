@@ -114,6 +114,8 @@ export const codingSourceView = z.object({
   title: z.string(),
   position: positionSchema.nullable(),
   text: z.string(),
+  /** Paragraphs and sentences with their offsets, to choose a segment without selecting by mouse. */
+  units: z.array(z.object({ kind: z.enum(['paragraph', 'sentence']), start: z.number().int(), end: z.number().int() })),
   segments: z.array(segmentView),
 });
 export const storyCodingView = z.object({

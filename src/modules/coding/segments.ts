@@ -8,7 +8,7 @@ import { codeViewOf } from './codebook.ts';
 import { researchCorpus, sourceKey } from './corpus.ts';
 import type { MemoView, SegmentInput, SegmentView } from './model.ts';
 import * as store from './store.ts';
-import { checkSegment } from './text-units.ts';
+import { checkSegment, paragraphs, sentences } from './text-units.ts';
 import { segmentViewOf, visibleMemos, visibleSegments } from './visible.ts';
 
 /** The stories and reflections this person may code now, with how many segments each has. */
@@ -47,6 +47,7 @@ export async function storyForCoding(ctx: ServiceContext, actor: Actor, organisa
       title: s.title,
       position: s.position,
       text: s.text,
+      units: [...paragraphs(s.text), ...sentences(s.text)].map(({ kind, start, end }) => ({ kind, start, end })),
       segments: segments.filter((seg) => seg.sourceKind === s.kind && seg.sourceId === s.id).map(strip),
     })),
   };
