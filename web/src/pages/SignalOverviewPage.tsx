@@ -15,7 +15,7 @@ type Overview = { days: number; waiting: SignalSummary[]; counts: { status: Sign
 export async function loader({ request, params }: LoaderFunctionArgs) {
   const org = await requireOrganisation(request, params.orgId);
   const days = new URL(request.url).searchParams.get('days');
-  const query = days && /^\d{1,3}$/.test(days) ? `?days=${days}` : '';
+  const query = days && /^\d{1,3}$/.test(days) && Number(days) >= 1 && Number(days) <= 365 ? `?days=${Number(days)}` : '';
   const [overview, labels] = await Promise.all([
     api.get<Overview>(`${apiPath`/api/orgs/${org.id}/signals/overview`}${query}`, { signal: request.signal }),
     loadLabels(org.id, request.signal),

@@ -115,7 +115,7 @@ export function Component() {
           ))}
         </ol>
       </section>
-      {signal.canHandle && signal.nextStatuses.length > 0 && <StepForm key={signal.status} orgId={org.id} signal={signal} />}
+      {signal.canHandle && signal.nextStatuses.length > 0 && <StepForm orgId={org.id} signal={signal} />}
       <p className="section">
         <a href={apiPath`/api/orgs/${org.id}/signals/${signal.id}/export.md`} download>
           {t('signalen.export')}
