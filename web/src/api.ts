@@ -81,7 +81,9 @@ async function errorFrom(response: Response): Promise<ApiError> {
 
 async function send<T>(method: Method, path: string, body: unknown, options: Options, retried = false): Promise<T> {
   const headers: Record<string, string> = { Accept: 'application/json', 'Accept-Language': currentLanguage() };
-  if (body !== undefined) headers['Content-Type'] = 'application/json';
+  // A Blob (a chosen file) is sent as raw bytes with its own type; everything else as JSON.
+  const raw = body instanceof Blob;
+  if (body !== undefined) headers['Content-Type'] = raw ? body.type || 'application/octet-stream' : 'application/json';
   if (method !== 'GET') headers['x-csrf-token'] = await csrfTokenFor(options.signal);
 
   let response: Response;
@@ -89,7 +91,7 @@ async function send<T>(method: Method, path: string, body: unknown, options: Opt
     response = await fetch(path, {
       method,
       headers,
-      body: body === undefined ? null : JSON.stringify(body),
+      body: body === undefined ? null : raw ? body : JSON.stringify(body),
       credentials: 'same-origin',
       signal: options.signal ?? null,
     });
