@@ -143,8 +143,12 @@ run('signals and coding in Chromium', () => {
 
   it('an experience worker raises a signal, the coordinator takes it through, and the worker gets the feedback', { timeout: 60_000 }, async () => {
     const worker = await signedIn(WORKER);
-    await worker.goto(`${server.url}/o/${orgId}/kruisbestuiving/signalen`);
+    await worker.goto(`${server.url}/o/${orgId}/kruisbestuiving`);
+    await worker.getByRole('link', { name: /Signalen naar beleid/ }).click();
     await heading(worker, 'Signalen naar beleid');
+    // The demo: the worker's earlier signal got feedback; a theme from the stories is being checked.
+    await expect(worker.getByRole('link', { name: 'Lange wachttijd voor een eerste gesprek' })).toBeVisible();
+    await expect(worker.getByText('Je wordt gevraagd een thema te toetsen').first()).toBeVisible();
     await expectAccessible(worker, 'signals');
     await worker.getByRole('link', { name: 'Een signaal geven' }).click();
     await heading(worker, 'Een signaal geven');
@@ -152,20 +156,20 @@ run('signals and coding in Chromium', () => {
     // Sending an empty form says what is missing, next to the fields.
     await worker.getByRole('button', { name: 'Signaal geven' }).click();
     await expect(worker.getByText('Kies een van de drie logica’s.')).toBeVisible();
-    await worker.getByLabel('Korte titel').fill('Lange wachttijd voor een eerste gesprek');
-    await worker.getByLabel('Wat zag of hoorde je?').fill('Mensen wachten maanden op een eerste gesprek en haken af.');
+    await worker.getByLabel('Korte titel').fill('Geen tolk bij het intakegesprek');
+    await worker.getByLabel('Wat zag of hoorde je?').fill('Bij het intakegesprek is er geen tolk, dus familie moet vertalen.');
     await worker.getByLabel('Voor wie is dit een drempel?').fill('Mensen zonder netwerk');
     await worker.getByLabel('Toegankelijke en rechtvaardige hulp-, zorg- en dienstverlening').check();
     await worker.getByLabel('Waar moet het signaal landen?').selectOption('regional');
     await worker.getByLabel('Wachten op hulp').check();
     await worker.getByRole('button', { name: 'Signaal geven' }).click();
-    await heading(worker, 'Lange wachttijd voor een eerste gesprek');
+    await heading(worker, 'Geen tolk bij het intakegesprek');
     const signalUrl = worker.url();
     await expectAccessible(worker, 'signal detail (raiser)');
 
     const coordinator = await signedIn(COORDINATOR);
     await coordinator.goto(signalUrl);
-    await heading(coordinator, 'Lange wachttijd voor een eerste gesprek');
+    await heading(coordinator, 'Geen tolk bij het intakegesprek');
     await expectAccessible(coordinator, 'signal detail (handler)');
     for (const [to, note] of [
       ['besproken', 'Besproken in het teamoverleg.'],
@@ -191,7 +195,7 @@ run('signals and coding in Chromium', () => {
 
     await worker.goto(`${server.url}/o/${orgId}/kruisbestuiving/signalen`);
     await expect(worker.getByText('Terugkoppeling op je signaal')).toBeVisible();
-    await worker.getByRole('link', { name: 'Lange wachttijd voor een eerste gesprek' }).first().click();
+    await worker.getByRole('link', { name: 'Geen tolk bij het intakegesprek' }).first().click();
     await expect(worker.getByRole('heading', { name: 'Terugkoppeling' })).toBeVisible();
     await expect(worker.getByText('Vanaf januari is er een wekelijks inloopmoment.').first()).toBeVisible();
     await worker.context().close();

@@ -5,6 +5,7 @@ import { recordAudit } from '../audit/service.ts';
 import { addMembership, createOrganisation, createTeam, setTeamMember } from '../organisations/service.ts';
 import { DEMO_ORGANISATION, DEMO_PASSWORD, demoPeople, demoTeams } from './accounts.ts';
 import { loadDemoRounds } from './rounds.ts';
+import { loadDemoSignals } from './signals.ts';
 import * as store from './store.ts';
 
 export async function hasAnyOrganisation(ctx: ServiceContext): Promise<boolean> {
@@ -22,6 +23,7 @@ export async function loadDemo(ctx: ServiceContext): Promise<{ organisationId: s
     const organisationId = await createOrganisation(tctx, { name: DEMO_ORGANISATION.name, sector: DEMO_ORGANISATION.sector });
     const teamIds = new Map<string, string>();
     let researcherId: string | undefined;
+    const userIds = new Map<string, string>();
     for (const name of demoTeams) teamIds.set(name, (await createTeam(tctx, null, organisationId, name)).id);
     for (const person of demoPeople) {
       let userId = await findUserIdByEmail(tctx, person.email);
@@ -29,6 +31,7 @@ export async function loadDemo(ctx: ServiceContext): Promise<{ organisationId: s
       else userId = await createUser(tctx, { email: person.email, displayName: person.displayName, password: DEMO_PASSWORD }, null);
       await addMembership(tctx, { organisationId, userId, role: person.role, actorUserId: null });
       if (person.role === 'researcher') researcherId = userId;
+      userIds.set(person.role, userId);
       for (const membership of person.teams) {
         const teamId = teamIds.get(membership.team);
         if (teamId) await setTeamMember(tctx, null, organisationId, teamId, userId, membership.position);
@@ -36,6 +39,9 @@ export async function loadDemo(ctx: ServiceContext): Promise<{ organisationId: s
     }
     // Two rounds of "Cocreatie in beeld" whose report shows the seed's published tables.
     if (researcherId) await loadDemoRounds(tctx, organisationId, researcherId, [...teamIds.values()]);
+    // Signals to policy in different states, raised by the experience worker and answered by the coordinator.
+    const [worker, coordinator, researcher, team] = [userIds.get('member'), userIds.get('coordinator'), researcherId, teamIds.get('Team Herstel')];
+    if (worker && coordinator && researcher && team) await loadDemoSignals(tctx, organisationId, { worker, coordinator, researcher }, team);
     await recordAudit(trx, ctx.clock.now(), {
       organisationId,
       actorUserId: null,
