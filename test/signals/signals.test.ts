@@ -172,6 +172,18 @@ describeEachDatabase('signals to policy: workflow, member checking, permissions,
     expect((await getSignal(t.ctx, colleague, org, draft.id)).memberChecks).toHaveLength(1);
   });
 
+  it('lets the author of a linked story see and check a team signal outside their own team', async () => {
+    const story = await createStory(t.ctx, outsiderInOtherTeam, org, { title: 'Bij de huisarts', text: 'Hij keek weg.', scope: 'organisation' });
+    const draft = await raiseSignal(t.ctx, colleague, org, signalInput({ teamId: team, storyIds: [story.id], memberCheck: true }));
+    expect((await listSignals(t.ctx, outsiderInOtherTeam, org, {})).map((s) => s.id)).toContain(draft.id);
+    expect((await listNotifications(t.ctx, outsiderInOtherTeam, org)).notifications.map((n) => n.signalId)).toContain(draft.id);
+    expect((await getSignal(t.ctx, outsiderInOtherTeam, org, draft.id)).canCheck).toBe(true);
+    await addMemberCheck(t.ctx, outsiderInOtherTeam, org, draft.id, { stance: 'contest', comment: 'Zo was het niet.' });
+    // Someone else outside the team still gets 404.
+    const other = actorOf((await makeUser(t.ctx, { organisationId: org })).id, org, 'member');
+    await expect(getSignal(t.ctx, other, org, draft.id)).rejects.toMatchObject({ id: 'not_found' });
+  });
+
   it('shows handlers the signals waiting longer than the chosen number of days', async () => {
     const old = await raiseSignal(t.ctx, colleague, org, signalInput({ teamId: team, title: 'Oud signaal' }));
     clock.current = new Date(clock.current.getTime() + 40 * 86_400_000);

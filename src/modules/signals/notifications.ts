@@ -3,6 +3,7 @@ import { authorize } from '../../core/policy.ts';
 import { inTransaction } from '../../db/database.ts';
 import { recordAudit } from '../audit/service.ts';
 import type { NotificationView } from './model.ts';
+import { visibleSignals } from './service.ts';
 import * as store from './store.ts';
 import type { SignalStatus } from './workflow.ts';
 
@@ -15,7 +16,9 @@ export async function listNotifications(
   organisationId: string,
 ): Promise<{ notifications: NotificationView[]; unread: number }> {
   authorize(actor, 'signals.view', organisationId);
-  const rows = await store.listNotifications(ctx.db, organisationId, actor.userId, LIMIT);
+  // Someone who left the team no longer reads about its signals, not even their titles.
+  const visible = new Set((await visibleSignals(ctx, actor, organisationId)).rows.map((r) => r.id));
+  const rows = (await store.listNotifications(ctx.db, organisationId, actor.userId, LIMIT)).filter((r) => visible.has(r.signal_id));
   return {
     notifications: rows.map((r) => ({
       id: r.id,
@@ -26,7 +29,7 @@ export async function listNotifications(
       at: r.at,
       read: r.read_at !== null,
     })),
-    unread: await store.countUnread(ctx.db, organisationId, actor.userId),
+    unread: rows.filter((r) => r.read_at === null).length,
   };
 }
 

@@ -44,8 +44,31 @@ export function summaryOf(row: Row, actor: Actor, now: Date): SignalSummary {
 export async function visibleSignal(ctx: ServiceContext, actor: Actor, organisationId: string, signalId: string) {
   const viewer = await viewerOf(ctx.db, actor, organisationId);
   const row = await store.findSignal(ctx.db, organisationId, signalId);
-  if (!row || !canSee(viewer, factsOf(row))) throw notFound();
+  if (!row) throw notFound();
+  if (!canSee(viewer, factsOf(row)) && !(await authorsOfLinkedStories(ctx, actor, organisationId, [row.id])).has(row.id)) throw notFound();
   return { viewer, row };
+}
+
+/**
+ * Of these signals, the ones linked to a story this person wrote (and may still read): the author
+ * sees a signal about their own story, also outside the team it was raised in.
+ */
+async function authorsOfLinkedStories(ctx: ServiceContext, actor: Actor, organisationId: string, signalIds: string[]): Promise<Set<string>> {
+  const links = await store.storyLinksOf(ctx.db, signalIds);
+  if (links.length === 0) return new Set();
+  const own = new Set(
+    (await readableLinkedStories(ctx, actor, organisationId, [...new Set(links.map((l) => l.story_id))])).filter((s) => s.isOwn).map((s) => s.id),
+  );
+  return new Set(links.filter((l) => own.has(l.story_id)).map((l) => l.signal_id));
+}
+
+/** Every signal of the organisation this person may see, newest first. */
+export async function visibleSignals(ctx: ServiceContext, actor: Actor, organisationId: string) {
+  const viewer = await viewerOf(ctx.db, actor, organisationId);
+  const rows = await store.listSignals(ctx.db, organisationId);
+  const hidden = rows.filter((row) => !canSee(viewer, factsOf(row))).map((row) => row.id);
+  const asAuthor = hidden.length > 0 ? await authorsOfLinkedStories(ctx, actor, organisationId, hidden) : new Set<string>();
+  return { viewer, rows: rows.filter((row) => canSee(viewer, factsOf(row)) || asAuthor.has(row.id)) };
 }
 
 async function checkCodes(ctx: ServiceContext, actor: Actor, organisationId: string, input: RaiseSignalInput): Promise<void> {
@@ -141,10 +164,8 @@ export async function listSignals(
   filter: { mine?: boolean; status?: SignalStatus | undefined },
 ): Promise<SignalSummary[]> {
   authorize(actor, 'signals.view', organisationId);
-  const viewer = await viewerOf(ctx.db, actor, organisationId);
   const now = ctx.clock.now();
-  return (await store.listSignals(ctx.db, organisationId))
-    .filter((row) => canSee(viewer, factsOf(row)))
+  return (await visibleSignals(ctx, actor, organisationId)).rows
     .filter((row) => !filter.mine || row.raised_by === actor.userId)
     .filter((row) => !filter.status || row.status === filter.status)
     .map((row) => summaryOf(row, actor, now));

@@ -63,6 +63,11 @@ export const insertStoryLinks = (db: Db, rows: SignalStoryLinkTable[]) =>
 export const listStoryLinks = async (db: Db, signalId: string): Promise<string[]> =>
   (await db.selectFrom('signal_story_links').select('story_id').where('signal_id', '=', signalId).orderBy('linked_at').execute()).map((r) => r.story_id);
 
+export const storyLinksOf = (db: Db, signalIds: string[]) =>
+  signalIds.length === 0
+    ? Promise.resolve([])
+    : db.selectFrom('signal_story_links').select(['signal_id', 'story_id']).where('signal_id', 'in', signalIds).execute();
+
 export const insertMemberCheck = (db: Db, row: SignalMemberCheckTable) => db.insertInto('signal_member_checks').values(row).execute();
 
 export const listMemberChecks = (db: Db, signalId: string) =>
@@ -144,17 +149,6 @@ export const markNotificationsRead = async (db: Db, organisationId: string, user
     .where('read_at', 'is', null)
     .executeTakeFirst();
   return Number(result.numUpdatedRows);
-};
-
-export const countUnread = async (db: Db, organisationId: string, userId: string): Promise<number> => {
-  const row = await db
-    .selectFrom('signal_notifications')
-    .select((eb) => eb.fn.countAll<number>().as('n'))
-    .where('organisation_id', '=', organisationId)
-    .where('user_id', '=', userId)
-    .where('read_at', 'is', null)
-    .executeTakeFirstOrThrow();
-  return Number(row.n);
 };
 
 export const findThreshold = async (db: Db, organisationId: string): Promise<number | undefined> =>
