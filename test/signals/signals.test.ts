@@ -128,6 +128,9 @@ describeEachDatabase('signals to policy: workflow, member checking, permissions,
       id: 'validation_failed',
       issues: [{ path: 'logic' }, { path: 'theme' }],
     });
+    await expect(raiseSignal(t.ctx, worker, org, signalInput({ sourceCodeId: crypto.randomUUID() }))).rejects.toMatchObject({
+      issues: [{ path: 'sourceCodeId' }],
+    });
     const foreignTeam = await makeTeam(t.ctx, await makeOrganisation(t.ctx));
     await expect(raiseSignal(t.ctx, worker, org, signalInput({ teamId: foreignTeam }))).rejects.toMatchObject({ issues: [{ path: 'teamId' }] });
   });

@@ -23,6 +23,11 @@ export const codeViewOf = (row: CodingCodeTable, segmentCount: number): CodeView
   segmentCount,
 });
 
+/** For other modules (a signal drawn from a code): whether the code is in the organisation's codebook. No permission check. */
+export async function codeExists(ctx: ServiceContext, organisationId: string, codeId: string): Promise<boolean> {
+  return (await store.findCode(ctx.db, organisationId, codeId)) !== undefined;
+}
+
 export async function listCodebook(ctx: ServiceContext, actor: Actor, organisationId: string): Promise<CodeView[]> {
   authorize(actor, 'coding.work', organisationId);
   const [rows, { segments }] = await Promise.all([store.listCodes(ctx.db, organisationId), visibleSegments(ctx, actor, organisationId)]);

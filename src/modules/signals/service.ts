@@ -4,6 +4,7 @@ import { newId } from '../../core/ids.ts';
 import { authorize, can } from '../../core/policy.ts';
 import { type Db, inTransaction } from '../../db/database.ts';
 import { recordAudit } from '../audit/service.ts';
+import { codeExists } from '../coding/codebook.ts';
 import { getFramework } from '../frameworks/service.ts';
 import { canCheck, canHandle, canSee, type SignalFacts, type Viewer } from './access.ts';
 import { signalAsMarkdown } from './export-text.ts';
@@ -82,6 +83,8 @@ async function checkCodes(ctx: ServiceContext, actor: Actor, organisationId: str
     if (!themes.codes.some((c) => c.key === input.theme))
       issues.push({ path: 'theme', message: nl ? 'Kies een thema uit de lijst.' : 'Choose a theme from the list.' });
   }
+  if (input.sourceCodeId !== null && !(await codeExists(ctx, organisationId, input.sourceCodeId)))
+    issues.push({ path: 'sourceCodeId', message: nl ? 'Deze code staat niet in het codeboek.' : 'This code is not in the codebook.' });
   if (input.teamId !== null && !(await store.findTeam(ctx.db, organisationId, input.teamId)))
     issues.push({ path: 'teamId', message: nl ? 'Kies een team uit de lijst.' : 'Choose a team from the list.' });
   if (issues.length > 0) throw new AppError('validation_failed', { issues });
