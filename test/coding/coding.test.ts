@@ -8,7 +8,7 @@ import type { Actor } from '../../src/core/context.ts';
 import { addFrameworkCodes, createCode, deleteCode, listCodebook, updateCode } from '../../src/modules/coding/codebook.ts';
 import { exportQdpx } from '../../src/modules/coding/export.ts';
 import { codeFrequencies } from '../../src/modules/coding/frequencies.ts';
-import { createMemo, listMemos } from '../../src/modules/coding/memos.ts';
+import { createMemo, deleteMemo, listMemos, updateMemo } from '../../src/modules/coding/memos.ts';
 import { codeDetail, createSegment, deleteSegment, listSources, storyForCoding } from '../../src/modules/coding/segments.ts';
 import type { Role } from '../../src/modules/organisations/model.ts';
 import { addReflection } from '../../src/modules/stories/reflections.ts';
@@ -101,12 +101,25 @@ describeEachDatabase('qualitative coding: codebook, segments, memos, frequencies
       id: 'validation_failed',
     });
 
+    const draftMemo = await createMemo(t.ctx, researcher, org, { targetKind: 'project', targetId: null, title: 'Klad', body: 'Eerste idee.' });
+    expect(await updateMemo(t.ctx, researcher, org, draftMemo.id, { body: 'Beter idee.' })).toMatchObject({ title: 'Klad', body: 'Beter idee.' });
+    await deleteMemo(t.ctx, researcher, org, draftMemo.id);
+    expect((await listMemos(t.ctx, researcher, org)).map((m) => m.title)).not.toContain('Klad');
+
     const detail = await codeDetail(t.ctx, researcher, org, waiting.id);
     expect(detail.segments.map((x) => x.quote)).toEqual(['wachtte drie maanden', 'wachtlijst']);
     expect(detail.memos.map((m) => m.title).sort()).toEqual(['Drie maanden', 'Over wachten']);
     expect((await listCodebook(t.ctx, researcher, org)).find((c) => c.id === waiting.id)?.segmentCount).toBe(2);
     const audit = await auditActions(t.ctx, org);
-    for (const action of ['coding.framework_added', 'coding.code_created', 'coding.segment_created', 'coding.memo_created']) expect(audit).toContain(action);
+    for (const action of [
+      'coding.framework_added',
+      'coding.code_created',
+      'coding.segment_created',
+      'coding.memo_created',
+      'coding.memo_updated',
+      'coding.memo_deleted',
+    ])
+      expect(audit).toContain(action);
   });
 
   it('exports a .qdpx whose project.qde the REFI-QDA schema accepts, with codes, segments, memos and users', async () => {

@@ -78,7 +78,7 @@ export function Component() {
                   {segment.sourceKind === 'story' ? segment.sourceTitle : t('signalen.coding.reflectionOn', { title: segment.sourceTitle })}
                 </Link>
                 <p className="quote">{segment.quote}</p>
-                <MemoList memos={memos.filter((m) => m.targetKind === 'segment' && m.targetId === segment.id)} />
+                <MemoList orgId={org.id} memos={memos.filter((m) => m.targetKind === 'segment' && m.targetId === segment.id)} />
                 <details>
                   <summary>{t('signalen.coding.memoOnSegment')}</summary>
                   <MemoForm orgId={org.id} targetKind="segment" targetId={segment.id} heading={t('signalen.coding.memoOnSegment')} />
@@ -90,7 +90,7 @@ export function Component() {
       </section>
       <section className="section" aria-labelledby="code-memos-heading">
         <h2 id="code-memos-heading">{t('signalen.coding.codeMemos')}</h2>
-        <MemoList memos={memos.filter((m) => m.targetKind === 'code')} />
+        <MemoList orgId={org.id} memos={memos.filter((m) => m.targetKind === 'code')} />
         <MemoForm orgId={org.id} targetKind="code" targetId={code.id} heading={t('signalen.coding.newCodeMemo')} />
       </section>
       <section className="section" aria-labelledby="edit-code-heading">

@@ -148,7 +148,7 @@ export function Component() {
 
       <section className="section" aria-labelledby="memos-heading">
         <h2 id="memos-heading">{t('signalen.coding.projectMemos')}</h2>
-        <MemoList memos={memos.filter((m) => m.targetKind === 'project')} />
+        <MemoList orgId={org.id} memos={memos.filter((m) => m.targetKind === 'project')} />
         <MemoForm orgId={org.id} targetKind="project" targetId={null} heading={t('signalen.coding.newProjectMemo')} />
       </section>
     </>
