@@ -150,6 +150,20 @@ run('signals and coding in Chromium', () => {
     await expect(worker.getByRole('link', { name: 'Lange wachttijd voor een eerste gesprek' })).toBeVisible();
     await expect(worker.getByText('Je wordt gevraagd een thema te toetsen').first()).toBeVisible();
     await expectAccessible(worker, 'signals');
+    // Member checking: the worker responds to the theme drawn from the stories.
+    await worker.getByRole('link', { name: 'Thema uit de verhalen: stigma bij de huisarts' }).first().click();
+    await heading(worker, 'Thema uit de verhalen: stigma bij de huisarts');
+    await expectAccessible(worker, 'signal being checked');
+    await worker.getByLabel('Ik betwist dit').check();
+    await worker.getByRole('button', { name: 'Reactie geven' }).click();
+    // Contesting without saying why is refused, with the message next to the field.
+    await expect(worker.getByText('Schrijf wat je wilt nuanceren of betwisten.')).toBeVisible();
+    await worker.getByLabel('Ik bevestig dit').check();
+    await worker.getByRole('button', { name: 'Reactie geven' }).click();
+    await expect(worker.getByRole('status').filter({ hasText: 'Je reactie is bewaard bij het signaal.' })).toBeVisible();
+    await expect(worker.getByText('Mo El Amrani bevestigt')).toBeVisible();
+    await worker.getByRole('link', { name: 'Terug naar signalen' }).click();
+    await heading(worker, 'Signalen naar beleid');
     await worker.getByRole('link', { name: 'Een signaal geven' }).click();
     await heading(worker, 'Een signaal geven');
     await expectAccessible(worker, 'raise a signal');
