@@ -7,6 +7,7 @@ import { startServer } from './cli/start.ts';
 import { addUser, readPasswordFromStdin, resetUserPassword } from './cli/users.ts';
 import { loadConfig } from './config.ts';
 import { demoLogins, loadDemo } from './modules/demo/service.ts';
+import { createPhotoStorage } from './modules/stories/photo-storage.ts';
 
 const program = new Command()
   .name('kruisbestuiving')
@@ -46,7 +47,7 @@ program
   .description('Load the demo organisation with one account per role, or reload it (replacing the demo organisation only)')
   .action(() =>
     withRuntime(async ({ ctx }) => {
-      await loadDemo(ctx);
+      await loadDemo(ctx, { photoStorage: await createPhotoStorage(loadConfig()) });
       process.stdout.write('Demo organisation loaded. Logins:\n');
       for (const login of demoLogins()) process.stdout.write(`  ${login.role.padEnd(12)} ${login.email.padEnd(40)} ${login.password}\n`);
     }),

@@ -3,6 +3,7 @@ import type { Config } from '../config.ts';
 import { buildApp } from '../http/app.ts';
 import { purgeExpiredSessions } from '../modules/accounts/sessions.ts';
 import { demoLogins, hasAnyOrganisation, loadDemo } from '../modules/demo/service.ts';
+import { createPhotoStorage } from '../modules/stories/photo-storage.ts';
 
 export async function startServer(config: Config, options: { demoIfEmpty: boolean }): Promise<void> {
   const started = performance.now();
@@ -10,7 +11,7 @@ export async function startServer(config: Config, options: { demoIfEmpty: boolea
   const { ctx, database } = runtime;
   let demoLoaded = false;
   if (options.demoIfEmpty && !(await hasAnyOrganisation(ctx))) {
-    await loadDemo(ctx);
+    await loadDemo(ctx, { photoStorage: await createPhotoStorage(config) });
     demoLoaded = true;
   }
   await purgeExpiredSessions(ctx);

@@ -7,6 +7,7 @@ import { expect, inject } from 'vitest';
 import { loadConfig } from '../../src/config.ts';
 import { type App, buildApp } from '../../src/http/app.ts';
 import { loadDemo } from '../../src/modules/demo/service.ts';
+import { createPhotoStorage } from '../../src/modules/stories/photo-storage.ts';
 import { type Dialect, openTestDatabase } from './databases.ts';
 
 const require = createRequire(import.meta.url);
@@ -40,7 +41,7 @@ export async function startLiveServer(dialect: Dialect = 'sqlite'): Promise<Live
     rateLimits: { loginPerMinute: 1000, invitePerMinute: 1000, respondentPerMinute: 100_000 },
   };
   const app = await buildApp({ config, database: handle, logger: false });
-  await loadDemo(app.services);
+  await loadDemo(app.services, { photoStorage: await createPhotoStorage(config) });
   const address = await app.listen({ port: 0, host: '127.0.0.1' });
   return {
     url: address,

@@ -1,4 +1,5 @@
 import { spawn } from 'node:child_process';
+import os from 'node:os';
 import path from 'node:path';
 
 export const BIN = path.resolve(import.meta.dirname, '../../bin/kruisbestuiving.js');
@@ -27,4 +28,7 @@ export function runCli(args: string[], env: Record<string, string>, stdin?: stri
 }
 
 export const envFor = (database: { kind: 'sqlite'; file: string } | { kind: 'postgres'; url: string }): Record<string, string> =>
-  database.kind === 'sqlite' ? { DATA_DIR: path.dirname(database.file) } : { DATABASE_URL: database.url };
+  database.kind === 'sqlite'
+    ? { DATA_DIR: path.dirname(database.file) }
+    : // Files beside the database (demo photos) go to a temporary folder, not the working directory.
+      { DATABASE_URL: database.url, DATA_DIR: path.join(os.tmpdir(), 'kb-cli-data') };

@@ -17,6 +17,11 @@ export const storageOf = (t: TestApp) => new DiskPhotoStorage(path.join(t.config
  * photovoice project of the admin holding the first.
  */
 export async function makeStoryFixture(t: TestApp, organisationId: string, people: { member: string; admin: string }) {
+  // One transaction: one commit (and one fsync on SQLite) for all rows.
+  return t.ctx.db.transaction().execute((trx) => makeRows({ ...t, ctx: { ...t.ctx, db: trx } }, organisationId, people));
+}
+
+async function makeRows(t: TestApp, organisationId: string, people: { member: string; admin: string }) {
   photo ??= makeJpeg(320, 240).then((jpeg) => processPhoto(jpeg, 2000));
   const { bytes, width, height } = await photo;
   const storage = storageOf(t);

@@ -3,10 +3,12 @@ import { inTransaction } from '../../db/database.ts';
 import { createUser, findUserIdByEmail, resetPassword } from '../accounts/service.ts';
 import { recordAudit } from '../audit/service.ts';
 import { addMembership, createOrganisation, createTeam, setTeamMember } from '../organisations/service.ts';
+import type { PhotoStorage } from '../stories/photo-storage.ts';
 import { DEMO_ORGANISATION, DEMO_PASSWORD, demoPeople, demoTeams } from './accounts.ts';
 import { loadDemoRounds } from './rounds.ts';
 import { loadDemoSignals } from './signals.ts';
 import * as store from './store.ts';
+import { loadDemoStories } from './stories.ts';
 
 export async function hasAnyOrganisation(ctx: ServiceContext): Promise<boolean> {
   return store.anyOrganisation(ctx.db);
@@ -16,14 +18,16 @@ export async function hasAnyOrganisation(ctx: ServiceContext): Promise<boolean> 
  * Loads the demo organisation with one account per role. Reloading removes the demo organisation
  * (and everything in it) first and resets the demo accounts' passwords; other data is untouched.
  */
-export async function loadDemo(ctx: ServiceContext): Promise<{ organisationId: string }> {
-  return inTransaction(ctx.db, async (trx) => {
+export async function loadDemo(ctx: ServiceContext, options: { photoStorage?: PhotoStorage } = {}): Promise<{ organisationId: string }> {
+  // The old demo's photos live outside the database: remove them once the new demo is in.
+  const oldPhotos = await store.demoPhotoKeys(ctx.db, DEMO_ORGANISATION.name);
+  const result = await inTransaction(ctx.db, async (trx) => {
     const tctx = { ...ctx, db: trx };
     await store.deleteOrganisationNamed(trx, DEMO_ORGANISATION.name);
     const organisationId = await createOrganisation(tctx, { name: DEMO_ORGANISATION.name, sector: DEMO_ORGANISATION.sector });
     const teamIds = new Map<string, string>();
     let researcherId: string | undefined;
-    const userIds = new Map<string, string>();
+    const ids = new Map<string, string>();
     for (const name of demoTeams) teamIds.set(name, (await createTeam(tctx, null, organisationId, name)).id);
     for (const person of demoPeople) {
       let userId = await findUserIdByEmail(tctx, person.email);
@@ -31,7 +35,7 @@ export async function loadDemo(ctx: ServiceContext): Promise<{ organisationId: s
       else userId = await createUser(tctx, { email: person.email, displayName: person.displayName, password: DEMO_PASSWORD }, null);
       await addMembership(tctx, { organisationId, userId, role: person.role, actorUserId: null });
       if (person.role === 'researcher') researcherId = userId;
-      userIds.set(person.role, userId);
+      ids.set(person.email, userId);
       for (const membership of person.teams) {
         const teamId = teamIds.get(membership.team);
         if (teamId) await setTeamMember(tctx, null, organisationId, teamId, userId, membership.position);
@@ -39,9 +43,17 @@ export async function loadDemo(ctx: ServiceContext): Promise<{ organisationId: s
     }
     // Two rounds of "Cocreatie in beeld" whose report shows the seed's published tables.
     if (researcherId) await loadDemoRounds(tctx, organisationId, researcherId, [...teamIds.values()]);
+    // Experience stories, reflections and a photovoice exhibition (photos only with a photo storage).
+    const byRole = (role: string) => ids.get(demoPeople.find((p) => p.role === role)?.email ?? '');
+    const [experienceWorker, coordinator, admin] = [byRole('member'), byRole('coordinator'), byRole('admin')];
+    if (experienceWorker && coordinator && admin) {
+      await loadDemoStories(tctx, options.photoStorage, organisationId, { experienceWorker, coordinator, admin }, teamIds);
+    }
     // Signals to policy in different states, raised by the experience worker and answered by the coordinator.
-    const [worker, coordinator, researcher, team] = [userIds.get('member'), userIds.get('coordinator'), researcherId, teamIds.get('Team Herstel')];
-    if (worker && coordinator && researcher && team) await loadDemoSignals(tctx, organisationId, { worker, coordinator, researcher }, team);
+    const team = teamIds.get('Team Herstel');
+    if (experienceWorker && coordinator && researcherId && team) {
+      await loadDemoSignals(tctx, organisationId, { worker: experienceWorker, coordinator, researcher: researcherId }, team);
+    }
     await recordAudit(trx, ctx.clock.now(), {
       organisationId,
       actorUserId: null,
@@ -51,6 +63,8 @@ export async function loadDemo(ctx: ServiceContext): Promise<{ organisationId: s
     });
     return { organisationId };
   });
+  if (options.photoStorage) for (const key of oldPhotos) await options.photoStorage.delete(key);
+  return result;
 }
 
 export const demoLogins = () => demoPeople.map((p) => ({ email: p.email, role: p.role, password: DEMO_PASSWORD }));

@@ -177,11 +177,13 @@ export async function deleteProject(ctx: ServiceContext, actor: Actor, organisat
   });
 }
 
-/** A member adds one of their own photo stories; it must be shared at least with the team. */
+/**
+ * A member adds one of their own photo stories; it must be shared at least with the team. Also
+ * while the exhibition is online: it only appears there once selected and consented for public use.
+ */
 export async function addEntry(ctx: ServiceContext, actor: Actor, organisationId: string, projectId: string, storyId: string): Promise<ProjectView> {
   const now = ctx.clock.now();
-  const project = await visibleProject(ctx, actor, organisationId, projectId);
-  if (project.status === 'exhibited') throw new AppError('conflict', { detail: 'exhibition_published' });
+  await visibleProject(ctx, actor, organisationId, projectId);
   const story = await readableStory(asReader(ctx, actor), organisationId, storyId, 'view');
   if (!story.isOwn) throw new AppError('forbidden');
   const issues = [];

@@ -118,26 +118,25 @@ export function Component() {
           </ul>
         )}
         {project.hiddenSelectedCount > 0 && <p className="meta">{t('verhalen.photovoice.hidden', { count: project.hiddenSelectedCount })}</p>}
-        {project.status !== 'exhibited' &&
-          (addable.length > 0 ? (
-            <form className="inline-form" onSubmit={add}>
-              <SelectField label={t('verhalen.photovoice.addLabel')} value={storyId} onChange={(e) => setStoryId(e.currentTarget.value)}>
-                <option value="">{t('verhalen.links.pick')}</option>
-                {addable.map((s) => (
-                  <option key={s.id} value={s.id}>
-                    {s.title}
-                  </option>
-                ))}
-              </SelectField>
-              <button type="submit" className="button button-secondary" disabled={busy || !storyId}>
-                {t('verhalen.photovoice.add')}
-              </button>
-            </form>
-          ) : (
-            <p>
-              {t('verhalen.photovoice.addHint')} <Link to={`/o/${org.id}/kruisbestuiving/verhalen/nieuw`}>{t('verhalen.shareNew')}</Link>
-            </p>
-          ))}
+        {addable.length > 0 ? (
+          <form className="inline-form" onSubmit={add}>
+            <SelectField label={t('verhalen.photovoice.addLabel')} value={storyId} onChange={(e) => setStoryId(e.currentTarget.value)}>
+              <option value="">{t('verhalen.links.pick')}</option>
+              {addable.map((s) => (
+                <option key={s.id} value={s.id}>
+                  {s.title}
+                </option>
+              ))}
+            </SelectField>
+            <button type="submit" className="button button-secondary" disabled={busy || !storyId}>
+              {t('verhalen.photovoice.add')}
+            </button>
+          </form>
+        ) : (
+          <p>
+            {t('verhalen.photovoice.addHint')} <Link to={`/o/${org.id}/kruisbestuiving/verhalen/nieuw`}>{t('verhalen.shareNew')}</Link>
+          </p>
+        )}
       </section>
 
       {project.isFacilitator && (
@@ -145,7 +144,13 @@ export function Component() {
           <h2 id="exhibition-heading">{t('verhalen.photovoice.exhibitionHeading')}</h2>
           <p>{t('verhalen.photovoice.selectionCount', { selected: selected.length, public: selectedPublic })}</p>
           <form className="form" onSubmit={saveIntro}>
-            <TextAreaField label={t('verhalen.photovoice.intro')} value={intro} onChange={(e) => setIntro(e.currentTarget.value)} rows={4} maxLength={4000} />
+            <TextAreaField
+              label={t('verhalen.photovoice.exhibitionIntro')}
+              value={intro}
+              onChange={(e) => setIntro(e.currentTarget.value)}
+              rows={4}
+              maxLength={4000}
+            />
             <div className="button-row">
               <button type="submit" className="button button-secondary" disabled={busy}>
                 {t('verhalen.photovoice.saveIntro')}

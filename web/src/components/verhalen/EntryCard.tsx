@@ -83,7 +83,7 @@ export function EntryCard({ orgId, project, entry, onChanged, onError }: Props) 
             </button>
           </form>
         )}
-        {(story.isOwn || project.isFacilitator) && project.status !== 'exhibited' && (
+        {(story.isOwn || project.isFacilitator) && (
           <button
             type="button"
             className="button button-small button-danger-outline"

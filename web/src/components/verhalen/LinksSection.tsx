@@ -76,7 +76,7 @@ export function LinksSection({
         </ul>
       )}
       {mayLink && candidates.length > 0 && (
-        <form className="inline-form" onSubmit={submit}>
+        <form className="form" onSubmit={submit}>
           <SelectField label={t('verhalen.links.choose')} value={other} onChange={(e) => setOther(e.currentTarget.value)}>
             <option value="">{t('verhalen.links.pick')}</option>
             {candidates.map((s) => (
@@ -85,9 +85,11 @@ export function LinksSection({
               </option>
             ))}
           </SelectField>
-          <button type="submit" className="button button-secondary" disabled={busy || !other}>
-            {t('verhalen.links.add')}
-          </button>
+          <div className="button-row">
+            <button type="submit" className="button button-secondary" disabled={busy || !other}>
+              {t('verhalen.links.add')}
+            </button>
+          </div>
         </form>
       )}
     </section>
