@@ -1,5 +1,6 @@
 import type { Actor, ServiceContext } from '../../core/context.ts';
 import { addMemberCheck, raiseSignal, stepSignal } from '../signals/service.ts';
+import { asReader, readableStories } from '../stories/access.ts';
 
 type People = { worker: string; coordinator: string; researcher: string };
 
@@ -15,9 +16,15 @@ export async function loadDemoSignals(ctx: ServiceContext, organisationId: strin
   const coordinator = actor(people.coordinator, organisationId, 'coordinator');
   const researcher = actor(people.researcher, organisationId, 'researcher');
   const base = { storyIds: [], memberCheck: false, sourceCodeId: null };
+  // The worker's signal about waiting lists is linked to the demo stories about accessibility they may read.
+  const accessStories = (await readableStories(asReader(ctx, worker), organisationId, 'view'))
+    .filter((story) => story.tags.themes.includes('toegankelijkheid'))
+    .slice(0, 3)
+    .map((story) => story.id);
 
   const waiting = await raiseSignal(ctx, worker, organisationId, {
     ...base,
+    storyIds: accessStories,
     title: 'Lange wachttijd voor een eerste gesprek',
     observation: 'Mensen die zich aanmelden, wachten vaak drie maanden op een eerste gesprek. Intussen haken ze af.',
     barrierFor: 'Mensen zonder netwerk die niemand hebben om op terug te vallen',
