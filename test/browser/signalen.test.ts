@@ -126,7 +126,19 @@ run('signals and coding in Chromium', () => {
     await heading(page, 'Hoe vaak elke code voorkomt');
     await expectAccessible(page, 'code frequencies');
 
+    // A code made by mistake is deleted after a confirmation dialog.
     await page.goto(`${server.url}/o/${orgId}/kruisbestuiving/codering`);
+    await page.getByLabel('Naam').fill('Per ongeluk');
+    await page.getByRole('button', { name: 'Code toevoegen' }).click();
+    await page.getByRole('link', { name: 'Per ongeluk' }).click();
+    await heading(page, 'Per ongeluk');
+    await page.getByRole('button', { name: 'Code verwijderen' }).click();
+    await page.getByRole('dialog').waitFor();
+    await expectAccessible(page, 'delete code dialog');
+    await page.getByRole('dialog').getByRole('button', { name: 'Code verwijderen' }).click();
+    await heading(page, 'Codering');
+    expect(await page.getByRole('link', { name: 'Per ongeluk' }).count()).toBe(0);
+
     const [download] = await Promise.all([page.waitForEvent('download'), page.getByRole('link', { name: 'Download als REFI-QDA-project (.qdpx)' }).click()]);
     expect(download.suggestedFilename()).toMatch(/\.qdpx$/);
     const file = await download.path();

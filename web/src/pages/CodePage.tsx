@@ -2,6 +2,7 @@ import { type FormEvent, useState } from 'react';
 import { Link, type LoaderFunctionArgs, useLoaderData, useNavigate } from 'react-router';
 import { requireOrganisation, useOrganisation } from '../access.ts';
 import { ApiError, api, apiPath } from '../api.ts';
+import { ConfirmDialog } from '../components/ConfirmDialog.tsx';
 import { ErrorAlert } from '../components/ErrorAlert.tsx';
 import { PageTitle } from '../components/PageTitle.tsx';
 import { StatusMessage } from '../components/StatusMessage.tsx';
@@ -31,6 +32,9 @@ export function Component() {
   const [values, setValues] = useState({ name: code.name, description: code.description, colour: code.colour });
   const [status, setStatus] = useState<string | null>(null);
   const [error, setError] = useState<string | null>(null);
+  const [confirming, setConfirming] = useState(false);
+  const [deleteError, setDeleteError] = useState<string | null>(null);
+  const [busy, setBusy] = useState(false);
   const storyIds = [...new Set(segments.map((s) => s.storyId))];
   const proposal = new URLSearchParams({ memberCheck: '1', code: code.id, title: code.name, stories: storyIds.join(',') });
 
@@ -47,12 +51,17 @@ export function Component() {
   };
 
   const remove = async () => {
-    if (!window.confirm(t('signalen.coding.confirmDelete', { name: code.name }))) return;
+    if (busy) return;
+    setBusy(true);
+    setDeleteError(null);
     try {
       await api.delete(apiPath`/api/orgs/${org.id}/coding/codes/${code.id}`);
+      setConfirming(false);
       navigate(`/o/${org.id}/kruisbestuiving/codering`);
     } catch (caught) {
-      setError(caught instanceof ApiError ? caught.message : t('common.unknownError'));
+      setDeleteError(caught instanceof ApiError ? caught.message : t('common.unknownError'));
+    } finally {
+      setBusy(false);
     }
   };
 
@@ -119,13 +128,24 @@ export function Component() {
             <button type="submit" className="button button-primary">
               {t('signalen.coding.saveCode')}
             </button>
-            <button type="button" className="button button-danger-outline" onClick={remove}>
+            <button type="button" className="button button-danger-outline" onClick={() => setConfirming(true)}>
               {t('signalen.coding.deleteCode')}
             </button>
           </div>
           <StatusMessage message={status} />
         </form>
       </section>
+      <ConfirmDialog
+        open={confirming}
+        title={t('signalen.coding.confirmDelete', { name: code.name })}
+        confirmLabel={t('signalen.coding.deleteCode')}
+        onConfirm={remove}
+        onCancel={() => setConfirming(false)}
+        busy={busy}
+        error={deleteError}
+      >
+        <p>{t('signalen.coding.confirmDeleteText', { count: segments.length })}</p>
+      </ConfirmDialog>
     </>
   );
 }
