@@ -109,6 +109,16 @@ describeEachDatabase('signals to policy: workflow, member checking, permissions,
     await stepSignal(t.ctx, admin, org, raised.id, { to: 'passed_on', note: '' });
     await expect(stepSignal(t.ctx, admin, org, raised.id, { to: 'not_taken_up', note: ' ' })).rejects.toMatchObject({ issues: [{ path: 'note' }] });
     expect((await getSignal(t.ctx, admin, org, raised.id)).status).toBe('passed_on');
+    // Two people answering at once: one wins, the other hears that the signal moved on.
+    const results = await Promise.allSettled([
+      stepSignal(t.ctx, admin, org, raised.id, { to: 'taken_up', note: '' }),
+      stepSignal(t.ctx, coordinator, org, raised.id, { to: 'not_taken_up', note: 'Geen budget.' }),
+    ]);
+    expect(results.filter((r) => r.status === 'fulfilled')).toHaveLength(1);
+    const refused = results.find((r) => r.status === 'rejected');
+    expect(refused?.status === 'rejected' && (refused.reason as { id: string }).id).toMatch(/conflict|validation_failed/);
+    const steps = (await getSignal(t.ctx, admin, org, raised.id)).steps.filter((s) => s.from === 'passed_on');
+    expect(steps).toHaveLength(1);
   });
 
   it('keeps a team signal inside the team: others get 404, non-handlers 403', async () => {

@@ -229,9 +229,7 @@ export async function stepSignal(
   const at = now.toISOString();
   await inTransaction(ctx.db, async (trx) => {
     // Only the status read above may be left: two people stepping at once cannot both succeed.
-    const current = await store.findSignal(trx, organisationId, signalId);
-    if (current?.status !== from) throw new AppError('conflict');
-    await store.updateStatus(trx, signalId, input.to, at);
+    if (!(await store.updateStatus(trx, signalId, from, input.to, at))) throw new AppError('conflict');
     await store.insertStep(trx, {
       id: newId(),
       signal_id: signalId,

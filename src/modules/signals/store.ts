@@ -35,8 +35,11 @@ export const findSignal = (db: Db, organisationId: string, signalId: string) =>
 export const listSignals = (db: Db, organisationId: string) =>
   withNames(db).where('signals.organisation_id', '=', organisationId).orderBy('signals.created_at', 'desc').orderBy('signals.id').execute();
 
-export const updateStatus = (db: Db, signalId: string, status: string, at: string) =>
-  db.updateTable('signals').set({ status, last_step_at: at }).where('id', '=', signalId).execute();
+/** Moves the signal on only if it is still where the caller saw it; false when someone else was first. */
+export async function updateStatus(db: Db, signalId: string, from: string, to: string, at: string): Promise<boolean> {
+  const result = await db.updateTable('signals').set({ status: to, last_step_at: at }).where('id', '=', signalId).where('status', '=', from).executeTakeFirst();
+  return Number(result.numUpdatedRows) === 1;
+}
 
 export const insertStep = (db: Db, row: SignalStepTable) => db.insertInto('signal_steps').values(row).execute();
 
