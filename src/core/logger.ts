@@ -20,6 +20,13 @@ export function loggerOptions(level: string): LoggerOptions {
       censor: '[redacted]',
     },
     serializers: {
+      // The path only: a query string can carry what people type (a search for a name, for instance).
+      req: (req: { method?: string; url?: string; hostname?: string; ip?: string }) => ({
+        method: req.method,
+        url: req.url?.split('?')[0],
+        host: req.hostname,
+        remoteAddress: req.ip,
+      }),
       err: (err: Error & { code?: string }) => ({ type: err.name, code: err.code, message: err.message, stack: err.stack }),
     },
   };

@@ -174,4 +174,10 @@ describeEachDatabase('consent matrix: every path, every reader, every consent st
     const narrowing = rows.map((r) => JSON.parse(r.details)).find((d) => d.from === 'public' && d.to === 'team');
     expect(narrowing).toMatchObject({ narrowing: true });
   });
+
+  it('a search for a word in a story does not end up in the logs', async () => {
+    await (clients.get('author') as Client).get(`/api/orgs/${org}/stories?q=kwartelkoning`);
+    expect(t.logs.join('\n')).toContain(`/api/orgs/${org}/stories`);
+    expect(t.logs.join('\n')).not.toContain('kwartelkoning');
+  });
 });

@@ -71,6 +71,9 @@ describeEachDatabase('stories: storage, consent scopes and the access API', (dia
     const forResearch = await readableStory(asReader(ctx, c.researcher), c.org, story.id, 'research');
     expect(forResearch.author).toBeNull();
     expect(forResearch.isOwn).toBe(false);
+    // A researcher never sees who wrote it, not even in the ordinary view; an admin does.
+    expect((await readableStory(asReader(ctx, c.researcher), c.org, story.id, 'view')).author).toBeNull();
+    expect((await readableStory(asReader(ctx, c.admin), c.org, story.id, 'view')).author?.displayName).toBe('An Auteur');
 
     await withdrawStory(ctx, c.author, c.org, story.id);
     expect(await ids(c.teammate)).not.toContain(story.id);

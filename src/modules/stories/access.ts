@@ -33,12 +33,12 @@ export const consentFactsOf = (row: StoryTable): StoryConsentFacts => ({
  */
 export async function readerFacts(ctx: ReaderContext, organisationId: string, purpose: ReadPurpose): Promise<ReaderFacts> {
   const actor = ctx.actor;
-  if (purpose === 'exhibition') return { userId: null, isMember: false, teamIds: new Set(), mayResearch: false };
+  if (purpose === 'exhibition') return { userId: null, isMember: false, teamIds: new Set(), mayResearch: false, seesNames: false };
   if (!actor?.roles.has(organisationId)) throw new AppError('not_found');
   const mayResearch = can(actor, 'stories.research', organisationId);
   if (purpose === 'research' && !mayResearch) throw new AppError('forbidden');
   const teamIds = new Set(await store.teamIdsOfUser(ctx.db, organisationId, actor.userId));
-  return { userId: actor.userId, isMember: true, teamIds, mayResearch };
+  return { userId: actor.userId, isMember: true, teamIds, mayResearch, seesNames: actor.roles.get(organisationId) !== 'researcher' };
 }
 
 /** Every story of the organisation the reader may read for this purpose, newest first. */
@@ -85,14 +85,16 @@ export async function readableReflections(
 ): Promise<ReadableReflection[]> {
   await readableStoryRow(ctx, organisationId, storyId, purpose);
   if (purpose === 'exhibition') return [];
+  const reader = await readerFacts(ctx, organisationId, purpose);
   const rows = await store.reflectionsOf(ctx.db, storyId);
   const anonymous = isAnonymised(purpose);
+  const hideName = (authorId: string) => (anonymous || !reader.seesNames) && authorId !== reader.userId;
   return rows
     .filter((r) => !anonymous || r.research_consent === 1)
     .map((r) => ({
       id: r.id,
       storyId: r.story_id,
-      author: anonymous ? null : { userId: r.author_user_id, displayName: r.display_name },
+      author: hideName(r.author_user_id) ? null : { userId: r.author_user_id, displayName: r.display_name },
       isOwn: ctx.actor?.userId === r.author_user_id,
       position: r.position as Position | null,
       text: r.body,
@@ -105,13 +107,14 @@ export async function readableReflections(
 async function present(ctx: ReaderContext, organisationId: string, purpose: ReadPurpose, reader: ReaderFacts, rows: StoryTable[]): Promise<ReadableStory[]> {
   if (rows.length === 0) return [];
   const ids = rows.map((r) => r.id);
-  const anonymous = isAnonymised(purpose);
+  const anonymous = isAnonymised(purpose) || !reader.seesNames;
+  const hideName = (authorId: string) => anonymous && authorId !== reader.userId;
   const [sector, tags, links, teams, names] = await Promise.all([
     store.organisationSector(ctx.db, organisationId),
     store.tagsOf(ctx.db, ids),
     store.linksOf(ctx.db, ids),
     store.teamNames(ctx.db, [...new Set(rows.map((r) => r.team_id).filter((t): t is string => t !== null))]),
-    anonymous ? Promise.resolve(new Map<string, string>()) : store.userNames(ctx.db, [...new Set(rows.map((r) => r.author_user_id))]),
+    store.userNames(ctx.db, [...new Set(rows.map((r) => r.author_user_id).filter((id) => !hideName(id)))]),
   ]);
   const tagsByStory = new Map<string, StoryTags>();
   for (const id of ids) tagsByStory.set(id, emptyTags());
@@ -126,7 +129,7 @@ async function present(ctx: ReaderContext, organisationId: string, purpose: Read
     teamId: row.team_id,
     teamName: row.team_id ? (teams.get(row.team_id) ?? null) : null,
     sector: (sector ?? 'other') as Sector,
-    author: anonymous ? null : { userId: row.author_user_id, displayName: names.get(row.author_user_id) ?? '—' },
+    author: hideName(row.author_user_id) ? null : { userId: row.author_user_id, displayName: names.get(row.author_user_id) ?? '—' },
     authorPosition: row.author_position as Position | null,
     isOwn: reader.userId !== null && reader.userId === row.author_user_id,
     title: row.title,

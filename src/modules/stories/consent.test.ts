@@ -9,7 +9,14 @@ const story = (over: Partial<StoryConsentFacts> = {}): StoryConsentFacts => ({
   mediaChecklistRecorded: false,
   ...over,
 });
-const reader = (over: Partial<ReaderFacts> = {}): ReaderFacts => ({ userId: 'someone', isMember: true, teamIds: new Set(), mayResearch: false, ...over });
+const reader = (over: Partial<ReaderFacts> = {}): ReaderFacts => ({
+  userId: 'someone',
+  isMember: true,
+  teamIds: new Set(),
+  mayResearch: false,
+  seesNames: true,
+  ...over,
+});
 
 describe('mayRead', () => {
   it('the author always reads their own story in the app, even withdrawn; nobody else then', () => {

@@ -24,6 +24,11 @@ export type ReaderFacts = {
   teamIds: ReadonlySet<string>;
   /** May read research material (admin or researcher role). */
   mayResearch: boolean;
+  /**
+   * False for the researcher role: researchers never learn who wrote a story or a reflection,
+   * whatever the purpose (they see the pseudonym and the position).
+   */
+  seesNames: boolean;
 };
 
 export function mayRead(purpose: ReadPurpose, story: StoryConsentFacts, reader: ReaderFacts): boolean {

@@ -55,8 +55,8 @@ function teamScopeIssue(scope: ConsentScope, teamId: string | null): FieldIssue[
 export async function createStory(ctx: ServiceContext, actor: Actor, organisationId: string, input: CreateStoryInput): Promise<ReadableStory> {
   authorize(actor, 'stories.share', organisationId);
   const { teamId, position } = await resolveTeam(ctx, actor, organisationId, input.teamId);
+  // A title alone is allowed: the photo can follow in a second request.
   const issues = teamScopeIssue(input.scope, teamId);
-  if (!input.text && !input.caption && input.title.length === 0) issues.push({ path: 'text', message: 'empty' });
   if (issues.length) throw new AppError('validation_failed', { issues });
   const id = newId();
   const now = ctx.clock.now();

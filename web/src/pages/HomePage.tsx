@@ -9,7 +9,7 @@ import { useMe } from '../session.ts';
 const parts: Array<{ part: Part; path: string; built: boolean }> = [
   { part: 'inBeeld', path: 'in-beeld', built: true },
   { part: 'trajecten', path: 'trajecten', built: false },
-  { part: 'kruisbestuiving', path: 'kruisbestuiving', built: false },
+  { part: 'kruisbestuiving', path: 'kruisbestuiving', built: true },
 ];
 
 /** The start page of an organisation: what the platform is for, and its three parts. */
@@ -35,7 +35,7 @@ export function Component() {
                 {t(`parts.${part}.title`)}
               </Link>
             </h3>
-            <p>{built ? t(`home.cardsBuilt.${part as 'inBeeld'}`) : t(`home.cards.${part}`)}</p>
+            <p>{built ? t(`home.cardsBuilt.${part as 'inBeeld' | 'kruisbestuiving'}`) : t(`home.cards.${part}`)}</p>
             {!built && <p className="card-status">{t('home.inProgress')}</p>}
           </li>
         ))}
