@@ -197,6 +197,24 @@ describeEachDatabase('signals to policy: workflow, member checking, permissions,
     await expect(getSignal(t.ctx, other, org, draft.id)).rejects.toMatchObject({ id: 'not_found' });
   });
 
+  it('asks the authors to check a theme a researcher drew from their stories, although the researcher never sees who they are', async () => {
+    const story = await createStory(t.ctx, outsiderInOtherTeam, org, { title: 'Onderzoeksverhaal', text: 'Iets wat ik meemaakte.', scope: 'research' });
+    const draft = await raiseSignal(
+      t.ctx,
+      researcher,
+      org,
+      signalInput({ teamId: team, storyIds: [story.id], memberCheck: true, title: 'Thema uit codering' }),
+    );
+    expect(draft.stories).toEqual([{ id: story.id, title: 'Onderzoeksverhaal' }]);
+    const request = () => listNotifications(t.ctx, outsiderInOtherTeam, org).then((r) => r.notifications.find((n) => n.signalId === draft.id));
+    expect(await request()).toMatchObject({ kind: 'member_check_requested', read: false });
+    await addMemberCheck(t.ctx, outsiderInOtherTeam, org, draft.id, { stance: 'confirm', comment: '' });
+    expect(await request()).toMatchObject({ kind: 'member_check_requested', read: true });
+    // Once the theme is a signal, the request is gone.
+    await stepSignal(t.ctx, admin, org, draft.id, { to: 'raised', note: '' });
+    expect(await request()).toBeUndefined();
+  });
+
   it('shows handlers the signals waiting longer than the chosen number of days', async () => {
     const old = await raiseSignal(t.ctx, colleague, org, signalInput({ teamId: team, title: 'Oud signaal' }));
     clock.current = new Date(clock.current.getTime() + 40 * 86_400_000);

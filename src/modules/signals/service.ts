@@ -54,7 +54,7 @@ export async function visibleSignal(ctx: ServiceContext, actor: Actor, organisat
  * Of these signals, the ones linked to a story this person wrote (and may still read): the author
  * sees a signal about their own story, also outside the team it was raised in.
  */
-async function authorsOfLinkedStories(ctx: ServiceContext, actor: Actor, organisationId: string, signalIds: string[]): Promise<Set<string>> {
+export async function authorsOfLinkedStories(ctx: ServiceContext, actor: Actor, organisationId: string, signalIds: string[]): Promise<Set<string>> {
   const links = await store.storyLinksOf(ctx.db, signalIds);
   if (links.length === 0) return new Set();
   const own = new Set(

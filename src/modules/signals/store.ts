@@ -143,6 +143,28 @@ export const listNotifications = (db: Db, organisationId: string, userId: string
     .limit(limit)
     .execute();
 
+/** Of these signals, the ones for which the person already has a stored notification of this kind. */
+export const notifiedSignals = async (db: Db, userId: string, signalIds: string[], kind: string): Promise<string[]> =>
+  signalIds.length === 0
+    ? []
+    : (
+        await db
+          .selectFrom('signal_notifications')
+          .select('signal_id')
+          .where('user_id', '=', userId)
+          .where('kind', '=', kind)
+          .where('signal_id', 'in', signalIds)
+          .execute()
+      ).map((r) => r.signal_id);
+
+/** Of these signals, the ones the person already responded to in member checking. */
+export const checkedSignals = async (db: Db, userId: string, signalIds: string[]): Promise<string[]> =>
+  signalIds.length === 0
+    ? []
+    : (await db.selectFrom('signal_member_checks').select('signal_id').where('user_id', '=', userId).where('signal_id', 'in', signalIds).execute()).map(
+        (r) => r.signal_id,
+      );
+
 export const markNotificationsRead = async (db: Db, organisationId: string, userId: string, at: string): Promise<number> => {
   const result = await db
     .updateTable('signal_notifications')
