@@ -210,6 +210,9 @@ describeEachDatabase('signals to policy: workflow, member checking, permissions,
     expect(await request()).toMatchObject({ kind: 'member_check_requested', read: false });
     await addMemberCheck(t.ctx, outsiderInOtherTeam, org, draft.id, { stance: 'confirm', comment: '' });
     expect(await request()).toMatchObject({ kind: 'member_check_requested', read: true });
+    // The researcher sees what was said, not who said it; the team sees both.
+    expect((await getSignal(t.ctx, researcher, org, draft.id)).memberChecks).toMatchObject([{ stance: 'confirm', by: null }]);
+    expect((await getSignal(t.ctx, admin, org, draft.id)).memberChecks).toMatchObject([{ stance: 'confirm', by: { id: outsiderInOtherTeam.userId } }]);
     // Once the theme is a signal, the request is gone.
     await stepSignal(t.ctx, admin, org, draft.id, { to: 'raised', note: '' });
     expect(await request()).toBeUndefined();

@@ -200,8 +200,15 @@ export async function getSignal(ctx: ServiceContext, actor: Actor, organisationI
       by: person(s.actor_user_id, s.actor_name),
       at: s.at,
     })),
+    // Authors of the stories answer here; researchers, who never see who wrote a story, do not see who answered either.
     memberChecks: checks.map(
-      (c): MemberCheckView => ({ id: c.id, stance: c.stance as MemberCheckView['stance'], comment: c.comment, by: person(c.user_id, c.user_name), at: c.at }),
+      (c): MemberCheckView => ({
+        id: c.id,
+        stance: c.stance as MemberCheckView['stance'],
+        comment: c.comment,
+        by: viewer.role === 'researcher' && c.user_id !== actor.userId ? null : person(c.user_id, c.user_name),
+        at: c.at,
+      }),
     ),
     stories: stories.map((s) => ({ id: s.id, title: s.title })),
     canHandle: handle,
