@@ -25,6 +25,15 @@ export const policies = {
   'reports.raw': ['admin', 'researcher'],
   // Any role: the trajectory service then lets in the team's own members, and coordinators and admins.
   'trajecten.use': everyone,
+  // Signals. Besides these roles, a team's coordinators and policy officers (by position) handle
+  // the signals of their team, and policy officers see the signal report (signals/access.ts).
+  'signals.view': everyone,
+  'signals.raise': everyone,
+  'signals.handle': ['admin', 'coordinator'],
+  'signals.report': ['admin', 'researcher', 'coordinator'],
+  // Qualitative coding of stories and reflections shared for research.
+  'coding.work': ['admin', 'researcher'],
+  'coding.frequencies': ['admin', 'researcher', 'coordinator'],
   'stories.share': everyone,
   'stories.research': ['admin', 'researcher'],
   'photovoice.facilitate': ['admin', 'coordinator', 'member'],

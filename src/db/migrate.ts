@@ -9,6 +9,8 @@ import * as answerTallies from './migrations/2026_11_29_0006_answer_tallies.ts';
 import * as exportOrders from './migrations/2026_11_29_0010_export_orders.ts';
 import * as trajecten from './migrations/2026_11_29_0020_trajecten.ts';
 import * as stories from './migrations/2026_11_29_0030_stories.ts';
+import * as signals from './migrations/2026_11_29_0040_signals.ts';
+import * as coding from './migrations/2026_11_29_0041_coding.ts';
 
 /** Listed here, not read from disk, so the order is reviewed in code and bundling cannot lose one. */
 const migrations: Record<string, Migration> = {
@@ -21,6 +23,8 @@ const migrations: Record<string, Migration> = {
   '2026_11_29_0020_trajecten': trajecten,
   '2026_11_29_0010_export_orders': exportOrders,
   '2026_11_29_0030_stories': stories,
+  '2026_11_29_0040_signals': signals,
+  '2026_11_29_0041_coding': coding,
 };
 
 export const migrationNames = (): string[] => Object.keys(migrations).sort();

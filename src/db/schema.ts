@@ -1,7 +1,9 @@
 /** Table types for Kysely. Timestamps are ISO 8601 UTC text; booleans are 0/1 integers on both dialects. */
 import type { Generated } from 'kysely';
+import type { CodingTables } from '../modules/coding/tables.ts';
 import type { ExportsTables } from '../modules/exports/tables.ts';
 import type { RoundsTables } from '../modules/rounds/tables.ts';
+import type { SignalsTables } from '../modules/signals/tables.ts';
 import type { StoriesTables } from '../modules/stories/tables.ts';
 import type { TrajectenTables } from '../modules/trajecten/tables.ts';
 
@@ -80,7 +82,7 @@ export interface AuditEventTable {
   at: string;
 }
 
-export interface Database extends RoundsTables, TrajectenTables, ExportsTables, StoriesTables {
+export interface Database extends RoundsTables, TrajectenTables, ExportsTables, StoriesTables, SignalsTables, CodingTables {
   organisations: OrganisationTable;
   users: UserTable;
   memberships: MembershipTable;

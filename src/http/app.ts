@@ -8,6 +8,7 @@ import { type DatabaseHandle, isReachable } from '../db/database.ts';
 import { accountRoutes } from '../modules/accounts/routes.ts';
 import { analysisRoutes } from '../modules/analysis/routes.ts';
 import { auditRoutes } from '../modules/audit/routes.ts';
+import { codingRoutes } from '../modules/coding/routes.ts';
 import { exportRoutes } from '../modules/exports/routes.ts';
 import { frameworkRoutes } from '../modules/frameworks/routes.ts';
 import { importRoutes } from '../modules/imports/routes.ts';
@@ -17,6 +18,7 @@ import { organisationRoutes } from '../modules/organisations/routes.ts';
 import { publishedInstruments } from '../modules/rounds/instrument-source.ts';
 import { registerRespondentPages } from '../modules/rounds/respondent-routes.tsx';
 import { roundRoutes } from '../modules/rounds/routes.ts';
+import { signalRoutes } from '../modules/signals/routes.ts';
 import { registerExhibitionPages } from '../modules/stories/exhibition-routes.tsx';
 import { createPhotoStorage } from '../modules/stories/photo-storage.ts';
 import { photovoiceRoutes } from '../modules/stories/photovoice-routes.ts';
@@ -98,6 +100,8 @@ export async function buildApp(options: AppOptions): Promise<App> {
     ...intervisionRoutes(app),
     ...charterRoutes(app),
     ...exportRoutes(app, publishedInstruments),
+    ...signalRoutes(app),
+    ...codingRoutes(app),
     ...storyRoutes(app, config, photoStorage),
     ...photovoiceRoutes(app),
   ];

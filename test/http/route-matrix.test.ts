@@ -1,6 +1,7 @@
 import { afterAll, beforeAll, expect, it } from 'vitest';
 import { policies } from '../../src/core/policy.ts';
 import type { AnyRoute } from '../../src/http/route.ts';
+import { createStory } from '../../src/modules/stories/service.ts';
 import { Client, createTestApp, type TestApp } from '../helpers/app.ts';
 import { describeEachDatabase } from '../helpers/databases.ts';
 import { addToTeam, makeOrganisation, makeTeam, makeUser, TEST_PASSWORD } from '../helpers/factories.ts';
@@ -22,6 +23,14 @@ type Fixture = {
   support: string;
   session: string;
   experienceWorker: string;
+  /** A raised signal and a theme in member checking, in a team where every role's client is an experience worker. */
+  signal: string;
+  checkingSignal: string;
+  /** A story shared for research, coded once, with a code and a memo. */
+  codingStory: string;
+  code: string;
+  segment: string;
+  memo: string;
   /** A photo story of `member`, shared with the organisation, with a reflection and a second story. */
   story: string;
   otherStory: string;
@@ -214,6 +223,43 @@ const samples: Record<string, Sample> = {
   'GET /api/orgs/:orgId/instruments/:instrumentId/versions/:version/preview': (f) => ({
     params: { orgId: f.org, instrumentId: f.instrument, version: '1' },
   }),
+  // Signals
+  'GET /api/orgs/:orgId/signals': (f) => ({ params: { orgId: f.org } }),
+  'POST /api/orgs/:orgId/signals': (f) => ({
+    params: { orgId: f.org },
+    body: { title: 'Signaal', observation: 'Gezien', barrierFor: 'Iedereen', logic: 'burgerschap', level: 'local' },
+  }),
+  'GET /api/orgs/:orgId/signals/overview': (f) => ({ params: { orgId: f.org } }),
+  'GET /api/orgs/:orgId/signals/report': (f) => ({ params: { orgId: f.org } }),
+  'GET /api/orgs/:orgId/signals/notifications': (f) => ({ params: { orgId: f.org } }),
+  'POST /api/orgs/:orgId/signals/notifications/read': (f) => ({ params: { orgId: f.org } }),
+  'GET /api/orgs/:orgId/signals/:signalId': (f) => ({ params: { orgId: f.org, signalId: f.signal } }),
+  'POST /api/orgs/:orgId/signals/:signalId/steps': (f) => ({ params: { orgId: f.org, signalId: f.signal }, body: { to: 'discussed' } }),
+  'POST /api/orgs/:orgId/signals/:signalId/member-checks': (f) => ({
+    params: { orgId: f.org, signalId: f.checkingSignal },
+    body: { stance: 'confirm' },
+  }),
+  'GET /api/orgs/:orgId/signals/:signalId/export.md': (f) => ({ params: { orgId: f.org, signalId: f.signal } }),
+  // Coding
+  'GET /api/orgs/:orgId/coding/codes': (f) => ({ params: { orgId: f.org } }),
+  'POST /api/orgs/:orgId/coding/codes': (f) => ({ params: { orgId: f.org }, body: { name: 'Nieuwe code' } }),
+  'POST /api/orgs/:orgId/coding/codes/from-framework': (f) => ({ params: { orgId: f.org }, body: { frameworkKey: 'logics' } }),
+  'GET /api/orgs/:orgId/coding/codes/:codeId': (f) => ({ params: { orgId: f.org, codeId: f.code } }),
+  'PATCH /api/orgs/:orgId/coding/codes/:codeId': (f) => ({ params: { orgId: f.org, codeId: f.code }, body: { description: 'Anders' } }),
+  'DELETE /api/orgs/:orgId/coding/codes/:codeId': (f) => ({ params: { orgId: f.org, codeId: f.code } }),
+  'GET /api/orgs/:orgId/coding/sources': (f) => ({ params: { orgId: f.org } }),
+  'GET /api/orgs/:orgId/coding/stories/:storyId': (f) => ({ params: { orgId: f.org, storyId: f.codingStory } }),
+  'POST /api/orgs/:orgId/coding/segments': (f) => ({
+    params: { orgId: f.org },
+    body: { sourceKind: 'story', storyId: f.codingStory, start: 4, end: 11, codeId: f.code },
+  }),
+  'DELETE /api/orgs/:orgId/coding/segments/:segmentId': (f) => ({ params: { orgId: f.org, segmentId: f.segment } }),
+  'GET /api/orgs/:orgId/coding/memos': (f) => ({ params: { orgId: f.org } }),
+  'POST /api/orgs/:orgId/coding/memos': (f) => ({ params: { orgId: f.org }, body: { targetKind: 'project', title: 'Memo', body: 'Tekst' } }),
+  'PATCH /api/orgs/:orgId/coding/memos/:memoId': (f) => ({ params: { orgId: f.org, memoId: f.memo }, body: { body: 'Andere tekst' } }),
+  'DELETE /api/orgs/:orgId/coding/memos/:memoId': (f) => ({ params: { orgId: f.org, memoId: f.memo } }),
+  'GET /api/orgs/:orgId/coding/frequencies': (f) => ({ params: { orgId: f.org } }),
+  'GET /api/orgs/:orgId/coding/export.qdpx': (f) => ({ params: { orgId: f.org } }),
   'GET /api/orgs/:orgId/stories': (f) => ({ params: { orgId: f.org } }),
   'POST /api/orgs/:orgId/stories': (f) => ({ params: { orgId: f.org }, body: { title: 'Proef', text: 'Een verhaal', scope: 'private' } }),
   'POST /api/orgs/:orgId/stories/anonymity-check': (f) => ({ params: { orgId: f.org }, body: { text: 'Ik woon in Gent.' } }),
@@ -259,6 +305,101 @@ describeEachDatabase('every route, as every role and as another organisation', (
   let orgB: string;
   const clients = new Map<string, Client>();
   const roleUsers = new Map<string, string>();
+  const clientUsers: string[] = [];
+
+  /** A team holding every role's client as an experience worker, with a raised signal and a theme being checked. */
+  async function signalFixture(org: string, raiser: string) {
+    const signalTeam = await makeTeam(t.ctx, org);
+    if (org === orgA) for (const user of clientUsers) await addToTeam(t.ctx, signalTeam, user, 'experience_worker');
+    const make = async (status: string) => {
+      const id = crypto.randomUUID();
+      const at = new Date().toISOString();
+      await t.ctx.db
+        .insertInto('signals')
+        .values({
+          id,
+          organisation_id: org,
+          team_id: signalTeam,
+          raised_by: raiser,
+          title: 'Signaal',
+          observation: 'Gezien',
+          barrier_for: 'Iedereen',
+          logic: 'burgerschap',
+          theme: null,
+          level: 'team',
+          status,
+          source_code_id: null,
+          created_at: at,
+          last_step_at: at,
+        })
+        .execute();
+      return id;
+    };
+    return { signal: await make('raised'), checkingSignal: await make('member_check') };
+  }
+
+  /** A story shared for research by the fixture's member, with one code, one coded segment and a memo on the code. */
+  async function codingFixture(org: string, author: string) {
+    const text = 'Een verhaal om te coderen.';
+    const story = await createStory(t.ctx, { userId: author, language: 'nl', roles: new Map([[org, 'member']]) }, org, {
+      title: 'Verhaal',
+      text,
+      scope: 'research',
+    });
+    // Setting up is not a request under test: its audit record would look like a change made by one.
+    await t.ctx.db.deleteFrom('audit_events').where('subject_id', '=', story.id).execute();
+    const at = new Date().toISOString();
+    const code = crypto.randomUUID();
+    await t.ctx.db
+      .insertInto('coding_codes')
+      .values({
+        id: code,
+        organisation_id: org,
+        parent_id: null,
+        name: 'Code',
+        description: '',
+        colour: '#336699',
+        framework_key: null,
+        framework_code: null,
+        created_by: null,
+        created_at: at,
+        updated_at: at,
+      })
+      .execute();
+    const segment = crypto.randomUUID();
+    await t.ctx.db
+      .insertInto('coding_segments')
+      .values({
+        id: segment,
+        organisation_id: org,
+        code_id: code,
+        source_kind: 'story',
+        source_id: story.id,
+        story_id: story.id,
+        start_offset: 0,
+        end_offset: 3,
+        quote: 'Een',
+        created_by: null,
+        created_at: at,
+      })
+      .execute();
+    const memo = crypto.randomUUID();
+    await t.ctx.db
+      .insertInto('coding_memos')
+      .values({
+        id: memo,
+        organisation_id: org,
+        target_kind: 'code',
+        target_id: code,
+        title: 'Memo',
+        body: 'Tekst',
+        created_by: null,
+        created_at: at,
+        updated_at: at,
+      })
+      .execute();
+    return { codingStory: story.id, code, segment, memo };
+  }
 
   /**
    * Fresh targets per request, so a DELETE by one role does not change what the next role sees.
@@ -273,7 +414,19 @@ describeEachDatabase('every route, as every role and as another organisation', (
       const unused = crypto.randomUUID();
       const trajectoryFixture = await makeTrajectoryFixture(t.ctx, org, team, [...roleUsers.values(), member]);
       const noStories = { story: unused, otherStory: unused, reflection: unused, project: unused };
-      return { org, team, member, invitation: unused, instrument: unused, publishedVersion: unused, round: unused, ...noStories, ...trajectoryFixture };
+      const noSignals = { signal: unused, checkingSignal: unused, codingStory: unused, code: unused, segment: unused, memo: unused };
+      return {
+        org,
+        team,
+        member,
+        invitation: unused,
+        instrument: unused,
+        publishedVersion: unused,
+        round: unused,
+        ...noStories,
+        ...noSignals,
+        ...trajectoryFixture,
+      };
     }
     const admin = (
       await t.ctx.db.selectFrom('memberships').select('user_id').where('organisation_id', '=', org).where('role', '=', 'admin').executeTakeFirstOrThrow()
@@ -319,6 +472,9 @@ describeEachDatabase('every route, as every role and as another organisation', (
       session: unused,
       experienceWorker: unused,
       ...stories,
+      // Signals and coded stories only for the routes that use them, to keep this quick.
+      ...(/\/signals/.test(url) ? await signalFixture(org, member) : { signal: unused, checkingSignal: unused }),
+      ...(/\/coding/.test(url) ? await codingFixture(org, member) : { codingStory: unused, code: unused, segment: unused, memo: unused }),
     };
   }
 
@@ -329,6 +485,7 @@ describeEachDatabase('every route, as every role and as another organisation', (
     for (const role of roles) {
       const user = await makeUser(t.ctx, { organisationId: orgA, role });
       roleUsers.set(role, user.id);
+      clientUsers.push(user.id);
       const client = new Client(t.app);
       await client.login(user.email, TEST_PASSWORD);
       clients.set(role, client);

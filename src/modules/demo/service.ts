@@ -6,6 +6,7 @@ import { addMembership, createOrganisation, createTeam, setTeamMember } from '..
 import type { PhotoStorage } from '../stories/photo-storage.ts';
 import { DEMO_ORGANISATION, DEMO_PASSWORD, demoPeople, demoTeams } from './accounts.ts';
 import { loadDemoRounds } from './rounds.ts';
+import { loadDemoSignals } from './signals.ts';
 import * as store from './store.ts';
 import { loadDemoStories } from './stories.ts';
 import { loadDemoTrajectory } from './trajecten.ts';
@@ -57,6 +58,10 @@ export async function loadDemo(ctx: ServiceContext, options: { photoStorage?: Ph
     const herstelTeam = teamIds.get('Team Herstel');
     if (herstelTeam && herstel.coordinator && herstel.experienceWorker)
       await loadDemoTrajectory(tctx, organisationId, herstelTeam, { coordinator: herstel.coordinator, experienceWorker: herstel.experienceWorker });
+    // Signals to policy in different states, raised by the experience worker and answered by the coordinator.
+    if (experienceWorker && coordinator && researcherId && herstelTeam) {
+      await loadDemoSignals(tctx, organisationId, { worker: experienceWorker, coordinator, researcher: researcherId }, herstelTeam);
+    }
     await recordAudit(trx, ctx.clock.now(), {
       organisationId,
       actorUserId: null,

@@ -4,6 +4,7 @@ import { requireOrganisation, useOrganisation } from '../access.ts';
 import { api, apiPath } from '../api.ts';
 import { PageTitle } from '../components/PageTitle.tsx';
 import { StatusMessage } from '../components/StatusMessage.tsx';
+import { KruisbestuivingLinks } from '../components/signalen/KruisbestuivingLinks.tsx';
 import { TextField } from '../components/TextField.tsx';
 import { loadTagFrameworks } from '../components/verhalen/frameworks.ts';
 import { NewProjectForm } from '../components/verhalen/NewProjectForm.tsx';
@@ -61,6 +62,7 @@ export function Component() {
           {t('verhalen.shareNew')}
         </Link>
       </p>
+      <KruisbestuivingLinks org={org} />
 
       <section className="section" aria-labelledby="stories-heading">
         <h2 id="stories-heading">{t('verhalen.storiesHeading')}</h2>

@@ -1,0 +1,102 @@
+import type { Actor, ServiceContext } from '../../core/context.ts';
+import { authorize, can } from '../../core/policy.ts';
+import { inTransaction } from '../../db/database.ts';
+import { type DisclosedCount, discloseCrossTable, disclosureThreshold, type Localised } from '../analysis/core/index.ts';
+import { recordAudit } from '../audit/service.ts';
+import { positions } from '../organisations/model.ts';
+import type { CodingSource } from './corpus.ts';
+import type { FrequenciesView } from './model.ts';
+import * as store from './store.ts';
+import { visibleSegments } from './visible.ts';
+
+const UNKNOWN = 'unknown';
+export const positionColumns = [...positions, UNKNOWN] as const;
+const sectorOrder = ['ggz', 'verslavingszorg', 'jeugdhulp', 'other'];
+
+type Counts = { columns: string[]; rows: { id: string; name: string }[]; counts: number[][] };
+
+/** Distinct sources per code and column: a story or reflection coded twice with one code counts once. */
+export function countSources(
+  codes: { id: string; name: string }[],
+  segments: { codeId: string; source: CodingSource }[],
+  columns: string[],
+  columnOf: (s: CodingSource) => string,
+): Counts {
+  const seen = new Map<string, Set<string>>();
+  for (const s of segments) {
+    const key = `${s.codeId}|${columnOf(s.source)}`;
+    const set = seen.get(key) ?? new Set<string>();
+    set.add(`${s.source.kind}:${s.source.id}`);
+    seen.set(key, set);
+  }
+  return { columns, rows: codes, counts: codes.map((c) => columns.map((col) => seen.get(`${c.id}|${col}`)?.size ?? 0)) };
+}
+
+const exact = (count: number): DisclosedCount => ({ count, suppressed: null });
+
+function present(table: Counts, suppress: boolean, k: number): { view: FrequenciesView['byPosition']; explanation: Localised[] } {
+  if (!suppress || table.rows.length === 0) {
+    const rowTotals = table.counts.map((r) => r.reduce((s, v) => s + v, 0));
+    return {
+      view: {
+        columns: table.columns,
+        rows: table.rows.map((r, i) => ({ codeId: r.id, name: r.name, cells: (table.counts[i] ?? []).map(exact), total: exact(rowTotals[i] ?? 0) })),
+        columnTotals: table.columns.map((_, j) => exact(table.counts.reduce((s, r) => s + (r[j] ?? 0), 0))),
+        total: exact(rowTotals.reduce((s, v) => s + v, 0)),
+      },
+      explanation: [],
+    };
+  }
+  const disclosed = discloseCrossTable(table.counts, k);
+  return {
+    view: {
+      columns: table.columns,
+      rows: table.rows.map((r, i) => ({
+        codeId: r.id,
+        name: r.name,
+        cells: disclosed.cells[i] ?? [],
+        total: disclosed.rowTotals[i] ?? { count: null, suppressed: null },
+      })),
+      columnTotals: disclosed.colTotals,
+      total: disclosed.total,
+    },
+    explanation: disclosed.tooFew ? [...(disclosed.placeholder ? [disclosed.placeholder] : []), ...disclosed.explanation] : disclosed.explanation,
+  };
+}
+
+/**
+ * How often each code was used, by the team position of whoever wrote the text and by sector.
+ * Only material shared for research and readable now is counted. People without raw rights see
+ * small cells suppressed, exactly as in the survey reports; a raw view is audited.
+ */
+export async function codeFrequencies(ctx: ServiceContext, actor: Actor, organisationId: string): Promise<FrequenciesView> {
+  authorize(actor, 'coding.frequencies', organisationId);
+  const suppress = !can(actor, 'reports.raw', organisationId);
+  const [codes, { sources, segments }] = await Promise.all([store.listCodes(ctx.db, organisationId), visibleSegments(ctx, actor, organisationId)]);
+  const k = disclosureThreshold(await store.findThreshold(ctx.db, organisationId));
+  const rows = codes.map((c) => ({ id: c.id, name: c.name }));
+  const sectors = sectorOrder.filter((s) => sources.some((src) => src.sector === s));
+  const byPosition = present(
+    countSources(rows, segments, [...positionColumns], (s) => s.position ?? UNKNOWN),
+    suppress,
+    k,
+  );
+  const bySector = present(
+    countSources(rows, segments, sectors, (s) => s.sector),
+    suppress,
+    k,
+  );
+  if (!suppress)
+    await inTransaction(ctx.db, (trx) =>
+      recordAudit(trx, ctx.clock.now(), {
+        organisationId,
+        actorUserId: actor.userId,
+        action: 'report.viewed_unsuppressed',
+        subjectType: 'organisation',
+        subjectId: organisationId,
+        details: { report: 'code_frequencies' },
+      }),
+    );
+  const explanation = [...byPosition.explanation, ...bySector.explanation].filter((e, i, all) => all.findIndex((x) => x.nl === e.nl) === i);
+  return { unit: 'sources', byPosition: byPosition.view, bySector: bySector.view, disclosure: { suppressed: suppress, threshold: k, explanation } };
+}

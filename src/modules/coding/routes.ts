@@ -1,0 +1,202 @@
+import type { FastifyInstance } from 'fastify';
+import { type AnyRoute, defineRoute } from '../../http/route.ts';
+import { okView } from '../accounts/model.ts';
+import { organisationParams } from '../organisations/model.ts';
+import { addFrameworkCodes, createCode, deleteCode, listCodebook, updateCode } from './codebook.ts';
+import { exportQdpx } from './export.ts';
+import { codeFrequencies } from './frequencies.ts';
+import { createMemo, deleteMemo, listMemos, updateMemo } from './memos.ts';
+import {
+  codebookView,
+  codeDetailView,
+  codeInput,
+  codeParams,
+  codeUpdateInput,
+  codeView,
+  frameworkCodesInput,
+  frequenciesView,
+  memoInput,
+  memoListView,
+  memoParams,
+  memoUpdateInput,
+  memoView,
+  segmentInput,
+  segmentParams,
+  segmentView,
+  sourceListView,
+  storyCodingView,
+  storyParams,
+} from './model.ts';
+import { codeDetail, createSegment, deleteSegment, listSources, storyForCoding } from './segments.ts';
+
+export function codingRoutes(app: FastifyInstance): AnyRoute[] {
+  const ctx = app.services;
+  const base = '/api/orgs/:orgId/coding';
+  const work = { auth: 'user' as const, policy: 'coding.work' as const, tags: ['coding'] };
+  return [
+    defineRoute({
+      ...work,
+      method: 'GET',
+      url: `${base}/codes`,
+      summary: 'The codebook, with the number of segments per code in material readable now',
+      params: organisationParams,
+      response: codebookView,
+      handler: async ({ actor, params }) => ({ codes: await listCodebook(ctx, actor, params.orgId) }),
+    }),
+    defineRoute({
+      ...work,
+      method: 'POST',
+      url: `${base}/codes`,
+      summary: 'Add an own code (name, description, colour, parent)',
+      params: organisationParams,
+      body: codeInput,
+      response: codeView,
+      handler: async ({ actor, params, body }) => createCode(ctx, actor, params.orgId, body),
+    }),
+    defineRoute({
+      ...work,
+      method: 'POST',
+      url: `${base}/codes/from-framework`,
+      summary: 'Take the codes of a framework (logics, positions, roles, themes…) into the codebook',
+      params: organisationParams,
+      body: frameworkCodesInput,
+      response: codebookView,
+      handler: async ({ actor, params, body }) => ({ codes: await addFrameworkCodes(ctx, actor, params.orgId, body.frameworkKey) }),
+    }),
+    defineRoute({
+      ...work,
+      method: 'GET',
+      url: `${base}/codes/:codeId`,
+      summary: 'A code with all its segments and memos',
+      params: codeParams,
+      response: codeDetailView,
+      handler: async ({ actor, params }) => codeDetail(ctx, actor, params.orgId, params.codeId),
+    }),
+    defineRoute({
+      ...work,
+      method: 'PATCH',
+      url: `${base}/codes/:codeId`,
+      summary: 'Change a code',
+      params: codeParams,
+      body: codeUpdateInput,
+      response: codeView,
+      handler: async ({ actor, params, body }) => updateCode(ctx, actor, params.orgId, params.codeId, body),
+    }),
+    defineRoute({
+      ...work,
+      method: 'DELETE',
+      url: `${base}/codes/:codeId`,
+      summary: 'Delete a code with its segments; subcodes move up',
+      params: codeParams,
+      response: okView,
+      handler: async ({ actor, params }) => {
+        await deleteCode(ctx, actor, params.orgId, params.codeId);
+        return { ok: true as const };
+      },
+    }),
+    defineRoute({
+      ...work,
+      method: 'GET',
+      url: `${base}/sources`,
+      summary: 'Stories and reflections shared for research that this person may code now',
+      params: organisationParams,
+      response: sourceListView,
+      handler: async ({ actor, params }) => ({ sources: await listSources(ctx, actor, params.orgId) }),
+    }),
+    defineRoute({
+      ...work,
+      method: 'GET',
+      url: `${base}/stories/:storyId`,
+      summary: 'A story and its reflections shared for research, with their texts and segments',
+      params: storyParams,
+      response: storyCodingView,
+      handler: async ({ actor, params }) => storyForCoding(ctx, actor, params.orgId, params.storyId),
+    }),
+    defineRoute({
+      ...work,
+      method: 'POST',
+      url: `${base}/segments`,
+      summary: 'Code a segment (start and end offsets) of a story or reflection',
+      params: organisationParams,
+      body: segmentInput,
+      response: segmentView,
+      handler: async ({ actor, params, body }) => createSegment(ctx, actor, params.orgId, body),
+    }),
+    defineRoute({
+      ...work,
+      method: 'DELETE',
+      url: `${base}/segments/:segmentId`,
+      summary: 'Remove a coded segment',
+      params: segmentParams,
+      response: okView,
+      handler: async ({ actor, params }) => {
+        await deleteSegment(ctx, actor, params.orgId, params.segmentId);
+        return { ok: true as const };
+      },
+    }),
+    defineRoute({
+      ...work,
+      method: 'GET',
+      url: `${base}/memos`,
+      summary: 'Memos on the project, codes and segments',
+      params: organisationParams,
+      response: memoListView,
+      handler: async ({ actor, params }) => ({ memos: await listMemos(ctx, actor, params.orgId) }),
+    }),
+    defineRoute({
+      ...work,
+      method: 'POST',
+      url: `${base}/memos`,
+      summary: 'Write a memo on the project, a code or a segment',
+      params: organisationParams,
+      body: memoInput,
+      response: memoView,
+      handler: async ({ actor, params, body }) => createMemo(ctx, actor, params.orgId, body),
+    }),
+    defineRoute({
+      ...work,
+      method: 'PATCH',
+      url: `${base}/memos/:memoId`,
+      summary: 'Change a memo',
+      params: memoParams,
+      body: memoUpdateInput,
+      response: memoView,
+      handler: async ({ actor, params, body }) => updateMemo(ctx, actor, params.orgId, params.memoId, body),
+    }),
+    defineRoute({
+      ...work,
+      method: 'DELETE',
+      url: `${base}/memos/:memoId`,
+      summary: 'Delete a memo',
+      params: memoParams,
+      response: okView,
+      handler: async ({ actor, params }) => {
+        await deleteMemo(ctx, actor, params.orgId, params.memoId);
+        return { ok: true as const };
+      },
+    }),
+    defineRoute({
+      auth: 'user',
+      tags: ['coding'],
+      policy: 'coding.frequencies',
+      method: 'GET',
+      url: `${base}/frequencies`,
+      summary: 'Code frequencies by position and sector; small cells suppressed for those without raw rights',
+      params: organisationParams,
+      response: frequenciesView,
+      handler: async ({ actor, params }) => codeFrequencies(ctx, actor, params.orgId),
+    }),
+    defineRoute({
+      ...work,
+      method: 'GET',
+      url: `${base}/export.qdpx`,
+      summary: 'The coded material as a REFI-QDA project (.qdpx) for ATLAS.ti, NVivo, MAXQDA or QualCoder (audited)',
+      params: organisationParams,
+      response: { contentType: 'application/zip' },
+      handler: async ({ actor, params, reply }) => {
+        const { fileName, bytes } = await exportQdpx(ctx, actor, params.orgId);
+        return reply.type('application/zip').header('Content-Disposition', `attachment; filename="${fileName}"`).send(Buffer.from(bytes));
+      },
+    }),
+  ];
+}

@@ -1,0 +1,94 @@
+import type { Db } from '../../db/database.ts';
+import type { CodingCodeTable, CodingMemoTable, CodingSegmentTable } from './tables.ts';
+
+export const listCodes = (db: Db, organisationId: string) =>
+  db.selectFrom('coding_codes').selectAll().where('organisation_id', '=', organisationId).orderBy('name').orderBy('id').execute();
+
+export const findCode = (db: Db, organisationId: string, codeId: string) =>
+  db.selectFrom('coding_codes').selectAll().where('organisation_id', '=', organisationId).where('id', '=', codeId).executeTakeFirst();
+
+export const insertCode = (db: Db, row: CodingCodeTable) => db.insertInto('coding_codes').values(row).execute();
+
+export const updateCode = (db: Db, codeId: string, values: Partial<Pick<CodingCodeTable, 'name' | 'description' | 'colour' | 'parent_id' | 'updated_at'>>) =>
+  db.updateTable('coding_codes').set(values).where('id', '=', codeId).execute();
+
+/** Children move up to the deleted code's parent; segments with the code go with it. */
+export async function deleteCode(db: Db, codeId: string, parentId: string | null): Promise<void> {
+  await db.updateTable('coding_codes').set({ parent_id: parentId }).where('parent_id', '=', codeId).execute();
+  await db.deleteFrom('coding_codes').where('id', '=', codeId).execute();
+}
+
+export const findFrameworkCode = (db: Db, organisationId: string, frameworkKey: string, code: string | null) => {
+  let query = db.selectFrom('coding_codes').selectAll().where('organisation_id', '=', organisationId).where('framework_key', '=', frameworkKey);
+  query = code === null ? query.where('framework_code', 'is', null) : query.where('framework_code', '=', code);
+  return query.executeTakeFirst();
+};
+
+const segmentColumns = (db: Db) =>
+  db
+    .selectFrom('coding_segments')
+    .leftJoin('users', 'users.id', 'coding_segments.created_by')
+    .selectAll('coding_segments')
+    .select('users.display_name as created_by_name');
+
+export const listSegments = (db: Db, organisationId: string, filter: { codeId?: string; storyIds?: string[] } = {}) => {
+  let query = segmentColumns(db).where('coding_segments.organisation_id', '=', organisationId);
+  if (filter.codeId) query = query.where('coding_segments.code_id', '=', filter.codeId);
+  if (filter.storyIds) {
+    if (filter.storyIds.length === 0) return Promise.resolve([]);
+    query = query.where('coding_segments.story_id', 'in', filter.storyIds);
+  }
+  return query.orderBy('coding_segments.story_id').orderBy('coding_segments.start_offset').orderBy('coding_segments.id').execute();
+};
+
+export const findSegment = (db: Db, organisationId: string, segmentId: string) =>
+  segmentColumns(db).where('coding_segments.organisation_id', '=', organisationId).where('coding_segments.id', '=', segmentId).executeTakeFirst();
+
+export const insertSegment = (db: Db, row: CodingSegmentTable) => db.insertInto('coding_segments').values(row).execute();
+
+export const deleteSegment = (db: Db, segmentId: string) => db.deleteFrom('coding_segments').where('id', '=', segmentId).execute();
+
+export const findSameSegment = (db: Db, row: Pick<CodingSegmentTable, 'code_id' | 'source_kind' | 'source_id' | 'start_offset' | 'end_offset'>) =>
+  db
+    .selectFrom('coding_segments')
+    .select('id')
+    .where('code_id', '=', row.code_id)
+    .where('source_kind', '=', row.source_kind)
+    .where('source_id', '=', row.source_id)
+    .where('start_offset', '=', row.start_offset)
+    .where('end_offset', '=', row.end_offset)
+    .executeTakeFirst();
+
+const memoColumns = (db: Db) =>
+  db
+    .selectFrom('coding_memos')
+    .leftJoin('users', 'users.id', 'coding_memos.created_by')
+    .selectAll('coding_memos')
+    .select('users.display_name as created_by_name');
+
+export const listMemos = (db: Db, organisationId: string) =>
+  memoColumns(db).where('coding_memos.organisation_id', '=', organisationId).orderBy('coding_memos.created_at').orderBy('coding_memos.id').execute();
+
+export const findMemo = (db: Db, organisationId: string, memoId: string) =>
+  memoColumns(db).where('coding_memos.organisation_id', '=', organisationId).where('coding_memos.id', '=', memoId).executeTakeFirst();
+
+export const insertMemo = (db: Db, row: CodingMemoTable) => db.insertInto('coding_memos').values(row).execute();
+
+export const updateMemo = (db: Db, memoId: string, values: Partial<Pick<CodingMemoTable, 'title' | 'body' | 'updated_at'>>) =>
+  db.updateTable('coding_memos').set(values).where('id', '=', memoId).execute();
+
+export const deleteMemo = (db: Db, memoId: string) => db.deleteFrom('coding_memos').where('id', '=', memoId).execute();
+
+export const deleteMemosOf = (db: Db, organisationId: string, targetKind: string, targetId: string) =>
+  db.deleteFrom('coding_memos').where('organisation_id', '=', organisationId).where('target_kind', '=', targetKind).where('target_id', '=', targetId).execute();
+
+export const userNames = async (db: Db, ids: string[]): Promise<Map<string, string>> =>
+  ids.length === 0
+    ? new Map()
+    : new Map((await db.selectFrom('users').select(['id', 'display_name']).where('id', 'in', ids).execute()).map((u) => [u.id, u.display_name]));
+
+export const findThreshold = async (db: Db, organisationId: string): Promise<number | undefined> =>
+  (await db.selectFrom('organisations').select('disclosure_threshold').where('id', '=', organisationId).executeTakeFirst())?.disclosure_threshold;
+
+export const organisationName = async (db: Db, organisationId: string): Promise<string> =>
+  (await db.selectFrom('organisations').select('name').where('id', '=', organisationId).executeTakeFirst())?.name ?? '';

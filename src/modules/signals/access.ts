@@ -1,0 +1,38 @@
+/**
+ * Who may see, handle, check and report signals, as pure rules over what is known about a person
+ * in one organisation: their role there and their position in each of its teams.
+ */
+export type Viewer = { userId: string; role: string; teams: { teamId: string; position: string }[] };
+export type SignalFacts = { teamId: string | null; raisedBy: string | null; status: string };
+
+const managesOrganisation = (v: Viewer) => v.role === 'admin' || v.role === 'coordinator';
+const isPolicyOfficer = (v: Viewer) => v.teams.some((t) => t.position === 'policy_officer');
+const inTeam = (v: Viewer, teamId: string) => v.teams.some((t) => t.teamId === teamId);
+
+/** The raiser, the signal's team (or everyone for an organisation-wide signal), managers and policy officers. */
+export function canSee(v: Viewer, s: SignalFacts): boolean {
+  if (managesOrganisation(v) || isPolicyOfficer(v) || s.raisedBy === v.userId) return true;
+  return s.teamId === null || inTeam(v, s.teamId);
+}
+
+/** Admins and coordinators of the organisation, policy officers, and the coordinator of the signal's team. */
+export function canHandle(v: Viewer, s: SignalFacts): boolean {
+  if (managesOrganisation(v) || isPolicyOfficer(v)) return true;
+  return s.teamId !== null && v.teams.some((t) => t.teamId === s.teamId && t.position === 'coordinator');
+}
+
+/** Whether the person handles signals at all (the overview of signals waiting for an answer). */
+export const handlesSignals = (v: Viewer): boolean => managesOrganisation(v) || isPolicyOfficer(v) || v.teams.some((t) => t.position === 'coordinator');
+
+/** The signal report: admins, researchers, coordinators and policy officers. */
+export const seesReport = (v: Viewer): boolean => managesOrganisation(v) || v.role === 'researcher' || isPolicyOfficer(v);
+
+/**
+ * Member checking: while the theme is being checked, the people whose stories it comes from and
+ * the experience workers of the team (of any team, for an organisation-wide signal).
+ */
+export function canCheck(v: Viewer, s: SignalFacts, storyAuthors: readonly string[]): boolean {
+  if (s.status !== 'member_check') return false;
+  if (storyAuthors.includes(v.userId)) return true;
+  return v.teams.some((t) => t.position === 'experience_worker' && (s.teamId === null || t.teamId === s.teamId));
+}
