@@ -1,5 +1,6 @@
 import fs from 'node:fs';
 import { chromium } from 'playwright-core';
+import { CHROMIUM_FLAGS } from '../../src/core/chromium.ts';
 
 /**
  * Times the In beeld dashboard in real Chromium: from navigation until the charts of the first screen
@@ -7,15 +8,6 @@ import { chromium } from 'playwright-core';
  * are drawn when they come into view). Median of `runs` after one warm-up, each in a fresh page.
  */
 const CHROMIUM_PATH = process.env.CHROMIUM_PATH ?? '/usr/bin/chromium';
-const FLAGS = [
-  '--headless',
-  '--no-sandbox',
-  '--disable-gpu',
-  '--disable-background-networking',
-  '--disable-component-update',
-  '--disable-sync',
-  '--no-first-run',
-];
 
 export type DashboardTiming = { label: string; firstScreenMs: number; allChartsMs: number; charts: number };
 
@@ -29,7 +21,7 @@ export async function timeDashboards(
   pages: { label: string; path: string }[],
   runs = 3,
 ): Promise<DashboardTiming[]> {
-  const browser = await chromium.launch({ executablePath: CHROMIUM_PATH, args: FLAGS });
+  const browser = await chromium.launch({ executablePath: CHROMIUM_PATH, args: CHROMIUM_FLAGS });
   try {
     const context = await browser.newContext({ locale: 'nl-BE', viewport: { width: 1280, height: 900 } });
     const login = await context.newPage();

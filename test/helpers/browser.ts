@@ -5,6 +5,7 @@ import path from 'node:path';
 import { type Browser, chromium, type Page } from 'playwright-core';
 import { expect, inject } from 'vitest';
 import { loadConfig } from '../../src/config.ts';
+import { CHROMIUM_FLAGS } from '../../src/core/chromium.ts';
 import { type App, buildApp } from '../../src/http/app.ts';
 import { loadDemo } from '../../src/modules/demo/service.ts';
 import { createPhotoStorage } from '../../src/modules/stories/photo-storage.ts';
@@ -13,17 +14,6 @@ import { type Dialect, openTestDatabase } from './databases.ts';
 const require = createRequire(import.meta.url);
 const axeSource = fs.readFileSync(require.resolve('axe-core/axe.min.js'), 'utf8');
 const WEB_DIR = path.resolve(import.meta.dirname, '../../dist/web');
-
-export const CHROMIUM_FLAGS = [
-  '--headless',
-  '--no-sandbox',
-  '--disable-gpu',
-  '--disable-background-networking',
-  '--disable-component-update',
-  '--disable-sync',
-  '--no-first-run',
-  '--disable-quic',
-];
 
 export type LiveServer = { url: string; app: App; close: () => Promise<void> };
 

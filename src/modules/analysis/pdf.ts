@@ -1,17 +1,6 @@
 import fs from 'node:fs';
 import type { Browser } from 'playwright-core';
-
-/** The same flags as the browser tests: headless, no sandbox (containers), no calls home. */
-const FLAGS = [
-  '--headless',
-  '--no-sandbox',
-  '--disable-gpu',
-  '--disable-background-networking',
-  '--disable-component-update',
-  '--disable-sync',
-  '--no-first-run',
-  '--disable-quic',
-];
+import { CHROMIUM_FLAGS } from '../../core/chromium.ts';
 
 /** Chromium is not on this machine: the caller answers 503 in plain words. */
 export class PdfUnavailableError extends Error {}
@@ -37,7 +26,7 @@ export function createPdfPrinter(executablePath: string): PdfPrinter {
   const launch = (): Promise<Browser> => {
     if (!browser) {
       // Loaded on the first print only: most servers never print, and the library is large.
-      const launching = import('playwright-core').then(({ chromium }) => chromium.launch({ executablePath, args: FLAGS }));
+      const launching = import('playwright-core').then(({ chromium }) => chromium.launch({ executablePath, args: CHROMIUM_FLAGS }));
       browser = launching;
       // A failed start or a crashed browser: the next print starts a new one.
       launching.then(
