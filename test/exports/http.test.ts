@@ -144,7 +144,7 @@ describeEachDatabase('exports over HTTP: who gets what, and nothing that the pla
     expect(json.responses).toHaveLength(RESPONSES);
     const order = json.responses.map((r) => {
       const text = String(r.opmerkingen);
-      return text.startsWith('antwoord ') ? Number(text.slice(9)) : HOSTILE.findIndex((h) => text === h);
+      return text.startsWith('antwoord ') ? Number(text.slice(9)) : (HOSTILE as readonly string[]).indexOf(text);
     });
     expect(new Set(order).size).toBe(RESPONSES);
     expect(order.every((i) => i >= 0)).toBe(true);
