@@ -105,11 +105,10 @@ describeEachDatabase('exports that other tools read as they are', (dialect) => {
     expect(codebook[0]?.slice(0, 3)).toEqual(['variabele', 'label', 'rol']);
   });
 
-  it('CSV round-trips through the platform’s own import into a new round and gives the same report', async () => {
-    const key = DEMO_ROUND_KEYS.professionals;
+  /** The export's CSV and the import mapping its codebook gives (which column is which question, what each code stands for). */
+  async function csvWithMapping(key: string) {
     const files = unzipSync((await exportOf(key, 'format=csv&lang=nl')).rawPayload);
     const csv = files['gegevens.csv'] ?? new Uint8Array();
-    // The codebook says which column is which question and what each code stands for.
     const codebook = parseCsvRecords(text(files['codeboek.csv'] ?? new Uint8Array()));
     const head = codebook[0] ?? [];
     const col = (name: string) => head.indexOf(name);
@@ -127,6 +126,15 @@ describeEachDatabase('exports that other tools read as they are', (dialect) => {
       columns[variable] = answer ? target : null;
       if (answer && value !== '' && (role === 'choice' || role === 'scale')) values[variable] = { ...values[variable], [value]: valueKey };
     }
+    return { csv, mapping: { columns, values } };
+  }
+
+  /** A new round of the same form, with this CSV imported into it. */
+  async function importIntoNewRound(
+    key: string,
+    csv: Uint8Array,
+    mapping: { columns: Record<string, string | null>; values: Record<string, Record<string, string>> },
+  ) {
     const created = await researcher.post(`/api/orgs/${org}/rounds`, {
       instrumentVersionId: round[key]?.versionId,
       name: 'Teruggelezen',
@@ -138,10 +146,17 @@ describeEachDatabase('exports that other tools read as they are', (dialect) => {
     const imported = await researcher.post(`/api/orgs/${org}/rounds/${copy}/imports`, {
       fileName: 'gegevens.csv',
       contentBase64: Buffer.from(csv).toString('base64'),
-      mapping: { columns, values },
+      mapping,
     });
     expect(imported.statusCode, imported.body.slice(0, 1000)).toBe(200);
-    expect(imported.json<{ imported: number }>().imported).toBe(76);
+    return { copy, imported: imported.json<{ imported: number }>().imported };
+  }
+
+  it('CSV round-trips through the platform’s own import into a new round and gives the same report', async () => {
+    const key = DEMO_ROUND_KEYS.professionals;
+    const { csv, mapping } = await csvWithMapping(key);
+    const { copy, imported } = await importIntoNewRound(key, csv, mapping);
+    expect(imported).toBe(76);
     const figures = (report: Report) =>
       report.tables.map((table) => ({
         question: table.question,
@@ -154,5 +169,28 @@ describeEachDatabase('exports that other tools read as they are', (dialect) => {
     const again = (await researcher.get(`/api/orgs/${org}/rounds/${copy}/report`)).json<Report>();
     expect(again.round.n).toBe(76);
     expect(figures(again)).toEqual(figures(original));
+  });
+
+  it('an empty 0/1 cell of an answered question comes back as missing for that option, not as "not chosen"', async () => {
+    // The experience workers who left two roles blank (the seed's valid n of 84), among those who answered every required question.
+    const key = DEMO_ROUND_KEYS.experienceWorkers;
+    const { csv, mapping } = await csvWithMapping(key);
+    const [header = [], ...rows] = parseCsvRecords(text(csv));
+    const columnsOf = (prefix: string) => header.flatMap((name, i) => (name.startsWith(prefix) ? [i] : []));
+    const [roleColumns, statusColumns] = [columnsOf('rollen_'), columnsOf('statuut_')];
+    const leftBlank = rows.filter(
+      (row) => roleColumns.some((i) => row[i] === '') && roleColumns.some((i) => row[i] === '1') && statusColumns.some((i) => row[i] === '1'),
+    );
+    expect(leftBlank.length).toBeGreaterThanOrEqual(3);
+    const file = [header, ...leftBlank]
+      .map((row) => row.map((cell) => (/[",\n]/.test(cell) ? `"${cell.replaceAll('"', '""')}"` : cell)).join(','))
+      .join('\r\n');
+    const { copy, imported } = await importIntoNewRound(key, new TextEncoder().encode(file), mapping);
+    expect(imported).toBe(leftBlank.length);
+    const report = (await researcher.get(`/api/orgs/${org}/rounds/${copy}/report`)).json<Report>();
+    const roles = report.tables.find((table) => table.question === 'rollen') ?? expect.unreachable('rollen');
+    const blank = roles.items.filter((i) => i.validN === 0);
+    expect(blank).toHaveLength(2);
+    for (const item of roles.items.filter((i) => i.validN !== 0)) expect(item.validN).toBe(leftBlank.length);
   });
 });

@@ -20,7 +20,7 @@ import { rebuildTallies } from '../rounds/tallies.ts';
  *
  * The seed's roles table has a valid n of 84 for two roles: the original survey asked each role as
  * yes/no and five people left those two blank. Those five get missing markers (answer rows with
- * `text_value = '_missing'`) written here directly; the importer does not make them from empty cells yet.
+ * `text_value = '_missing'`) written here directly; an import makes the same markers from empty 0/1 cells of an answered question.
  */
 
 export const DEMO_ROUND_KEYS = { experienceWorkers: 'demo-ervaringswerkers', professionals: 'demo-professionals' } as const;

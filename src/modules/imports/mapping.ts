@@ -173,6 +173,8 @@ export type MappedRow = {
   startedOn: string | undefined;
   team: string | undefined;
   problems: RowProblem[];
+  /** Per multiple-choice question, the options whose 0/1 cell was left empty (missing, not "not chosen"). */
+  blankOptions: Map<string, string[]>;
 };
 
 function readMeta(column: ColumnPlan, meta: MetaTarget, cell: string, out: MappedRow, msg: ImportMessages): void {
@@ -201,7 +203,15 @@ function scaleOrNumber(column: ColumnPlan, cell: string): string | undefined {
 
 export function applyMapping(plan: Plan, cells: readonly string[], lang: Language): MappedRow {
   const msg = importMessages(lang);
-  const out: MappedRow = { raw: {}, language: undefined, submittedOn: undefined, startedOn: undefined, team: undefined, problems: [] };
+  const out: MappedRow = {
+    raw: {},
+    language: undefined,
+    submittedOn: undefined,
+    startedOn: undefined,
+    team: undefined,
+    problems: [],
+    blankOptions: new Map(),
+  };
   const chosen = new Map<string, string[]>();
   const otherTexts: ResolvedChoiceQuestion[] = [];
   const unknownValue = (column: ColumnPlan, question: string, value: string, item?: string) =>
@@ -214,6 +224,7 @@ export function applyMapping(plan: Plan, cells: readonly string[], lang: Languag
       continue;
     }
     if (target.kind === 'indicator') {
+      if (cell.trim() === '') out.blankOptions.set(target.question.key, [...(out.blankOptions.get(target.question.key) ?? []), target.option]);
       const on = indicator(column.recode(cell) ?? cell);
       if (on === undefined) out.problems.push({ column: column.header, question: target.question.key, message: msg.indicatorValue(cell.trim()) });
       const list = chosen.get(target.question.key) ?? [];

@@ -1,4 +1,5 @@
 import type { Language } from '../../core/language.ts';
+import { MISSING_MARKER } from '../analysis/store.ts';
 import { type AnswerRow, validateAnswers } from '../instruments/answers.ts';
 import type { ResolvedInstrument } from '../instruments/resolve.ts';
 import { applyMapping, type MappingProblem, type Plan } from './mapping.ts';
@@ -87,7 +88,30 @@ export function checkRow(ctx: CheckContext, source: SourceRow): RowCheck {
   // Without a team column and without a link for the organisation, the file as a whole is refused (said once by the caller).
 
   if (problems.length > 0 || needs.length > 0 || !result.ok || !link) return { ok: false, line: row, problems, needs };
-  return { ok: true, row: { line: row, language: mapped.language ?? ctx.plan.language, startedOn, submittedOn, link, answers: result.rows } };
+  return {
+    ok: true,
+    row: {
+      line: row,
+      language: mapped.language ?? ctx.plan.language,
+      startedOn,
+      submittedOn,
+      link,
+      answers: withMissingMarkers(result.rows, mapped.blankOptions),
+    },
+  };
+}
+
+/**
+ * An empty 0/1 cell of a multiple-choice question that the respondent did answer (another option
+ * chosen) is "missing for this option", as a checkbox grid left blank: a marker row that lowers that
+ * option's own valid n (see rounds/tables.ts). A question with no option chosen stays unanswered.
+ */
+function withMissingMarkers(rows: AnswerRow[], blankOptions: Map<string, string[]>): AnswerRow[] {
+  const answered = new Set(rows.map((r) => r.question));
+  const markers = [...blankOptions].flatMap(([question, options]) =>
+    answered.has(question) ? options.map((option) => ({ question, item: null, option, number: null, text: MISSING_MARKER })) : [],
+  );
+  return markers.length ? [...rows, ...markers] : rows;
 }
 
 /**
