@@ -1,4 +1,6 @@
 import type { FastifyInstance, FastifyReply } from 'fastify';
+import type { ServiceContext } from '../../core/context.ts';
+import type { PolicyName } from '../../core/policy.ts';
 import { type AnyRoute, defineRoute } from '../../http/route.ts';
 import { reportParams } from '../analysis/model.ts';
 import type { InstrumentSource } from '../rounds/instrument-source.ts';
@@ -16,52 +18,47 @@ function send(reply: FastifyReply, file: ExportFile) {
     .send(file.body);
 }
 
+/** One export route: the full data or the report's tables alone, in any of the export formats. */
+function exportRoute(ctx: ServiceContext, source: InstrumentSource, spec: { url: string; summary: string; policy: PolicyName; tablesOnly: boolean }) {
+  return defineRoute({
+    method: 'GET',
+    url: spec.url,
+    summary: spec.summary,
+    tags: ['exports'],
+    auth: 'user',
+    policy: spec.policy,
+    params: reportParams.pick({ orgId: true, roundId: true }),
+    query: exportQuery,
+    response: { contentType: 'application/octet-stream' },
+    handler: async ({ actor, params, query, reply }) =>
+      send(
+        reply,
+        await exportForActor(ctx, source, actor, params.orgId, params.roundId, {
+          format: query.format,
+          lang: query.lang ?? actor.language,
+          tablesOnly: spec.tablesOnly,
+          dutchExcel: query.dutchExcel,
+        }),
+      ),
+  });
+}
+
 export function exportRoutes(app: FastifyInstance, source: InstrumentSource): AnyRoute[] {
   const ctx = app.services;
   return [
-    defineRoute({
-      method: 'GET',
+    exportRoute(ctx, source, {
       url: '/api/orgs/:orgId/rounds/:roundId/export',
       summary:
         'The responses of a round, one case per response, with names, labels and codes, as SPSS (.sav), Excel, CSV + codebook (zip), JSON or CSV + R script (zip). Only with raw-data rights; no tokens, codes or times; random order; open text only when the round allows it. Streamed; X-Total-Rows says how many cases. Audited',
-      tags: ['exports'],
-      auth: 'user',
       policy: 'reports.raw',
-      params: reportParams.pick({ orgId: true, roundId: true }),
-      query: exportQuery,
-      response: { contentType: 'application/octet-stream' },
-      handler: async ({ actor, params, query, reply }) =>
-        send(
-          reply,
-          await exportForActor(ctx, source, actor, params.orgId, params.roundId, {
-            format: query.format,
-            lang: query.lang ?? actor.language,
-            tablesOnly: false,
-            dutchExcel: query.dutchExcel,
-          }),
-        ),
+      tablesOnly: false,
     }),
-    defineRoute({
-      method: 'GET',
+    exportRoute(ctx, source, {
       url: '/api/orgs/:orgId/rounds/:roundId/export/tables',
       summary:
         "The report's tables alone (counts and percentages, no responses) in the same formats, with small counts hidden exactly as the report hides them for this person. Audited",
-      tags: ['exports'],
-      auth: 'user',
       policy: 'reports.view',
-      params: reportParams.pick({ orgId: true, roundId: true }),
-      query: exportQuery,
-      response: { contentType: 'application/octet-stream' },
-      handler: async ({ actor, params, query, reply }) =>
-        send(
-          reply,
-          await exportForActor(ctx, source, actor, params.orgId, params.roundId, {
-            format: query.format,
-            lang: query.lang ?? actor.language,
-            tablesOnly: true,
-            dutchExcel: query.dutchExcel,
-          }),
-        ),
+      tablesOnly: true,
     }),
   ];
 }

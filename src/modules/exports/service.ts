@@ -59,6 +59,15 @@ const CONTENT_TYPES = {
   zip: 'application/zip',
 } as const;
 
+type ZipEntries = Parameters<typeof zipChunks>[1];
+
+/** The file makers of one export, all saying how many rows it holds; a zip is dated to the export's day. */
+function exportFiles(totalRows: number, exportedOn: string) {
+  const file = (fileName: string, contentType: string, body: Readable): ExportFile => ({ fileName, contentType, totalRows, body });
+  const zip = (fileName: string, entries: ZipEntries): ExportFile => file(fileName, CONTENT_TYPES.zip, Readable.from(zipChunks(exportedOn, entries)));
+  return { file, zip };
+}
+
 const NAMES = {
   nl: { data: 'gegevens', codebook: 'codeboek', tables: 'tabellen', read: 'lees' },
   en: { data: 'data', codebook: 'codebook', tables: 'tables', read: 'read' },
@@ -147,7 +156,7 @@ async function exportRound(
     const meta: ExportMeta = { ...base, cases: data.rows.length };
     await audit(data.rows.length, false);
     onProgress?.(data.rows.length, data.rows.length);
-    const file = (fileName: string, contentType: string, body: Readable): ExportFile => ({ fileName, contentType, totalRows: data.rows.length, body });
+    const { file, zip } = exportFiles(data.rows.length, base.exportedOn);
     const name = `${stem}-${names.tables}`;
     switch (request.format) {
       case 'sav':
@@ -159,21 +168,15 @@ async function exportRound(
       case 'json':
         return file(`${name}.json`, CONTENT_TYPES.json, Readable.from([jsonTables(report, data, meta)]));
       case 'r':
-        return file(
-          `${name}-r.zip`,
-          CONTENT_TYPES.zip,
-          Readable.from(
-            zipChunks(base.exportedOn, [
-              { name: `${names.tables}.csv`, content: () => [tablesCsv(data, csv)] },
-              {
-                name: `${names.read}-${names.tables}.R`,
-                content: () => [
-                  rTablesScript(data.columns, { dataFile: `${names.tables}.csv`, csv, objectName: names.tables, title: `${base.roundName}: ${names.tables}` }),
-                ],
-              },
-            ]),
-          ),
-        );
+        return zip(`${name}-r.zip`, [
+          { name: `${names.tables}.csv`, content: () => [tablesCsv(data, csv)] },
+          {
+            name: `${names.read}-${names.tables}.R`,
+            content: () => [
+              rTablesScript(data.columns, { dataFile: `${names.tables}.csv`, csv, objectName: names.tables, title: `${base.roundName}: ${names.tables}` }),
+            ],
+          },
+        ]);
     }
   }
 
@@ -209,7 +212,7 @@ async function exportRound(
       }
     })();
   };
-  const file = (fileName: string, contentType: string, body: Readable): ExportFile => ({ fileName, contentType, totalRows: total, body });
+  const { file, zip } = exportFiles(total, base.exportedOn);
   const name = `${stem}-${names.data}`;
   const codebookFile = { name: `${names.codebook}.csv`, content: () => [codebookCsv(codebook, csv)] };
   switch (request.format) {
@@ -220,26 +223,16 @@ async function exportRound(
     case 'json':
       return file(`${name}.json`, CONTENT_TYPES.json, Readable.from(jsonResponses(codebook, meta, pages())));
     case 'csv':
-      return file(
-        `${name}-csv.zip`,
-        CONTENT_TYPES.zip,
-        Readable.from(zipChunks(base.exportedOn, [{ name: `${names.data}.csv`, content: () => csvResponses(codebook, csv, pages()) }, codebookFile])),
-      );
+      return zip(`${name}-csv.zip`, [{ name: `${names.data}.csv`, content: () => csvResponses(codebook, csv, pages()) }, codebookFile]);
     case 'r':
-      return file(
-        `${name}-r.zip`,
-        CONTENT_TYPES.zip,
-        Readable.from(
-          zipChunks(base.exportedOn, [
-            { name: `${names.data}.csv`, content: () => csvResponses(codebook, csv, pages()) },
-            codebookFile,
-            {
-              name: `${names.read}-${names.data}.R`,
-              content: () => [rScript(codebook, { dataFile: `${names.data}.csv`, csv, objectName: names.data, title: `${base.roundName}: ${names.data}` })],
-            },
-          ]),
-        ),
-      );
+      return zip(`${name}-r.zip`, [
+        { name: `${names.data}.csv`, content: () => csvResponses(codebook, csv, pages()) },
+        codebookFile,
+        {
+          name: `${names.read}-${names.data}.R`,
+          content: () => [rScript(codebook, { dataFile: `${names.data}.csv`, csv, objectName: names.data, title: `${base.roundName}: ${names.data}` })],
+        },
+      ]);
   }
 }
 

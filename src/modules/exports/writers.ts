@@ -108,23 +108,28 @@ const CODEBOOK_HEADER = {
   ],
 };
 
+/** The codebook's columns of one variable (the first 11 of CODEBOOK_HEADER): name, label, role, where it comes from, type, measure. */
+function variableColumns(v: ExportVariable): (string | number)[] {
+  return [
+    v.name,
+    v.label,
+    v.role,
+    v.question ?? '',
+    v.item ?? '',
+    v.option ?? '',
+    v.target ?? '',
+    v.width > 0 ? `string(${v.width})` : 'numeric',
+    v.measure,
+    v.decimals,
+    v.missing.join(' '),
+  ];
+}
+
 /** One row per variable, then one row per value label of it (the same variable name in front). */
 export function codebookRows(codebook: Codebook): (string | number | null)[][] {
   const rows: (string | number | null)[][] = [];
   for (const v of codebook.variables) {
-    const common = [
-      v.name,
-      v.label,
-      v.role,
-      v.question ?? '',
-      v.item ?? '',
-      v.option ?? '',
-      v.target ?? '',
-      v.width > 0 ? `string(${v.width})` : 'numeric',
-      v.measure,
-      v.decimals,
-      v.missing.join(' '),
-    ];
+    const common = variableColumns(v);
     rows.push([...common, null, '', '']);
     for (const l of v.valueLabels) rows.push([...common, l.value, l.label, l.key]);
   }
@@ -357,24 +362,7 @@ export function xlsxResponses(codebook: Codebook, meta: ExportMeta, pages: Pages
     data.commit();
     const book = workbook.addWorksheet(sheetName(s.codebook), { views: [{ state: 'frozen', ySplit: 1 }] });
     book.addRow(CODEBOOK_HEADER[codebook.lang].slice(0, 11)).font = { bold: true };
-    for (const v of codebook.variables)
-      book
-        .addRow(
-          [
-            v.name,
-            v.label,
-            v.role,
-            v.question ?? '',
-            v.item ?? '',
-            v.option ?? '',
-            v.target ?? '',
-            v.width > 0 ? `string(${v.width})` : 'numeric',
-            v.measure,
-            v.decimals,
-            v.missing.join(' '),
-          ].map(xlsxCell),
-        )
-        .commit();
+    for (const v of codebook.variables) book.addRow(variableColumns(v).map(xlsxCell)).commit();
     book.commit();
     const labels = workbook.addWorksheet(sheetName(s.values), { views: [{ state: 'frozen', ySplit: 1 }] });
     labels.addRow([CODEBOOK_HEADER[codebook.lang][0], ...CODEBOOK_HEADER[codebook.lang].slice(11)]).font = { bold: true };

@@ -2,12 +2,11 @@ import fs from 'node:fs';
 import path from 'node:path';
 import formbody from '@fastify/formbody';
 import type { FastifyInstance, FastifyReply, FastifyRequest } from 'fastify';
-import type { ReactElement } from 'react';
-import { renderToStaticMarkup } from 'react-dom/server';
 import * as z from 'zod';
 import { AppError } from '../../core/errors.ts';
 import { newId } from '../../core/ids.ts';
 import { type Language, languageFromHeader, languageSchema } from '../../core/language.ts';
+import { publicPageCss, registerPublicAsset, sendPublicPage } from '../../http/public-page.tsx';
 import type { AnswerIssue } from '../instruments/answers.ts';
 import { visibleQuestions } from '../instruments/answers.ts';
 import { localise } from '../instruments/definition.ts';
@@ -28,20 +27,12 @@ import {
   submitDraft,
 } from './respondent.ts';
 
-const css = fs.readFileSync(path.join(import.meta.dirname, 'form', 'form.css'), 'utf8');
+const css = publicPageCss(path.join(import.meta.dirname, 'form', 'form.css'));
 const script = fs.readFileSync(path.join(import.meta.dirname, 'form', 'form.js'), 'utf8');
 
 const pageParams = z.object({ token: roundTokenSchema, responseId: z.uuid(), page: z.coerce.number().int().min(1).max(100) });
 const tokenParams = z.object({ token: roundTokenSchema });
 const formBody = z.record(z.string(), z.union([z.string(), z.array(z.string())]));
-
-function html(reply: FastifyReply, element: ReactElement, status = 200) {
-  return reply
-    .status(status)
-    .type('text/html; charset=utf-8')
-    .header('Cache-Control', 'no-store')
-    .send(`<!doctype html>${renderToStaticMarkup(element)}`);
-}
 
 function pickLanguage(req: FastifyRequest, fallback?: string): Language {
   const fromQuery = languageSchema.safeParse((req.query as Record<string, unknown> | undefined)?.lang);
@@ -63,13 +54,8 @@ const issuesToErrors = (issues: AnswerIssue[]) => new Map(issues.map((i) => [i.i
 export function registerRespondentPages(app: FastifyInstance, source: InstrumentSource, respondentRateLimit: number): void {
   const ctx = app.services;
 
-  app.get('/r-assets/form.css', { schema: { hide: true } }, (_req, reply) =>
-    reply.type('text/css; charset=utf-8').header('Cache-Control', 'public, max-age=3600').send(css),
-  );
-
-  app.get('/r-assets/form.js', { schema: { hide: true } }, (_req, reply) =>
-    reply.type('text/javascript; charset=utf-8').header('Cache-Control', 'public, max-age=3600').send(script),
-  );
+  registerPublicAsset(app, '/r-assets/form.css', 'text/css; charset=utf-8', css);
+  registerPublicAsset(app, '/r-assets/form.js', 'text/javascript; charset=utf-8', script);
 
   void app.register(async (scope) => {
     await scope.register(formbody, { bodyLimit: 256 * 1024 });
@@ -77,11 +63,11 @@ export function registerRespondentPages(app: FastifyInstance, source: Instrument
 
     const unknown = (reply: FastifyReply, lang: Language) => {
       const t = formMessages(lang);
-      return html(reply, <MessagePage lang={lang} title={t.unknownTitle} text={t.unknown} />, 404);
+      return sendPublicPage(reply, <MessagePage lang={lang} title={t.unknownTitle} text={t.unknown} />, 404);
     };
     const closedPage = (reply: FastifyReply, lang: Language, link: LinkContext) => {
       const t = formMessages(lang);
-      return html(reply, <MessagePage lang={lang} title={t.closedTitle} text={t.closed(link.closesOn)} />, 410);
+      return sendPublicPage(reply, <MessagePage lang={lang} title={t.closedTitle} text={t.closed(link.closesOn)} />, 410);
     };
     const title = (link: LinkContext, lang: Language) => localise(link.published.instrument.title, lang);
 
@@ -102,7 +88,7 @@ export function registerRespondentPages(app: FastifyInstance, source: Instrument
 
     function welcome(reply: FastifyReply, link: LinkContext, lang: Language, error?: string, status = 200) {
       const consent = consentFor(link, lang);
-      return html(
+      return sendPublicPage(
         reply,
         <WelcomePage
           lang={lang}
@@ -163,7 +149,7 @@ export function registerRespondentPages(app: FastifyInstance, source: Instrument
       const visible = new Set(visibleQuestions(instrument, answers).map((q) => q.key));
       const questions = section.questions.filter((q) => visible.has(q.key) || (!posted && dependsOnPage(q, keys)));
       const followUps = new Map(questions.filter((q) => dependsOnPage(q, keys)).map((q) => [q.key, followUpHint(q, instrument, lang)]));
-      return html(
+      return sendPublicPage(
         reply,
         <SectionPage
           lang={lang}
@@ -201,7 +187,7 @@ export function registerRespondentPages(app: FastifyInstance, source: Instrument
       if (action === 'later') {
         const code = await createResumeCode(ctx, link, params.data.responseId);
         const origin = ctx.config.publicUrl ?? `${req.protocol}://${req.host}`;
-        return html(
+        return sendPublicPage(
           reply,
           <SavedPage
             lang={lang}
@@ -234,13 +220,13 @@ export function registerRespondentPages(app: FastifyInstance, source: Instrument
       const draft = link && params.success ? await loadDraft(ctx, link, params.data.responseId) : undefined;
       if (!link || draft?.status !== 'complete') return unknown(reply, lang);
       const t = formMessages(lang);
-      return html(reply, <MessagePage lang={lang} title={t.thanksTitle} text={t.thanks} />);
+      return sendPublicPage(reply, <MessagePage lang={lang} title={t.thanksTitle} text={t.thanks} />);
     });
 
     scope.get('/r/:token/resume', { config }, async (req, reply) => {
       const lang = pickLanguage(req);
       const link = await linkOr(req, reply, lang);
-      if (link) return html(reply, <ResumePage lang={lang} token={link.token} title={title(link, lang)} />);
+      if (link) return sendPublicPage(reply, <ResumePage lang={lang} token={link.token} title={title(link, lang)} />);
     });
 
     scope.post('/r/:token/resume', { config: { csrf: false, rateLimit: { max: 10, timeWindow: '1 minute' } } }, async (req, reply) => {
@@ -252,7 +238,7 @@ export function registerRespondentPages(app: FastifyInstance, source: Instrument
       const responseId = code.success ? await findByResumeCode(ctx, link, code.data) : undefined;
       if (!responseId) {
         const t = formMessages(lang);
-        return html(
+        return sendPublicPage(
           reply,
           <ResumePage lang={lang} token={link.token} title={title(link, lang)} error={t.resumeUnknown} code={typeof raw === 'string' ? raw : ''} />,
           400,

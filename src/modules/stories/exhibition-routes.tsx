@@ -1,17 +1,15 @@
-import fs from 'node:fs';
 import path from 'node:path';
-import type { FastifyInstance, FastifyReply, FastifyRequest } from 'fastify';
-import type { ReactElement } from 'react';
-import { renderToStaticMarkup } from 'react-dom/server';
+import type { FastifyInstance, FastifyRequest } from 'fastify';
 import * as z from 'zod';
 import { AppError } from '../../core/errors.ts';
 import { type Language, languageFromHeader, languageSchema } from '../../core/language.ts';
+import { publicPageCss, registerPublicAsset, sendPublicPage } from '../../http/public-page.tsx';
 import { ExhibitionMissingPage, ExhibitionPage } from './exhibition/ExhibitionPage.tsx';
 import type { PhotoStorage } from './photo-storage.ts';
 import { PHOTO_CONTENT_TYPE } from './photos.ts';
 import { exhibitionBySlug, exhibitionPhoto } from './photovoice.ts';
 
-const css = fs.readFileSync(path.join(import.meta.dirname, 'exhibition', 'exhibition.css'), 'utf8');
+const css = publicPageCss(path.join(import.meta.dirname, 'exhibition', 'exhibition.css'));
 
 const slugSchema = z.string().regex(/^[A-Za-z0-9_-]{16,64}$/);
 const pageParams = z.object({ slug: slugSchema });
@@ -20,15 +18,6 @@ const photoParams = z.object({ slug: slugSchema, storyId: z.uuid() });
 function languageOf(req: FastifyRequest): Language {
   const fromQuery = languageSchema.safeParse((req.query as Record<string, unknown> | undefined)?.lang);
   return fromQuery.success ? fromQuery.data : languageFromHeader(req.headers['accept-language']);
-}
-
-function html(reply: FastifyReply, element: ReactElement, status = 200) {
-  // no-store: a withdrawn story must not linger in any cache.
-  return reply
-    .status(status)
-    .type('text/html; charset=utf-8')
-    .header('Cache-Control', 'no-store')
-    .send(`<!doctype html>${renderToStaticMarkup(element)}`);
 }
 
 /**
@@ -40,16 +29,14 @@ export function registerExhibitionPages(app: FastifyInstance, storage: PhotoStor
   const ctx = app.services;
   const config = { rateLimit: { max: rateLimit, timeWindow: '1 minute' } };
 
-  app.get('/t-assets/exhibition.css', { schema: { hide: true } }, (_req, reply) =>
-    reply.type('text/css; charset=utf-8').header('Cache-Control', 'public, max-age=3600').send(css),
-  );
+  registerPublicAsset(app, '/t-assets/exhibition.css', 'text/css; charset=utf-8', css);
 
   app.get('/tentoonstelling/:slug', { schema: { hide: true }, config }, async (req, reply) => {
     const lang = languageOf(req);
     const params = pageParams.safeParse(req.params);
     const exhibition = params.success ? await exhibitionBySlug(ctx, params.data.slug) : undefined;
-    if (!exhibition) return html(reply, <ExhibitionMissingPage lang={lang} />, 404);
-    return html(reply, <ExhibitionPage exhibition={exhibition} lang={lang} />);
+    if (!exhibition) return sendPublicPage(reply, <ExhibitionMissingPage lang={lang} />, 404);
+    return sendPublicPage(reply, <ExhibitionPage exhibition={exhibition} lang={lang} />);
   });
 
   app.get('/tentoonstelling/:slug/foto/:storyId', { schema: { hide: true }, config }, async (req, reply) => {

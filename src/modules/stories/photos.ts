@@ -72,12 +72,7 @@ export async function removePhoto(ctx: ServiceContext, storage: PhotoStorage, ac
     const row = await ownStory(ctx, actor, organisationId, storyId, trx);
     if (!row.photo_key) throw notFound();
     await store.updateStory(trx, storyId, {
-      photo_key: null,
-      photo_width: null,
-      photo_height: null,
-      photo_bytes: null,
-      photo_alt: null,
-      photo_people: null,
+      ...store.NO_PHOTO,
       updated_at: now.toISOString(),
     });
     await recordAudit(trx, now, { organisationId, actorUserId: actor.userId, action: 'story.photo_removed', subjectType: 'story', subjectId: storyId });

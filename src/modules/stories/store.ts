@@ -4,6 +4,16 @@ import type { StoryLinkTable, StoryReflectionTable, StoryTable, StoryTagTable } 
 
 /** SQL only; every rule about who may read what is in consent.ts and access.ts. */
 
+/** The photo columns of a story without a photo: a new story, or one whose photo was removed. */
+export const NO_PHOTO = {
+  photo_key: null,
+  photo_width: null,
+  photo_height: null,
+  photo_bytes: null,
+  photo_alt: null,
+  photo_people: null,
+} as const satisfies Partial<StoryTable>;
+
 export const insertStory = (db: Db, row: StoryTable) => db.insertInto('stories').values(row).execute();
 
 export const updateStory = (db: Db, id: string, changes: Partial<Omit<StoryTable, 'id' | 'organisation_id' | 'author_user_id'>>) =>

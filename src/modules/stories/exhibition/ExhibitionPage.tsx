@@ -1,34 +1,22 @@
 import type { ReactNode } from 'react';
 import type { Language } from '../../../core/language.ts';
+import { PublicPage } from '../../../http/public-page.tsx';
 import type { Exhibition } from '../photovoice-model.ts';
 import { exhibitionMessages } from './messages.ts';
 
 const other = (lang: Language): Language => (lang === 'nl' ? 'en' : 'nl');
 
 function Page(props: { lang: Language; title: string; languageHref?: string; children: ReactNode }) {
-  const t = exhibitionMessages(props.lang);
   return (
-    <html lang={props.lang}>
-      <head>
-        <meta charSet="utf-8" />
-        <meta name="viewport" content="width=device-width, initial-scale=1" />
-        <meta name="robots" content="noindex" />
-        <title>{props.title}</title>
-        <link rel="stylesheet" href="/t-assets/exhibition.css" />
-        <link rel="icon" href="/favicon.svg" type="image/svg+xml" />
-      </head>
-      <body>
-        <header className="top">
-          <span className="brand">Kruisbestuiving</span>
-          {props.languageHref && (
-            <a href={props.languageHref} lang={t.otherLanguageCode} hrefLang={t.otherLanguageCode}>
-              {t.otherLanguage}
-            </a>
-          )}
-        </header>
-        <main id="main">{props.children}</main>
-      </body>
-    </html>
+    <PublicPage
+      lang={props.lang}
+      title={props.title}
+      stylesheet="/t-assets/exhibition.css"
+      messages={exhibitionMessages(props.lang)}
+      languageHref={props.languageHref}
+    >
+      {props.children}
+    </PublicPage>
   );
 }
 

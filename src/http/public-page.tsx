@@ -1,0 +1,74 @@
+import fs from 'node:fs';
+import path from 'node:path';
+import type { FastifyInstance, FastifyReply } from 'fastify';
+import type { ReactElement, ReactNode } from 'react';
+import { renderToStaticMarkup } from 'react-dom/server';
+import type { Language } from '../core/language.ts';
+
+/** The words the page shell needs: the name of the other language and its code. */
+export interface PublicPageMessages {
+  otherLanguage: string;
+  otherLanguageCode: string;
+}
+
+const baseCss = fs.readFileSync(path.join(import.meta.dirname, 'public-page.css'), 'utf8');
+
+/** A public page's stylesheet: the shared base (reset, header, body text) followed by the page's own rules. */
+export function publicPageCss(ownCssFile: string): string {
+  return `${baseCss}\n${fs.readFileSync(ownCssFile, 'utf8')}`;
+}
+
+/**
+ * The shell of every server-rendered public page (respondent form, exhibition): one stylesheet,
+ * an optional external script (no inline script or style, for the CSP), a header with the brand
+ * and a link to the other language.
+ */
+export function PublicPage(props: {
+  lang: Language;
+  title: string;
+  stylesheet: string;
+  script?: string;
+  messages: PublicPageMessages;
+  languageHref?: string;
+  children: ReactNode;
+}) {
+  const t = props.messages;
+  return (
+    <html lang={props.lang}>
+      <head>
+        <meta charSet="utf-8" />
+        <meta name="viewport" content="width=device-width, initial-scale=1" />
+        <meta name="robots" content="noindex" />
+        <title>{props.title}</title>
+        <link rel="stylesheet" href={props.stylesheet} />
+        <link rel="icon" href="/favicon.svg" type="image/svg+xml" />
+      </head>
+      <body>
+        <header className="top">
+          <span className="brand">Kruisbestuiving</span>
+          {props.languageHref && (
+            <a href={props.languageHref} lang={t.otherLanguageCode} hrefLang={t.otherLanguageCode}>
+              {t.otherLanguage}
+            </a>
+          )}
+        </header>
+        <main id="main">{props.children}</main>
+        {props.script && <script src={props.script} defer />}
+      </body>
+    </html>
+  );
+}
+
+/** Answers with a rendered public page; no-store, so a closed round or a withdrawn story never lingers in a cache. */
+export function sendPublicPage(reply: FastifyReply, element: ReactElement, status = 200) {
+  return reply
+    .status(status)
+    .type('text/html; charset=utf-8')
+    .header('Cache-Control', 'no-store')
+    .send(`<!doctype html>${renderToStaticMarkup(element)}`);
+}
+
+/** Serves a fixed file of a public page (its stylesheet or script), cacheable for an hour. */
+export function registerPublicAsset(app: FastifyInstance, url: string, contentType: string, body: string): void {
+  app.get(url, { schema: { hide: true } }, (_req, reply) => reply.type(contentType).header('Cache-Control', 'public, max-age=3600').send(body));
+}
