@@ -1,8 +1,7 @@
 import type { Actor, ServiceContext } from '../../core/context.ts';
 import { authorize, can } from '../../core/policy.ts';
-import { inTransaction } from '../../db/database.ts';
 import { type DisclosedCount, discloseCrossTable, disclosureThreshold, type Localised } from '../analysis/core/index.ts';
-import { recordAudit } from '../audit/service.ts';
+import { auditUnsuppressedOrganisationReport } from '../analysis/unsuppressed-view.ts';
 import { positions } from '../organisations/model.ts';
 import type { CodingSource } from './corpus.ts';
 import type { FrequenciesView } from './model.ts';
@@ -86,17 +85,7 @@ export async function codeFrequencies(ctx: ServiceContext, actor: Actor, organis
     suppress,
     k,
   );
-  if (!suppress)
-    await inTransaction(ctx.db, (trx) =>
-      recordAudit(trx, ctx.clock.now(), {
-        organisationId,
-        actorUserId: actor.userId,
-        action: 'report.viewed_unsuppressed',
-        subjectType: 'organisation',
-        subjectId: organisationId,
-        details: { report: 'code_frequencies' },
-      }),
-    );
+  if (!suppress) await auditUnsuppressedOrganisationReport(ctx, actor, organisationId, 'code_frequencies');
   const explanation = [...byPosition.explanation, ...bySector.explanation].filter((e, i, all) => all.findIndex((x) => x.nl === e.nl) === i);
   return { unit: 'sources', byPosition: byPosition.view, bySector: bySector.view, disclosure: { suppressed: suppress, threshold: k, explanation } };
 }

@@ -1,9 +1,8 @@
 import type { Actor, ServiceContext } from '../../core/context.ts';
 import { forbidden } from '../../core/errors.ts';
 import { authorize, can } from '../../core/policy.ts';
-import { inTransaction } from '../../db/database.ts';
 import { discloseCrossTable, discloseFrequencies, disclosureThreshold } from '../analysis/core/index.ts';
-import { recordAudit } from '../audit/service.ts';
+import { auditUnsuppressedOrganisationReport } from '../analysis/unsuppressed-view.ts';
 import { getFramework } from '../frameworks/service.ts';
 import { canHandle, handlesSignals, seesReport } from './access.ts';
 import { type SignalReportView, type SignalSummary, signalLevels } from './model.ts';
@@ -59,16 +58,7 @@ export async function signalReport(ctx: ServiceContext, actor: Actor, organisati
   const k = disclosureThreshold(await store.findThreshold(ctx.db, organisationId));
 
   if (!suppress) {
-    await inTransaction(ctx.db, (trx) =>
-      recordAudit(trx, ctx.clock.now(), {
-        organisationId,
-        actorUserId: actor.userId,
-        action: 'report.viewed_unsuppressed',
-        subjectType: 'organisation',
-        subjectId: organisationId,
-        details: { report: 'signals' },
-      }),
-    );
+    await auditUnsuppressedOrganisationReport(ctx, actor, organisationId, 'signals');
     const exact = (count: number) => ({ count, suppressed: null });
     return {
       themes,

@@ -5,11 +5,12 @@ import { ApiError, api, apiPath } from '../api.ts';
 import { ErrorAlert } from '../components/ErrorAlert.tsx';
 import { PageTitle } from '../components/PageTitle.tsx';
 import { SelectField } from '../components/SelectField.tsx';
-import { StatusMessage } from '../components/StatusMessage.tsx';
 import { CodedText, selectionOffsets } from '../components/signalen/CodedText.tsx';
 import type { Code, Segment, StoryForCoding } from '../components/signalen/types.ts';
 import { TextField } from '../components/TextField.tsx';
 import '../components/signalen/signalen.css';
+import { SubmitRow } from '../components/SubmitRow.tsx';
+import { CodeOptions } from '../components/signalen/CodeOptions.tsx';
 import { useFormErrors } from '../hooks/useFormErrors.ts';
 import { useRevalidate } from '../hooks/useRevalidate.ts';
 import { useT } from '../i18n.ts';
@@ -217,18 +218,9 @@ export function Component() {
         </div>
         <SelectField label={t('signalen.coding.code')} name="codeId" value={codeId} onChange={(e) => setCodeId(e.target.value)} error={fieldErrors.codeId}>
           {codes.length === 0 && <option value="">{t('signalen.coding.noCodes')}</option>}
-          {codes.map((c) => (
-            <option key={c.id} value={c.id}>
-              {c.name}
-            </option>
-          ))}
+          <CodeOptions codes={codes} />
         </SelectField>
-        <div className="button-row">
-          <button type="submit" className="button button-primary">
-            {t('signalen.coding.saveSegment')}
-          </button>
-        </div>
-        <StatusMessage message={status} />
+        <SubmitRow label={t('signalen.coding.saveSegment')} status={status} />
       </form>
     </>
   );

@@ -4,9 +4,9 @@ import { requireOrganisation, useOrganisation } from '../access.ts';
 import { ApiError, api, apiPath } from '../api.ts';
 import { ErrorAlert } from '../components/ErrorAlert.tsx';
 import type { Framework } from '../components/inbeeld/types.ts';
-import { PageTitle } from '../components/PageTitle.tsx';
 import { StatusMessage } from '../components/StatusMessage.tsx';
 import { CodeForm } from '../components/signalen/CodeForm.tsx';
+import { KruisbestuivingSubpageHeader } from '../components/signalen/KruisbestuivingSubpageHeader.tsx';
 import { MemoForm } from '../components/signalen/MemoForm.tsx';
 import { MemoList } from '../components/signalen/MemoList.tsx';
 import { ScrollTable } from '../components/signalen/ScrollTable.tsx';
@@ -73,11 +73,7 @@ export function Component() {
 
   return (
     <>
-      <p className="back-link">
-        <Link to={`/o/${org.id}/kruisbestuiving`}>{t('signalen.backToKruisbestuiving')}</Link>
-      </p>
-      <PageTitle text={t('signalen.coding.title')} />
-      <p className="lead">{t('signalen.coding.intro')}</p>
+      <KruisbestuivingSubpageHeader orgId={org.id} title={t('signalen.coding.title')} lead={t('signalen.coding.intro')} />
       <ul className="link-list">
         <li>
           <Link to={`${base}/frequenties`}>{t('signalen.coding.frequenciesLink')}</Link>

@@ -1,5 +1,5 @@
 import { type FormEvent, useState } from 'react';
-import { Link, type LoaderFunctionArgs, useLoaderData, useLocation, useNavigate } from 'react-router';
+import { Link, type LoaderFunctionArgs, useLoaderData, useNavigate } from 'react-router';
 import { requireOrganisation, useOrganisation } from '../access.ts';
 import { api, apiPath } from '../api.ts';
 import { PageTitle } from '../components/PageTitle.tsx';
@@ -10,6 +10,7 @@ import { loadTagFrameworks } from '../components/verhalen/frameworks.ts';
 import { NewProjectForm } from '../components/verhalen/NewProjectForm.tsx';
 import { StoryCard } from '../components/verhalen/StoryCard.tsx';
 import type { ProjectSummary, StoryList } from '../components/verhalen/types.ts';
+import { useNavigationMessage } from '../hooks/useNavigationMessage.ts';
 import { currentLanguage, useT } from '../i18n.ts';
 import { useMe } from '../session.ts';
 import '../components/verhalen/verhalen.css';
@@ -35,12 +36,11 @@ export function Component() {
   const lang = currentLanguage();
   const org = useOrganisation();
   const me = useMe();
-  const location = useLocation();
   const navigate = useNavigate();
   const data = useLoaderData<typeof loader>();
   const [q, setQ] = useState(data.q);
   const [tag, setTag] = useState(data.tag);
-  const status = (location.state as { message?: string } | null)?.message ?? null;
+  const status = useNavigationMessage();
   const teams = me.teams.filter((team) => team.organisationId === org.id);
   const mine = data.stories.filter((s) => s.isOwn);
   const others = data.stories.filter((s) => !s.isOwn);

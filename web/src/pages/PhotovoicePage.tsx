@@ -1,5 +1,5 @@
 import { type FormEvent, useState } from 'react';
-import { Link, type LoaderFunctionArgs, useLoaderData, useLocation } from 'react-router';
+import { Link, type LoaderFunctionArgs, useLoaderData } from 'react-router';
 import { requireOrganisation, useOrganisation } from '../access.ts';
 import { api, apiPath } from '../api.ts';
 import { ErrorAlert } from '../components/ErrorAlert.tsx';
@@ -10,6 +10,7 @@ import { TextAreaField } from '../components/TextAreaField.tsx';
 import { EntryCard } from '../components/verhalen/EntryCard.tsx';
 import { translateIssues } from '../components/verhalen/issues.ts';
 import type { Project, StoryList } from '../components/verhalen/types.ts';
+import { useNavigationMessage } from '../hooks/useNavigationMessage.ts';
 import { useRevalidate } from '../hooks/useRevalidate.ts';
 import { useT } from '../i18n.ts';
 import '../components/verhalen/verhalen.css';
@@ -28,11 +29,11 @@ export async function loader({ request, params }: LoaderFunctionArgs) {
 export function Component() {
   const { t } = useT();
   const org = useOrganisation();
-  const location = useLocation();
   const revalidate = useRevalidate();
   const data = useLoaderData<typeof loader>();
   const project = data.project;
-  const [status, setStatus] = useState<string | null>((location.state as { message?: string } | null)?.message ?? null);
+  const navigationMessage = useNavigationMessage();
+  const [status, setStatus] = useState<string | null>(navigationMessage);
   const [error, setError] = useState<string | null>(null);
   const [attempt, setAttempt] = useState(0);
   const [storyId, setStoryId] = useState('');

@@ -3,8 +3,8 @@ import { requireOrganisation, useOrganisation } from '../access.ts';
 import { api, apiPath } from '../api.ts';
 import { PageTitle } from '../components/PageTitle.tsx';
 import { loadLabels } from '../components/signalen/labels.ts';
-import { ScrollTable } from '../components/signalen/ScrollTable.tsx';
 import { SignalListItem } from '../components/signalen/SignalListItem.tsx';
+import { StatusCountsSection } from '../components/signalen/StatusCountsSection.tsx';
 import type { SignalStatus, SignalSummary } from '../components/signalen/types.ts';
 import { TextField } from '../components/TextField.tsx';
 import '../components/signalen/signalen.css';
@@ -53,27 +53,7 @@ export function Component() {
           </ul>
         )}
       </section>
-      <section className="section" aria-labelledby="counts-heading">
-        <h2 id="counts-heading">{t('signalen.overview.counts')}</h2>
-        <ScrollTable label={t('signalen.overview.counts')}>
-          <table className="table">
-            <thead>
-              <tr>
-                <th scope="col">{t('signalen.field.status')}</th>
-                <th scope="col">{t('signalen.field.count')}</th>
-              </tr>
-            </thead>
-            <tbody>
-              {overview.counts.map((c) => (
-                <tr key={c.status}>
-                  <th scope="row">{t(`signalen.status.${c.status}`)}</th>
-                  <td>{c.count}</td>
-                </tr>
-              ))}
-            </tbody>
-          </table>
-        </ScrollTable>
-      </section>
+      <StatusCountsSection headingId="counts-heading" title={t('signalen.overview.counts')} rows={overview.counts} />
     </>
   );
 }

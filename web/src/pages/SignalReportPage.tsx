@@ -4,6 +4,7 @@ import { api, apiPath } from '../api.ts';
 import { PageTitle } from '../components/PageTitle.tsx';
 import { DisclosedValue } from '../components/signalen/DisclosedValue.tsx';
 import { ScrollTable } from '../components/signalen/ScrollTable.tsx';
+import { StatusCountsSection } from '../components/signalen/StatusCountsSection.tsx';
 import type { SignalReport } from '../components/signalen/types.ts';
 import '../components/signalen/signalen.css';
 import { currentLanguage, useT } from '../i18n.ts';
@@ -80,29 +81,11 @@ export function Component() {
           </table>
         </ScrollTable>
       )}
-      <section className="section" aria-labelledby="status-heading">
-        <h2 id="status-heading">{t('signalen.report.byStatus')}</h2>
-        <ScrollTable label={t('signalen.report.byStatus')}>
-          <table className="table">
-            <thead>
-              <tr>
-                <th scope="col">{t('signalen.field.status')}</th>
-                <th scope="col">{t('signalen.field.count')}</th>
-              </tr>
-            </thead>
-            <tbody>
-              {report.byStatus.map((s) => (
-                <tr key={s.status}>
-                  <th scope="row">{t(`signalen.status.${s.status}`)}</th>
-                  <td>
-                    <DisclosedValue value={s.count} />
-                  </td>
-                </tr>
-              ))}
-            </tbody>
-          </table>
-        </ScrollTable>
-      </section>
+      <StatusCountsSection
+        headingId="status-heading"
+        title={t('signalen.report.byStatus')}
+        rows={report.byStatus.map((s) => ({ status: s.status, count: <DisclosedValue value={s.count} /> }))}
+      />
     </>
   );
 }

@@ -3,8 +3,8 @@ import { Link, type LoaderFunctionArgs, useLoaderData } from 'react-router';
 import { requireOrganisation, useOrganisation } from '../access.ts';
 import { ApiError, api, apiPath } from '../api.ts';
 import { ErrorAlert } from '../components/ErrorAlert.tsx';
-import { PageTitle } from '../components/PageTitle.tsx';
 import { StatusMessage } from '../components/StatusMessage.tsx';
+import { KruisbestuivingSubpageHeader } from '../components/signalen/KruisbestuivingSubpageHeader.tsx';
 import { loadLabels } from '../components/signalen/labels.ts';
 import { SignalListItem } from '../components/signalen/SignalListItem.tsx';
 import type { SignalNotification, SignalSummary } from '../components/signalen/types.ts';
@@ -55,11 +55,7 @@ export function Component() {
 
   return (
     <>
-      <p className="back-link">
-        <Link to={`/o/${org.id}/kruisbestuiving`}>{t('signalen.backToKruisbestuiving')}</Link>
-      </p>
-      <PageTitle text={t('signalen.title')} />
-      <p className="lead">{t('signalen.intro')}</p>
+      <KruisbestuivingSubpageHeader orgId={org.id} title={t('signalen.title')} lead={t('signalen.intro')} />
       <ul className="link-list">
         <li>
           <Link to={`${base}/nieuw`}>{t('signalen.raise.link')}</Link>

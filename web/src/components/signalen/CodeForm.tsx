@@ -5,9 +5,10 @@ import { useRevalidate } from '../../hooks/useRevalidate.ts';
 import { useT } from '../../i18n.ts';
 import { ErrorAlert } from '../ErrorAlert.tsx';
 import { SelectField } from '../SelectField.tsx';
-import { StatusMessage } from '../StatusMessage.tsx';
+import { SubmitRow } from '../SubmitRow.tsx';
 import { TextAreaField } from '../TextAreaField.tsx';
 import { TextField } from '../TextField.tsx';
+import { CodeOptions } from './CodeOptions.tsx';
 import type { Code } from './types.ts';
 
 const fields = ['name', 'description', 'colour', 'parentId'] as const;
@@ -57,18 +58,9 @@ export function CodeForm({ orgId, codes }: { orgId: string; codes: Code[] }) {
       <TextField label={t('signalen.coding.colour')} type="color" name="colour" value={values.colour} onChange={set('colour')} error={fieldErrors.colour} />
       <SelectField label={t('signalen.coding.parent')} name="parentId" value={values.parentId} onChange={set('parentId')} error={fieldErrors.parentId}>
         <option value="">{t('signalen.coding.noParent')}</option>
-        {codes.map((c) => (
-          <option key={c.id} value={c.id}>
-            {c.name}
-          </option>
-        ))}
+        <CodeOptions codes={codes} />
       </SelectField>
-      <div className="button-row">
-        <button type="submit" className="button button-primary">
-          {t('signalen.coding.addCode')}
-        </button>
-      </div>
-      <StatusMessage message={status} />
+      <SubmitRow label={t('signalen.coding.addCode')} status={status} />
     </form>
   );
 }

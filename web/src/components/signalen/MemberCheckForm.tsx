@@ -4,7 +4,7 @@ import { useFormErrors } from '../../hooks/useFormErrors.ts';
 import { useRevalidate } from '../../hooks/useRevalidate.ts';
 import { useT } from '../../i18n.ts';
 import { ErrorAlert } from '../ErrorAlert.tsx';
-import { StatusMessage } from '../StatusMessage.tsx';
+import { SubmitRow } from '../SubmitRow.tsx';
 import { TextAreaField } from '../TextAreaField.tsx';
 import { type Stance, stances } from './types.ts';
 
@@ -63,12 +63,7 @@ export function MemberCheckForm({ orgId, signalId }: { orgId: string; signalId: 
         onChange={(event) => setComment(event.target.value)}
         error={fieldErrors.comment}
       />
-      <div className="button-row">
-        <button type="submit" className="button button-primary">
-          {t('signalen.check.submit')}
-        </button>
-      </div>
-      <StatusMessage message={status} />
+      <SubmitRow label={t('signalen.check.submit')} status={status} />
     </form>
   );
 }

@@ -5,7 +5,7 @@ import { useRevalidate } from '../../hooks/useRevalidate.ts';
 import { useT } from '../../i18n.ts';
 import { ErrorAlert } from '../ErrorAlert.tsx';
 import { SelectField } from '../SelectField.tsx';
-import { StatusMessage } from '../StatusMessage.tsx';
+import { SubmitRow } from '../SubmitRow.tsx';
 import { TextAreaField } from '../TextAreaField.tsx';
 import type { Signal } from './types.ts';
 
@@ -62,12 +62,7 @@ export function StepForm({ orgId, signal }: { orgId: string; signal: Signal }) {
         onChange={(event) => setNote(event.target.value)}
         error={fieldErrors.note}
       />
-      <div className="button-row">
-        <button type="submit" className="button button-primary">
-          {t('signalen.step.submit')}
-        </button>
-      </div>
-      <StatusMessage message={status} />
+      <SubmitRow label={t('signalen.step.submit')} status={status} />
     </form>
   );
 }

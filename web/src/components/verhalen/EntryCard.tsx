@@ -3,8 +3,8 @@ import { Link } from 'react-router';
 import { api, apiPath } from '../../api.ts';
 import { useT } from '../../i18n.ts';
 import { TextAreaField } from '../TextAreaField.tsx';
-import { StoryByline } from './StoryCard.tsx';
-import { type Project, type ProjectEntry, photoUrl, storyPath } from './types.ts';
+import { StoryByline, StoryCardPhoto } from './StoryCard.tsx';
+import { type Project, type ProjectEntry, storyPath } from './types.ts';
 
 type Props = {
   orgId: string;
@@ -41,16 +41,7 @@ export function EntryCard({ orgId, project, entry, onChanged, onError }: Props) 
 
   return (
     <li className={`story-card${entry.selected ? ' entry-selected' : ''}`}>
-      {story.photo && (
-        <img
-          className="story-card-photo"
-          src={photoUrl(orgId, story.id)}
-          alt={story.photo.alt ?? ''}
-          width={story.photo.width}
-          height={story.photo.height}
-          loading="lazy"
-        />
-      )}
+      <StoryCardPhoto orgId={orgId} story={story} />
       <div className="story-card-body">
         <h3 className="story-card-title">
           <Link to={storyPath(orgId, story.id)}>{story.title}</Link>

@@ -7,6 +7,7 @@ import { ErrorAlert } from '../ErrorAlert.tsx';
 import { TextAreaField } from '../TextAreaField.tsx';
 import { AnonymityReview } from './AnonymityReview.tsx';
 import { translateIssues } from './issues.ts';
+import { ScopeChoiceList } from './ScopeChoiceList.tsx';
 import { checkedText } from './StoryForm.tsx';
 import { type ConsentScope, consentScopes, type Finding, mediaChecklistKeys, type Story, widerThanTeam } from './types.ts';
 
@@ -102,17 +103,7 @@ export function ScopeSection({ orgId, story, onChanged }: { orgId: string; story
         {fieldErrors.photoPeople && <p className="field-error">{t('verhalen.photo.peopleRequired')}</p>}
         <fieldset className="field">
           <legend>{t('verhalen.form.scope')}</legend>
-          <div className="choice-list">
-            {available.map((value) => (
-              <label key={value} className="choice">
-                <input type="radio" name="story-scope" value={value} checked={scope === value} onChange={() => setScope(value)} />
-                <span>
-                  {t(`verhalen.scopes.${value}.label`)}
-                  <span className="choice-hint">{t(`verhalen.scopes.${value}.hint`)}</span>
-                </span>
-              </label>
-            ))}
-          </div>
+          <ScopeChoiceList name="story-scope" scopes={available} value={scope} onChange={setScope} />
         </fieldset>
         {scope === 'public' && (
           <fieldset className="field media-checklist">

@@ -9,16 +9,7 @@ export function StoryCard({ orgId, story, headingLevel = 3 }: { orgId: string; s
   const excerpt = story.caption ?? story.text?.slice(0, 160) ?? '';
   return (
     <li className="story-card">
-      {story.photo && (
-        <img
-          className="story-card-photo"
-          src={photoUrl(orgId, story.id)}
-          alt={story.photo.alt ?? ''}
-          width={story.photo.width}
-          height={story.photo.height}
-          loading="lazy"
-        />
-      )}
+      <StoryCardPhoto orgId={orgId} story={story} />
       <div className="story-card-body">
         <Heading className="story-card-title">
           <Link to={storyPath(orgId, story.id)}>{story.title}</Link>
@@ -45,5 +36,20 @@ export function StoryByline({ story }: { story: Story }) {
       {story.isOwn ? t('verhalen.byYou') : who}
       {story.authorPosition && ` (${t(`positions.${story.authorPosition}`)})`}
     </>
+  );
+}
+
+/** The story's photo at the top of a card, if it has one; lazily loaded, with its own alt text. */
+export function StoryCardPhoto({ orgId, story }: { orgId: string; story: Pick<Story, 'id' | 'photo'> }) {
+  if (!story.photo) return null;
+  return (
+    <img
+      className="story-card-photo"
+      src={photoUrl(orgId, story.id)}
+      alt={story.photo.alt ?? ''}
+      width={story.photo.width}
+      height={story.photo.height}
+      loading="lazy"
+    />
   );
 }

@@ -13,6 +13,7 @@ import { TextField } from '../TextField.tsx';
 import { AnonymityReview } from './AnonymityReview.tsx';
 import { checkPhotoFile, photoError, translateIssues } from './issues.ts';
 import { PeopleChoice } from './PeopleChoice.tsx';
+import { ScopeChoiceList } from './ScopeChoiceList.tsx';
 import { TagFields } from './TagFields.tsx';
 import { type ConsentScope, type Finding, type PhotoPeople, type Story, type StoryTags, storyPath, widerThanTeam } from './types.ts';
 
@@ -202,17 +203,7 @@ export function StoryForm({ orgId, teams, frameworks, maxBytes, story, onSaved }
             <legend>{t('verhalen.form.scope')}</legend>
             <p className="field-hint">{t('verhalen.form.scopeHint')}</p>
             {fieldErrors.scope && <p className="field-error">{fieldErrors.scope}</p>}
-            <div className="choice-list">
-              {choosableScopes.map((value) => (
-                <label key={value} className="choice">
-                  <input type="radio" name="scope" value={value} checked={scope === value} onChange={() => setScope(value)} />
-                  <span>
-                    {t(`verhalen.scopes.${value}.label`)}
-                    <span className="choice-hint">{t(`verhalen.scopes.${value}.hint`)}</span>
-                  </span>
-                </label>
-              ))}
-            </div>
+            <ScopeChoiceList name="scope" scopes={choosableScopes} value={scope} onChange={setScope} />
           </fieldset>
         )}
         <details className="tag-details" open={editing}>
