@@ -1,7 +1,7 @@
 import type { Browser, Page } from 'playwright-core';
 import { afterAll, beforeAll, describe, expect, inject, it } from 'vitest';
 import '../helpers/locator-matchers.ts';
-import { expectAccessible, expectNoHorizontalScroll, type LiveServer, launchBrowser, startLiveServer } from '../helpers/browser.ts';
+import { expectAccessible, expectNoHorizontalScroll, type LiveServer, launchBrowser, newTestContext, signIn, startLiveServer } from '../helpers/browser.ts';
 
 const run = inject('chromiumPath') ? describe : describe.skip;
 const RESEARCHER = 'onderzoeker@demo.kruisbestuiving.org';
@@ -25,16 +25,7 @@ run('the In beeld dashboard in Chromium (demo round demo-ervaringswerkers)', () 
   });
 
   /** bypassCSP only where axe-core must be injected; the CSP test below runs under the real policy. */
-  const newContext = (width = 1280, bypassCSP = true) =>
-    browser.newContext({ locale: 'nl-BE', viewport: { width, height: 900 }, bypassCSP, acceptDownloads: true });
-
-  async function signIn(page: Page, email = RESEARCHER): Promise<void> {
-    await page.goto(`${server.url}/login`);
-    await page.getByLabel('E-mailadres').fill(email);
-    await page.getByLabel('Wachtwoord', { exact: true }).fill(PASSWORD);
-    await page.getByRole('button', { name: 'Aanmelden' }).click();
-    await page.getByRole('heading', { level: 1, name: /Welkom/ }).waitFor();
-  }
+  const newContext = (width = 1280, bypassCSP = true) => newTestContext(browser, { width, bypassCSP, acceptDownloads: true });
 
   const rolesSection = (page: Page) => page.locator('section.question-result', { has: page.locator('#q-rollen') });
 
@@ -55,7 +46,7 @@ run('the In beeld dashboard in Chromium (demo round demo-ervaringswerkers)', () 
   it('a researcher opens the dashboard from the overview and reads the roles table (Tabel 4)', SLOW, async () => {
     const context = await newContext();
     const page = await context.newPage();
-    await signIn(page);
+    await signIn(page, server.url, RESEARCHER, PASSWORD);
     await page.getByRole('link', { name: 'In beeld', exact: true }).first().click();
     await page.getByRole('heading', { level: 1, name: 'In beeld' }).waitFor();
     await page.getByRole('link', { name: `Dashboard van ${EXPERIENCE_ROUND}` }).click();
@@ -102,7 +93,7 @@ run('the In beeld dashboard in Chromium (demo round demo-ervaringswerkers)', () 
   it('draws every chart under the strict Content-Security-Policy without a violation', SLOW, async () => {
     const context = await newContext(1280, false);
     const page = await context.newPage();
-    await signIn(page);
+    await signIn(page, server.url, RESEARCHER, PASSWORD);
     // Counted from here: the sign-in page's own 401 (nobody signed in yet) is expected.
     const problems: string[] = [];
     page.on('console', (message) => {
@@ -121,7 +112,7 @@ run('the In beeld dashboard in Chromium (demo round demo-ervaringswerkers)', () 
   it('filters by sector and by an answer with the keyboard; the address keeps the filter', SLOW, async () => {
     const context = await newContext();
     const page = await context.newPage();
-    await signIn(page);
+    await signIn(page, server.url, RESEARCHER, PASSWORD);
     await page.goto(`${server.url}${dashboardPath}`);
     await page.getByRole('heading', { level: 1, name: `Dashboard: ${EXPERIENCE_ROUND}` }).waitFor();
 
@@ -152,7 +143,7 @@ run('the In beeld dashboard in Chromium (demo round demo-ervaringswerkers)', () 
   it('for a coordinator, a filter with too few answers shows "te weinig antwoorden" instead of figures', SLOW, async () => {
     const context = await newContext();
     const page = await context.newPage();
-    await signIn(page, COORDINATOR);
+    await signIn(page, server.url, COORDINATOR, PASSWORD);
     // Nobody in the demo round works in "another sector": a selection under 5 people is never shown.
     await page.goto(`${server.url}${dashboardPath}?sector=other`);
     await page.getByRole('heading', { level: 1, name: `Dashboard: ${EXPERIENCE_ROUND}` }).waitFor();
@@ -165,7 +156,7 @@ run('the In beeld dashboard in Chromium (demo round demo-ervaringswerkers)', () 
   it('De ontmoeting: experience workers and professionals side by side, largest gaps first', SLOW, async () => {
     const context = await newContext();
     const page = await context.newPage();
-    await signIn(page);
+    await signIn(page, server.url, RESEARCHER, PASSWORD);
     await page.goto(`${server.url}${dashboardPath}`);
     const meet = page.locator('section.compare-section').first();
     await meet.getByLabel('Vergelijk met de ronde').selectOption({ label: `${PROFESSIONALS_ROUND} (Cocreatie in beeld: vragenlijst voor professionals)` });
@@ -184,7 +175,7 @@ run('the In beeld dashboard in Chromium (demo round demo-ervaringswerkers)', () 
   it('fits a 320 px wide phone without sideways scrolling', SLOW, async () => {
     const context = await newContext(320);
     const page = await context.newPage();
-    await signIn(page);
+    await signIn(page, server.url, RESEARCHER, PASSWORD);
     await page.goto(`${server.url}${dashboardPath}`);
     await page.getByRole('heading', { level: 1, name: `Dashboard: ${EXPERIENCE_ROUND}` }).waitFor();
     // On a phone the tables are long cards: bring the chart itself near the screen.

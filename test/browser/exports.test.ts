@@ -1,8 +1,8 @@
 import fs from 'node:fs';
-import type { Browser, Page } from 'playwright-core';
+import type { Browser } from 'playwright-core';
 import { afterAll, beforeAll, describe, expect, inject, it } from 'vitest';
 import '../helpers/locator-matchers.ts';
-import { expectAccessible, expectNoHorizontalScroll, type LiveServer, launchBrowser, startLiveServer } from '../helpers/browser.ts';
+import { expectAccessible, expectNoHorizontalScroll, type LiveServer, launchBrowser, newTestContext, signIn, startLiveServer } from '../helpers/browser.ts';
 
 const run = inject('chromiumPath') ? describe : describe.skip;
 const PASSWORD = 'demo-kruisbestuiving';
@@ -24,18 +24,10 @@ run('Exporteren in Chromium (demo round demo-ervaringswerkers)', () => {
     await server?.close();
   });
 
-  async function signIn(page: Page, email: string): Promise<void> {
-    await page.goto(`${server.url}/login`);
-    await page.getByLabel('E-mailadres').fill(email);
-    await page.getByLabel('Wachtwoord', { exact: true }).fill(PASSWORD);
-    await page.getByRole('button', { name: 'Aanmelden' }).click();
-    await page.getByRole('heading', { level: 1, name: /Welkom/ }).waitFor();
-  }
-
   it('a researcher downloads the responses as SPSS from the round’s page, with progress said in words, at 320 px', SLOW, async () => {
-    const context = await browser.newContext({ locale: 'nl-BE', viewport: { width: 320, height: 800 }, bypassCSP: true, acceptDownloads: true });
+    const context = await newTestContext(browser, { width: 320, height: 800, acceptDownloads: true });
     const page = await context.newPage();
-    await signIn(page, 'onderzoeker@demo.kruisbestuiving.org');
+    await signIn(page, server.url, 'onderzoeker@demo.kruisbestuiving.org', PASSWORD);
     await page.getByRole('link', { name: 'In beeld', exact: true }).first().click();
     await page.getByRole('link', { name: EXPERIENCE_ROUND, exact: true }).click();
     const section = page.getByRole('region', { name: 'Exporteren' });
@@ -55,9 +47,9 @@ run('Exporteren in Chromium (demo round demo-ervaringswerkers)', () => {
   });
 
   it('a member finds only the tables on the dashboard and gets them with small counts hidden', SLOW, async () => {
-    const context = await browser.newContext({ locale: 'nl-BE', viewport: { width: 320, height: 800 }, bypassCSP: true, acceptDownloads: true });
+    const context = await newTestContext(browser, { width: 320, height: 800, acceptDownloads: true });
     const page = await context.newPage();
-    await signIn(page, 'lid@demo.kruisbestuiving.org');
+    await signIn(page, server.url, 'lid@demo.kruisbestuiving.org', PASSWORD);
     expect(roundPath).toMatch(/\/in-beeld\/rounds\/[^/]+$/);
     await page.goto(`${server.url}${roundPath}/dashboard`);
     const section = page.getByRole('region', { name: 'Exporteren' });

@@ -7,7 +7,7 @@ import type { Actor } from '../../src/core/context.ts';
 import { createInstrument, publishVersion } from '../../src/modules/instruments/service.ts';
 import { publishedInstruments } from '../../src/modules/rounds/instrument-source.ts';
 import { createRound } from '../../src/modules/rounds/service.ts';
-import { expectAccessible, expectNoHorizontalScroll, type LiveServer, launchBrowser, startLiveServer } from '../helpers/browser.ts';
+import { expectAccessible, expectNoHorizontalScroll, type LiveServer, launchBrowser, newTestContext, signIn, startLiveServer } from '../helpers/browser.ts';
 
 const run = inject('chromiumPath') ? describe : describe.skip;
 const RESEARCHER = 'onderzoeker@demo.kruisbestuiving.org';
@@ -65,15 +65,6 @@ run('importing earlier answers in Chromium', () => {
   });
 
   // bypassCSP only so axe-core can be injected; the pages themselves run under the strict policy in production.
-  const newContext = (width = 1280) => browser.newContext({ locale: 'nl-BE', viewport: { width, height: 900 }, bypassCSP: true });
-
-  async function signIn(page: Page): Promise<void> {
-    await page.goto(`${server.url}/login`);
-    await page.getByLabel('E-mailadres').fill(RESEARCHER);
-    await page.getByLabel('Wachtwoord', { exact: true }).fill(PASSWORD);
-    await page.getByRole('button', { name: 'Aanmelden' }).click();
-    await page.getByRole('heading', { level: 1, name: /Welkom/ }).waitFor();
-  }
 
   /*
    * Waiting assertions built on vitest's expect.poll and Playwright's waitFor. (The shared
@@ -90,9 +81,9 @@ run('importing earlier answers in Chromium', () => {
   const completeCount = (page: Page) => page.locator('.stats dd').first();
 
   it('checks a Dutch Excel CSV, names the bad cell by row and column, refuses it, then imports the corrected file', async () => {
-    const context = await newContext();
+    const context = await newTestContext(browser);
     const page = await context.newPage();
-    await signIn(page);
+    await signIn(page, server.url, RESEARCHER, PASSWORD);
     await page.goto(`${server.url}${roundPath}`);
     await page.getByRole('heading', { level: 1, name: 'Voorjaar 2023' }).waitFor();
     await textOf(completeCount(page)).toBe('0');
@@ -187,9 +178,9 @@ run('importing earlier answers in Chromium', () => {
   }, 120_000);
 
   it('shows progress while the file goes up and is checked, and fits a 320 px screen in every state', async () => {
-    const context = await newContext(320);
+    const context = await newTestContext(browser, { width: 320 });
     const page = await context.newPage();
-    await signIn(page);
+    await signIn(page, server.url, RESEARCHER, PASSWORD);
     await page.goto(`${server.url}${roundPath}/import`);
     await page.getByRole('heading', { level: 1, name: 'Bestaande gegevens importeren' }).waitFor();
     await expectNoHorizontalScroll(page, 'import at 320 px, no file yet');

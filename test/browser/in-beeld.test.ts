@@ -1,7 +1,7 @@
 import type { Browser, Page } from 'playwright-core';
 import { afterAll, beforeAll, describe, expect, inject, it } from 'vitest';
 import '../helpers/locator-matchers.ts';
-import { expectAccessible, expectNoHorizontalScroll, type LiveServer, launchBrowser, startLiveServer } from '../helpers/browser.ts';
+import { expectAccessible, expectNoHorizontalScroll, type LiveServer, launchBrowser, newTestContext, signIn, startLiveServer } from '../helpers/browser.ts';
 
 const run = inject('chromiumPath') ? describe : describe.skip;
 const RESEARCHER = 'onderzoeker@demo.kruisbestuiving.org';
@@ -23,24 +23,13 @@ run('In beeld for researchers in Chromium', () => {
     await server?.close();
   });
 
-  // bypassCSP only so axe-core can be injected; the pages themselves run under the strict policy in production.
-  const newContext = (width = 1280) => browser.newContext({ locale: 'nl-BE', viewport: { width, height: 900 }, bypassCSP: true });
-
-  async function signIn(page: Page, email = RESEARCHER): Promise<void> {
-    await page.goto(`${server.url}/login`);
-    await page.getByLabel('E-mailadres').fill(email);
-    await page.getByLabel('Wachtwoord', { exact: true }).fill(PASSWORD);
-    await page.getByRole('button', { name: 'Aanmelden' }).click();
-    await page.getByRole('heading', { level: 1, name: /Welkom/ }).waitFor();
-  }
-
   const questionHeadings = (page: Page) => page.locator('.question-head h4').allTextContents();
 
   it('a researcher builds a questionnaire, previews and publishes it, opens a round, and sees an answer arrive', async () => {
-    const context = await newContext();
+    const context = await newTestContext(browser);
     await context.grantPermissions(['clipboard-read', 'clipboard-write'], { origin: server.url });
     const page = await context.newPage();
-    await signIn(page);
+    await signIn(page, server.url, RESEARCHER, PASSWORD);
     made.orgPath = new URL(page.url()).pathname.replace(/\/$/, '');
 
     // The overview: the demo's questionnaires and rounds, and the way to start a new one.
@@ -181,9 +170,9 @@ run('In beeld for researchers in Chromium', () => {
 
   it('the new pages pass an axe-core scan and fit a 320 px phone screen', async () => {
     expect(made.roundPath, 'the first test made a round').not.toBe('');
-    const context = await newContext(320);
+    const context = await newTestContext(browser, { width: 320 });
     const page = await context.newPage();
-    await signIn(page);
+    await signIn(page, server.url, RESEARCHER, PASSWORD);
     for (const path of [`${made.orgPath}/in-beeld`, made.instrumentPath, `${made.orgPath}/in-beeld/rounds/new`, made.roundPath, '/begrippen']) {
       await page.goto(`${server.url}${path}`);
       await page.getByRole('heading', { level: 1 }).first().waitFor();
@@ -207,9 +196,9 @@ run('In beeld for researchers in Chromium', () => {
   }, 90_000);
 
   it('the glossary is in the footer for everyone signed in; a member reads what In beeld is', async () => {
-    const context = await newContext();
+    const context = await newTestContext(browser);
     const page = await context.newPage();
-    await signIn(page, MEMBER);
+    await signIn(page, server.url, MEMBER, PASSWORD);
     await page.getByRole('link', { name: 'Begrippen' }).click();
     await page.getByRole('heading', { level: 1, name: 'Begrippen' }).waitFor();
     await expect(page.getByRole('heading', { level: 2, name: 'Op deze pagina' })).toBeVisible();

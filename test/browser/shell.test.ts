@@ -1,7 +1,7 @@
-import type { Browser, BrowserContext, Page } from 'playwright-core';
+import type { Browser, BrowserContext } from 'playwright-core';
 import { afterAll, beforeAll, describe, expect, inject, it } from 'vitest';
 import '../helpers/locator-matchers.ts';
-import { expectAccessible, expectNoHorizontalScroll, type LiveServer, launchBrowser, startLiveServer } from '../helpers/browser.ts';
+import { expectAccessible, expectNoHorizontalScroll, type LiveServer, launchBrowser, newTestContext, signIn, startLiveServer } from '../helpers/browser.ts';
 
 const run = inject('chromiumPath') ? describe : describe.skip;
 const ADMIN = 'beheerder@demo.kruisbestuiving.org';
@@ -20,19 +20,8 @@ run('web app shell in Chromium', () => {
     await server?.close();
   });
 
-  const newContext = (options: { width?: number; locale?: string } = {}) =>
-    browser.newContext({ locale: options.locale ?? 'nl-BE', viewport: { width: options.width ?? 1280, height: 900 }, bypassCSP: true });
-
-  async function signIn(page: Page, email = ADMIN): Promise<void> {
-    await page.goto(`${server.url}/login`);
-    await page.getByLabel('E-mailadres').fill(email);
-    await page.getByLabel('Wachtwoord', { exact: true }).fill(PASSWORD);
-    await page.getByRole('button', { name: 'Aanmelden' }).click();
-    await page.getByRole('heading', { level: 1, name: /Welkom/ }).waitFor();
-  }
-
   it('signs in with the keyboard alone and signs out', async () => {
-    const context = await newContext();
+    const context = await newTestContext(browser);
     const page = await context.newPage();
     await page.goto(`${server.url}/login`);
     await expectAccessible(page, 'login');
@@ -57,7 +46,7 @@ run('web app shell in Chromium', () => {
   });
 
   it('shows a clear message for a wrong password', async () => {
-    const context = await newContext();
+    const context = await newTestContext(browser);
     const page = await context.newPage();
     await page.goto(`${server.url}/login`);
     await page.getByLabel('E-mailadres').fill(ADMIN);
@@ -68,15 +57,15 @@ run('web app shell in Chromium', () => {
   });
 
   it('switches language, and keeps the choice for the next visit', async () => {
-    const context = await newContext();
+    const context = await newTestContext(browser);
     const page = await context.newPage();
-    await signIn(page);
+    await signIn(page, server.url, ADMIN, PASSWORD);
     await page.getByLabel('Taal').selectOption({ label: 'English' });
     await page.getByRole('heading', { level: 1, name: 'Welcome, Anna Peeters' }).waitFor();
     expect(await page.getAttribute('html', 'lang')).toBe('en');
     await context.close();
 
-    const later = await newContext({ locale: 'nl-BE' });
+    const later = await newTestContext(browser, { locale: 'nl-BE' });
     const again = await later.newPage();
     await again.goto(`${server.url}/login`);
     await again.getByLabel('E-mailadres').fill(ADMIN);
@@ -89,9 +78,9 @@ run('web app shell in Chromium', () => {
   });
 
   it('an admin invites a member, the new person accepts the link, and the audit log shows it', async () => {
-    const context = await newContext();
+    const context = await newTestContext(browser);
     const page = await context.newPage();
-    await signIn(page);
+    await signIn(page, server.url, ADMIN, PASSWORD);
     await page.getByRole('link', { name: 'Mensen en teams' }).first().click();
     await page.getByRole('heading', { level: 1, name: 'Mensen en teams' }).waitFor();
     await expectAccessible(page, 'people');
@@ -102,7 +91,7 @@ run('web app shell in Chromium', () => {
     const link = await linkField.inputValue();
     expect(link).toMatch(/\/invite#[A-Za-z0-9_-]{43}$/);
 
-    const invitee = await newContext();
+    const invitee = await newTestContext(browser);
     const invitePage = await invitee.newPage();
     await invitePage.goto(link);
     await invitePage.getByLabel('Je naam').fill('Nieuw Lid');
@@ -129,9 +118,9 @@ run('web app shell in Chromium', () => {
   });
 
   it('every page passes an axe-core scan and fits a 320 px phone screen', async () => {
-    const context: BrowserContext = await newContext({ width: 320 });
+    const context: BrowserContext = await newTestContext(browser, { width: 320 });
     const page = await context.newPage();
-    await signIn(page);
+    await signIn(page, server.url, ADMIN, PASSWORD);
     const orgPath = new URL(page.url()).pathname.replace(/\/$/, '');
     const teams = await (await page.request.get(`${server.url}/api/orgs/${orgPath.split('/')[2]}/teams`)).json();
     const paths = [

@@ -7,7 +7,7 @@ import type { Browser, Page } from 'playwright-core';
 import { afterAll, beforeAll, describe, expect, inject, it } from 'vitest';
 import '../helpers/locator-matchers.ts';
 import { createStory } from '../../src/modules/stories/service.ts';
-import { expectAccessible, expectNoHorizontalScroll, type LiveServer, launchBrowser, startLiveServer } from '../helpers/browser.ts';
+import { expectAccessible, expectNoHorizontalScroll, type LiveServer, launchBrowser, newTestContext, signIn, startLiveServer } from '../helpers/browser.ts';
 
 const run = inject('chromiumPath') ? describe : describe.skip;
 const PASSWORD = 'demo-kruisbestuiving';
@@ -43,14 +43,10 @@ run('signals and coding in Chromium', () => {
   });
 
   async function signedIn(email: string, width = 1280): Promise<Page> {
-    const context = await browser.newContext({ locale: 'nl-BE', viewport: { width, height: 900 }, bypassCSP: true, acceptDownloads: true });
+    const context = await newTestContext(browser, { width, acceptDownloads: true });
     const page = await context.newPage();
     page.setDefaultTimeout(8000);
-    await page.goto(`${server.url}/login`);
-    await page.getByLabel('E-mailadres').fill(email);
-    await page.getByLabel('Wachtwoord', { exact: true }).fill(PASSWORD);
-    await page.getByRole('button', { name: 'Aanmelden' }).click();
-    await page.getByRole('heading', { level: 1, name: /Welkom/ }).waitFor();
+    await signIn(page, server.url, email, PASSWORD);
     return page;
   }
   const heading = (page: Page, name: string | RegExp) => page.getByRole('heading', { level: 1, name }).waitFor();

@@ -1,7 +1,7 @@
 import type { Browser, BrowserContext, Page } from 'playwright-core';
 import { afterAll, beforeAll, describe, expect, inject, it } from 'vitest';
 import '../helpers/locator-matchers.ts';
-import { expectAccessible, expectNoHorizontalScroll, type LiveServer, launchBrowser, startLiveServer } from '../helpers/browser.ts';
+import { expectAccessible, expectNoHorizontalScroll, type LiveServer, launchBrowser, newTestContext, signIn, startLiveServer } from '../helpers/browser.ts';
 import { addToTeam, makeOrganisation, makeTeam, makeUser, TEST_PASSWORD } from '../helpers/factories.ts';
 
 const run = inject('chromiumPath') ? describe : describe.skip;
@@ -36,10 +36,10 @@ run('trajectories in Chromium', () => {
     for (const member of Object.values(team)) {
       const user = await makeUser(ctx, { organisationId: org, role: roles[member.key], email: member.email, name: member.name });
       await addToTeam(ctx, teamId, user.id, positions[member.key]);
-      member.context = await browser.newContext({ locale: 'nl-BE', viewport: { width: 1280, height: 900 }, bypassCSP: true });
+      member.context = await newTestContext(browser);
       member.context.setDefaultTimeout(8000);
       member.page = await member.context.newPage();
-      await signIn(member.page, member.email);
+      await signIn(member.page, server.url, member.email, TEST_PASSWORD);
     }
     orgPath = `/o/${org}`;
   });
@@ -48,13 +48,6 @@ run('trajectories in Chromium', () => {
     await server?.close();
   });
 
-  async function signIn(page: Page, email: string) {
-    await page.goto(`${server.url}/login`);
-    await page.getByLabel('E-mailadres').fill(email);
-    await page.getByLabel('Wachtwoord', { exact: true }).fill(TEST_PASSWORD);
-    await page.getByRole('button', { name: 'Aanmelden' }).click();
-    await page.getByRole('heading', { level: 1, name: /Welkom/ }).waitFor();
-  }
   const pageOf = (key: Member['key']) => team[key].page as Page;
   const open = async (key: Member['key'], path: string) => {
     const page = pageOf(key);
@@ -225,9 +218,9 @@ run('trajectories in Chromium', () => {
   });
 
   it('every trajectory page fits a 320 px screen without sideways scrolling', async () => {
-    const context = await browser.newContext({ locale: 'nl-BE', viewport: { width: 320, height: 800 }, bypassCSP: true });
+    const context = await newTestContext(browser, { width: 320, height: 800 });
     const page = await context.newPage();
-    await signIn(page, team.eva.email);
+    await signIn(page, server.url, team.eva.email, TEST_PASSWORD);
     const sessionLink = await (async () => {
       await page.goto(`${server.url}${trajectoryPath}/omkadering`);
       await page.getByRole('heading', { level: 1 }).waitFor();

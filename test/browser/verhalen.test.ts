@@ -1,7 +1,7 @@
 import type { Browser, BrowserContext, Page } from 'playwright-core';
 import { afterAll, beforeAll, describe, expect, inject, it } from 'vitest';
 import '../helpers/locator-matchers.ts';
-import { expectAccessible, expectNoHorizontalScroll, type LiveServer, launchBrowser, startLiveServer } from '../helpers/browser.ts';
+import { expectAccessible, expectNoHorizontalScroll, type LiveServer, launchBrowser, newTestContext, signIn, startLiveServer } from '../helpers/browser.ts';
 import { makeJpeg, withGpsExif } from '../stories/images.ts';
 
 const run = inject('chromiumPath') ? describe : describe.skip;
@@ -41,16 +41,10 @@ run('stories and photovoice in Chromium', () => {
   };
 
   async function as(email: string | null, width = 1280): Promise<Page> {
-    const context = await browser.newContext({ locale: 'nl-BE', viewport: { width, height: 900 }, bypassCSP: true });
+    const context = await newTestContext(browser, { width });
     contexts.push(context);
     const page = await context.newPage();
-    if (email) {
-      await page.goto(`${server.url}/login`);
-      await page.getByLabel('E-mailadres').fill(email);
-      await page.getByLabel('Wachtwoord', { exact: true }).fill(PASSWORD);
-      await page.getByRole('button', { name: 'Aanmelden' }).click();
-      await page.getByRole('heading', { level: 1, name: /Welkom/ }).waitFor();
-    }
+    if (email) await signIn(page, server.url, email, PASSWORD);
     return page;
   }
 

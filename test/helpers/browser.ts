@@ -2,7 +2,7 @@ import fs from 'node:fs';
 import { createRequire } from 'node:module';
 import os from 'node:os';
 import path from 'node:path';
-import { type Browser, chromium, type Page } from 'playwright-core';
+import { type Browser, type BrowserContext, chromium, type Page } from 'playwright-core';
 import { expect, inject } from 'vitest';
 import { loadConfig } from '../../src/config.ts';
 import { CHROMIUM_FLAGS } from '../../src/core/chromium.ts';
@@ -42,6 +42,26 @@ export async function startLiveServer(dialect: Dialect = 'sqlite'): Promise<Live
       fs.rmSync(dataDir, { recursive: true, force: true });
     },
   };
+}
+
+export type TestContextOptions = { width?: number; height?: number; locale?: string; bypassCSP?: boolean; acceptDownloads?: boolean };
+
+/**
+ * A browser context as a Dutch-speaking (nl-BE) person on a laptop sees the app: 1280 x 900 unless told.
+ * bypassCSP is on unless told, only so axe-core can be injected; production pages run under the strict policy.
+ */
+export function newTestContext(browser: Browser, options: TestContextOptions = {}): Promise<BrowserContext> {
+  const { width = 1280, height = 900, locale = 'nl-BE', bypassCSP = true, ...rest } = options;
+  return browser.newContext({ locale, viewport: { width, height }, bypassCSP, ...rest });
+}
+
+/** Signs in on the login page with e-mail address and password and waits for the welcome page. */
+export async function signIn(page: Page, baseUrl: string, email: string, password: string): Promise<void> {
+  await page.goto(`${baseUrl}/login`);
+  await page.getByLabel('E-mailadres').fill(email);
+  await page.getByLabel('Wachtwoord', { exact: true }).fill(password);
+  await page.getByRole('button', { name: 'Aanmelden' }).click();
+  await page.getByRole('heading', { level: 1, name: /Welkom/ }).waitFor();
 }
 
 export async function launchBrowser(): Promise<Browser> {

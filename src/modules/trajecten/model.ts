@@ -219,6 +219,9 @@ export const trajectoryListView = z.object({
     z.object({ trajectoryId: idSchema, trajectoryTitle: z.string(), agreementId: idSchema, label: z.string(), reviewOn: z.string(), owner: person.nullable() }),
   ),
 });
+export type TrajectoryListView = z.infer<typeof trajectoryListView>;
+/** An agreement whose review date has come, as listed beside the trajectories. */
+export type ReviewDueView = TrajectoryListView['reviewsDue'][number];
 
 export const trajectoryDetailView = z.object({
   id: idSchema,

@@ -9,14 +9,13 @@ import { charterSummary } from './charter/status.ts';
 import { equalPositionQuestions } from './equal-position.ts';
 import { sessionSummaries } from './intervision-service.ts';
 import { knowledgeMatrix } from './matrix.ts';
-import type { AgreementView, TrajectoryDetailView, TrajectorySummaryView, UpdateTrajectoryInput } from './model.ts';
+import type { AgreementView, ReviewDueView, TrajectoryDetailView, TrajectorySummaryView, UpdateTrajectoryInput } from './model.ts';
 import { openPoints } from './open-points.ts';
 import { type TopicKey, topicOf } from './phases.ts';
-import { loadState } from './state-loader.ts';
+import { agreementContent, loadState } from './state-loader.ts';
 import * as store from './store.ts';
 
 const today = (ctx: ServiceContext) => ctx.clock.now().toISOString().slice(0, 10);
-const list = (json: string): string[] => JSON.parse(json) as string[];
 
 /** The trajectories the person may see, with phase, open points, reviews due and the charter's state. */
 export async function listTrajectories(ctx: ServiceContext, actor: Actor, organisationId: string) {
@@ -25,14 +24,7 @@ export async function listTrajectories(ctx: ServiceContext, actor: Actor, organi
   const myTeams = new Set(await store.teamIdsOfUser(ctx.db, actor.userId));
   const rows = (await store.listTrajectories(ctx.db, organisationId)).filter((r) => manager || myTeams.has(r.team_id));
   const trajectories: TrajectorySummaryView[] = [];
-  const reviewsDue: {
-    trajectoryId: string;
-    trajectoryTitle: string;
-    agreementId: string;
-    label: string;
-    reviewOn: string;
-    owner: { userId: string; displayName: string } | null;
-  }[] = [];
+  const reviewsDue: ReviewDueView[] = [];
   const versions = await store.listVersions(
     ctx.db,
     rows.map((r) => r.id),
@@ -164,12 +156,7 @@ export async function getTrajectory(
   ]);
   const person = (userId: string) => ({ userId, displayName: names.get(userId) ?? '—' });
   const agreements: AgreementView[] = agreementRows.map((a) => ({
-    id: a.id,
-    topic: a.topic,
-    title: a.title,
-    text: a.text,
-    options: list(a.options),
-    reason: a.reason,
+    ...agreementContent(a),
     owner: a.owner_user_id ? person(a.owner_user_id) : null,
     reviewOn: a.review_on,
     reviewDue: a.review_on !== null && a.review_on <= today(ctx),

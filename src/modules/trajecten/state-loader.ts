@@ -2,8 +2,14 @@ import type { Db } from '../../db/database.ts';
 import type { TrajectoryAccess } from './access.ts';
 import type { TrajectoryState } from './state.ts';
 import * as store from './store.ts';
+import type { AgreementTable } from './tables.ts';
 
 const list = (json: string): string[] => JSON.parse(json) as string[];
+
+/** What an agreement says, read from its stored row: the part the state and the trajectory's page share. */
+export function agreementContent(row: AgreementTable) {
+  return { id: row.id, topic: row.topic, title: row.title, text: row.text, options: list(row.options), reason: row.reason };
+}
 
 /** Reads everything the team agreed into the plain state the pure cores work on. */
 export async function loadState(db: Db, access: TrajectoryAccess): Promise<TrajectoryState> {
@@ -26,12 +32,7 @@ export async function loadState(db: Db, access: TrajectoryAccess): Promise<Traje
     context: { who: row.context_who, sector: row.context_sector, logics: list(row.logics) },
     members: access.members,
     agreements: agreements.map((a) => ({
-      id: a.id,
-      topic: a.topic,
-      title: a.title,
-      text: a.text,
-      options: list(a.options),
-      reason: a.reason,
+      ...agreementContent(a),
       ownerUserId: a.owner_user_id,
       reviewOn: a.review_on,
     })),

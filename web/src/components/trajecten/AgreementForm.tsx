@@ -49,14 +49,7 @@ export function AgreementForm({ detail, base, topic }: Props) {
             onChange={(e) => setValue(e.target.value)}
             error={save.issue('text')}
           />
-          <OwnerFields
-            members={detail.members}
-            owner={owner}
-            reviewOn={reviewOn}
-            onOwner={setOwner}
-            onReviewOn={setReviewOn}
-            errors={{ owner: save.issue('ownerUserId'), reviewOn: save.issue('reviewOn') }}
-          />
+          <OwnerFields members={detail.members} owner={owner} reviewOn={reviewOn} onOwner={setOwner} onReviewOn={setReviewOn} issueFor={save.issue} />
           <div className="button-row">
             <button type="submit" className="button button-primary">
               {t('trajecten.saveAgreement', { topic: label })}

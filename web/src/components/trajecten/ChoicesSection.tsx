@@ -105,14 +105,7 @@ export function ChoicesSection({ detail, base }: { detail: TrajectoryDetailView;
           />
           <TextAreaField label={t('trajecten.choiceChosen')} value={chosen} onChange={(e) => setChosen(e.target.value)} error={save.issue('text')} />
           <TextAreaField label={t('trajecten.choiceReason')} value={reason} onChange={(e) => setReason(e.target.value)} error={save.issue('reason')} />
-          <OwnerFields
-            members={detail.members}
-            owner={owner}
-            reviewOn={reviewOn}
-            onOwner={setOwner}
-            onReviewOn={setReviewOn}
-            errors={{ owner: save.issue('ownerUserId'), reviewOn: save.issue('reviewOn') }}
-          />
+          <OwnerFields members={detail.members} owner={owner} reviewOn={reviewOn} onOwner={setOwner} onReviewOn={setReviewOn} issueFor={save.issue} />
           <div className="button-row">
             <button type="submit" className="button button-primary">
               {t('trajecten.addChoice')}

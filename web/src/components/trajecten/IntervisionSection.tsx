@@ -5,6 +5,7 @@ import { useT } from '../../i18n.ts';
 import { SelectField } from '../SelectField.tsx';
 import { TextField } from '../TextField.tsx';
 import { text, useSave } from './helpers.ts';
+import { MemberOptions } from './MemberOptions.tsx';
 import { SaveFeedback } from './SaveFeedback.tsx';
 import { intervisionMethods, methodOf, type TrajectoryDetailView } from './types.ts';
 
@@ -86,20 +87,10 @@ export function IntervisionSection({ detail, base, pagePath }: { detail: Traject
             onChange={(e) => setFacilitator(e.target.value)}
             error={save.issue('facilitatorUserId')}
           >
-            <option value="">{t('trajecten.choosePerson')}</option>
-            {detail.members.map((m) => (
-              <option key={m.userId} value={m.userId}>
-                {m.displayName}
-              </option>
-            ))}
+            <MemberOptions members={detail.members} emptyLabel={t('trajecten.choosePerson')} />
           </SelectField>
           <SelectField label={t('trajecten.presenter')} value={presenter} onChange={(e) => setPresenter(e.target.value)} error={save.issue('presenterUserId')}>
-            <option value="">{t('trajecten.choosePerson')}</option>
-            {detail.members.map((m) => (
-              <option key={m.userId} value={m.userId}>
-                {m.displayName}
-              </option>
-            ))}
+            <MemberOptions members={detail.members} emptyLabel={t('trajecten.choosePerson')} />
           </SelectField>
           <fieldset className="field">
             <legend>{t('trajecten.participants')}</legend>

@@ -19,18 +19,7 @@ export type LocalisedText = { nl: string; en: string };
 export type FrameworkCode = { key: string; label: LocalisedText; definition: LocalisedText; exclusive?: boolean };
 export type Framework = { key: string; codes: FrameworkCode[] };
 
-export type TrajectoryList = {
-  trajectories: import('../../../../src/modules/trajecten/model.ts').TrajectorySummaryView[];
-  startableTeams: { id: string; name: string }[];
-  reviewsDue: {
-    trajectoryId: string;
-    trajectoryTitle: string;
-    agreementId: string;
-    label: string;
-    reviewOn: string;
-    owner: { userId: string; displayName: string } | null;
-  }[];
-};
+export type TrajectoryList = import('../../../../src/modules/trajecten/model.ts').TrajectoryListView;
 
 export type SessionDetail = import('../../../../src/modules/trajecten/model.ts').SessionSummaryView & {
   notes: { step: number; text: string; updatedAt: string }[];
