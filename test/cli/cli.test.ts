@@ -55,6 +55,7 @@ describeEachDatabase('command line', (dialect) => {
       const demo = await runCli(['demo'], env);
       expect(demo.code, demo.stderr).toBe(0);
       expect(demo.stdout).toMatch(/beheerder@demo\.kruisbestuiving\.org/);
+      expect(demo.stdout).toMatch(/praktijkwerker@demo\.kruisbestuiving\.org/);
     }
     const handle = openDatabase(testDb.database);
     const organisations = await handle.db.selectFrom('organisations').select('name').orderBy('name').execute();

@@ -8,7 +8,7 @@ import { DEMO_ORGANISATION, DEMO_PASSWORD, demoPeople, demoTeams } from './accou
 import { loadDemoRounds } from './rounds.ts';
 import { loadDemoSignals } from './signals.ts';
 import * as store from './store.ts';
-import { loadDemoStories } from './stories.ts';
+import { demoStoryColleagues, loadDemoStories } from './stories.ts';
 import { loadDemoTrajectory } from './trajecten.ts';
 
 export async function hasAnyOrganisation(ctx: ServiceContext): Promise<boolean> {
@@ -75,4 +75,7 @@ export async function loadDemo(ctx: ServiceContext, options: { photoStorage?: Ph
   return result;
 }
 
-export const demoLogins = () => demoPeople.map((p) => ({ email: p.email, role: p.role, password: DEMO_PASSWORD }));
+export const demoLogins = () => [
+  ...demoPeople.map((p) => ({ email: p.email, role: p.role, password: DEMO_PASSWORD })),
+  ...demoStoryColleagues.map((p) => ({ email: p.email, role: 'member', password: DEMO_PASSWORD })),
+];
