@@ -44,6 +44,8 @@ export interface TeamMemberTable {
   user_id: string;
   position: string;
   created_at: string;
+  /** Who made the membership; equal to user_id for a self-join, null when made by the system. */
+  added_by?: string | null;
 }
 
 export interface InvitationTable {

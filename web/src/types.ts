@@ -37,7 +37,7 @@ export type CreatedInvitation = { invitation: Invitation; link: string; token: s
 export type InvitationPreview = { organisationId: string; organisationName: string; email: string; role: Role; accountExists: boolean };
 
 export type Team = { id: string; name: string; memberCount: number };
-export type TeamMember = { userId: string; displayName: string; position: Position };
+export type TeamMember = { userId: string; displayName: string; position: Position; selfJoined?: boolean };
 
 export type AuditEvent = {
   id: string;

@@ -54,7 +54,13 @@ export type TeamView = z.infer<typeof teamView>;
 export const teamListView = z.object({ teams: z.array(teamView) });
 export const teamInput = z.strictObject({ name: teamNameSchema });
 
-export const teamMemberView = z.object({ userId: idSchema, displayName: z.string(), position: positionSchema });
+export const teamMemberView = z.object({
+  userId: idSchema,
+  displayName: z.string(),
+  position: positionSchema,
+  /** Added themselves: shown to the team; such a membership does not open team-only stories. */
+  selfJoined: z.boolean(),
+});
 export type TeamMemberView = z.infer<typeof teamMemberView>;
 export const teamMemberListView = z.object({ team: teamView, members: z.array(teamMemberView) });
 export const teamMemberInput = z.strictObject({ position: positionSchema });

@@ -165,11 +165,22 @@ export async function listTeamMembers(
   const rows = await store.listTeamMembers(ctx.db, teamId);
   return {
     team: { id: team.id, name: team.name, memberCount: Number(team.member_count) },
-    members: rows.map((r) => ({ userId: r.id, displayName: r.display_name, position: r.position as Position })),
+    members: rows.map(memberViewOf),
   };
 }
 
-/** Adds a member of the organisation to a team, or changes their position there. */
+const memberViewOf = (r: { id: string; display_name: string; position: string; added_by?: string | null | undefined }): TeamMemberView => ({
+  userId: r.id,
+  displayName: r.display_name,
+  position: r.position as Position,
+  selfJoined: r.added_by === r.id,
+});
+
+/**
+ * Adds a member of the organisation to a team, or changes their position there. Who did it is
+ * kept: adding yourself (a self-join) does not open the team's team-only stories; when someone
+ * else sets the membership afterwards, it counts as made by them.
+ */
 export async function setTeamMember(
   ctx: ServiceContext,
   actor: Actor | null,
@@ -184,22 +195,32 @@ export async function setTeamMember(
     if (!(await store.findTeam(db, organisationId, teamId))) throw notFound();
     if (!(await store.findMembership(db, organisationId, userId))) throw notFound();
     const existing = await store.findTeamMember(db, teamId, userId);
-    if (existing?.position === position) return;
-    if (existing) await store.updateTeamMemberPosition(db, teamId, userId, position);
-    else await store.insertTeamMember(db, { team_id: teamId, user_id: userId, position, created_at: now.toISOString() });
+    const addedBy = actor?.userId ?? null;
+    const selfJoin = addedBy === userId;
+    const confirms = existing !== undefined && existing.added_by === userId && !selfJoin;
+    if (existing?.position === position && !confirms) return;
+    if (existing) await store.updateTeamMember(db, teamId, userId, { position, ...(confirms ? { added_by: addedBy } : {}) });
+    else await store.insertTeamMember(db, { team_id: teamId, user_id: userId, position, created_at: now.toISOString(), added_by: addedBy });
     await recordAudit(db, now, {
       organisationId,
-      actorUserId: actor?.userId ?? null,
-      action: existing ? 'team_member.position_changed' : 'team_member.added',
+      actorUserId: addedBy,
+      // Someone else confirming a self-join adds the person for real, so it is recorded as an addition.
+      action: existing && !confirms ? 'team_member.position_changed' : 'team_member.added',
       subjectType: 'user',
       subjectId: userId,
-      details: { teamId, position, ...(existing ? { from: existing.position } : {}) },
+      details: {
+        teamId,
+        position,
+        ...(existing ? { from: existing.position } : {}),
+        ...(selfJoin && !existing ? { selfJoin: true } : {}),
+        ...(confirms ? { confirmsSelfJoin: true } : {}),
+      },
     });
   };
   await inTransaction(ctx.db, run);
   const member = (await store.listTeamMembers(ctx.db, teamId)).find((m) => m.id === userId);
   if (!member) throw notFound();
-  return { userId: member.id, displayName: member.display_name, position: member.position as Position };
+  return memberViewOf(member);
 }
 
 export async function removeTeamMember(ctx: ServiceContext, actor: Actor, organisationId: string, teamId: string, userId: string): Promise<void> {

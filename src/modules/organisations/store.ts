@@ -81,7 +81,7 @@ export const listTeamMembers = (db: Db, teamId: string) =>
   db
     .selectFrom('team_members')
     .innerJoin('users', 'users.id', 'team_members.user_id')
-    .select(['users.id', 'users.display_name', 'team_members.position'])
+    .select(['users.id', 'users.display_name', 'team_members.position', 'team_members.added_by'])
     .where('team_members.team_id', '=', teamId)
     .orderBy('users.display_name')
     .execute();
@@ -89,11 +89,11 @@ export const listTeamMembers = (db: Db, teamId: string) =>
 export const findTeamMember = (db: Db, teamId: string, userId: string) =>
   db.selectFrom('team_members').selectAll().where('team_id', '=', teamId).where('user_id', '=', userId).executeTakeFirst();
 
-export const insertTeamMember = (db: Db, tm: { team_id: string; user_id: string; position: string; created_at: string }) =>
+export const insertTeamMember = (db: Db, tm: { team_id: string; user_id: string; position: string; created_at: string; added_by?: string | null }) =>
   db.insertInto('team_members').values(tm).execute();
 
-export const updateTeamMemberPosition = (db: Db, teamId: string, userId: string, position: string) =>
-  db.updateTable('team_members').set({ position }).where('team_id', '=', teamId).where('user_id', '=', userId).execute();
+export const updateTeamMember = (db: Db, teamId: string, userId: string, changes: { position: string; added_by?: string | null }) =>
+  db.updateTable('team_members').set(changes).where('team_id', '=', teamId).where('user_id', '=', userId).execute();
 
 export const deleteTeamMember = (db: Db, teamId: string, userId: string) =>
   db.deleteFrom('team_members').where('team_id', '=', teamId).where('user_id', '=', userId).execute();

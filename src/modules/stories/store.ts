@@ -100,6 +100,11 @@ export const reflectionsOf = (db: Db, storyId: string) =>
     .orderBy('story_reflections.id')
     .execute();
 
+/**
+ * The teams whose team-only material (stories, photovoice projects) this person reads: their
+ * teams, except one they added themselves to. A manager's self-join opens nothing; someone else
+ * has to add them, and that is audited with both names (docs/privacy-of-authors.md).
+ */
 export const teamIdsOfUser = async (db: Db, organisationId: string, userId: string): Promise<string[]> =>
   (
     await db
@@ -108,6 +113,7 @@ export const teamIdsOfUser = async (db: Db, organisationId: string, userId: stri
       .select('teams.id')
       .where('teams.organisation_id', '=', organisationId)
       .where('team_members.user_id', '=', userId)
+      .where((eb) => eb.or([eb('team_members.added_by', 'is', null), eb('team_members.added_by', '<>', eb.ref('team_members.user_id'))]))
       .execute()
   ).map((r) => r.id);
 

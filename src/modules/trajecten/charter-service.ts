@@ -94,6 +94,8 @@ export async function getVersion(
       signatures.filter((s) => s.version_id === versionId).map((s) => ({ userId: s.user_id, signedAt: s.signed_at })),
     );
   const signing = stateOf(row.id);
+  // A signature shows the name the person signed with, not a later rename.
+  const signedAs = new Map(signatures.filter((s) => s.version_id === row.id && s.signer_name).map((s) => [s.user_id, s.signer_name as string]));
   const comments = await store.listComments(ctx.db, row.id);
   const names = await store.userNames(ctx.db, [row.created_by, ...comments.map((c) => c.author_user_id)]);
   const person = (userId: string) => ({ userId, displayName: names.get(userId) ?? '—' });
@@ -105,7 +107,7 @@ export async function getVersion(
     createdBy: person(row.created_by),
     sections,
     diff: diffCharter(previous ? sectionsOf(previous) : null, sections),
-    signatures: signing.signed.map((s) => ({ userId: s.userId, displayName: s.displayName, signedAt: s.signedAt })),
+    signatures: signing.signed.map((s) => ({ userId: s.userId, displayName: signedAs.get(s.userId) ?? s.displayName, signedAt: s.signedAt })),
     missing: signing.missing.map((m) => ({ userId: m.userId, displayName: m.displayName })),
     established: signing.established,
     latest,
@@ -132,7 +134,13 @@ export async function signVersion(ctx: ServiceContext, actor: Actor, organisatio
     const existing = await store.listSignatures(trx, [row.id]);
     if (existing.some((s) => s.user_id === actor.userId)) return;
     try {
-      await store.insertSignature(trx, { version_id: row.id, user_id: actor.userId, signed_at: ctx.clock.now().toISOString() });
+      const signer = access.members.find((m) => m.userId === actor.userId);
+      await store.insertSignature(trx, {
+        version_id: row.id,
+        user_id: actor.userId,
+        signer_name: signer?.displayName ?? '—',
+        signed_at: ctx.clock.now().toISOString(),
+      });
     } catch (error) {
       // The same person signing twice at once (a double click): the first signature counts.
       if (isUniqueViolation(error)) return;

@@ -163,7 +163,7 @@ export const listVersions = (db: Db, trajectoryIds: string[]) =>
 export const insertVersion = (db: Db, row: CharterVersionTable) => db.insertInto('charter_versions').values(row).execute();
 export const listSignatures = (db: Db, versionIds: string[]) =>
   versionIds.length === 0 ? Promise.resolve([]) : db.selectFrom('charter_signatures').selectAll().where('version_id', 'in', versionIds).execute();
-export const insertSignature = (db: Db, row: { version_id: string; user_id: string; signed_at: string }) =>
+export const insertSignature = (db: Db, row: { version_id: string; user_id: string; signer_name: string; signed_at: string }) =>
   db.insertInto('charter_signatures').values(row).execute();
 export const listComments = (db: Db, versionId: string) =>
   db.selectFrom('charter_comments').selectAll().where('version_id', '=', versionId).orderBy('created_at').orderBy('id').execute();

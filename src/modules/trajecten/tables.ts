@@ -150,6 +150,8 @@ export interface CharterSignatureTable {
   version_id: string;
   user_id: string;
   signed_at: string;
+  /** The signer's display name when they signed (null only for rows written before it was kept). */
+  signer_name?: string | null;
 }
 
 export interface CharterCommentTable {

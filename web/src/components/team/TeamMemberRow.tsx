@@ -24,6 +24,7 @@ export function TeamMemberRow({ org, teamId, member, isMe, canManage, onSaved, o
       <th scope="row" data-label={t('team.name')}>
         {member.displayName}
         {isMe && <span className="tag">{t('people.members.you')}</span>}
+        {member.selfJoined && <span className="tag">{t('team.selfJoined')}</span>}
       </th>
       <td data-label={t('team.position')}>
         {canManage ? (
