@@ -1,7 +1,9 @@
 import type { Actor, ServiceContext } from '../../core/context.ts';
 import { AppError } from '../../core/errors.ts';
 import { can } from '../../core/policy.ts';
+import { disclosureThreshold } from '../analysis/core/index.ts';
 import type { Position, Sector } from '../organisations/model.ts';
+import { authorCensus, type DisclosedAuthor, discloseAuthor } from './author-disclosure.ts';
 import { isAnonymised, mayRead, type ReaderFacts, type StoryConsentFacts } from './consent.ts';
 import { type ConsentScope, type PhotoPeople, type ReadableReflection, type ReadableStory, type ReadPurpose, type StoryTags, tagFrameworks } from './model.ts';
 import * as store from './store.ts';
@@ -109,6 +111,16 @@ async function present(ctx: ReaderContext, organisationId: string, purpose: Read
   const ids = rows.map((r) => r.id);
   const anonymous = isAnonymised(purpose) || !reader.seesNames;
   const hideName = (authorId: string) => anonymous && authorId !== reader.userId;
+  const shown = await authorShown(
+    ctx,
+    organisationId,
+    purpose,
+    rows.some((r) => hideName(r.author_user_id)),
+  );
+  const about = (row: StoryTable): DisclosedAuthor => {
+    const facts = { authorUserId: row.author_user_id, teamId: row.team_id, position: row.author_position as Position | null, pseudonym: row.pseudonym };
+    return hideName(row.author_user_id) ? shown(facts) : facts;
+  };
   const [sector, tags, links, teams, names] = await Promise.all([
     store.organisationSector(ctx.db, organisationId),
     store.tagsOf(ctx.db, ids),
@@ -123,36 +135,62 @@ async function present(ctx: ReaderContext, organisationId: string, purpose: Read
     if (set && (tagFrameworks as readonly string[]).includes(t.framework)) set[t.framework as keyof StoryTags].push(t.code);
   }
   const linkedIds = await readableLinkEnds(ctx, organisationId, purpose, reader, ids, links);
-  return rows.map((row) => ({
-    id: row.id,
-    organisationId: row.organisation_id,
-    teamId: row.team_id,
-    teamName: row.team_id ? (teams.get(row.team_id) ?? null) : null,
-    sector: (sector ?? 'other') as Sector,
-    author: hideName(row.author_user_id) ? null : { userId: row.author_user_id, displayName: names.get(row.author_user_id) ?? '—' },
-    authorPosition: row.author_position as Position | null,
-    isOwn: reader.userId !== null && reader.userId === row.author_user_id,
-    title: row.title,
-    text: row.body,
-    caption: row.caption,
-    pseudonym: row.pseudonym,
-    scope: row.scope as ConsentScope,
-    withdrawn: row.withdrawn_at !== null,
-    mediaChecklistRecorded: row.media_checklist_at !== null,
-    tags: tagsByStory.get(row.id) ?? emptyTags(),
-    photo:
-      row.photo_key && row.photo_width && row.photo_height
-        ? {
-            width: row.photo_width,
-            height: row.photo_height,
-            bytes: row.photo_bytes ?? 0,
-            alt: row.photo_alt,
-            people: row.photo_people as PhotoPeople | null,
-          }
-        : null,
-    linkedStoryIds: linkedIds.get(row.id) ?? [],
-    createdOn: row.created_on,
-  }));
+  return rows.map((row) => {
+    const author = about(row);
+    return {
+      id: row.id,
+      organisationId: row.organisation_id,
+      teamId: author.teamId,
+      teamName: author.teamId ? (teams.get(author.teamId) ?? null) : null,
+      sector: (sector ?? 'other') as Sector,
+      author: hideName(row.author_user_id) ? null : { userId: row.author_user_id, displayName: names.get(row.author_user_id) ?? '—' },
+      authorPosition: author.position,
+      isOwn: reader.userId !== null && reader.userId === row.author_user_id,
+      title: row.title,
+      text: row.body,
+      caption: row.caption,
+      pseudonym: author.pseudonym,
+      scope: row.scope as ConsentScope,
+      withdrawn: row.withdrawn_at !== null,
+      mediaChecklistRecorded: row.media_checklist_at !== null,
+      tags: tagsByStory.get(row.id) ?? emptyTags(),
+      photo:
+        row.photo_key && row.photo_width && row.photo_height
+          ? {
+              width: row.photo_width,
+              height: row.photo_height,
+              bytes: row.photo_bytes ?? 0,
+              alt: row.photo_alt,
+              people: row.photo_people as PhotoPeople | null,
+            }
+          : null,
+      linkedStoryIds: linkedIds.get(row.id) ?? [],
+      createdOn: row.created_on,
+    };
+  });
+}
+
+/**
+ * For readers who may not know the author: the team, position and pseudonym they may see
+ * (author-disclosure.ts), counted over every story of the organisation. The exhibition keeps the
+ * pseudonym: it is the credit the author chose when going public, and it shows no team or position.
+ */
+async function authorShown(
+  ctx: ReaderContext,
+  organisationId: string,
+  purpose: ReadPurpose,
+  needed: boolean,
+): Promise<(facts: Parameters<typeof discloseAuthor>[0]) => DisclosedAuthor> {
+  if (!needed) return (facts) => facts;
+  const [all, k] = await Promise.all([store.authorFacts(ctx.db, organisationId), store.organisationThreshold(ctx.db, organisationId)]);
+  const census = authorCensus(
+    all.map((r) => ({ authorUserId: r.author_user_id, teamId: r.team_id, position: r.author_position as Position | null, pseudonym: r.pseudonym })),
+  );
+  const threshold = disclosureThreshold(k);
+  return (facts) => {
+    const disclosed = discloseAuthor(facts, census, threshold);
+    return purpose === 'exhibition' ? { ...disclosed, pseudonym: facts.pseudonym } : disclosed;
+  };
 }
 
 export const emptyTags = (): StoryTags => ({ knowledge_positions: [], logics: [], roles: [], themes: [], experiential_knowledge_marks: [] });

@@ -142,6 +142,18 @@ export const userNames = async (db: Db, userIds: string[]): Promise<Map<string, 
     userIds.length ? (await db.selectFrom('users').select(['id', 'display_name']).where('id', 'in', userIds).execute()).map((u) => [u.id, u.display_name]) : [],
   );
 
+/** Who wrote under which team, position and pseudonym, over every story of the organisation: the census of author-disclosure.ts. */
+export const authorFacts = (db: Db, organisationId: string) =>
+  db
+    .selectFrom('stories')
+    .select(['author_user_id', 'team_id', 'author_position', 'pseudonym'])
+    .distinct()
+    .where('organisation_id', '=', organisationId)
+    .execute();
+
+export const organisationThreshold = async (db: Db, organisationId: string): Promise<number | undefined> =>
+  (await db.selectFrom('organisations').select('disclosure_threshold').where('id', '=', organisationId).executeTakeFirst())?.disclosure_threshold;
+
 export const organisationSector = async (db: Db, organisationId: string): Promise<string | undefined> =>
   (await db.selectFrom('organisations').select('sector').where('id', '=', organisationId).executeTakeFirst())?.sector;
 
