@@ -55,7 +55,10 @@ export type Codebook = {
 export type CodebookOptions = {
   lang: Language;
   openText: boolean;
+  /** The teams the rows may name (data-policy.ts: those with enough respondents). */
   teams: { id: string; name: string }[];
+  /** When set, a row of any other team says "team not shown" and this threshold, not the team. */
+  teamWithheldBelow?: number;
   /** Longest stored text in bytes per `question` or `question._other` (string widths). */
   textWidths: ReadonlyMap<string, number>;
 };
@@ -65,6 +68,7 @@ const words = {
     case: 'Volgnummer (willekeurige volgorde, niet de volgorde van invullen)',
     team: 'Team',
     noTeam: 'Geen team (link van de hele organisatie)',
+    teamWithheld: (k: number) => `Team niet getoond: minder dan ${k} mensen van dat team vulden in`,
     language: 'Taal van het invullen',
     chosen: 'Gekozen',
     notChosen: 'Niet gekozen',
@@ -74,6 +78,7 @@ const words = {
     case: 'Case number (random order, not the order of answering)',
     team: 'Team',
     noTeam: 'No team (the whole organisation’s link)',
+    teamWithheld: (k: number) => `Team not shown: fewer than ${k} people of that team answered`,
     language: 'Language of answering',
     chosen: 'Chosen',
     notChosen: 'Not chosen',
@@ -82,6 +87,8 @@ const words = {
 } as const;
 
 const MAX_STRING = 32767;
+const TEAM_WITHHELD = '_withheld';
+const TEAM_WITHHELD_CODE = -1;
 
 export function buildCodebook(instrument: ResolvedInstrument, options: CodebookOptions): Codebook {
   const { lang } = options;
@@ -100,7 +107,11 @@ export function buildCodebook(instrument: ResolvedInstrument, options: CodebookO
     role: 'team',
     measure: 'nominal',
     target: '_team',
-    valueLabels: [{ value: 0, label: w.noTeam, key: '' }, ...options.teams.map((team, i) => ({ value: i + 1, label: team.name, key: team.id }))],
+    valueLabels: [
+      { value: 0, label: w.noTeam, key: '' },
+      ...options.teams.map((team, i) => ({ value: i + 1, label: team.name, key: team.id })),
+      ...(options.teamWithheldBelow === undefined ? [] : [{ value: TEAM_WITHHELD_CODE, label: w.teamWithheld(options.teamWithheldBelow), key: TEAM_WITHHELD }]),
+    ],
   });
   variables.push({
     ...base,
@@ -267,7 +278,7 @@ export function caseLayout(codebook: Codebook): CaseLayout {
 export function caseValues(layout: CaseLayout, caseNumber: number, response: ExportResponse): SavValue[] {
   const values: SavValue[] = new Array(layout.size).fill(null);
   values[0] = caseNumber;
-  values[1] = response.teamId === null ? 0 : (layout.teamCodes.get(response.teamId) ?? null);
+  values[1] = response.teamId === null ? 0 : (layout.teamCodes.get(response.teamId) ?? layout.teamCodes.get(TEAM_WITHHELD) ?? null);
   values[2] = response.language === 'en' ? 2 : 1;
   const started = new Set<string>();
   for (const row of response.answers) {

@@ -4,10 +4,12 @@ import { notFound } from '../../core/errors.ts';
 import { newId } from '../../core/ids.ts';
 import type { Language } from '../../core/language.ts';
 import { authorize, can } from '../../core/policy.ts';
+import { DEFAULT_DISCLOSURE_THRESHOLD } from '../analysis/core/index.ts';
 import { type Access, composeReport, roundForCli } from '../analysis/service.ts';
 import * as analysisStore from '../analysis/store.ts';
 import { recordAudit } from '../audit/service.ts';
 import { localise } from '../instruments/definition.ts';
+import { respondentDataPolicy, teamsNamedInRows } from '../rounds/data-policy.ts';
 import type { InstrumentSource } from '../rounds/instrument-source.ts';
 import type { RoundTable } from '../rounds/tables.ts';
 import type { CsvOptions } from './cells.ts';
@@ -180,11 +182,18 @@ async function exportRound(
     }
   }
 
-  const openText = round.open_text_export === 1;
+  // The same policy the consent text is written from (rounds/data-policy.ts).
+  const policy = respondentDataPolicy({
+    openTextExport: round.open_text_export === 1,
+    disclosureThreshold: (await store.organisationThreshold(ctx.db, access.organisationId)) ?? DEFAULT_DISCLOSURE_THRESHOLD,
+  });
+  const openText = policy.openTextInRows;
+  const named = teamsNamedInRows(policy, await store.completeByTeam(ctx.db, round.id));
   const codebook = buildCodebook(published.instrument, {
     lang,
     openText,
-    teams: await store.teamsOf(ctx.db, access.organisationId),
+    teams: (await store.teamsOf(ctx.db, access.organisationId)).filter((team) => named.has(team.id)),
+    teamWithheldBelow: policy.teamInRowsFrom,
     textWidths: openText ? await store.textWidths(ctx.db, round.id) : new Map(),
   });
   await store.dropStaleOrders(ctx.db, new Date(now.getTime() - DAY_MS).toISOString());

@@ -83,3 +83,19 @@ export async function textWidths(db: Db, roundId: string): Promise<Map<string, n
 
 export const teamsOf = (db: Db, organisationId: string) =>
   db.selectFrom('teams').select(['id', 'name']).where('organisation_id', '=', organisationId).orderBy('name').orderBy('id').execute();
+
+/** Complete responses per team of a round (responses through the organisation-wide link have no team). */
+export async function completeByTeam(db: Db, roundId: string): Promise<Map<string, number>> {
+  const rows = await db
+    .selectFrom('responses')
+    .select(['team_id', sql<number>`count(*)`.as('n')])
+    .where('round_id', '=', roundId)
+    .where('status', '=', 'complete')
+    .where('team_id', 'is not', null)
+    .groupBy('team_id')
+    .execute();
+  return new Map(rows.flatMap((r) => (r.team_id === null ? [] : [[r.team_id, Number(r.n)] as const])));
+}
+
+export const organisationThreshold = async (db: Db, organisationId: string): Promise<number | undefined> =>
+  (await db.selectFrom('organisations').select('disclosure_threshold').where('id', '=', organisationId).executeTakeFirst())?.disclosure_threshold;

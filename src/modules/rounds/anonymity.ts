@@ -1,44 +1,65 @@
 import { createHash } from 'node:crypto';
 import type { Language } from '../../core/language.ts';
+import type { Role } from '../organisations/model.ts';
+import { type RoundDataSettings, respondentDataPolicy } from './data-policy.ts';
 
-export type AnonymitySettings = {
-  organisationName: string;
-  teamName: string | null;
-  closesOn: string;
-  openTextExport: boolean;
-  disclosureThreshold: number;
+export type AnonymitySettings = RoundDataSettings;
+
+const roleWords: Record<Language, Record<Role, string>> = {
+  nl: { admin: 'beheerders', researcher: 'onderzoekers', coordinator: 'coördinatoren', member: 'leden' },
+  en: { admin: 'admins', researcher: 'researchers', coordinator: 'coordinators', member: 'members' },
 };
 
+/** "de onderzoekers en beheerders", in a fixed order whatever the policy's order. */
+function whoWords(roles: readonly Role[], lang: Language): string {
+  const order: Role[] = ['researcher', 'admin', 'coordinator', 'member'];
+  const words = order.filter((r) => roles.includes(r)).map((r) => roleWords[lang][r]);
+  const and = lang === 'nl' ? ' en ' : ' and ';
+  return words.length <= 1 ? (words[0] ?? '') : `${words.slice(0, -1).join(', ')}${and}${words.at(-1)}`;
+}
+
 /**
- * What a respondent reads before the first question, written from the round's real settings, so
- * the promise always matches what the system does. The version is a hash of the exact text.
+ * What a respondent reads before the first question, written from the round's real settings
+ * through the same policy the export follows (data-policy.ts), so the promise always matches
+ * what the system does. The version is a hash of the exact text.
  */
 export function anonymityStatement(settings: AnonymitySettings, lang: Language): { paragraphs: string[]; version: string } {
+  const policy = respondentDataPolicy(settings);
+  const k = policy.threshold;
+  const who = whoWords(policy.rowLevelRoles, lang);
+  const org = settings.organisationName;
   const scope = settings.teamName
     ? lang === 'nl'
-      ? `We bewaren alleen dat je antwoorden bij ${settings.organisationName}, team ${settings.teamName}, horen.`
-      : `We only keep that your answers belong to ${settings.organisationName}, team ${settings.teamName}.`
+      ? `We bewaren alleen dat je antwoorden bij ${org}, team ${settings.teamName}, horen.`
+      : `We only keep that your answers belong to ${org}, team ${settings.teamName}.`
     : lang === 'nl'
-      ? `We bewaren alleen dat je antwoorden bij ${settings.organisationName} horen, niet bij welk team.`
-      : `We only keep that your answers belong to ${settings.organisationName}, not which team.`;
+      ? `We bewaren alleen dat je antwoorden bij ${org} horen, niet bij welk team.`
+      : `We only keep that your answers belong to ${org}, not which team.`;
+  const team = settings.teamName
+    ? lang === 'nl'
+      ? ` Je team staat er alleen bij als minstens ${policy.teamInRowsFrom} mensen van je team de vragenlijst invulden.`
+      : ` Your team is only in it when at least ${policy.teamInRowsFrom} people of your team filled in the questionnaire.`
+    : '';
   const paragraphs =
     lang === 'nl'
       ? [
           'Je doet anoniem mee. Je hebt geen account nodig en we vragen je naam niet.',
           `${scope} We bewaren geen IP-adres en niet het uur waarop je antwoordt, alleen de dag.`,
-          `Niemand ziet jouw antwoorden apart. In de resultaten tellen we antwoorden samen. Als minder dan ${settings.disclosureThreshold} mensen iets antwoorden, tonen we dat getal niet.`,
-          settings.openTextExport
-            ? 'Wat je zelf schrijft in open vragen, kunnen de onderzoekers lezen. Schrijf er geen namen in.'
-            : 'Wat je zelf schrijft in open vragen, blijft binnen het platform. Het gaat niet mee in een download van de gegevens.',
+          `In de resultaten tellen we antwoorden samen. Als minder dan ${k} mensen iets antwoorden, tonen we dat getal aan de meeste mensen niet.`,
+          `Alleen de ${who} van ${org} zien alle getallen, ook kleine. Zij kunnen de antwoorden ook downloaden als een tabel met één rij per persoon. Daarin staan al je antwoorden, maar niet je naam.${team}`,
+          policy.openTextInRows
+            ? 'Wat je zelf schrijft in open vragen, staat ook in die tabel. Schrijf er geen namen in.'
+            : 'Wat je zelf schrijft in open vragen, staat niet in die tabel. Het blijft binnen het platform.',
           `Waarom? De antwoorden helpen om ervaringswerk in jullie organisatie beter te maken. Je kunt meedoen tot en met ${settings.closesOn}. Je mag vragen overslaan die niet verplicht zijn, en je mag altijd stoppen.`,
         ]
       : [
           'You take part anonymously. You do not need an account and we do not ask your name.',
           `${scope} We do not keep your IP address or the time you answer, only the day.`,
-          `Nobody sees your answers on their own. Results add answers together. When fewer than ${settings.disclosureThreshold} people give an answer, we do not show that number.`,
-          settings.openTextExport
-            ? 'What you write yourself in open questions can be read by the researchers. Do not write names in it.'
-            : 'What you write yourself in open questions stays inside the platform. It is not part of a download of the data.',
+          `Results add answers together. When fewer than ${k} people give an answer, most people do not see that number.`,
+          `Only the ${who} of ${org} see all numbers, small ones too. They can also download the answers as a table with one row per person. It holds all your answers, but not your name.${team}`,
+          policy.openTextInRows
+            ? 'What you write yourself in open questions is in that table too. Do not write names in it.'
+            : 'What you write yourself in open questions is not in that table. It stays inside the platform.',
           `Why? The answers help to improve experience work in your organisation. You can take part until ${settings.closesOn} (inclusive). You may skip questions that are not required, and you may stop at any time.`,
         ];
   const version = createHash('sha256').update(paragraphs.join('\n')).digest('hex').slice(0, 16);
