@@ -4,6 +4,8 @@ import type { Actor } from '../../src/core/context.ts';
 import { exportQdpx } from '../../src/modules/coding/export.ts';
 import { listSources, storyForCoding } from '../../src/modules/coding/segments.ts';
 import type { Position, Role } from '../../src/modules/organisations/model.ts';
+import { asReader, readableReflections } from '../../src/modules/stories/access.ts';
+import { addReflection } from '../../src/modules/stories/reflections.ts';
 import { createStory } from '../../src/modules/stories/service.ts';
 import { Client, createTestApp, type TestApp } from '../helpers/app.ts';
 import { describeEachDatabase } from '../helpers/databases.ts';
@@ -20,6 +22,7 @@ describeEachDatabase('researchers cannot single out an author by team and positi
   let admin: Actor;
   let researcherClient: Client;
   let ewStory: string;
+  let noordStory: string;
 
   const person = async (role: Role, name: string, team?: string, position?: Position) => {
     const user = await makeUser(t.ctx, { organisationId: org, role, name });
@@ -38,8 +41,12 @@ describeEachDatabase('researchers cannot single out an author by team and positi
       ewStory = (await createStory(t.ctx, ew.actor, org, { title, text: `${title}: zo ging het.`, scope: 'research', pseudonym: 'Zwaluw' })).id;
     for (let i = 1; i <= 5; i++) {
       const p = await person('member', `Praktijk ${i}`, noord, 'practitioner');
-      await createStory(t.ctx, p.actor, org, { title: `Noord ${i}`, text: 'Een dag in het team.', scope: 'research', pseudonym: `Noord${i}` });
+      const s = await createStory(t.ctx, p.actor, org, { title: `Noord ${i}`, text: 'Een dag in het team.', scope: 'research', pseudonym: `Noord${i}` });
+      if (i === 1) noordStory = s.id;
     }
+    // The one coordinator of Team Noord reflects on a story of the team, for research.
+    const coordinator = await person('member', 'Coby Coördinator', noord, 'coordinator');
+    await addReflection(t.ctx, coordinator.actor, org, noordStory, { text: 'Herkenbaar voor ons team.', researchConsent: true });
     const r = await person('researcher', 'Rita Onderzoek');
     researcher = r.actor;
     admin = (await person('admin', 'Ad Beheer')).actor;
@@ -73,15 +80,26 @@ describeEachDatabase('researchers cannot single out an author by team and positi
     expect(one.body).not.toContain('Herstel');
   });
 
+  it("does not name the team's one coordinator through the position of a reflection on the team's story", async () => {
+    const forResearcher = await readableReflections(asReader(t.ctx, researcher), org, noordStory, 'research');
+    expect(forResearcher.map((r) => ({ author: r.author, position: r.position }))).toEqual([{ author: null, position: null }]);
+    const response = await researcherClient.get(`/api/orgs/${org}/stories/${noordStory}/reflections?purpose=research`);
+    expect(response.body).not.toContain('coordinator');
+    // An admin reading in the app sees names, and so the position.
+    expect((await readableReflections(asReader(t.ctx, admin), org, noordStory, 'view')).map((r) => r.position)).toEqual(['coordinator']);
+  });
+
   it('generalises in coding and in the .qdpx export the same way, for admins reading for research too', async () => {
     for (const actor of [researcher, admin]) {
       const sources = await listSources(t.ctx, actor, org);
-      expect(sources.filter((s) => s.title.startsWith('Noord')).map((s) => s.position)).toEqual(Array(5).fill('practitioner'));
+      expect(sources.filter((s) => s.kind === 'story' && s.title.startsWith('Noord')).map((s) => s.position)).toEqual(Array(5).fill('practitioner'));
       expect(sources.filter((s) => !s.title.startsWith('Noord')).map((s) => s.position)).toEqual([null, null]);
       expect((await storyForCoding(t.ctx, actor, org, ewStory)).sources[0]?.position).toBeNull();
+      expect(sources.filter((s) => s.kind === 'reflection').map((s) => s.position)).toEqual([null]);
       const qde = strFromU8(unzipSync((await exportQdpx(t.ctx, actor, org)).bytes)['project.qde'] as Uint8Array);
       expect(qde).toContain('praktijkwerker');
       expect(qde).not.toContain('ervaringswerker');
+      expect(qde).not.toContain('coördinator');
       expect(qde).not.toContain('Herstel');
     }
   });

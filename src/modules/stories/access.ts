@@ -3,7 +3,7 @@ import { AppError } from '../../core/errors.ts';
 import { can } from '../../core/policy.ts';
 import { disclosureThreshold } from '../analysis/core/index.ts';
 import type { Position, Sector } from '../organisations/model.ts';
-import { authorCensus, type DisclosedAuthor, discloseAuthor } from './author-disclosure.ts';
+import { authorCensus, type DisclosedAuthor, discloseAuthor, discloseReflectionPosition } from './author-disclosure.ts';
 import { isAnonymised, mayRead, type ReaderFacts, type StoryConsentFacts } from './consent.ts';
 import { type ConsentScope, type PhotoPeople, type ReadableReflection, type ReadableStory, type ReadPurpose, type StoryTags, tagFrameworks } from './model.ts';
 import * as store from './store.ts';
@@ -85,25 +85,30 @@ export async function readableReflections(
   storyId: string,
   purpose: ReadPurpose = 'view',
 ): Promise<ReadableReflection[]> {
-  await readableStoryRow(ctx, organisationId, storyId, purpose);
+  const story = await readableStoryRow(ctx, organisationId, storyId, purpose);
   if (purpose === 'exhibition') return [];
   const reader = await readerFacts(ctx, organisationId, purpose);
-  const rows = await store.reflectionsOf(ctx.db, storyId);
   const anonymous = isAnonymised(purpose);
   const hideName = (authorId: string) => (anonymous || !reader.seesNames) && authorId !== reader.userId;
-  return rows
-    .filter((r) => !anonymous || r.research_consent === 1)
-    .map((r) => ({
-      id: r.id,
-      storyId: r.story_id,
-      author: hideName(r.author_user_id) ? null : { userId: r.author_user_id, displayName: r.display_name },
-      isOwn: ctx.actor?.userId === r.author_user_id,
-      position: r.position as Position | null,
-      text: r.body,
-      showed: r.showed ? (JSON.parse(r.showed) as Record<string, string>) : {},
-      researchConsent: r.research_consent === 1,
-      createdOn: r.created_on,
-    }));
+  const rows = (await store.reflectionsOf(ctx.db, storyId)).filter((r) => !anonymous || r.research_consent === 1);
+  const positionOf = await reflectionPositions(
+    ctx,
+    organisationId,
+    purpose,
+    story,
+    rows.some((r) => hideName(r.author_user_id)),
+  );
+  return rows.map((r) => ({
+    id: r.id,
+    storyId: r.story_id,
+    author: hideName(r.author_user_id) ? null : { userId: r.author_user_id, displayName: r.display_name },
+    isOwn: ctx.actor?.userId === r.author_user_id,
+    position: hideName(r.author_user_id) ? positionOf(r.author_user_id, r.position as Position | null) : (r.position as Position | null),
+    text: r.body,
+    showed: r.showed ? (JSON.parse(r.showed) as Record<string, string>) : {},
+    researchConsent: r.research_consent === 1,
+    createdOn: r.created_on,
+  }));
 }
 
 async function present(ctx: ReaderContext, organisationId: string, purpose: ReadPurpose, reader: ReaderFacts, rows: StoryTable[]): Promise<ReadableStory[]> {
@@ -168,6 +173,25 @@ async function present(ctx: ReaderContext, organisationId: string, purpose: Read
       createdOn: row.created_on,
     };
   });
+}
+
+/** For readers who may not know who reflected: the position they may see (author-disclosure.ts). */
+async function reflectionPositions(
+  ctx: ReaderContext,
+  organisationId: string,
+  purpose: ReadPurpose,
+  story: StoryTable,
+  needed: boolean,
+): Promise<(authorUserId: string, position: Position | null) => Position | null> {
+  if (!needed) return (_, position) => position;
+  const storyFacts = { authorUserId: story.author_user_id, teamId: story.team_id, position: story.author_position as Position | null, pseudonym: null };
+  const storyTeamShown = story.author_user_id === ctx.actor?.userId || (await authorShown(ctx, organisationId, purpose, true))(storyFacts).teamId !== null;
+  const [all, k] = await Promise.all([store.reflectionAuthorFacts(ctx.db, organisationId), store.organisationThreshold(ctx.db, organisationId)]);
+  const census = authorCensus(
+    all.map((r) => ({ authorUserId: r.author_user_id, teamId: r.team_id, position: r.position as Position | null, pseudonym: null })),
+  );
+  const threshold = disclosureThreshold(k);
+  return (authorUserId, position) => discloseReflectionPosition({ authorUserId, storyTeamId: story.team_id, position }, census, threshold, storyTeamShown);
 }
 
 /**

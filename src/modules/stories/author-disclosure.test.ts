@@ -1,6 +1,6 @@
 import { describe, expect, it } from 'vitest';
 import type { Position } from '../organisations/model.ts';
-import { type AuthorFacts, authorCensus, discloseAuthor } from './author-disclosure.ts';
+import { type AuthorFacts, authorCensus, discloseAuthor, discloseReflectionPosition } from './author-disclosure.ts';
 
 const story = (authorUserId: string, teamId: string | null, position: Position | null, pseudonym: string | null = null): AuthorFacts => ({
   authorUserId,
@@ -77,5 +77,21 @@ describe('what a reader who may not know the author learns (threshold 5)', () =>
       position: 'experience_worker',
       pseudonym: null,
     });
+  });
+});
+
+describe('the position of someone who reflected, for the same readers', () => {
+  const reflector = { authorUserId: 'c1', storyTeamId: 'herstel', position: 'coordinator' as const };
+
+  it('is shown when five people with that position reflected on stories of the team', () => {
+    const census = authorCensus(authors(5, 'c', 'herstel', 'coordinator'));
+    expect(discloseReflectionPosition(reflector, census, 5, true)).toBe('coordinator');
+  });
+
+  it("falls back to the position alone only when the reader does not see the story's team", () => {
+    const census = authorCensus([story('c1', 'herstel', 'coordinator'), ...authors(4, 'x', 'noord', 'coordinator')]);
+    expect(discloseReflectionPosition(reflector, census, 5, true)).toBeNull();
+    expect(discloseReflectionPosition(reflector, census, 5, false)).toBe('coordinator');
+    expect(discloseReflectionPosition(reflector, census, 6, false)).toBeNull();
   });
 });

@@ -68,3 +68,23 @@ export function discloseAuthor(story: AuthorFacts, census: AuthorCensus, thresho
   }
   return { teamId: shown.teamId, position: shown.position, pseudonym };
 }
+
+/**
+ * A reflection's position, for the same readers. Its author reflected from the story's team (the
+ * position is theirs in that team when they are in it), so it counts among reflection authors
+ * with that team and position. Position alone is enough only when the reader does not see the
+ * story's team: otherwise "a coordinator, on a story of Team Herstel" would name them again.
+ */
+export function discloseReflectionPosition(
+  reflection: { authorUserId: string; storyTeamId: string | null; position: Position | null },
+  census: AuthorCensus,
+  threshold: number,
+  storyTeamShown: boolean,
+): Position | null {
+  const shown = discloseAuthor(
+    { authorUserId: reflection.authorUserId, teamId: reflection.storyTeamId, position: reflection.position, pseudonym: null },
+    census,
+    threshold,
+  );
+  return shown.teamId !== null || !storyTeamShown ? shown.position : null;
+}

@@ -151,6 +151,16 @@ export const authorFacts = (db: Db, organisationId: string) =>
     .where('organisation_id', '=', organisationId)
     .execute();
 
+/** Who reflected with which position on a story of which team, over the organisation: the census for reflections. */
+export const reflectionAuthorFacts = (db: Db, organisationId: string) =>
+  db
+    .selectFrom('story_reflections')
+    .innerJoin('stories', 'stories.id', 'story_reflections.story_id')
+    .select(['story_reflections.author_user_id', 'stories.team_id', 'story_reflections.position'])
+    .distinct()
+    .where('story_reflections.organisation_id', '=', organisationId)
+    .execute();
+
 export const organisationThreshold = async (db: Db, organisationId: string): Promise<number | undefined> =>
   (await db.selectFrom('organisations').select('disclosure_threshold').where('id', '=', organisationId).executeTakeFirst())?.disclosure_threshold;
 
