@@ -91,14 +91,17 @@ export function xlsxBomb(megabytes: number, declaredBytes = 6 * 1024): Uint8Arra
   ]);
 }
 
-/** A PNG header (and nothing to decode) that declares width × height pixels. */
-export function pngDeclaring(width: number, height: number): Uint8Array {
+/**
+ * A real, decodable black PNG of width × height pixels that is small on disk: its rows are zeros,
+ * deflated as one compressed megabyte repeated (about 1 KB per megabyte of pixels).
+ */
+export function pngBomb(width: number, height: number): Buffer {
   const signature = Buffer.from([0x89, 0x50, 0x4e, 0x47, 0x0d, 0x0a, 0x1a, 0x0a]);
   const ihdr = Buffer.alloc(13);
   ihdr.writeUInt32BE(width, 0);
   ihdr.writeUInt32BE(height, 4);
-  ihdr.writeUInt8(8, 8);
-  ihdr.writeUInt8(2, 9);
+  ihdr.writeUInt8(8, 8); // 8 bits per sample
+  ihdr.writeUInt8(0, 9); // greyscale
   const chunk = (type: string, data: Buffer) => {
     const length = Buffer.alloc(4);
     length.writeUInt32BE(data.length);
@@ -107,6 +110,21 @@ export function pngDeclaring(width: number, height: number): Uint8Array {
     crc.writeUInt32BE(zlib.crc32(body));
     return Buffer.concat([length, body, crc]);
   };
-  const idat = zlib.deflateSync(Buffer.alloc(0));
-  return new Uint8Array(Buffer.concat([signature, chunk('IHDR', ihdr), chunk('IDAT', idat), chunk('IEND', Buffer.alloc(0))]));
+  // Each row is a filter byte (0) and one byte per pixel: all zeros.
+  const raw = height * (width + 1);
+  const mb = 1024 * 1024;
+  const block = zlib.deflateRawSync(Buffer.alloc(mb), { level: 9, finishFlush: zlib.constants.Z_FULL_FLUSH });
+  const parts: Buffer[] = [Buffer.from([0x78, 0xda])];
+  for (let i = 0; i < Math.floor(raw / mb); i++) parts.push(block);
+  parts.push(zlib.deflateRawSync(Buffer.alloc(raw % mb), { level: 9 }));
+  const adler = Buffer.alloc(4);
+  adler.writeUInt32BE(adler32Zeros(raw));
+  parts.push(adler);
+  return Buffer.concat([signature, chunk('IHDR', ihdr), chunk('IDAT', Buffer.concat(parts)), chunk('IEND', Buffer.alloc(0))]);
+}
+
+/** Adler-32 of n zero bytes: a stays 1, b adds 1 for each byte. */
+function adler32Zeros(n: number): number {
+  const b = n % 65521;
+  return ((b << 16) | 1) >>> 0;
 }
