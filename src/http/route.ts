@@ -103,7 +103,9 @@ export function registerRoutes(app: FastifyInstance, routes: AnyRoute[], limits:
       handler: async (req, reply) => {
         if (def.auth === 'user' && !req.actor) throw new AppError('unauthenticated');
         const lang = req.lang;
-        const body = def.body ? parseInput(def.body, req.body ?? undefined, lang) : undefined;
+        // No body (or null) for an object is read as {}, so the answer names each required field.
+        const sent = req.body ?? (def.body instanceof z.ZodObject ? {} : undefined);
+        const body = def.body ? parseInput(def.body, sent, lang) : undefined;
         if (def.body && def.method === 'PATCH') requireSomeField(def.body, body, lang);
         return def.handler({
           params: def.params ? parseInput(def.params, req.params, lang) : undefined,

@@ -168,6 +168,14 @@ describeEachDatabase('no request an admin can send gets a 500', (dialect) => {
     expect((await admin.patch(project, { title: 'Andere titel' })).statusCode).toBe(200);
   });
 
+  it('a missing or null body names the fields that are required', async () => {
+    for (const body of [undefined, 'null']) {
+      const response = await admin.request('POST', `/api/orgs/${params.orgId}/signals`, body, body ? { 'content-type': 'application/json' } : {});
+      expect(response.statusCode).toBe(400);
+      expect(response.json().error.issues.map((i: { path: string }) => i.path)).toEqual(['title', 'observation', 'barrierFor', 'logic', 'level']);
+    }
+  });
+
   it('answers every generated request with less than 500', { timeout: 150_000 }, async () => {
     const doc = t.app.swagger() as { paths: Record<string, Record<string, Operation>> };
     const operations = Object.entries(doc.paths).flatMap(([path, methods]) =>
