@@ -5,7 +5,8 @@ import zlib from 'node:zlib';
  * headers promise more pixels than anyone photographs.
  */
 
-type ZipEntry = { name: string; data: Uint8Array; method: 0 | 8; declaredSize?: number; crc?: number };
+/** zip64Local: the local header says 0xFFFFFFFF and carries the sizes in a ZIP64 extra field, as .NET writes. */
+type ZipEntry = { name: string; data: Uint8Array; method: 0 | 8; declaredSize?: number; crc?: number; zip64Local?: boolean };
 
 /** A plain zip: local headers with sizes (no descriptors), the central directory, the end record. */
 export function zip(entries: ZipEntry[], options: { centralOnly?: string[] } = {}): Uint8Array {
@@ -23,6 +24,16 @@ export function zip(entries: ZipEntry[], options: { centralOnly?: string[] } = {
     local.writeUInt32LE(entry.data.length, 18);
     local.writeUInt32LE(size, 22);
     local.writeUInt16LE(name.length, 26);
+    const extra = Buffer.alloc(entry.zip64Local ? 20 : 0);
+    if (entry.zip64Local) {
+      local.writeUInt32LE(0xffffffff, 18);
+      local.writeUInt32LE(0xffffffff, 22);
+      local.writeUInt16LE(extra.length, 28);
+      extra.writeUInt16LE(1, 0);
+      extra.writeUInt16LE(16, 2);
+      extra.writeBigUInt64LE(BigInt(size), 4);
+      extra.writeBigUInt64LE(BigInt(entry.data.length), 12);
+    }
     const central = Buffer.alloc(46);
     central.writeUInt32LE(0x02014b50, 0);
     central.writeUInt16LE(20, 4);
@@ -33,10 +44,10 @@ export function zip(entries: ZipEntry[], options: { centralOnly?: string[] } = {
     central.writeUInt32LE(size, 24);
     central.writeUInt16LE(name.length, 28);
     central.writeUInt32LE(offset, 42);
-    locals.push(local, name, Buffer.from(entry.data));
+    locals.push(local, name, extra, Buffer.from(entry.data));
     // An entry left out of the central directory is still there for a reader that walks local headers.
     if (!options.centralOnly || options.centralOnly.includes(entry.name)) centrals.push(central, name);
-    offset += 30 + name.length + entry.data.length;
+    offset += 30 + name.length + extra.length + entry.data.length;
   }
   const directory = Buffer.concat(centrals);
   const end = Buffer.alloc(22);

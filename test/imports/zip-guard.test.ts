@@ -51,6 +51,14 @@ describe('a zip is judged by the bytes it really unpacks to, not by the sizes it
     expect(checkZip(new Uint8Array(0), limits.maxUncompressedBytes)).toMatchObject({ ok: false, reason: 'not_zip' });
   });
 
+  it('reads sizes from a ZIP64 extra field in the local header, and still counts the real bytes', () => {
+    const xml = new TextEncoder().encode('<a>hallo</a>');
+    const honest = [{ name: 'a.xml', data: xml, method: 0 as const, zip64Local: true }];
+    expect(checkZip(zip(honest), limits.maxUncompressedBytes)).toMatchObject({ ok: true, inflatedBytes: xml.length });
+    const lying = [{ name: 'b.xml', data: deflatedSpaces('<b>', 20, '</b>'), method: 8 as const, declaredSize: 100, zip64Local: true }];
+    expect(checkZip(zip(lying), limits.maxUncompressedBytes)).toMatchObject({ ok: false, reason: 'too_large' });
+  });
+
   it('lets a real workbook through, and it still reads', async () => {
     const bytes = await realWorkbook();
     expect(checkZip(bytes, limits.maxUncompressedBytes)).toMatchObject({ ok: true });

@@ -74,15 +74,37 @@ function localSpan(bytes: Uint8Array, view: DataView, entry: Entry): { data: num
   const name = new TextDecoder().decode(bytes.subarray(at + 30, at + 30 + nameLength));
   if (view.getUint16(at + 8, true) !== entry.method || name !== entry.name || (flags & 8) !== (entry.flags & 8)) throw new Refused('not_zip');
   const described = (flags & 8) !== 0;
+  const extraStart = at + 30 + nameLength;
+  const data = extraStart + view.getUint16(at + 28, true);
+  if (data > bytes.length) throw new Refused('not_zip');
+  const local = localSizes(view, at, extraStart, data);
   // Without a data descriptor the local header states the sizes itself: they must be the same.
-  if (!described && (view.getUint32(at + 18, true) !== entry.compressed || view.getUint32(at + 22, true) !== entry.size)) throw new Refused('not_zip');
+  if (!described && (local.compressed !== entry.compressed || local.size !== entry.size)) throw new Refused('not_zip');
   // A stored entry whose length is only in a descriptor cannot be read in one pass without guessing.
   if (described && entry.method === STORED) throw new Refused('not_zip');
-  const data = at + 30 + nameLength + view.getUint16(at + 28, true);
   let next = data + entry.compressed;
   if (next > bytes.length) throw new Refused('not_zip');
-  if (described) next += next + 4 <= bytes.length && view.getUint32(next, true) === DESCRIPTOR ? 16 : 12;
+  if (described) next += (next + 4 <= bytes.length && view.getUint32(next, true) === DESCRIPTOR ? 4 : 0) + (local.zip64 ? 20 : 12);
   return { data, next };
+}
+
+/**
+ * The sizes in a local header. Some writers (.NET's packaging among them) put 0xFFFFFFFF there and
+ * the real sizes in a ZIP64 extra field (id 1: uncompressed, then compressed, 8 bytes each).
+ */
+function localSizes(view: DataView, at: number, extraStart: number, extraEnd: number): { compressed: number; size: number; zip64: boolean } {
+  const compressed = view.getUint32(at + 18, true);
+  const size = view.getUint32(at + 22, true);
+  if (compressed !== 0xffffffff && size !== 0xffffffff) return { compressed, size, zip64: false };
+  for (let i = extraStart; i + 4 <= extraEnd; ) {
+    const id = view.getUint16(i, true);
+    const length = view.getUint16(i + 2, true);
+    if (id === 1 && length >= 16 && i + 4 + 16 <= extraEnd) {
+      return { size: Number(view.getBigUint64(i + 4, true)), compressed: Number(view.getBigUint64(i + 12, true)), zip64: true };
+    }
+    i += 4 + length;
+  }
+  throw new Refused('not_zip');
 }
 
 export function checkZip(bytes: Uint8Array, maxBytes: number): ZipCheck {
