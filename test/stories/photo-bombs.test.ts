@@ -19,6 +19,7 @@ function filesUnder(dir: string): string[] {
 
 describeEachDatabase('photo bombs and upload floods', (dialect) => {
   let t: TestApp;
+  let now = new Date('2026-12-05T10:50:00.000Z');
   let org: string;
   let photosDir: string;
 
@@ -37,7 +38,8 @@ describeEachDatabase('photo bombs and upload floods', (dialect) => {
     (await t.ctx.db.selectFrom('stories').select('photo_key').where('id', '=', storyId).executeTakeFirstOrThrow()).photo_key;
 
   beforeAll(async () => {
-    t = await createTestApp(dialect, { uploadsPerHour: UPLOADS_PER_HOUR });
+    // A clock that stands still: the upload count is per clock hour, and the test must not cross one.
+    t = await createTestApp(dialect, { uploadsPerHour: UPLOADS_PER_HOUR }, { now: () => now });
     photosDir = path.join(t.config.dataDir, 'photos');
     org = await makeOrganisation(t.ctx);
   });
@@ -100,6 +102,7 @@ describeEachDatabase('photo bombs and upload floods', (dialect) => {
       config: t.config,
       database: { db: t.ctx.db, dialect: t.ctx.dialect, location: 'shared', sqlite: undefined, close: async () => {} },
       logger: false,
+      clock: t.ctx.clock,
     });
     await second.ready();
     try {
@@ -111,5 +114,10 @@ describeEachDatabase('photo bombs and upload floods', (dialect) => {
     // Someone else is not held back by it.
     const own = await newStory(other.client);
     expect((await sendBytes(t.app, other.client, `/api/orgs/${org}/stories/${own}/photo`, jpeg)).statusCode).toBe(200);
+    // The next hour starts afresh, and the count of the hour before is forgotten.
+    now = new Date('2026-12-05T11:05:00.000Z');
+    expect((await sendBytes(t.app, flooder.client, `/api/orgs/${org}/stories/${storyId}/photo`, jpeg)).statusCode).toBe(200);
+    const counts = await t.ctx.db.selectFrom('upload_counts').select(['window_start', 'uploads']).where('user_id', '=', flooder.id).execute();
+    expect(counts).toEqual([{ window_start: '2026-12-05T11:00:00.000Z', uploads: 1 }]);
   });
 });
