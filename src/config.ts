@@ -42,6 +42,8 @@ const envSchema = z.object({
     .min(10_000)
     .max(100 * 1024 * 1024)
     .default(10 * 1024 * 1024),
+  /** Files (photos, imports) one person may send per kind in an hour; more are refused (429) in every app process. */
+  UPLOADS_PER_HOUR: z.coerce.number().int().min(1).max(10_000).default(60),
   /** Photos are resized to fit within this many pixels on their longest side. */
   PHOTO_MAX_DIMENSION: z.coerce.number().int().min(200).max(8000).default(2000),
   /** An S3-compatible object store for photos; without S3_BUCKET they are kept in DATA_DIR/photos. */
@@ -76,6 +78,8 @@ export type Config = {
   trustProxy: boolean;
   webDir: string;
   chromiumPath: string;
+  /** Files (photos, imports) one person may send per kind in an hour. */
+  uploadsPerHour: number;
   photos: {
     maxBytes: number;
     maxDimension: number;
@@ -116,6 +120,7 @@ export function loadConfig(env: NodeJS.ProcessEnv = process.env, overrides: Part
     trustProxy: e.TRUST_PROXY,
     webDir: path.resolve(import.meta.dirname, '../dist/web'),
     chromiumPath: e.CHROMIUM_PATH,
+    uploadsPerHour: e.UPLOADS_PER_HOUR,
     photos: {
       maxBytes: e.PHOTO_MAX_BYTES,
       maxDimension: e.PHOTO_MAX_DIMENSION,

@@ -37,6 +37,7 @@ export const errorMessages: Record<ErrorId, Record<Language, string>> = {
 export const extraMessages = {
   invalidJson: { nl: 'De gegevens zijn geen geldige JSON.', en: 'The data is not valid JSON.' },
   unsupportedMediaType: { nl: 'Dit soort gegevens wordt niet aanvaard.', en: 'This kind of data is not accepted.' },
+  nothingToChange: { nl: 'Er is niets om te wijzigen: vul minstens één veld in.', en: 'There is nothing to change: fill in at least one field.' },
   unknownConflictEmail: { nl: 'Er bestaat al een account met dit e-mailadres.', en: 'An account with this e-mail address already exists.' },
   lastAdmin: {
     nl: 'Een organisatie heeft minstens één beheerder nodig.',

@@ -12,6 +12,7 @@ import * as stories from './migrations/2026_11_29_0030_stories.ts';
 import * as signals from './migrations/2026_11_29_0040_signals.ts';
 import * as coding from './migrations/2026_11_29_0041_coding.ts';
 import * as people from './migrations/2026_12_05_0200_people.ts';
+import * as uploadCounts from './migrations/2026_12_05_0500_upload_counts.ts';
 
 /** Listed here, not read from disk, so the order is reviewed in code and bundling cannot lose one. */
 const migrations: Record<string, Migration> = {
@@ -27,6 +28,7 @@ const migrations: Record<string, Migration> = {
   '2026_11_29_0040_signals': signals,
   '2026_11_29_0041_coding': coding,
   '2026_12_05_0200_people': people,
+  '2026_12_05_0500_upload_counts': uploadCounts,
 };
 
 export const migrationNames = (): string[] => Object.keys(migrations).sort();

@@ -6,6 +6,7 @@ import type { RoundsTables } from '../modules/rounds/tables.ts';
 import type { SignalsTables } from '../modules/signals/tables.ts';
 import type { StoriesTables } from '../modules/stories/tables.ts';
 import type { TrajectenTables } from '../modules/trajecten/tables.ts';
+import type { UploadsTables } from '../modules/uploads/tables.ts';
 
 export interface OrganisationTable {
   id: string;
@@ -84,7 +85,7 @@ export interface AuditEventTable {
   at: string;
 }
 
-export interface Database extends RoundsTables, TrajectenTables, ExportsTables, StoriesTables, SignalsTables, CodingTables {
+export interface Database extends RoundsTables, TrajectenTables, ExportsTables, StoriesTables, SignalsTables, CodingTables, UploadsTables {
   organisations: OrganisationTable;
   users: UserTable;
   memberships: MembershipTable;

@@ -94,7 +94,7 @@ export async function buildApp(options: AppOptions): Promise<App> {
     ...instrumentRoutes(app),
     ...instrumentPreviewRoutes(app),
     ...roundRoutes(app, publishedInstruments),
-    ...importRoutes(app),
+    ...importRoutes(app, config),
     ...analysisRoutes(app, publishedInstruments),
     ...trajectoryRoutes(app, publishedInstruments),
     ...intervisionRoutes(app),

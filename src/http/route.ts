@@ -3,6 +3,7 @@ import * as z from 'zod';
 import type { Actor } from '../core/context.ts';
 import { AppError } from '../core/errors.ts';
 import type { Language } from '../core/language.ts';
+import { extraMessages } from '../core/messages.ts';
 import type { PolicyName } from '../core/policy.ts';
 import { errorMapFor } from '../core/validation-messages.ts';
 
@@ -60,6 +61,16 @@ export function parseInput<S extends Schema>(schema: S, value: unknown, lang: La
   });
 }
 
+/**
+ * A PATCH names what it changes; one that names nothing is a mistake of the caller (and would be an
+ * UPDATE without a SET): a 400 with an issue on every field it could have named.
+ */
+export function requireSomeField(schema: Schema, body: unknown, lang: Language): void {
+  if (typeof body !== 'object' || body === null || Array.isArray(body) || Object.keys(body).length > 0) return;
+  const fields = schema instanceof z.ZodObject ? Object.keys(schema.shape) : [''];
+  throw new AppError('validation_failed', { issues: fields.map((path) => ({ path, message: extraMessages.nothingToChange[lang] })) });
+}
+
 function jsonSchema(schema: Schema, io: 'input' | 'output') {
   const { $schema: _ignored, ...rest } = z.toJSONSchema(schema, { target: 'openapi-3.0', io, unrepresentable: 'any' }) as Record<string, unknown>;
   return rest;
@@ -92,10 +103,14 @@ export function registerRoutes(app: FastifyInstance, routes: AnyRoute[], limits:
       handler: async (req, reply) => {
         if (def.auth === 'user' && !req.actor) throw new AppError('unauthenticated');
         const lang = req.lang;
+        // No body (or null) for an object is read as {}, so the answer names each required field.
+        const sent = req.body ?? (def.body instanceof z.ZodObject ? {} : undefined);
+        const body = def.body ? parseInput(def.body, sent, lang) : undefined;
+        if (def.body && def.method === 'PATCH') requireSomeField(def.body, body, lang);
         return def.handler({
           params: def.params ? parseInput(def.params, req.params, lang) : undefined,
           query: def.query ? parseInput(def.query, req.query, lang) : undefined,
-          body: def.body ? parseInput(def.body, req.body ?? undefined, lang) : undefined,
+          body,
           actor: req.actor,
           req,
           reply,

@@ -21,6 +21,7 @@ export async function createTestApp(dialect: Dialect, overrides: Partial<Config>
     dataDir,
     database: handle.dialect === 'sqlite' ? { kind: 'sqlite' as const, file: handle.location } : { kind: 'postgres' as const, url: 'postgres://test' },
     rateLimits: { loginPerMinute: 1000, invitePerMinute: 1000, respondentPerMinute: 100_000 },
+    uploadsPerHour: 10_000,
     logLevel: 'info' as const,
     ...overrides,
   };

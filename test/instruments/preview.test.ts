@@ -79,4 +79,20 @@ describeEachDatabase('instrument preview: the respondent page, without a way to 
     expect((await outsiderClient.get(preview())).statusCode).toBe(404);
     expect((await new Client(t.app).get(preview())).statusCode).toBe(401);
   });
+
+  it("shows a title with $` and $' as written: they are text, not replacement patterns", async () => {
+    const title = "Geld $` en $' terug, $& ook";
+    const definition = {
+      key: 'kort',
+      title: txt('Korte lijst'),
+      intro: txt(''),
+      sections: [{ key: 'een', title: txt(title), questions: [{ key: 'nog', type: 'long_text', text: txt('Nog iets?'), required: false }] }],
+    };
+    expect((await researcher.put(`/api/orgs/${org}/instruments/${instrumentId}/versions/1`, { definition })).statusCode).toBe(200);
+    const page = await researcher.get(preview('?section=1&lang=nl'));
+    expect(page.statusCode).toBe(200);
+    expect(page.body).toContain('Geld $` en $&#x27; terug, $&amp; ook');
+    expect(page.body.match(/<main\b/g)).toHaveLength(1);
+    expect(page.body.match(/<!doctype html>/gi)).toHaveLength(1);
+  });
 });

@@ -1,5 +1,6 @@
 import { Readable } from 'node:stream';
 import type { SourceRow } from './parse-csv.ts';
+import { checkZip } from './zip-guard.ts';
 
 /**
  * The first worksheet (or a named one) of an .xlsx file as rows of strings, read as a stream so a
@@ -55,34 +56,6 @@ class PackedRows {
   }
 }
 
-/**
- * The sum of the uncompressed sizes the zip's central directory declares, or undefined when the
- * bytes are not a zip. Checked before reading, so a small file that unpacks to gigabytes is refused.
- */
-export function zipUncompressedSize(bytes: Uint8Array): number | undefined {
-  const view = new DataView(bytes.buffer, bytes.byteOffset, bytes.byteLength);
-  const min = Math.max(0, bytes.length - 22 - 0xffff);
-  let eocd = -1;
-  for (let i = bytes.length - 22; i >= min; i--) {
-    if (view.getUint32(i, true) === 0x06054b50) {
-      eocd = i;
-      break;
-    }
-  }
-  if (eocd < 0) return undefined;
-  const entries = view.getUint16(eocd + 10, true);
-  let offset = view.getUint32(eocd + 16, true);
-  let total = 0;
-  for (let n = 0; n < entries; n++) {
-    if (offset + 46 > bytes.length || view.getUint32(offset, true) !== 0x02014b50) return undefined;
-    const size = view.getUint32(offset + 24, true);
-    // 0xFFFFFFFF means the size is in a ZIP64 field: far beyond anything we accept.
-    total += size === 0xffffffff ? Number.POSITIVE_INFINITY : size;
-    offset += 46 + view.getUint16(offset + 28, true) + view.getUint16(offset + 30, true) + view.getUint16(offset + 32, true);
-  }
-  return total;
-}
-
 const isDateFormat = (format: string | undefined): boolean =>
   !!format &&
   /[ymd]/i.test(
@@ -129,9 +102,9 @@ export async function readXlsx(
   bytes: Uint8Array,
   options: { sheet?: string | undefined; limits: XlsxLimits; onRow?: (count: number) => void },
 ): Promise<XlsxSheet> {
-  const unpacked = zipUncompressedSize(bytes);
-  if (unpacked === undefined) throw new XlsxError({ reason: 'not_xlsx' });
-  if (unpacked > options.limits.maxUncompressedBytes) throw new XlsxError({ reason: 'too_large' });
+  // The sizes a zip declares can lie: count what it really unpacks to before exceljs unpacks it.
+  const zip = checkZip(bytes, options.limits.maxUncompressedBytes);
+  if (!zip.ok) throw new XlsxError({ reason: zip.reason === 'too_large' ? 'too_large' : 'not_xlsx' });
   // exceljs is large and only needed when someone imports a spreadsheet: load it then.
   const { default: excel } = await import('exceljs');
   const reader = new excel.stream.xlsx.WorkbookReader(Readable.from([Buffer.from(bytes.buffer, bytes.byteOffset, bytes.byteLength)]), {

@@ -1,7 +1,9 @@
 import type { FastifyInstance, FastifyReply, FastifyRequest } from 'fastify';
+import type { Config } from '../../config.ts';
 import { errorMessages } from '../../core/messages.ts';
 import { type AnyRoute, defineRoute } from '../../http/route.ts';
 import { roundParams } from '../rounds/model.ts';
+import { takeUploadAllowance } from '../uploads/service.ts';
 import { IMPORT_BODY_LIMIT_BYTES, type ImportInput, importCommitInput, importInput, importPreviewView, importResultView } from './model.ts';
 import { commitImport, ImportRejected, type ImportRequest, previewImport } from './service.ts';
 
@@ -28,7 +30,7 @@ async function orProblems<T>(req: FastifyRequest, reply: FastifyReply, work: () 
   }
 }
 
-export function importRoutes(app: FastifyInstance): AnyRoute[] {
+export function importRoutes(app: FastifyInstance, config: Pick<Config, 'uploadsPerHour'>): AnyRoute[] {
   const ctx = app.services;
   return [
     defineRoute({
@@ -43,10 +45,12 @@ export function importRoutes(app: FastifyInstance): AnyRoute[] {
       params: roundParams,
       body: importInput,
       response: importPreviewView,
-      handler: ({ actor, params, body, req, reply }) =>
-        orProblems(req, reply, () =>
+      handler: async ({ actor, params, body, req, reply }) => {
+        await takeUploadAllowance(ctx, actor.userId, 'import', config.uploadsPerHour);
+        return orProblems(req, reply, () =>
           previewImport(ctx, { kind: 'user', actor, organisationId: params.orgId }, params.roundId, toRequest(body), { lang: req.lang }),
-        ),
+        );
+      },
     }),
     defineRoute({
       method: 'POST',
@@ -59,10 +63,12 @@ export function importRoutes(app: FastifyInstance): AnyRoute[] {
       params: roundParams,
       body: importCommitInput,
       response: importResultView,
-      handler: ({ actor, params, body, req, reply }) =>
-        orProblems(req, reply, () =>
+      handler: async ({ actor, params, body, req, reply }) => {
+        await takeUploadAllowance(ctx, actor.userId, 'import', config.uploadsPerHour);
+        return orProblems(req, reply, () =>
           commitImport(ctx, { kind: 'user', actor, organisationId: params.orgId }, params.roundId, toRequest(body), { lang: req.lang }),
-        ),
+        );
+      },
     }),
   ];
 }

@@ -84,9 +84,12 @@ const escapeAttribute = (value: string) => value.replace(/&/g, '&amp;').replace(
 function sectionMarkup(page: ReactElement, note: ReactElement, lang: Language, section: number): string {
   const action = `/r/${TOKEN}/${RESPONSE}/${section}`;
   const otherLang = lang === 'nl' ? 'en' : 'nl';
+  // Replacements are functions: a string would read `$'`, `$&` or `` $` `` in a title as a pattern.
+  const noteMarkup = renderToStaticMarkup(note);
+  const languageLink = `href="${escapeAttribute(`?section=${section}&lang=${otherLang}`)}"`;
   return renderToStaticMarkup(page)
-    .replace(`<main id="main">`, `<main id="main">${renderToStaticMarkup(note)}`)
-    .replace(`href="${action}?lang=${otherLang}"`, `href="${escapeAttribute(`?section=${section}&lang=${otherLang}`)}"`)
+    .replace(`<main id="main">`, () => `<main id="main">${noteMarkup}`)
+    .replace(`href="${action}?lang=${otherLang}"`, () => languageLink)
     .replace(/<form\b[^>]*>/, (tag) => tag.replace(/\s(?:action|method)="[^"]*"/g, '').replace('<form', '<form aria-describedby="preview-note"'));
 }
 

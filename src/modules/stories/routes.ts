@@ -6,6 +6,7 @@ import { authorize } from '../../core/policy.ts';
 import { type AnyRoute, defineRoute } from '../../http/route.ts';
 import { okView } from '../accounts/model.ts';
 import { organisationParams } from '../organisations/model.ts';
+import { takeUploadAllowance } from '../uploads/service.ts';
 import { asReader, readableReflections, readableStories, readableStory } from './access.ts';
 import { findIdentifyingDetails, findingKinds } from './anonymity.ts';
 import {
@@ -52,7 +53,7 @@ const anonymityView = z.object({ findings: z.array(findingView) });
 /** Image bodies arrive as raw bytes (no multipart); the route's body limit is the photo size limit. */
 export const photoContentTypes = ['image/jpeg', 'image/png', 'image/webp', 'application/octet-stream'];
 
-export function storyRoutes(app: FastifyInstance, config: Pick<Config, 'photos'>, storage: PhotoStorage): AnyRoute[] {
+export function storyRoutes(app: FastifyInstance, config: Pick<Config, 'photos' | 'uploadsPerHour'>, storage: PhotoStorage): AnyRoute[] {
   const ctx = app.services;
   const settings = { maxBytes: config.photos.maxBytes, maxDimension: config.photos.maxDimension };
   app.addContentTypeParser(photoContentTypes, { parseAs: 'buffer' }, (_req, body, done) => done(null, body));
@@ -183,8 +184,10 @@ export function storyRoutes(app: FastifyInstance, config: Pick<Config, 'photos'>
       bodyLimit: settings.maxBytes,
       params: storyParams,
       response: readableStorySchema,
-      handler: ({ actor, params, req }) =>
-        putPhoto(ctx, storage, settings, actor, params.orgId, params.storyId, Buffer.isBuffer(req.body) ? req.body : undefined),
+      handler: async ({ actor, params, req }) => {
+        await takeUploadAllowance(ctx, actor.userId, 'photo', config.uploadsPerHour);
+        return putPhoto(ctx, storage, settings, actor, params.orgId, params.storyId, Buffer.isBuffer(req.body) ? req.body : undefined);
+      },
     }),
     defineRoute({
       method: 'GET',

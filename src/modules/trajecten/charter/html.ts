@@ -13,7 +13,7 @@ function bodyHtml(body: string): string {
   for (const line of body.split('\n')) {
     const rest = line.trimStart();
     if (rest.startsWith('- ')) list.push(`<li>${esc(rest.slice(2))}</li>`);
-    else if (line.startsWith(' ') && list.length) list[list.length - 1] = (list[list.length - 1] as string).replace('</li>', `<br>${esc(rest)}</li>`);
+    else if (line.startsWith(' ') && list.length) list[list.length - 1] = (list[list.length - 1] as string).replace('</li>', () => `<br>${esc(rest)}</li>`);
     else {
       flush();
       out.push(`<p>${esc(line)}</p>`);

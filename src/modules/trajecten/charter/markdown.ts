@@ -1,4 +1,5 @@
 import type { Language } from '../../../core/language.ts';
+import { markdownInline } from '../../../core/markdown-text.ts';
 import type { CharterSection } from '../model.ts';
 import { openHeading } from './generate.ts';
 
@@ -36,34 +37,32 @@ const words = {
 
 export const charterWords = words;
 
-/** Characters Markdown would read as formatting are escaped, so the team's words stay words. */
-const mdEscape = (text: string) => text.replace(/([\\`*_[\]#<>|])/g, '\\$1');
-
 function bodyLines(body: string): string[] {
   return body.split('\n').map((line) => {
-    const indent = line.match(/^ */)?.[0].length ?? 0;
-    const rest = line.slice(indent);
-    if (rest.startsWith('- ')) return `${' '.repeat(indent)}- ${mdEscape(rest.slice(2))}`;
-    return indent > 0 ? `${' '.repeat(indent)}${mdEscape(rest)}` : `${mdEscape(rest)}\n`;
+    // The generator indents by two at most; deeper would make an indented code block.
+    const indent = Math.min(line.match(/^ */)?.[0].length ?? 0, 2);
+    const rest = line.trimStart();
+    if (rest.startsWith('- ')) return `${' '.repeat(indent)}- ${markdownInline(rest.slice(2))}`;
+    return indent > 0 ? `${' '.repeat(indent)}${markdownInline(rest)}` : `${markdownInline(rest)}\n`;
   });
 }
 
 export function charterMarkdown(doc: CharterDocument): string {
   const w = words[doc.language];
   const lines = [
-    `# ${w.heading}: ${mdEscape(doc.title)}`,
+    `# ${w.heading}: ${markdownInline(doc.title)}`,
     '',
-    `${mdEscape(doc.team)} · ${w.version(doc.version)}`,
+    `${markdownInline(doc.team)} · ${w.version(doc.version)}`,
     '',
     doc.established ? w.established : w.notEstablished,
     '',
   ];
   for (const section of doc.sections) {
-    lines.push(`## ${mdEscape(section.title)}`, '', ...bodyLines(section.body), '');
-    if (section.open.length) lines.push(`**${openHeading(doc.language)}:**`, '', ...section.open.map((o) => `- ${mdEscape(o)}`), '');
+    lines.push(`## ${markdownInline(section.title)}`, '', ...bodyLines(section.body), '');
+    if (section.open.length) lines.push(`**${openHeading(doc.language)}:**`, '', ...section.open.map((o) => `- ${markdownInline(o)}`), '');
   }
-  lines.push(`## ${w.signatures}`, '', ...doc.signatures.map((s) => `- ${mdEscape(s.displayName)}, ${w.signedOn} ${s.signedAt.slice(0, 10)}`), '');
-  if (doc.missing.length) lines.push(`**${w.missing}:** ${doc.missing.map((m) => mdEscape(m.displayName)).join(', ')}`, '');
+  lines.push(`## ${w.signatures}`, '', ...doc.signatures.map((s) => `- ${markdownInline(s.displayName)}, ${w.signedOn} ${s.signedAt.slice(0, 10)}`), '');
+  if (doc.missing.length) lines.push(`**${w.missing}:** ${doc.missing.map((m) => markdownInline(m.displayName)).join(', ')}`, '');
   return `${lines
     .join('\n')
     .replace(/\n{3,}/g, '\n\n')
