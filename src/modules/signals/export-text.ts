@@ -1,4 +1,5 @@
 import type { Language } from '../../core/language.ts';
+import { mdEscape } from '../../core/markdown.ts';
 import type { SignalLevel, SignalView } from './model.ts';
 import { statusLabels } from './workflow.ts';
 
@@ -66,35 +67,36 @@ const words = {
 export function signalAsMarkdown(signal: SignalView, labels: { logic: Localised; theme: Localised | null }, lang: Language): string {
   const w = words[lang];
   const day = (iso: string) => iso.slice(0, 10);
-  const who = (p: { displayName: string } | null) => p?.displayName ?? w.someone;
+  const who = (p: { displayName: string } | null) => (p ? mdEscape(p.displayName) : w.someone);
   const lines = [
-    `# ${w.signal}: ${signal.title}`,
+    `# ${w.signal}: ${mdEscape(signal.title)}`,
     '',
     `- ${w.status}: ${statusLabels[signal.status][lang]}`,
     `- ${w.level}: ${levelLabels[signal.level][lang]}`,
     `- ${w.logic}: ${labels.logic[lang]}`,
     `- ${w.theme}: ${labels.theme?.[lang] ?? w.none}`,
-    `- ${w.team}: ${signal.team?.name ?? w.organisation}`,
+    `- ${w.team}: ${signal.team ? mdEscape(signal.team.name) : w.organisation}`,
     `- ${w.raised}: ${who(signal.raisedBy)} (${day(signal.createdAt)})`,
     '',
     `## ${w.seen}`,
     '',
-    signal.observation,
+    mdEscape(signal.observation),
     '',
     `## ${w.barrier}`,
     '',
-    signal.barrierFor,
+    mdEscape(signal.barrierFor),
     '',
   ];
-  if (signal.stories.length > 0) lines.push(`## ${w.stories}`, '', ...signal.stories.map((s) => `- ${s.title}`), '');
+  if (signal.stories.length > 0) lines.push(`## ${w.stories}`, '', ...signal.stories.map((s) => `- ${mdEscape(s.title)}`), '');
   lines.push(`## ${w.checks}`, '');
   if (signal.memberChecks.length === 0) lines.push(w.noChecks, '');
   for (const check of signal.memberChecks)
-    lines.push(`- ${who(check.by)} ${stanceLabels[check.stance][lang]} (${day(check.at)})${check.comment ? `: ${check.comment}` : ''}`);
+    lines.push(`- ${who(check.by)} ${stanceLabels[check.stance][lang]} (${day(check.at)})${check.comment ? `: ${mdEscape(check.comment)}` : ''}`);
   if (signal.memberChecks.length > 0) lines.push('');
   lines.push(`## ${w.steps}`, '');
-  for (const step of signal.steps) lines.push(`- ${day(step.at)}: ${statusLabels[step.to][lang]} (${who(step.by)})${step.note ? ` — ${step.note}` : ''}`);
+  for (const step of signal.steps)
+    lines.push(`- ${day(step.at)}: ${statusLabels[step.to][lang]} (${who(step.by)})${step.note ? ` — ${mdEscape(step.note)}` : ''}`);
   lines.push('');
-  if (signal.feedback) lines.push(`## ${w.feedback}`, '', signal.feedback.note, '');
+  if (signal.feedback) lines.push(`## ${w.feedback}`, '', mdEscape(signal.feedback.note), '');
   return lines.join('\n');
 }

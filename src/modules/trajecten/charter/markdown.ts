@@ -1,4 +1,5 @@
 import type { Language } from '../../../core/language.ts';
+import { mdEscape } from '../../../core/markdown.ts';
 import type { CharterSection } from '../model.ts';
 import { openHeading } from './generate.ts';
 
@@ -35,9 +36,6 @@ const words = {
 };
 
 export const charterWords = words;
-
-/** Characters Markdown would read as formatting are escaped, so the team's words stay words. */
-const mdEscape = (text: string) => text.replace(/([\\`*_[\]#<>|])/g, '\\$1');
 
 function bodyLines(body: string): string[] {
   return body.split('\n').map((line) => {
