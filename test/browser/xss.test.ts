@@ -48,7 +48,7 @@ run('stored payloads in every view, PDF and Markdown export', () => {
   let beacon: Awaited<ReturnType<typeof startBeacon>>;
   let payloads: string[];
   let org: string;
-  const ids = { story: '', researchStory: '', signal: '', trajectory: '', team: '', round: '', project: '' };
+  const ids = { story: '', researchStory: '', signal: '', trajectory: '', team: '', round: '', teamLink: '', project: '' };
   const executions: string[] = [];
   const violations: string[] = [];
   const outside: string[] = [];
@@ -88,13 +88,13 @@ run('stored payloads in every view, PDF and Markdown export', () => {
     return context;
   }
 
-  /** Opens each view once and waits until it shows at least one payload as text. */
+  /** Opens each view once (a path relative to the organisation's pages, or from the root when it starts with `/`) and waits until it shows at least one payload as text. */
   async function visit(email: string, views: string[]) {
     const context = await watched(email);
     const page = context.pages()[0];
     if (!page) throw new Error('no page');
     for (const view of views) {
-      await page.goto(`${server.url}/o/${org}/${view}`);
+      await page.goto(view.startsWith('/') ? `${server.url}${view}` : `${server.url}/o/${org}/${view}`);
       await page.getByRole('heading', { level: 1 }).first().waitFor();
       const shown = await page
         // biome-ignore lint/performance/useDomNodeTextContent: the rendered text, not a <script>'s source, proves a payload is shown as text
@@ -156,6 +156,8 @@ run('stored payloads in every view, PDF and Markdown export', () => {
     ids.round =
       (await ok(researcher.post(`${base}/rounds`, { instrumentVersionId: versionId, name: payloads[4], closesOn: '2999-12-31', teamIds: [ids.team] }), 'round'))
         .id ?? '';
+    const links = (await researcher.get(`${base}/rounds/${ids.round}`)).json<{ links: { url: string; teamName: string | null }[] }>().links;
+    ids.teamLink = new URL(links.find((l) => l.teamName !== null)?.url ?? '').pathname;
     await ok(researcher.post(`${base}/coding/memos`, { targetKind: 'project', title: payloads[5], body: all }), 'memo');
     ids.project = (await ok(admin.post(`${base}/photovoice`, { title: payloads[6], theme: payloads[7] }), 'photovoice')).id ?? '';
   }, 180_000);
@@ -178,7 +180,14 @@ run('stored payloads in every view, PDF and Markdown export', () => {
       `teams/${ids.team}`,
     ]);
     await visit(COORDINATOR, ['trajecten', `trajecten/${ids.trajectory}`, `trajecten/${ids.trajectory}/kader`, 'kruisbestuiving/signalen/overzicht', 'people']);
-    await visit(RESEARCHER, ['in-beeld', `in-beeld/rounds/${ids.round}`, 'kruisbestuiving/codering', `kruisbestuiving/codering/verhalen/${ids.researchStory}`]);
+    // The respondent's welcome page of the team's link names the team.
+    await visit(RESEARCHER, [
+      ids.teamLink,
+      'in-beeld',
+      `in-beeld/rounds/${ids.round}`,
+      'kruisbestuiving/codering',
+      `kruisbestuiving/codering/verhalen/${ids.researchStory}`,
+    ]);
     await visit(ADMIN, [`kruisbestuiving/photovoice/${ids.project}`, 'audit']);
     expect(executions).toEqual([]);
     expect(violations).toEqual([]);
