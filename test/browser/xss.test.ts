@@ -48,7 +48,7 @@ run('stored payloads in every view, PDF and Markdown export', () => {
   let beacon: Awaited<ReturnType<typeof startBeacon>>;
   let payloads: string[];
   let org: string;
-  const ids = { story: '', researchStory: '', signal: '', trajectory: '', team: '', round: '', teamLink: '', project: '' };
+  const ids = { story: '', researchStory: '', signal: '', trajectory: '', session: '', team: '', round: '', teamLink: '', code: '', project: '' };
   const executions: string[] = [];
   const violations: string[] = [];
   const outside: string[] = [];
@@ -153,6 +153,26 @@ run('stored payloads in every view, PDF and Markdown export', () => {
     );
     await ok(coordinator.post(`${trajectory}/charter/versions`, {}), 'charter version');
     await ok(coordinator.post(`${trajectory}/charter/versions/1/comments`, { sectionKey: 'visie', text: all }), 'charter comment');
+    // Mid-length fields (up to 2,000 characters) get the first twenty payloads together.
+    const some = payloads.slice(0, 20).join('\n');
+    const userId = async (email: string) => (await db.selectFrom('users').select('id').where('email', '=', email).executeTakeFirstOrThrow()).id;
+    const [memberId, coordinatorId] = [await userId(MEMBER), await userId(COORDINATOR)];
+    await ok(coordinator.put(`${trajectory}/mandates/${memberId}`, { statuses: ['vrijwilliger'], mayDecide: some, maySign: some }), 'mandate');
+    await ok(coordinator.post(`${trajectory}/support`, { kind: 'intervisie', frequency: payloads[8], byWhom: payloads[9], forWhom: payloads[10] }), 'support');
+    await ok(coordinator.put(`${trajectory}/equal-position/verloning_functie_diploma/view`, { view: all }), 'equal-position view');
+    await ok(coordinator.put(`${trajectory}/equal-position/verloning_functie_diploma/position`, { position: all, reason: all }), 'equal-position position');
+    const session = {
+      method: 'incident',
+      plannedOn: '2999-01-01',
+      facilitatorUserId: coordinatorId,
+      presenterUserId: memberId,
+      participantUserIds: [coordinatorId, memberId],
+    };
+    ids.session = (await ok(coordinator.post(`${trajectory}/intervision`, session), 'intervision')).id ?? '';
+    await ok(coordinator.post(`${trajectory}/intervision/${ids.session}/themes`, { theme: payloads[11] }), 'intervision theme');
+    await ok(coordinator.put(`${trajectory}/intervision/${ids.session}/notes/0`, { text: all }), 'intervision notes');
+    await ok(coordinator.post(`${base}/signals/${ids.signal}/steps`, { to: 'discussed', note: all }), 'signal step');
+    ids.code = (await ok(researcher.post(`${base}/coding/codes`, { name: payloads[12], description: some }), 'code')).id ?? '';
     ids.round =
       (await ok(researcher.post(`${base}/rounds`, { instrumentVersionId: versionId, name: payloads[4], closesOn: '2999-12-31', teamIds: [ids.team] }), 'round'))
         .id ?? '';
@@ -179,7 +199,16 @@ run('stored payloads in every view, PDF and Markdown export', () => {
       `kruisbestuiving/signalen/${ids.signal}`,
       `teams/${ids.team}`,
     ]);
-    await visit(COORDINATOR, ['trajecten', `trajecten/${ids.trajectory}`, `trajecten/${ids.trajectory}/kader`, 'kruisbestuiving/signalen/overzicht', 'people']);
+    await visit(COORDINATOR, [
+      'trajecten',
+      `trajecten/${ids.trajectory}`,
+      `trajecten/${ids.trajectory}/kader`,
+      `trajecten/${ids.trajectory}/vertaling`,
+      `trajecten/${ids.trajectory}/omkadering`,
+      `trajecten/${ids.trajectory}/intervisie/${ids.session}`,
+      'kruisbestuiving/signalen/overzicht',
+      'people',
+    ]);
     // The respondent's welcome page of the team's link names the team.
     await visit(RESEARCHER, [
       ids.teamLink,
@@ -187,6 +216,7 @@ run('stored payloads in every view, PDF and Markdown export', () => {
       `in-beeld/rounds/${ids.round}`,
       'kruisbestuiving/codering',
       `kruisbestuiving/codering/verhalen/${ids.researchStory}`,
+      `kruisbestuiving/codering/codes/${ids.code}`,
     ]);
     await visit(ADMIN, [`kruisbestuiving/photovoice/${ids.project}`, 'audit']);
     expect(executions).toEqual([]);
