@@ -1,65 +1,23 @@
-import { spawn } from 'node:child_process';
-import net from 'node:net';
-import path from 'node:path';
 import { expect, it } from 'vitest';
-import { setupRound } from '../../bench/lib/setup-round.ts';
-import { loadConfig } from '../../src/config.ts';
 import { openDatabase } from '../../src/db/database.ts';
-import { sampleAnswers, seededPick } from '../../src/modules/instruments/sample-answers.ts';
-import { BIN, envFor } from '../helpers/cli.ts';
 import { createTestDatabase, describeEachDatabase } from '../helpers/databases.ts';
-import { respondentOf, startServer } from '../helpers/server-process.ts';
+import { newCookieJar, respondentOf, startServer } from '../helpers/server-process.ts';
 import { reportTally, roundWithPlan, tallyByHand } from '../helpers/submissions.ts';
-
-const freePort = () =>
-  new Promise<number>((resolve) => {
-    const server = net.createServer().listen(0, '127.0.0.1', () => {
-      const { port } = server.address() as net.AddressInfo;
-      server.close(() => resolve(port));
-    });
-  });
 
 describeEachDatabase('an acknowledged answer is on disk', (dialect) => {
   it('survives the server being killed (SIGKILL) right after the acknowledgements', async () => {
     const testDb = await createTestDatabase(dialect);
-    const env = envFor(testDb.database);
-    const config = loadConfig(env);
-    const { token, instrument } = await setupRound(config);
-    const port = await freePort();
-    const child = spawn(process.execPath, [BIN, 'start'], {
-      env: { PATH: process.env.PATH ?? '', HOME: process.env.HOME ?? '/tmp', LOG_LEVEL: 'warn', PORT: String(port), ...env },
-      stdio: 'ignore',
-      cwd: path.resolve(import.meta.dirname, '../..'),
-    });
-    const base = `http://127.0.0.1:${port}`;
-    for (let i = 0; i < 200; i++) {
-      try {
-        if ((await fetch(`${base}/readyz`)).ok) break;
-      } catch {}
-      await new Promise((r) => setTimeout(r, 50));
-    }
-    const csrf = await fetch(`${base}/api/csrf`);
-    const cookie = csrf.headers
-      .getSetCookie()
-      .map((c) => c.split(';')[0])
-      .join('; ');
-    const { token: csrfToken } = (await csrf.json()) as { token: string };
-    const consentVersion = /name="consentVersion" value="([0-9a-f]+)"/.exec(await (await fetch(`${base}/r/${token}`)).text())?.[1] ?? '';
-    const pick = seededPick(3);
+    const { env, token, plan } = await roundWithPlan(testDb, 60, 3);
+    const server = await startServer(env);
+    const submit = await respondentOf(server.base, token);
     const acknowledged: string[] = [];
     await Promise.all(
-      Array.from({ length: 60 }, async () => {
-        const responseId = crypto.randomUUID();
-        const response = await fetch(`${base}/api/r/${token}/responses`, {
-          method: 'POST',
-          headers: { 'content-type': 'application/json', cookie, 'x-csrf-token': csrfToken },
-          body: JSON.stringify({ responseId, language: 'nl', consentVersion, answers: sampleAnswers(instrument, pick) }),
-        });
-        if (response.ok) acknowledged.push(responseId);
+      plan.map(async ({ id, answers }) => {
+        const outcome = await submit(id, answers);
+        if (outcome !== 'no answer' && outcome.status === 200) acknowledged.push(id);
       }),
     );
-    child.kill('SIGKILL');
-    await new Promise((resolve) => child.once('exit', resolve));
+    await server.kill9();
     expect(acknowledged).toHaveLength(60);
 
     const handle = openDatabase(testDb.database);
@@ -69,7 +27,7 @@ describeEachDatabase('an acknowledged answer is on disk', (dialect) => {
     expect(new Set(answerRows.map((r) => r.response_id)).size).toBe(acknowledged.length);
     await handle.close();
     await testDb.dispose();
-  }, 60_000);
+  }, 120_000);
 
   /**
    * Kill -9 while submissions are in flight, three times, then a last start that retries everything
@@ -78,15 +36,17 @@ describeEachDatabase('an acknowledged answer is on disk', (dialect) => {
    */
   it('loses and duplicates nothing when killed (SIGKILL) in the middle of submissions, with retries after each restart', async () => {
     const testDb = await createTestDatabase(dialect);
-    const { env, token, plan } = await roundWithPlan(testDb, 240, 11);
+    const { env, token, plan } = await roundWithPlan(testDb, 180, 11);
     const acknowledged = new Set<string>();
     const pending = [...plan];
     const acknowledgedAsDuplicate: string[] = [];
     const refused: string[] = [];
+    // One browser throughout: its retries after a restart carry the same cookies.
+    const jar = newCookieJar();
 
     for (let kill = 0; kill < 3; kill++) {
       const server = await startServer(env);
-      const submit = await respondentOf(server.base, token);
+      const submit = await respondentOf(server.base, token, jar);
       let stop = false;
       let ackedThisRun = 0;
       // Kill once this run has acknowledged 30 more, while the other workers' requests are in flight.
@@ -114,7 +74,7 @@ describeEachDatabase('an acknowledged answer is on disk', (dialect) => {
     expect(acknowledged.size).toBeGreaterThanOrEqual(90);
 
     const server = await startServer(env);
-    const submit = await respondentOf(server.base, token);
+    const submit = await respondentOf(server.base, token, jar);
     for (const next of pending.splice(0)) {
       const outcome = await submit(next.id, next.answers);
       expect(outcome, next.id).not.toBe('no answer');
@@ -159,5 +119,5 @@ describeEachDatabase('an acknowledged answer is on disk', (dialect) => {
     expect(report.n).toBe(plan.length);
     expect(report.tally).toEqual(tallyByHand(plan));
     await testDb.dispose();
-  }, 240_000);
+  }, 300_000);
 });
