@@ -2,7 +2,6 @@ import { expect } from 'vitest';
 import { setupRound } from '../../bench/lib/setup-round.ts';
 import { loadConfig } from '../../src/config.ts';
 import { openDatabase } from '../../src/db/database.ts';
-import type { ResolvedInstrument } from '../../src/modules/instruments/resolve.ts';
 import { sampleAnswers, seededPick } from '../../src/modules/instruments/sample-answers.ts';
 import { envFor, runCli } from './cli.ts';
 import type { TestDatabase } from './databases.ts';
@@ -52,5 +51,3 @@ export async function reportTally(env: Record<string, string>): Promise<{ n: num
   }
   return { n: report.round.n, tally };
 }
-
-export type { ResolvedInstrument };
