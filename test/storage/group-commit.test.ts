@@ -1,3 +1,4 @@
+import { sql } from 'kysely';
 import { expect, it } from 'vitest';
 import { AppError } from '../../src/core/errors.ts';
 import { GroupCommitter } from '../../src/db/group-commit.ts';
@@ -38,6 +39,32 @@ describeEachDatabase('group commit', (dialect) => {
     );
     expect(outcomes.map((o) => o.status)).toEqual(['fulfilled', 'fulfilled', 'rejected', 'fulfilled']);
     expect((await handle.db.selectFrom('teams').select('id').orderBy('id').execute()).map((r) => r.id)).toEqual(['a', 'b', 'c']);
+    await close();
+  });
+
+  // A write whose work succeeds but whose COMMIT fails: a deferred foreign key is checked only at commit.
+  // If the committer acknowledged a job when its work finished (before the commit), these would resolve.
+  it('acknowledges nothing whose commit failed, even when its work itself succeeded', async () => {
+    const { handle, close } = await openTestDatabase(dialect);
+    await sql`create table ack_parent (id varchar(20) primary key)`.execute(handle.db);
+    await sql`create table ack_child (id varchar(20) primary key, parent_id varchar(20) not null references ack_parent (id) deferrable initially deferred)`.execute(
+      handle.db,
+    );
+    await sql`insert into ack_parent (id) values ('p')`.execute(handle.db);
+    const committer = new GroupCommitter(handle.db);
+    const write = (id: string, parent: string) =>
+      committer.run(async (trx) => {
+        await sql`insert into ack_child (id, parent_id) values (${id}, ${parent})`.execute(trx);
+        return id;
+      });
+
+    // Alone: the only job in its transaction.
+    await expect(write('orphan', 'missing')).rejects.toThrow();
+    // In a shared batch: the batch's commit fails, the good writes are retried alone and kept.
+    const outcomes = await Promise.allSettled([write('a', 'p'), write('orphan2', 'missing'), write('b', 'p')]);
+    expect(outcomes.map((o) => o.status)).toEqual(['fulfilled', 'rejected', 'fulfilled']);
+    const stored = await sql<{ id: string }>`select id from ack_child order by id`.execute(handle.db);
+    expect(stored.rows.map((r) => r.id)).toEqual(['a', 'b']);
     await close();
   });
 });
