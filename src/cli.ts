@@ -1,5 +1,6 @@
 import { Command } from 'commander';
 import { openRuntime, type Runtime } from './bootstrap.ts';
+import { auditVerifyCommand } from './cli/audit.ts';
 import { backup, CliError, restore } from './cli/backup.ts';
 import { exportCommand } from './cli/export.ts';
 import { importFile } from './cli/import.ts';
@@ -127,6 +128,12 @@ program
   .action((roundKey: string, options: { format?: string; out?: string; lang?: string; tablesOnly?: boolean; dutchExcel?: boolean; org?: string }) =>
     withRuntime((runtime) => exportCommand(runtime, roundKey, options)),
   );
+
+const audit = program.command('audit').description('The audit trail');
+audit
+  .command('verify')
+  .description('Check that no audit entry was changed, removed or inserted (exit code 1 and one line per problem otherwise)')
+  .action(() => withRuntime((runtime) => auditVerifyCommand(runtime)));
 
 program
   .command('backup')

@@ -80,6 +80,21 @@ export interface AuditEventTable {
   subject_id: string;
   details: string;
   at: string;
+  /** Tamper evidence (modules/audit/chain.ts): the chain, the place in it, the previous entry's hash and this one's. */
+  chain_key: string;
+  chain_index: number;
+  prev_hash: string;
+  hash: string;
+}
+
+/** Per audit chain: its head (the last entry) and its anchor (the last entry retention deleted). */
+export interface AuditChainTable {
+  chain_key: string;
+  head_index: number;
+  head_hash: string;
+  anchor_index: number;
+  anchor_hash: string;
+  anchored_at: string | null;
 }
 
 export interface Database extends RoundsTables, TrajectenTables, ExportsTables, StoriesTables, SignalsTables, CodingTables {
@@ -91,4 +106,5 @@ export interface Database extends RoundsTables, TrajectenTables, ExportsTables, 
   invitations: InvitationTable;
   sessions: SessionTable;
   audit_events: AuditEventTable;
+  audit_chains: AuditChainTable;
 }

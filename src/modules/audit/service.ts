@@ -2,6 +2,7 @@ import type { Actor, ServiceContext } from '../../core/context.ts';
 import { newId } from '../../core/ids.ts';
 import { authorize } from '../../core/policy.ts';
 import { type Db, inTransaction } from '../../db/database.ts';
+import { chainKeyOf, hashAuditEntry } from './chain.ts';
 import type { AuditAction, AuditEventView } from './model.ts';
 import * as store from './store.ts';
 
@@ -15,17 +16,30 @@ export type AuditEntry = {
   details?: Record<string, string | number | boolean | null>;
 };
 
-/** Call inside the same transaction as the change, so there is never a change without its record. */
+/**
+ * Call inside the same transaction as the change, so there is never a change without its record.
+ * The entry is chained to the last one of its organisation's chain while the head is locked.
+ */
 export async function recordAudit(db: Db, at: Date, entry: AuditEntry): Promise<void> {
-  await store.insertAuditEvent(db, {
-    id: newId(),
-    organisation_id: entry.organisationId,
-    actor_user_id: entry.actorUserId,
-    action: entry.action,
-    subject_type: entry.subjectType,
-    subject_id: entry.subjectId,
-    details: JSON.stringify(entry.details ?? {}),
-    at: at.toISOString(),
+  await inTransaction(db, async (trx) => {
+    const chainKey = chainKeyOf(entry.organisationId);
+    const head = await store.lockChainHead(trx, chainKey);
+    const chained = {
+      id: newId(),
+      organisation_id: entry.organisationId,
+      actor_user_id: entry.actorUserId,
+      action: entry.action,
+      subject_type: entry.subjectType,
+      subject_id: entry.subjectId,
+      details: JSON.stringify(entry.details ?? {}),
+      at: at.toISOString(),
+      chain_key: chainKey,
+      chain_index: head.head_index + 1,
+      prev_hash: head.head_hash,
+    };
+    const hash = hashAuditEntry(chained);
+    await store.insertAuditEvent(trx, { ...chained, hash });
+    await store.moveChainHead(trx, chainKey, { index: chained.chain_index, hash });
   });
 }
 
