@@ -4,6 +4,7 @@ import { auditVerifyCommand } from './cli/audit.ts';
 import { backup, CliError, restore } from './cli/backup.ts';
 import { exportCommand } from './cli/export.ts';
 import { importFile } from './cli/import.ts';
+import { erasePersonCommand } from './cli/person.ts';
 import { reportCommand } from './cli/report.ts';
 import { startServer } from './cli/start.ts';
 import { addUser, readPasswordFromStdin, resetUserPassword } from './cli/users.ts';
@@ -128,6 +129,14 @@ program
   .action((roundKey: string, options: { format?: string; out?: string; lang?: string; tablesOnly?: boolean; dutchExcel?: boolean; org?: string }) =>
     withRuntime((runtime) => exportCommand(runtime, roundKey, options)),
   );
+
+const person = program.command('person').description("A person's rights: erasure");
+person
+  .command('erase')
+  .description('Erase a person from every module and organisation (what others rely on keeps an anonymous former member)')
+  .argument('<email>', 'e-mail address of the account')
+  .option('--yes', 'confirm: erasure cannot be undone')
+  .action((email: string, options: { yes?: boolean }) => withRuntime((runtime) => erasePersonCommand(runtime, email, options)));
 
 const audit = program.command('audit').description('The audit trail');
 audit

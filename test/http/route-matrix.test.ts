@@ -59,6 +59,8 @@ const samples: Record<string, Sample> = {
   'GET /api/orgs/:orgId/members': (f) => ({ params: { orgId: f.org } }),
   'PATCH /api/orgs/:orgId/members/:userId': (f) => ({ params: { orgId: f.org, userId: f.member }, body: { role: 'researcher' } }),
   'DELETE /api/orgs/:orgId/members/:userId': (f) => ({ params: { orgId: f.org, userId: f.member } }),
+  'POST /api/orgs/:orgId/members/:userId/erase': (f) => ({ params: { orgId: f.org, userId: f.member } }),
+  'GET /api/me/export.zip': () => ({ params: {} }),
   'GET /api/orgs/:orgId/invitations': (f) => ({ params: { orgId: f.org } }),
   'POST /api/orgs/:orgId/invitations': (f) => ({
     params: { orgId: f.org },

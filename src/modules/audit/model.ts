@@ -89,6 +89,12 @@ export const auditActions = [
   'photovoice.published',
   'photovoice.unpublished',
   'photovoice.deleted',
+  'person.exported',
+  'person.erased',
+  'retention.updated',
+  'retention.applied',
+  'story.read',
+  'register.downloaded',
 ] as const;
 export type AuditAction = (typeof auditActions)[number];
 

@@ -1,0 +1,40 @@
+import type { FastifyInstance } from 'fastify';
+import { type AnyRoute, defineRoute } from '../../http/route.ts';
+import { memberParams } from '../organisations/model.ts';
+import type { PhotoStorage } from '../stories/photo-storage.ts';
+import { erasePersonAsAdmin } from './erase.ts';
+import { exportPersonZip } from './export.ts';
+import { erasureView } from './model.ts';
+
+export function privacyRoutes(app: FastifyInstance, storage: PhotoStorage): AnyRoute[] {
+  const ctx = app.services;
+  return [
+    defineRoute({
+      method: 'GET',
+      url: '/api/me/export.zip',
+      summary: 'Everything the platform holds about the signed-in person: a ZIP of JSON files and their photos (audited)',
+      tags: ['privacy'],
+      auth: 'user',
+      response: { contentType: 'application/zip' },
+      handler: async ({ actor, reply }) => {
+        const zip = await exportPersonZip(ctx, storage, actor);
+        return reply
+          .type('application/zip')
+          .header('Content-Disposition', 'attachment; filename="mijn-gegevens.zip"')
+          .header('Cache-Control', 'no-store')
+          .send(Buffer.from(zip));
+      },
+    }),
+    defineRoute({
+      method: 'POST',
+      url: '/api/orgs/:orgId/members/:userId/erase',
+      summary: 'Erase a person from every module: their own data is deleted, what others rely on keeps an anonymous former member',
+      tags: ['privacy'],
+      auth: 'user',
+      policy: 'members.manage',
+      params: memberParams,
+      response: erasureView,
+      handler: async ({ actor, params }) => ({ erased: true as const, ...(await erasePersonAsAdmin(ctx, storage, actor, params.orgId, params.userId)) }),
+    }),
+  ];
+}
