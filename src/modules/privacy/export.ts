@@ -38,11 +38,12 @@ export async function collectPersonData(ctx: ServiceContext, userId: string) {
     sections[section] ??= {};
     (sections[section] as Record<string, unknown[]>)[table] = rows;
   }
-  const account = (sections.account ??= {});
-  account.organisations = await store.organisationsOf(ctx.db, userId);
-  account.invitations_to_you = await store.invitationsTo(ctx.db, user.email);
-  const trajecten = (sections.trajecten ??= {});
-  trajecten.intervision_sessions_taken_part_in = await store.intervisionSessionsWith(ctx.db, userId);
+  sections.account = {
+    ...sections.account,
+    organisations: await store.organisationsOf(ctx.db, userId),
+    invitations_to_you: await store.invitationsTo(ctx.db, user.email),
+  };
+  sections.trajecten = { ...sections.trajecten, intervision_sessions_taken_part_in: await store.intervisionSessionsWith(ctx.db, userId) };
   const audit = (await store.auditAbout(ctx.db, userId)).map((e) => ({ ...e, details: JSON.parse(e.details) as unknown }));
   return { sections, audit, photos: await store.photosOf(ctx.db, userId) };
 }

@@ -5,12 +5,12 @@ export function replaceIdInJsonList(json: string, from: string, to: string): str
   return Array.isArray(list) ? JSON.stringify(list.map((v) => (v === from ? to : v))) : json;
 }
 
-const escape = (text: string) => text.replace(/[.*+?^${}()|[\]\\]/g, '\\$&');
+const escapeRegExp = (text: string) => text.replace(/[.*+?^${}()|[\]\\]/g, '\\$&');
 
 /** Replaces the whole name (not inside a longer word) in every string of a JSON document. */
 export function replaceNameInJson(json: string, name: string, replacement: string): string {
   if (name.trim() === '') return json;
-  const pattern = new RegExp(`(?<![\\p{L}\\p{N}])${escape(name)}(?![\\p{L}\\p{N}])`, 'gu');
+  const pattern = new RegExp(`(?<![\\p{L}\\p{N}])${escapeRegExp(name)}(?![\\p{L}\\p{N}])`, 'gu');
   const walk = (value: unknown): unknown => {
     if (typeof value === 'string') return value.replace(pattern, replacement);
     if (Array.isArray(value)) return value.map(walk);
