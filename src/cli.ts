@@ -6,6 +6,7 @@ import { exportCommand } from './cli/export.ts';
 import { importFile } from './cli/import.ts';
 import { erasePersonCommand } from './cli/person.ts';
 import { reportCommand } from './cli/report.ts';
+import { retentionRunCommand } from './cli/retention.ts';
 import { startServer } from './cli/start.ts';
 import { addUser, readPasswordFromStdin, resetUserPassword } from './cli/users.ts';
 import { loadConfig } from './config.ts';
@@ -137,6 +138,13 @@ person
   .argument('<email>', 'e-mail address of the account')
   .option('--yes', 'confirm: erasure cannot be undone')
   .action((email: string, options: { yes?: boolean }) => withRuntime((runtime) => erasePersonCommand(runtime, email, options)));
+
+program
+  .command('retention')
+  .description("Apply every organisation's retention periods now (the app also does this daily) and say what was deleted")
+  .command('run')
+  .description('Delete or anonymise what is past its time')
+  .action(() => withRuntime((runtime) => retentionRunCommand(runtime)));
 
 const audit = program.command('audit').description('The audit trail');
 audit

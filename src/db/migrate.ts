@@ -12,6 +12,7 @@ import * as stories from './migrations/2026_11_29_0030_stories.ts';
 import * as signals from './migrations/2026_11_29_0040_signals.ts';
 import * as coding from './migrations/2026_11_29_0041_coding.ts';
 import * as auditChain from './migrations/2026_12_05_0300_audit_chain.ts';
+import * as retention from './migrations/2026_12_05_0301_retention.ts';
 
 /** Listed here, not read from disk, so the order is reviewed in code and bundling cannot lose one. */
 const migrations: Record<string, Migration> = {
@@ -27,6 +28,7 @@ const migrations: Record<string, Migration> = {
   '2026_11_29_0040_signals': signals,
   '2026_11_29_0041_coding': coding,
   '2026_12_05_0300_audit_chain': auditChain,
+  '2026_12_05_0301_retention': retention,
 };
 
 export const migrationNames = (): string[] => Object.keys(migrations).sort();

@@ -97,6 +97,17 @@ export interface AuditChainTable {
   anchored_at: string | null;
 }
 
+/** Per organisation: how many days each kind of data is kept (privacy/retention-model.ts). */
+export interface RetentionSettingsTable {
+  organisation_id: string;
+  raw_answers_days: number;
+  leaver_stories_days: number;
+  sessions_days: number;
+  logs_days: number;
+  audit_days: number;
+  updated_at: string;
+}
+
 export interface Database extends RoundsTables, TrajectenTables, ExportsTables, StoriesTables, SignalsTables, CodingTables {
   organisations: OrganisationTable;
   users: UserTable;
@@ -107,4 +118,5 @@ export interface Database extends RoundsTables, TrajectenTables, ExportsTables, 
   sessions: SessionTable;
   audit_events: AuditEventTable;
   audit_chains: AuditChainTable;
+  retention_settings: RetentionSettingsTable;
 }

@@ -77,3 +77,37 @@ export function listAuditEvents(db: Db, organisationId: string, options: { limit
   if (options.before !== undefined) query = query.where('audit_events.seq', '<', options.before);
   return query.orderBy('audit_events.seq', 'desc').limit(options.limit).execute();
 }
+
+/** The first entry of the chain (after its anchor) written at or after `at`, or none. */
+export const firstEntryFrom = (db: Db, chainKey: string, afterIndex: number, at: string) =>
+  db
+    .selectFrom('audit_events')
+    .select('chain_index')
+    .where('chain_key', '=', chainKey)
+    .where('chain_index', '>', afterIndex)
+    .where('at', '>=', at)
+    .orderBy('chain_index')
+    .limit(1)
+    .executeTakeFirst();
+
+export const entryAt = (db: Db, chainKey: string, index: number) =>
+  db.selectFrom('audit_events').select('hash').where('chain_key', '=', chainKey).where('chain_index', '=', index).executeTakeFirst();
+
+export async function deleteChainPrefix(db: Db, chainKey: string, fromIndex: number, toIndex: number): Promise<number> {
+  const result = await db
+    .deleteFrom('audit_events')
+    .where('chain_key', '=', chainKey)
+    .where('chain_index', '>', fromIndex)
+    .where('chain_index', '<=', toIndex)
+    .executeTakeFirst();
+  return Number(result.numDeletedRows);
+}
+
+export const moveChainAnchor = (db: Db, chainKey: string, anchor: { index: number; hash: string; at: string }) =>
+  db
+    .updateTable('audit_chains')
+    .set({ anchor_index: anchor.index, anchor_hash: anchor.hash, anchored_at: anchor.at })
+    .where('chain_key', '=', chainKey)
+    .execute();
+
+export const findChain = (db: Db, chainKey: string) => db.selectFrom('audit_chains').selectAll().where('chain_key', '=', chainKey).executeTakeFirst();

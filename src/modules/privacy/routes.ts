@@ -1,10 +1,12 @@
 import type { FastifyInstance } from 'fastify';
 import { type AnyRoute, defineRoute } from '../../http/route.ts';
-import { memberParams } from '../organisations/model.ts';
+import { memberParams, organisationParams } from '../organisations/model.ts';
 import type { PhotoStorage } from '../stories/photo-storage.ts';
 import { erasePersonAsAdmin } from './erase.ts';
 import { exportPersonZip } from './export.ts';
 import { erasureView } from './model.ts';
+import { getRetention, updateRetention } from './retention.ts';
+import { retentionInput, retentionView } from './retention-model.ts';
 
 export function privacyRoutes(app: FastifyInstance, storage: PhotoStorage): AnyRoute[] {
   const ctx = app.services;
@@ -35,6 +37,29 @@ export function privacyRoutes(app: FastifyInstance, storage: PhotoStorage): AnyR
       params: memberParams,
       response: erasureView,
       handler: async ({ actor, params }) => ({ erased: true as const, ...(await erasePersonAsAdmin(ctx, storage, actor, params.orgId, params.userId)) }),
+    }),
+    defineRoute({
+      method: 'GET',
+      url: '/api/orgs/:orgId/retention',
+      summary: 'How many days the organisation keeps raw answers of closed rounds, stories of people who left, sessions, logs and audit entries',
+      tags: ['privacy'],
+      auth: 'user',
+      policy: 'privacy.manage',
+      params: organisationParams,
+      response: retentionView,
+      handler: async ({ actor, params }) => getRetention(ctx, actor, params.orgId),
+    }),
+    defineRoute({
+      method: 'PUT',
+      url: '/api/orgs/:orgId/retention',
+      summary: 'Set the retention periods (in days); the daily retention job applies them',
+      tags: ['privacy'],
+      auth: 'user',
+      policy: 'privacy.manage',
+      params: organisationParams,
+      body: retentionInput,
+      response: retentionView,
+      handler: async ({ actor, params, body }) => updateRetention(ctx, actor, params.orgId, body),
     }),
   ];
 }
