@@ -94,7 +94,6 @@ export const auditActions = [
   'retention.updated',
   'retention.applied',
   'story.read',
-  'register.downloaded',
 ] as const;
 export type AuditAction = (typeof auditActions)[number];
 

@@ -4,7 +4,9 @@ import { memberParams, organisationParams } from '../organisations/model.ts';
 import type { PhotoStorage } from '../stories/photo-storage.ts';
 import { erasePersonAsAdmin } from './erase.ts';
 import { exportPersonZip } from './export.ts';
-import { erasureView } from './model.ts';
+import { erasureView, registerQuery, registerView } from './model.ts';
+import { registerMarkdown } from './register.ts';
+import { registerOf } from './register-service.ts';
 import { getRetention, updateRetention } from './retention.ts';
 import { retentionInput, retentionView } from './retention-model.ts';
 
@@ -60,6 +62,38 @@ export function privacyRoutes(app: FastifyInstance, storage: PhotoStorage): AnyR
       body: retentionInput,
       response: retentionView,
       handler: async ({ actor, params, body }) => updateRetention(ctx, actor, params.orgId, body),
+    }),
+    defineRoute({
+      method: 'GET',
+      url: '/api/orgs/:orgId/register',
+      summary: 'The register of processing (what is kept, why, how long, who sees it), made from the current settings; lang nl or en',
+      tags: ['privacy'],
+      auth: 'user',
+      policy: 'privacy.manage',
+      params: organisationParams,
+      query: registerQuery,
+      response: registerView,
+      handler: async ({ actor, params, query }) => registerOf(ctx, actor, params.orgId, query.lang ?? actor.language),
+    }),
+    defineRoute({
+      method: 'GET',
+      url: '/api/orgs/:orgId/register.md',
+      summary: 'The register of processing as a Markdown file to download',
+      tags: ['privacy'],
+      auth: 'user',
+      policy: 'privacy.manage',
+      params: organisationParams,
+      query: registerQuery,
+      response: { contentType: 'text/markdown' },
+      handler: async ({ actor, params, query, reply }) => {
+        const language = query.lang ?? actor.language;
+        const register = await registerOf(ctx, actor, params.orgId, language);
+        const name = language === 'nl' ? 'register-van-verwerkingen' : 'register-of-processing';
+        return reply
+          .type('text/markdown; charset=utf-8')
+          .header('Content-Disposition', `attachment; filename="${name}.md"`)
+          .send(registerMarkdown(register, language));
+      },
     }),
   ];
 }

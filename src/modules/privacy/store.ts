@@ -95,3 +95,6 @@ export const insertFormerMember = (db: Db, row: { id: string; display_name: stri
       disabled_at: row.at,
     })
     .execute();
+
+export const organisationSettings = (db: Db, organisationId: string) =>
+  db.selectFrom('organisations').select(['name', 'disclosure_threshold']).where('id', '=', organisationId).executeTakeFirst();
