@@ -1,5 +1,5 @@
 import { useEffect, useRef, useState } from 'react';
-import { type LoaderFunctionArgs, useLoaderData } from 'react-router';
+import { Link, type LoaderFunctionArgs, useLoaderData } from 'react-router';
 import { can, requireOrganisation, useOrganisation } from '../access.ts';
 import { ApiError, api, apiPath } from '../api.ts';
 import { AuditTable } from '../components/audit/AuditTable.tsx';
@@ -70,6 +70,9 @@ function AuditLog({ org }: { org: Organisation }) {
         <a className="button button-secondary" href={apiPath`/api/orgs/${org.id}/audit.csv`} download>
           {t('audit.download')}
         </a>
+        <Link className="button button-secondary" to={`/o/${org.id}/privacy`}>
+          {t('privacy.linkFromAudit')}
+        </Link>
       </p>
       {events.length === 0 ? <p>{t('audit.empty')}</p> : <AuditTable org={org} events={events} names={{ people, teams }} />}
       <ErrorAlert key={attempt} message={error?.message ?? null} />
