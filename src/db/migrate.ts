@@ -46,3 +46,10 @@ export async function migrateToLatest(db: Db): Promise<string[]> {
   }
   return (result.results ?? []).filter((r) => r.status === 'Success').map((r) => r.migrationName);
 }
+
+/** Migrates up to and including the named migration (tests of data migrations start from an older schema). */
+export async function migrateUpTo(db: Db, name: string): Promise<void> {
+  const migrator = new Migrator({ db, provider: { getMigrations: async () => migrations } });
+  const result = await migrator.migrateTo(name);
+  if (result.error) throw new Error(`Migration to ${name} failed`, { cause: result.error });
+}
