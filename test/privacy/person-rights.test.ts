@@ -179,13 +179,17 @@ describeEachDatabase("a person's export and erasure", (dialect) => {
     expect((await colleague.client.post(url(person.id))).statusCode).toBe(403);
     const self = await admin.client.post(url(admin.id));
     expect(self.statusCode).toBe(409);
-    expect(self.json().error.message).toBe('U kunt uzelf niet wissen. Vraag een andere beheerder.');
+    expect(self.json().error.message).toBe('Je kunt jezelf niet wissen. Vraag het aan een andere beheerder.');
     const both = await makeUser(t.ctx, { organisationId: org });
     await t.ctx.db
       .insertInto('memberships')
       .values({ organisation_id: otherOrg, user_id: both.id, role: 'member', created_at: new Date().toISOString() })
       .execute();
-    expect((await admin.client.post(url(both.id))).statusCode).toBe(409);
+    const elsewhere = await admin.client.post(url(both.id));
+    expect(elsewhere.statusCode).toBe(409);
+    expect(elsewhere.json().error.message).toBe(
+      'Deze persoon is ook lid van een organisatie waar jij geen beheerder bent. Een beheerder van die organisatie moet dit doen.',
+    );
     expect((await admin.client.post(url('not-an-id'))).statusCode).toBe(400);
     expect((await admin.client.post(url('00000000-0000-4000-8000-000000000000'))).statusCode).toBe(404);
     expect(await t.ctx.db.selectFrom('audit_events').select('id').where('action', '=', 'person.erased').execute()).toEqual([]);

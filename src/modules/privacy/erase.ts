@@ -62,7 +62,8 @@ export async function erasePerson(
     // The account row last: deleting it cascades to whatever a module forgot, never before the rest moved.
     for (const column of [...personColumns].reverse()) if (column.onErase === 'delete') await store.deleteNaming(trx, column, userId);
     await store.deleteInvitationsTo(trx, user.email);
-    for (const organisationId of organisations.length ? organisations.map((o) => o.id) : [null]) {
+    // Sorted: chains are locked in one order, so two erasures at once cannot deadlock on PostgreSQL.
+    for (const organisationId of organisations.length ? organisations.map((o) => o.id).sort() : [null]) {
       await recordAudit(trx, now, {
         organisationId,
         actorUserId: by.actorUserId,

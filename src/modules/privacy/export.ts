@@ -7,12 +7,12 @@ import type { PhotoStorage } from '../stories/photo-storage.ts';
 import { personColumns } from './person-columns.ts';
 import * as store from './store.ts';
 
-const README = `Kruisbestuiving — uw gegevens / your data
+const README = `Kruisbestuiving — jouw gegevens / your data
 
-NL  Dit bestand bevat alles wat Kruisbestuiving over u bewaart: uw account (account.json), wat u schreef
+NL  Dit bestand bevat alles wat Kruisbestuiving over jou bewaart: je account (account.json), wat je schreef
     of deed in trajecten, verhalen, signalen en codering (één JSON-bestand per onderdeel), wie wat met
-    uw gegevens deed (audit.json) en uw foto's (map photos/). Antwoorden op vragenlijsten zijn anoniem:
-    die zijn nooit aan u gekoppeld en staan hier dus niet in.
+    je gegevens deed (audit.json) en je foto's (map photos/). Antwoorden op vragenlijsten zijn anoniem:
+    die zijn nooit aan jou gekoppeld en staan hier dus niet in.
 EN  This file holds everything Kruisbestuiving keeps about you: your account (account.json), what you
     wrote or did in trajectories, stories, signals and coding (one JSON file per part), who did what with
     your data (audit.json) and your photos (folder photos/). Survey answers are anonymous: they were never
