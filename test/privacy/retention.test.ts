@@ -1,11 +1,13 @@
 import fs from 'node:fs';
 import path from 'node:path';
+import type { FastifyBaseLogger } from 'fastify';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { newId } from '../../src/core/ids.ts';
 import { recordAudit } from '../../src/modules/audit/service.ts';
 import { verifyAuditTrail } from '../../src/modules/audit/verify.ts';
 import { removeMember } from '../../src/modules/organisations/service.ts';
 import { runRetention, updateRetention } from '../../src/modules/privacy/retention.ts';
+import { scheduleRetention } from '../../src/modules/privacy/retention-schedule.ts';
 import { DiskPhotoStorage } from '../../src/modules/stories/photo-storage.ts';
 import { Client, createTestApp, type TestApp } from '../helpers/app.ts';
 import { envFor, runCli } from '../helpers/cli.ts';
@@ -249,6 +251,21 @@ describeEachDatabase('retention', (dialect) => {
       auditDays: 365,
     });
     expect(good.json()).toEqual({ rawAnswersDays: 365, leaverStoriesDays: 90, sessionsDays: 14, logsDays: 30, auditDays: 365, isDefault: false });
+  });
+
+  it('the app schedules the job: it runs after the given delay and logs only counts', async () => {
+    const lines: { obj: unknown; msg: string }[] = [];
+    const log = { info: (obj: unknown, msg: string) => lines.push({ obj, msg }), error: (obj: unknown, msg: string) => lines.push({ obj, msg }) };
+    const stop = scheduleRetention(t.ctx, storage, log as unknown as FastifyBaseLogger, 5);
+    try {
+      await expect.poll(() => lines.length, { timeout: 10_000 }).toBe(1);
+    } finally {
+      stop();
+    }
+    expect(lines[0]?.msg).toBe('retention job done');
+    expect(lines[0]?.obj).toEqual({
+      retention: { organisations: 2, responsesDeleted: 0, storiesDeleted: 0, notificationsDeleted: 0, auditEntriesDeleted: 0, sessionsDeleted: 0 },
+    });
   });
 
   describe('retention run (command line)', () => {
