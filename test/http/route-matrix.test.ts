@@ -62,6 +62,7 @@ const samples: Record<string, Sample> = {
   'POST /api/orgs/:orgId/members/:userId/erase': (f) => ({ params: { orgId: f.org, userId: f.member } }),
   'GET /api/me/export.zip': () => ({ params: {} }),
   'GET /api/orgs/:orgId/retention': (f) => ({ params: { orgId: f.org } }),
+  'GET /api/orgs/:orgId/audit/verify': (f) => ({ params: { orgId: f.org } }),
   'GET /api/orgs/:orgId/register': (f) => ({ params: { orgId: f.org } }),
   'GET /api/orgs/:orgId/register.md': (f) => ({ params: { orgId: f.org } }),
   'PUT /api/orgs/:orgId/retention': (f) => ({

@@ -114,3 +114,12 @@ export const auditListQuery = z.strictObject({
   before: z.coerce.number().int().min(1).optional(),
 });
 export const auditListView = z.object({ events: z.array(auditEventView), nextBefore: z.number().int().nullable() });
+
+export const auditVerifyView = z.object({
+  intact: z.boolean(),
+  entries: z.number().int(),
+  issues: z.array(
+    z.object({ kind: z.enum(['changed', 'removed', 'inserted']), fromIndex: z.number().int(), toIndex: z.number().int(), seq: z.number().int().nullable() }),
+  ),
+});
+export type AuditVerifyView = z.infer<typeof auditVerifyView>;

@@ -3,8 +3,9 @@ import { newId } from '../../core/ids.ts';
 import { authorize } from '../../core/policy.ts';
 import { type Db, inTransaction } from '../../db/database.ts';
 import { chainKeyOf, hashAuditEntry } from './chain.ts';
-import type { AuditAction, AuditEventView } from './model.ts';
+import type { AuditAction, AuditEventView, AuditVerifyView } from './model.ts';
 import * as store from './store.ts';
+import { verifyOrganisationChain } from './verify.ts';
 
 export type AuditEntry = {
   organisationId: string | null;
@@ -98,4 +99,15 @@ export async function* exportAuditCsv(ctx: ServiceContext, actor: Actor, organis
 export function csvCell(value: string): string {
   const safe = /^[=+\-@\t\r]/.test(value) ? `'${value}` : value;
   return /[",\r\n]/.test(safe) ? `"${safe.replaceAll('"', '""')}"` : safe;
+}
+
+/** Whether the organisation's audit chain is whole, for the admin's audit page (the CLI checks every chain). */
+export async function verifyAudit(ctx: ServiceContext, actor: Actor, organisationId: string): Promise<AuditVerifyView> {
+  authorize(actor, 'audit.view', organisationId);
+  const result = await verifyOrganisationChain(ctx.db, organisationId);
+  return {
+    intact: result.issues.length === 0,
+    entries: result.entries,
+    issues: result.issues.map(({ kind, fromIndex, toIndex, seq }) => ({ kind, fromIndex, toIndex, seq })),
+  };
 }

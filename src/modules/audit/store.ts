@@ -111,3 +111,6 @@ export const moveChainAnchor = (db: Db, chainKey: string, anchor: { index: numbe
     .execute();
 
 export const findChain = (db: Db, chainKey: string) => db.selectFrom('audit_chains').selectAll().where('chain_key', '=', chainKey).executeTakeFirst();
+
+export const entriesOutsideChain = (db: Db, organisationId: string) =>
+  db.selectFrom('audit_events').select(['seq', 'chain_index']).where('organisation_id', '=', organisationId).where('chain_key', '<>', organisationId).execute();
