@@ -42,6 +42,8 @@ run('privacy in Chromium: own data, erasure, retention and register', () => {
     await signIn(page, server.url, ADMIN, PASSWORD);
     const orgPath = new URL(page.url()).pathname.replace(/\/$/, '');
     await page.goto(`${server.url}${orgPath}/audit`);
+    await page.getByRole('button', { name: 'Controleer de audittrail' }).click();
+    await page.getByText(/^De audittrail klopt: \d+ regels nagekeken, niets veranderd, weggehaald of toegevoegd\.$/).waitFor();
     await page.getByRole('link', { name: 'Bewaartermijnen en register van verwerkingen' }).click();
     await page.getByRole('heading', { level: 1, name: 'Privacy' }).waitFor();
     await expectAccessible(page, 'privacy');

@@ -64,12 +64,35 @@ function AuditLog({ org }: { org: Organisation }) {
     }
   };
 
+  const verify = async () => {
+    if (busy) return;
+    setBusy(true);
+    setError(null);
+    setStatus(null);
+    try {
+      const result = await api.get<{ intact: boolean; entries: number; issues: unknown[] }>(apiPath`/api/orgs/${org.id}/audit/verify`);
+      if (result.intact) setStatus(t('audit.verifyIntact', { count: result.entries }));
+      else {
+        setError(new ApiError({ id: 'conflict', status: 0, message: t('audit.verifyBroken', { count: result.issues.length }) }));
+        setAttempt((n) => n + 1);
+      }
+    } catch (caught) {
+      setError(caught instanceof ApiError ? caught : new ApiError({ id: 'internal', status: 0, message: t('common.unknownError') }));
+      setAttempt((n) => n + 1);
+    } finally {
+      setBusy(false);
+    }
+  };
+
   return (
     <>
       <p className="button-row">
         <a className="button button-secondary" href={apiPath`/api/orgs/${org.id}/audit.csv`} download>
           {t('audit.download')}
         </a>
+        <button type="button" className="button button-secondary" onClick={verify} aria-disabled={busy || undefined}>
+          {t('audit.verify')}
+        </button>
         <Link className="button button-secondary" to={`/o/${org.id}/privacy`}>
           {t('privacy.linkFromAudit')}
         </Link>
