@@ -1,9 +1,12 @@
 import { Command } from 'commander';
 import { openRuntime, type Runtime } from './bootstrap.ts';
+import { auditVerifyCommand } from './cli/audit.ts';
 import { backup, CliError, restore } from './cli/backup.ts';
 import { exportCommand } from './cli/export.ts';
 import { importFile } from './cli/import.ts';
+import { erasePersonCommand } from './cli/person.ts';
 import { reportCommand } from './cli/report.ts';
+import { retentionRunCommand } from './cli/retention.ts';
 import { startServer } from './cli/start.ts';
 import { addUser, readPasswordFromStdin, resetUserPassword } from './cli/users.ts';
 import { loadConfig } from './config.ts';
@@ -127,6 +130,27 @@ program
   .action((roundKey: string, options: { format?: string; out?: string; lang?: string; tablesOnly?: boolean; dutchExcel?: boolean; org?: string }) =>
     withRuntime((runtime) => exportCommand(runtime, roundKey, options)),
   );
+
+const person = program.command('person').description("A person's rights: erasure");
+person
+  .command('erase')
+  .description('Erase a person from every module and organisation (what others rely on keeps an anonymous former member)')
+  .argument('<email>', 'e-mail address of the account')
+  .option('--yes', 'confirm: erasure cannot be undone')
+  .action((email: string, options: { yes?: boolean }) => withRuntime((runtime) => erasePersonCommand(runtime, email, options)));
+
+program
+  .command('retention')
+  .description("Apply every organisation's retention periods now (the app also does this daily) and say what was deleted")
+  .command('run')
+  .description('Delete or anonymise what is past its time')
+  .action(() => withRuntime((runtime) => retentionRunCommand(runtime)));
+
+const audit = program.command('audit').description('The audit trail');
+audit
+  .command('verify')
+  .description('Check that no audit entry was changed, removed or inserted (exit code 1 and one line per problem otherwise)')
+  .action(() => withRuntime((runtime) => auditVerifyCommand(runtime)));
 
 program
   .command('backup')

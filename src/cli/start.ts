@@ -3,6 +3,7 @@ import type { Config } from '../config.ts';
 import { buildApp } from '../http/app.ts';
 import { purgeExpiredSessions } from '../modules/accounts/sessions.ts';
 import { demoLogins, hasAnyOrganisation, loadDemo } from '../modules/demo/service.ts';
+import { scheduleRetention } from '../modules/privacy/retention-schedule.ts';
 import { createPhotoStorage } from '../modules/stories/photo-storage.ts';
 
 export async function startServer(config: Config, options: { demoIfEmpty: boolean }): Promise<void> {
@@ -16,6 +17,7 @@ export async function startServer(config: Config, options: { demoIfEmpty: boolea
   }
   await purgeExpiredSessions(ctx);
   const app = await buildApp({ config, database });
+  const stopRetention = scheduleRetention(ctx, await createPhotoStorage(config), app.log);
   const address = await app.listen({ port: config.port, host: config.host });
   const url = config.publicUrl ?? address.replace('127.0.0.1', 'localhost');
   const lines = [
@@ -33,6 +35,7 @@ export async function startServer(config: Config, options: { demoIfEmpty: boolea
 
   const shutdown = async (signal: string) => {
     app.log.info({ signal }, 'shutting down');
+    stopRetention();
     await app.close();
     await database.close();
     process.exit(0);

@@ -16,6 +16,8 @@ export const policies = {
   'teams.view': everyone,
   'teams.manage': ['admin', 'coordinator'],
   'audit.view': ['admin'],
+  // Retention settings and the register of processing (for the organisation's DPO).
+  'privacy.manage': ['admin'],
   'instruments.view': ['admin', 'researcher', 'coordinator'],
   'instruments.manage': ['admin', 'researcher'],
   'rounds.view': ['admin', 'researcher', 'coordinator'],

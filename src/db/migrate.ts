@@ -13,6 +13,8 @@ import * as signals from './migrations/2026_11_29_0040_signals.ts';
 import * as coding from './migrations/2026_11_29_0041_coding.ts';
 import * as people from './migrations/2026_12_05_0200_people.ts';
 import * as uploadCounts from './migrations/2026_12_05_0500_upload_counts.ts';
+import * as auditChain from './migrations/2026_12_05_0300_audit_chain.ts';
+import * as retention from './migrations/2026_12_05_0301_retention.ts';
 
 /** Listed here, not read from disk, so the order is reviewed in code and bundling cannot lose one. */
 const migrations: Record<string, Migration> = {
@@ -29,6 +31,8 @@ const migrations: Record<string, Migration> = {
   '2026_11_29_0041_coding': coding,
   '2026_12_05_0200_people': people,
   '2026_12_05_0500_upload_counts': uploadCounts,
+  '2026_12_05_0300_audit_chain': auditChain,
+  '2026_12_05_0301_retention': retention,
 };
 
 export const migrationNames = (): string[] => Object.keys(migrations).sort();
@@ -45,4 +49,11 @@ export async function migrateToLatest(db: Db): Promise<string[]> {
     throw new Error(`Migration ${failed} failed`, { cause: result.error });
   }
   return (result.results ?? []).filter((r) => r.status === 'Success').map((r) => r.migrationName);
+}
+
+/** Migrates up to and including the named migration (tests of data migrations start from an older schema). */
+export async function migrateUpTo(db: Db, name: string): Promise<void> {
+  const migrator = new Migrator({ db, provider: { getMigrations: async () => migrations } });
+  const result = await migrator.migrateTo(name);
+  if (result.error) throw new Error(`Migration to ${name} failed`, { cause: result.error });
 }

@@ -83,6 +83,32 @@ export interface AuditEventTable {
   subject_id: string;
   details: string;
   at: string;
+  /** Tamper evidence (modules/audit/chain.ts): the chain, the place in it, the previous entry's hash and this one's. */
+  chain_key: string;
+  chain_index: number;
+  prev_hash: string;
+  hash: string;
+}
+
+/** Per audit chain: its head (the last entry) and its anchor (the last entry retention deleted). */
+export interface AuditChainTable {
+  chain_key: string;
+  head_index: number;
+  head_hash: string;
+  anchor_index: number;
+  anchor_hash: string;
+  anchored_at: string | null;
+}
+
+/** Per organisation: how many days each kind of data is kept (privacy/retention-model.ts). */
+export interface RetentionSettingsTable {
+  organisation_id: string;
+  raw_answers_days: number;
+  leaver_stories_days: number;
+  sessions_days: number;
+  logs_days: number;
+  audit_days: number;
+  updated_at: string;
 }
 
 export interface Database extends RoundsTables, TrajectenTables, ExportsTables, StoriesTables, SignalsTables, CodingTables, UploadsTables {
@@ -94,4 +120,6 @@ export interface Database extends RoundsTables, TrajectenTables, ExportsTables, 
   invitations: InvitationTable;
   sessions: SessionTable;
   audit_events: AuditEventTable;
+  audit_chains: AuditChainTable;
+  retention_settings: RetentionSettingsTable;
 }

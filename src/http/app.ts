@@ -15,6 +15,7 @@ import { importRoutes } from '../modules/imports/routes.ts';
 import { instrumentPreviewRoutes } from '../modules/instruments/preview-routes.tsx';
 import { instrumentRoutes } from '../modules/instruments/routes.ts';
 import { organisationRoutes } from '../modules/organisations/routes.ts';
+import { privacyRoutes } from '../modules/privacy/routes.ts';
 import { publishedInstruments } from '../modules/rounds/instrument-source.ts';
 import { registerRespondentPages } from '../modules/rounds/respondent-routes.tsx';
 import { roundRoutes } from '../modules/rounds/routes.ts';
@@ -104,6 +105,7 @@ export async function buildApp(options: AppOptions): Promise<App> {
     ...codingRoutes(app),
     ...storyRoutes(app, config, photoStorage),
     ...photovoiceRoutes(app),
+    ...privacyRoutes(app, photoStorage),
   ];
   registerRoutes(app, apiRoutes, {
     login: config.rateLimits.loginPerMinute,

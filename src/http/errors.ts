@@ -21,6 +21,11 @@ const detailMessages: Record<string, Record<Language, string>> = {
   last_admin: extraMessages.lastAdmin,
   email_taken: extraMessages.unknownConflictEmail,
   already_member: { nl: 'Deze persoon is al lid van de organisatie.', en: 'This person is already a member of the organisation.' },
+  erase_self: { nl: 'Je kunt jezelf niet wissen. Vraag het aan een andere beheerder.', en: 'You cannot erase yourself. Ask another admin.' },
+  erase_other_organisation: {
+    nl: 'Deze persoon is ook lid van een organisatie waar jij geen beheerder bent. Een beheerder van die organisatie moet dit doen.',
+    en: 'This person is also a member of an organisation where you are not an admin. An admin of that organisation must do this.',
+  },
   invitation_closed: { nl: 'Deze uitnodiging is al gebruikt of ingetrokken.', en: 'This invitation has already been used or revoked.' },
 };
 

@@ -9,7 +9,20 @@ import { envFor, runCli } from '../helpers/cli.ts';
 import { createTestDatabase, describeEachDatabase } from '../helpers/databases.ts';
 
 it('every command explains itself with --help', { timeout: 120_000 }, async () => {
-  const commands = [[], ['start'], ['migrate'], ['demo'], ['user'], ['user', 'add'], ['user', 'reset-password'], ['backup'], ['restore']];
+  const commands = [
+    [],
+    ['start'],
+    ['migrate'],
+    ['demo'],
+    ['user'],
+    ['user', 'add'],
+    ['user', 'reset-password'],
+    ['backup'],
+    ['restore'],
+    ['person', 'erase'],
+    ['retention', 'run'],
+    ['audit', 'verify'],
+  ];
   const results = await Promise.all(commands.map((args) => runCli([...args, '--help'], {})));
   for (const [i, result] of results.entries()) {
     expect(result.code, commands[i]?.join(' ')).toBe(0);

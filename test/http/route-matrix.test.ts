@@ -58,6 +58,16 @@ const samples: Record<string, Sample> = {
   'GET /api/orgs/:orgId/members': (f) => ({ params: { orgId: f.org } }),
   'PATCH /api/orgs/:orgId/members/:userId': (f) => ({ params: { orgId: f.org, userId: f.member }, body: { role: 'researcher' } }),
   'DELETE /api/orgs/:orgId/members/:userId': (f) => ({ params: { orgId: f.org, userId: f.member } }),
+  'POST /api/orgs/:orgId/members/:userId/erase': (f) => ({ params: { orgId: f.org, userId: f.member } }),
+  'GET /api/me/export.zip': () => ({ params: {} }),
+  'GET /api/orgs/:orgId/retention': (f) => ({ params: { orgId: f.org } }),
+  'GET /api/orgs/:orgId/audit/verify': (f) => ({ params: { orgId: f.org } }),
+  'GET /api/orgs/:orgId/register': (f) => ({ params: { orgId: f.org } }),
+  'GET /api/orgs/:orgId/register.md': (f) => ({ params: { orgId: f.org } }),
+  'PUT /api/orgs/:orgId/retention': (f) => ({
+    params: { orgId: f.org },
+    body: { rawAnswersDays: 365, leaverStoriesDays: 365, sessionsDays: 30, logsDays: 90, auditDays: 730 },
+  }),
   'GET /api/orgs/:orgId/invitations': (f) => ({ params: { orgId: f.org } }),
   'POST /api/orgs/:orgId/invitations': (f) => ({
     params: { orgId: f.org },

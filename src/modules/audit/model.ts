@@ -89,6 +89,11 @@ export const auditActions = [
   'photovoice.published',
   'photovoice.unpublished',
   'photovoice.deleted',
+  'person.exported',
+  'person.erased',
+  'retention.updated',
+  'retention.applied',
+  'story.read',
 ] as const;
 export type AuditAction = (typeof auditActions)[number];
 
@@ -109,3 +114,12 @@ export const auditListQuery = z.strictObject({
   before: z.coerce.number().int().min(1).optional(),
 });
 export const auditListView = z.object({ events: z.array(auditEventView), nextBefore: z.number().int().nullable() });
+
+export const auditVerifyView = z.object({
+  intact: z.boolean(),
+  entries: z.number().int(),
+  issues: z.array(
+    z.object({ kind: z.enum(['changed', 'removed', 'inserted']), fromIndex: z.number().int(), toIndex: z.number().int(), seq: z.number().int().nullable() }),
+  ),
+});
+export type AuditVerifyView = z.infer<typeof auditVerifyView>;

@@ -2,8 +2,8 @@ import { Readable } from 'node:stream';
 import type { FastifyInstance } from 'fastify';
 import { type AnyRoute, defineRoute } from '../../http/route.ts';
 import { organisationParams } from '../organisations/model.ts';
-import { auditListQuery, auditListView } from './model.ts';
-import { exportAuditCsv, listAudit } from './service.ts';
+import { auditListQuery, auditListView, auditVerifyView } from './model.ts';
+import { exportAuditCsv, listAudit, verifyAudit } from './service.ts';
 
 export function auditRoutes(app: FastifyInstance): AnyRoute[] {
   const ctx = app.services;
@@ -39,6 +39,17 @@ export function auditRoutes(app: FastifyInstance): AnyRoute[] {
         }
         return reply.type('text/csv; charset=utf-8').header('Content-Disposition', 'attachment; filename="auditlog.csv"').send(Readable.from(all()));
       },
+    }),
+    defineRoute({
+      method: 'GET',
+      url: '/api/orgs/:orgId/audit/verify',
+      summary: "Check that no entry of the organisation's audit trail was changed, removed or inserted (the hash chain)",
+      tags: ['audit'],
+      auth: 'user',
+      policy: 'audit.view',
+      params: organisationParams,
+      response: auditVerifyView,
+      handler: async ({ actor, params }) => verifyAudit(ctx, actor, params.orgId),
     }),
   ];
 }

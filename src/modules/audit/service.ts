@@ -2,8 +2,10 @@ import type { Actor, ServiceContext } from '../../core/context.ts';
 import { newId } from '../../core/ids.ts';
 import { authorize } from '../../core/policy.ts';
 import { type Db, inTransaction } from '../../db/database.ts';
-import type { AuditAction, AuditEventView } from './model.ts';
+import { chainKeyOf, hashAuditEntry } from './chain.ts';
+import type { AuditAction, AuditEventView, AuditVerifyView } from './model.ts';
 import * as store from './store.ts';
+import { verifyOrganisationChain } from './verify.ts';
 
 export type AuditEntry = {
   organisationId: string | null;
@@ -15,17 +17,30 @@ export type AuditEntry = {
   details?: Record<string, string | number | boolean | null>;
 };
 
-/** Call inside the same transaction as the change, so there is never a change without its record. */
+/**
+ * Call inside the same transaction as the change, so there is never a change without its record.
+ * The entry is chained to the last one of its organisation's chain while the head is locked.
+ */
 export async function recordAudit(db: Db, at: Date, entry: AuditEntry): Promise<void> {
-  await store.insertAuditEvent(db, {
-    id: newId(),
-    organisation_id: entry.organisationId,
-    actor_user_id: entry.actorUserId,
-    action: entry.action,
-    subject_type: entry.subjectType,
-    subject_id: entry.subjectId,
-    details: JSON.stringify(entry.details ?? {}),
-    at: at.toISOString(),
+  await inTransaction(db, async (trx) => {
+    const chainKey = chainKeyOf(entry.organisationId);
+    const head = await store.lockChainHead(trx, chainKey);
+    const chained = {
+      id: newId(),
+      organisation_id: entry.organisationId,
+      actor_user_id: entry.actorUserId,
+      action: entry.action,
+      subject_type: entry.subjectType,
+      subject_id: entry.subjectId,
+      details: JSON.stringify(entry.details ?? {}),
+      at: at.toISOString(),
+      chain_key: chainKey,
+      chain_index: head.head_index + 1,
+      prev_hash: head.head_hash,
+    };
+    const hash = hashAuditEntry(chained);
+    await store.insertAuditEvent(trx, { ...chained, hash });
+    await store.moveChainHead(trx, chainKey, { index: chained.chain_index, hash });
   });
 }
 
@@ -84,4 +99,15 @@ export async function* exportAuditCsv(ctx: ServiceContext, actor: Actor, organis
 export function csvCell(value: string): string {
   const safe = /^[=+\-@\t\r]/.test(value) ? `'${value}` : value;
   return /[",\r\n]/.test(safe) ? `"${safe.replaceAll('"', '""')}"` : safe;
+}
+
+/** Whether the organisation's audit chain is whole, for the admin's audit page (the CLI checks every chain). */
+export async function verifyAudit(ctx: ServiceContext, actor: Actor, organisationId: string): Promise<AuditVerifyView> {
+  authorize(actor, 'audit.view', organisationId);
+  const result = await verifyOrganisationChain(ctx.db, organisationId);
+  return {
+    intact: result.issues.length === 0,
+    entries: result.entries,
+    issues: result.issues.map(({ kind, fromIndex, toIndex, seq }) => ({ kind, fromIndex, toIndex, seq })),
+  };
 }

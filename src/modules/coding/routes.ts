@@ -2,6 +2,7 @@ import type { FastifyInstance } from 'fastify';
 import { type AnyRoute, defineRoute } from '../../http/route.ts';
 import { okView } from '../accounts/model.ts';
 import { organisationParams } from '../organisations/model.ts';
+import { auditRead } from '../privacy/read-audit.ts';
 import { addFrameworkCodes, createCode, deleteCode, listCodebook, updateCode } from './codebook.ts';
 import { exportQdpx } from './export.ts';
 import { codeFrequencies } from './frequencies.ts';
@@ -110,7 +111,11 @@ export function codingRoutes(app: FastifyInstance): AnyRoute[] {
       summary: 'A story and its reflections shared for research, with their texts and segments',
       params: storyParams,
       response: storyCodingView,
-      handler: async ({ actor, params }) => storyForCoding(ctx, actor, params.orgId, params.storyId),
+      handler: async ({ actor, params }) => {
+        const story = await storyForCoding(ctx, actor, params.orgId, params.storyId);
+        await auditRead(ctx, actor, params.orgId, { action: 'story.read', subjectType: 'story', subjectId: params.storyId, purpose: 'coding' });
+        return story;
+      },
     }),
     defineRoute({
       ...work,

@@ -7,6 +7,7 @@ import { type AnyRoute, defineRoute } from '../../http/route.ts';
 import { okView } from '../accounts/model.ts';
 import { organisationParams } from '../organisations/model.ts';
 import { takeUploadAllowance } from '../uploads/service.ts';
+import { auditRead } from '../privacy/read-audit.ts';
 import { asReader, readableReflections, readableStories, readableStory } from './access.ts';
 import { findIdentifyingDetails, findingKinds } from './anonymity.ts';
 import {
@@ -124,9 +125,12 @@ export function storyRoutes(app: FastifyInstance, config: Pick<Config, 'photos' 
       params: storyParams,
       query: photoQuery,
       response: readableStorySchema,
-      handler: ({ actor, params, query }) => {
+      handler: async ({ actor, params, query }) => {
         authorize(actor, 'stories.share', params.orgId);
-        return readableStory(asReader(ctx, actor), params.orgId, params.storyId, query.purpose);
+        const story = await readableStory(asReader(ctx, actor), params.orgId, params.storyId, query.purpose);
+        if (!story.isOwn)
+          await auditRead(ctx, actor, params.orgId, { action: 'story.read', subjectType: 'story', subjectId: params.storyId, purpose: query.purpose });
+        return story;
       },
     }),
     defineRoute({

@@ -1,5 +1,5 @@
 import { useEffect, useRef, useState } from 'react';
-import { type LoaderFunctionArgs, useLoaderData } from 'react-router';
+import { Link, type LoaderFunctionArgs, useLoaderData } from 'react-router';
 import { can, requireOrganisation, useOrganisation } from '../access.ts';
 import { ApiError, api, apiPath } from '../api.ts';
 import { AuditTable } from '../components/audit/AuditTable.tsx';
@@ -64,12 +64,38 @@ function AuditLog({ org }: { org: Organisation }) {
     }
   };
 
+  const verify = async () => {
+    if (busy) return;
+    setBusy(true);
+    setError(null);
+    setStatus(null);
+    try {
+      const result = await api.get<{ intact: boolean; entries: number; issues: unknown[] }>(apiPath`/api/orgs/${org.id}/audit/verify`);
+      if (result.intact) setStatus(t('audit.verifyIntact', { count: result.entries }));
+      else {
+        setError(new ApiError({ id: 'conflict', status: 0, message: t('audit.verifyBroken', { count: result.issues.length }) }));
+        setAttempt((n) => n + 1);
+      }
+    } catch (caught) {
+      setError(caught instanceof ApiError ? caught : new ApiError({ id: 'internal', status: 0, message: t('common.unknownError') }));
+      setAttempt((n) => n + 1);
+    } finally {
+      setBusy(false);
+    }
+  };
+
   return (
     <>
       <p className="button-row">
         <a className="button button-secondary" href={apiPath`/api/orgs/${org.id}/audit.csv`} download>
           {t('audit.download')}
         </a>
+        <button type="button" className="button button-secondary" onClick={verify} aria-disabled={busy || undefined}>
+          {t('audit.verify')}
+        </button>
+        <Link className="button button-secondary" to={`/o/${org.id}/privacy`}>
+          {t('privacy.linkFromAudit')}
+        </Link>
       </p>
       {events.length === 0 ? <p>{t('audit.empty')}</p> : <AuditTable org={org} events={events} names={{ people, teams }} />}
       <ErrorAlert key={attempt} message={error?.message ?? null} />

@@ -11,7 +11,7 @@ import type { Language, MeView } from '../types.ts';
 
 const fields = ['displayName', 'language'] as const;
 
-/** Your own name and the language of the app. */
+/** Your own name and the language of the app, and the download of everything kept about you. */
 export function Component() {
   const { t } = useT();
   const me = useMe();
@@ -82,6 +82,13 @@ export function Component() {
         </div>
         <StatusMessage message={saved} />
       </form>
+      <section className="section" aria-labelledby="my-data-heading">
+        <h2 id="my-data-heading">{t('settings.dataHeading')}</h2>
+        <p>{t('settings.dataText')}</p>
+        <a className="button button-secondary" href="/api/me/export.zip" download>
+          {t('settings.dataDownload')}
+        </a>
+      </section>
     </>
   );
 }

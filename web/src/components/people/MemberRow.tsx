@@ -11,10 +11,11 @@ type Props = {
   canManage: boolean;
   onSaved: (message: string) => void;
   onRemove: (member: Member) => void;
+  onErase: (member: Member) => void;
 };
 
-/** One member in the members table; an administrator can change the role or start removing them. */
-export function MemberRow({ org, member, isMe, canManage, onSaved, onRemove }: Props) {
+/** One member in the members table; an administrator can change the role, or start removing or erasing them. */
+export function MemberRow({ org, member, isMe, canManage, onSaved, onRemove, onErase }: Props) {
   const { t } = useT();
   const revalidate = useRevalidate();
 
@@ -58,6 +59,16 @@ export function MemberRow({ org, member, isMe, canManage, onSaved, onRemove }: P
           >
             {t('people.members.remove')}
           </button>
+          {!isMe && (
+            <button
+              type="button"
+              className="button button-danger button-small"
+              onClick={() => onErase(member)}
+              aria-label={t('people.members.eraseLabel', { name: member.displayName })}
+            >
+              {t('people.members.erase')}
+            </button>
+          )}
         </td>
       )}
     </tr>

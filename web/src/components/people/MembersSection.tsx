@@ -9,7 +9,7 @@ import { ConfirmDialog } from '../ConfirmDialog.tsx';
 import { StatusMessage } from '../StatusMessage.tsx';
 import { MemberRow } from './MemberRow.tsx';
 
-/** Everyone in the organisation with their role. Administrators change roles and remove people here. */
+/** Everyone in the organisation with their role. Administrators change roles, and remove or erase people here. */
 export function MembersSection({ org, members, canManage }: { org: Organisation; members: Member[]; canManage: boolean }) {
   const { t, i18n } = useT();
   const me = useMe();
@@ -18,6 +18,7 @@ export function MembersSection({ org, members, canManage }: { org: Organisation;
   const heading = useRef<HTMLHeadingElement>(null);
   const [status, setStatus] = useState<string | null>(null);
   const [removing, setRemoving] = useState<Member | null>(null);
+  const [erasing, setErasing] = useState<Member | null>(null);
   const [busy, setBusy] = useState(false);
   const [error, setError] = useState<string | null>(null);
   const sorted = [...members].sort((a, b) => a.displayName.localeCompare(b.displayName, i18n.resolvedLanguage));
@@ -36,6 +37,22 @@ export function MembersSection({ org, members, canManage }: { org: Organisation;
       await revalidate();
       setStatus(t('people.members.removed', { name: removing.displayName, organisation: org.name }));
       setRemoving(null);
+    } catch (caught) {
+      setError(caught instanceof ApiError ? caught.message : t('common.unknownError'));
+    } finally {
+      setBusy(false);
+    }
+  };
+
+  const erase = async () => {
+    if (!erasing || busy) return;
+    setBusy(true);
+    setError(null);
+    try {
+      await api.post(apiPath`/api/orgs/${org.id}/members/${erasing.userId}/erase`, {});
+      await revalidate();
+      setStatus(t('people.members.erased', { name: erasing.displayName }));
+      setErasing(null);
     } catch (caught) {
       setError(caught instanceof ApiError ? caught.message : t('common.unknownError'));
     } finally {
@@ -77,6 +94,11 @@ export function MembersSection({ org, members, canManage }: { org: Organisation;
                   setStatus(null);
                   setRemoving(m);
                 }}
+                onErase={(m) => {
+                  setError(null);
+                  setStatus(null);
+                  setErasing(m);
+                }}
               />
             ))}
           </tbody>
@@ -97,6 +119,18 @@ export function MembersSection({ org, members, canManage }: { org: Organisation;
             ? t('people.members.confirmSelf', { organisation: org.name })
             : t('people.members.confirmText', { name: removing?.displayName ?? '', organisation: org.name })}
         </p>
+      </ConfirmDialog>
+      <ConfirmDialog
+        open={erasing !== null}
+        title={t('people.members.eraseTitle', { name: erasing?.displayName ?? '' })}
+        confirmLabel={t('people.members.eraseConfirm')}
+        onConfirm={erase}
+        onCancel={() => setErasing(null)}
+        busy={busy}
+        error={error}
+        focusAfterConfirm={heading}
+      >
+        <p>{t('people.members.eraseText', { name: erasing?.displayName ?? '' })}</p>
       </ConfirmDialog>
     </section>
   );

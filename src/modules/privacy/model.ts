@@ -1,0 +1,8 @@
+import * as z from 'zod';
+import { languageSchema } from '../../core/language.ts';
+
+export const erasureView = z.object({ erased: z.literal(true), formerMemberId: z.string(), photosDeleted: z.number().int() });
+
+export const registerQuery = z.strictObject({ lang: languageSchema.optional() });
+const activity = z.object({ key: z.string(), name: z.string(), data: z.string(), purpose: z.string(), retention: z.string(), whoSees: z.string() });
+export const registerView = z.object({ title: z.string(), organisation: z.string(), intro: z.string(), activities: z.array(activity) });
