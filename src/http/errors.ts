@@ -21,6 +21,10 @@ const detailMessages: Record<string, Record<Language, string>> = {
   last_admin: extraMessages.lastAdmin,
   email_taken: extraMessages.unknownConflictEmail,
   already_member: { nl: 'Deze persoon is al lid van de organisatie.', en: 'This person is already a member of the organisation.' },
+  untrusted_host: {
+    nl: 'Deze server kent zijn publieke adres niet, dus maakt hij geen links. Vraag de beheerder om PUBLIC_URL in te stellen.',
+    en: 'This server does not know its public address, so it makes no links. Ask the administrator to set PUBLIC_URL.',
+  },
   invitation_closed: { nl: 'Deze uitnodiging is al gebruikt of ingetrokken.', en: 'This invitation has already been used or revoked.' },
 };
 

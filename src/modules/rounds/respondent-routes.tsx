@@ -6,6 +6,7 @@ import * as z from 'zod';
 import { AppError } from '../../core/errors.ts';
 import { newId } from '../../core/ids.ts';
 import { type Language, languageFromHeader, languageSchema } from '../../core/language.ts';
+import { publicOrigin } from '../../http/public-origin.ts';
 import { publicPageCss, registerPublicAsset, sendPublicPage } from '../../http/public-page.tsx';
 import type { AnswerIssue } from '../instruments/answers.ts';
 import { visibleQuestions } from '../instruments/answers.ts';
@@ -186,7 +187,7 @@ export function registerRespondentPages(app: FastifyInstance, source: Instrument
 
       if (action === 'later') {
         const code = await createResumeCode(ctx, link, params.data.responseId);
-        const origin = ctx.config.publicUrl ?? `${req.protocol}://${req.host}`;
+        const origin = publicOrigin(ctx.config, req);
         return sendPublicPage(
           reply,
           <SavedPage
@@ -194,7 +195,7 @@ export function registerRespondentPages(app: FastifyInstance, source: Instrument
             token={link.token}
             title={title(link, lang)}
             code={code}
-            resumeUrl={`${origin}/r/${link.token}/resume`}
+            resumeUrl={origin ? `${origin}/r/${link.token}/resume` : undefined}
             continueHref={`${base}/${params.data.page}?lang=${lang}`}
           />,
         );

@@ -1,6 +1,7 @@
 import type { FastifyInstance, FastifyRequest } from 'fastify';
 import * as z from 'zod';
 import { AppError } from '../../core/errors.ts';
+import { requirePublicOrigin } from '../../http/public-origin.ts';
 import { type AnyRoute, defineRoute } from '../../http/route.ts';
 import { organisationParams } from '../organisations/model.ts';
 import type { InstrumentSource } from './instrument-source.ts';
@@ -20,7 +21,7 @@ import { createRound, getRound, listRounds, updateRound } from './service.ts';
 
 export function roundRoutes(app: FastifyInstance, source: InstrumentSource): AnyRoute[] {
   const ctx = app.services;
-  const baseUrl = (req: FastifyRequest) => ctx.config.publicUrl ?? `${req.protocol}://${req.host}`;
+  const baseUrl = (req: FastifyRequest) => requirePublicOrigin(ctx.config, req);
   return [
     defineRoute({
       method: 'GET',

@@ -175,7 +175,7 @@ export function ResumePage(props: Base & { error?: string | undefined; code?: st
   );
 }
 
-export function SavedPage(props: Base & { code: string; resumeUrl: string; continueHref: string }) {
+export function SavedPage(props: Base & { code: string; resumeUrl: string | undefined; continueHref: string }) {
   const t = formMessages(props.lang);
   return (
     <Layout lang={props.lang} title={`${t.savedTitle} – ${props.title}`}>
@@ -183,7 +183,7 @@ export function SavedPage(props: Base & { code: string; resumeUrl: string; conti
       <p>{t.savedIntro}</p>
       <p className="code-label">{t.savedCode}:</p>
       <p className="code">{props.code}</p>
-      <p>{t.savedHow(props.resumeUrl)}</p>
+      <p>{props.resumeUrl ? t.savedHow(props.resumeUrl) : t.savedHowWithoutAddress}</p>
       <p>
         <a href={props.continueHref}>{t.continueNow}</a>
       </p>
