@@ -2,6 +2,7 @@ import type { FastifyError, FastifyInstance, FastifyReply, FastifyRequest } from
 import { AppError, type ErrorId, type FieldIssue } from '../core/errors.ts';
 import type { Language } from '../core/language.ts';
 import { errorMessages, extraMessages } from '../core/messages.ts';
+import { isAnonymousPath, registerAnonymousErrorReport } from './anonymous.ts';
 
 const statusOf: Record<ErrorId, number> = {
   validation_failed: 400,
@@ -57,6 +58,7 @@ function fromFrameworkError(err: FastifyError, req: FastifyRequest): { id: Error
 }
 
 export function registerErrorHandling(app: FastifyInstance): void {
+  const anonymousErrors = registerAnonymousErrorReport(app);
   app.setErrorHandler((err: FastifyError, req: FastifyRequest, reply: FastifyReply) => {
     if (err instanceof AppError) {
       const detail = detailMessages[err.message]?.[req.lang];
@@ -67,8 +69,10 @@ export function registerErrorHandling(app: FastifyInstance): void {
       const status = known.id === 'validation_failed' && err.statusCode === 415 ? 415 : statusOf[known.id];
       return reply.status(status).send(body(req, known.id, known.message));
     }
-    // Unexpected: the details go to the log under the request id, never to the person.
-    req.log.error({ err }, 'unexpected error');
+    // Unexpected: the details go to the log under the request id, never to the person; on an
+    // anonymous path only into the hourly count (see http/anonymous.ts).
+    if (isAnonymousPath(req.url)) anonymousErrors.record(req.routeOptions.url, err);
+    else req.log.error({ err }, 'unexpected error');
     return reply.status(500).send(body(req, 'internal'));
   });
 
