@@ -1,5 +1,17 @@
 import path from 'node:path';
 import * as z from 'zod';
+import type { GuessLimits } from './modules/limits/limiter.ts';
+
+function parseTrustProxy(value: string): false | number | string[] {
+  const v = value.trim().toLowerCase();
+  if (v === '' || v === 'false' || v === '0') return false;
+  if (v === 'true') return 1;
+  if (/^\d+$/.test(v)) return Number(v);
+  return v
+    .split(',')
+    .map((a) => a.trim())
+    .filter(Boolean);
+}
 
 /** The only place that reads process.env: everything else receives a typed Config. */
 const envSchema = z.object({
@@ -39,10 +51,25 @@ const envSchema = z.object({
   INVITE_RATE_LIMIT: z.coerce.number().int().min(1).default(20),
   RESPONDENT_RATE_LIMIT: z.coerce.number().int().min(1).default(600),
   INVITE_VALID_DAYS: z.coerce.number().int().min(1).max(90).default(14),
+  /**
+   * Which proxies in front of the app to believe about the client's address: `false` (none), a hop
+   * count (`1`: the one proxy in front; `true` means 1), or a comma-separated list of proxy
+   * addresses or CIDR ranges. Never "all": then any client chooses its own address with
+   * X-Forwarded-For and every per-address limit is void.
+   */
   TRUST_PROXY: z
-    .enum(['true', 'false'])
+    .string()
     .default('false')
-    .transform((v) => v === 'true'),
+    .transform((v) => parseTrustProxy(v)),
+  /** Guesses of resume codes, join codes and invitations: per round or meeting, and in all, per window. */
+  GUESS_LIMIT_PER_SCOPE: z.coerce.number().int().min(1).default(30),
+  GUESS_LIMIT_GLOBAL: z.coerce.number().int().min(1).default(300),
+  GUESS_WINDOW_MINUTES: z.coerce
+    .number()
+    .int()
+    .min(1)
+    .max(24 * 60)
+    .default(10),
   /** Chromium for the PDF reports (without it the PDF answers 503 and the HTML report still works). */
   CHROMIUM_PATH: z.string().min(1).default('/usr/bin/chromium'),
   /** Largest photo a person may upload, in bytes (default 10 MB); larger uploads are refused and nothing is stored. */
@@ -84,7 +111,8 @@ export type Config = {
   session: { idleMinutes: number; maxHours: number };
   rateLimits: { loginPerMinute: number; invitePerMinute: number; respondentPerMinute: number };
   inviteValidDays: number;
-  trustProxy: boolean;
+  trustProxy: boolean | number | string[];
+  guesses: GuessLimits;
   webDir: string;
   chromiumPath: string;
   photos: {
@@ -126,6 +154,7 @@ export function loadConfig(env: NodeJS.ProcessEnv = process.env, overrides: Part
     rateLimits: { loginPerMinute: e.LOGIN_RATE_LIMIT, invitePerMinute: e.INVITE_RATE_LIMIT, respondentPerMinute: e.RESPONDENT_RATE_LIMIT },
     inviteValidDays: e.INVITE_VALID_DAYS,
     trustProxy: e.TRUST_PROXY,
+    guesses: { perScope: e.GUESS_LIMIT_PER_SCOPE, global: e.GUESS_LIMIT_GLOBAL, windowMinutes: e.GUESS_WINDOW_MINUTES },
     webDir: path.resolve(import.meta.dirname, '../dist/web'),
     chromiumPath: e.CHROMIUM_PATH,
     photos: {

@@ -14,6 +14,8 @@ import { frameworkRoutes } from '../modules/frameworks/routes.ts';
 import { importRoutes } from '../modules/imports/routes.ts';
 import { instrumentPreviewRoutes } from '../modules/instruments/preview-routes.tsx';
 import { instrumentRoutes } from '../modules/instruments/routes.ts';
+import { Limiter } from '../modules/limits/limiter.ts';
+import { SignInThrottle } from '../modules/limits/sign-in-throttle.ts';
 import { organisationRoutes } from '../modules/organisations/routes.ts';
 import { publishedInstruments } from '../modules/rounds/instrument-source.ts';
 import { registerRespondentPages } from '../modules/rounds/respondent-routes.tsx';
@@ -45,12 +47,15 @@ export type AppOptions = {
 
 export type App = FastifyInstance;
 
+/** A hop count becomes proxy-addr's trust function: the nearest `hops` proxies, no further. */
+const trustProxyOption = (trust: Config['trustProxy']) => (typeof trust === 'number' ? (_address: string, hop: number) => hop < trust : trust);
+
 export async function buildApp(options: AppOptions): Promise<App> {
   const { config, database } = options;
   const app = Fastify({
     logger: options.logger === false ? false : { ...loggerOptions(config.logLevel), ...(options.logger ?? {}) },
     bodyLimit: BODY_LIMIT_BYTES,
-    trustProxy: config.trustProxy,
+    trustProxy: trustProxyOption(config.trustProxy),
     genReqId: () => newId(),
     disableRequestLogging: (req) => isAnonymousPath(req.url),
     childLoggerFactory: requestLoggerFactory,
@@ -79,7 +84,10 @@ export async function buildApp(options: AppOptions): Promise<App> {
 
   await app.register(cookie);
   registerErrorHandling(app);
-  await registerSecurity(app);
+  const limiter = new Limiter(app.services, config.guesses);
+  app.decorate('limiter', limiter);
+  app.decorate('signInThrottle', new SignInThrottle(database.db, limiter));
+  await registerSecurity(app, limiter);
   registerSessionHook(app);
   await registerDocs(app);
 

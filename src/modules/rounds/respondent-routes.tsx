@@ -6,6 +6,7 @@ import * as z from 'zod';
 import { AppError } from '../../core/errors.ts';
 import { newId } from '../../core/ids.ts';
 import { type Language, languageFromHeader, languageSchema } from '../../core/language.ts';
+import { errorMessages } from '../../core/messages.ts';
 import { publicOrigin } from '../../http/public-origin.ts';
 import { publicPageCss, registerPublicAsset, sendPublicPage } from '../../http/public-page.tsx';
 import type { AnswerIssue } from '../instruments/answers.ts';
@@ -236,9 +237,15 @@ export function registerRespondentPages(app: FastifyInstance, source: Instrument
       if (!link) return;
       const raw = (req.body as Record<string, unknown> | undefined)?.code;
       const code = resumeCodeSchema.safeParse(raw);
-      const responseId = code.success ? await findByResumeCode(ctx, link, code.data) : undefined;
+      const t = formMessages(lang);
+      let responseId: string | undefined;
+      try {
+        responseId = await app.limiter.guarded('resume-code', link.roundId, async () => (code.success ? findByResumeCode(ctx, link, code.data) : undefined));
+      } catch (error) {
+        if (!(error instanceof AppError && error.id === 'rate_limited')) throw error;
+        return sendPublicPage(reply, <MessagePage lang={lang} title={t.tooManyTitle} text={errorMessages.rate_limited[lang]} />, 429);
+      }
       if (!responseId) {
-        const t = formMessages(lang);
         return sendPublicPage(
           reply,
           <ResumePage lang={lang} token={link.token} title={title(link, lang)} error={t.resumeUnknown} code={typeof raw === 'string' ? raw : ''} />,

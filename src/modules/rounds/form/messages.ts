@@ -45,6 +45,7 @@ const nl = {
   consentChangedTitle: 'De uitleg is intussen veranderd',
   consentChanged: 'Lees de uitleg opnieuw voor je begint.',
   restart: 'Naar het begin',
+  tooManyTitle: 'Even wachten',
 };
 
 const en: typeof nl = {
@@ -92,6 +93,7 @@ const en: typeof nl = {
   consentChangedTitle: 'The explanation has changed',
   consentChanged: 'Please read the explanation again before you start.',
   restart: 'Back to the start',
+  tooManyTitle: 'Please wait a moment',
 };
 
 export const formMessages = (lang: Language) => (lang === 'en' ? en : nl);

@@ -1,0 +1,193 @@
+import { Writable } from 'node:stream';
+import { afterAll, beforeAll, expect, it } from 'vitest';
+import { loadConfig } from '../../src/config.ts';
+import type { Clock } from '../../src/core/clock.ts';
+import { openDatabase } from '../../src/db/database.ts';
+import { type App, buildApp } from '../../src/http/app.ts';
+import { Client, createTestApp, type TestApp } from '../helpers/app.ts';
+import { describeEachDatabase, openTestDatabase } from '../helpers/databases.ts';
+import { makeOrganisation, makeUser, TEST_PASSWORD } from '../helpers/factories.ts';
+import { openRound, postForm } from '../helpers/respondent.ts';
+
+const limits = { guesses: { perScope: 5, global: 8, windowMinutes: 10 } };
+/** What a client forges, followed by what the proxy in front appends: the address it really saw. */
+const rotating = (i: number) => ({ 'x-forwarded-for': `198.51.100.${i % 250}, 203.0.113.9` });
+
+async function researcherOf(t: TestApp) {
+  const org = await makeOrganisation(t.ctx);
+  const user = await makeUser(t.ctx, { organisationId: org, role: 'researcher' });
+  const client = new Client(t.app);
+  await client.login(user.email, TEST_PASSWORD);
+  return { org, client };
+}
+
+const guess = (app: App, token: string, code: string, i: number) =>
+  app.inject({
+    method: 'POST',
+    url: `/r/${token}/resume`,
+    headers: { 'content-type': 'application/x-www-form-urlencoded', ...rotating(i) },
+    payload: `code=${code}`,
+  });
+
+describeEachDatabase('rate limits behind a proxy', (dialect) => {
+  it('TRUST_PROXY=true trusts one hop: rotating X-Forwarded-For does not give more sign-in attempts', async () => {
+    const t = await createTestApp(dialect, {
+      trustProxy: loadConfig({ TRUST_PROXY: 'true' }).trustProxy,
+      rateLimits: { loginPerMinute: 5, invitePerMinute: 1000, respondentPerMinute: 100_000 },
+    });
+    const statuses: number[] = [];
+    for (let i = 0; i < 8; i++) {
+      const response = await new Client(t.app).request('POST', '/api/auth/login', { email: `nobody${i}@example.org`, password: 'wrong password' }, rotating(i));
+      statuses.push(response.statusCode);
+    }
+    expect(statuses.slice(0, 5)).toEqual([401, 401, 401, 401, 401]);
+    expect(statuses.slice(5)).toEqual([429, 429, 429]);
+    await t.close();
+  });
+
+  it('a list of proxy addresses: clients behind the proxy keep their own limits', async () => {
+    const t = await createTestApp(dialect, {
+      trustProxy: loadConfig({ TRUST_PROXY: '10.0.0.1' }).trustProxy,
+      rateLimits: { loginPerMinute: 2, invitePerMinute: 1000, respondentPerMinute: 100_000 },
+    });
+    const csrf = await t.app.inject({ method: 'GET', url: '/api/csrf' });
+    const cookie = `kb_csrf=${(csrf.cookies as { name: string; value: string }[]).find((c) => c.name === 'kb_csrf')?.value}`;
+    const attempt = (client: string) =>
+      t.app.inject({
+        method: 'POST',
+        url: '/api/auth/login',
+        remoteAddress: '10.0.0.1',
+        headers: { 'content-type': 'application/json', 'x-forwarded-for': `10.9.9.9, ${client}`, cookie, 'x-csrf-token': csrf.json().token },
+        payload: JSON.stringify({ email: 'nobody@example.org', password: 'wrong password' }),
+      });
+    const a = [await attempt('192.0.2.1'), await attempt('192.0.2.1'), await attempt('192.0.2.1')].map((r) => r.statusCode);
+    expect(a).toEqual([401, 401, 429]);
+    expect((await attempt('192.0.2.2')).statusCode).not.toBe(429);
+    await t.close();
+  });
+});
+
+describeEachDatabase('sign-in throttle per account', (dialect) => {
+  let t: TestApp;
+  let now = new Date('2027-03-01T09:00:00Z');
+  const clock: Clock = { now: () => now };
+  const later = (seconds: number) => {
+    now = new Date(now.getTime() + seconds * 1000);
+  };
+  beforeAll(async () => {
+    t = await createTestApp(dialect, {}, clock);
+  });
+  afterAll(() => t.close());
+
+  it('after five wrong passwords the account waits, longer each time, but never more than 30 seconds', async () => {
+    const org = await makeOrganisation(t.ctx);
+    const { email } = await makeUser(t.ctx, { organisationId: org });
+    const login = (password: string, i: number) => new Client(t.app).request('POST', '/api/auth/login', { email, password }, rotating(i));
+    for (let i = 0; i < 5; i++) expect((await login('wrong password', i)).statusCode).toBe(401);
+    const blocked = await login(TEST_PASSWORD, 5);
+    expect(blocked.statusCode).toBe(429);
+    expect(blocked.json().error.message).toContain('Te veel pogingen');
+    later(1);
+    expect((await login('wrong password', 6)).statusCode).toBe(401);
+    later(1);
+    // Two seconds after the sixth failure: still waiting (the wait doubled).
+    expect((await login(TEST_PASSWORD, 7)).statusCode).toBe(429);
+    for (let i = 0; i < 40; i++) {
+      later(31);
+      expect((await login('wrong password', 8 + i)).statusCode).toBe(401);
+    }
+    later(30);
+    expect((await login(TEST_PASSWORD, 99)).statusCode).toBe(200);
+    // Success clears the count: one wrong password is just a wrong password again.
+    expect((await login('wrong password', 100)).statusCode).toBe(401);
+    expect((await login(TEST_PASSWORD, 101)).statusCode).toBe(200);
+  });
+
+  it('stores no e-mail address in the throttle', async () => {
+    const rows = JSON.stringify(await t.ctx.db.selectFrom('sign_in_throttle').selectAll().execute());
+    expect(rows).not.toContain('@example.org');
+  });
+});
+
+describeEachDatabase('guesses of resume codes and invitations', (dialect) => {
+  let t: TestApp;
+  let admin: Client;
+  let org: string;
+  beforeAll(async () => {
+    t = await createTestApp(dialect, limits);
+    ({ org, client: admin } = await researcherOf(t));
+  });
+  afterAll(() => t.close());
+
+  it('per round: after five guesses even the right code waits; another round is not affected', async () => {
+    const { token } = await openRound(admin, org);
+    const other = await openRound(admin, org);
+    const welcome = await t.app.inject({ method: 'GET', url: `/r/${token}` });
+    const responseId = /name="responseId" value="([0-9a-f-]{36})"/.exec(welcome.body)?.[1] ?? '';
+    const consentVersion = /name="consentVersion" value="([0-9a-f]+)"/.exec(welcome.body)?.[1] ?? '';
+    const start = await postForm(t.app, `/r/${token}/start`, { responseId, consentVersion, consent: 'yes' });
+    const cookie = [start.headers['set-cookie']]
+      .flat()
+      .filter(Boolean)
+      .map((c) => String(c).split(';')[0])
+      .join('; ');
+    const saved = await t.app.inject({
+      method: 'POST',
+      url: `/r/${token}/${responseId}/1`,
+      headers: { 'content-type': 'application/x-www-form-urlencoded', cookie },
+      payload: '_action=later',
+    });
+    const code = /class="code">([A-Z0-9]{4}-[A-Z0-9]{4})</.exec(saved.body)?.[1] ?? '';
+    for (let i = 0; i < 5; i++) expect((await guess(t.app, token, 'AAAA-AAAA', i)).statusCode).toBe(400);
+    const refused = await guess(t.app, token, code, 6);
+    expect(refused.statusCode).toBe(429);
+    expect(refused.headers['content-type']).toMatch(/text\/html/);
+    expect(refused.body).toContain('Te veel pogingen');
+    expect((await guess(t.app, other.token, 'AAAA-AAAA', 7)).statusCode).toBe(400);
+  });
+
+  it('globally: wrong guesses spread over many rounds stop too', async () => {
+    const fresh = await createTestApp(dialect, limits);
+    const { org: freshOrg, client } = await researcherOf(fresh);
+    const rounds = [];
+    for (let i = 0; i < 4; i++) rounds.push(await openRound(client, freshOrg));
+    const statuses: number[] = [];
+    for (let i = 0; i < 10; i++) statuses.push((await guess(fresh.app, rounds[i % 4]?.token ?? '', 'BBBB-BBBB', i)).statusCode);
+    // At most three wrong guesses per round, so no round reaches its own limit (5): the global one (8) stops them.
+    expect(statuses).toEqual([400, 400, 400, 400, 400, 400, 400, 400, 429, 429]);
+    await fresh.close();
+  });
+});
+
+describeEachDatabase('invitation guesses', (dialect) => {
+  it('stop after the global limit, whatever address they come from', async () => {
+    const t = await createTestApp(dialect, limits);
+    const statuses: number[] = [];
+    for (let i = 0; i < 10; i++) {
+      statuses.push((await new Client(t.app).request('POST', '/api/invitations/lookup', { token: 'x'.repeat(43) }, rotating(i))).statusCode);
+    }
+    expect(statuses.filter((s) => s === 429).length).toBe(2);
+    await t.close();
+  });
+});
+
+describeEachDatabase('two app processes on one database', (dialect) => {
+  it('share one limit', async () => {
+    const { handle, testDb, close } = await openTestDatabase(dialect);
+    const second = openDatabase(testDb.database);
+    const quiet = { stream: new Writable({ write: (_c, _e, done) => done() }) };
+    const config = { ...loadConfig({}), ...limits, database: testDb.database };
+    const a = await buildApp({ config, database: handle, logger: quiet });
+    const b = await buildApp({ config, database: second, logger: quiet });
+    const t = { app: a, ctx: a.services } as TestApp;
+    const { org, client } = await researcherOf(t);
+    const { token } = await openRound(client, org);
+    const statuses: number[] = [];
+    for (let i = 0; i < 6; i++) statuses.push((await guess(i % 2 === 0 ? a : b, token, 'CCCC-CCCC', i)).statusCode);
+    expect(statuses).toEqual([400, 400, 400, 400, 400, 429]);
+    await a.close();
+    await b.close();
+    await second.close();
+    await close();
+  });
+});
