@@ -72,7 +72,8 @@ export function roundRoutes(app: FastifyInstance, source: InstrumentSource): Any
     defineRoute({
       method: 'POST',
       url: '/api/r/:token/responses',
-      summary: 'Hand in a whole response at once (anonymous; idempotent on responseId; answered only after the commit)',
+      summary:
+        'Hand in a whole response at once (anonymous; idempotent on responseId, an existing id stores nothing and is answered the same; answered only after the commit)',
       tags: ['respondents'],
       auth: 'public',
       rateLimit: 'respondent',
@@ -82,8 +83,8 @@ export function roundRoutes(app: FastifyInstance, source: InstrumentSource): Any
       handler: async ({ params, body }) => {
         const link = await openLink(ctx, source, params.token);
         if (!link) throw new AppError('not_found');
-        const { duplicate } = await submitWhole(ctx, link, body);
-        return { responseId: body.responseId, status: 'complete' as const, duplicate };
+        await submitWhole(ctx, link, body);
+        return { responseId: body.responseId, status: 'complete' as const };
       },
     }),
   ];

@@ -46,6 +46,10 @@ const nl = {
   consentChanged: 'Lees de uitleg opnieuw voor je begint.',
   restart: 'Naar het begin',
   tooManyTitle: 'Even wachten',
+  foreignTitle: 'Deze antwoorden horen bij een andere browser',
+  foreign:
+    'Je antwoorden openen alleen in de browser waarin je begon. Begon je op een ander toestel of in een andere browser? Bewaar je antwoorden daar met een code, en ga hier verder met die code. Of begin opnieuw.',
+  foreignResume: 'Ga verder met je code',
 };
 
 const en: typeof nl = {
@@ -94,6 +98,10 @@ const en: typeof nl = {
   consentChanged: 'Please read the explanation again before you start.',
   restart: 'Back to the start',
   tooManyTitle: 'Please wait a moment',
+  foreignTitle: 'These answers belong to another browser',
+  foreign:
+    'Your answers open only in the browser where you started. Did you start on another device or in another browser? Save your answers there with a code, and continue here with that code. Or start again.',
+  foreignResume: 'Continue with your code',
 };
 
 export const formMessages = (lang: Language) => (lang === 'en' ? en : nl);

@@ -123,15 +123,20 @@ export function SectionPage(
   );
 }
 
-export function MessagePage(props: { lang: Language; title: string; text: string; link?: { href: string; label: string } | undefined }) {
+type PageLink = { href: string; label: string };
+
+export function MessagePage(props: { lang: Language; title: string; text: string; link?: PageLink | undefined; secondLink?: PageLink | undefined }) {
   return (
     <Layout lang={props.lang} title={props.title}>
       <h1>{props.title}</h1>
       <p>{props.text}</p>
-      {props.link && (
-        <p>
-          <a href={props.link.href}>{props.link.label}</a>
-        </p>
+      {[props.link, props.secondLink].map(
+        (link) =>
+          link && (
+            <p key={link.href}>
+              <a href={link.href}>{link.label}</a>
+            </p>
+          ),
       )}
     </Layout>
   );
