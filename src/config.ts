@@ -61,6 +61,13 @@ const envSchema = z.object({
     .string()
     .default('false')
     .transform((v) => parseTrustProxy(v)),
+  /** Rate-limit counters in Redis instead of the database (redis://[user:password@]host:port[/db]). */
+  REDIS_URL: z
+    .string()
+    .regex(/^redis:\/\//, 'REDIS_URL must start with redis://')
+    .optional()
+    .or(z.literal('').transform(() => undefined)),
+  REDIS_KEY_PREFIX: z.string().min(1).default('kruisbestuiving:limits:'),
   /** Guesses of resume codes, join codes and invitations: per round or meeting, and in all, per window. */
   GUESS_LIMIT_PER_SCOPE: z.coerce.number().int().min(1).default(30),
   GUESS_LIMIT_GLOBAL: z.coerce.number().int().min(1).default(300),
@@ -113,6 +120,7 @@ export type Config = {
   inviteValidDays: number;
   trustProxy: boolean | number | string[];
   guesses: GuessLimits;
+  redis: { url: string; keyPrefix: string } | undefined;
   webDir: string;
   chromiumPath: string;
   photos: {
@@ -154,6 +162,7 @@ export function loadConfig(env: NodeJS.ProcessEnv = process.env, overrides: Part
     rateLimits: { loginPerMinute: e.LOGIN_RATE_LIMIT, invitePerMinute: e.INVITE_RATE_LIMIT, respondentPerMinute: e.RESPONDENT_RATE_LIMIT },
     inviteValidDays: e.INVITE_VALID_DAYS,
     trustProxy: e.TRUST_PROXY,
+    redis: e.REDIS_URL ? { url: e.REDIS_URL, keyPrefix: e.REDIS_KEY_PREFIX } : undefined,
     guesses: { perScope: e.GUESS_LIMIT_PER_SCOPE, global: e.GUESS_LIMIT_GLOBAL, windowMinutes: e.GUESS_WINDOW_MINUTES },
     webDir: path.resolve(import.meta.dirname, '../dist/web'),
     chromiumPath: e.CHROMIUM_PATH,

@@ -14,6 +14,7 @@ import { frameworkRoutes } from '../modules/frameworks/routes.ts';
 import { importRoutes } from '../modules/imports/routes.ts';
 import { instrumentPreviewRoutes } from '../modules/instruments/preview-routes.tsx';
 import { instrumentRoutes } from '../modules/instruments/routes.ts';
+import { databaseCounters, redisCounters } from '../modules/limits/counters.ts';
 import { Limiter } from '../modules/limits/limiter.ts';
 import { SignInThrottle } from '../modules/limits/sign-in-throttle.ts';
 import { organisationRoutes } from '../modules/organisations/routes.ts';
@@ -84,7 +85,9 @@ export async function buildApp(options: AppOptions): Promise<App> {
 
   await app.register(cookie);
   registerErrorHandling(app);
-  const limiter = new Limiter(app.services, config.guesses);
+  const counters = config.redis ? redisCounters(config.redis.url, config.redis.keyPrefix) : databaseCounters(database.db);
+  app.addHook('onClose', async () => counters.close());
+  const limiter = new Limiter(app.services, config.guesses, counters);
   app.decorate('limiter', limiter);
   app.decorate('signInThrottle', new SignInThrottle(database.db, limiter));
   await registerSecurity(app, limiter);

@@ -204,3 +204,29 @@ describeEachDatabase('two app processes on one database', (dialect) => {
     await close();
   });
 });
+
+describeEachDatabase('with REDIS_URL', (dialect) => {
+  it('two processes share their limits in Redis, and the database keeps no counter', async () => {
+    const { handle, testDb, close } = await openTestDatabase(dialect);
+    const second = openDatabase(testDb.database);
+    const quiet = { stream: new Writable({ write: (_c, _e, done) => done() }) };
+    const keyPrefix = `kb-test:${crypto.randomUUID()}:`;
+    const config = {
+      ...loadConfig({ REDIS_URL: 'redis://127.0.0.1:6379', REDIS_KEY_PREFIX: keyPrefix }),
+      ...limits,
+      database: testDb.database,
+    };
+    const a = await buildApp({ config, database: handle, logger: quiet });
+    const b = await buildApp({ config, database: second, logger: quiet });
+    const { org, client } = await researcherOf({ app: a, ctx: a.services } as TestApp);
+    const { token } = await openRound(client, org);
+    const statuses: number[] = [];
+    for (let i = 0; i < 6; i++) statuses.push((await guess(i % 2 === 0 ? a : b, token, 'DDDD-DDDD', i)).statusCode);
+    expect(statuses).toEqual([400, 400, 400, 400, 400, 429]);
+    expect(await handle.db.selectFrom('rate_limit_counters').selectAll().execute()).toEqual([]);
+    await a.close();
+    await b.close();
+    await second.close();
+    await close();
+  });
+});

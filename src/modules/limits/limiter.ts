@@ -1,6 +1,7 @@
 import { createHmac, randomBytes } from 'node:crypto';
 import type { ServiceContext } from '../../core/context.ts';
 import { AppError } from '../../core/errors.ts';
+import type { CounterStore } from './counters.ts';
 import * as store from './store.ts';
 
 /** How many guesses of a secret code (resume code, join code, invitation) a window allows. */
@@ -12,8 +13,8 @@ export type GuessKind = 'resume-code' | 'join-code' | 'invitation' | (string & {
 const rateLimited = () => new AppError('rate_limited');
 
 /**
- * Limits that hold across every app process: counters live in the database (SQLite or PostgreSQL),
- * not in one process's memory. Keys never hold an address: see clientKey.
+ * Limits that hold across every app process: counters live in the database (SQLite or PostgreSQL)
+ * or in Redis (REDIS_URL), never in one process's memory. Keys never hold an address: see clientKey.
  */
 export class Limiter {
   private secret: { day: string; value: Promise<string> } | undefined;
@@ -21,6 +22,7 @@ export class Limiter {
   constructor(
     private readonly ctx: Pick<ServiceContext, 'db' | 'clock'>,
     readonly guesses: GuessLimits,
+    private readonly counters: CounterStore,
   ) {}
 
   now(): number {
@@ -29,11 +31,11 @@ export class Limiter {
 
   /** One more request under `key` in the current window of `windowMs`; returns the count so far. */
   hit(key: string, windowMs: number): Promise<store.Count> {
-    return store.hit(this.ctx.db, key, windowMs, this.now());
+    return this.counters.hit(key, windowMs, this.now());
   }
 
   read(key: string, windowMs: number): Promise<store.Count> {
-    return store.read(this.ctx.db, key, windowMs, this.now());
+    return this.counters.read(key, windowMs, this.now());
   }
 
   /**
