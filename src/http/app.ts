@@ -17,6 +17,7 @@ import { instrumentRoutes } from '../modules/instruments/routes.ts';
 import { databaseCounters, redisCounters } from '../modules/limits/counters.ts';
 import { Limiter } from '../modules/limits/limiter.ts';
 import { SignInThrottle } from '../modules/limits/sign-in-throttle.ts';
+import { startSweeper } from '../modules/limits/sweeper.ts';
 import { organisationRoutes } from '../modules/organisations/routes.ts';
 import { publishedInstruments } from '../modules/rounds/instrument-source.ts';
 import { registerRespondentPages } from '../modules/rounds/respondent-routes.tsx';
@@ -86,7 +87,11 @@ export async function buildApp(options: AppOptions): Promise<App> {
   await app.register(cookie);
   registerErrorHandling(app);
   const counters = config.redis ? redisCounters(config.redis.url, config.redis.keyPrefix) : databaseCounters(database.db);
-  app.addHook('onClose', async () => counters.close());
+  const stopSweeper = startSweeper(database.db, app.services.clock);
+  app.addHook('onClose', async () => {
+    stopSweeper();
+    counters.close();
+  });
   const limiter = new Limiter(app.services, config.guesses, counters);
   app.decorate('limiter', limiter);
   app.decorate('signInThrottle', new SignInThrottle(database.db, limiter));

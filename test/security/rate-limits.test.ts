@@ -4,6 +4,7 @@ import { loadConfig } from '../../src/config.ts';
 import type { Clock } from '../../src/core/clock.ts';
 import { openDatabase } from '../../src/db/database.ts';
 import { type App, buildApp } from '../../src/http/app.ts';
+import { sweep } from '../../src/modules/limits/store.ts';
 import { Client, createTestApp, type TestApp } from '../helpers/app.ts';
 import { describeEachDatabase, openTestDatabase } from '../helpers/databases.ts';
 import { makeOrganisation, makeUser, TEST_PASSWORD } from '../helpers/factories.ts';
@@ -106,6 +107,19 @@ describeEachDatabase('sign-in throttle per account', (dialect) => {
   it('stores no e-mail address in the throttle', async () => {
     const rows = JSON.stringify(await t.ctx.db.selectFrom('sign_in_throttle').selectAll().execute());
     expect(rows).not.toContain('@example.org');
+  });
+
+  it('the sweep removes past counters and forgotten failures, and keeps live ones', async () => {
+    await new Client(t.app).request('POST', '/api/auth/login', { email: 'someone@example.org', password: 'wrong password' }, rotating(1));
+    const count = async () => ({
+      counters: (await t.ctx.db.selectFrom('rate_limit_counters').select('key').execute()).length,
+      failures: (await t.ctx.db.selectFrom('sign_in_throttle').select('key').execute()).length,
+    });
+    await sweep(t.ctx.db, now.getTime(), now.getTime() - 15 * 60_000);
+    expect((await count()).counters).toBeGreaterThan(0);
+    expect((await count()).failures).toBe(1);
+    await sweep(t.ctx.db, now.getTime() + 16 * 60_000, now.getTime() + 60_000);
+    expect(await count()).toEqual({ counters: 0, failures: 0 });
   });
 });
 

@@ -12,7 +12,7 @@ const FREE_FAILURES = 5;
  */
 const MAX_WAIT_SECONDS = 30;
 /** Failures older than this are forgotten. */
-const MEMORY_MS = 15 * 60_000;
+export const MEMORY_MS = 15 * 60_000;
 
 export const waitSeconds = (failures: number): number => (failures < FREE_FAILURES ? 0 : Math.min(2 ** (failures - FREE_FAILURES), MAX_WAIT_SECONDS));
 

@@ -14,8 +14,6 @@ export async function hit(db: Db, key: string, windowMs: number, now: number): P
     .onConflict((oc) => oc.columns(['key', 'window_start']).doUpdateSet({ hits: sql`rate_limit_counters.hits + 1` }))
     .returning('hits')
     .executeTakeFirstOrThrow();
-  // Old windows are removed now and then by whichever process counts, so no job is needed.
-  if (Math.random() < 0.02) await db.deleteFrom('rate_limit_counters').where('expires_at', '<', now).execute();
   return { count: Number(row.hits), resetAt: start + windowMs };
 }
 
@@ -60,5 +58,11 @@ export async function addFailure(db: Db, key: string, now: number, since: number
 
 export const setBlockedUntil = (db: Db, key: string, until: number) =>
   db.updateTable('sign_in_throttle').set({ blocked_until: until }).where('key', '=', key).execute();
+
+/** Removes counters of past windows and sign-in failures nobody remembers any more. */
+export async function sweep(db: Db, now: number, forgetFailuresBefore: number): Promise<void> {
+  await db.deleteFrom('rate_limit_counters').where('expires_at', '<', now).execute();
+  await db.deleteFrom('sign_in_throttle').where('last_failure', '<', forgetFailuresBefore).where('blocked_until', '<', now).execute();
+}
 
 export const clearThrottle = (db: Db, key: string) => db.deleteFrom('sign_in_throttle').where('key', '=', key).execute();
