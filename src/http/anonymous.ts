@@ -10,7 +10,10 @@ export const ANONYMOUS_PATH_PREFIXES = ['/r/', '/r-assets/', '/api/r/', '/tentoo
 
 export const isAnonymousPath = (url: string | undefined): boolean => url !== undefined && ANONYMOUS_PATH_PREFIXES.some((prefix) => url.startsWith(prefix));
 
-/** Fastify's request logger: silent on anonymous paths (no line, so no request id, path, address or time). */
+/**
+ * Fastify's request logger: silent on anonymous paths, so neither Fastify's request lines nor any
+ * handler's `req.log` write a request id, path, address or time there.
+ */
 export function requestLoggerFactory(logger: FastifyBaseLogger, bindings: Record<string, unknown>, options: object, raw: { url?: string }): FastifyBaseLogger {
   return isAnonymousPath(raw.url) ? logger.child({}, { level: 'silent' }) : logger.child(bindings, options);
 }

@@ -30,7 +30,7 @@ import { storyRoutes } from '../modules/stories/routes.ts';
 import { charterRoutes } from '../modules/trajecten/charter-routes.ts';
 import { intervisionRoutes } from '../modules/trajecten/intervision-routes.ts';
 import { trajectoryRoutes } from '../modules/trajecten/routes.ts';
-import { isAnonymousPath, requestLoggerFactory } from './anonymous.ts';
+import { requestLoggerFactory } from './anonymous.ts';
 import { registerDocs } from './docs.ts';
 import { registerErrorHandling } from './errors.ts';
 import './fastify-types.ts';
@@ -59,7 +59,6 @@ export async function buildApp(options: AppOptions): Promise<App> {
     bodyLimit: BODY_LIMIT_BYTES,
     trustProxy: trustProxyOption(config.trustProxy),
     genReqId: () => newId(),
-    disableRequestLogging: (req) => isAnonymousPath(req.url),
     childLoggerFactory: requestLoggerFactory,
     requestIdHeader: false,
     routerOptions: { maxParamLength: 200 },

@@ -11,6 +11,8 @@ import { makeOrganisation, makeUser, TEST_PASSWORD } from '../helpers/factories.
 import { openRound, postForm } from '../helpers/respondent.ts';
 
 const limits = { guesses: { perScope: 5, global: 8, windowMinutes: 10 } };
+/** Limits count in fixed windows: a fixed instant keeps a window from ending halfway through a test. */
+const fixed: Clock = { now: () => new Date('2027-03-01T09:00:30Z') };
 /** What a client forges, followed by what the proxy in front appends: the address it really saw. */
 const rotating = (i: number) => ({ 'x-forwarded-for': `198.51.100.${i % 250}, 203.0.113.9` });
 
@@ -32,10 +34,14 @@ const guess = (app: App, token: string, code: string, i: number) =>
 
 describeEachDatabase('rate limits behind a proxy', (dialect) => {
   it('TRUST_PROXY=true trusts one hop: rotating X-Forwarded-For does not give more sign-in attempts', async () => {
-    const t = await createTestApp(dialect, {
-      trustProxy: loadConfig({ TRUST_PROXY: 'true' }).trustProxy,
-      rateLimits: { loginPerMinute: 5, invitePerMinute: 1000, respondentPerMinute: 100_000 },
-    });
+    const t = await createTestApp(
+      dialect,
+      {
+        trustProxy: loadConfig({ TRUST_PROXY: 'true' }).trustProxy,
+        rateLimits: { loginPerMinute: 5, invitePerMinute: 1000, respondentPerMinute: 100_000 },
+      },
+      fixed,
+    );
     const statuses: number[] = [];
     for (let i = 0; i < 8; i++) {
       const response = await new Client(t.app).request('POST', '/api/auth/login', { email: `nobody${i}@example.org`, password: 'wrong password' }, rotating(i));
@@ -47,10 +53,14 @@ describeEachDatabase('rate limits behind a proxy', (dialect) => {
   });
 
   it('a list of proxy addresses: clients behind the proxy keep their own limits', async () => {
-    const t = await createTestApp(dialect, {
-      trustProxy: loadConfig({ TRUST_PROXY: '10.0.0.1' }).trustProxy,
-      rateLimits: { loginPerMinute: 2, invitePerMinute: 1000, respondentPerMinute: 100_000 },
-    });
+    const t = await createTestApp(
+      dialect,
+      {
+        trustProxy: loadConfig({ TRUST_PROXY: '10.0.0.1' }).trustProxy,
+        rateLimits: { loginPerMinute: 2, invitePerMinute: 1000, respondentPerMinute: 100_000 },
+      },
+      fixed,
+    );
     const csrf = await t.app.inject({ method: 'GET', url: '/api/csrf' });
     const cookie = `kb_csrf=${(csrf.cookies as { name: string; value: string }[]).find((c) => c.name === 'kb_csrf')?.value}`;
     const attempt = (client: string) =>
@@ -128,7 +138,7 @@ describeEachDatabase('guesses of resume codes and invitations', (dialect) => {
   let admin: Client;
   let org: string;
   beforeAll(async () => {
-    t = await createTestApp(dialect, limits);
+    t = await createTestApp(dialect, limits, fixed);
     ({ org, client: admin } = await researcherOf(t));
   });
   afterAll(() => t.close());
@@ -161,7 +171,7 @@ describeEachDatabase('guesses of resume codes and invitations', (dialect) => {
   });
 
   it('globally: wrong guesses spread over many rounds stop too', async () => {
-    const fresh = await createTestApp(dialect, limits);
+    const fresh = await createTestApp(dialect, limits, fixed);
     const { org: freshOrg, client } = await researcherOf(fresh);
     const rounds = [];
     for (let i = 0; i < 4; i++) rounds.push(await openRound(client, freshOrg));
@@ -175,7 +185,7 @@ describeEachDatabase('guesses of resume codes and invitations', (dialect) => {
 
 describeEachDatabase('invitation guesses', (dialect) => {
   it('stop after the global limit, whatever address they come from', async () => {
-    const t = await createTestApp(dialect, limits);
+    const t = await createTestApp(dialect, limits, fixed);
     const statuses: number[] = [];
     for (let i = 0; i < 10; i++) {
       statuses.push((await new Client(t.app).request('POST', '/api/invitations/lookup', { token: 'x'.repeat(43) }, rotating(i))).statusCode);
@@ -196,8 +206,8 @@ describeEachDatabase('two app processes on one database', (dialect) => {
       rateLimits: { loginPerMinute: 3, invitePerMinute: 1000, respondentPerMinute: 100_000 },
       database: testDb.database,
     };
-    const a = await buildApp({ config, database: handle, logger: quiet });
-    const b = await buildApp({ config, database: second, logger: quiet });
+    const a = await buildApp({ config, database: handle, logger: quiet, clock: fixed });
+    const b = await buildApp({ config, database: second, logger: quiet, clock: fixed });
     const t = { app: a, ctx: a.services } as TestApp;
     const { org, client } = await researcherOf(t);
     const { token } = await openRound(client, org);
@@ -230,8 +240,8 @@ describeEachDatabase('with REDIS_URL', (dialect) => {
       ...limits,
       database: testDb.database,
     };
-    const a = await buildApp({ config, database: handle, logger: quiet });
-    const b = await buildApp({ config, database: second, logger: quiet });
+    const a = await buildApp({ config, database: handle, logger: quiet, clock: fixed });
+    const b = await buildApp({ config, database: second, logger: quiet, clock: fixed });
     const { org, client } = await researcherOf({ app: a, ctx: a.services } as TestApp);
     const { token } = await openRound(client, org);
     const statuses: number[] = [];
