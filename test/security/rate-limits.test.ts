@@ -4,6 +4,8 @@ import { loadConfig } from '../../src/config.ts';
 import type { Clock } from '../../src/core/clock.ts';
 import { openDatabase } from '../../src/db/database.ts';
 import { type App, buildApp } from '../../src/http/app.ts';
+import { databaseCounters } from '../../src/modules/limits/counters.ts';
+import { Limiter } from '../../src/modules/limits/limiter.ts';
 import { sweep } from '../../src/modules/limits/store.ts';
 import { Client, createTestApp, type TestApp } from '../helpers/app.ts';
 import { describeEachDatabase, openTestDatabase } from '../helpers/databases.ts';
@@ -251,6 +253,22 @@ describeEachDatabase('with REDIS_URL', (dialect) => {
     await a.close();
     await b.close();
     await second.close();
+    await close();
+  });
+});
+
+describeEachDatabase('anonymous limiter keys', (dialect) => {
+  it("are a keyed hash of the address that changes every day; yesterday's secret is deleted", async () => {
+    const { handle, close } = await openTestDatabase(dialect);
+    let now = new Date('2027-03-01T23:59:00Z');
+    const limiter = new Limiter({ db: handle.db, clock: { now: () => now } }, limits.guesses, databaseCounters(handle.db));
+    const first = await limiter.clientKey('203.0.113.5');
+    expect(first).toMatch(/^[A-Za-z0-9_-]{22}$/);
+    expect(await limiter.clientKey('203.0.113.5')).toBe(first);
+    expect(await limiter.clientKey('203.0.113.6')).not.toBe(first);
+    now = new Date('2027-03-02T00:01:00Z');
+    expect(await limiter.clientKey('203.0.113.5')).not.toBe(first);
+    expect((await handle.db.selectFrom('limiter_secrets').select('day').execute()).map((r) => r.day)).toEqual(['2027-03-02']);
     await close();
   });
 });

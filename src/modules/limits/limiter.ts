@@ -45,7 +45,14 @@ export class Limiter {
    */
   async clientKey(address: string): Promise<string> {
     const day = new Date(this.now()).toISOString().slice(0, 10);
-    if (this.secret?.day !== day) this.secret = { day, value: store.secretOfDay(this.ctx.db, day, randomBytes(32).toString('base64url')) };
+    if (this.secret?.day !== day) {
+      const value = store.secretOfDay(this.ctx.db, day, randomBytes(32).toString('base64url'));
+      // A failed read is tried again by the next request, not remembered for the day.
+      value.catch(() => {
+        if (this.secret?.value === value) this.secret = undefined;
+      });
+      this.secret = { day, value };
+    }
     const secret = await this.secret.value;
     return createHmac('sha256', secret).update(address).digest('base64url').slice(0, 22);
   }
