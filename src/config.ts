@@ -1,5 +1,17 @@
 import path from 'node:path';
 import * as z from 'zod';
+import type { GuessLimits } from './modules/limits/limiter.ts';
+
+function parseTrustProxy(value: string): false | number | string[] {
+  const v = value.trim().toLowerCase();
+  if (v === '' || v === 'false' || v === '0') return false;
+  if (v === 'true') return 1;
+  if (/^\d+$/.test(v)) return Number(v);
+  return v
+    .split(',')
+    .map((a) => a.trim())
+    .filter(Boolean);
+}
 
 /** The only place that reads process.env: everything else receives a typed Config. */
 const envSchema = z.object({
@@ -12,6 +24,16 @@ const envSchema = z.object({
     .optional()
     .or(z.literal('').transform(() => undefined)),
   PUBLIC_URL: z.string().url().optional(),
+  /** Without PUBLIC_URL: the host names (comma-separated) links may be made with besides this machine's own. */
+  ALLOWED_HOSTS: z
+    .string()
+    .default('')
+    .transform((v) =>
+      v
+        .split(',')
+        .map((h) => h.trim().toLowerCase())
+        .filter(Boolean),
+    ),
   LOG_LEVEL: z.enum(['fatal', 'error', 'warn', 'info', 'debug', 'trace', 'silent']).default('info'),
   SESSION_IDLE_MINUTES: z.coerce
     .number()
@@ -29,10 +51,32 @@ const envSchema = z.object({
   INVITE_RATE_LIMIT: z.coerce.number().int().min(1).default(20),
   RESPONDENT_RATE_LIMIT: z.coerce.number().int().min(1).default(600),
   INVITE_VALID_DAYS: z.coerce.number().int().min(1).max(90).default(14),
+  /**
+   * Which proxies in front of the app to believe about the client's address: `false` (none), a hop
+   * count (`1`: the one proxy in front; `true` means 1), or a comma-separated list of proxy
+   * addresses or CIDR ranges. Never "all": then any client chooses its own address with
+   * X-Forwarded-For and every per-address limit is void.
+   */
   TRUST_PROXY: z
-    .enum(['true', 'false'])
+    .string()
     .default('false')
-    .transform((v) => v === 'true'),
+    .transform((v) => parseTrustProxy(v)),
+  /** Rate-limit counters in Redis instead of the database (redis://[user:password@]host:port[/db]). */
+  REDIS_URL: z
+    .string()
+    .regex(/^redis:\/\//, 'REDIS_URL must start with redis://')
+    .optional()
+    .or(z.literal('').transform(() => undefined)),
+  REDIS_KEY_PREFIX: z.string().min(1).default('kruisbestuiving:limits:'),
+  /** Guesses of resume codes, join codes and invitations: per round or meeting, and in all, per window. */
+  GUESS_LIMIT_PER_SCOPE: z.coerce.number().int().min(1).default(30),
+  GUESS_LIMIT_GLOBAL: z.coerce.number().int().min(1).default(300),
+  GUESS_WINDOW_MINUTES: z.coerce
+    .number()
+    .int()
+    .min(1)
+    .max(24 * 60)
+    .default(10),
   /** Chromium for the PDF reports (without it the PDF answers 503 and the HTML report still works). */
   CHROMIUM_PATH: z.string().min(1).default('/usr/bin/chromium'),
   /** Largest photo a person may upload, in bytes (default 10 MB); larger uploads are refused and nothing is stored. */
@@ -71,11 +115,14 @@ export type Config = {
   dataDir: string;
   database: { kind: 'sqlite'; file: string } | { kind: 'postgres'; url: string };
   publicUrl: string | undefined;
+  allowedHosts: string[];
   logLevel: z.infer<typeof envSchema>['LOG_LEVEL'];
   session: { idleMinutes: number; maxHours: number };
   rateLimits: { loginPerMinute: number; invitePerMinute: number; respondentPerMinute: number };
   inviteValidDays: number;
-  trustProxy: boolean;
+  trustProxy: boolean | number | string[];
+  guesses: GuessLimits;
+  redis: { url: string; keyPrefix: string } | undefined;
   webDir: string;
   chromiumPath: string;
   /** Files (photos, imports) one person may send per kind in an hour. */
@@ -113,11 +160,14 @@ export function loadConfig(env: NodeJS.ProcessEnv = process.env, overrides: Part
     dataDir,
     database: e.DATABASE_URL ? { kind: 'postgres', url: e.DATABASE_URL } : { kind: 'sqlite', file: path.join(dataDir, 'kruisbestuiving.sqlite') },
     publicUrl: e.PUBLIC_URL,
+    allowedHosts: e.ALLOWED_HOSTS,
     logLevel: e.LOG_LEVEL,
     session: { idleMinutes: e.SESSION_IDLE_MINUTES, maxHours: e.SESSION_MAX_HOURS },
     rateLimits: { loginPerMinute: e.LOGIN_RATE_LIMIT, invitePerMinute: e.INVITE_RATE_LIMIT, respondentPerMinute: e.RESPONDENT_RATE_LIMIT },
     inviteValidDays: e.INVITE_VALID_DAYS,
     trustProxy: e.TRUST_PROXY,
+    redis: e.REDIS_URL ? { url: e.REDIS_URL, keyPrefix: e.REDIS_KEY_PREFIX } : undefined,
+    guesses: { perScope: e.GUESS_LIMIT_PER_SCOPE, global: e.GUESS_LIMIT_GLOBAL, windowMinutes: e.GUESS_WINDOW_MINUTES },
     webDir: path.resolve(import.meta.dirname, '../dist/web'),
     chromiumPath: e.CHROMIUM_PATH,
     uploadsPerHour: e.UPLOADS_PER_HOUR,

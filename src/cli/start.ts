@@ -30,6 +30,9 @@ export async function startServer(config: Config, options: { demoIfEmpty: boolea
     lines.push('', demoLoaded ? 'Demo data loaded. Demo logins:' : 'Demo logins (if the demo data is loaded):');
     for (const login of demoLogins()) lines.push(`  ${login.role.padEnd(12)} ${login.email.padEnd(40)} ${login.password}`);
   }
+  if (!config.publicUrl && !['127.0.0.1', 'localhost', '::1'].includes(config.host)) {
+    lines.push('', 'PUBLIC_URL is not set: links (invitations, rounds) are made only for this machine and ALLOWED_HOSTS.');
+  }
   lines.push('', `API documentation: ${url}/api/docs`, 'Stop with Ctrl+C.', '');
   process.stdout.write(lines.join('\n'));
 

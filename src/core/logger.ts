@@ -1,7 +1,8 @@
 import type { LoggerOptions } from 'pino';
 
 /**
- * Request logs carry method, path, status and request id: never cookies, tokens, bodies or answers.
+ * Request logs carry method, path, status and request id: never cookies, tokens, bodies, answers or
+ * addresses. Anonymous paths (http/anonymous.ts) are not logged at all.
  * Errors are logged without driver details, which can quote the values of a failed row.
  */
 export function loggerOptions(level: string): LoggerOptions {
@@ -21,11 +22,11 @@ export function loggerOptions(level: string): LoggerOptions {
     },
     serializers: {
       // The path only: a query string can carry what people type (a search for a name, for instance).
-      req: (req: { method?: string; url?: string; hostname?: string; ip?: string }) => ({
+      // No client address: it is personal data, and respondents were promised none is kept.
+      req: (req: { method?: string; url?: string; hostname?: string }) => ({
         method: req.method,
         url: req.url?.split('?')[0],
         host: req.hostname,
-        remoteAddress: req.ip,
       }),
       err: (err: Error & { code?: string }) => ({ type: err.name, code: err.code, message: err.message, stack: err.stack }),
     },

@@ -15,6 +15,7 @@ import * as people from './migrations/2026_12_05_0200_people.ts';
 import * as uploadCounts from './migrations/2026_12_05_0500_upload_counts.ts';
 import * as auditChain from './migrations/2026_12_05_0300_audit_chain.ts';
 import * as retention from './migrations/2026_12_05_0301_retention.ts';
+import * as limits from './migrations/2026_12_05_0400_limits.ts';
 
 /** Listed here, not read from disk, so the order is reviewed in code and bundling cannot lose one. */
 const migrations: Record<string, Migration> = {
@@ -33,6 +34,7 @@ const migrations: Record<string, Migration> = {
   '2026_12_05_0500_upload_counts': uploadCounts,
   '2026_12_05_0300_audit_chain': auditChain,
   '2026_12_05_0301_retention': retention,
+  '2026_12_05_0400_limits': limits,
 };
 
 export const migrationNames = (): string[] => Object.keys(migrations).sort();

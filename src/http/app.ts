@@ -14,6 +14,10 @@ import { frameworkRoutes } from '../modules/frameworks/routes.ts';
 import { importRoutes } from '../modules/imports/routes.ts';
 import { instrumentPreviewRoutes } from '../modules/instruments/preview-routes.tsx';
 import { instrumentRoutes } from '../modules/instruments/routes.ts';
+import { databaseCounters, redisCounters } from '../modules/limits/counters.ts';
+import { Limiter } from '../modules/limits/limiter.ts';
+import { SignInThrottle } from '../modules/limits/sign-in-throttle.ts';
+import { startSweeper } from '../modules/limits/sweeper.ts';
 import { organisationRoutes } from '../modules/organisations/routes.ts';
 import { privacyRoutes } from '../modules/privacy/routes.ts';
 import { publishedInstruments } from '../modules/rounds/instrument-source.ts';
@@ -27,6 +31,7 @@ import { storyRoutes } from '../modules/stories/routes.ts';
 import { charterRoutes } from '../modules/trajecten/charter-routes.ts';
 import { intervisionRoutes } from '../modules/trajecten/intervision-routes.ts';
 import { trajectoryRoutes } from '../modules/trajecten/routes.ts';
+import { requestLoggerFactory } from './anonymous.ts';
 import { registerDocs } from './docs.ts';
 import { registerErrorHandling } from './errors.ts';
 import './fastify-types.ts';
@@ -45,13 +50,17 @@ export type AppOptions = {
 
 export type App = FastifyInstance;
 
+/** A hop count becomes proxy-addr's trust function: the nearest `hops` proxies, no further. */
+const trustProxyOption = (trust: Config['trustProxy']) => (typeof trust === 'number' ? (_address: string, hop: number) => hop < trust : trust);
+
 export async function buildApp(options: AppOptions): Promise<App> {
   const { config, database } = options;
   const app = Fastify({
     logger: options.logger === false ? false : { ...loggerOptions(config.logLevel), ...(options.logger ?? {}) },
     bodyLimit: BODY_LIMIT_BYTES,
-    trustProxy: config.trustProxy,
+    trustProxy: trustProxyOption(config.trustProxy),
     genReqId: () => newId(),
+    childLoggerFactory: requestLoggerFactory,
     requestIdHeader: false,
     routerOptions: { maxParamLength: 200 },
   });
@@ -77,7 +86,16 @@ export async function buildApp(options: AppOptions): Promise<App> {
 
   await app.register(cookie);
   registerErrorHandling(app);
-  await registerSecurity(app);
+  const counters = config.redis ? redisCounters(config.redis.url, config.redis.keyPrefix) : databaseCounters(database.db);
+  const stopSweeper = startSweeper(database.db, app.services.clock);
+  app.addHook('onClose', async () => {
+    stopSweeper();
+    counters.close();
+  });
+  const limiter = new Limiter(app.services, config.guesses, counters);
+  app.decorate('limiter', limiter);
+  app.decorate('signInThrottle', new SignInThrottle(database.db, limiter));
+  await registerSecurity(app, limiter);
   registerSessionHook(app);
   await registerDocs(app);
 

@@ -2,6 +2,7 @@ import type { FastifyError, FastifyInstance, FastifyReply, FastifyRequest } from
 import { AppError, type ErrorId, type FieldIssue } from '../core/errors.ts';
 import type { Language } from '../core/language.ts';
 import { errorMessages, extraMessages } from '../core/messages.ts';
+import { isAnonymousPath, registerAnonymousErrorReport } from './anonymous.ts';
 
 const statusOf: Record<ErrorId, number> = {
   validation_failed: 400,
@@ -25,6 +26,10 @@ const detailMessages: Record<string, Record<Language, string>> = {
   erase_other_organisation: {
     nl: 'Deze persoon is ook lid van een organisatie waar jij geen beheerder bent. Een beheerder van die organisatie moet dit doen.',
     en: 'This person is also a member of an organisation where you are not an admin. An admin of that organisation must do this.',
+  },
+  untrusted_host: {
+    nl: 'Deze server kent zijn publieke adres niet, dus maakt hij geen links. Vraag de beheerder om PUBLIC_URL in te stellen.',
+    en: 'This server does not know its public address, so it makes no links. Ask the administrator to set PUBLIC_URL.',
   },
   invitation_closed: { nl: 'Deze uitnodiging is al gebruikt of ingetrokken.', en: 'This invitation has already been used or revoked.' },
 };
@@ -58,6 +63,7 @@ function fromFrameworkError(err: FastifyError, req: FastifyRequest): { id: Error
 }
 
 export function registerErrorHandling(app: FastifyInstance): void {
+  const anonymousErrors = registerAnonymousErrorReport(app);
   app.setErrorHandler((err: FastifyError, req: FastifyRequest, reply: FastifyReply) => {
     if (err instanceof AppError) {
       const detail = detailMessages[err.message]?.[req.lang];
@@ -68,8 +74,10 @@ export function registerErrorHandling(app: FastifyInstance): void {
       const status = known.id === 'validation_failed' && err.statusCode === 415 ? 415 : statusOf[known.id];
       return reply.status(status).send(body(req, known.id, known.message));
     }
-    // Unexpected: the details go to the log under the request id, never to the person.
-    req.log.error({ err }, 'unexpected error');
+    // Unexpected: the details go to the log under the request id, never to the person; on an
+    // anonymous path only into the hourly count (see http/anonymous.ts).
+    if (isAnonymousPath(req.url)) anonymousErrors.record(req.routeOptions.url, err);
+    else req.log.error({ err }, 'unexpected error');
     return reply.status(500).send(body(req, 'internal'));
   });
 

@@ -1,5 +1,7 @@
 import type { Actor, ServiceContext } from '../core/context.ts';
 import type { Language } from '../core/language.ts';
+import type { Limiter } from '../modules/limits/limiter.ts';
+import type { SignInThrottle } from '../modules/limits/sign-in-throttle.ts';
 import type { AnyRoute } from './route.ts';
 
 declare module 'fastify' {
@@ -9,6 +11,9 @@ declare module 'fastify' {
     apiRoutes: AnyRoute[];
     /** Every route Fastify knows, including plugins' (docs, static files). */
     registeredRoutes: { method: string; url: string }[];
+    /** Shared, address-free limits (database-backed); `limiter.guarded` guards guesses of codes. */
+    limiter: Limiter;
+    signInThrottle: SignInThrottle;
   }
   interface FastifyRequest {
     actor: Actor | undefined;

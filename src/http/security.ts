@@ -3,10 +3,12 @@ import helmet from '@fastify/helmet';
 import rateLimit from '@fastify/rate-limit';
 import type { FastifyInstance } from 'fastify';
 import { AppError } from '../core/errors.ts';
+import type { Limiter } from '../modules/limits/limiter.ts';
+import { sharedRateLimitStore } from '../modules/limits/rate-limit-store.ts';
 
 const stateChanging = new Set(['POST', 'PUT', 'PATCH', 'DELETE']);
 
-export async function registerSecurity(app: FastifyInstance): Promise<void> {
+export async function registerSecurity(app: FastifyInstance, limiter: Limiter): Promise<void> {
   await app.register(helmet, {
     contentSecurityPolicy: {
       useDefaults: false,
@@ -39,8 +41,12 @@ export async function registerSecurity(app: FastifyInstance): Promise<void> {
     else done();
   });
 
+  // Route limits (`config.rateLimit` on a route) count in the shared store, under the route and a
+  // keyed hash of the client's address, never the address itself.
   await app.register(rateLimit, {
     global: false,
+    store: sharedRateLimitStore(limiter),
+    keyGenerator: async (req) => `${req.routeOptions.url}|${await limiter.clientKey(req.ip)}`,
     errorResponseBuilder: () => new AppError('rate_limited'),
   });
 

@@ -88,15 +88,16 @@ describeEachDatabase('Answer tallies equal the answers they count', (dialect) =>
         await submitWhole(t.ctx, link, { responseId, language: 'nl', consentVersion, answers });
         continue;
       }
-      await startResponse(t.ctx, link, { responseId, language: 'nl', consentVersion });
+      const ownerHash = `browser-of-${responseId}`;
+      await startResponse(t.ctx, link, { responseId, language: 'nl', consentVersion, ownerHash });
       for (const section of instrument.sections) {
-        const result = await saveSection(t.ctx, link, responseId, section.key, answers, 'nl');
+        const result = await saveSection(t.ctx, link, responseId, ownerHash, section.key, answers, 'nl');
         expect(result.ok).toBe(true);
       }
       // Every third of these stays a draft: saved pages that must not be counted.
       if (i % 3 === 1) {
-        expect(await submitDraft(t.ctx, link, responseId, 'nl')).toEqual({ ok: true });
-        expect(await submitDraft(t.ctx, link, responseId, 'nl')).toEqual({ ok: true });
+        expect(await submitDraft(t.ctx, link, responseId, ownerHash, 'nl')).toEqual({ ok: true });
+        expect(await submitDraft(t.ctx, link, responseId, ownerHash, 'nl')).toEqual({ ok: true });
       }
     }
   });

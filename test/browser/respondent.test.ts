@@ -166,6 +166,29 @@ run('the respondent form in Chromium', () => {
     await second.close();
   });
 
+  it('the address of a started form, opened in another browser, shows a clear page and not the answers', async () => {
+    const first = await browser.newContext({ javaScriptEnabled: false, locale: 'nl-BE', bypassCSP: true });
+    const page = await first.newPage();
+    await page.goto(`${server.url}/r/${token}`);
+    await page.getByLabel('Ik heb dit gelezen en ik doe mee.').check();
+    await page.getByRole('button', { name: 'Begin' }).click();
+    await fillPage(page);
+    await page.getByRole('button', { name: 'Volgende' }).click();
+    const address = page.url().replace(/\/2(\?.*)?$/, '/1');
+    await first.close();
+
+    const second = await browser.newContext({ locale: 'en-GB', bypassCSP: true });
+    const other = await second.newPage();
+    const response = await other.goto(address);
+    expect(response?.status()).toBe(403);
+    await expect(other.getByRole('heading', { level: 1 })).toHaveText('These answers belong to another browser');
+    expect(await other.locator('input:checked').count()).toBe(0);
+    await expectAccessible(other, 'foreign draft');
+    await other.getByRole('link', { name: 'Continue with your code' }).click();
+    await expect(other.getByRole('heading', { level: 1 })).toHaveText('Continue with your code');
+    await second.close();
+  });
+
   it('an unknown link shows a friendly page', async () => {
     const context = await browser.newContext({ locale: 'nl-BE', bypassCSP: true });
     const page = await context.newPage();

@@ -1,3 +1,4 @@
+import type { LightMyRequestResponse } from 'fastify';
 import type { ServiceContext } from '../../src/core/context.ts';
 import { newId, newSecretToken } from '../../src/core/ids.ts';
 import type { App } from '../../src/http/app.ts';
@@ -18,9 +19,24 @@ export const formEncode = (fields: Record<string, string | string[]>) => {
   return params.toString();
 };
 
-/** Posts a plain HTML form, as a browser without JavaScript does. */
-export const postForm = (app: App, url: string, fields: Record<string, string | string[]>) =>
-  app.inject({ method: 'POST', url, headers: { 'content-type': 'application/x-www-form-urlencoded' }, payload: formEncode(fields) });
+/** A browser's cookies: the respondent's draft belongs to the browser that started it. */
+export type CookieJar = Map<string, string>;
+
+const withJar = async (jar: CookieJar | undefined, send: (cookie: string) => Promise<LightMyRequestResponse>) => {
+  const response = await send([...(jar ?? [])].map(([k, v]) => `${k}=${v}`).join('; '));
+  for (const c of response.cookies as { name: string; value: string }[]) jar?.set(c.name, c.value);
+  return response;
+};
+
+/** Posts a plain HTML form, as a browser without JavaScript does (with its cookies, when given a jar). */
+export const postForm = (app: App, url: string, fields: Record<string, string | string[]>, jar?: CookieJar) =>
+  withJar(jar, (cookie) =>
+    app.inject({ method: 'POST', url, headers: { 'content-type': 'application/x-www-form-urlencoded', cookie }, payload: formEncode(fields) }),
+  );
+
+/** Opens a page as a browser does, with its cookies. */
+export const getPage = (app: App, url: string, jar?: CookieJar, headers: Record<string, string> = {}) =>
+  withJar(jar, (cookie) => app.inject({ method: 'GET', url, headers: { cookie, ...headers } }));
 
 /** As a researcher: the experience workers' form copied, published, and a round opened on it. */
 export async function openRound(client: Client, organisationId: string, options: { teamIds?: string[]; closesOn?: string } = {}) {

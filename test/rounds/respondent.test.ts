@@ -4,7 +4,7 @@ import { getPublishedVersion } from '../../src/modules/instruments/service.ts';
 import { Client, createTestApp, type TestApp } from '../helpers/app.ts';
 import { describeEachDatabase } from '../helpers/databases.ts';
 import { auditActions, makeOrganisation, makeTeam, makeUser, TEST_PASSWORD } from '../helpers/factories.ts';
-import { completeAnswers, openRound, postForm } from '../helpers/respondent.ts';
+import { type CookieJar, completeAnswers, getPage, openRound, postForm } from '../helpers/respondent.ts';
 
 describeEachDatabase('collection rounds and the respondent form', (dialect) => {
   let t: TestApp;
@@ -55,21 +55,22 @@ describeEachDatabase('collection rounds and the respondent form', (dialect) => {
     const responseId = /name="responseId" value="([0-9a-f-]{36})"/.exec(welcome.body)?.[1] ?? '';
     const consentVersion = /name="consentVersion" value="([0-9a-f]+)"/.exec(welcome.body)?.[1] ?? '';
 
-    const noConsent = await postForm(t.app, `/r/${token}/start`, { responseId, consentVersion, lang: 'nl' });
+    const browser: CookieJar = new Map();
+    const noConsent = await postForm(t.app, `/r/${token}/start`, { responseId, consentVersion, lang: 'nl' }, browser);
     expect(noConsent.statusCode).toBe(400);
     expect(noConsent.body).toContain('Vink aan dat je dit gelezen hebt');
 
-    const start = await postForm(t.app, `/r/${token}/start`, { responseId, consentVersion, lang: 'nl', consent: 'yes' });
+    const start = await postForm(t.app, `/r/${token}/start`, { responseId, consentVersion, lang: 'nl', consent: 'yes' }, browser);
     expect(start.statusCode).toBe(303);
     expect(location(start)).toBe(`/r/${token}/${responseId}/1`);
     // A double click on "Begin" starts nothing twice.
-    expect((await postForm(t.app, `/r/${token}/start`, { responseId, consentVersion, lang: 'nl', consent: 'yes' })).statusCode).toBe(303);
+    expect((await postForm(t.app, `/r/${token}/start`, { responseId, consentVersion, lang: 'nl', consent: 'yes' }, browser)).statusCode).toBe(303);
     expect(await counts()).toEqual({ complete: 0, started: 1 });
 
     const answers = completeAnswers(instrument);
     let url = location(start);
     for (let page = 1; page <= instrument.sections.length; page++) {
-      const shown = await t.app.inject({ method: 'GET', url });
+      const shown = await getPage(t.app, url, browser);
       expect(shown.statusCode, url).toBe(200);
       expect(shown.body).toContain(`Deel ${page} van ${instrument.sections.length}`);
       expect(Buffer.byteLength(shown.body), `page ${page} size`).toBeLessThan(50 * 1024);
@@ -77,12 +78,12 @@ describeEachDatabase('collection rounds and the respondent form', (dialect) => {
       const fields = Object.fromEntries(
         Object.entries(answers).filter(([key]) => section?.questions.some((q) => key === q.key || key.startsWith(`${q.key}.`))),
       );
-      const posted = await postForm(t.app, url.split('?')[0] ?? url, { ...fields, _action: 'next' });
+      const posted = await postForm(t.app, url.split('?')[0] ?? url, { ...fields, _action: 'next' }, browser);
       expect(posted.statusCode, `${url}: ${posted.body.match(/class="error"[^<]*<\/p>|<li>.*?<\/li>/g)?.join(' ')}`).toBe(303);
       url = location(posted);
     }
     expect(url).toBe(`/r/${token}/${responseId}/done?lang=nl`);
-    const thanks = await t.app.inject({ method: 'GET', url });
+    const thanks = await getPage(t.app, url, browser);
     expect(thanks.body).toContain('Je antwoorden zijn goed bewaard');
     expect(await counts()).toEqual({ complete: 1, started: 1 });
 
@@ -97,10 +98,11 @@ describeEachDatabase('collection rounds and the respondent form', (dialect) => {
     const responseId = crypto.randomUUID();
     const welcome = await t.app.inject({ method: 'GET', url: `/r/${token}?lang=en` });
     const consentVersion = /name="consentVersion" value="([0-9a-f]+)"/.exec(welcome.body)?.[1] ?? '';
-    await postForm(t.app, `/r/${token}/start`, { responseId, consentVersion, lang: 'en', consent: 'yes' });
+    const browser: CookieJar = new Map();
+    await postForm(t.app, `/r/${token}/start`, { responseId, consentVersion, lang: 'en', consent: 'yes' }, browser);
     const first = instrument.sections[0];
     const required = first?.questions.find((q) => q.required);
-    const response = await postForm(t.app, `/r/${token}/${responseId}/1`, { _action: 'next', _lang: 'en' });
+    const response = await postForm(t.app, `/r/${token}/${responseId}/1`, { _action: 'next', _lang: 'en' }, browser);
     expect(response.statusCode).toBe(400);
     expect(response.body).toContain('role="alert"');
     expect(response.body).toContain(`id="${required?.key}-error"`);
@@ -112,8 +114,9 @@ describeEachDatabase('collection rounds and the respondent form', (dialect) => {
     const responseId = crypto.randomUUID();
     const welcome = await t.app.inject({ method: 'GET', url: `/r/${token}` });
     const consentVersion = /name="consentVersion" value="([0-9a-f]+)"/.exec(welcome.body)?.[1] ?? '';
-    await postForm(t.app, `/r/${token}/start`, { responseId, consentVersion, lang: 'nl', consent: 'yes' });
-    const saved = await postForm(t.app, `/r/${token}/${responseId}/1`, { _action: 'later' });
+    const browser: CookieJar = new Map();
+    await postForm(t.app, `/r/${token}/start`, { responseId, consentVersion, lang: 'nl', consent: 'yes' }, browser);
+    const saved = await postForm(t.app, `/r/${token}/${responseId}/1`, { _action: 'later' }, browser);
     expect(saved.statusCode).toBe(200);
     const code = /class="code">([A-Z0-9]{4}-[A-Z0-9]{4})</.exec(saved.body)?.[1];
     expect(code).toBeDefined();
@@ -134,7 +137,8 @@ describeEachDatabase('collection rounds and the respondent form', (dialect) => {
     const before = (await counts()).complete;
     const results = await Promise.all(Array.from({ length: 5 }, () => client.post(`/api/r/${token}/responses`, body)));
     expect(results.map((r) => r.statusCode)).toEqual([200, 200, 200, 200, 200]);
-    expect(results.filter((r) => r.json().duplicate === false)).toHaveLength(1);
+    // Every retry is acknowledged alike (no oracle of which ids exist); one response is stored.
+    expect(new Set(results.map((r) => r.body))).toEqual(new Set([JSON.stringify({ responseId, status: 'complete' })]));
     expect((await counts()).complete).toBe(before + 1);
 
     const bad = [{ rollen: ['kritische_stem', 'geen_specifieke_rol'] }, { rollen: ['koning'] }, { onbekende_vraag: 'x' }, { opmerkingen: 'x'.repeat(6000) }];

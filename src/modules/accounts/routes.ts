@@ -1,4 +1,5 @@
 import type { FastifyInstance } from 'fastify';
+import { AppError } from '../../core/errors.ts';
 import { type AnyRoute, defineRoute } from '../../http/route.ts';
 import { beginSession, finishSession } from '../../http/session.ts';
 import { acceptInvitation, lookupInvitation } from '../organisations/invitations.ts';
@@ -8,6 +9,19 @@ import { checkCredentials, me, recordSessionEvent, updateMe } from './service.ts
 
 export function accountRoutes(app: FastifyInstance): AnyRoute[] {
   const ctx = app.services;
+  /** An unknown invitation token counts as a guess (globally: a token names no organisation). */
+  const guardInvitationGuess = async <T>(attempt: () => Promise<T>): Promise<T> => {
+    let refused: unknown;
+    const result = await app.limiter.guarded('invitation', undefined, () =>
+      attempt().catch((error: unknown) => {
+        if (!(error instanceof AppError && error.id === 'invitation_invalid')) throw error;
+        refused = error;
+        return undefined;
+      }),
+    );
+    if (result === undefined) throw refused;
+    return result;
+  };
   return [
     defineRoute({
       method: 'GET',
@@ -28,7 +42,12 @@ export function accountRoutes(app: FastifyInstance): AnyRoute[] {
       body: loginInput,
       response: meView,
       handler: async ({ body, req, reply }) => {
-        const userId = await checkCredentials(ctx, body.email, body.password);
+        await app.signInThrottle.check(body.email);
+        const userId = await checkCredentials(ctx, body.email, body.password).catch(async (error: unknown) => {
+          if (error instanceof AppError && error.id === 'invalid_credentials') await app.signInThrottle.failed(body.email);
+          throw error;
+        });
+        await app.signInThrottle.succeeded(body.email);
         await beginSession(app, req, reply, userId);
         await recordSessionEvent(ctx, userId, 'user.login');
         return me(ctx, userId);
@@ -75,7 +94,7 @@ export function accountRoutes(app: FastifyInstance): AnyRoute[] {
       rateLimit: 'invite',
       body: invitationLookupInput,
       response: invitationPreview,
-      handler: async ({ body }) => lookupInvitation(ctx, body.token),
+      handler: async ({ body }) => guardInvitationGuess(() => lookupInvitation(ctx, body.token)),
     }),
     defineRoute({
       method: 'POST',
@@ -88,7 +107,7 @@ export function accountRoutes(app: FastifyInstance): AnyRoute[] {
       response: meView,
       handler: async ({ body, req, reply }) => {
         // A new account starts in the language the person used to accept the invitation.
-        const userId = await acceptInvitation(ctx, body, req.lang);
+        const userId = await guardInvitationGuess(() => acceptInvitation(ctx, body, req.lang));
         await beginSession(app, req, reply, userId);
         return me(ctx, userId);
       },

@@ -1,4 +1,5 @@
 import type { FastifyInstance, FastifyRequest } from 'fastify';
+import { requirePublicOrigin } from '../../http/public-origin.ts';
 import { type AnyRoute, defineRoute } from '../../http/route.ts';
 import { okView } from '../accounts/model.ts';
 import { createInvitation, listInvitations, revokeInvitation } from './invitations.ts';
@@ -25,7 +26,7 @@ import * as service from './service.ts';
 
 export function organisationRoutes(app: FastifyInstance): AnyRoute[] {
   const ctx = app.services;
-  const baseUrl = (req: FastifyRequest) => ctx.config.publicUrl ?? `${req.protocol}://${req.host}`;
+  const baseUrl = (req: FastifyRequest) => requirePublicOrigin(ctx.config, req);
   const ok = { ok: true } as const;
   return [
     defineRoute({

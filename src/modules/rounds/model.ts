@@ -63,7 +63,7 @@ export const submissionInput = z.strictObject({
   consentVersion: z.string().min(1).max(64),
   answers: z.record(z.string().max(200), z.unknown()),
 });
-export const submissionAck = z.object({ responseId: idSchema, status: z.literal('complete'), duplicate: z.boolean() });
+export const submissionAck = z.object({ responseId: idSchema, status: z.literal('complete') });
 
 export const roundTokenSchema = z.string().regex(/^[A-Za-z0-9_-]{22,64}$/);
 export const resumeCodeSchema = z

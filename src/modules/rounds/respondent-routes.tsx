@@ -6,26 +6,19 @@ import * as z from 'zod';
 import { AppError } from '../../core/errors.ts';
 import { newId } from '../../core/ids.ts';
 import { type Language, languageFromHeader, languageSchema } from '../../core/language.ts';
+import { errorMessages } from '../../core/messages.ts';
+import { publicOrigin } from '../../http/public-origin.ts';
 import { publicPageCss, registerPublicAsset, sendPublicPage } from '../../http/public-page.tsx';
 import type { AnswerIssue } from '../instruments/answers.ts';
 import { visibleQuestions } from '../instruments/answers.ts';
 import { localise } from '../instruments/definition.ts';
+import { browserSecret, ownerHash, ownerHashOf } from './draft-owner.ts';
 import { dependsOnPage, followUpHint } from './form/follow-ups.ts';
 import { formMessages } from './form/messages.ts';
 import { MessagePage, ResumePage, SavedPage, SectionPage, WelcomePage } from './form/pages.tsx';
 import type { InstrumentSource } from './instrument-source.ts';
 import { resumeCodeSchema, roundTokenSchema } from './model.ts';
-import {
-  consentFor,
-  createResumeCode,
-  findByResumeCode,
-  type LinkContext,
-  loadDraft,
-  openLink,
-  saveSection,
-  startResponse,
-  submitDraft,
-} from './respondent.ts';
+import { consentFor, createResumeCode, type LinkContext, loadDraft, openLink, resumeByCode, saveSection, startResponse, submitDraft } from './respondent.ts';
 
 const css = publicPageCss(path.join(import.meta.dirname, 'form', 'form.css'));
 const script = fs.readFileSync(path.join(import.meta.dirname, 'form', 'form.js'), 'utf8');
@@ -70,6 +63,22 @@ export function registerRespondentPages(app: FastifyInstance, source: Instrument
       return sendPublicPage(reply, <MessagePage lang={lang} title={t.closedTitle} text={t.closed(link.closesOn)} />, 410);
     };
     const title = (link: LinkContext, lang: Language) => localise(link.published.instrument.title, lang);
+    /** Not this browser's draft (or no draft at all: the same page, so ids cannot be probed). */
+    const foreign = (reply: FastifyReply, lang: Language, link: LinkContext) => {
+      const t = formMessages(lang);
+      return sendPublicPage(
+        reply,
+        <MessagePage
+          lang={lang}
+          title={t.foreignTitle}
+          text={t.foreign}
+          link={{ href: `/r/${link.token}/resume?lang=${lang}`, label: t.foreignResume }}
+          secondLink={{ href: `/r/${link.token}?lang=${lang}`, label: t.restart }}
+        />,
+        403,
+      );
+    };
+    const isForeign = (error: unknown) => error instanceof AppError && error.message === 'foreign_draft';
 
     /** Resolves the token, or answers with the friendly page for an unknown or closed link. */
     async function linkOr(req: FastifyRequest, reply: FastifyReply, lang: Language): Promise<LinkContext | undefined> {
@@ -121,9 +130,11 @@ export function registerRespondentPages(app: FastifyInstance, source: Instrument
       const t = formMessages(lang);
       if (!body.data.consent) return welcome(reply, link, lang, t.agreeRequired, 400);
       try {
-        await startResponse(ctx, link, { responseId: body.data.responseId, language: lang, consentVersion: body.data.consentVersion });
+        const owner = ownerHash(browserSecret(req, reply), body.data.responseId);
+        await startResponse(ctx, link, { responseId: body.data.responseId, language: lang, consentVersion: body.data.consentVersion, ownerHash: owner });
       } catch (error) {
         if (error instanceof AppError && error.message === 'consent_changed') return welcome(reply, link, lang, t.consentChanged, 409);
+        if (isForeign(error)) return foreign(reply, lang, link);
         throw error;
       }
       return reply.redirect(`/r/${link.token}/${body.data.responseId}/1`, 303);
@@ -134,9 +145,9 @@ export function registerRespondentPages(app: FastifyInstance, source: Instrument
       if (!params.success) return unknown(reply, pickLanguage(req));
       const link = await linkOr(req, reply, pickLanguage(req));
       if (!link) return;
-      const draft = await loadDraft(ctx, link, params.data.responseId);
+      const draft = await loadDraft(ctx, link, params.data.responseId, ownerHashOf(req, params.data.responseId));
       const lang = pickLanguage(req, draft?.language);
-      if (!draft) return unknown(reply, lang);
+      if (!draft) return foreign(reply, lang, link);
       if (draft.status === 'complete') return reply.redirect(`/r/${link.token}/${params.data.responseId}/done?lang=${lang}`, 303);
       const instrument = link.published.instrument;
       const index = params.data.page - 1;
@@ -182,11 +193,38 @@ export function registerRespondentPages(app: FastifyInstance, source: Instrument
       const section = instrument.sections[index];
       if (!section) return unknown(reply, lang);
       const base = `/r/${link.token}/${params.data.responseId}`;
-      const saved = await saveSection(ctx, link, params.data.responseId, section.key, posted, lang);
+      const owner = ownerHashOf(req, params.data.responseId);
+      try {
+        return await answerPage(req, reply, { link, lang, section, responseId: params.data.responseId, page: params.data.page, base, action, posted, owner });
+      } catch (error) {
+        if (isForeign(error)) return foreign(reply, lang, link);
+        throw error;
+      }
+    });
+
+    /** Stores a posted page and goes where the button said: on, back, save for later, or send. */
+    async function answerPage(
+      req: FastifyRequest,
+      reply: FastifyReply,
+      p: {
+        link: LinkContext;
+        lang: Language;
+        section: { key: string };
+        responseId: string;
+        page: number;
+        base: string;
+        action: string | string[];
+        posted: Record<string, string | string[]>;
+        owner: string | undefined;
+      },
+    ) {
+      const { link, lang, section, responseId, page, base, action, posted, owner } = p;
+      const instrument = link.published.instrument;
+      const saved = await saveSection(ctx, link, responseId, owner, section.key, posted, lang);
 
       if (action === 'later') {
-        const code = await createResumeCode(ctx, link, params.data.responseId);
-        const origin = ctx.config.publicUrl ?? `${req.protocol}://${req.host}`;
+        const code = await createResumeCode(ctx, link, responseId, owner);
+        const origin = publicOrigin(ctx.config, req);
         return sendPublicPage(
           reply,
           <SavedPage
@@ -194,16 +232,16 @@ export function registerRespondentPages(app: FastifyInstance, source: Instrument
             token={link.token}
             title={title(link, lang)}
             code={code}
-            resumeUrl={`${origin}/r/${link.token}/resume`}
-            continueHref={`${base}/${params.data.page}?lang=${lang}`}
+            resumeUrl={origin ? `${origin}/r/${link.token}/resume` : undefined}
+            continueHref={`${base}/${page}?lang=${lang}`}
           />,
         );
       }
-      if (action === 'back') return reply.redirect(`${base}/${Math.max(1, params.data.page - 1)}?lang=${lang}`, 303);
+      if (action === 'back') return reply.redirect(`${base}/${Math.max(1, page - 1)}?lang=${lang}`, 303);
       if (!saved.ok) return sectionPage(req, reply, posted, saved.issues, 400);
-      if (index < instrument.sections.length - 1) return reply.redirect(`${base}/${params.data.page + 1}?lang=${lang}`, 303);
+      if (page < instrument.sections.length) return reply.redirect(`${base}/${page + 1}?lang=${lang}`, 303);
 
-      const submitted = await submitDraft(ctx, link, params.data.responseId, lang);
+      const submitted = await submitDraft(ctx, link, responseId, owner, lang);
       if (!submitted.ok) {
         // Something on an earlier page is not right (a required answer left open): show that page.
         const first = submitted.issues[0]?.question;
@@ -211,14 +249,15 @@ export function registerRespondentPages(app: FastifyInstance, source: Instrument
         return reply.redirect(`${base}/${target + 1}?lang=${lang}`, 303);
       }
       return reply.redirect(`${base}/done?lang=${lang}`, 303);
-    });
+    }
 
     scope.get('/r/:token/:responseId/done', { config }, async (req, reply) => {
       const lang = pickLanguage(req);
       const params = z.object({ token: roundTokenSchema, responseId: z.uuid() }).safeParse(req.params);
       const link = params.success ? await openLink(ctx, source, params.data.token) : undefined;
-      const draft = link && params.success ? await loadDraft(ctx, link, params.data.responseId) : undefined;
-      if (!link || draft?.status !== 'complete') return unknown(reply, lang);
+      const draft = link && params.success ? await loadDraft(ctx, link, params.data.responseId, ownerHashOf(req, params.data.responseId)) : undefined;
+      if (!link) return unknown(reply, lang);
+      if (draft?.status !== 'complete') return foreign(reply, lang, link);
       const t = formMessages(lang);
       return sendPublicPage(reply, <MessagePage lang={lang} title={t.thanksTitle} text={t.thanks} />);
     });
@@ -235,9 +274,17 @@ export function registerRespondentPages(app: FastifyInstance, source: Instrument
       if (!link) return;
       const raw = (req.body as Record<string, unknown> | undefined)?.code;
       const code = resumeCodeSchema.safeParse(raw);
-      const responseId = code.success ? await findByResumeCode(ctx, link, code.data) : undefined;
+      const t = formMessages(lang);
+      let responseId: string | undefined;
+      try {
+        responseId = await app.limiter.guarded('resume-code', link.roundId, async () =>
+          code.success ? resumeByCode(ctx, link, code.data, browserSecret(req, reply)) : undefined,
+        );
+      } catch (error) {
+        if (!(error instanceof AppError && error.id === 'rate_limited')) throw error;
+        return sendPublicPage(reply, <MessagePage lang={lang} title={t.tooManyTitle} text={errorMessages.rate_limited[lang]} />, 429);
+      }
       if (!responseId) {
-        const t = formMessages(lang);
         return sendPublicPage(
           reply,
           <ResumePage lang={lang} token={link.token} title={title(link, lang)} error={t.resumeUnknown} code={typeof raw === 'string' ? raw : ''} />,

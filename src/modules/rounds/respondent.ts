@@ -17,6 +17,7 @@ import {
 import { allQuestions } from '../instruments/definition.ts';
 import type { ResolvedInstrument } from '../instruments/resolve.ts';
 import { anonymityStatement } from './anonymity.ts';
+import { ownerHash } from './draft-owner.ts';
 import type { InstrumentSource, PublishedInstrument } from './instrument-source.ts';
 import { isOpen, today } from './service.ts';
 import * as store from './store.ts';
@@ -115,6 +116,8 @@ const buildConsent = (link: LinkContext, lang: Language) =>
   );
 
 const closed = () => new AppError('conflict', { detail: 'round_closed' });
+/** Not this browser's draft, or no draft at all: one answer for both, so no id can be probed. */
+export const foreignDraft = () => new AppError('forbidden', { detail: 'foreign_draft' });
 
 /** A response as it is first stored: its round and scope, never who gave it; dates to the day. */
 function newResponse(
@@ -122,6 +125,7 @@ function newResponse(
   link: LinkContext,
   input: { responseId: string; language: Language; consentVersion: string },
   status: 'draft' | 'complete',
+  ownerHash: string | null = null,
 ): ResponseTable {
   return {
     id: input.responseId,
@@ -135,6 +139,7 @@ function newResponse(
     started_on: today(ctx),
     submitted_on: status === 'complete' ? today(ctx) : null,
     resume_code_hash: null,
+    owner_hash: ownerHash,
   };
 }
 
@@ -151,31 +156,33 @@ const fromTable = (rows: Awaited<ReturnType<typeof store.answersOf>>): AnswerRow
   }));
 
 /**
- * Records that someone agreed and began. The id comes from the page that showed the form, so a
- * double click or a retry starts nothing twice.
+ * Records that someone agreed and began, for the browser with `ownerHash` (see draft-owner.ts).
+ * The id comes from the page that showed the form, so a double click or a retry in the same
+ * browser starts nothing twice; the same id from another browser is refused.
  */
 export async function startResponse(
   ctx: ServiceContext,
   link: LinkContext,
-  input: { responseId: string; language: Language; consentVersion: string },
+  input: { responseId: string; language: Language; consentVersion: string; ownerHash: string },
 ): Promise<void> {
   if (!link.open) throw closed();
   if (input.consentVersion !== consentFor(link, input.language).version) throw new AppError('conflict', { detail: 'consent_changed' });
   await committerFor(ctx.db).run(async (trx) => {
     const existing = await store.findResponse(trx, input.responseId);
     if (existing) {
-      if (existing.round_id !== link.roundId) throw new AppError('not_found');
+      if (existing.round_id !== link.roundId || existing.owner_hash !== input.ownerHash) throw foreignDraft();
       return;
     }
-    await store.insertResponse(trx, newResponse(ctx, link, input, 'draft'));
+    await store.insertResponse(trx, newResponse(ctx, link, input, 'draft', input.ownerHash));
   });
 }
 
 export type Draft = { status: 'draft' | 'complete'; answers: Record<string, AnswerValue>; language: Language };
 
-export async function loadDraft(ctx: ServiceContext, link: LinkContext, responseId: string): Promise<Draft | undefined> {
+/** The draft when it is this browser's (`ownerHash`); undefined otherwise, whether or not the id exists. */
+export async function loadDraft(ctx: ServiceContext, link: LinkContext, responseId: string, ownerHash: string | undefined): Promise<Draft | undefined> {
   const response = await store.findResponse(ctx.db, responseId);
-  if (!response || response.round_id !== link.roundId) return undefined;
+  if (!response || response.round_id !== link.roundId || ownerHash === undefined || response.owner_hash !== ownerHash) return undefined;
   const rows = fromTable(await store.answersOf(ctx.db, responseId));
   return {
     status: response.status as Draft['status'],
@@ -200,13 +207,14 @@ export async function saveSection(
   ctx: ServiceContext,
   link: LinkContext,
   responseId: string,
+  ownerHash: string | undefined,
   sectionKey: string,
   posted: Record<string, unknown>,
   lang: Language,
 ): Promise<{ ok: true } | { ok: false; issues: AnswerIssue[] }> {
   if (!link.open) throw closed();
-  const draft = await loadDraft(ctx, link, responseId);
-  if (!draft) throw new AppError('not_found');
+  const draft = await loadDraft(ctx, link, responseId, ownerHash);
+  if (!draft) throw foreignDraft();
   if (draft.status === 'complete') return { ok: true };
   const instrument = link.published.instrument;
   const section = instrument.sections.find((s) => s.key === sectionKey);
@@ -240,11 +248,12 @@ export async function submitDraft(
   ctx: ServiceContext,
   link: LinkContext,
   responseId: string,
+  ownerHash: string | undefined,
   lang: Language,
 ): Promise<{ ok: true } | { ok: false; issues: AnswerIssue[] }> {
   if (!link.open) throw closed();
-  const draft = await loadDraft(ctx, link, responseId);
-  if (!draft) throw new AppError('not_found');
+  const draft = await loadDraft(ctx, link, responseId, ownerHash);
+  if (!draft) throw foreignDraft();
   if (draft.status === 'complete') return { ok: true };
   const result = validateAnswers(link.published.instrument, draft.answers, lang);
   if (!result.ok) return result;
@@ -256,14 +265,16 @@ export async function submitDraft(
 }
 
 /**
- * The whole response in one request (JSON). Submitting the same response id again stores
- * nothing new and answers as before; the promise resolves only after the commit.
+ * The whole response in one request (JSON); the promise resolves only after the commit. An id that
+ * exists already (a retry of this submission, or anyone else's response or draft) stores nothing
+ * and is answered exactly as a new one: a retry is acknowledged, and nobody learns which ids exist
+ * or overwrites a draft begun on the form.
  */
 export async function submitWhole(
   ctx: ServiceContext,
   link: LinkContext,
   input: { responseId: string; language: Language; consentVersion: string; answers: Record<string, unknown> },
-): Promise<{ duplicate: boolean }> {
+): Promise<void> {
   if (!link.open) throw closed();
   if (input.consentVersion !== consentFor(link, input.language).version) throw new AppError('conflict', { detail: 'consent_changed' });
   const result = validateAnswers(link.published.instrument, input.answers, input.language);
@@ -272,19 +283,10 @@ export async function submitWhole(
       issues: result.issues.map((i) => ({ path: [i.question, i.item].filter(Boolean).join('.'), message: i.message })),
     });
   }
-  return committerFor(ctx.db).run(async (trx) => {
-    const created = await store.insertResponseIfNew(trx, newResponse(ctx, link, input, 'complete'));
-    if (!created) {
-      // Seen before: a retry of this submission (nothing new), or a draft begun on the HTML form.
-      const existing = await store.findResponse(trx, input.responseId);
-      if (!existing || existing.round_id !== link.roundId) throw new AppError('not_found');
-      if (existing.status === 'complete') return { duplicate: true };
-      await store.deleteAnswers(trx, input.responseId, [...new Set(fromTable(await store.answersOf(trx, input.responseId)).map((r) => r.question))]);
-      await store.updateResponse(trx, input.responseId, { status: 'complete', submitted_on: today(ctx), resume_code_hash: null, language: input.language });
-    }
+  await committerFor(ctx.db).run(async (trx) => {
+    if (!(await store.insertResponseIfNew(trx, newResponse(ctx, link, input, 'complete')))) return;
     await store.insertAnswers(trx, toTable(input.responseId, result.rows));
     await addResponsesToTallies(trx, [input.responseId]);
-    return { duplicate: false };
   });
 }
 
@@ -292,9 +294,10 @@ export async function submitWhole(
 const CODE_ALPHABET = 'ABCDEFGHJKLMNPQRSTUVWXYZ23456789';
 
 /** A short code to come back to a draft from another device or later; only its hash is kept. */
-export async function createResumeCode(ctx: ServiceContext, link: LinkContext, responseId: string): Promise<string> {
+export async function createResumeCode(ctx: ServiceContext, link: LinkContext, responseId: string, ownerHash: string | undefined): Promise<string> {
   const response = await store.findResponse(ctx.db, responseId);
-  if (!response || response.round_id !== link.roundId || response.status !== 'draft') throw new AppError('not_found');
+  if (!response || response.round_id !== link.roundId || response.status !== 'draft' || ownerHash === undefined || response.owner_hash !== ownerHash)
+    throw foreignDraft();
   const code = Array.from({ length: 8 }, () => CODE_ALPHABET[randomInt(CODE_ALPHABET.length)]).join('');
   await committerFor(ctx.db).run((trx) =>
     store.updateResponse(trx, responseId, { resume_code_hash: hashToken(`${link.roundId}:${code}`) }).then(() => undefined),
@@ -302,7 +305,10 @@ export async function createResumeCode(ctx: ServiceContext, link: LinkContext, r
   return `${code.slice(0, 4)}-${code.slice(4)}`;
 }
 
-export async function findByResumeCode(ctx: ServiceContext, link: LinkContext, code: string): Promise<string | undefined> {
+/** The draft with this code, now moved to the browser with `secret`: the code is the key to it. */
+export async function resumeByCode(ctx: ServiceContext, link: LinkContext, code: string, secret: string): Promise<string | undefined> {
   const response = await store.findResponseByResumeCode(ctx.db, hashToken(`${link.roundId}:${code}`));
-  return response && response.round_id === link.roundId && response.status === 'draft' ? response.id : undefined;
+  if (!response || response.round_id !== link.roundId || response.status !== 'draft') return undefined;
+  await committerFor(ctx.db).run((trx) => store.updateResponse(trx, response.id, { owner_hash: ownerHash(secret, response.id) }).then(() => undefined));
+  return response.id;
 }

@@ -1,6 +1,7 @@
 import type { FastifyInstance, FastifyRequest } from 'fastify';
 import * as z from 'zod';
 import { AppError } from '../../core/errors.ts';
+import { requirePublicOrigin } from '../../http/public-origin.ts';
 import { type AnyRoute, defineRoute } from '../../http/route.ts';
 import { organisationParams } from '../organisations/model.ts';
 import type { InstrumentSource } from './instrument-source.ts';
@@ -20,7 +21,7 @@ import { createRound, getRound, listRounds, updateRound } from './service.ts';
 
 export function roundRoutes(app: FastifyInstance, source: InstrumentSource): AnyRoute[] {
   const ctx = app.services;
-  const baseUrl = (req: FastifyRequest) => ctx.config.publicUrl ?? `${req.protocol}://${req.host}`;
+  const baseUrl = (req: FastifyRequest) => requirePublicOrigin(ctx.config, req);
   return [
     defineRoute({
       method: 'GET',
@@ -71,7 +72,8 @@ export function roundRoutes(app: FastifyInstance, source: InstrumentSource): Any
     defineRoute({
       method: 'POST',
       url: '/api/r/:token/responses',
-      summary: 'Hand in a whole response at once (anonymous; idempotent on responseId; answered only after the commit)',
+      summary:
+        'Hand in a whole response at once (anonymous; idempotent on responseId, an existing id stores nothing and is answered the same; answered only after the commit)',
       tags: ['respondents'],
       auth: 'public',
       rateLimit: 'respondent',
@@ -81,8 +83,8 @@ export function roundRoutes(app: FastifyInstance, source: InstrumentSource): Any
       handler: async ({ params, body }) => {
         const link = await openLink(ctx, source, params.token);
         if (!link) throw new AppError('not_found');
-        const { duplicate } = await submitWhole(ctx, link, body);
-        return { responseId: body.responseId, status: 'complete' as const, duplicate };
+        await submitWhole(ctx, link, body);
+        return { responseId: body.responseId, status: 'complete' as const };
       },
     }),
   ];

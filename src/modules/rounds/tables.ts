@@ -38,6 +38,8 @@ export interface ResponseTable {
   started_on: string;
   submitted_on: string | null;
   resume_code_hash: string | null;
+  /** Hash of the respondent's browser secret (cookie) and the response id; see rounds/draft-owner.ts. */
+  owner_hash?: string | null;
 }
 
 /**

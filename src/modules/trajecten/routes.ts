@@ -1,5 +1,6 @@
 import type { FastifyInstance, FastifyRequest } from 'fastify';
 import * as z from 'zod';
+import { requirePublicOrigin } from '../../http/public-origin.ts';
 import { type AnyRoute, defineRoute } from '../../http/route.ts';
 import { organisationParams } from '../organisations/model.ts';
 import type { InstrumentSource } from '../rounds/instrument-source.ts';
@@ -37,7 +38,7 @@ const created = z.object({ id: z.string() });
 export function trajectoryRoutes(app: FastifyInstance, source: InstrumentSource): AnyRoute[] {
   const ctx = app.services;
   // Where the team's check links point: the configured address, or the one this request came to.
-  const baseUrl = (req: FastifyRequest) => ctx.config.publicUrl ?? `${req.protocol}://${req.host}`;
+  const baseUrl = (req: FastifyRequest) => requirePublicOrigin(ctx.config, req);
   const base = { tags: ['trajecten'], auth: 'user' as const, policy: 'trajecten.use' as const };
   return [
     defineRoute({

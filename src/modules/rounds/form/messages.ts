@@ -36,6 +36,7 @@ const nl = {
   savedIntro: 'Schrijf deze code op, of maak er een foto van. Met de code ga je later verder, ook op een ander toestel.',
   savedCode: 'Jouw code',
   savedHow: (url: string) => `Ga later naar ${url} en vul je code in.`,
+  savedHowWithoutAddress: 'Open later de link die je kreeg, kies "Ga verder met je code" en vul je code in.',
   continueNow: 'Toch nu verder',
   closedTitle: 'Deze vragenlijst is gesloten',
   closed: (date: string) => `Je kon antwoorden tot en met ${date}. Bedankt voor je interesse.`,
@@ -44,6 +45,11 @@ const nl = {
   consentChangedTitle: 'De uitleg is intussen veranderd',
   consentChanged: 'Lees de uitleg opnieuw voor je begint.',
   restart: 'Naar het begin',
+  tooManyTitle: 'Even wachten',
+  foreignTitle: 'Deze antwoorden horen bij een andere browser',
+  foreign:
+    'Je antwoorden openen alleen in de browser waarin je begon. Begon je op een ander toestel of in een andere browser? Bewaar je antwoorden daar met een code, en ga hier verder met die code. Of begin opnieuw.',
+  foreignResume: 'Ga verder met je code',
 };
 
 const en: typeof nl = {
@@ -82,6 +88,7 @@ const en: typeof nl = {
   savedIntro: 'Write this code down, or take a photo of it. With the code you continue later, also on another device.',
   savedCode: 'Your code',
   savedHow: (url) => `Later, go to ${url} and enter your code.`,
+  savedHowWithoutAddress: 'Later, open the link you got, choose "Continue with your code" and enter your code.',
   continueNow: 'Continue now',
   closedTitle: 'This questionnaire is closed',
   closed: (date) => `You could answer until ${date} (inclusive). Thank you for your interest.`,
@@ -90,6 +97,11 @@ const en: typeof nl = {
   consentChangedTitle: 'The explanation has changed',
   consentChanged: 'Please read the explanation again before you start.',
   restart: 'Back to the start',
+  tooManyTitle: 'Please wait a moment',
+  foreignTitle: 'These answers belong to another browser',
+  foreign:
+    'Your answers open only in the browser where you started. Did you start on another device or in another browser? Save your answers there with a code, and continue here with that code. Or start again.',
+  foreignResume: 'Continue with your code',
 };
 
 export const formMessages = (lang: Language) => (lang === 'en' ? en : nl);

@@ -123,15 +123,20 @@ export function SectionPage(
   );
 }
 
-export function MessagePage(props: { lang: Language; title: string; text: string; link?: { href: string; label: string } | undefined }) {
+type PageLink = { href: string; label: string };
+
+export function MessagePage(props: { lang: Language; title: string; text: string; link?: PageLink | undefined; secondLink?: PageLink | undefined }) {
   return (
     <Layout lang={props.lang} title={props.title}>
       <h1>{props.title}</h1>
       <p>{props.text}</p>
-      {props.link && (
-        <p>
-          <a href={props.link.href}>{props.link.label}</a>
-        </p>
+      {[props.link, props.secondLink].map(
+        (link) =>
+          link && (
+            <p key={link.href}>
+              <a href={link.href}>{link.label}</a>
+            </p>
+          ),
       )}
     </Layout>
   );
@@ -175,7 +180,7 @@ export function ResumePage(props: Base & { error?: string | undefined; code?: st
   );
 }
 
-export function SavedPage(props: Base & { code: string; resumeUrl: string; continueHref: string }) {
+export function SavedPage(props: Base & { code: string; resumeUrl: string | undefined; continueHref: string }) {
   const t = formMessages(props.lang);
   return (
     <Layout lang={props.lang} title={`${t.savedTitle} – ${props.title}`}>
@@ -183,7 +188,7 @@ export function SavedPage(props: Base & { code: string; resumeUrl: string; conti
       <p>{t.savedIntro}</p>
       <p className="code-label">{t.savedCode}:</p>
       <p className="code">{props.code}</p>
-      <p>{t.savedHow(props.resumeUrl)}</p>
+      <p>{props.resumeUrl ? t.savedHow(props.resumeUrl) : t.savedHowWithoutAddress}</p>
       <p>
         <a href={props.continueHref}>{t.continueNow}</a>
       </p>
