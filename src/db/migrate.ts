@@ -11,6 +11,7 @@ import * as trajecten from './migrations/2026_11_29_0020_trajecten.ts';
 import * as stories from './migrations/2026_11_29_0030_stories.ts';
 import * as signals from './migrations/2026_11_29_0040_signals.ts';
 import * as coding from './migrations/2026_11_29_0041_coding.ts';
+import * as meetings from './migrations/2026_12_05_0600_meetings.ts';
 
 /** Listed here, not read from disk, so the order is reviewed in code and bundling cannot lose one. */
 const migrations: Record<string, Migration> = {
@@ -25,6 +26,7 @@ const migrations: Record<string, Migration> = {
   '2026_11_29_0030_stories': stories,
   '2026_11_29_0040_signals': signals,
   '2026_11_29_0041_coding': coding,
+  '2026_12_05_0600_meetings': meetings,
 };
 
 export const migrationNames = (): string[] => Object.keys(migrations).sort();

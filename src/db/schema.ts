@@ -2,6 +2,7 @@
 import type { Generated } from 'kysely';
 import type { CodingTables } from '../modules/coding/tables.ts';
 import type { ExportsTables } from '../modules/exports/tables.ts';
+import type { MeetingsTables } from '../modules/meetings/tables.ts';
 import type { RoundsTables } from '../modules/rounds/tables.ts';
 import type { SignalsTables } from '../modules/signals/tables.ts';
 import type { StoriesTables } from '../modules/stories/tables.ts';
@@ -82,7 +83,7 @@ export interface AuditEventTable {
   at: string;
 }
 
-export interface Database extends RoundsTables, TrajectenTables, ExportsTables, StoriesTables, SignalsTables, CodingTables {
+export interface Database extends RoundsTables, TrajectenTables, ExportsTables, StoriesTables, SignalsTables, CodingTables, MeetingsTables {
   organisations: OrganisationTable;
   users: UserTable;
   memberships: MembershipTable;

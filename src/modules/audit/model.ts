@@ -89,6 +89,11 @@ export const auditActions = [
   'photovoice.published',
   'photovoice.unpublished',
   'photovoice.deleted',
+  'meeting.created',
+  'meeting.updated',
+  'meeting.deleted',
+  'meeting.prompt_reset',
+  'meeting.moderated',
 ] as const;
 export type AuditAction = (typeof auditActions)[number];
 
