@@ -1,4 +1,5 @@
 import cookie from '@fastify/cookie';
+import websocket from '@fastify/websocket';
 import Fastify, { type FastifyInstance } from 'fastify';
 import { BODY_LIMIT_BYTES, type Config } from '../config.ts';
 import { type Clock, systemClock } from '../core/clock.ts';
@@ -14,6 +15,10 @@ import { frameworkRoutes } from '../modules/frameworks/routes.ts';
 import { importRoutes } from '../modules/imports/routes.ts';
 import { instrumentPreviewRoutes } from '../modules/instruments/preview-routes.tsx';
 import { instrumentRoutes } from '../modules/instruments/routes.ts';
+import { localBus, postgresBus } from '../modules/meetings/events.ts';
+import { registerLiveRoutes } from '../modules/meetings/live-routes.ts';
+import { registerParticipantPages } from '../modules/meetings/participant-routes.tsx';
+import { meetingRoutes } from '../modules/meetings/routes.ts';
 import { organisationRoutes } from '../modules/organisations/routes.ts';
 import { publishedInstruments } from '../modules/rounds/instrument-source.ts';
 import { registerRespondentPages } from '../modules/rounds/respondent-routes.tsx';
@@ -75,6 +80,10 @@ export async function buildApp(options: AppOptions): Promise<App> {
   app.decorate('registeredRoutes', registered);
 
   await app.register(cookie);
+  await app.register(websocket, { options: { maxPayload: 4096 } });
+  // Live meeting events: between processes through PostgreSQL; within this one process on SQLite.
+  const meetingBus = database.pgPool ? await postgresBus(database.pgPool) : localBus();
+  app.addHook('onClose', () => meetingBus.close());
   registerErrorHandling(app);
   await registerSecurity(app);
   registerSessionHook(app);
@@ -104,6 +113,7 @@ export async function buildApp(options: AppOptions): Promise<App> {
     ...codingRoutes(app),
     ...storyRoutes(app, config, photoStorage),
     ...photovoiceRoutes(app),
+    ...meetingRoutes(app, meetingBus),
   ];
   registerRoutes(app, apiRoutes, {
     login: config.rateLimits.loginPerMinute,
@@ -112,6 +122,8 @@ export async function buildApp(options: AppOptions): Promise<App> {
   });
   registerRespondentPages(app, publishedInstruments, config.rateLimits.respondentPerMinute);
   registerExhibitionPages(app, photoStorage, config.rateLimits.respondentPerMinute);
+  registerParticipantPages(app, meetingBus, config.rateLimits.respondentPerMinute);
+  await registerLiveRoutes(app, meetingBus);
   await registerWebApp(app, config.webDir);
 
   app.decorate('apiRoutes', apiRoutes);

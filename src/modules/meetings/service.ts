@@ -6,7 +6,7 @@ import { inTransaction } from '../../db/database.ts';
 import { recordAudit } from '../audit/service.ts';
 import { mayCreateFor, openMeeting } from './access.ts';
 import { newJoinCode } from './join-code.ts';
-import { agreeOptions, libraryPrompt, ONTMOETING_TEMPLATE } from './library.ts';
+import { agreeOptions, libraryPrompt, ONTMOETING_TEMPLATE, promptLibrary } from './library.ts';
 import {
   type ControlInput,
   type CreateMeetingInput,
@@ -220,3 +220,8 @@ export async function addModerator(ctx: ServiceContext, actor: Actor, organisati
 }
 
 export const isModerated = (kind: PromptKind) => moderatedKinds.includes(kind);
+
+export function library(actor: Actor, organisationId: string) {
+  authorize(actor, 'meetings.run', organisationId);
+  return promptLibrary().map((e) => ({ key: e.key, group: e.group, prompt: e.prompt }));
+}
