@@ -40,7 +40,13 @@ function presenter(app: App, url: string, cookie: string) {
       const found = seen.find(test);
       if (found) return resolve(found);
       const timer = setTimeout(() => reject(new Error(`no matching snapshot in ${ms} ms: ${JSON.stringify(seen.at(-1))}`)), ms);
-      waiters.push({ test, resolve: (s) => (clearTimeout(timer), resolve(s)) });
+      waiters.push({
+        test,
+        resolve: (s) => {
+          clearTimeout(timer);
+          resolve(s);
+        },
+      });
     });
   return { socket, seen, waitFor, closed: new Promise<number>((resolve) => socket.on('close', (code) => resolve(code))) };
 }
