@@ -51,6 +51,23 @@ describeEachDatabase('meetings: answers, withdrawal, split results, moderation, 
     expect(await answer(t.ctx, meeting, must(p).row, prompt, 'client-0002', { choice: 'b' })).toBe('unchanged');
   });
 
+  it('resets a prompt: its answers are erased and its results hidden again, other prompts untouched', async () => {
+    const view = await liveMeeting([singlePrompt, singlePrompt]);
+    const meeting = await meetingRow(t.ctx, view.joinCode);
+    const [p] = await joinMany(t.ctx, view.joinCode, 1, null);
+    const [first, second] = view.prompts.map((q) => q.id);
+    await control(t.ctx, facilitator, org, view.id, { action: 'next' });
+    await answer(t.ctx, meeting, must(p).row, must(second), 'client-r002', { choice: 'b' });
+    await control(t.ctx, facilitator, org, view.id, { action: 'previous' });
+    await answer(t.ctx, meeting, must(p).row, must(first), 'client-r001', { choice: 'a' });
+    await control(t.ctx, facilitator, org, view.id, { action: 'reveal' });
+    const after = await control(t.ctx, facilitator, org, view.id, { action: 'reset' });
+    expect(after.prompts.map((q) => q.resultsVisible)).toEqual([false, false]);
+    const left = await t.ctx.db.selectFrom('meeting_answers').select('prompt_id').where('participant_id', '=', must(p).row.id).execute();
+    expect(left).toEqual([{ prompt_id: second }]);
+    expect(await auditActions(t.ctx, org)).toContain('meeting.prompt_reset');
+  });
+
   it('withdraws every answer of the participant with the receipt code, and nothing else', async () => {
     const view = await liveMeeting();
     const meeting = await meetingRow(t.ctx, view.joinCode);

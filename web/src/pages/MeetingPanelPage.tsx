@@ -1,4 +1,4 @@
-import { useState } from 'react';
+import { useEffect, useState } from 'react';
 import { Link, type LoaderFunctionArgs, useLoaderData, useRevalidator } from 'react-router';
 import { requireOrganisation, useOrganisation } from '../access.ts';
 import { ApiError, api, apiPath } from '../api.ts';
@@ -54,6 +54,11 @@ export function Component() {
       }),
     );
   const waiting = data.moderation.filter((item) => item.moderation === 'pending');
+  // A new open answer or question waiting for review: fetch the queue again.
+  const waitingLive = live.snapshot?.results?.waiting ?? 0;
+  useEffect(() => {
+    if (waitingLive > 0) void revalidator.revalidate();
+  }, [waitingLive, revalidator.revalidate]);
 
   return (
     <>
