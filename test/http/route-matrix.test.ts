@@ -313,6 +313,7 @@ const samples: Record<string, Sample> = {
   'POST /api/orgs/:orgId/meetings/:meetingId/moderators': (f) => ({ params: { orgId: f.org, meetingId: f.meeting }, body: { userId: f.member } }),
   'GET /api/orgs/:orgId/meetings/:meetingId/join': (f) => ({ params: { orgId: f.org, meetingId: f.meeting } }),
   'GET /api/orgs/:orgId/meetings/:meetingId/report.md': (f) => ({ params: { orgId: f.org, meetingId: f.meeting } }),
+  'GET /api/orgs/:orgId/meetings/:meetingId/report.pdf': (f) => ({ params: { orgId: f.org, meetingId: f.meeting } }),
 };
 
 const key = (route: AnyRoute) => `${route.method} ${route.url}`;

@@ -116,6 +116,44 @@ describeEachDatabase('meeting participant pages without JavaScript', (dialect) =
     for (const line of t.logs.filter((l) => l.includes('/m/…'))) expect(line).not.toContain('remoteAddress');
   });
 
+  it('writes the report in Markdown and as a PDF', { timeout: 60_000 }, async () => {
+    const created = (await staff.post(`/api/orgs/${org}/meetings`, { title: 'Verslag', prompts: [singlePrompt] })).json<{ id: string; joinCode: string }>();
+    await staff.post(`/api/orgs/${org}/meetings/${created.id}/control`, { action: 'start' });
+    for (let i = 0; i < 6; i += 1) {
+      const phone = new Phone(t.app);
+      await phone.request('POST', `/m/${created.joinCode}/join`, { position: 'practitioner' });
+      const page = await phone.request('GET', `/m/${created.joinCode}`);
+      await phone.request('POST', `/m/${created.joinCode}/answer`, {
+        promptId: hidden(page.body, 'promptId'),
+        clientId: hidden(page.body, 'clientId'),
+        choice: 'a',
+      });
+    }
+    const markdown = await staff.get(`/api/orgs/${org}/meetings/${created.id}/report.md`);
+    expect(markdown.body).toBe(
+      [
+        '# Verslag',
+        '',
+        '6 deelnemers.',
+        '',
+        '## 1. Welke kleur?',
+        '',
+        '6 antwoorden.',
+        '',
+        '> Ervaringswerkers: te weinig antwoorden om apart te tonen (minder dan 5, of het zou de anderen verraden). Ze tellen mee in de hele zaal.',
+        '',
+        '| | Hele zaal | Professionals |',
+        '|---|---:|---:|',
+        '| Rood | 6 | 6 |',
+        '| Blauw | 0 | 0 |',
+        '',
+      ].join('\n'),
+    );
+    const pdf = await staff.get(`/api/orgs/${org}/meetings/${created.id}/report.pdf`);
+    expect(pdf.statusCode).toBe(200);
+    expect(pdf.rawPayload.subarray(0, 5).toString()).toBe('%PDF-');
+  });
+
   it('keeps the participant page small: HTML, stylesheet and script under 50 KB together', async () => {
     const created = (await staff.post(`/api/orgs/${org}/meetings`, { title: 'Klein', template: 'de_ontmoeting' })).json<{ id: string; joinCode: string }>();
     await staff.post(`/api/orgs/${org}/meetings/${created.id}/control`, { action: 'start' });

@@ -1,10 +1,13 @@
 import type { FastifyInstance, FastifyRequest } from 'fastify';
 import QRCode from 'qrcode';
 import * as z from 'zod';
+import { AppError } from '../../core/errors.ts';
 import { type AnyRoute, defineRoute } from '../../http/route.ts';
+import { createPdfPrinter, PdfUnavailableError } from '../analysis/pdf.ts';
 import type { MeetingBus } from './events.ts';
 import { addModeratorInput, controlInput, createMeetingInput, meetingParams, meetingSummary, meetingView, moderateInput, orgParams } from './model.ts';
 import { meetingReportMarkdown } from './report.ts';
+import { meetingReportHtml } from './report-html.tsx';
 import { meetingResults, moderate, moderationQueue } from './results-service.ts';
 import * as service from './service.ts';
 
@@ -22,6 +25,8 @@ export function meetingRoutes(app: FastifyInstance, bus: MeetingBus): AnyRoute[]
   const ctx = app.services;
   const baseUrl = (req: FastifyRequest) => ctx.config.publicUrl ?? `${req.protocol}://${req.host}`;
   const changed = (meetingId: string) => bus.publish({ meetingId, kind: 'state' });
+  const printer = createPdfPrinter(ctx.config.chromiumPath);
+  app.addHook('onClose', async () => printer.close());
   return [
     defineRoute({
       method: 'GET',
@@ -183,6 +188,33 @@ export function meetingRoutes(app: FastifyInstance, bus: MeetingBus): AnyRoute[]
           .type('text/markdown; charset=utf-8')
           .header('Content-Disposition', 'attachment; filename="ontmoeting.md"')
           .send(meetingReportMarkdown(meeting, results, actor.language));
+      },
+    }),
+    defineRoute({
+      method: 'GET',
+      url: '/api/orgs/:orgId/meetings/:meetingId/report.pdf',
+      summary: 'The meeting report as a tagged PDF (Chromium)',
+      tags: ['meetings'],
+      auth: 'user',
+      policy: 'meetings.run',
+      params: meetingParams,
+      response: { contentType: 'application/pdf' },
+      handler: async ({ actor, params, reply }) => {
+        const unavailable = {
+          nl: 'Een PDF maken lukt nu niet. Download het verslag als Markdown.',
+          en: 'A PDF cannot be made right now. Download the report as Markdown.',
+        };
+        if (!printer.available()) throw new AppError('conflict', { detail: unavailable[actor.language] });
+        const meeting = await service.getMeeting(ctx, actor, params.orgId, params.meetingId);
+        const results = await meetingResults(ctx, actor, params.orgId, params.meetingId);
+        const footer = actor.language === 'en' ? { page: 'Page', of: 'of' } : { page: 'Pagina', of: 'van' };
+        try {
+          const pdf = await printer.print(meetingReportHtml(meeting, results, actor.language), footer);
+          return reply.header('content-type', 'application/pdf').header('content-disposition', 'attachment; filename="ontmoeting.pdf"').send(pdf);
+        } catch (error) {
+          if (error instanceof PdfUnavailableError) throw new AppError('conflict', { detail: unavailable[actor.language] });
+          throw error;
+        }
       },
     }),
   ];
