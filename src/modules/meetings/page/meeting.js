@@ -57,8 +57,10 @@
     if (!next) return;
     const before = root.querySelector('[data-version]')?.dataset.version;
     const after = next.querySelector('[data-version]')?.dataset.version;
-    if (!force && (before === after || dirty)) return;
     const promptChanged = before?.split(':')[0] !== after?.split(':')[0];
+    // A half-filled answer is kept unless the question itself moved on.
+    if (!force && (before === after || (dirty && !promptChanged))) return;
+    if (promptChanged) dirty = false;
     root.innerHTML = next.innerHTML;
     wire();
     if (promptChanged) {
