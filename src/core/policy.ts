@@ -39,6 +39,8 @@ export const policies = {
   'stories.share': everyone,
   'stories.research': ['admin', 'researcher'],
   'photovoice.facilitate': ['admin', 'coordinator', 'member'],
+  // Live meetings. A member runs only the meetings of their own team, or one they were made moderator of (meetings/access.ts).
+  'meetings.run': everyone,
 } as const satisfies Record<string, readonly Role[]>;
 
 export type PolicyName = keyof typeof policies;

@@ -19,6 +19,8 @@ export type DatabaseHandle = {
   location: string;
   /** Only for SQLite: the raw handle, for the online backup API. */
   sqlite: SqliteDatabase.Database | undefined;
+  /** Only for PostgreSQL: the pool, for a connection that LISTENs (live meeting events between processes). */
+  pgPool?: pg.Pool | undefined;
   close: () => Promise<void>;
 };
 
@@ -70,7 +72,7 @@ function openPostgres(url: string): DatabaseHandle {
   // An idle client losing its connection must not crash the process; the next query reconnects.
   pool.on('error', () => {});
   const db = new Kysely<Database>({ dialect: new PostgresDialect({ pool }) });
-  return { db, dialect: 'postgres', location: maskPassword(url), sqlite: undefined, close: () => db.destroy() };
+  return { db, dialect: 'postgres', location: maskPassword(url), sqlite: undefined, pgPool: pool, close: () => db.destroy() };
 }
 
 export function maskPassword(url: string): string {

@@ -12,10 +12,11 @@ import * as stories from './migrations/2026_11_29_0030_stories.ts';
 import * as signals from './migrations/2026_11_29_0040_signals.ts';
 import * as coding from './migrations/2026_11_29_0041_coding.ts';
 import * as people from './migrations/2026_12_05_0200_people.ts';
-import * as uploadCounts from './migrations/2026_12_05_0500_upload_counts.ts';
 import * as auditChain from './migrations/2026_12_05_0300_audit_chain.ts';
 import * as retention from './migrations/2026_12_05_0301_retention.ts';
 import * as limits from './migrations/2026_12_05_0400_limits.ts';
+import * as uploadCounts from './migrations/2026_12_05_0500_upload_counts.ts';
+import * as meetings from './migrations/2026_12_05_0600_meetings.ts';
 
 /** Listed here, not read from disk, so the order is reviewed in code and bundling cannot lose one. */
 const migrations: Record<string, Migration> = {
@@ -35,6 +36,7 @@ const migrations: Record<string, Migration> = {
   '2026_12_05_0300_audit_chain': auditChain,
   '2026_12_05_0301_retention': retention,
   '2026_12_05_0400_limits': limits,
+  '2026_12_05_0600_meetings': meetings,
 };
 
 export const migrationNames = (): string[] => Object.keys(migrations).sort();

@@ -3,6 +3,7 @@ import type { Generated } from 'kysely';
 import type { CodingTables } from '../modules/coding/tables.ts';
 import type { ExportsTables } from '../modules/exports/tables.ts';
 import type { LimitsTables } from '../modules/limits/tables.ts';
+import type { MeetingsTables } from '../modules/meetings/tables.ts';
 import type { RoundsTables } from '../modules/rounds/tables.ts';
 import type { SignalsTables } from '../modules/signals/tables.ts';
 import type { StoriesTables } from '../modules/stories/tables.ts';
@@ -112,7 +113,16 @@ export interface RetentionSettingsTable {
   updated_at: string;
 }
 
-export interface Database extends RoundsTables, TrajectenTables, ExportsTables, StoriesTables, SignalsTables, CodingTables, UploadsTables, LimitsTables {
+export interface Database
+  extends RoundsTables,
+    TrajectenTables,
+    ExportsTables,
+    StoriesTables,
+    SignalsTables,
+    CodingTables,
+    UploadsTables,
+    LimitsTables,
+    MeetingsTables {
   organisations: OrganisationTable;
   users: UserTable;
   memberships: MembershipTable;

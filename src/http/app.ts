@@ -1,4 +1,5 @@
 import cookie from '@fastify/cookie';
+import websocket from '@fastify/websocket';
 import Fastify, { type FastifyInstance } from 'fastify';
 import { BODY_LIMIT_BYTES, type Config } from '../config.ts';
 import { type Clock, systemClock } from '../core/clock.ts';
@@ -18,6 +19,10 @@ import { databaseCounters, redisCounters } from '../modules/limits/counters.ts';
 import { Limiter } from '../modules/limits/limiter.ts';
 import { SignInThrottle } from '../modules/limits/sign-in-throttle.ts';
 import { startSweeper } from '../modules/limits/sweeper.ts';
+import { localBus, postgresBus } from '../modules/meetings/events.ts';
+import { registerLiveRoutes } from '../modules/meetings/live-routes.ts';
+import { registerParticipantPages } from '../modules/meetings/participant-routes.tsx';
+import { meetingRoutes } from '../modules/meetings/routes.ts';
 import { organisationRoutes } from '../modules/organisations/routes.ts';
 import { privacyRoutes } from '../modules/privacy/routes.ts';
 import { publishedInstruments } from '../modules/rounds/instrument-source.ts';
@@ -85,6 +90,10 @@ export async function buildApp(options: AppOptions): Promise<App> {
   app.decorate('registeredRoutes', registered);
 
   await app.register(cookie);
+  await app.register(websocket, { options: { maxPayload: 4096 } });
+  // Live meeting events: between processes through PostgreSQL; within this one process on SQLite.
+  const meetingBus = database.pgPool ? await postgresBus(database.pgPool) : localBus();
+  app.addHook('onClose', () => meetingBus.close());
   registerErrorHandling(app);
   const counters = config.redis ? redisCounters(config.redis.url, config.redis.keyPrefix) : databaseCounters(database.db);
   const stopSweeper = startSweeper(database.db, app.services.clock);
@@ -124,6 +133,7 @@ export async function buildApp(options: AppOptions): Promise<App> {
     ...storyRoutes(app, config, photoStorage),
     ...photovoiceRoutes(app),
     ...privacyRoutes(app, photoStorage),
+    ...meetingRoutes(app, meetingBus),
   ];
   registerRoutes(app, apiRoutes, {
     login: config.rateLimits.loginPerMinute,
@@ -132,6 +142,8 @@ export async function buildApp(options: AppOptions): Promise<App> {
   });
   registerRespondentPages(app, publishedInstruments, config.rateLimits.respondentPerMinute);
   registerExhibitionPages(app, photoStorage, config.rateLimits.respondentPerMinute);
+  registerParticipantPages(app, meetingBus, config.rateLimits.respondentPerMinute);
+  await registerLiveRoutes(app, meetingBus);
   await registerWebApp(app, config.webDir);
 
   app.decorate('apiRoutes', apiRoutes);

@@ -1,5 +1,7 @@
 import { afterAll, beforeAll, expect, it } from 'vitest';
 import type { AnyRoute } from '../../src/http/route.ts';
+import { answer, join, meetingByCode } from '../../src/modules/meetings/participant.ts';
+import { control, createMeeting } from '../../src/modules/meetings/service.ts';
 import { createStory } from '../../src/modules/stories/service.ts';
 import { Client, createTestApp, type TestApp } from '../helpers/app.ts';
 import { describeEachDatabase } from '../helpers/databases.ts';
@@ -7,6 +9,7 @@ import { addToTeam, makeOrganisation, makeTeam, makeUser, TEST_PASSWORD } from '
 import { makeInstrument } from '../helpers/instruments.ts';
 import { makePublishedVersion, makeRound } from '../helpers/respondent.ts';
 import { makeTrajectoryFixture } from '../helpers/trajecten.ts';
+import { openPrompt } from '../meetings/helpers.ts';
 import { makeStoryFixture } from '../stories/fixtures.ts';
 
 type Fixture = {
@@ -36,6 +39,10 @@ type Fixture = {
   reflection: string;
   /** A photovoice project of the organisation's admin, with `story` in it. */
   project: string;
+  /** A live meeting of a team every role's user is in, with one open answer waiting for moderation. */
+  meeting: string;
+  meetingTeam: string;
+  meetingAnswer: string;
 };
 type Sample = (f: Fixture) => { params: Record<string, string>; body?: unknown };
 
@@ -300,6 +307,22 @@ const samples: Record<string, Sample> = {
   'DELETE /api/orgs/:orgId/photovoice/:projectId/entries/:storyId': (f) => ({ params: { orgId: f.org, projectId: f.project, storyId: f.story } }),
   'POST /api/orgs/:orgId/photovoice/:projectId/publish': (f) => ({ params: { orgId: f.org, projectId: f.project } }),
   'POST /api/orgs/:orgId/photovoice/:projectId/unpublish': (f) => ({ params: { orgId: f.org, projectId: f.project } }),
+  'GET /api/orgs/:orgId/meetings': (f) => ({ params: { orgId: f.org } }),
+  'GET /api/orgs/:orgId/meetings/library': (f) => ({ params: { orgId: f.org } }),
+  'POST /api/orgs/:orgId/meetings': (f) => ({ params: { orgId: f.org }, body: { title: 'Ontmoeting', teamId: f.meetingTeam, prompts: [openPrompt] } }),
+  'GET /api/orgs/:orgId/meetings/:meetingId': (f) => ({ params: { orgId: f.org, meetingId: f.meeting } }),
+  'DELETE /api/orgs/:orgId/meetings/:meetingId': (f) => ({ params: { orgId: f.org, meetingId: f.meeting } }),
+  'POST /api/orgs/:orgId/meetings/:meetingId/control': (f) => ({ params: { orgId: f.org, meetingId: f.meeting }, body: { action: 'reveal' } }),
+  'GET /api/orgs/:orgId/meetings/:meetingId/results': (f) => ({ params: { orgId: f.org, meetingId: f.meeting } }),
+  'GET /api/orgs/:orgId/meetings/:meetingId/moderation': (f) => ({ params: { orgId: f.org, meetingId: f.meeting } }),
+  'POST /api/orgs/:orgId/meetings/:meetingId/moderation': (f) => ({
+    params: { orgId: f.org, meetingId: f.meeting },
+    body: { subjectType: 'answer', subjectId: f.meetingAnswer, decision: 'hold', reason: 'noemt een naam' },
+  }),
+  'POST /api/orgs/:orgId/meetings/:meetingId/moderators': (f) => ({ params: { orgId: f.org, meetingId: f.meeting }, body: { userId: f.member } }),
+  'GET /api/orgs/:orgId/meetings/:meetingId/join': (f) => ({ params: { orgId: f.org, meetingId: f.meeting } }),
+  'GET /api/orgs/:orgId/meetings/:meetingId/report.md': (f) => ({ params: { orgId: f.org, meetingId: f.meeting } }),
+  'GET /api/orgs/:orgId/meetings/:meetingId/report.pdf': (f) => ({ params: { orgId: f.org, meetingId: f.meeting } }),
 };
 
 /** Columns of a row in `expected`: the four roles of organisation A, then the admin of organisation B. */
@@ -341,6 +364,20 @@ const expected: Record<string, Row> = {
   'PUT /api/orgs/:orgId/retention': [200, 403, 403, 403, 404],
   'GET /api/orgs/:orgId/register': [200, 403, 403, 403, 404],
   'GET /api/orgs/:orgId/register.md': [200, 403, 403, 403, 404],
+  // Meetings: every role of the meeting's team may run it (the fixture puts all four in that team).
+  'GET /api/orgs/:orgId/meetings': [200, 200, 200, 200, 404],
+  'GET /api/orgs/:orgId/meetings/library': [200, 200, 200, 200, 404],
+  'POST /api/orgs/:orgId/meetings': [200, 200, 200, 200, 404],
+  'GET /api/orgs/:orgId/meetings/:meetingId': [200, 200, 200, 200, 404],
+  'DELETE /api/orgs/:orgId/meetings/:meetingId': [200, 200, 200, 200, 404],
+  'POST /api/orgs/:orgId/meetings/:meetingId/control': [200, 200, 200, 200, 404],
+  'GET /api/orgs/:orgId/meetings/:meetingId/results': [200, 200, 200, 200, 404],
+  'GET /api/orgs/:orgId/meetings/:meetingId/moderation': [200, 200, 200, 200, 404],
+  'POST /api/orgs/:orgId/meetings/:meetingId/moderation': [200, 200, 200, 200, 404],
+  'POST /api/orgs/:orgId/meetings/:meetingId/moderators': [200, 200, 200, 200, 404],
+  'GET /api/orgs/:orgId/meetings/:meetingId/join': [200, 200, 200, 200, 404],
+  'GET /api/orgs/:orgId/meetings/:meetingId/report.md': [200, 200, 200, 200, 404],
+  'GET /api/orgs/:orgId/meetings/:meetingId/report.pdf': [200, 200, 200, 200, 404],
   'GET /api/orgs/:orgId/frameworks': [200, 200, 200, 200, 404],
   'POST /api/orgs/:orgId/frameworks': [200, 200, 403, 403, 404],
   'GET /api/orgs/:orgId/frameworks/:key/versions/:version': [200, 200, 200, 200, 404],
@@ -554,6 +591,23 @@ describeEachDatabase('every route, as every role and as another organisation', (
     return { codingStory: story.id, code, segment, memo };
   }
 
+  async function meetingFixture(org: string, admin: string, member: string) {
+    const meetingTeam = await makeTeam(t.ctx, org);
+    for (const user of [...roleUsers.values(), member]) await addToTeam(t.ctx, meetingTeam, user);
+    const actor = { userId: admin, language: 'nl' as const, roles: new Map([[org, 'admin']]) };
+    const view = await createMeeting(t.ctx, actor, org, { title: 'Ontmoeting', teamId: meetingTeam, prompts: [openPrompt] });
+    await control(t.ctx, actor, org, view.id, { action: 'start' });
+    const row = await meetingByCode(t.ctx, view.joinCode);
+    if (!row) throw new Error('no meeting');
+    const joined = await join(t.ctx, row, 'experience_worker');
+    const participant = await t.ctx.db.selectFrom('meeting_participants').selectAll().where('id', '=', joined.participantId).executeTakeFirstOrThrow();
+    await answer(t.ctx, row, participant, view.prompts[0]?.id ?? '', 'client-matrix', { text: 'Een open antwoord' });
+    const meetingAnswer = (await t.ctx.db.selectFrom('meeting_answers').select('id').where('participant_id', '=', participant.id).executeTakeFirstOrThrow()).id;
+    // Fixtures leave no audit trail, so the outsider check below counts only what requests changed.
+    await t.ctx.db.deleteFrom('audit_events').where('subject_id', '=', view.id).execute();
+    return { meeting: view.id, meetingTeam, meetingAnswer };
+  }
+
   /**
    * Fresh targets per request, so a DELETE by one role does not change what the next role sees.
    * A trajectory route gets a team with every role's user in it and a trajectory (and nothing it
@@ -568,6 +622,7 @@ describeEachDatabase('every route, as every role and as another organisation', (
       const trajectoryFixture = await makeTrajectoryFixture(t.ctx, org, team, [...roleUsers.values(), member]);
       const noStories = { story: unused, otherStory: unused, reflection: unused, project: unused };
       const noSignals = { signal: unused, checkingSignal: unused, codingStory: unused, code: unused, segment: unused, memo: unused };
+      const noMeeting = { meeting: unused, meetingTeam: unused, meetingAnswer: unused };
       return {
         org,
         team,
@@ -578,6 +633,7 @@ describeEachDatabase('every route, as every role and as another organisation', (
         round: unused,
         ...noStories,
         ...noSignals,
+        ...noMeeting,
         ...trajectoryFixture,
       };
     }
@@ -628,6 +684,7 @@ describeEachDatabase('every route, as every role and as another organisation', (
       // Signals and coded stories only for the routes that use them, to keep this quick.
       ...(/\/signals/.test(url) ? await signalFixture(org, member) : { signal: unused, checkingSignal: unused }),
       ...(/\/coding/.test(url) ? await codingFixture(org, member) : { codingStory: unused, code: unused, segment: unused, memo: unused }),
+      ...(/\/meetings/.test(url) ? await meetingFixture(org, admin, member) : { meeting: unused, meetingTeam: unused, meetingAnswer: unused }),
     };
   }
 

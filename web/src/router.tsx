@@ -46,6 +46,8 @@ export const routes: RouteObject[] = [
           { path: '*', lazy: () => import('./pages/NotFoundPage.tsx') },
         ],
       },
+      // The projector screen: the whole window, no site header or navigation.
+      { path: 'o/:orgId/ontmoetingen/:meetingId/scherm', errorElement: <RouteErrorPage standalone />, lazy: () => import('./pages/PresenterPage.tsx') },
       {
         id: 'shell',
         element: <AppShell />,
@@ -76,6 +78,8 @@ export const routes: RouteObject[] = [
                   { path: 'trajecten/:trajectoryId', lazy: () => import('./pages/TrajectPage.tsx') },
                   { path: 'trajecten/:trajectoryId/:phase', lazy: () => import('./pages/TrajectPage.tsx') },
                   { path: 'kruisbestuiving', lazy: () => import('./pages/KruisbestuivingPage.tsx') },
+                  { path: 'ontmoetingen', lazy: () => import('./pages/MeetingsPage.tsx') },
+                  { path: 'ontmoetingen/:meetingId', lazy: () => import('./pages/MeetingPanelPage.tsx') },
                   { path: 'kruisbestuiving/verhalen/nieuw', lazy: () => import('./pages/NewStoryPage.tsx') },
                   { path: 'kruisbestuiving/verhalen/:storyId', lazy: () => import('./pages/StoryPage.tsx') },
                   { path: 'kruisbestuiving/photovoice/:projectId', lazy: () => import('./pages/PhotovoicePage.tsx') },

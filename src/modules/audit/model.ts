@@ -94,6 +94,11 @@ export const auditActions = [
   'retention.updated',
   'retention.applied',
   'story.read',
+  'meeting.created',
+  'meeting.updated',
+  'meeting.deleted',
+  'meeting.prompt_reset',
+  'meeting.moderated',
 ] as const;
 export type AuditAction = (typeof auditActions)[number];
 

@@ -5,6 +5,7 @@ import { recordAudit } from '../audit/service.ts';
 import { addMembership, createOrganisation, createTeam, setTeamMember } from '../organisations/service.ts';
 import type { PhotoStorage } from '../stories/photo-storage.ts';
 import { DEMO_ORGANISATION, DEMO_PASSWORD, demoPeople, demoTeams } from './accounts.ts';
+import { loadDemoMeetings } from './meetings.ts';
 import { loadDemoRounds } from './rounds.ts';
 import { loadDemoSignals } from './signals.ts';
 import * as store from './store.ts';
@@ -62,6 +63,8 @@ export async function loadDemo(ctx: ServiceContext, options: { photoStorage?: Ph
     if (experienceWorker && coordinator && researcherId && herstelTeam) {
       await loadDemoSignals(tctx, organisationId, { worker: experienceWorker, coordinator, researcher: researcherId }, herstelTeam);
     }
+    // A finished live meeting with 44 participants, and the template ready to run.
+    if (coordinator) await loadDemoMeetings(tctx, organisationId, coordinator);
     await recordAudit(trx, ctx.clock.now(), {
       organisationId,
       actorUserId: null,

@@ -6,8 +6,8 @@ import { authorize } from '../../core/policy.ts';
 import { type AnyRoute, defineRoute } from '../../http/route.ts';
 import { okView } from '../accounts/model.ts';
 import { organisationParams } from '../organisations/model.ts';
-import { takeUploadAllowance } from '../uploads/service.ts';
 import { auditRead } from '../privacy/read-audit.ts';
+import { takeUploadAllowance } from '../uploads/service.ts';
 import { asReader, readableReflections, readableStories, readableStory } from './access.ts';
 import { findIdentifyingDetails, findingKinds } from './anonymity.ts';
 import {

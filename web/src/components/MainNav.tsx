@@ -15,6 +15,7 @@ export function MainNav({ org }: { org: Organisation }) {
     { to: `${base}/in-beeld`, label: t('nav.inBeeld') },
     { to: `${base}/trajecten`, label: t('nav.trajecten') },
     { to: `${base}/kruisbestuiving`, label: t('nav.kruisbestuiving') },
+    { to: `${base}/ontmoetingen`, label: t('nav.meetings') },
     ...(canOpenPeople(org.role) ? [{ to: `${base}/people`, label: t('nav.people') }] : []),
     ...(can(org.role, 'viewAudit') ? [{ to: `${base}/audit`, label: t('nav.audit') }] : []),
   ];

@@ -1,0 +1,53 @@
+import type { ServiceContext } from '../../core/context.ts';
+import type { MeetingView, PromptView } from './model.ts';
+import { promptView } from './present.ts';
+import { type PromptResultsView, resultsOf } from './results-service.ts';
+import * as store from './store.ts';
+
+/** What a presenter screen or a facilitator panel receives live: aggregated counts only, never single answers. */
+export type LiveSnapshot = {
+  meeting: Pick<MeetingView, 'id' | 'title' | 'status' | 'pacing' | 'joinCode' | 'currentIndex'> & { promptCount: number };
+  prompt: PromptView | null;
+  results: PromptResultsView | null;
+  joined: number;
+};
+
+export async function liveSnapshot(ctx: ServiceContext, meetingId: string): Promise<LiveSnapshot | undefined> {
+  const meeting = await store.findMeetingById(ctx.db, meetingId);
+  if (!meeting) return undefined;
+  const prompts = await store.listPrompts(ctx.db, meetingId);
+  const row = prompts[meeting.current_index];
+  const prompt = row ? promptView(row) : null;
+  const results = prompt ? await resultsOf(ctx, meeting, prompt) : null;
+  return {
+    meeting: {
+      id: meeting.id,
+      title: meeting.title,
+      status: meeting.status as LiveSnapshot['meeting']['status'],
+      pacing: meeting.pacing as LiveSnapshot['meeting']['pacing'],
+      joinCode: meeting.join_code,
+      currentIndex: meeting.current_index,
+      promptCount: prompts.length,
+    },
+    prompt,
+    results,
+    joined: results?.joined ?? (await store.countParticipants(ctx.db, meetingId)),
+  };
+}
+
+/** Calls fn at most once per `ms`, with the latest call's effect (trailing): a burst of answers is one update. */
+export function throttle(fn: () => void, ms: number): { call: () => void; cancel: () => void } {
+  let timer: NodeJS.Timeout | undefined;
+  return {
+    call: () => {
+      timer ??= setTimeout(() => {
+        timer = undefined;
+        fn();
+      }, ms);
+    },
+    cancel: () => {
+      if (timer) clearTimeout(timer);
+      timer = undefined;
+    },
+  };
+}

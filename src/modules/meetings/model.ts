@@ -1,0 +1,139 @@
+import * as z from 'zod';
+import { localisedText } from '../frameworks/model.ts';
+import { idSchema } from '../organisations/model.ts';
+
+/** Meetings: the shapes that cross the HTTP boundary, shared with the web app. */
+
+export const promptKinds = ['single', 'multiple', 'scale', 'agree', 'word_cloud', 'open_text', 'ranking', 'qa'] as const;
+export const promptKindSchema = z.enum(promptKinds);
+export type PromptKind = z.infer<typeof promptKindSchema>;
+
+/** Kinds whose answers are free text and wait for a moderator before the room sees them. */
+export const moderatedKinds: readonly PromptKind[] = ['open_text', 'qa'];
+
+export const participantPositions = ['experience_worker', 'practitioner', 'coordinator', 'policy_officer', 'other'] as const;
+export const participantPositionSchema = z.enum(participantPositions);
+export type ParticipantPosition = z.infer<typeof participantPositionSchema>;
+
+export const limits = { title: 200, promptText: 500, optionLabel: 200, options: 20, prompts: 60, words: 3, word: 40, openText: 500, question: 300 } as const;
+
+const text = (max: number) => z.strictObject({ nl: z.string().trim().min(1).max(max), en: z.string().trim().min(1).max(max) });
+const optionKey = z
+  .string()
+  .regex(/^[a-z0-9_]+$/)
+  .max(60);
+
+export const promptOption = z.strictObject({ key: optionKey, label: text(limits.optionLabel) });
+export type PromptOption = z.infer<typeof promptOption>;
+
+export const linkedQuestion = z.strictObject({ instrumentKey: z.string().max(60), questionKey: z.string().max(60) });
+
+export const promptSettings = z.strictObject({
+  maxChoices: z.number().int().min(1).max(limits.options).optional(),
+  linkedQuestion: linkedQuestion.optional(),
+  /** The library entry a prompt came from, for the report. */
+  source: z.string().max(80).optional(),
+});
+export type PromptSettings = z.infer<typeof promptSettings>;
+
+export const promptInput = z
+  .strictObject({
+    kind: promptKindSchema,
+    text: text(limits.promptText),
+    options: z.array(promptOption).max(limits.options).default([]),
+    settings: promptSettings.default({}),
+  })
+  .superRefine((prompt, issue) => {
+    const needsOptions = ['single', 'multiple', 'ranking'].includes(prompt.kind);
+    if (needsOptions && prompt.options.length < 2) issue.addIssue({ code: 'custom', path: ['options'], message: 'at least two options' });
+    const keys = prompt.options.map((o) => o.key);
+    if (new Set(keys).size !== keys.length) issue.addIssue({ code: 'custom', path: ['options'], message: 'option keys must differ' });
+  });
+export type PromptInput = z.input<typeof promptInput>;
+export type Prompt = z.output<typeof promptInput>;
+
+export const createMeetingInput = z.strictObject({
+  title: z.string().trim().min(1).max(limits.title),
+  language: z.enum(['nl', 'en']).default('nl'),
+  pacing: z.enum(['presenter', 'participant']).default('presenter'),
+  teamId: idSchema.nullable().default(null),
+  trajectoryId: idSchema.nullable().default(null),
+  /** Either prompts, library entries, or the template "de_ontmoeting". */
+  prompts: z.array(promptInput).max(limits.prompts).default([]),
+  library: z.array(z.string().max(80)).max(limits.prompts).default([]),
+  template: z.literal('de_ontmoeting').optional(),
+});
+export type CreateMeetingInput = z.input<typeof createMeetingInput>;
+
+export const controlInput = z.discriminatedUnion('action', [
+  z.strictObject({ action: z.literal('go'), index: z.number().int().min(0).max(limits.prompts) }),
+  z.strictObject({ action: z.literal('next') }),
+  z.strictObject({ action: z.literal('previous') }),
+  z.strictObject({ action: z.literal('open') }),
+  z.strictObject({ action: z.literal('close') }),
+  z.strictObject({ action: z.literal('reveal') }),
+  z.strictObject({ action: z.literal('hide') }),
+  z.strictObject({ action: z.literal('reset') }),
+  z.strictObject({ action: z.literal('start') }),
+  z.strictObject({ action: z.literal('finish') }),
+  z.strictObject({ action: z.literal('pacing'), pacing: z.enum(['presenter', 'participant']) }),
+]);
+export type ControlInput = z.infer<typeof controlInput>;
+
+export const moderateInput = z.strictObject({
+  subjectType: z.enum(['answer', 'question']),
+  subjectId: idSchema,
+  decision: z.enum(['approve', 'hold', 'pin', 'unpin', 'answered']),
+  reason: z.string().trim().max(300).default(''),
+});
+export type ModerateInput = z.input<typeof moderateInput>;
+
+export const addModeratorInput = z.strictObject({ userId: idSchema });
+
+/** A participant's answer, by kind. The client id makes a retry count once. */
+export const answerValue = z.union([
+  z.strictObject({ choice: optionKey }),
+  z.strictObject({ choices: z.array(optionKey).min(1).max(limits.options) }),
+  z.strictObject({ words: z.array(z.string().trim().min(1).max(limits.word)).min(1).max(limits.words) }),
+  z.strictObject({ text: z.string().trim().min(1).max(limits.openText) }),
+  z.strictObject({ order: z.array(optionKey).min(1).max(limits.options) }),
+]);
+export type AnswerValue = z.infer<typeof answerValue>;
+
+export const clientIdSchema = z.string().regex(/^[A-Za-z0-9_-]{8,64}$/);
+
+export const meetingParams = z.strictObject({ orgId: idSchema, meetingId: idSchema });
+export const orgParams = z.strictObject({ orgId: idSchema });
+
+export const promptView = z.object({
+  id: idSchema,
+  position: z.number().int(),
+  kind: promptKindSchema,
+  text: localisedText,
+  options: z.array(z.object({ key: z.string(), label: localisedText })),
+  settings: z.record(z.string(), z.unknown()),
+  state: z.enum(['waiting', 'open', 'closed']),
+  resultsVisible: z.boolean(),
+});
+export type PromptView = z.infer<typeof promptView>;
+
+export const meetingSummary = z.object({
+  id: idSchema,
+  title: z.string(),
+  status: z.enum(['draft', 'live', 'closed']),
+  pacing: z.enum(['presenter', 'participant']),
+  joinCode: z.string(),
+  teamId: idSchema.nullable(),
+  trajectoryId: idSchema.nullable(),
+  language: z.enum(['nl', 'en']),
+  createdAt: z.string(),
+});
+export type MeetingSummary = z.infer<typeof meetingSummary>;
+
+export const meetingView = meetingSummary.extend({
+  currentIndex: z.number().int(),
+  prompts: z.array(promptView),
+  canModerate: z.boolean(),
+  canRun: z.boolean(),
+});
+export type MeetingView = z.infer<typeof meetingView>;

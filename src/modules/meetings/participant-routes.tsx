@@ -1,0 +1,228 @@
+import { createHash, randomBytes } from 'node:crypto';
+import fs from 'node:fs';
+import path from 'node:path';
+import formbody from '@fastify/formbody';
+import type { FastifyInstance, FastifyReply, FastifyRequest } from 'fastify';
+import * as z from 'zod';
+import { AppError } from '../../core/errors.ts';
+import { newId } from '../../core/ids.ts';
+import { type Language, languageFromHeader, languageSchema } from '../../core/language.ts';
+import { publicPageCss, registerPublicAsset, sendPublicPage } from '../../http/public-page.tsx';
+import type { MeetingBus } from './events.ts';
+import { normaliseJoinCode } from './join-code.ts';
+import { type AnswerValue, answerValue, clientIdSchema, limits, participantPositionSchema } from './model.ts';
+import { meetingMessages } from './page/messages.ts';
+import { CodePage, JoinPage, MessagePage, PromptPage, ReceiptPage, WithdrawPage } from './page/pages.tsx';
+import { answer, ask, currentAnswer, join, meetingByCode, participantOf, promptFor, upvote, withdraw } from './participant.ts';
+import { resultsOf } from './results-service.ts';
+import type { MeetingTable } from './tables.ts';
+
+const css = publicPageCss(path.join(import.meta.dirname, 'page', 'meeting.css'));
+const script = fs.readFileSync(path.join(import.meta.dirname, 'page', 'meeting.js'), 'utf8');
+
+export const PARTICIPANT_COOKIE = 'kb_m';
+const form = z.record(z.string(), z.union([z.string(), z.array(z.string())]));
+const list = (v: string | string[] | undefined) => (v === undefined ? [] : Array.isArray(v) ? v : [v]);
+const one = (v: string | string[] | undefined) => (Array.isArray(v) ? v[0] : v);
+
+function pickLanguage(req: FastifyRequest, fallback?: string): Language {
+  const fromQuery = languageSchema.safeParse((req.query as Record<string, unknown> | undefined)?.lang);
+  if (fromQuery.success) return fromQuery.data;
+  const stored = languageSchema.safeParse(fallback);
+  return stored.success ? stored.data : languageFromHeader(req.headers['accept-language']);
+}
+
+/** The form fields of an answer, as the answer value of its kind. */
+function answerFromForm(fields: Record<string, string | string[]>): AnswerValue | 'rank_twice' | undefined {
+  if (fields.choice !== undefined) return { choice: one(fields.choice) ?? '' };
+  if (fields.choices !== undefined) return { choices: list(fields.choices) };
+  if (fields.word !== undefined) return { words: list(fields.word).filter((w) => w.trim() !== '') };
+  if (fields.text !== undefined) return { text: one(fields.text) ?? '' };
+  const ranks = Object.entries(fields).filter(([key]) => key.startsWith('rank_'));
+  if (ranks.length > 0) {
+    const places = ranks.map(([key, value]) => ({ key: key.slice(5), place: Number(one(value)) }));
+    if (new Set(places.map((p) => p.place)).size !== places.length) return 'rank_twice';
+    return { order: places.sort((a, b) => a.place - b.place).map((p) => p.key) };
+  }
+  return undefined;
+}
+
+/**
+ * The participant's pages at /m/<code>: rendered on the server, plain form posts, no account and no
+ * JavaScript needed. Paths under /m/ are logged without the code and without an address (core/logger.ts).
+ */
+export function registerParticipantPages(app: FastifyInstance, bus: MeetingBus, rateLimit: number): void {
+  const ctx = app.services;
+  registerPublicAsset(app, '/m-assets/meeting.css', 'text/css; charset=utf-8', css);
+  registerPublicAsset(app, '/m-assets/meeting.js', 'text/javascript; charset=utf-8', script);
+  // The rate limiter keeps a key per client for a minute: a salted hash, never the address itself.
+  const salt = randomBytes(16);
+  const keyGenerator = (req: FastifyRequest) => createHash('sha256').update(salt).update(req.ip).digest('base64url').slice(0, 22);
+  const config = { csrf: false, rateLimit: { max: rateLimit, timeWindow: '1 minute', keyGenerator } };
+
+  void app.register(async (scope) => {
+    await scope.register(formbody, { bodyLimit: 16 * 1024 });
+
+    const cookiePath = (code: string) => `/m/${code}`;
+    const home = (code: string, lang: Language, extra = '') => `/m/${code}?lang=${lang}${extra}`;
+
+    async function meetingOr(req: FastifyRequest, reply: FastifyReply, lang: Language): Promise<MeetingTable | undefined> {
+      const code = (req.params as { code?: string }).code ?? '';
+      const meeting = await meetingByCode(ctx, code);
+      if (!meeting) {
+        await sendPublicPage(reply, <CodePage lang={lang} error={meetingMessages(lang).unknownCode} />, 404);
+        return undefined;
+      }
+      return meeting;
+    }
+
+    async function promptPage(
+      req: FastifyRequest,
+      reply: FastifyReply,
+      meeting: MeetingTable,
+      lang: Language,
+      extra: { notice?: string; error?: string; status?: number } = {},
+    ) {
+      const t = meetingMessages(lang);
+      const participant = await participantOf(ctx, meeting, req.cookies[PARTICIPANT_COOKIE]);
+      if (meeting.status === 'closed')
+        return sendPublicPage(reply, <MessagePage lang={lang} code={meeting.join_code} title={t.closedTitle} text={t.closedText} withdraw />);
+      if (!participant) return sendPublicPage(reply, <JoinPage lang={lang} code={meeting.join_code} title={meeting.title} />);
+      if (meeting.status !== 'live') return sendPublicPage(reply, <MessagePage lang={lang} code={meeting.join_code} title={t.waitTitle} text={t.waitText} />);
+      const chosen = z.coerce
+        .number()
+        .int()
+        .min(0)
+        .max(limits.prompts)
+        .safeParse((req.query as Record<string, unknown>).p ?? (req.body as Record<string, unknown> | undefined)?.p);
+      const { prompt, count } = await promptFor(ctx, meeting, chosen.success ? chosen.data : undefined);
+      if (!prompt) return sendPublicPage(reply, <MessagePage lang={lang} code={meeting.join_code} title={t.waitTitle} text={t.waitText} />);
+      const showResults = prompt.resultsVisible || prompt.kind === 'qa';
+      return sendPublicPage(
+        reply,
+        <PromptPage
+          lang={lang}
+          code={meeting.join_code}
+          title={meeting.title}
+          prompt={prompt}
+          index={prompt.position}
+          count={count}
+          participantPaced={meeting.pacing === 'participant'}
+          current={await currentAnswer(ctx, participant, prompt.id)}
+          clientId={newId()}
+          results={showResults ? await resultsOf(ctx, meeting, prompt) : undefined}
+          notice={extra.notice ?? ((req.query as Record<string, unknown>).saved === '1' ? t.saved : undefined)}
+          error={extra.error}
+        />,
+        extra.status ?? 200,
+      );
+    }
+
+    scope.get('/m', { config }, (req, reply) => sendPublicPage(reply, <CodePage lang={pickLanguage(req)} />));
+    scope.post('/m', { config }, async (req, reply) => {
+      const lang = pickLanguage(req);
+      const code = normaliseJoinCode(String((req.body as Record<string, unknown> | undefined)?.code ?? ''));
+      if (!code || !(await meetingByCode(ctx, code))) return sendPublicPage(reply, <CodePage lang={lang} error={meetingMessages(lang).unknownCode} />, 400);
+      return reply.redirect(home(code, lang), 303);
+    });
+
+    scope.get('/m/:code', { config }, async (req, reply) => {
+      const lang = pickLanguage(req);
+      const meeting = await meetingOr(req, reply, lang);
+      if (meeting) return promptPage(req, reply, meeting, pickLanguage(req, meeting.language));
+    });
+
+    scope.post('/m/:code/join', { config }, async (req, reply) => {
+      const meeting = await meetingOr(req, reply, pickLanguage(req));
+      if (!meeting) return;
+      const lang = pickLanguage(req, meeting.language);
+      if (meeting.status === 'closed') return promptPage(req, reply, meeting, lang);
+      const position = participantPositionSchema.safeParse((req.body as Record<string, unknown> | undefined)?.position);
+      const joined = await join(ctx, meeting, position.success ? position.data : null);
+      reply.setCookie(PARTICIPANT_COOKIE, joined.token, { path: cookiePath(meeting.join_code), httpOnly: true, sameSite: 'lax', secure: 'auto' });
+      await bus.publish({ meetingId: meeting.id, kind: 'answers' });
+      return sendPublicPage(reply, <ReceiptPage lang={lang} code={meeting.join_code} receipt={joined.receipt} />);
+    });
+
+    scope.post('/m/:code/answer', { config }, async (req, reply) => {
+      const meeting = await meetingOr(req, reply, pickLanguage(req));
+      if (!meeting) return;
+      const lang = pickLanguage(req, meeting.language);
+      const t = meetingMessages(lang);
+      const participant = await participantOf(ctx, meeting, req.cookies[PARTICIPANT_COOKIE]);
+      const fields = form.safeParse(req.body ?? {});
+      if (!participant || !fields.success) return promptPage(req, reply, meeting, lang);
+      const promptId = z.uuid().safeParse(one(fields.data.promptId));
+      const clientId = clientIdSchema.safeParse(one(fields.data.clientId));
+      const raw = answerFromForm(fields.data);
+      if (raw === 'rank_twice') return promptPage(req, reply, meeting, lang, { error: t.rankTwice, status: 400 });
+      const value = answerValue.safeParse(raw);
+      if (!promptId.success || !clientId.success || !value.success) return promptPage(req, reply, meeting, lang, { error: t.invalid, status: 400 });
+      try {
+        await answer(ctx, meeting, participant, promptId.data, clientId.data, value.data);
+      } catch (error) {
+        if (error instanceof AppError && error.id === 'conflict') return promptPage(req, reply, meeting, lang, { notice: t.notOpen, status: 409 });
+        if (error instanceof AppError && (error.id === 'validation_failed' || error.id === 'not_found'))
+          return promptPage(req, reply, meeting, lang, { error: t.invalid, status: 400 });
+        throw error;
+      }
+      await bus.publish({ meetingId: meeting.id, kind: 'answers' });
+      const p = one(fields.data.p);
+      return reply.redirect(home(meeting.join_code, lang, `&saved=1${p !== undefined && /^\d+$/.test(p) ? `&p=${p}` : ''}`), 303);
+    });
+
+    scope.post('/m/:code/ask', { config }, async (req, reply) => {
+      const meeting = await meetingOr(req, reply, pickLanguage(req));
+      if (!meeting) return;
+      const lang = pickLanguage(req, meeting.language);
+      const t = meetingMessages(lang);
+      const participant = await participantOf(ctx, meeting, req.cookies[PARTICIPANT_COOKIE]);
+      const body = z
+        .object({ promptId: z.uuid(), clientId: clientIdSchema, question: z.string().trim().min(1).max(limits.question) })
+        .safeParse(req.body ?? {});
+      if (!participant) return promptPage(req, reply, meeting, lang);
+      if (!body.success) return promptPage(req, reply, meeting, lang, { error: t.invalid, status: 400 });
+      try {
+        await ask(ctx, meeting, participant, body.data.promptId, body.data.clientId, body.data.question);
+      } catch (error) {
+        if (error instanceof AppError) return promptPage(req, reply, meeting, lang, { notice: t.notOpen, status: 409 });
+        throw error;
+      }
+      await bus.publish({ meetingId: meeting.id, kind: 'answers' });
+      return promptPage(req, reply, meeting, lang, { notice: t.asked });
+    });
+
+    scope.post('/m/:code/upvote', { config }, async (req, reply) => {
+      const meeting = await meetingOr(req, reply, pickLanguage(req));
+      if (!meeting) return;
+      const lang = pickLanguage(req, meeting.language);
+      const participant = await participantOf(ctx, meeting, req.cookies[PARTICIPANT_COOKIE]);
+      const body = z.object({ questionId: z.uuid() }).safeParse(req.body ?? {});
+      if (participant && body.success) {
+        try {
+          await upvote(ctx, meeting, participant, body.data.questionId);
+          await bus.publish({ meetingId: meeting.id, kind: 'answers' });
+        } catch (error) {
+          if (!(error instanceof AppError)) throw error;
+        }
+      }
+      return reply.redirect(home(meeting.join_code, lang), 303);
+    });
+
+    scope.get('/m/:code/withdraw', { config }, async (req, reply) => {
+      const meeting = await meetingOr(req, reply, pickLanguage(req));
+      if (meeting) return sendPublicPage(reply, <WithdrawPage lang={pickLanguage(req, meeting.language)} code={meeting.join_code} />);
+    });
+    scope.post('/m/:code/withdraw', { config }, async (req, reply) => {
+      const meeting = await meetingOr(req, reply, pickLanguage(req));
+      if (!meeting) return;
+      const lang = pickLanguage(req, meeting.language);
+      const receipt = String((req.body as Record<string, unknown> | undefined)?.receipt ?? '').slice(0, 20);
+      if (!(await withdraw(ctx, meeting, receipt)))
+        return sendPublicPage(reply, <WithdrawPage lang={lang} code={meeting.join_code} error={meetingMessages(lang).withdrawUnknown} />, 400);
+      reply.clearCookie(PARTICIPANT_COOKIE, { path: cookiePath(meeting.join_code) });
+      await bus.publish({ meetingId: meeting.id, kind: 'answers' });
+      return sendPublicPage(reply, <WithdrawPage lang={lang} code={meeting.join_code} done />);
+    });
+  });
+}

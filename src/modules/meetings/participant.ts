@@ -1,0 +1,121 @@
+import type { ServiceContext } from '../../core/context.ts';
+import { AppError, notFound } from '../../core/errors.ts';
+import { hashToken, newId, newSecretToken } from '../../core/ids.ts';
+import { inTransaction } from '../../db/database.ts';
+import { checkAnswer } from './answers.ts';
+import { newReceiptCode, normaliseJoinCode, normaliseReceiptCode } from './join-code.ts';
+import { type AnswerValue, moderatedKinds, type ParticipantPosition, type PromptView } from './model.ts';
+import { promptView } from './present.ts';
+import * as store from './store.ts';
+import type { MeetingParticipantTable, MeetingTable } from './tables.ts';
+
+/**
+ * What an anonymous participant does: join with the code, answer, ask, vote, and withdraw with the
+ * receipt code. The participant is known only by the hash of a random token their browser keeps.
+ */
+
+export async function meetingByCode(ctx: ServiceContext, input: string): Promise<MeetingTable | undefined> {
+  const code = normaliseJoinCode(input);
+  return code ? store.findMeetingByCode(ctx.db, code) : undefined;
+}
+
+export type Joined = { participantId: string; token: string; receipt: string };
+
+export async function join(ctx: ServiceContext, meeting: MeetingTable, position: ParticipantPosition | null): Promise<Joined> {
+  if (meeting.status === 'closed') throw new AppError('conflict', { detail: 'meeting_closed' });
+  const token = newSecretToken();
+  const receipt = newReceiptCode();
+  const participantId = newId();
+  await store.insertParticipant(ctx.db, {
+    id: participantId,
+    meeting_id: meeting.id,
+    token_hash: hashToken(token),
+    receipt_hash: hashToken(receipt),
+    position,
+  });
+  return { participantId, token, receipt };
+}
+
+export const participantOf = (ctx: ServiceContext, meeting: MeetingTable, token: string | undefined): Promise<MeetingParticipantTable | undefined> =>
+  token && token.length <= 100 ? store.findParticipant(ctx.db, meeting.id, hashToken(token)) : Promise.resolve(undefined);
+
+/** The prompt a participant sees: the current one, or in participant pacing the one they chose. */
+export async function promptFor(ctx: ServiceContext, meeting: MeetingTable, chosen?: number): Promise<{ prompt: PromptView | undefined; count: number }> {
+  const prompts = await store.listPrompts(ctx.db, meeting.id);
+  const index = meeting.pacing === 'participant' && chosen !== undefined ? chosen : meeting.current_index;
+  const row = prompts[Math.max(0, Math.min(prompts.length - 1, index))];
+  return { prompt: row ? promptView(row) : undefined, count: prompts.length };
+}
+
+export type AnswerOutcome = 'saved' | 'changed' | 'unchanged';
+
+/**
+ * One answer per participant per prompt. The same client id again (a retry) changes nothing; a new
+ * client id replaces the answer while the prompt is open. Free-text answers wait for a moderator.
+ */
+export async function answer(
+  ctx: ServiceContext,
+  meeting: MeetingTable,
+  participant: MeetingParticipantTable,
+  promptId: string,
+  clientId: string,
+  raw: AnswerValue,
+): Promise<AnswerOutcome> {
+  const row = await store.findPrompt(ctx.db, meeting.id, promptId);
+  if (!row) throw notFound();
+  const prompt = promptView(row);
+  return inTransaction(ctx.db, async (trx) => {
+    const existing = await store.findAnswer(trx, promptId, participant.id);
+    if (existing?.client_id === clientId) return 'unchanged';
+    if (meeting.status !== 'live' || prompt.state !== 'open') throw new AppError('conflict', { detail: 'prompt_closed' });
+    const value = checkAnswer(prompt.kind, prompt.options, prompt.settings.maxChoices as number | undefined, raw);
+    if (!value) throw new AppError('validation_failed', { issues: [{ path: 'answer', message: 'invalid_answer' }] });
+    const moderation = moderatedKinds.includes(prompt.kind) ? 'pending' : 'none';
+    const stored = { client_id: clientId, value: JSON.stringify(value), moderation };
+    if (existing) {
+      await store.replaceAnswer(trx, existing.id, stored);
+      return 'changed';
+    }
+    await store.insertAnswer(trx, { id: newId(), prompt_id: promptId, participant_id: participant.id, ...stored });
+    // Two requests racing with different client ids: the loser finds the winner's row.
+    const now = await store.findAnswer(trx, promptId, participant.id);
+    return now?.client_id === clientId ? 'saved' : 'unchanged';
+  });
+}
+
+export async function currentAnswer(ctx: ServiceContext, participant: MeetingParticipantTable, promptId: string): Promise<AnswerValue | undefined> {
+  const row = await store.findAnswer(ctx.db, promptId, participant.id);
+  return row ? (JSON.parse(row.value) as AnswerValue) : undefined;
+}
+
+export async function ask(ctx: ServiceContext, meeting: MeetingTable, participant: MeetingParticipantTable, promptId: string, clientId: string, text: string) {
+  const row = await store.findPrompt(ctx.db, meeting.id, promptId);
+  if (row?.kind !== 'qa') throw notFound();
+  if (meeting.status !== 'live' || row.state !== 'open') throw new AppError('conflict', { detail: 'prompt_closed' });
+  await store.insertQuestion(ctx.db, {
+    id: newId(),
+    prompt_id: promptId,
+    participant_id: participant.id,
+    client_id: clientId,
+    text,
+    moderation: 'pending',
+    pinned: 0,
+    answered: 0,
+  });
+}
+
+export async function upvote(ctx: ServiceContext, meeting: MeetingTable, participant: MeetingParticipantTable, questionId: string) {
+  const question = await store.findQuestionInMeeting(ctx.db, meeting.id, questionId);
+  if (question?.moderation !== 'approved') throw notFound();
+  await store.upvote(ctx.db, questionId, participant.id);
+}
+
+/** Withdraws every answer, question and vote of the participant with this receipt code. */
+export async function withdraw(ctx: ServiceContext, meeting: MeetingTable, receiptInput: string): Promise<boolean> {
+  const receipt = normaliseReceiptCode(receiptInput);
+  if (!receipt) return false;
+  const participant = await store.findByReceipt(ctx.db, meeting.id, hashToken(receipt));
+  if (!participant) return false;
+  await store.deleteParticipant(ctx.db, participant.id);
+  return true;
+}

@@ -1,0 +1,221 @@
+import type { FastifyInstance, FastifyRequest } from 'fastify';
+import QRCode from 'qrcode';
+import * as z from 'zod';
+import { AppError } from '../../core/errors.ts';
+import { type AnyRoute, defineRoute } from '../../http/route.ts';
+import { createPdfPrinter, PdfUnavailableError } from '../analysis/pdf.ts';
+import type { MeetingBus } from './events.ts';
+import { addModeratorInput, controlInput, createMeetingInput, meetingParams, meetingSummary, meetingView, moderateInput, orgParams } from './model.ts';
+import { meetingReportMarkdown } from './report.ts';
+import { meetingReportHtml } from './report-html.tsx';
+import { meetingResults, moderate, moderationQueue } from './results-service.ts';
+import * as service from './service.ts';
+
+const ok = z.object({ ok: z.literal(true) });
+const resultsList = z.object({ prompts: z.array(z.record(z.string(), z.unknown())) });
+const moderationList = z.object({
+  items: z.array(z.object({ subjectType: z.enum(['answer', 'question']), id: z.string(), promptId: z.string(), text: z.string(), moderation: z.string() })),
+});
+const libraryView = z.object({
+  entries: z.array(z.object({ key: z.string(), group: z.object({ nl: z.string(), en: z.string() }), prompt: z.record(z.string(), z.unknown()) })),
+});
+
+/** The facilitator's API: prepare, run, moderate and report on a meeting. */
+export function meetingRoutes(app: FastifyInstance, bus: MeetingBus): AnyRoute[] {
+  const ctx = app.services;
+  const baseUrl = (req: FastifyRequest) => ctx.config.publicUrl ?? `${req.protocol}://${req.host}`;
+  const changed = (meetingId: string) => bus.publish({ meetingId, kind: 'state' });
+  const printer = createPdfPrinter(ctx.config.chromiumPath);
+  app.addHook('onClose', async () => printer.close());
+  return [
+    defineRoute({
+      method: 'GET',
+      url: '/api/orgs/:orgId/meetings',
+      summary: 'The meetings this person may run or moderate',
+      tags: ['meetings'],
+      auth: 'user',
+      policy: 'meetings.run',
+      params: orgParams,
+      response: z.object({ meetings: z.array(meetingSummary) }),
+      handler: async ({ actor, params }) => ({ meetings: await service.listMeetings(ctx, actor, params.orgId) }),
+    }),
+    defineRoute({
+      method: 'GET',
+      url: '/api/orgs/:orgId/meetings/library',
+      summary: 'The prompt library (from the frameworks) and the template "De ontmoeting"',
+      tags: ['meetings'],
+      auth: 'user',
+      policy: 'meetings.run',
+      params: orgParams,
+      response: libraryView,
+      handler: async ({ actor, params }) => ({ entries: service.library(actor, params.orgId) }),
+    }),
+    defineRoute({
+      method: 'POST',
+      url: '/api/orgs/:orgId/meetings',
+      summary: 'Make a meeting from prompts, library entries or the template',
+      tags: ['meetings'],
+      auth: 'user',
+      policy: 'meetings.run',
+      params: orgParams,
+      body: createMeetingInput,
+      response: meetingView,
+      handler: async ({ actor, params, body }) => service.createMeeting(ctx, actor, params.orgId, body),
+    }),
+    defineRoute({
+      method: 'GET',
+      url: '/api/orgs/:orgId/meetings/:meetingId',
+      summary: 'A meeting with its prompts',
+      tags: ['meetings'],
+      auth: 'user',
+      policy: 'meetings.run',
+      params: meetingParams,
+      response: meetingView,
+      handler: async ({ actor, params }) => service.getMeeting(ctx, actor, params.orgId, params.meetingId),
+    }),
+    defineRoute({
+      method: 'DELETE',
+      url: '/api/orgs/:orgId/meetings/:meetingId',
+      summary: 'Delete a meeting with all its answers',
+      tags: ['meetings'],
+      auth: 'user',
+      policy: 'meetings.run',
+      params: meetingParams,
+      response: ok,
+      handler: async ({ actor, params }) => {
+        await service.deleteMeeting(ctx, actor, params.orgId, params.meetingId);
+        await changed(params.meetingId);
+        return { ok: true as const };
+      },
+    }),
+    defineRoute({
+      method: 'POST',
+      url: '/api/orgs/:orgId/meetings/:meetingId/control',
+      summary: 'Facilitator panel: start, next, previous, open, close, reveal, hide, reset, finish, pacing',
+      tags: ['meetings'],
+      auth: 'user',
+      policy: 'meetings.run',
+      params: meetingParams,
+      body: controlInput,
+      response: meetingView,
+      handler: async ({ actor, params, body }) => {
+        const view = await service.control(ctx, actor, params.orgId, params.meetingId, body);
+        await changed(params.meetingId);
+        return view;
+      },
+    }),
+    defineRoute({
+      method: 'GET',
+      url: '/api/orgs/:orgId/meetings/:meetingId/results',
+      summary: 'Aggregated results of every prompt, split by position where the disclosure rules allow',
+      tags: ['meetings'],
+      auth: 'user',
+      policy: 'meetings.run',
+      params: meetingParams,
+      response: resultsList,
+      handler: async ({ actor, params }) => ({ prompts: await meetingResults(ctx, actor, params.orgId, params.meetingId) }),
+    }),
+    defineRoute({
+      method: 'GET',
+      url: '/api/orgs/:orgId/meetings/:meetingId/moderation',
+      summary: 'Open answers and room questions with their moderation state',
+      tags: ['meetings'],
+      auth: 'user',
+      policy: 'meetings.run',
+      params: meetingParams,
+      response: moderationList,
+      handler: async ({ actor, params }) => ({ items: await moderationQueue(ctx, actor, params.orgId, params.meetingId) }),
+    }),
+    defineRoute({
+      method: 'POST',
+      url: '/api/orgs/:orgId/meetings/:meetingId/moderation',
+      summary: 'Approve, hold back (with a reason), pin or mark answered',
+      tags: ['meetings'],
+      auth: 'user',
+      policy: 'meetings.run',
+      params: meetingParams,
+      body: moderateInput,
+      response: ok,
+      handler: async ({ actor, params, body }) => {
+        await moderate(ctx, actor, params.orgId, params.meetingId, body);
+        await bus.publish({ meetingId: params.meetingId, kind: 'answers' });
+        return { ok: true as const };
+      },
+    }),
+    defineRoute({
+      method: 'POST',
+      url: '/api/orgs/:orgId/meetings/:meetingId/moderators',
+      summary: 'Make a member of the organisation co-facilitator (moderator) of this meeting',
+      tags: ['meetings'],
+      auth: 'user',
+      policy: 'meetings.run',
+      params: meetingParams,
+      body: addModeratorInput,
+      response: ok,
+      handler: async ({ actor, params, body }) => {
+        await service.addModerator(ctx, actor, params.orgId, params.meetingId, body.userId);
+        return { ok: true as const };
+      },
+    }),
+    defineRoute({
+      method: 'GET',
+      url: '/api/orgs/:orgId/meetings/:meetingId/join',
+      summary: 'The join address and its QR code (SVG) for the presenter screen',
+      tags: ['meetings'],
+      auth: 'user',
+      policy: 'meetings.run',
+      params: meetingParams,
+      response: z.object({ url: z.string(), qrSvg: z.string() }),
+      handler: async ({ actor, params, req }) => {
+        const meeting = await service.getMeeting(ctx, actor, params.orgId, params.meetingId);
+        const url = `${baseUrl(req)}/m/${meeting.joinCode}`;
+        return { url, qrSvg: await QRCode.toString(url, { type: 'svg', errorCorrectionLevel: 'M', margin: 2 }) };
+      },
+    }),
+    defineRoute({
+      method: 'GET',
+      url: '/api/orgs/:orgId/meetings/:meetingId/report.md',
+      summary: 'The meeting report in Markdown: every prompt, the split results, what was held back',
+      tags: ['meetings'],
+      auth: 'user',
+      policy: 'meetings.run',
+      params: meetingParams,
+      response: { contentType: 'text/markdown' },
+      handler: async ({ actor, params, reply }) => {
+        const meeting = await service.getMeeting(ctx, actor, params.orgId, params.meetingId);
+        const results = await meetingResults(ctx, actor, params.orgId, params.meetingId);
+        return reply
+          .type('text/markdown; charset=utf-8')
+          .header('Content-Disposition', 'attachment; filename="ontmoeting.md"')
+          .send(meetingReportMarkdown(meeting, results, actor.language));
+      },
+    }),
+    defineRoute({
+      method: 'GET',
+      url: '/api/orgs/:orgId/meetings/:meetingId/report.pdf',
+      summary: 'The meeting report as a tagged PDF (Chromium)',
+      tags: ['meetings'],
+      auth: 'user',
+      policy: 'meetings.run',
+      params: meetingParams,
+      response: { contentType: 'application/pdf' },
+      handler: async ({ actor, params, reply }) => {
+        const unavailable = {
+          nl: 'Een PDF maken lukt nu niet. Download het verslag als Markdown.',
+          en: 'A PDF cannot be made right now. Download the report as Markdown.',
+        };
+        if (!printer.available()) throw new AppError('conflict', { detail: unavailable[actor.language] });
+        const meeting = await service.getMeeting(ctx, actor, params.orgId, params.meetingId);
+        const results = await meetingResults(ctx, actor, params.orgId, params.meetingId);
+        const footer = actor.language === 'en' ? { page: 'Page', of: 'of' } : { page: 'Pagina', of: 'van' };
+        try {
+          const pdf = await printer.print(meetingReportHtml(meeting, results, actor.language), footer);
+          return reply.header('content-type', 'application/pdf').header('content-disposition', 'attachment; filename="ontmoeting.pdf"').send(pdf);
+        } catch (error) {
+          if (error instanceof PdfUnavailableError) throw new AppError('conflict', { detail: unavailable[actor.language] });
+          throw error;
+        }
+      },
+    }),
+  ];
+}

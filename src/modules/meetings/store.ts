@@ -1,0 +1,175 @@
+import type { Db } from '../../db/database.ts';
+import type { MeetingAnswerTable, MeetingModerationTable, MeetingParticipantTable, MeetingPromptTable, MeetingQuestionTable, MeetingTable } from './tables.ts';
+
+/** SQL of the meetings module. */
+
+export const insertMeeting = (db: Db, row: MeetingTable) => db.insertInto('meetings').values(row).execute();
+export const insertPrompts = (db: Db, rows: MeetingPromptTable[]) =>
+  rows.length ? db.insertInto('meeting_prompts').values(rows).execute() : Promise.resolve();
+export const insertFacilitator = (db: Db, meetingId: string, userId: string, role: 'owner' | 'moderator') =>
+  db
+    .insertInto('meeting_facilitators')
+    .values({ meeting_id: meetingId, user_id: userId, role })
+    .onConflict((oc) => oc.columns(['meeting_id', 'user_id']).doUpdateSet({ role }))
+    .execute();
+
+export const findMeeting = (db: Db, organisationId: string, meetingId: string) =>
+  db.selectFrom('meetings').selectAll().where('organisation_id', '=', organisationId).where('id', '=', meetingId).executeTakeFirst();
+export const findMeetingById = (db: Db, meetingId: string) => db.selectFrom('meetings').selectAll().where('id', '=', meetingId).executeTakeFirst();
+export const findMeetingByCode = (db: Db, code: string) => db.selectFrom('meetings').selectAll().where('join_code', '=', code).executeTakeFirst();
+export const codeTaken = async (db: Db, code: string) => (await findMeetingByCode(db, code)) !== undefined;
+
+export const listMeetings = (db: Db, organisationId: string) =>
+  db.selectFrom('meetings').selectAll().where('organisation_id', '=', organisationId).orderBy('created_at', 'desc').execute();
+
+export const updateMeeting = (db: Db, meetingId: string, set: Partial<Pick<MeetingTable, 'status' | 'pacing' | 'current_index' | 'title'>>) =>
+  db.updateTable('meetings').set(set).where('id', '=', meetingId).execute();
+
+export const deleteMeeting = (db: Db, meetingId: string) => db.deleteFrom('meetings').where('id', '=', meetingId).execute();
+
+export const facilitatorRole = async (db: Db, meetingId: string, userId: string) =>
+  (await db.selectFrom('meeting_facilitators').select('role').where('meeting_id', '=', meetingId).where('user_id', '=', userId).executeTakeFirst())?.role;
+
+export const isTeamMember = async (db: Db, teamId: string, userId: string) =>
+  (await db.selectFrom('team_members').select('user_id').where('team_id', '=', teamId).where('user_id', '=', userId).executeTakeFirst()) !== undefined;
+
+export const findTeam = (db: Db, organisationId: string, teamId: string) =>
+  db.selectFrom('teams').select('id').where('organisation_id', '=', organisationId).where('id', '=', teamId).executeTakeFirst();
+export const findTrajectory = (db: Db, organisationId: string, trajectoryId: string) =>
+  db.selectFrom('trajectories').select(['id', 'team_id']).where('organisation_id', '=', organisationId).where('id', '=', trajectoryId).executeTakeFirst();
+
+export const disclosureThresholdOf = async (db: Db, organisationId: string) =>
+  (await db.selectFrom('organisations').select('disclosure_threshold').where('id', '=', organisationId).executeTakeFirst())?.disclosure_threshold;
+
+export const listPrompts = (db: Db, meetingId: string) =>
+  db.selectFrom('meeting_prompts').selectAll().where('meeting_id', '=', meetingId).orderBy('position').execute();
+export const findPrompt = (db: Db, meetingId: string, promptId: string) =>
+  db.selectFrom('meeting_prompts').selectAll().where('meeting_id', '=', meetingId).where('id', '=', promptId).executeTakeFirst();
+export const updatePrompt = (db: Db, promptId: string, set: Partial<Pick<MeetingPromptTable, 'state' | 'results_visible'>>) =>
+  db.updateTable('meeting_prompts').set(set).where('id', '=', promptId).execute();
+
+export const insertParticipant = (db: Db, row: MeetingParticipantTable) => db.insertInto('meeting_participants').values(row).execute();
+export const findParticipant = (db: Db, meetingId: string, tokenHash: string) =>
+  db.selectFrom('meeting_participants').selectAll().where('meeting_id', '=', meetingId).where('token_hash', '=', tokenHash).executeTakeFirst();
+export const findByReceipt = (db: Db, meetingId: string, receiptHash: string) =>
+  db.selectFrom('meeting_participants').select('id').where('meeting_id', '=', meetingId).where('receipt_hash', '=', receiptHash).executeTakeFirst();
+export const deleteParticipant = (db: Db, participantId: string) => db.deleteFrom('meeting_participants').where('id', '=', participantId).execute();
+export const countParticipants = async (db: Db, meetingId: string) =>
+  Number(
+    (
+      await db
+        .selectFrom('meeting_participants')
+        .select((eb) => eb.fn.countAll().as('n'))
+        .where('meeting_id', '=', meetingId)
+        .executeTakeFirst()
+    )?.n ?? 0,
+  );
+
+export const findAnswer = (db: Db, promptId: string, participantId: string) =>
+  db.selectFrom('meeting_answers').selectAll().where('prompt_id', '=', promptId).where('participant_id', '=', participantId).executeTakeFirst();
+export const insertAnswer = (db: Db, row: MeetingAnswerTable) =>
+  db
+    .insertInto('meeting_answers')
+    .values(row)
+    .onConflict((oc) => oc.columns(['prompt_id', 'participant_id']).doNothing())
+    .execute();
+export const replaceAnswer = (db: Db, id: string, set: Pick<MeetingAnswerTable, 'client_id' | 'value' | 'moderation'>) =>
+  db.updateTable('meeting_answers').set(set).where('id', '=', id).execute();
+export const deleteAnswersOf = (db: Db, promptId: string) => db.deleteFrom('meeting_answers').where('prompt_id', '=', promptId).execute();
+export const deleteQuestionsOf = (db: Db, promptId: string) => db.deleteFrom('meeting_questions').where('prompt_id', '=', promptId).execute();
+
+/** Counted answers of a prompt with the position of their participant: not waiting, not held back. */
+export const countedAnswers = (db: Db, promptId: string) =>
+  db
+    .selectFrom('meeting_answers as a')
+    .innerJoin('meeting_participants as p', 'p.id', 'a.participant_id')
+    .select(['a.value', 'p.position'])
+    .where('a.prompt_id', '=', promptId)
+    .where('a.moderation', 'in', ['none', 'approved'])
+    .orderBy('a.id')
+    .execute();
+
+export const moderationCounts = (db: Db, promptId: string) =>
+  db
+    .selectFrom('meeting_answers')
+    .select(['moderation', (eb) => eb.fn.countAll().as('n')])
+    .where('prompt_id', '=', promptId)
+    .groupBy('moderation')
+    .execute();
+export const questionModerationCounts = (db: Db, promptId: string) =>
+  db
+    .selectFrom('meeting_questions')
+    .select(['moderation', (eb) => eb.fn.countAll().as('n')])
+    .where('prompt_id', '=', promptId)
+    .groupBy('moderation')
+    .execute();
+
+export const pendingAnswers = (db: Db, meetingId: string) =>
+  db
+    .selectFrom('meeting_answers as a')
+    .innerJoin('meeting_prompts as q', 'q.id', 'a.prompt_id')
+    .select(['a.id', 'a.prompt_id', 'a.value', 'a.moderation'])
+    .where('q.meeting_id', '=', meetingId)
+    .where('a.moderation', 'in', ['pending', 'approved', 'held'])
+    .orderBy('q.position')
+    .orderBy('a.id')
+    .execute();
+
+export const findAnswerInMeeting = (db: Db, meetingId: string, answerId: string) =>
+  db
+    .selectFrom('meeting_answers as a')
+    .innerJoin('meeting_prompts as q', 'q.id', 'a.prompt_id')
+    .select(['a.id', 'a.moderation'])
+    .where('q.meeting_id', '=', meetingId)
+    .where('a.id', '=', answerId)
+    .executeTakeFirst();
+export const setAnswerModeration = (db: Db, answerId: string, moderation: string) =>
+  db.updateTable('meeting_answers').set({ moderation }).where('id', '=', answerId).execute();
+
+export const insertQuestion = (db: Db, row: MeetingQuestionTable) =>
+  db
+    .insertInto('meeting_questions')
+    .values(row)
+    .onConflict((oc) => oc.columns(['participant_id', 'client_id']).doNothing())
+    .execute();
+export const findQuestionInMeeting = (db: Db, meetingId: string, questionId: string) =>
+  db
+    .selectFrom('meeting_questions as m')
+    .innerJoin('meeting_prompts as q', 'q.id', 'm.prompt_id')
+    .select(['m.id', 'm.prompt_id', 'm.moderation'])
+    .where('q.meeting_id', '=', meetingId)
+    .where('m.id', '=', questionId)
+    .executeTakeFirst();
+export const updateQuestion = (db: Db, questionId: string, set: Partial<Pick<MeetingQuestionTable, 'moderation' | 'pinned' | 'answered'>>) =>
+  db.updateTable('meeting_questions').set(set).where('id', '=', questionId).execute();
+export const listQuestions = (db: Db, promptId: string, onlyApproved: boolean) => {
+  let query = db
+    .selectFrom('meeting_questions as m')
+    .leftJoin('meeting_upvotes as u', 'u.question_id', 'm.id')
+    .select(['m.id', 'm.text', 'm.moderation', 'm.pinned', 'm.answered', (eb) => eb.fn.count('u.participant_id').as('votes')])
+    .where('m.prompt_id', '=', promptId)
+    .groupBy(['m.id', 'm.text', 'm.moderation', 'm.pinned', 'm.answered']);
+  if (onlyApproved) query = query.where('m.moderation', '=', 'approved');
+  return query.execute();
+};
+export const upvote = (db: Db, questionId: string, participantId: string) =>
+  db
+    .insertInto('meeting_upvotes')
+    .values({ question_id: questionId, participant_id: participantId })
+    .onConflict((oc) => oc.columns(['question_id', 'participant_id']).doNothing())
+    .execute();
+
+export const insertModeration = (db: Db, row: MeetingModerationTable) => db.insertInto('meeting_moderation').values(row).execute();
+export const listModeration = (db: Db, meetingId: string) =>
+  db.selectFrom('meeting_moderation').selectAll().where('meeting_id', '=', meetingId).orderBy('at').orderBy('id').execute();
+
+export const answeredCount = async (db: Db, promptId: string) =>
+  Number(
+    (
+      await db
+        .selectFrom('meeting_answers')
+        .select((eb) => eb.fn.countAll().as('n'))
+        .where('prompt_id', '=', promptId)
+        .executeTakeFirst()
+    )?.n ?? 0,
+  );
