@@ -57,7 +57,7 @@ function possibleValues(refused: Seen[], remainder: number): Set<number>[] {
   const chosen: number[] = [];
   const walk = (i: number, left: number) => {
     if (i === options.length) {
-      if (left === 0) chosen.forEach((v, j) => found[j]?.add(v));
+      if (left === 0) for (const [j, v] of chosen.entries()) found[j]?.add(v);
       return;
     }
     for (const v of options[i] ?? []) {
