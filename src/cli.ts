@@ -3,6 +3,7 @@ import { openRuntime, type Runtime } from './bootstrap.ts';
 import { backup, CliError, restore } from './cli/backup.ts';
 import { exportCommand } from './cli/export.ts';
 import { importFile } from './cli/import.ts';
+import { thresholdCommand } from './cli/organisations.ts';
 import { reportCommand } from './cli/report.ts';
 import { startServer } from './cli/start.ts';
 import { addUser, readPasswordFromStdin, resetUserPassword } from './cli/users.ts';
@@ -127,6 +128,17 @@ program
   .action((roundKey: string, options: { format?: string; out?: string; lang?: string; tablesOnly?: boolean; dutchExcel?: boolean; org?: string }) =>
     withRuntime((runtime) => exportCommand(runtime, roundKey, options)),
   );
+
+program
+  .command('org')
+  .description('Organisation settings')
+  .command('threshold')
+  .description(
+    'Show or set the disclosure threshold: counts below it are hidden from everyone who may not see small counts (at least 5; recorded in the audit trail with no user)',
+  )
+  .argument('<org>', 'the organisation (name or id)')
+  .argument('[k]', 'the new threshold, a whole number from 5 to 50; left out: print the current one')
+  .action((org: string, k: string | undefined) => withRuntime((runtime) => thresholdCommand(runtime, org, k)));
 
 program
   .command('backup')

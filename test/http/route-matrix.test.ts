@@ -56,6 +56,7 @@ const samples: Record<string, Sample> = {
   'PATCH /api/me': () => ({ params: {}, body: { language: 'nl' } }),
   'POST /api/invitations/lookup': () => ({ params: {}, body: { token: 'a'.repeat(43) } }),
   'POST /api/invitations/accept': () => ({ params: {}, body: { token: 'a'.repeat(43), password: 'x' } }),
+  'PATCH /api/orgs/:orgId/settings': (f) => ({ params: { orgId: f.org }, body: { disclosureThreshold: 5 } }),
   'GET /api/orgs/:orgId/members': (f) => ({ params: { orgId: f.org } }),
   'PATCH /api/orgs/:orgId/members/:userId': (f) => ({ params: { orgId: f.org, userId: f.member }, body: { role: 'researcher' } }),
   'DELETE /api/orgs/:orgId/members/:userId': (f) => ({ params: { orgId: f.org, userId: f.member } }),

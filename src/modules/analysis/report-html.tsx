@@ -8,7 +8,7 @@ export type ReportDocument = {
   lang: Language;
   organisation: string;
   generatedAt: Date;
-  responses: { started: number; complete: number };
+  responses: { started: number | null; complete: number | null };
   report: Report;
   comparison: Comparison | null;
 };
@@ -326,7 +326,7 @@ function ReportPage({ doc }: { doc: ReportDocument }) {
             <dt>{t.complete}</dt>
             <dd>{orHidden(report.filters.n ?? report.round.n)}</dd>
             <dt>{t.started}</dt>
-            <dd>{doc.responses.started}</dd>
+            <dd>{orHidden(doc.responses.started)}</dd>
             <dt>{t.rounding}</dt>
             <dd>{report.rounding.rule[lang]}</dd>
             <dt>{t.suppression}</dt>

@@ -6,11 +6,11 @@ import { suppressLinked } from './disclosure-engine.ts';
 const counts = (cells: { count: number | null }[]) => cells.map((c) => c.count);
 
 describe('disclosureThreshold', () => {
-  it('is 5 by default and never below 3', () => {
+  it('is 5 by default and never below 5', () => {
     expect(disclosureThreshold()).toBe(5);
     expect(disclosureThreshold(10)).toBe(10);
-    expect(disclosureThreshold(2)).toBe(3);
-    expect(disclosureThreshold(0)).toBe(3);
+    expect(disclosureThreshold(4)).toBe(5);
+    expect(disclosureThreshold(0)).toBe(5);
     expect(() => disclosureThreshold(Number.NaN)).toThrow(RangeError);
   });
 });
