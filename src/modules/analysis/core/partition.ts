@@ -12,8 +12,7 @@ import { assertCount } from './validate.ts';
  * - the people left over (hidden siblings plus `rest`, a group whose size is shown elsewhere, such as
  *   those who skipped the question) number 0 or at least k, because their answers would otherwise be
  *   read as the parent's report minus the siblings' reports;
- * - never exactly one hidden sibling, since `rest` is known;
- * - no hidden sibling follows from what its label says: "fewer than k" (primary) is 1..k−1, any other
+ * - no hidden sibling follows from the remainder and what its label says (so never one hidden alone): "fewer than k" (primary) is 1..k−1, any other
  *   hidden sibling is 0 or at least k. An attacker who knows these bounds and the remainder must still
  *   find more than one value for each.
  * Pure and deterministic: the same data gives the same decision to every request, whichever sibling
@@ -80,7 +79,6 @@ export function disclosePartition(parts: PartitionPart[], options: { rest?: numb
     const remainder = hidden().reduce((s, p) => s + p.count, 0);
     const left = remainder + rest;
     if (left >= 1 && left < k) return true;
-    if (hidden().length === 1) return true;
     const domains = parts.flatMap((p, i): [number, number][][] => {
       if (suppressed[i] === null) return [];
       return [
