@@ -11,6 +11,7 @@ const policies = {
   manageInvitations: ['admin'],
   manageTeams: ['admin', 'coordinator'],
   viewAudit: ['admin'],
+  manageOrganisation: ['admin'],
   viewInstruments: ['admin', 'researcher', 'coordinator'],
   manageInstruments: ['admin', 'researcher'],
   viewRounds: ['admin', 'researcher', 'coordinator'],

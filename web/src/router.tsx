@@ -91,6 +91,7 @@ export const routes: RouteObject[] = [
                   { path: 'people', lazy: () => import('./pages/PeoplePage.tsx') },
                   { path: 'teams/:teamId', lazy: () => import('./pages/TeamPage.tsx') },
                   { path: 'audit', lazy: () => import('./pages/AuditPage.tsx') },
+                  { path: 'organisatie', lazy: () => import('./pages/OrganisationSettingsPage.tsx') },
                 ],
               },
             ],
