@@ -129,6 +129,19 @@ describeEachDatabase('The organisation’s disclosure threshold, and small link 
     // Six people: a selection of 6 is below 7.
     const small = (await member.get(`/api/orgs/${org}/rounds/${tiny}/report`)).json<{ round: { n: number | null } }>();
     expect(small.round.n).toBeNull();
+    // A follow-up asked to nobody, and questions nobody answered: their tables keep n hidden, in the export too.
+    const tables = (await member.get(`/api/orgs/${org}/rounds/${round}/report`)).json<{ tables: { question: string; n: number | null; tooFew: boolean }[] }>()
+      .tables;
+    expect(tables.find((x) => x.question === 'betaling_hoe')).toMatchObject({ n: null, tooFew: true });
+    expect(tables.find((x) => x.question === 'betaald')?.n).toBe(43);
+    const exported = (await member.get(`/api/orgs/${org}/rounds/${round}/export/tables?format=json`)).json<{
+      columns: { name: string }[];
+      rows: unknown[][];
+    }>();
+    const col = (name: string) => exported.columns.findIndex((c) => c.name === name);
+    const followUp = exported.rows.filter((r) => r[col('vraag')] === 'betaling_hoe');
+    expect(followUp.length).toBeGreaterThan(0);
+    for (const row of followUp) expect([row[col('n')], row[col('beantwoord')], row[col('ontbrekend')]]).toEqual([null, null, null]);
     const compare = (await member.get(`/api/orgs/${org}/reports/compare?a=${round}&b=${tiny}`)).json<{
       disclosure: { threshold: number };
       b: { n: number | null };
