@@ -79,7 +79,7 @@ export function disclosePartition(parts: PartitionPart[], options: { rest?: numb
     const remainder = hidden().reduce((s, p) => s + p.count, 0);
     const left = remainder + rest;
     if (left >= 1 && left < k) return true;
-    const domains = parts.flatMap((p, i): [number, number][][] => {
+    const domains = parts.flatMap((_, i): [number, number][][] => {
       if (suppressed[i] === null) return [];
       return [
         suppressed[i] === 'primary'

@@ -35,17 +35,12 @@ function disclosed(respondents: Respondent[], k: number): string[] {
         const possible = Array.from({ length: remainder + 1 }, (_, v) => v).filter((v) => {
           if (!fits(h, v)) return false;
           // The others can make up the rest (each 0..remainder within its label).
-          const reach = others.reduce(
-            (sums, o) =>
-              new Set(
-                [...sums].flatMap((s) =>
-                  Array.from({ length: remainder - s + 1 }, (_, w) => w)
-                    .filter((w) => fits(o, w))
-                    .map((w) => s + w),
-                ),
-              ),
-            new Set([0]),
-          );
+          let reach = new Set([0]);
+          for (const o of others) {
+            const next = new Set<number>();
+            for (const sum of reach) for (let w = 0; sum + w <= remainder; w++) if (fits(o, w)) next.add(sum + w);
+            reach = next;
+          }
           return reach.has(remainder - v);
         });
         if (possible.length === 1 && h.truth > 0) found.push(`${h.at.join(',')} = ${possible[0]}`);
