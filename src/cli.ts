@@ -4,6 +4,7 @@ import { auditVerifyCommand } from './cli/audit.ts';
 import { backup, CliError, restore } from './cli/backup.ts';
 import { exportCommand } from './cli/export.ts';
 import { importFile } from './cli/import.ts';
+import { thresholdCommand } from './cli/organisations.ts';
 import { erasePersonCommand } from './cli/person.ts';
 import { reportCommand } from './cli/report.ts';
 import { retentionRunCommand } from './cli/retention.ts';
@@ -151,6 +152,17 @@ audit
   .command('verify')
   .description('Check that no audit entry was changed, removed or inserted (exit code 1 and one line per problem otherwise)')
   .action(() => withRuntime((runtime) => auditVerifyCommand(runtime)));
+
+program
+  .command('org')
+  .description('Organisation settings')
+  .command('threshold')
+  .description(
+    'Show or set the disclosure threshold: counts below it are hidden from everyone who may not see small counts (at least 5; recorded in the audit trail with no user)',
+  )
+  .argument('<org>', 'the organisation (name or id)')
+  .argument('[k]', 'the new threshold, a whole number from 5 to 50; left out: print the current one')
+  .action((org: string, k: string | undefined) => withRuntime((runtime) => thresholdCommand(runtime, org, k)));
 
 program
   .command('backup')

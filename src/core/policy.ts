@@ -10,6 +10,7 @@ const everyone: readonly Role[] = ['admin', 'researcher', 'coordinator', 'member
  */
 export const policies = {
   'organisation.view': everyone,
+  'organisation.manage': ['admin'],
   'members.view': ['admin', 'coordinator'],
   'members.manage': ['admin'],
   'invitations.manage': ['admin'],

@@ -124,6 +124,18 @@ describeEachDatabase('In beeld report: the seed figures from the demo data', (di
     });
   });
 
+  it('coordinators see small cells suppressed, as members do, and nothing is audited as an unsuppressed view', async () => {
+    const before = (await auditActions(t.ctx, rounds.org)).filter((a) => a === 'report.viewed_unsuppressed').length;
+    const coordinator = await signIn(t, 'coordinator@demo.kruisbestuiving.org', DEMO_PASSWORD);
+    const seen = (await coordinator.get(`/api/orgs/${rounds.org}/rounds/${rounds.ew.id}/report`)).json<Report>();
+    expect(seen.disclosure).toMatchObject({ suppressed: true, unsuppressed: false, threshold: 5 });
+    const roles = tableOf(seen, 'rollen');
+    expect(roles.items.find((i) => i.code === 'geen_specifieke_rol')).toMatchObject({ count: null, percent: null });
+    expect(roles.items.find((i) => i.code === 'brugfiguur')).toMatchObject({ count: 39, percent: 43.8 });
+    for (const table of seen.tables) for (const item of table.items) if (item.count !== null) expect(item.count === 0 || item.count >= 5).toBe(true);
+    expect((await auditActions(t.ctx, rounds.org)).filter((a) => a === 'report.viewed_unsuppressed').length).toBe(before);
+  });
+
   it('members see small cells suppressed, in the same report', async () => {
     const member = await signIn(t, 'lid@demo.kruisbestuiving.org', DEMO_PASSWORD);
     const response = await member.get(`/api/orgs/${rounds.org}/rounds/${rounds.ew.id}/report`);

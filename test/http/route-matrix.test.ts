@@ -62,6 +62,7 @@ const samples: Record<string, Sample> = {
   'PATCH /api/me': () => ({ params: {}, body: { language: 'nl' } }),
   'POST /api/invitations/lookup': () => ({ params: {}, body: { token: 'a'.repeat(43) } }),
   'POST /api/invitations/accept': () => ({ params: {}, body: { token: 'a'.repeat(43), password: 'x' } }),
+  'PATCH /api/orgs/:orgId/settings': (f) => ({ params: { orgId: f.org }, body: { disclosureThreshold: 5 } }),
   'GET /api/orgs/:orgId/members': (f) => ({ params: { orgId: f.org } }),
   'PATCH /api/orgs/:orgId/members/:userId': (f) => ({ params: { orgId: f.org, userId: f.member }, body: { role: 'researcher' } }),
   'DELETE /api/orgs/:orgId/members/:userId': (f) => ({ params: { orgId: f.org, userId: f.member } }),
@@ -364,6 +365,7 @@ const expected: Record<string, Row> = {
   'PUT /api/orgs/:orgId/retention': [200, 403, 403, 403, 404],
   'GET /api/orgs/:orgId/register': [200, 403, 403, 403, 404],
   'GET /api/orgs/:orgId/register.md': [200, 403, 403, 403, 404],
+  'PATCH /api/orgs/:orgId/settings': [200, 403, 403, 403, 404],
   // Meetings: every role of the meeting's team may run it (the fixture puts all four in that team).
   'GET /api/orgs/:orgId/meetings': [200, 200, 200, 200, 404],
   'GET /api/orgs/:orgId/meetings/library': [200, 200, 200, 200, 404],

@@ -40,7 +40,7 @@ describeEachDatabase('collection rounds and the respondent form', (dialect) => {
       expect(link.url).toMatch(/\/r\/[A-Za-z0-9_-]{43}$/);
       expect(link.qrSvg).toMatch(/^<svg/);
     }
-    expect(detail.responses).toEqual({ complete: 0, started: 0 });
+    expect(detail.responses).toEqual({ complete: 0, started: 0, fewerThan: null });
     expect(await auditActions(t.ctx, org)).toContain('round.created');
   });
 
@@ -65,7 +65,7 @@ describeEachDatabase('collection rounds and the respondent form', (dialect) => {
     expect(location(start)).toBe(`/r/${token}/${responseId}/1`);
     // A double click on "Begin" starts nothing twice.
     expect((await postForm(t.app, `/r/${token}/start`, { responseId, consentVersion, lang: 'nl', consent: 'yes' }, browser)).statusCode).toBe(303);
-    expect(await counts()).toEqual({ complete: 0, started: 1 });
+    expect(await counts()).toEqual({ complete: 0, started: 1, fewerThan: null });
 
     const answers = completeAnswers(instrument);
     let url = location(start);
@@ -85,7 +85,7 @@ describeEachDatabase('collection rounds and the respondent form', (dialect) => {
     expect(url).toBe(`/r/${token}/${responseId}/done?lang=nl`);
     const thanks = await getPage(t.app, url, browser);
     expect(thanks.body).toContain('Je antwoorden zijn goed bewaard');
-    expect(await counts()).toEqual({ complete: 1, started: 1 });
+    expect(await counts()).toEqual({ complete: 1, started: 1, fewerThan: null });
 
     const stored = await t.ctx.db.selectFrom('responses').selectAll().where('id', '=', responseId).executeTakeFirstOrThrow();
     expect(stored.submitted_on).toMatch(/^\d{4}-\d{2}-\d{2}$/);

@@ -12,6 +12,7 @@ const policies = {
   manageTeams: ['admin', 'coordinator'],
   viewAudit: ['admin'],
   managePrivacy: ['admin'],
+  manageOrganisation: ['admin'],
   viewInstruments: ['admin', 'researcher', 'coordinator'],
   manageInstruments: ['admin', 'researcher'],
   viewRounds: ['admin', 'researcher', 'coordinator'],

@@ -96,6 +96,7 @@ export const routes: RouteObject[] = [
                   { path: 'teams/:teamId', lazy: () => import('./pages/TeamPage.tsx') },
                   { path: 'audit', lazy: () => import('./pages/AuditPage.tsx') },
                   { path: 'privacy', lazy: () => import('./pages/PrivacyPage.tsx') },
+                  { path: 'organisatie', lazy: () => import('./pages/OrganisationSettingsPage.tsx') },
                 ],
               },
             ],

@@ -22,7 +22,7 @@ const reportItemView = z.object({
   code: z.string(),
   label: z.string(),
   count: z.number().int().nullable(),
-  validN: z.number().int(),
+  validN: z.number().int().nullable(),
   percent: z.number().nullable(),
   ci: z.tuple([z.number(), z.number()]).nullable(),
   decimals: z.number().int(),
@@ -37,9 +37,9 @@ export const reportTableView = z.object({
   type: z.string(),
   view: z.enum(['options', 'combinations', 'values']),
   text: z.string(),
-  n: z.number().int(),
-  validN: z.number().int(),
-  missing: z.number().int(),
+  n: z.number().int().nullable(),
+  validN: z.number().int().nullable(),
+  missing: z.number().int().nullable(),
   decimals: z.number().int(),
   items: z.array(reportItemView),
   scale: z
@@ -62,7 +62,7 @@ export const reportTableView = z.object({
 const disclosureView = z.object({ threshold: z.number().int(), suppressed: z.boolean(), unsuppressed: z.boolean(), rule: localisedView });
 
 export const reportView = z.object({
-  round: z.object({ id: idSchema, key: z.string(), name: z.string(), instrumentTitle: z.string(), n: z.number().int(), closesOn: z.string() }),
+  round: z.object({ id: idSchema, key: z.string(), name: z.string(), instrumentTitle: z.string(), n: z.number().int().nullable(), closesOn: z.string() }),
   disclosure: disclosureView,
   rounding: z.object({ decimals: z.number().int(), rule: localisedView }),
   filters: z.object({
@@ -88,7 +88,7 @@ const comparisonItemView = z.object({
   effect: nullableNumber,
   suppressed: z.boolean(),
 });
-const sideView = z.object({ roundId: idSchema, key: z.string(), label: z.string(), n: z.number().int() });
+const sideView = z.object({ roundId: idSchema, key: z.string(), label: z.string(), n: z.number().int().nullable() });
 export const comparisonView = z.object({
   a: sideView,
   b: sideView,

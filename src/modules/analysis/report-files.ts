@@ -8,6 +8,7 @@ import { countResponsesByRound } from '../rounds/store.ts';
 import type { RoundTable } from '../rounds/tables.ts';
 import type { ReportDocument } from './report-html.tsx';
 import { type Access, type Comparison, composeComparison, composeReport, getReport, roundForCli } from './service.ts';
+import { shownCount } from './small-counts.ts';
 import * as store from './store.ts';
 
 export type ReportFormat = 'html' | 'pdf';
@@ -17,8 +18,11 @@ async function organisationName(ctx: ServiceContext, organisationId: string): Pr
   return row?.name ?? '';
 }
 
-async function responsesOf(ctx: ServiceContext, roundId: string) {
-  return (await countResponsesByRound(ctx.db, [roundId])).get(roundId) ?? { complete: 0, started: 0 };
+/** The round's live counts, with the report's own suppression (a count below k is hidden from who may not see small counts). */
+async function responsesOf(ctx: ServiceContext, roundId: string, disclosure: { suppressed: boolean; threshold: number }) {
+  const counts = (await countResponsesByRound(ctx.db, [roundId])).get(roundId) ?? { complete: 0, started: 0 };
+  const viewer = { seesSmall: !disclosure.suppressed, k: disclosure.threshold };
+  return { complete: shownCount(counts.complete, viewer).count, started: shownCount(counts.started, viewer).count };
 }
 
 /**
@@ -64,7 +68,7 @@ export async function reportDocumentFor(
     lang: options.lang,
     organisation: await organisationName(ctx, organisationId),
     generatedAt: ctx.clock.now(),
-    responses: await responsesOf(ctx, roundId),
+    responses: await responsesOf(ctx, roundId, report.disclosure),
     report,
     comparison,
   };
@@ -99,7 +103,7 @@ export async function reportDocumentForCli(
     lang: options.lang,
     organisation: round.organisation_name,
     generatedAt: ctx.clock.now(),
-    responses: await responsesOf(ctx, round.id),
+    responses: await responsesOf(ctx, round.id, report.disclosure),
     report,
     comparison,
   };

@@ -8,7 +8,7 @@ export type ReportDocument = {
   lang: Language;
   organisation: string;
   generatedAt: Date;
-  responses: { started: number; complete: number };
+  responses: { started: number | null; complete: number | null };
   report: Report;
   comparison: Comparison | null;
 };
@@ -41,7 +41,7 @@ const texts = {
     percent: '%',
     ci: '95%-betrouwbaarheidsinterval',
     ciShort: '95%-BI',
-    footer: (n: number, valid: number, missing: number) => `n = ${n} · geldige n = ${valid} · ontbrekend = ${missing}`,
+    footer: (n: string, valid: string, missing: string) => `n = ${n} · geldige n = ${valid} · ontbrekend = ${missing}`,
     hidden: 'verborgen: te weinig mensen om te tonen',
     hiddenNote: (k: number) => `– = verborgen. Een aantal onder ${k}, of een aantal waaruit je zo'n klein aantal kunt terugrekenen, tonen we niet.`,
     tooFew: 'Te weinig antwoorden om deze vraag te tonen.',
@@ -86,7 +86,7 @@ const texts = {
     percent: '%',
     ci: '95% confidence interval',
     ciShort: '95% CI',
-    footer: (n: number, valid: number, missing: number) => `n = ${n} · valid n = ${valid} · missing = ${missing}`,
+    footer: (n: string, valid: string, missing: string) => `n = ${n} · valid n = ${valid} · missing = ${missing}`,
     hidden: 'hidden: too few people to show',
     hiddenNote: (k: number) => `– = hidden. A count below ${k}, or a count from which such a small count could be worked out, is not shown.`,
     tooFew: 'Too few answers to show this question.',
@@ -118,6 +118,7 @@ const formatDate = (date: Date | string, lang: Language) =>
   );
 
 const HIDDEN = '–';
+const orHidden = (value: number | null) => (value === null ? HIDDEN : String(value));
 
 /** A horizontal bar per answer, drawn on the server: no script, readable by screen readers. */
 function BarChart(props: { table: ReportTable; id: string; lang: Language }) {
@@ -221,7 +222,7 @@ function TableSection(props: { table: ReportTable; index: number; lang: Language
           )}
         </>
       )}
-      <p className="counts">{t.footer(table.n, table.validN, table.missing)}</p>
+      <p className="counts">{t.footer(orHidden(table.n), orHidden(table.validN), orHidden(table.missing))}</p>
       {(anyHidden || table.notes.length > 0) && (
         <ul className="notes">
           {anyHidden && <li>{t.hiddenNote(props.k)}</li>}
@@ -244,11 +245,11 @@ function ComparisonSection(props: { comparison: Comparison; lang: Language; ques
       <dl className="facts">
         <dt>A</dt>
         <dd>
-          {comparison.a.label} (n = {comparison.a.n})
+          {comparison.a.label} (n = {orHidden(comparison.a.n)})
         </dd>
         <dt>B</dt>
         <dd>
-          {comparison.b.label} (n = {comparison.b.n})
+          {comparison.b.label} (n = {orHidden(comparison.b.n)})
         </dd>
       </dl>
       <p>{comparison.definition}</p>
@@ -323,9 +324,9 @@ function ReportPage({ doc }: { doc: ReportDocument }) {
             <dt>{t.population}</dt>
             <dd>{t.populationText(report.filters.applied.length)}</dd>
             <dt>{t.complete}</dt>
-            <dd>{report.filters.n ?? report.round.n}</dd>
+            <dd>{orHidden(report.filters.n ?? report.round.n)}</dd>
             <dt>{t.started}</dt>
-            <dd>{doc.responses.started}</dd>
+            <dd>{orHidden(doc.responses.started)}</dd>
             <dt>{t.rounding}</dt>
             <dd>{report.rounding.rule[lang]}</dd>
             <dt>{t.suppression}</dt>

@@ -14,6 +14,7 @@ import {
   roundHalfUp,
   roundingRule,
 } from './core/index.ts';
+import { withholdHiddenGroups } from './report-groups.ts';
 import { answeredKey, type CombinationCount, type SqlCondition, type ValueCount } from './store.ts';
 
 /**
@@ -53,7 +54,8 @@ export type ReportItem = {
   code: string;
   label: string;
   count: number | null;
-  validN: number;
+  /** Null when the table is withheld (report-groups.ts). */
+  validN: number | null;
   percent: number | null;
   ci: [number, number] | null;
   decimals: number;
@@ -67,11 +69,11 @@ export type ReportTable = {
   type: ResolvedQuestion['type'];
   view: 'options' | 'combinations' | 'values';
   text: string;
-  /** Respondents the question was shown to. */
-  n: number;
+  /** Respondents the question was shown to (null when withheld: see report-groups.ts). */
+  n: number | null;
   /** Respondents who answered it. */
-  validN: number;
-  missing: number;
+  validN: number | null;
+  missing: number | null;
   decimals: number;
   items: ReportItem[];
   scale?: {
@@ -350,7 +352,7 @@ export function buildTables(instrument: ResolvedInstrument, agg: Aggregates, opt
       }
     }
   }
-  return tables;
+  return suppress ? withholdHiddenGroups(tables, instrument, lang) : tables;
 }
 
 export const freeTextNote = (lang: Language) => localise(FREE_TEXT, lang);

@@ -7,15 +7,17 @@ import { allQuestions, localise } from '../instruments/definition.ts';
 import type { ResolvedInstrument } from '../instruments/resolve.ts';
 import type { InstrumentSource } from '../rounds/instrument-source.ts';
 import type { RoundTable } from '../rounds/tables.ts';
-import { compareGroups, disclosureThreshold, filterAllowed, type Localised, roundingRule } from './core/index.ts';
+import { shownInReport } from './compare-disclosure.ts';
+import { compareGroups, disclosureThreshold, type Localised, roundingRule } from './core/index.ts';
 import type { ChoiceCounts, ItemSet, ScaleCounts } from './core/types.ts';
 import { type Aggregates, buildTables, type Eligibility, parsePresentation, type ReportTable, sqlConditionOf, usesCombinations } from './report.ts';
+import { decideSelection, selectionRefusal } from './selections.ts';
 import * as store from './store.ts';
 
 export type ReportQuery = { team?: string | undefined; sector?: string | undefined; filter?: string[] | undefined; lang?: Language | undefined };
 
 export type Report = {
-  round: { id: string; key: string; name: string; instrumentTitle: string; n: number; closesOn: string };
+  round: { id: string; key: string; name: string; instrumentTitle: string; n: number | null; closesOn: string };
   disclosure: { threshold: number; suppressed: boolean; unsuppressed: boolean; rule: Localised };
   rounding: { decimals: number; rule: Localised };
   filters: {
@@ -121,20 +123,9 @@ export async function composeReport(
   if (applied.length > 0) {
     filteredN = await store.countResponses(ctx.db, scope);
     if (access.suppress) {
-      // Against the whole round and against every view with one filter less: two overlapping
-      // selections must not differ by fewer than k people.
-      const parents: store.Scope[] = [
-        whole,
-        ...(query.team ? [{ ...scope, teamId: undefined }] : []),
-        ...answers.map((_, i) => ({ ...scope, answers: answers.filter((__, j) => j !== i) })),
-      ];
-      for (const parent of parents) {
-        const decision = filterAllowed(filteredN, await store.countResponses(ctx.db, parent), k);
-        if (!decision.allowed) {
-          refusal = decision.message ? localise(decision.message, lang) : undefined;
-          break;
-        }
-      }
+      // Every selection this person can request is weighed together (selections.ts), not just this one against its parents.
+      const decision = await decideSelection(ctx.db, instrument, whole, applied, k);
+      if (!decision.allowed) refusal = localise(selectionRefusal(decision.reason, k), lang);
     }
   }
   onProgress?.(2, 4);
@@ -159,7 +150,8 @@ export async function composeReport(
       key: round.key ?? round.id,
       name: round.name,
       instrumentTitle: localise(published.title, lang),
-      n: total,
+      // Below k the round's own size is a small group.
+      n: access.suppress && total < k ? null : total,
       closesOn: round.closes_on,
     },
     disclosure: { threshold: k, suppressed: access.suppress, unsuppressed: !access.suppress, rule: access.suppress ? RULE_SUPPRESSED(k) : RULE_UNSUPPRESSED },
@@ -253,8 +245,8 @@ export type ScaleComparisonItem = {
 };
 
 export type Comparison = {
-  a: { roundId: string; key: string; label: string; n: number };
-  b: { roundId: string; key: string; label: string; n: number };
+  a: { roundId: string; key: string; label: string; n: number | null };
+  b: { roundId: string; key: string; label: string; n: number | null };
   definition: string;
   disclosure: Report['disclosure'];
   items: ComparisonItem[];
@@ -341,9 +333,10 @@ export async function composeComparison(
   const typesA = typeOf(sideA.instrument);
   const typesB = typeOf(sideB.instrument);
   const shared = new Set([...typesA].filter(([key, type]) => typesB.get(key) === type).map(([key]) => key));
-  const presentation = { tables: {} };
   const aggregates = await Promise.all(
-    sides.map((side) => aggregate(ctx, side.instrument, { organisationId, roundIds: [side.round.id], answers: [] }, presentation)),
+    sides.map((side) =>
+      aggregate(ctx, side.instrument, { organisationId, roundIds: [side.round.id], answers: [] }, parsePresentation(side.round.presentation)),
+    ),
   );
   const [aggA, aggB] = aggregates as [Aggregates, Aggregates];
   const name = (round: RoundTable) => ({ nl: round.name, en: round.name });
@@ -352,12 +345,16 @@ export async function composeComparison(
     b: name(sideB.round),
   });
   const questions = new Map(allQuestions(sideA.instrument).map((q) => [q.key, q]));
-  const tooFew = suppress && (aggA.n < k || aggB.n < k);
-  const small = (count: number) => count >= 1 && count < k;
+  // What the report of each round shows this person, so the comparison shows nothing the reports hide.
+  const reportsOf = sides.map((side, i) =>
+    buildTables(side.instrument, aggregates[i] as Aggregates, { lang, suppress: true, k, presentation: parsePresentation(side.round.presentation) }),
+  );
+  const shownInBoth = (question: string, option: string | null, item: string | null) =>
+    reportsOf.every((tables) => shownInReport(tables, question, option, item));
   const items: ComparisonItem[] = result.choiceGaps.map((gap) => {
     const q = questions.get(gap.question);
     const option = q && (q.type === 'single' || q.type === 'multiple') ? q.options.find((o) => o.key === gap.option) : undefined;
-    const hidden = suppress && (tooFew || [gap.a, gap.b].some((side) => small(side.count) || small(side.validN - side.count) || side.validN < k));
+    const hidden = suppress && !shownInBoth(gap.question, gap.option, null);
     return {
       question: gap.question,
       code: gap.option,
@@ -372,7 +369,7 @@ export async function composeComparison(
   const scales: ScaleComparisonItem[] = result.scaleGaps.map((gap) => {
     const q = questions.get(gap.question);
     const itemText = q?.type === 'matrix' ? q.items.find((i) => i.key === gap.item)?.text : undefined;
-    const hidden = suppress && (tooFew || gap.a.validN < k || gap.b.validN < k);
+    const hidden = suppress && !shownInBoth(gap.question, null, gap.item);
     return {
       question: gap.question,
       item: gap.item,
@@ -393,7 +390,12 @@ export async function composeComparison(
       subjectId: sideA.round.id,
       details: { source: access.source, comparedWith: sideB.round.id },
     });
-  const side = (s: (typeof sides)[number], agg: Aggregates) => ({ roundId: s.round.id, key: s.round.key ?? s.round.id, label: s.round.name, n: agg.n });
+  const side = (s: (typeof sides)[number], agg: Aggregates) => ({
+    roundId: s.round.id,
+    key: s.round.key ?? s.round.id,
+    label: s.round.name,
+    n: suppress && agg.n < k ? null : agg.n,
+  });
   return {
     a: side(sideA, aggA),
     b: side(sideB, aggB),

@@ -237,3 +237,48 @@ export const roundsByKey = (db: Db, key: string) =>
 
 export const teamInOrganisation = async (db: Db, organisationId: string, teamId: string): Promise<boolean> =>
   (await db.selectFrom('teams').select('id').where('id', '=', teamId).where('organisation_id', '=', organisationId).executeTakeFirst()) !== undefined;
+
+/** Complete responses in scope per team (null: answered through the organisation's link). */
+export async function countsByTeam(db: Db, scope: Scope): Promise<{ teamId: string | null; count: number }[]> {
+  const rows = await db
+    .selectFrom('responses')
+    .select(['responses.team_id', sql<number>`count(*)`.as('n')])
+    .where(inScope(scope))
+    .groupBy('responses.team_id')
+    .execute();
+  return rows.map((r) => ({ teamId: r.team_id, count: Number(r.n) }));
+}
+
+/** Respondents in scope per option of one choice question, missing markers apart. */
+export async function optionCounts(db: Db, scope: Scope, question: string): Promise<{ option: string | null; marker: boolean; count: number }[]> {
+  const rows = await db
+    .selectFrom('answers')
+    .innerJoin('responses', 'responses.id', 'answers.response_id')
+    .select(['answers.option', markerExpression.as('marker'), sql<number>`count(distinct answers.response_id)`.as('n')])
+    .where(inScope(scope))
+    .where('answers.question', '=', question)
+    .groupBy(['answers.option', markerExpression])
+    .execute();
+  return rows.map((r) => ({ option: r.option, marker: Number(r.marker) === 1, count: Number(r.n) }));
+}
+
+/** The complete responses in scope with their team, and their rows for the given questions (markers flagged). */
+export async function respondentsFor(db: Db, scope: Scope, questions: string[]) {
+  const responses = await db.selectFrom('responses').select(['responses.id', 'responses.team_id']).where(inScope(scope)).execute();
+  const rows = questions.length
+    ? await db
+        .selectFrom('answers')
+        .innerJoin('responses', 'responses.id', 'answers.response_id')
+        .select(['answers.response_id', 'answers.question', 'answers.option', markerExpression.as('marker')])
+        .where(inScope(scope))
+        .where('answers.question', 'in', questions)
+        .execute()
+    : [];
+  return {
+    responses: responses.map((r) => ({ id: r.id, teamId: r.team_id })),
+    rows: rows.map((r) => ({ responseId: r.response_id, question: r.question, option: r.option, marker: Number(r.marker) === 1 })),
+  };
+}
+
+export const teamIdsOf = async (db: Db, organisationId: string): Promise<string[]> =>
+  (await db.selectFrom('teams').select('id').where('organisation_id', '=', organisationId).orderBy('id').execute()).map((t) => t.id);

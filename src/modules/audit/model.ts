@@ -5,6 +5,7 @@ import { idSchema } from '../organisations/model.ts';
 export const auditActions = [
   'organisation.created',
   'organisation.updated',
+  'organisation.threshold_changed',
   'user.created',
   'user.updated',
   'user.password_reset',

@@ -102,3 +102,10 @@ export const acceptInvitationInput = z.strictObject({
   displayName: displayNameSchema.optional(),
   password: z.string().min(1).max(256),
 });
+
+/** The disclosure threshold an organisation may choose: at least 5 (the platform's promise), at most 50. */
+export const MIN_THRESHOLD = 5;
+export const MAX_THRESHOLD = 50;
+export const organisationSettingsInput = z.strictObject({ disclosureThreshold: z.number().int().min(MIN_THRESHOLD).max(MAX_THRESHOLD) });
+export const organisationSettingsView = z.object({ disclosureThreshold: z.number().int() });
+export type OrganisationSettings = z.infer<typeof organisationSettingsView>;

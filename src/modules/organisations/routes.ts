@@ -13,6 +13,8 @@ import {
   memberParams,
   memberView,
   organisationParams,
+  organisationSettingsInput,
+  organisationSettingsView,
   teamInput,
   teamListView,
   teamMemberInput,
@@ -23,12 +25,25 @@ import {
   teamView,
 } from './model.ts';
 import * as service from './service.ts';
+import { setDisclosureThreshold } from './settings.ts';
 
 export function organisationRoutes(app: FastifyInstance): AnyRoute[] {
   const ctx = app.services;
   const baseUrl = (req: FastifyRequest) => requirePublicOrigin(ctx.config, req);
   const ok = { ok: true } as const;
   return [
+    defineRoute({
+      method: 'PATCH',
+      url: '/api/orgs/:orgId/settings',
+      summary: "Set the organisation's disclosure threshold: counts below it are hidden from everyone who may not see small counts (at least 5; audited)",
+      tags: ['members'],
+      auth: 'user',
+      policy: 'organisation.manage',
+      params: organisationParams,
+      body: organisationSettingsInput,
+      response: organisationSettingsView,
+      handler: async ({ actor, params, body }) => setDisclosureThreshold(ctx, actor, params.orgId, body.disclosureThreshold),
+    }),
     defineRoute({
       method: 'GET',
       url: '/api/orgs/:orgId/members',

@@ -3,6 +3,7 @@ import { AppError, notFound } from '../../core/errors.ts';
 import { newId } from '../../core/ids.ts';
 import { authorize } from '../../core/policy.ts';
 import { type Db, inTransaction } from '../../db/database.ts';
+import { DEFAULT_DISCLOSURE_THRESHOLD } from '../analysis/core/disclosure.ts';
 import { recordAudit } from '../audit/service.ts';
 import type { MemberView, OrganisationView, Position, Role, Sector, TeamMemberView, TeamView } from './model.ts';
 import * as store from './store.ts';
@@ -12,7 +13,13 @@ export async function createOrganisation(ctx: ServiceContext, input: { name: str
   const id = newId();
   const now = ctx.clock.now();
   await inTransaction(ctx.db, async (trx) => {
-    await store.insertOrganisation(trx, { id, name: input.name, sector: input.sector, disclosure_threshold: 5, created_at: now.toISOString() });
+    await store.insertOrganisation(trx, {
+      id,
+      name: input.name,
+      sector: input.sector,
+      disclosure_threshold: DEFAULT_DISCLOSURE_THRESHOLD,
+      created_at: now.toISOString(),
+    });
     await recordAudit(trx, now, {
       organisationId: id,
       actorUserId: input.actorUserId ?? null,

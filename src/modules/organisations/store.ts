@@ -130,3 +130,6 @@ export async function claimInvitation(db: Db, id: string, userId: string, at: st
     .executeTakeFirst();
   return Number(result.numUpdatedRows) === 1;
 }
+
+export const updateDisclosureThreshold = (db: Db, organisationId: string, threshold: number) =>
+  db.updateTable('organisations').set({ disclosure_threshold: threshold }).where('id', '=', organisationId).execute();

@@ -36,7 +36,9 @@ export const roundLinkView = z.object({
   url: z.string(),
   /** An SVG QR code of the url, for posters and slides. */
   qrSvg: z.string(),
-  responses: z.number().int(),
+  /** Null when hidden from this viewer: below the threshold (`responsesFewerThan` = k), or to protect another link's count. */
+  responses: z.number().int().nullable(),
+  responsesFewerThan: z.number().int().nullable(),
 });
 
 export const roundView = z.object({
@@ -50,7 +52,8 @@ export const roundView = z.object({
   open: z.boolean(),
   openTextExport: z.boolean(),
   createdAt: z.string(),
-  responses: z.object({ complete: z.number().int(), started: z.number().int() }),
+  /** A null count is below `fewerThan`, the organisation's threshold (set for those who may not see small counts). */
+  responses: z.object({ complete: z.number().int().nullable(), started: z.number().int().nullable(), fewerThan: z.number().int().nullable() }),
 });
 export type RoundView = z.infer<typeof roundView>;
 export const roundListView = z.object({ rounds: z.array(roundView) });

@@ -5,6 +5,7 @@ import { newId, newSecretToken } from '../../core/ids.ts';
 import type { Language } from '../../core/language.ts';
 import { authorize } from '../../core/policy.ts';
 import { type Db, inTransaction } from '../../db/database.ts';
+import { type CountViewer, countsPerTeam, countViewer, shownCount } from '../analysis/small-counts.ts';
 import { recordAudit } from '../audit/service.ts';
 import { localise } from '../instruments/definition.ts';
 import type { InstrumentSource } from './instrument-source.ts';
@@ -19,7 +20,15 @@ export const isOpen = (round: Pick<RoundTable, 'status' | 'closes_on'>, on: stri
 
 export const respondentUrl = (baseUrl: string, token: string) => `${baseUrl.replace(/\/$/, '')}/r/${token}`;
 
-function present(ctx: ServiceContext, round: RoundTable, title: string, counts: { complete: number; started: number } | undefined): RoundView {
+function present(
+  ctx: ServiceContext,
+  round: RoundTable,
+  title: string,
+  counts: { complete: number; started: number } | undefined,
+  viewer: CountViewer,
+): RoundView {
+  const complete = shownCount(counts?.complete ?? 0, viewer);
+  const started = shownCount(counts?.started ?? 0, viewer);
   return {
     id: round.id,
     key: round.key ?? round.id,
@@ -31,7 +40,7 @@ function present(ctx: ServiceContext, round: RoundTable, title: string, counts: 
     open: isOpen(round, today(ctx)),
     openTextExport: round.open_text_export === 1,
     createdAt: round.created_at,
-    responses: counts ?? { complete: 0, started: 0 },
+    responses: { complete: complete.count, started: started.count, fewerThan: viewer.seesSmall ? null : viewer.k },
   };
 }
 
@@ -85,7 +94,7 @@ export async function createRound(
       details: { instrumentVersionId: round.instrument_version_id, links: scopes.length },
     });
   });
-  return present(ctx, round, localise(instrument.title, actor.language), undefined);
+  return present(ctx, round, localise(instrument.title, actor.language), undefined, await countViewer(ctx, actor, organisationId));
 }
 
 /** `Voorjaar 2027 — GGZ!` → `voorjaar-2027-ggz`; at most 61 characters, at least 2. */
@@ -126,7 +135,10 @@ export async function listRounds(ctx: ServiceContext, source: InstrumentSource, 
     ctx.db,
     rounds.map((r) => r.id),
   );
-  return Promise.all(rounds.map(async (round) => present(ctx, round, await titleOf(ctx, source, round.instrument_version_id, actor), counts.get(round.id))));
+  const viewer = await countViewer(ctx, actor, organisationId);
+  return Promise.all(
+    rounds.map(async (round) => present(ctx, round, await titleOf(ctx, source, round.instrument_version_id, actor), counts.get(round.id), viewer)),
+  );
 }
 
 export async function getRound(ctx: ServiceContext, source: InstrumentSource, actor: Actor, organisationId: string, roundId: string, baseUrl: string) {
@@ -135,8 +147,10 @@ export async function getRound(ctx: ServiceContext, source: InstrumentSource, ac
   if (!round) throw notFound();
   const counts = await store.countResponsesByRound(ctx.db, [round.id]);
   const links = await store.listLinks(ctx.db, round.id);
+  const viewer = await countViewer(ctx, actor, organisationId);
+  const perTeam = await countsPerTeam(ctx, viewer, organisationId, round.id);
   return {
-    ...present(ctx, round, await titleOf(ctx, source, round.instrument_version_id, actor), counts.get(round.id)),
+    ...present(ctx, round, await titleOf(ctx, source, round.instrument_version_id, actor), counts.get(round.id), viewer),
     links: await Promise.all(
       links.map(async (link) => {
         const url = respondentUrl(baseUrl, link.token);
@@ -146,7 +160,11 @@ export async function getRound(ctx: ServiceContext, source: InstrumentSource, ac
           teamName: link.team_name,
           url,
           qrSvg: await QRCode.toString(url, { type: 'svg', errorCorrectionLevel: 'M', margin: 2 }),
-          responses: Number(link.responses),
+          // Per team, as a team filter of the report would show it (the link's own count for those who see small counts).
+          ...(() => {
+            const shown = viewer.seesSmall ? { count: Number(link.responses), fewerThan: null } : perTeam(link.team_id);
+            return { responses: shown.count, responsesFewerThan: shown.fewerThan };
+          })(),
         };
       }),
     ),
@@ -198,5 +216,11 @@ export async function updateRound(
   const round = await store.findRound(ctx.db, organisationId, roundId);
   if (!round) throw notFound();
   const counts = await store.countResponsesByRound(ctx.db, [roundId]);
-  return present(ctx, round, await titleOf(ctx, source, round.instrument_version_id, actor), counts.get(roundId));
+  return present(
+    ctx,
+    round,
+    await titleOf(ctx, source, round.instrument_version_id, actor),
+    counts.get(roundId),
+    await countViewer(ctx, actor, organisationId),
+  );
 }

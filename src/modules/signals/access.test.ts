@@ -1,5 +1,5 @@
 import { describe, expect, it } from 'vitest';
-import { canCheck, canHandle, canSee, handlesSignals, seesReport, type Viewer } from './access.ts';
+import { canCheck, canHandle, canSee, countsEverySignal, handlesSignals, seesReport, type Viewer } from './access.ts';
 
 const teamA = '00000000-0000-4000-8000-00000000000a';
 const teamB = '00000000-0000-4000-8000-00000000000b';
@@ -42,5 +42,13 @@ describe('who sees and handles a signal', () => {
     expect(canCheck(viewer('member', [{ teamId: teamB, position: 'experience_worker' }]), { ...checking, teamId: null }, [])).toBe(true);
     expect(canCheck(viewer('admin'), checking, [])).toBe(false);
     expect(canCheck(viewer('member'), inA, ['me'])).toBe(false);
+  });
+
+  it('gives small counts in the report only to who may open every signal counted', () => {
+    const both = [inA, { ...inA, teamId: teamB }];
+    expect(countsEverySignal(viewer('coordinator'), both)).toBe(true);
+    expect(countsEverySignal(viewer('member', [{ teamId: teamB, position: 'policy_officer' }]), both)).toBe(true);
+    expect(countsEverySignal(viewer('member', [{ teamId: teamA, position: 'practitioner' }]), both)).toBe(false);
+    expect(countsEverySignal(viewer('researcher'), both)).toBe(false);
   });
 });

@@ -28,6 +28,15 @@ export const handlesSignals = (v: Viewer): boolean => managesOrganisation(v) || 
 export const seesReport = (v: Viewer): boolean => managesOrganisation(v) || v.role === 'researcher' || isPolicyOfficer(v);
 
 /**
+ * Small counts in the signal report. The list of signals is for the people allowed to open each one,
+ * and whoever can open every signal the report counts can count them from the list: hiding the small
+ * counts from them would promise what the list does not keep. So the report is exact for them (and
+ * for those with raw rights); it hides small counts only from a viewer who cannot open them all, and
+ * that viewer's list holds only the signals they may open.
+ */
+export const countsEverySignal = (v: Viewer, signals: readonly SignalFacts[]): boolean => signals.every((s) => canSee(v, s));
+
+/**
  * Member checking: while the theme is being checked, the people whose stories it comes from and
  * the experience workers of the team (of any team, for an organisation-wide signal).
  */

@@ -4,7 +4,7 @@ import { authorize, can } from '../../core/policy.ts';
 import { discloseCrossTable, discloseFrequencies, disclosureThreshold } from '../analysis/core/index.ts';
 import { auditUnsuppressedOrganisationReport } from '../analysis/unsuppressed-view.ts';
 import { getFramework } from '../frameworks/service.ts';
-import { canHandle, handlesSignals, seesReport } from './access.ts';
+import { canHandle, countsEverySignal, handlesSignals, seesReport } from './access.ts';
 import { type SignalReportView, type SignalSummary, signalLevels } from './model.ts';
 import { factsOf, summaryOf, viewerOf } from './service.ts';
 import * as store from './store.ts';
@@ -40,8 +40,8 @@ export async function signalReport(ctx: ServiceContext, actor: Actor, organisati
   authorize(actor, 'signals.view', organisationId);
   const viewer = await viewerOf(ctx.db, actor, organisationId);
   if (!seesReport(viewer)) throw forbidden();
-  const suppress = !can(actor, 'reports.raw', organisationId);
   const rows = (await store.listSignals(ctx.db, organisationId)).filter((row) => row.status !== 'member_check');
+  const suppress = !can(actor, 'reports.raw', organisationId) && !countsEverySignal(viewer, rows.map(factsOf));
   const themeFramework = await getFramework(ctx, actor, organisationId, 'themes');
   const usedThemes = new Set(rows.map((r) => r.theme));
   const themes = [

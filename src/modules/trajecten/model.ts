@@ -184,7 +184,9 @@ export const checkView = z.object({
   roundId: idSchema,
   roundName: z.string(),
   closesOn: z.string(),
-  responses: z.number().int(),
+  /** Null below the organisation's threshold (`responsesFewerThan`) for who may not see small counts. */
+  responses: z.number().int().nullable(),
+  responsesFewerThan: z.number().int().nullable(),
   /** The team's own link to answer (for the team's members). */
   url: z.string().nullable(),
 });

@@ -3,6 +3,7 @@ import { notFound } from '../../core/errors.ts';
 import { newId } from '../../core/ids.ts';
 import { authorize } from '../../core/policy.ts';
 import { inTransaction } from '../../db/database.ts';
+import { countViewer, shownCount } from '../analysis/small-counts.ts';
 import { respondentUrl } from '../rounds/service.ts';
 import { checkCodes, managesTrajectories, openTrajectory, recordChange, type TrajectoryAccess } from './access.ts';
 import { charterSummary } from './charter/status.ts';
@@ -177,6 +178,7 @@ export async function getTrajectory(
     checks.map((c) => c.round_id),
     row.team_id,
   );
+  const viewer = await countViewer(ctx, actor, organisationId);
   return {
     id: row.id,
     organisationId,
@@ -211,7 +213,11 @@ export async function getTrajectory(
         roundId: c.round_id,
         roundName: c.name,
         closesOn: c.closes_on,
-        responses: link?.complete ?? 0,
+        // Below the threshold, who may not see small counts reads "fewer than k".
+        ...(() => {
+          const shown = shownCount(link?.complete ?? 0, viewer);
+          return { responses: shown.count, responsesFewerThan: shown.fewerThan };
+        })(),
         // The team's own link to answer: for the team's members only.
         url: access.isMember && link ? respondentUrl(baseUrl, link.token) : null,
       };

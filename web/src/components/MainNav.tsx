@@ -18,6 +18,7 @@ export function MainNav({ org }: { org: Organisation }) {
     { to: `${base}/ontmoetingen`, label: t('nav.meetings') },
     ...(canOpenPeople(org.role) ? [{ to: `${base}/people`, label: t('nav.people') }] : []),
     ...(can(org.role, 'viewAudit') ? [{ to: `${base}/audit`, label: t('nav.audit') }] : []),
+    ...(can(org.role, 'manageOrganisation') ? [{ to: `${base}/organisatie`, label: t('nav.orgSettings') }] : []),
   ];
   return (
     <nav className="main-nav" aria-label={t('header.mainNav')}>

@@ -6,11 +6,11 @@ import { suppressLinked } from './disclosure-engine.ts';
 const counts = (cells: { count: number | null }[]) => cells.map((c) => c.count);
 
 describe('disclosureThreshold', () => {
-  it('is 5 by default and never below 3', () => {
+  it('is 5 by default and never below 5', () => {
     expect(disclosureThreshold()).toBe(5);
     expect(disclosureThreshold(10)).toBe(10);
-    expect(disclosureThreshold(2)).toBe(3);
-    expect(disclosureThreshold(0)).toBe(3);
+    expect(disclosureThreshold(4)).toBe(5);
+    expect(disclosureThreshold(0)).toBe(5);
     expect(() => disclosureThreshold(Number.NaN)).toThrow(RangeError);
   });
 });
@@ -77,7 +77,7 @@ describe('discloseFrequencies', () => {
     expect(TOO_FEW_ANSWERS).toEqual({ nl: 'te weinig antwoorden', en: 'too few answers' });
   });
 
-  it('uses the threshold it is given, but never one below 3', () => {
+  it('uses the threshold it is given, but never one below 5', () => {
     const cells = [
       { key: 'a', count: 2 },
       { key: 'b', count: 3 },
@@ -247,9 +247,10 @@ describe('filterAllowed', () => {
     expect(filterAllowed(5, 5).allowed).toBe(true);
   });
 
-  it('uses the threshold given, never below 3, and refuses impossible input', () => {
+  it('uses the threshold given, never below 5, and refuses impossible input', () => {
     expect(filterAllowed(8, 10, 3).allowed).toBe(false);
-    expect(filterAllowed(7, 10, 3).allowed).toBe(true);
+    expect(filterAllowed(10, 15, 3).allowed).toBe(true);
+    expect(filterAllowed(12, 15, 10).allowed).toBe(false);
     expect(filterAllowed(7, 9, 2).allowed).toBe(false);
     expect(() => filterAllowed(11, 10)).toThrow(RangeError);
   });

@@ -3,10 +3,10 @@ import type { DisclosedCount, DisclosedCrossTable, DisclosedTable, DisclosureRul
 import { assertAtMost, assertCount } from './validate.ts';
 
 export const DEFAULT_DISCLOSURE_THRESHOLD = 5;
-export const MINIMUM_DISCLOSURE_THRESHOLD = 3;
+export const MINIMUM_DISCLOSURE_THRESHOLD = 5;
 export const TOO_FEW_ANSWERS: Localised = { nl: 'te weinig antwoorden', en: 'too few answers' };
 
-/** The threshold k in force: 5 unless set, and never below 3 whatever the setting says. */
+/** The threshold k in force: 5 unless set, and never below 5 whatever the setting says (the platform's promise). */
 export function disclosureThreshold(k?: number): number {
   if (k === undefined) return DEFAULT_DISCLOSURE_THRESHOLD;
   if (!Number.isFinite(k)) throw new RangeError(`disclosure threshold must be a number, got ${k}`);

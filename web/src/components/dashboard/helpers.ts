@@ -50,13 +50,10 @@ export type CountWords = { n: string; validN: string; missing: string };
 /** "n = 89 · geldige n = 84 · ontbrekend = 5", the line under every chart. */
 export function countsLine(table: Pick<ReportTable, 'n' | 'validN' | 'missing'> & { items?: ReportTable['items'] }, words: CountWords, lang: Lang): string {
   const statements = table.items?.filter((item) => item.distribution) ?? [];
-  const pick = (own: (item: ReportTable['items'][number]) => number | undefined, whole: number) =>
-    statements.length > 0
-      ? range(
-          statements.map((item) => own(item) ?? whole),
-          lang,
-        )
-      : formatCount(whole, lang);
+  const pick = (own: (item: ReportTable['items'][number]) => number | null | undefined, whole: number | null) => {
+    const values = statements.map((item) => own(item) ?? whole);
+    return statements.length > 0 && values.every((v) => v !== null) ? range(values as number[], lang) : formatCount(statements.length > 0 ? null : whole, lang);
+  };
   return [
     `${words.n} = ${pick((item) => item.n, table.n)}`,
     `${words.validN} = ${pick((item) => item.validN, table.validN)}`,
@@ -230,9 +227,10 @@ export function mergeMatrices(tables: ReportTable[]): ReportTable[] {
     const last = merged.at(-1);
     if (last && last.type === 'matrix' && last.question === table.question && last.items.every((item) => item.distribution)) {
       last.items.push(row);
-      last.n = Math.max(last.n, table.n);
-      last.validN = Math.min(last.validN, table.validN);
-      last.missing = Math.max(last.missing, table.missing);
+      // A withheld statement (null) withholds the merged figure too.
+      last.n = last.n === null || table.n === null ? null : Math.max(last.n, table.n);
+      last.validN = last.validN === null || table.validN === null ? null : Math.min(last.validN, table.validN);
+      last.missing = last.missing === null || table.missing === null ? null : Math.max(last.missing, table.missing);
       last.suppressed ||= table.suppressed;
       for (const note of table.notes) if (!last.notes.includes(note)) last.notes.push(note);
       continue;

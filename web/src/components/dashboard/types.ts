@@ -15,7 +15,8 @@ export type ReportItem = {
   label: string;
   /** null: suppressed (too few answers to show), never 0. */
   count: number | null;
-  validN: number;
+  /** null when the whole table is withheld. */
+  validN: number | null;
   percent: number | null;
   /** 95% interval in percent, when the API gives one. */
   ci: [number, number] | null;
@@ -25,8 +26,8 @@ export type ReportItem = {
   /** Matrix statements merged into one table (mergeMatrices): the answers on the scale, in scale order. */
   distribution?: DistributionPoint[];
   /** Merged matrix statements: their own n and missing. */
-  n?: number;
-  missing?: number;
+  n?: number | null;
+  missing?: number | null;
 };
 
 export type ScaleStats = {
@@ -47,9 +48,10 @@ export type ReportTable = {
   section: string;
   type: QuestionType;
   text: string;
-  n: number;
-  validN: number;
-  missing: number;
+  /** null: withheld, with the table (too few answers, or the group the question was asked to is hidden). */
+  n: number | null;
+  validN: number | null;
+  missing: number | null;
   items: ReportItem[];
   /** Decimals of the percentages (default: the report's). */
   decimals?: number;
@@ -65,7 +67,7 @@ export type ReportTable = {
 export type AppliedFilter = { kind: 'team'; team: string } | { kind: 'answer'; question: string; option: string };
 
 export type Report = {
-  round: { id: string; key: string; name: string; instrumentTitle: string; n: number; closesOn: string };
+  round: { id: string; key: string; name: string; instrumentTitle: string; n: number | null; closesOn: string };
   disclosure: { threshold: number; suppressed: boolean; rule: Localised; unsuppressed: boolean };
   rounding: { decimals: number; rule: Localised };
   filters: { applied: AppliedFilter[]; n?: number | null; tooFew: boolean; message?: Localised | string };
@@ -95,8 +97,8 @@ export type ScaleCompareItem = {
 };
 
 export type Comparison = {
-  a: { roundId: string; key?: string; label: string; n: number };
-  b: { roundId: string; key?: string; label: string; n: number };
+  a: { roundId: string; key?: string; label: string; n: number | null };
+  b: { roundId: string; key?: string; label: string; n: number | null };
   /** How the gap is computed, in the viewer's language. */
   definition?: string;
   items: CompareItem[];

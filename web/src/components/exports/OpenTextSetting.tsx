@@ -15,7 +15,8 @@ export function OpenTextSetting({ orgId, round, onChanged }: { orgId: string; ro
   const [busy, setBusy] = useState(false);
   const [error, setError] = useState<ApiError | null>(null);
   const [status, setStatus] = useState<string | null>(null);
-  const locked = !round.openTextExport && round.responses.started > 0;
+  // A hidden count (fewer than k) is more than 0 as far as anyone can tell.
+  const locked = !round.openTextExport && (round.responses.started ?? 1) > 0;
 
   const save = async (event: FormEvent) => {
     event.preventDefault();

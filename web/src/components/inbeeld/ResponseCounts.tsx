@@ -1,10 +1,15 @@
+import type { TFunction } from 'i18next';
 import { useEffect, useRef, useState } from 'react';
 import { useT } from '../../i18n.ts';
 
 export const REFRESH_MS = 10_000;
 const ANNOUNCE_EVERY_MS = 60_000;
 
-type Counts = { complete: number; started: number };
+type Counts = { complete: number | null; started: number | null; fewerThan: number | null };
+
+/** Below the organisation's threshold, people who may not see small counts read "fewer than k". */
+const countText = (count: number | null, counts: Counts, t: TFunction<'web'>) =>
+  count === null ? t('common.fewerThan', { k: counts.fewerThan ?? '' }) : String(count);
 
 /**
  * The numbers, always current on the screen; a screen reader hears a change at most once a minute
@@ -25,7 +30,7 @@ export function ResponseCounts({ counts }: { counts: Counts }) {
       timer.current = undefined;
       const now = latest.current;
       lastAnnounced.current = { at: Date.now(), counts: now };
-      setAnnouncement(t('inBeeld.round.countsChanged', { complete: now.complete, started: now.started }));
+      setAnnouncement(t('inBeeld.round.countsChanged', { complete: countText(now.complete, now, t), started: countText(now.started, now, t) }));
     };
     const wait = lastAnnounced.current.at + ANNOUNCE_EVERY_MS - Date.now();
     if (wait <= 0) say();
@@ -39,11 +44,11 @@ export function ResponseCounts({ counts }: { counts: Counts }) {
       <dl className="stats">
         <div>
           <dt>{t('inBeeld.round.complete')}</dt>
-          <dd>{counts.complete}</dd>
+          <dd>{countText(counts.complete, counts, t)}</dd>
         </div>
         <div>
           <dt>{t('inBeeld.round.started')}</dt>
-          <dd>{counts.started}</dd>
+          <dd>{countText(counts.started, counts, t)}</dd>
         </div>
       </dl>
       <p className="field-hint">{t('inBeeld.round.countsHint', { seconds: REFRESH_MS / 1000 })}</p>

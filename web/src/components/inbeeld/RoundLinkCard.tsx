@@ -62,7 +62,13 @@ export function RoundLinkCard({ link, roundName, organisationName }: { link: Rou
               </a>
             </div>
             <StatusMessage message={copy === 'copied' ? t('inBeeld.round.copied') : copy === 'failed' ? t('inBeeld.round.copyFailed') : null} />
-            <p className="meta">{t('inBeeld.round.linkResponses', { count: link.responses })}</p>
+            <p className="meta">
+              {link.responses !== null
+                ? t('inBeeld.round.linkResponses', { count: link.responses })
+                : link.responsesFewerThan !== null
+                  ? t('inBeeld.round.linkResponsesFewer', { k: link.responsesFewerThan })
+                  : t('inBeeld.round.linkResponsesHidden')}
+            </p>
           </div>
           <img className="qr-code" src={qr} alt={t('inBeeld.round.qrAlt', { scope })} width={200} height={200} />
         </div>

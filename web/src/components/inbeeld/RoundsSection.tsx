@@ -48,7 +48,10 @@ export function RoundsSection({ org, rounds, canStart }: { org: Organisation; ro
                 </td>
                 <td data-label={t('inBeeld.rounds.state')}>{t(round.open ? 'inBeeld.rounds.open' : 'inBeeld.rounds.closed')}</td>
                 <td data-label={t('inBeeld.rounds.responses')}>
-                  {t('inBeeld.rounds.counts', { complete: round.responses.complete, started: round.responses.started })}
+                  {t('inBeeld.rounds.counts', {
+                    complete: round.responses.complete ?? t('common.fewerThan', { k: round.responses.fewerThan ?? '' }),
+                    started: round.responses.started ?? t('common.fewerThan', { k: round.responses.fewerThan ?? '' }),
+                  })}
                 </td>
               </tr>
             ))}

@@ -47,9 +47,19 @@ export type Round = {
   open: boolean;
   openTextExport: boolean;
   createdAt: string;
-  responses: { complete: number; started: number };
+  /** A null count is below `fewerThan` (the organisation's threshold), for those who may not see small counts. */
+  responses: { complete: number | null; started: number | null; fewerThan: number | null };
 };
-export type RoundLink = { id: string; teamId: string | null; teamName: string | null; url: string; qrSvg: string; responses: number };
+export type RoundLink = {
+  id: string;
+  teamId: string | null;
+  teamName: string | null;
+  url: string;
+  qrSvg: string;
+  /** null: hidden; below `responsesFewerThan` when that is set, else hidden so that another link's count cannot be worked out. */
+  responses: number | null;
+  responsesFewerThan: number | null;
+};
 export type RoundDetail = Round & { links: RoundLink[] };
 
 /** The two built-in forms that can be copied (POST /api/orgs/:orgId/instruments with copyOf). */

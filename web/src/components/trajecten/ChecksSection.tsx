@@ -41,7 +41,13 @@ export function ChecksSection({ detail, base }: { detail: TrajectoryDetailView; 
           return (
             <li key={moment}>
               <strong>{t(`trajecten.moment.${moment}`)}</strong>:{' '}
-              {check ? t('trajecten.checkLine', { name: check.roundName, count: check.responses, date: check.closesOn }) : t('trajecten.checkNotOpened')}
+              {check
+                ? t('trajecten.checkLine', {
+                    name: check.roundName,
+                    count: check.responses ?? t('common.fewerThan', { k: check.responsesFewerThan ?? '' }),
+                    date: check.closesOn,
+                  })
+                : t('trajecten.checkNotOpened')}
               {check?.url && (
                 <>
                   {' '}

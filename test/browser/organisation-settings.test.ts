@@ -1,0 +1,56 @@
+import type { Browser } from 'playwright-core';
+import { afterAll, beforeAll, describe, expect, inject, it } from 'vitest';
+import '../helpers/locator-matchers.ts';
+import { expectAccessible, expectNoHorizontalScroll, type LiveServer, launchBrowser, newTestContext, signIn, startLiveServer } from '../helpers/browser.ts';
+
+const run = inject('chromiumPath') ? describe : describe.skip;
+const PASSWORD = 'demo-kruisbestuiving';
+
+run('the organisation’s threshold for small counts in Chromium', () => {
+  let server: LiveServer;
+  let browser: Browser;
+
+  beforeAll(async () => {
+    server = await startLiveServer('sqlite');
+    browser = await launchBrowser();
+  });
+  afterAll(async () => {
+    await browser?.close();
+    await server?.close();
+  });
+
+  it('an admin sets it with the keyboard, a value below 5 is refused in plain words, and a coordinator then reads "minder dan 10" on a link', async () => {
+    const context = await newTestContext(browser, { width: 320, height: 800 });
+    const page = await context.newPage();
+    await signIn(page, server.url, 'beheerder@demo.kruisbestuiving.org', PASSWORD);
+    const org = (await (await page.request.get(`${server.url}/api/me`)).json()).organisations[0].id as string;
+    await page.goto(`${server.url}/o/${org}/organisatie`);
+    await page.getByRole('heading', { level: 1, name: 'Instellingen van de organisatie' }).waitFor();
+    await expectAccessible(page, 'organisation settings');
+    await expectNoHorizontalScroll(page, 'organisation settings');
+    const field = page.getByLabel('Drempel voor kleine aantallen');
+    await field.focus();
+    await field.fill('4');
+    await page.keyboard.press('Enter');
+    await expect(page.getByText('Vul een heel getal in van 5 tot en met 50.').first()).toBeVisible();
+    await field.fill('10');
+    await page.keyboard.press('Enter');
+    await expect(page.getByText('Opgeslagen. De drempel is nu 10.')).toBeVisible();
+    await context.close();
+
+    const coordinatorContext = await newTestContext(browser);
+    const coordinator = await coordinatorContext.newPage();
+    await signIn(coordinator, server.url, 'coordinator@demo.kruisbestuiving.org', PASSWORD);
+    const rounds = (await (await coordinator.request.get(`${server.url}/api/orgs/${org}/rounds`)).json()).rounds as { id: string }[];
+    const detail = await (await coordinator.request.get(`${server.url}/api/orgs/${org}/rounds/${rounds[0]?.id}`)).json();
+    expect(detail.responses.fewerThan).toBe(10);
+    await coordinator.goto(`${server.url}/o/${org}/in-beeld/rounds/${rounds[0]?.id}`);
+    await coordinator.getByRole('heading', { level: 1 }).waitFor();
+    // Every link reads a number of 10 or more, "minder dan 10", or that it is hidden to protect another.
+    const lines = await coordinator.locator('.link-card .meta').allInnerTexts();
+    expect(lines.length).toBeGreaterThan(0);
+    for (const line of lines) expect(line).toMatch(/^(\d{2,} antwoorden verstuurd|Minder dan 10 antwoorden|Het aantal antwoorden via deze link tonen we niet)/);
+    await expectAccessible(coordinator, 'round as coordinator');
+    await coordinatorContext.close();
+  });
+});
