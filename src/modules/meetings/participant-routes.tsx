@@ -1,4 +1,3 @@
-import { createHash, randomBytes } from 'node:crypto';
 import fs from 'node:fs';
 import path from 'node:path';
 import formbody from '@fastify/formbody';
@@ -7,6 +6,7 @@ import * as z from 'zod';
 import { AppError } from '../../core/errors.ts';
 import { newId } from '../../core/ids.ts';
 import { type Language, languageFromHeader, languageSchema } from '../../core/language.ts';
+import { errorMessages } from '../../core/messages.ts';
 import { publicPageCss, registerPublicAsset, sendPublicPage } from '../../http/public-page.tsx';
 import type { MeetingBus } from './events.ts';
 import { normaliseJoinCode } from './join-code.ts';
@@ -55,10 +55,12 @@ export function registerParticipantPages(app: FastifyInstance, bus: MeetingBus, 
   const ctx = app.services;
   registerPublicAsset(app, '/m-assets/meeting.css', 'text/css; charset=utf-8', css);
   registerPublicAsset(app, '/m-assets/meeting.js', 'text/javascript; charset=utf-8', script);
-  // The rate limiter keeps a key per client for a minute: a salted hash, never the address itself.
-  const salt = randomBytes(16);
-  const keyGenerator = (req: FastifyRequest) => createHash('sha256').update(salt).update(req.ip).digest('base64url').slice(0, 22);
-  const config = { csrf: false, rateLimit: { max: rateLimit, timeWindow: '1 minute', keyGenerator } };
+  // Counted in the shared store under the app's address-free client key (http/security.ts), so the
+  // limit holds across processes; unknown join codes are guesses, limited per meeting store-wide.
+  const config = { csrf: false, rateLimit: { max: rateLimit, timeWindow: '1 minute' } };
+  const findByCode = (code: string) => app.limiter.guarded('join-code', undefined, () => meetingByCode(ctx, code));
+  const tooManyGuesses = (reply: FastifyReply, lang: Language) => sendPublicPage(reply, <CodePage lang={lang} error={errorMessages.rate_limited[lang]} />, 429);
+  const isRateLimited = (error: unknown) => error instanceof AppError && error.id === 'rate_limited';
 
   void app.register(async (scope) => {
     await scope.register(formbody, { bodyLimit: 16 * 1024 });
@@ -68,7 +70,14 @@ export function registerParticipantPages(app: FastifyInstance, bus: MeetingBus, 
 
     async function meetingOr(req: FastifyRequest, reply: FastifyReply, lang: Language): Promise<MeetingTable | undefined> {
       const code = (req.params as { code?: string }).code ?? '';
-      const meeting = await meetingByCode(ctx, code);
+      let meeting: MeetingTable | undefined;
+      try {
+        meeting = await findByCode(code);
+      } catch (error) {
+        if (!isRateLimited(error)) throw error;
+        await tooManyGuesses(reply, lang);
+        return undefined;
+      }
       if (!meeting) {
         await sendPublicPage(reply, <CodePage lang={lang} error={meetingMessages(lang).unknownCode} />, 404);
         return undefined;
@@ -122,8 +131,15 @@ export function registerParticipantPages(app: FastifyInstance, bus: MeetingBus, 
     scope.post('/m', { config }, async (req, reply) => {
       const lang = pickLanguage(req);
       const code = normaliseJoinCode(String((req.body as Record<string, unknown> | undefined)?.code ?? ''));
-      if (!code || !(await meetingByCode(ctx, code))) return sendPublicPage(reply, <CodePage lang={lang} error={meetingMessages(lang).unknownCode} />, 400);
-      return reply.redirect(home(code, lang), 303);
+      let found: MeetingTable | undefined;
+      try {
+        found = code ? await findByCode(code) : undefined;
+      } catch (error) {
+        if (!isRateLimited(error)) throw error;
+        return tooManyGuesses(reply, lang);
+      }
+      if (!found) return sendPublicPage(reply, <CodePage lang={lang} error={meetingMessages(lang).unknownCode} />, 400);
+      return reply.redirect(home(found.join_code, lang), 303);
     });
 
     scope.get('/m/:code', { config }, async (req, reply) => {
