@@ -40,6 +40,8 @@ describeEachDatabase('signing a charter version', (dialect) => {
     const older = await member.post(`${base}/charter/versions/1/signatures`);
     expect(older.statusCode, older.body.slice(0, 200)).toBe(409);
     expect(older.json().error.id).toBe('conflict');
+    // The charter's own explanation reaches the person, not the general conflict message.
+    expect(older.json().error.message).toBe('Je kan alleen de nieuwste versie ondertekenen.');
     expect(await signatures(base, 1)).toEqual([]);
     expect((await member.post(`${base}/charter/versions/2/signatures`)).statusCode).toBe(200);
   });
@@ -51,8 +53,21 @@ describeEachDatabase('signing a charter version', (dialect) => {
     const outdated = await member.post(`${base}/charter/versions/1/signatures`);
     expect(outdated.statusCode, outdated.body.slice(0, 200)).toBe(409);
     expect(outdated.json().error.id).toBe('conflict');
+    expect(outdated.json().error.message).toBe('Er is iets veranderd sinds deze versie. Maak eerst een nieuwe versie en onderteken die.');
     expect(await signatures(base, 1)).toEqual([]);
     expect((await member.post(`${base}/charter/versions`, {})).json()).toEqual({ version: 2 });
     expect((await member.post(`${base}/charter/versions/2/signatures`)).statusCode).toBe(200);
+  });
+
+  it("a new version that would say the same as the newest is refused with the reason, in the reader's language", async () => {
+    const base = await trajectory();
+    expect((await member.post(`${base}/charter/versions`, {})).json()).toEqual({ version: 1 });
+    const same = await member.post(`${base}/charter/versions`, {});
+    expect(same.statusCode).toBe(409);
+    expect(same.json().error.message).toBe('Er is niets veranderd sinds de laatste versie. Een nieuwe versie is niet nodig.');
+    expect((await member.patch('/api/me', { language: 'en' })).statusCode).toBe(200);
+    expect((await member.post(`${base}/charter/versions`, {})).json().error.message).toBe(
+      'Nothing has changed since the latest version. A new version is not needed.',
+    );
   });
 });

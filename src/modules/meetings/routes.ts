@@ -204,7 +204,7 @@ export function meetingRoutes(app: FastifyInstance, bus: MeetingBus): AnyRoute[]
           nl: 'Een PDF maken lukt nu niet. Download het verslag als Markdown.',
           en: 'A PDF cannot be made right now. Download the report as Markdown.',
         };
-        if (!printer.available()) throw new AppError('conflict', { detail: unavailable[actor.language] });
+        if (!printer.available()) throw new AppError('conflict', { detail: 'pdf_unavailable', text: unavailable });
         const meeting = await service.getMeeting(ctx, actor, params.orgId, params.meetingId);
         const results = await meetingResults(ctx, actor, params.orgId, params.meetingId);
         const footer = actor.language === 'en' ? { page: 'Page', of: 'of' } : { page: 'Pagina', of: 'van' };
@@ -212,7 +212,7 @@ export function meetingRoutes(app: FastifyInstance, bus: MeetingBus): AnyRoute[]
           const pdf = await printer.print(meetingReportHtml(meeting, results, actor.language), footer);
           return reply.header('content-type', 'application/pdf').header('content-disposition', 'attachment; filename="ontmoeting.pdf"').send(pdf);
         } catch (error) {
-          if (error instanceof PdfUnavailableError) throw new AppError('conflict', { detail: unavailable[actor.language] });
+          if (error instanceof PdfUnavailableError) throw new AppError('conflict', { detail: 'pdf_unavailable', text: unavailable });
           throw error;
         }
       },

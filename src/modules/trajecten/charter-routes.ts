@@ -88,7 +88,7 @@ export function charterRoutes(app: FastifyInstance): AnyRoute[] {
       params: versionParams,
       response: { contentType: 'application/pdf' },
       handler: async ({ actor, params, reply }) => {
-        if (!printer.available()) throw new AppError('conflict', { detail: PDF_UNAVAILABLE[actor.language] });
+        if (!printer.available()) throw new AppError('conflict', { detail: 'pdf_unavailable', text: PDF_UNAVAILABLE });
         const doc = await charter.charterDocument(ctx, actor, params.orgId, params.trajectoryId, params.version, 'pdf');
         const footer = actor.language === 'nl' ? { page: 'Pagina', of: 'van' } : { page: 'Page', of: 'of' };
         try {
@@ -98,7 +98,7 @@ export function charterRoutes(app: FastifyInstance): AnyRoute[] {
             .header('content-disposition', `attachment; filename="${fileName(doc.title, doc.version, 'pdf')}"`)
             .send(pdf);
         } catch (error) {
-          if (error instanceof PdfUnavailableError) throw new AppError('conflict', { detail: PDF_UNAVAILABLE[actor.language] });
+          if (error instanceof PdfUnavailableError) throw new AppError('conflict', { detail: 'pdf_unavailable', text: PDF_UNAVAILABLE });
           throw error;
         }
       },

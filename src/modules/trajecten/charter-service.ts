@@ -37,7 +37,7 @@ export async function createVersion(ctx: ServiceContext, actor: Actor, organisat
     return await makeVersion(ctx, actor, organisationId, trajectoryId, language);
   } catch (error) {
     // Someone else made the same version number a moment earlier.
-    if (isUniqueViolation(error)) throw new AppError('conflict', { detail: messages.madeMeanwhile[actor.language] });
+    if (isUniqueViolation(error)) throw new AppError('conflict', { detail: 'charter_made_meanwhile', text: messages.madeMeanwhile });
     throw error;
   }
 }
@@ -49,7 +49,8 @@ function makeVersion(ctx: ServiceContext, actor: Actor, organisationId: string, 
     const latest = versions.at(-1);
     const lang = language ?? (latest?.language as Language | undefined) ?? actor.language;
     const sections = generateCharter(await loadState(trx, access), lang);
-    if (latest && sameCharter(sectionsOf(latest), sections)) throw new AppError('conflict', { detail: messages.nothingChanged[actor.language] });
+    if (latest && sameCharter(sectionsOf(latest), sections))
+      throw new AppError('conflict', { detail: 'charter_nothing_changed', text: messages.nothingChanged });
     const version = (latest ? Number(latest.version) : 0) + 1;
     const id = newId();
     await store.insertVersion(trx, {
@@ -129,8 +130,8 @@ export async function signVersion(ctx: ServiceContext, actor: Actor, organisatio
     const versions = await store.listVersions(trx, [trajectoryId]);
     const row = versions.find((v) => Number(v.version) === version);
     if (!row) throw notFound();
-    if (row !== versions.at(-1)) throw new AppError('conflict', { detail: messages.notLatest[actor.language] });
-    if (isOutdated(row, await loadState(trx, access))) throw new AppError('conflict', { detail: messages.outdated[actor.language] });
+    if (row !== versions.at(-1)) throw new AppError('conflict', { detail: 'charter_not_latest', text: messages.notLatest });
+    if (isOutdated(row, await loadState(trx, access))) throw new AppError('conflict', { detail: 'charter_outdated', text: messages.outdated });
     const existing = await store.listSignatures(trx, [row.id]);
     if (existing.some((s) => s.user_id === actor.userId)) return;
     try {
