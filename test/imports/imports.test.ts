@@ -95,7 +95,7 @@ describeEachDatabase('importing earlier answers into a round', (dialect) => {
     expect(all.find((a) => a.item === 'betaald_worden' && a.option === '_no_opinion')).toBeDefined();
 
     const counts = (await researcher.get(`/api/orgs/${org}/rounds/${roundId}`)).json().responses;
-    expect(counts).toEqual({ complete: 4, started: 4 });
+    expect(counts).toEqual({ complete: 4, started: 4, fewerThan: null });
     const events = await t.ctx.db.selectFrom('audit_events').selectAll().where('action', '=', 'round.imported').where('subject_id', '=', roundId).execute();
     expect(events).toHaveLength(1);
     expect(JSON.parse(events[0]?.details ?? '{}')).toEqual({
