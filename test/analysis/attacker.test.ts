@@ -93,6 +93,24 @@ describeEachDatabase('The attacker recovers no hidden count from all the request
   }, 60_000);
   afterAll(() => t.close());
 
+  it('a member combines at most two filters; a third is refused with the reason, while a researcher may', async () => {
+    const member = await signIn(t, 'lid@demo.kruisbestuiving.org');
+    const researcher = await signIn(t, 'onderzoeker@demo.kruisbestuiving.org');
+    const other = truth.tables.find((x) => x.type === 'single' && x.item === null && x.question !== 'sector');
+    const option = other?.items.find((i) => /^[a-z0-9]/.test(i.code))?.code;
+    const three = `team=${teams[0]?.id}&filter=sector:ggz&filter=${other?.question}:${option}`;
+    const two = `team=${teams[0]?.id}&filter=sector:ggz`;
+    const refused = (await member.get(`/api/orgs/${org}/rounds/${round}/report?${three}`)).json<Report>();
+    expect(refused.filters).toMatchObject({ tooFew: true, n: null });
+    expect(refused.filters.message).toContain('Kies hoogstens 2 filters tegelijk');
+    expect(refused.tables).toEqual([]);
+    // Two filters are weighed by the selection system instead: no "at most two" refusal.
+    expect((await member.get(`/api/orgs/${org}/rounds/${round}/report?${two}`)).json<Report>().filters.message ?? '').not.toContain('hoogstens');
+    const full = (await researcher.get(`/api/orgs/${org}/rounds/${round}/report?${three}`)).json<Report>();
+    expect(full.filters.tooFew).toBe(false);
+    expect(typeof full.filters.n).toBe('number');
+  });
+
   for (const who of ['lid@demo.kruisbestuiving.org', 'coordinator@demo.kruisbestuiving.org']) {
     it(`${who.split('@')[0]}: no sibling selection and no left-over group can be solved for`, async () => {
       const client = await signIn(t, who);

@@ -16,16 +16,28 @@ export type SelectionFilter = { kind: 'team'; team: string } | { kind: 'answer';
 export const NO_TEAM = '_none';
 const NOT_CHOSEN = '_not_chosen';
 
-export const selectionRefusal = (reason: 'too_few' | 'derivable', k: number): Localised =>
-  reason === 'too_few'
+/**
+ * How many filters someone who may not see small counts can combine. The selection system is proven
+ * for one and two dimensions at once; a third would open combinations across a three-way table that
+ * it does not solve as a whole, so such a selection is refused rather than guessed safe.
+ */
+export const MAX_SUPPRESSED_FILTERS = 2;
+
+export const selectionRefusal = (reason: 'too_few' | 'derivable' | 'too_many_filters', k: number): Localised =>
+  reason === 'too_many_filters'
     ? {
-        nl: `Deze selectie telt minder dan ${k} mensen. Kies een ruimere selectie.`,
-        en: `This selection has fewer than ${k} people. Choose a wider selection.`,
+        nl: `Kies hoogstens ${MAX_SUPPRESSED_FILTERS} filters tegelijk (een team telt ook als filter). Met meer filters kunnen we groepen van minder dan ${k} mensen niet goed beschermen.`,
+        en: `Choose at most ${MAX_SUPPRESSED_FILTERS} filters at once (a team counts as a filter too). With more filters we cannot properly protect groups of fewer than ${k} people.`,
       }
-    : {
-        nl: `Deze selectie tonen we niet: samen met andere selecties zou je dan een groep van minder dan ${k} mensen kunnen terugrekenen. Kies een andere selectie.`,
-        en: `This selection is not shown: together with other selections, a group of fewer than ${k} people could then be worked out. Choose another selection.`,
-      };
+    : reason === 'too_few'
+      ? {
+          nl: `Deze selectie telt minder dan ${k} mensen. Kies een ruimere selectie.`,
+          en: `This selection has fewer than ${k} people. Choose a wider selection.`,
+        }
+      : {
+          nl: `Deze selectie tonen we niet: samen met andere selecties zou je dan een groep van minder dan ${k} mensen kunnen terugrekenen. Kies een andere selectie.`,
+          en: `This selection is not shown: together with other selections, a group of fewer than ${k} people could then be worked out. Choose another selection.`,
+        };
 
 /** The dimension a filter moves along, and the value it picks (an index into the dimension's values). */
 function dimensionOf(instrument: ResolvedInstrument, teams: string[], filter: SelectionFilter): { dimension: Dimension; value: number } | null {

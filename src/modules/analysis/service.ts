@@ -11,7 +11,7 @@ import { shownInReport } from './compare-disclosure.ts';
 import { compareGroups, disclosureThreshold, type Localised, roundingRule } from './core/index.ts';
 import type { ChoiceCounts, ItemSet, ScaleCounts } from './core/types.ts';
 import { type Aggregates, buildTables, type Eligibility, parsePresentation, type ReportTable, sqlConditionOf, usesCombinations } from './report.ts';
-import { decideSelection, selectionRefusal } from './selections.ts';
+import { decideSelection, MAX_SUPPRESSED_FILTERS, selectionRefusal } from './selections.ts';
 import * as store from './store.ts';
 
 export type ReportQuery = { team?: string | undefined; sector?: string | undefined; filter?: string[] | undefined; lang?: Language | undefined };
@@ -124,8 +124,11 @@ export async function composeReport(
     filteredN = await store.countResponses(ctx.db, scope);
     if (access.suppress) {
       // Every selection this person can request is weighed together (selections.ts), not just this one against its parents.
-      const decision = await decideSelection(ctx.db, instrument, whole, applied, k);
-      if (!decision.allowed) refusal = localise(selectionRefusal(decision.reason, k), lang);
+      if (applied.length > MAX_SUPPRESSED_FILTERS) refusal = localise(selectionRefusal('too_many_filters', k), lang);
+      else {
+        const decision = await decideSelection(ctx.db, instrument, whole, applied, k);
+        if (!decision.allowed) refusal = localise(selectionRefusal(decision.reason, k), lang);
+      }
     }
   }
   onProgress?.(2, 4);
