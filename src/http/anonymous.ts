@@ -8,7 +8,13 @@ import type { FastifyBaseLogger, FastifyInstance } from 'fastify';
  */
 export const ANONYMOUS_PATH_PREFIXES = ['/r/', '/r-assets/', '/api/r/', '/tentoonstelling/', '/t-assets/', '/m/', '/m-assets/', '/api/m/'] as const;
 
-export const isAnonymousPath = (url: string | undefined): boolean => url !== undefined && ANONYMOUS_PATH_PREFIXES.some((prefix) => url.startsWith(prefix));
+/** Under a prefix, or its bare root (`/m`, `/m?lang=en`: the join page, whose form carries the code). */
+export const isAnonymousPath = (url: string | undefined): boolean =>
+  url !== undefined &&
+  ANONYMOUS_PATH_PREFIXES.some((prefix) => {
+    const root = prefix.slice(0, -1);
+    return url.startsWith(prefix) || url === root || url.startsWith(`${root}?`);
+  });
 
 /**
  * Fastify's request logger: silent on anonymous paths, so neither Fastify's request lines nor any

@@ -15,6 +15,9 @@ export const personColumns: readonly PersonColumn[] = [
   { table: 'users', column: 'id', onErase: 'delete', section: 'account', secret: ['password_hash'] },
   { table: 'memberships', column: 'user_id', onErase: 'delete', section: 'account' },
   { table: 'team_members', column: 'user_id', onErase: 'delete', section: 'account' },
+  // Who added someone else to a team: the record of that act stays (selfJoined compares it with user_id).
+  { table: 'team_members', column: 'added_by', onErase: 'former', section: 'account' },
+  { table: 'upload_counts', column: 'user_id', onErase: 'delete', section: 'account' },
   { table: 'sessions', column: 'user_id', onErase: 'delete', section: 'account', secret: ['id_hash'] },
   { table: 'invitations', column: 'created_by', onErase: 'former', section: 'account', secret: ['token_hash'] },
   { table: 'invitations', column: 'accepted_by', onErase: 'former', section: 'account', secret: ['token_hash'] },
@@ -53,6 +56,9 @@ export const personColumns: readonly PersonColumn[] = [
   { table: 'coding_codes', column: 'created_by', onErase: 'former', section: 'codering' },
   { table: 'coding_segments', column: 'created_by', onErase: 'former', section: 'codering' },
   { table: 'coding_memos', column: 'created_by', onErase: 'former', section: 'codering' },
+  { table: 'meetings', column: 'created_by', onErase: 'former', section: 'ontmoetingen' },
+  { table: 'meeting_facilitators', column: 'user_id', onErase: 'delete', section: 'ontmoetingen' },
+  { table: 'meeting_moderation', column: 'actor_user_id', onErase: 'former', section: 'ontmoetingen' },
 ];
 
 /**
