@@ -1,14 +1,10 @@
 import { Command } from 'commander';
-import { openRuntime, type Runtime } from './bootstrap.ts';
+import type { Runtime } from './bootstrap.ts';
 import { backup, CliError, restore } from './cli/backup.ts';
-import { exportCommand } from './cli/export.ts';
-import { importFile } from './cli/import.ts';
-import { reportCommand } from './cli/report.ts';
-import { startServer } from './cli/start.ts';
-import { addUser, readPasswordFromStdin, resetUserPassword } from './cli/users.ts';
 import { loadConfig } from './config.ts';
-import { demoLogins, loadDemo } from './modules/demo/service.ts';
-import { createPhotoStorage } from './modules/stories/photo-storage.ts';
+
+// Each command loads its code when it runs (`await import`): the whole app takes seconds to load,
+// and `--help`, `migrate` or `user add` need little of it.
 
 const program = new Command()
   .name('kruisbestuiving')
@@ -20,6 +16,7 @@ const program = new Command()
   );
 
 async function withRuntime(task: (runtime: Runtime) => Promise<void>): Promise<void> {
+  const { openRuntime } = await import('./bootstrap.ts');
   const runtime = await openRuntime(loadConfig());
   try {
     await task(runtime);
@@ -32,7 +29,10 @@ program
   .command('start')
   .description('Migrate the database and start the web server')
   .option('--demo-if-empty', 'load the demo organisation when the database has no organisation yet')
-  .action(async (options: { demoIfEmpty?: boolean }) => startServer(loadConfig(), { demoIfEmpty: options.demoIfEmpty ?? false }));
+  .action(async (options: { demoIfEmpty?: boolean }) => {
+    const { startServer } = await import('./cli/start.ts');
+    await startServer(loadConfig(), { demoIfEmpty: options.demoIfEmpty ?? false });
+  });
 
 program
   .command('migrate')
@@ -48,6 +48,8 @@ program
   .description('Load the demo organisation with one account per role, or reload it (replacing the demo organisation only)')
   .action(() =>
     withRuntime(async ({ ctx }) => {
+      const { demoLogins, loadDemo } = await import('./modules/demo/service.ts');
+      const { createPhotoStorage } = await import('./modules/stories/photo-storage.ts');
       await loadDemo(ctx, { photoStorage: await createPhotoStorage(loadConfig()) });
       process.stdout.write('Demo organisation loaded. Logins:\n');
       for (const login of demoLogins()) process.stdout.write(`  ${login.role.padEnd(12)} ${login.email.padEnd(40)} ${login.password}\n`);
@@ -66,6 +68,7 @@ user
   .option('--language <language>', 'nl | en', 'nl')
   .option('--password-stdin', 'read the password from standard input instead of generating one')
   .action(async (options: { email: string; name: string; org?: string; role: string; sector: string; language: string; passwordStdin?: boolean }) => {
+    const { addUser, readPasswordFromStdin } = await import('./cli/users.ts');
     const password = options.passwordStdin ? await readPasswordFromStdin() : undefined;
     await withRuntime((runtime) => addUser(runtime, { ...options, password }));
   });
@@ -75,6 +78,7 @@ user
   .argument('<email>', 'e-mail address of the account')
   .option('--password-stdin', 'read the new password from standard input')
   .action(async (email: string, options: { passwordStdin?: boolean }) => {
+    const { readPasswordFromStdin, resetUserPassword } = await import('./cli/users.ts');
     const password = options.passwordStdin ? await readPasswordFromStdin() : undefined;
     await withRuntime((runtime) => resetUserPassword(runtime, email, password));
   });
@@ -96,7 +100,7 @@ program
     '\nEach problem is printed as: row 12, column "rollen": <message>. The exit code is 1 when nothing was imported.\nThe import is recorded in the audit trail with no user and source "cli".',
   )
   .action((roundId: string, file: string, options: { mapping?: string; dryRun?: boolean; sheet?: string; lang?: string }) =>
-    withRuntime((runtime) => importFile(runtime, roundId, file, options)),
+    withRuntime(async (runtime) => (await import('./cli/import.ts')).importFile(runtime, roundId, file, options)),
   );
 
 program
@@ -109,7 +113,7 @@ program
   .option('--org <name>', 'the organisation (name or id), when more than one has a round with this key')
   .option('--compare <roundKey>', 'html/pdf: compare with another round of the same organisation (the largest gaps)')
   .action((roundKey: string, options: { format?: string; lang?: string; out?: string; org?: string; compare?: string }) =>
-    withRuntime((runtime) => reportCommand(runtime, roundKey, options)),
+    withRuntime(async (runtime) => (await import('./cli/report.ts')).reportCommand(runtime, roundKey, options)),
   );
 
 program
@@ -125,7 +129,7 @@ program
   .option('--dutch-excel', 'CSV with ; separators, decimal commas and a byte order mark (Excel set to Dutch)')
   .option('--org <name>', 'the organisation (name or id), when more than one has a round with this key')
   .action((roundKey: string, options: { format?: string; out?: string; lang?: string; tablesOnly?: boolean; dutchExcel?: boolean; org?: string }) =>
-    withRuntime((runtime) => exportCommand(runtime, roundKey, options)),
+    withRuntime(async (runtime) => (await import('./cli/export.ts')).exportCommand(runtime, roundKey, options)),
   );
 
 program
