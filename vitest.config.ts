@@ -6,7 +6,7 @@ import { defineConfig } from 'vitest/config';
  * PostgreSQL), http (the app in-process, called over HTTP) and browser (the built web app in Chromium).
  */
 const database = ['test/storage/**/*.test.ts', 'test/cli/**/*.test.ts', 'test/*/cli.test.ts', 'test/analysis/tallies.test.ts', 'test/stories/stories.test.ts'];
-const pure = ['src/**/*.test.ts', 'test/web/**/*.test.ts', 'test/coding/refi-qda.test.ts'];
+const pure = ['src/**/*.test.ts', 'test/web/**/*.test.ts', 'test/lint/**/*.test.ts', 'test/coding/refi-qda.test.ts'];
 const browser = ['test/browser/**/*.test.ts'];
 
 export default defineConfig({
