@@ -16,6 +16,9 @@ export default defineConfig({
     testTimeout: 60_000,
     hookTimeout: 60_000,
     pool: 'forks',
+    // Test files in one worker share the loaded modules instead of importing the whole app again for
+    // each file (no test mocks modules or globals; each builds its own app and database).
+    isolate: false,
     // Two files at once even on two cores: most suites wait on Chromium, PostgreSQL or a child
     // process, so this took the whole run from 514 s to 390 s here (Vitest's default is cores − 1).
     maxWorkers: 2,
