@@ -11,7 +11,7 @@
  *
  * Measured 2026-11-29 at 100,000 responses (3,060,865 answer rows) on a shared 2-core machine, CPU time
  * as a ratio to the bare CSV: sav 1.7×, xlsx 5.3×, csv (zip) 2.4×, json 2.1×, r 1.7×; peak RSS 1.1–1.2×
- * (about 300 MiB, 190 MiB of it module loading). See README.md, "Benchmarks".
+ * (about 300 MiB, 190 MiB of it module loading). See bench/README.md.
  */
 import { spawnSync } from 'node:child_process';
 import fs from 'node:fs';

@@ -1,6 +1,7 @@
 #!/usr/bin/env node
 // `npm test`: builds the web app (the browser tests use it), runs every test with Vitest, and ends
 // with a plain "N passed, N failed, N skipped" line that any CI can read.
+// `npm test -- --project pure` (or database, http, browser) runs one tier; see docs/testing.md.
 import { spawnSync } from 'node:child_process';
 import fs from 'node:fs';
 import os from 'node:os';
@@ -9,14 +10,18 @@ import path from 'node:path';
 const run = (command, args) => spawnSync(command, args, { stdio: 'inherit', shell: false });
 const bin = (name) => path.resolve('node_modules/.bin', name);
 
-const build = run(bin('vite'), ['build', '--logLevel', 'warn']);
+const args = process.argv.slice(2);
+const projects = args.flatMap((arg, i) => (arg === '--project' ? [args[i + 1]] : arg.startsWith('--project=') ? [arg.slice('--project='.length)] : []));
+const needsWebApp = projects.length === 0 || projects.includes('browser');
+
+const build = needsWebApp ? run(bin('vite'), ['build', '--logLevel', 'warn']) : { status: 0 };
 if (build.status !== 0) {
   console.error('The web app did not build; the tests cannot run.');
   process.exit(build.status ?? 1);
 }
 
 const report = path.join(fs.mkdtempSync(path.join(os.tmpdir(), 'kb-vitest-')), 'results.json');
-const vitest = run(bin('vitest'), ['run', '--reporter=default', '--reporter=json', `--outputFile.json=${report}`, ...process.argv.slice(2)]);
+const vitest = run(bin('vitest'), ['run', '--reporter=default', '--reporter=json', `--outputFile.json=${report}`, ...args]);
 
 if (fs.existsSync(report)) {
   const results = JSON.parse(fs.readFileSync(report, 'utf8'));

@@ -1,18 +1,10 @@
 import { Command } from 'commander';
-import { openRuntime, type Runtime } from './bootstrap.ts';
-import { auditVerifyCommand } from './cli/audit.ts';
+import type { Runtime } from './bootstrap.ts';
 import { backup, CliError, restore } from './cli/backup.ts';
-import { exportCommand } from './cli/export.ts';
-import { importFile } from './cli/import.ts';
-import { thresholdCommand } from './cli/organisations.ts';
-import { erasePersonCommand } from './cli/person.ts';
-import { reportCommand } from './cli/report.ts';
-import { retentionRunCommand } from './cli/retention.ts';
-import { startServer } from './cli/start.ts';
-import { addUser, readPasswordFromStdin, resetUserPassword } from './cli/users.ts';
 import { loadConfig } from './config.ts';
-import { demoLogins, loadDemo } from './modules/demo/service.ts';
-import { createPhotoStorage } from './modules/stories/photo-storage.ts';
+
+// Each command loads its code when it runs (`await import`): the whole app takes seconds to load,
+// and `--help`, `migrate` or `user add` need little of it.
 
 const program = new Command()
   .name('kruisbestuiving')
@@ -24,6 +16,7 @@ const program = new Command()
   );
 
 async function withRuntime(task: (runtime: Runtime) => Promise<void>): Promise<void> {
+  const { openRuntime } = await import('./bootstrap.ts');
   const runtime = await openRuntime(loadConfig());
   try {
     await task(runtime);
@@ -36,7 +29,10 @@ program
   .command('start')
   .description('Migrate the database and start the web server')
   .option('--demo-if-empty', 'load the demo organisation when the database has no organisation yet')
-  .action(async (options: { demoIfEmpty?: boolean }) => startServer(loadConfig(), { demoIfEmpty: options.demoIfEmpty ?? false }));
+  .action(async (options: { demoIfEmpty?: boolean }) => {
+    const { startServer } = await import('./cli/start.ts');
+    await startServer(loadConfig(), { demoIfEmpty: options.demoIfEmpty ?? false });
+  });
 
 program
   .command('migrate')
@@ -52,6 +48,8 @@ program
   .description('Load the demo organisation with one account per role, or reload it (replacing the demo organisation only)')
   .action(() =>
     withRuntime(async ({ ctx }) => {
+      const { demoLogins, loadDemo } = await import('./modules/demo/service.ts');
+      const { createPhotoStorage } = await import('./modules/stories/photo-storage.ts');
       await loadDemo(ctx, { photoStorage: await createPhotoStorage(loadConfig()) });
       process.stdout.write('Demo organisation loaded. Logins:\n');
       for (const login of demoLogins()) process.stdout.write(`  ${login.role.padEnd(12)} ${login.email.padEnd(40)} ${login.password}\n`);
@@ -70,6 +68,7 @@ user
   .option('--language <language>', 'nl | en', 'nl')
   .option('--password-stdin', 'read the password from standard input instead of generating one')
   .action(async (options: { email: string; name: string; org?: string; role: string; sector: string; language: string; passwordStdin?: boolean }) => {
+    const { addUser, readPasswordFromStdin } = await import('./cli/users.ts');
     const password = options.passwordStdin ? await readPasswordFromStdin() : undefined;
     await withRuntime((runtime) => addUser(runtime, { ...options, password }));
   });
@@ -79,6 +78,7 @@ user
   .argument('<email>', 'e-mail address of the account')
   .option('--password-stdin', 'read the new password from standard input')
   .action(async (email: string, options: { passwordStdin?: boolean }) => {
+    const { readPasswordFromStdin, resetUserPassword } = await import('./cli/users.ts');
     const password = options.passwordStdin ? await readPasswordFromStdin() : undefined;
     await withRuntime((runtime) => resetUserPassword(runtime, email, password));
   });
@@ -100,7 +100,7 @@ program
     '\nEach problem is printed as: row 12, column "rollen": <message>. The exit code is 1 when nothing was imported.\nThe import is recorded in the audit trail with no user and source "cli".',
   )
   .action((roundId: string, file: string, options: { mapping?: string; dryRun?: boolean; sheet?: string; lang?: string }) =>
-    withRuntime((runtime) => importFile(runtime, roundId, file, options)),
+    withRuntime(async (runtime) => (await import('./cli/import.ts')).importFile(runtime, roundId, file, options)),
   );
 
 program
@@ -113,7 +113,7 @@ program
   .option('--org <name>', 'the organisation (name or id), when more than one has a round with this key')
   .option('--compare <roundKey>', 'html/pdf: compare with another round of the same organisation (the largest gaps)')
   .action((roundKey: string, options: { format?: string; lang?: string; out?: string; org?: string; compare?: string }) =>
-    withRuntime((runtime) => reportCommand(runtime, roundKey, options)),
+    withRuntime(async (runtime) => (await import('./cli/report.ts')).reportCommand(runtime, roundKey, options)),
   );
 
 program
@@ -129,7 +129,7 @@ program
   .option('--dutch-excel', 'CSV with ; separators, decimal commas and a byte order mark (Excel set to Dutch)')
   .option('--org <name>', 'the organisation (name or id), when more than one has a round with this key')
   .action((roundKey: string, options: { format?: string; out?: string; lang?: string; tablesOnly?: boolean; dutchExcel?: boolean; org?: string }) =>
-    withRuntime((runtime) => exportCommand(runtime, roundKey, options)),
+    withRuntime(async (runtime) => (await import('./cli/export.ts')).exportCommand(runtime, roundKey, options)),
   );
 
 const person = program.command('person').description("A person's rights: erasure");
@@ -138,20 +138,22 @@ person
   .description('Erase a person from every module and organisation (what others rely on keeps an anonymous former member)')
   .argument('<email>', 'e-mail address of the account')
   .option('--yes', 'confirm: erasure cannot be undone')
-  .action((email: string, options: { yes?: boolean }) => withRuntime((runtime) => erasePersonCommand(runtime, email, options)));
+  .action((email: string, options: { yes?: boolean }) =>
+    withRuntime(async (runtime) => (await import('./cli/person.ts')).erasePersonCommand(runtime, email, options)),
+  );
 
 program
   .command('retention')
   .description("Apply every organisation's retention periods now (the app also does this daily) and say what was deleted")
   .command('run')
   .description('Delete or anonymise what is past its time')
-  .action(() => withRuntime((runtime) => retentionRunCommand(runtime)));
+  .action(() => withRuntime(async (runtime) => (await import('./cli/retention.ts')).retentionRunCommand(runtime)));
 
 const audit = program.command('audit').description('The audit trail');
 audit
   .command('verify')
   .description('Check that no audit entry was changed, removed or inserted (exit code 1 and one line per problem otherwise)')
-  .action(() => withRuntime((runtime) => auditVerifyCommand(runtime)));
+  .action(() => withRuntime(async (runtime) => (await import('./cli/audit.ts')).auditVerifyCommand(runtime)));
 
 program
   .command('org')
@@ -162,7 +164,7 @@ program
   )
   .argument('<org>', 'the organisation (name or id)')
   .argument('[k]', 'the new threshold, a whole number from 5 to 50; left out: print the current one')
-  .action((org: string, k: string | undefined) => withRuntime((runtime) => thresholdCommand(runtime, org, k)));
+  .action((org: string, k: string | undefined) => withRuntime(async (runtime) => (await import('./cli/organisations.ts')).thresholdCommand(runtime, org, k)));
 
 program
   .command('backup')

@@ -9,13 +9,19 @@ import { migrateToLatest } from '../../src/db/migrate.ts';
 
 export type Dialect = 'sqlite' | 'postgres';
 
-/** A fresh, empty database of the given kind: a new SQLite file, or a new PostgreSQL database. */
+/** A fresh database of the given kind: a new SQLite file, or a new PostgreSQL database. */
 export type TestDatabase = { dialect: Dialect; database: Config['database']; dispose: () => Promise<void> };
 
-export async function createTestDatabase(dialect: Dialect): Promise<TestDatabase> {
+/**
+ * A new database, empty, or (`migrated`) a copy of the template the global setup migrated once per
+ * run (test/helpers/global-setup.ts): copying is much cheaper than running every migration again.
+ */
+export async function createTestDatabase(dialect: Dialect, { migrated = false } = {}): Promise<TestDatabase> {
   const name = `kb_test_${process.pid}_${Math.random().toString(36).slice(2, 10)}`;
   if (dialect === 'sqlite') {
     const dir = fs.mkdtempSync(path.join(os.tmpdir(), 'kb-test-'));
+    const template = migrated ? inject('sqliteTemplate') : null;
+    if (template) fs.copyFileSync(template, path.join(dir, 'kruisbestuiving.sqlite'));
     return {
       dialect,
       database: { kind: 'sqlite', file: path.join(dir, 'kruisbestuiving.sqlite') },
@@ -26,7 +32,8 @@ export async function createTestDatabase(dialect: Dialect): Promise<TestDatabase
   if (!adminUrl) throw new Error('PostgreSQL is not available');
   const admin = new pg.Client({ connectionString: adminUrl });
   await admin.connect();
-  await admin.query(`create database ${name}`);
+  const template = migrated ? inject('postgresTemplate') : null;
+  await admin.query(template ? `create database ${name} template ${template}` : `create database ${name}`);
   await admin.end();
   const url = new URL(adminUrl);
   url.pathname = `/${name}`;
@@ -42,9 +49,9 @@ export async function createTestDatabase(dialect: Dialect): Promise<TestDatabase
   };
 }
 
-/** Opens and migrates a fresh database. */
+/** Opens a fresh migrated database (a copy of the run's template; migrating finds nothing left to do). */
 export async function openTestDatabase(dialect: Dialect): Promise<{ handle: DatabaseHandle; testDb: TestDatabase; close: () => Promise<void> }> {
-  const testDb = await createTestDatabase(dialect);
+  const testDb = await createTestDatabase(dialect, { migrated: true });
   const handle = openDatabase(testDb.database);
   await migrateToLatest(handle.db);
   return {

@@ -1,6 +1,11 @@
 import fs from 'node:fs';
+import os from 'node:os';
+import path from 'node:path';
 import pg from 'pg';
+import type { ProvidedContext } from 'vitest';
 import type { TestProject } from 'vitest/node';
+import { openDatabase } from '../../src/db/database.ts';
+import { migrateToLatest } from '../../src/db/migrate.ts';
 
 export const POSTGRES_ADMIN_URL = process.env.TEST_POSTGRES_URL ?? 'postgres://postgres@127.0.0.1:5432/postgres';
 export const CHROMIUM = process.env.CHROMIUM_PATH ?? '/usr/bin/chromium';
@@ -23,6 +28,10 @@ declare module 'vitest' {
     pdfinfoPath: string | null;
     pgDumpPath: string | null;
     pgRestorePath: string | null;
+    /** A migrated SQLite file that test/helpers/databases.ts copies for every test database. */
+    sqliteTemplate: string | null;
+    /** A migrated PostgreSQL database (name) that test databases are created from. */
+    postgresTemplate: string | null;
   }
 }
 
@@ -39,11 +48,29 @@ async function postgresReachable(): Promise<boolean> {
   }
 }
 
+type Prepared = { provided: Record<keyof ProvidedContext, string | null>; users: number; cleanUp: () => Promise<void> };
+const shared = globalThis as { kbTestSetup?: Promise<Prepared> };
+
 /**
  * Finds the real PostgreSQL (and its pg_dump/pg_restore), Chromium, GNU PSPP, R and poppler's pdfinfo. In CI (CI=true) all are required: a missing one fails
  * the run instead of silently skipping suites. Elsewhere the skipped suites are named plainly.
+ * Vitest calls this for the root and again for each test project (tier) in the run; the work is done once.
  */
-export default async function setup(project: TestProject): Promise<void> {
+export default async function setup(project: TestProject): Promise<() => Promise<void>> {
+  shared.kbTestSetup ??= prepare();
+  const prepared = await shared.kbTestSetup;
+  prepared.users += 1;
+  for (const [key, value] of Object.entries(prepared.provided)) project.provide(key as keyof ProvidedContext, value);
+  return async () => {
+    prepared.users -= 1;
+    if (prepared.users === 0) {
+      shared.kbTestSetup = undefined;
+      await prepared.cleanUp();
+    }
+  };
+}
+
+async function prepare(): Promise<Prepared> {
   const ci = process.env.CI === 'true';
   const postgres = await postgresReachable();
   const chromium = fs.existsSync(CHROMIUM);
@@ -61,11 +88,50 @@ export default async function setup(project: TestProject): Promise<void> {
   ].filter(Boolean);
   if (missing.length && ci) throw new Error(`CI=true but these are missing: ${missing.join(', ')}. They must run in CI.`);
   for (const what of missing) process.stdout.write(`\nSKIPPING the suites that need ${what} (not found on this machine).\n`);
-  project.provide('postgresUrl', postgres ? POSTGRES_ADMIN_URL : null);
-  project.provide('chromiumPath', chromium ? CHROMIUM : null);
-  project.provide('psppPath', pspp ? PSPP : null);
-  project.provide('rscriptPath', rscript ? RSCRIPT : null);
-  project.provide('pdfinfoPath', pdfinfo ? PDFINFO : null);
-  project.provide('pgDumpPath', pgTools ? PG_DUMP : null);
-  project.provide('pgRestorePath', pgTools ? PG_RESTORE : null);
+
+  // One migrated template per run and dialect. The name is unique per run: other runs may share the server.
+  const templateDir = fs.mkdtempSync(path.join(os.tmpdir(), 'kb-template-'));
+  const sqliteTemplate = path.join(templateDir, 'template.sqlite');
+  await migrated({ kind: 'sqlite', file: sqliteTemplate });
+  const postgresTemplate = postgres ? `kb_template_${process.pid}_${Math.random().toString(36).slice(2, 8)}` : null;
+  if (postgresTemplate) {
+    await admin((client) => client.query(`create database ${postgresTemplate}`));
+    const url = new URL(POSTGRES_ADMIN_URL);
+    url.pathname = `/${postgresTemplate}`;
+    await migrated({ kind: 'postgres', url: url.toString() });
+  }
+  return {
+    provided: {
+      postgresUrl: postgres ? POSTGRES_ADMIN_URL : null,
+      chromiumPath: chromium ? CHROMIUM : null,
+      psppPath: pspp ? PSPP : null,
+      rscriptPath: rscript ? RSCRIPT : null,
+      pdfinfoPath: pdfinfo ? PDFINFO : null,
+      pgDumpPath: pgTools ? PG_DUMP : null,
+      pgRestorePath: pgTools ? PG_RESTORE : null,
+      sqliteTemplate,
+      postgresTemplate,
+    },
+    users: 0,
+    cleanUp: async () => {
+      fs.rmSync(templateDir, { recursive: true, force: true });
+      if (postgresTemplate) await admin((client) => client.query(`drop database if exists ${postgresTemplate} with (force)`));
+    },
+  };
+}
+
+async function migrated(database: Parameters<typeof openDatabase>[0]): Promise<void> {
+  const handle = openDatabase(database);
+  await migrateToLatest(handle.db);
+  await handle.close();
+}
+
+async function admin(run: (client: pg.Client) => Promise<unknown>): Promise<void> {
+  const client = new pg.Client({ connectionString: POSTGRES_ADMIN_URL });
+  await client.connect();
+  try {
+    await run(client);
+  } finally {
+    await client.end();
+  }
 }

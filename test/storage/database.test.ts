@@ -7,7 +7,13 @@ import { createTestDatabase, describeEachDatabase, openTestDatabase } from '../h
 
 describeEachDatabase('database and migrations', (dialect) => {
   it('migrates an empty database, and a second run changes nothing', async () => {
-    const { handle, close } = await openTestDatabase(dialect);
+    const testDb = await createTestDatabase(dialect);
+    const handle = openDatabase(testDb.database);
+    const close = async () => {
+      await handle.close();
+      await testDb.dispose();
+    };
+    expect(await migrateToLatest(handle.db)).toEqual(migrationNames());
     expect(await migrateToLatest(handle.db)).toEqual([]);
     const tables = await handle.db.introspection.getTables();
     expect(tables.map((table) => table.name)).toEqual(

@@ -1,5 +1,28 @@
+import { createHash } from 'node:crypto';
 import { type Kysely, sql } from 'kysely';
-import { chainKeyOf, GENESIS_HASH, hashAuditEntry } from '../../modules/audit/chain.ts';
+
+// A frozen copy of modules/audit/chain.ts as it was when this migration was written: a migration
+// never runs live code, which may change after it (test/audit/migration.test.ts checks the result
+// verifies with today's code).
+const GENESIS_HASH = '0'.repeat(64);
+const chainKeyOf = (organisationId: string | null): string => organisationId ?? 'global';
+type ChainedEntry = {
+  id: string;
+  organisation_id: string | null;
+  actor_user_id: string | null;
+  action: string;
+  subject_type: string;
+  subject_id: string;
+  details: string;
+  at: string;
+  chain_key: string;
+  chain_index: number;
+  prev_hash: string;
+};
+function hashAuditEntry(e: ChainedEntry): string {
+  const fields = [e.chain_key, e.chain_index, e.prev_hash, e.id, e.organisation_id, e.actor_user_id, e.action, e.subject_type, e.subject_id, e.details, e.at];
+  return createHash('sha256').update(JSON.stringify(fields)).digest('hex');
+}
 
 /**
  * A tamper-evident audit trail: every event carries the hash of the previous event of its chain

@@ -144,7 +144,7 @@ export function tablesCsv(data: TablesData, options: CsvOptions & { bom: boolean
   return (options.bom ? BOM : '') + [data.columns.map((c) => c.name), ...data.rows].map((row) => csvLine(row as (string | number | null)[], options)).join('');
 }
 
-/** The JSON shape is documented in README.md ("Exports"). */
+/** The JSON shape is documented in docs/exports.md. */
 export function codebookJson(codebook: Codebook) {
   return {
     variables: codebook.variables.map((v) => ({
