@@ -1,13 +1,17 @@
 import { useEffect, useState } from 'react';
 import { Link, type LoaderFunctionArgs, useLoaderData, useRevalidator } from 'react-router';
-import { requireOrganisation, useOrganisation } from '../access.ts';
+import { can, requireOrganisation, useOrganisation } from '../access.ts';
 import { ApiError, api, apiPath } from '../api.ts';
 import { ErrorAlert } from '../components/ErrorAlert.tsx';
+import { CoFacilitatorSection, type Person } from '../components/meetings/CoFacilitatorSection.tsx';
+import { PacingControl } from '../components/meetings/PacingControl.tsx';
 import { ResultsView } from '../components/meetings/ResultsView.tsx';
+import { type QuestionDecision, RoomQuestions } from '../components/meetings/RoomQuestions.tsx';
 import type { MeetingView, ModerationItem } from '../components/meetings/types.ts';
 import { useLiveSnapshot } from '../components/meetings/useLiveSnapshot.ts';
 import { PageTitle } from '../components/PageTitle.tsx';
 import { currentLanguage, useT } from '../i18n.ts';
+import { useMe } from '../session.ts';
 import '../components/meetings/meetings.css';
 
 export async function loader({ request, params }: LoaderFunctionArgs) {
@@ -15,7 +19,14 @@ export async function loader({ request, params }: LoaderFunctionArgs) {
   const options = { signal: request.signal };
   const meeting = await api.get<MeetingView>(apiPath`/api/orgs/${org.id}/meetings/${params.meetingId ?? ''}`, options);
   const moderation = await api.get<{ items: ModerationItem[] }>(apiPath`/api/orgs/${org.id}/meetings/${meeting.id}/moderation`, options);
-  return { meeting, moderation: moderation.items };
+  return { meeting, moderation: moderation.items, people: meeting.canRun ? await peopleFor(org, meeting, options) : [] };
+}
+
+/** Who may become co-facilitator: the organisation's members for those who may see them, else the meeting's team. */
+async function peopleFor(org: { id: string; role: Parameters<typeof can>[0] }, meeting: MeetingView, options: { signal: AbortSignal }): Promise<Person[]> {
+  if (can(org.role, 'viewMembers')) return (await api.get<{ members: Person[] }>(apiPath`/api/orgs/${org.id}/members`, options)).members;
+  if (!meeting.teamId) return [];
+  return (await api.get<{ members: Person[] }>(apiPath`/api/orgs/${org.id}/teams/${meeting.teamId}/members`, options)).members;
 }
 
 type Action = 'start' | 'finish' | 'previous' | 'next' | 'open' | 'close' | 'reveal' | 'hide' | 'reset';
@@ -39,12 +50,16 @@ export function Component() {
     try {
       await call();
       await revalidator.revalidate();
+      return true;
     } catch (e) {
       setError(e instanceof ApiError ? e : null);
+      return false;
     }
   };
   const control = (action: Action) => run(() => api.post(apiPath`/api/orgs/${org.id}/meetings/${meeting.id}/control`, { action }));
-  const moderate = (item: ModerationItem, decision: 'approve' | 'hold' | 'pin' | 'answered') =>
+  const setPacing = (pacing: 'presenter' | 'participant') =>
+    run(() => api.post(apiPath`/api/orgs/${org.id}/meetings/${meeting.id}/control`, { action: 'pacing', pacing }));
+  const moderate = (item: Pick<ModerationItem, 'subjectType' | 'id'>, decision: 'approve' | 'hold' | QuestionDecision) =>
     run(() =>
       api.post(apiPath`/api/orgs/${org.id}/meetings/${meeting.id}/moderation`, {
         subjectType: item.subjectType,
@@ -53,6 +68,9 @@ export function Component() {
         reason: reasons[item.id] ?? '',
       }),
     );
+  const me = useMe();
+  const people = data.people.filter((p) => p.userId !== me.user.id);
+  const questions = live.snapshot?.results?.questions;
   const waiting = data.moderation.filter((item) => item.moderation === 'pending');
   // A new open answer or question waiting for review: fetch the queue again.
   const waitingLive = live.snapshot?.results?.waiting ?? 0;
@@ -120,6 +138,7 @@ export function Component() {
               </>
             )}
           </div>
+          <PacingControl pacing={live.snapshot?.meeting.pacing ?? meeting.pacing} change={(pacing) => void setPacing(pacing)} />
         </section>
       )}
       {prompt && (
@@ -165,6 +184,10 @@ export function Component() {
           )}
         </section>
       )}
+      {meeting.canModerate && questions && (
+        <RoomQuestions questions={questions} decide={(id, decision) => void moderate({ subjectType: 'question', id }, decision)} />
+      )}
+      {meeting.canRun && <CoFacilitatorSection orgId={org.id} meetingId={meeting.id} people={people} run={run} />}
     </>
   );
 }
