@@ -162,9 +162,13 @@ describeEachDatabase('meetings: answers, withdrawal, split results, moderation, 
     expect(results?.waiting).toBe(2);
 
     // An experience worker made co-facilitator may moderate, but not run the meeting.
-    const { addModerator } = await import('../../src/modules/meetings/service.ts');
+    const { addModerator, moderatorsOf } = await import('../../src/modules/meetings/service.ts');
     await expect(moderationQueue(t.ctx, otherMember, org, view.id)).rejects.toMatchObject({ id: 'not_found' });
+    expect(await moderatorsOf(t.ctx, facilitator, org, view.id)).toEqual([]);
     await addModerator(t.ctx, facilitator, org, view.id, otherMember.userId);
+    expect((await moderatorsOf(t.ctx, facilitator, org, view.id)).map((m) => m.userId)).toEqual([otherMember.userId]);
+    // The co-facilitator moderates but does not see (or change) who else may.
+    await expect(moderatorsOf(t.ctx, otherMember, org, view.id)).rejects.toMatchObject({ id: 'forbidden' });
     const queue = await moderationQueue(t.ctx, otherMember, org, view.id);
     // Answers carry no time, so the queue is in no particular order within a prompt.
     expect(queue.map((item) => [item.text, item.moderation]).sort()).toEqual([

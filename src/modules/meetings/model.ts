@@ -89,6 +89,7 @@ export const moderateInput = z.strictObject({
 export type ModerateInput = z.input<typeof moderateInput>;
 
 export const addModeratorInput = z.strictObject({ userId: idSchema });
+export const moderatorsView = z.array(z.object({ userId: idSchema, displayName: z.string() }));
 
 /** A participant's answer, by kind. The client id makes a retry count once. */
 export const answerValue = z.union([

@@ -5,7 +5,17 @@ import { AppError } from '../../core/errors.ts';
 import { type AnyRoute, defineRoute } from '../../http/route.ts';
 import { createPdfPrinter, PdfUnavailableError } from '../analysis/pdf.ts';
 import type { MeetingBus } from './events.ts';
-import { addModeratorInput, controlInput, createMeetingInput, meetingParams, meetingSummary, meetingView, moderateInput, orgParams } from './model.ts';
+import {
+  addModeratorInput,
+  controlInput,
+  createMeetingInput,
+  meetingParams,
+  meetingSummary,
+  meetingView,
+  moderateInput,
+  moderatorsView,
+  orgParams,
+} from './model.ts';
 import { meetingReportMarkdown } from './report.ts';
 import { meetingReportHtml } from './report-html.tsx';
 import { meetingResults, moderate, moderationQueue } from './results-service.ts';
@@ -156,6 +166,17 @@ export function meetingRoutes(app: FastifyInstance, bus: MeetingBus): AnyRoute[]
         await service.addModerator(ctx, actor, params.orgId, params.meetingId, body.userId);
         return { ok: true as const };
       },
+    }),
+    defineRoute({
+      method: 'GET',
+      url: '/api/orgs/:orgId/meetings/:meetingId/moderators',
+      summary: "The meeting's co-facilitators (moderators), by name",
+      tags: ['meetings'],
+      auth: 'user',
+      policy: 'meetings.run',
+      params: meetingParams,
+      response: moderatorsView,
+      handler: async ({ actor, params }) => service.moderatorsOf(ctx, actor, params.orgId, params.meetingId),
     }),
     defineRoute({
       method: 'GET',

@@ -219,6 +219,12 @@ export async function addModerator(ctx: ServiceContext, actor: Actor, organisati
   });
 }
 
+/** Who may moderate this meeting besides its facilitators: for the panel's list. */
+export async function moderatorsOf(ctx: ServiceContext, actor: Actor, organisationId: string, meetingId: string) {
+  await openMeeting(ctx.db, actor, organisationId, meetingId, 'run');
+  return store.listModerators(ctx.db, meetingId);
+}
+
 export const isModerated = (kind: PromptKind) => moderatedKinds.includes(kind);
 
 export function library(actor: Actor, organisationId: string) {

@@ -27,6 +27,17 @@ export const updateMeeting = (db: Db, meetingId: string, set: Partial<Pick<Meeti
 
 export const deleteMeeting = (db: Db, meetingId: string) => db.deleteFrom('meetings').where('id', '=', meetingId).execute();
 
+/** The co-facilitators (moderators) of a meeting with their names, by name. */
+export const listModerators = (db: Db, meetingId: string) =>
+  db
+    .selectFrom('meeting_facilitators')
+    .innerJoin('users', 'users.id', 'meeting_facilitators.user_id')
+    .select(['users.id as userId', 'users.display_name as displayName'])
+    .where('meeting_facilitators.meeting_id', '=', meetingId)
+    .where('meeting_facilitators.role', '=', 'moderator')
+    .orderBy('users.display_name')
+    .execute();
+
 export const facilitatorRole = async (db: Db, meetingId: string, userId: string) =>
   (await db.selectFrom('meeting_facilitators').select('role').where('meeting_id', '=', meetingId).where('user_id', '=', userId).executeTakeFirst())?.role;
 

@@ -1,14 +1,11 @@
-import { useState } from 'react';
+import { useEffect, useState } from 'react';
 import { api, apiPath } from '../../api.ts';
 import { useT } from '../../i18n.ts';
 import { StatusMessage } from '../StatusMessage.tsx';
 
 export type Person = { userId: string; displayName: string };
 
-/**
- * Makes a member of the organisation co-facilitator: they may review answers and questions, not run the meeting.
- * The API has no list of a meeting's co-facilitators yet, so this shows who was added on this page.
- */
+/** Makes a member of the organisation co-facilitator: they may review answers and questions, not run the meeting. */
 export function CoFacilitatorSection({
   orgId,
   meetingId,
@@ -24,6 +21,18 @@ export function CoFacilitatorSection({
   const [chosen, setChosen] = useState('');
   const [added, setAdded] = useState<Person[]>([]);
   const [status, setStatus] = useState<string | null>(null);
+  useEffect(() => {
+    let current = true;
+    void api
+      .get<Person[]>(apiPath`/api/orgs/${orgId}/meetings/${meetingId}/moderators`)
+      .then((list) => {
+        if (current) setAdded(list);
+      })
+      .catch(() => {});
+    return () => {
+      current = false;
+    };
+  }, [orgId, meetingId]);
   const add = async () => {
     const person = people.find((p) => p.userId === chosen);
     if (!person) return setStatus(t('meetings.coFacilitator.chooseFirst'));
