@@ -247,7 +247,11 @@ async function measure(target: Target): Promise<Result> {
   const seconds = (allSeen - t0) / 1000;
   const answerCpuSeconds = (cpuTicks(pid) - answerCpu) / TICKS;
   const kibPerParticipant = ((rssMiB(pid) - idleMiB) * 1024) / N;
-  const latencies = sent.map((t, j) => (watcher.firstSeen.get(j + 1) ?? Number.NaN) - t).sort((a, b) => a - b);
+  // An answer never seen (time limit) has no latency; the rate is then NaN and says so.
+  const latencies = sent
+    .map((t, j) => (watcher.firstSeen.get(j + 1) ?? Number.NaN) - t)
+    .filter(Number.isFinite)
+    .sort((a, b) => a - b);
   for (const p of participants) p?.socket.close();
   return {
     label: target.label,
