@@ -43,6 +43,7 @@ type Participant = { socket: WebSocket; answer: () => Promise<void> };
 type Target = { label: string; server: Running; join: (i: number) => Promise<Participant>; presenter: () => Promise<Watcher> };
 type Result = { label: string; rate: number; p50: number; p99: number; kibPerParticipant: number; cpuPercent: number; cpuSeconds: number; errors: number };
 
+const dataDir = fs.mkdtempSync(path.join(os.tmpdir(), 'kb-bench-meetings-'));
 const running: Running[] = [];
 const sockets: WebSocket[] = [];
 const cleanup = async () => {
@@ -53,7 +54,10 @@ const cleanup = async () => {
 const deadline = Date.now() + LIMIT_S * 1000;
 const timer = setTimeout(() => {
   console.error(`Time limit of ${LIMIT_S} s reached: stopping.`);
-  void cleanup().finally(() => process.exit(1));
+  void cleanup().finally(() => {
+    fs.rmSync(dataDir, { recursive: true, force: true });
+    process.exit(1);
+  });
 }, LIMIT_S * 1000);
 
 const started = performance.now();
@@ -266,7 +270,6 @@ async function measure(target: Target): Promise<Result> {
 }
 
 async function main() {
-  const dataDir = fs.mkdtempSync(path.join(os.tmpdir(), 'kb-bench-meetings-'));
   try {
     const ours = await measure(await appTarget(dataDir));
     await cleanup();
