@@ -1,0 +1,301 @@
+/**
+ * A live meeting under load, on loopback: N simulated participants join one meeting on one app
+ * process (SQLite) and answer its open single-choice prompt once, while one presenter WebSocket
+ * watches the aggregated counts. Beside it, in the same run, a bare `ws` server that counts and
+ * broadcasts the same messages (bench/lib/bare-ws-server.ts) is the baseline.
+ *
+ * A participant does what a phone does: join (form post), keep the page's live socket open
+ * (/m/<code>/ws), answer (form post). On the baseline, joining is opening the socket and the answer
+ * is a message on it. Measured: answers/s (first answer sent until the presenter sees all N), the
+ * time from an answer sent to its count seen on the presenter (p50/p99; the k-th answer sent counts
+ * as seen when the presenter first shows k answers), server RSS growth per participant, server CPU.
+ * Bounded in count and time; the servers it starts are stopped at the end or on the time limit.
+ *
+ * Run: npm run bench:meetings -- [--participants 1000] [--concurrency 50] [--seconds 120]
+ */
+import { randomUUID } from 'node:crypto';
+import fs from 'node:fs';
+import os from 'node:os';
+import path from 'node:path';
+import { parseArgs } from 'node:util';
+import WebSocket from 'ws';
+import { openRuntime } from '../src/bootstrap.ts';
+import { loadConfig } from '../src/config.ts';
+import type { Actor } from '../src/core/context.ts';
+import { createUser } from '../src/modules/accounts/service.ts';
+import { control, createMeeting } from '../src/modules/meetings/service.ts';
+import { addMembership, createOrganisation } from '../src/modules/organisations/service.ts';
+import { type Running, rssMiB, startProcess } from './lib/processes.ts';
+
+const { values: args } = parseArgs({
+  options: { participants: { type: 'string', default: '1000' }, concurrency: { type: 'string', default: '50' }, seconds: { type: 'string', default: '120' } },
+});
+const N = Math.min(Number(args.participants), 10_000);
+const CONCURRENCY = Math.max(1, Number(args.concurrency));
+const LIMIT_S = Math.min(Number(args.seconds), 600);
+const PASSWORD = 'bench-meetings-password';
+const APP_PORT = 3395;
+const BARE_PORT = 3396;
+/** Clock ticks per second of /proc/<pid>/stat (USER_HZ, 100 on Linux). */
+const TICKS = 100;
+
+type Participant = { socket: WebSocket; answer: () => Promise<void> };
+type Target = { label: string; server: Running; join: (i: number) => Promise<Participant>; presenter: () => Promise<Watcher> };
+type Result = { label: string; rate: number; p50: number; p99: number; kibPerParticipant: number; cpuPercent: number; cpuSeconds: number; errors: number };
+
+const dataDir = fs.mkdtempSync(path.join(os.tmpdir(), 'kb-bench-meetings-'));
+const running: Running[] = [];
+const sockets: WebSocket[] = [];
+const cleanup = async () => {
+  for (const s of sockets.splice(0)) s.terminate();
+  // Each server once: a process ended by a signal keeps exitCode null, so stop() must not be repeated.
+  await Promise.all(running.splice(0).map((r) => r.stop()));
+};
+const deadline = Date.now() + LIMIT_S * 1000;
+const timer = setTimeout(() => {
+  console.error(`Time limit of ${LIMIT_S} s reached: stopping.`);
+  void cleanup().finally(() => {
+    fs.rmSync(dataDir, { recursive: true, force: true });
+    process.exit(1);
+  });
+}, LIMIT_S * 1000);
+
+const started = performance.now();
+const progress = (what: string) => console.error(`[${((performance.now() - started) / 1000).toFixed(1)} s] ${what}`);
+
+const cpuTicks = (pid: number) => {
+  const fields = fs.readFileSync(`/proc/${pid}/stat`, 'utf8').split(') ')[1]?.split(' ') ?? [];
+  return Number(fields[11]) + Number(fields[12]);
+};
+const percentile = (sorted: number[], p: number) => sorted[Math.min(sorted.length - 1, Math.floor((sorted.length * p) / 100))] ?? Number.NaN;
+
+/** Runs `work` for 0 … count−1 with at most CONCURRENCY at once; stops at the deadline. */
+async function pool<T>(count: number, work: (i: number) => Promise<T>): Promise<T[]> {
+  const out: T[] = new Array(count);
+  let next = 0;
+  const worker = async () => {
+    while (next < count) {
+      if (Date.now() > deadline) throw new Error('time limit');
+      const i = next++;
+      out[i] = await work(i);
+    }
+  };
+  await Promise.all(Array.from({ length: Math.min(CONCURRENCY, count) }, worker));
+  return out;
+}
+
+const opened = (url: string, headers: Record<string, string> = {}) =>
+  new Promise<WebSocket>((resolve, reject) => {
+    const socket = new WebSocket(url, { headers });
+    sockets.push(socket);
+    socket.once('open', () => resolve(socket));
+    socket.once('error', reject);
+  });
+
+/** The presenter connection: the time each answered count was first seen. */
+type Watcher = { firstSeen: Map<number, number>; waitFor: (answered: number) => Promise<number> };
+function watch(socket: WebSocket): Watcher {
+  const firstSeen = new Map<number, number>();
+  const waiters: { n: number; resolve: (t: number) => void }[] = [];
+  let highest = -1;
+  socket.on('message', (data) => {
+    const now = performance.now();
+    const answered = (JSON.parse(String(data)) as { results?: { answered?: number } | null }).results?.answered;
+    if (typeof answered !== 'number' || answered <= highest) return;
+    for (let k = highest + 1; k <= answered; k++) firstSeen.set(k, now);
+    highest = answered;
+    for (const w of waiters.filter((w) => w.n <= answered)) w.resolve(now);
+  });
+  return {
+    firstSeen,
+    waitFor: (n) => (highest >= n ? Promise.resolve(firstSeen.get(n) ?? 0) : new Promise((resolve) => waiters.push({ n, resolve }))),
+  };
+}
+
+async function setupApp(dataDir: string): Promise<{ orgId: string; meetingId: string; code: string; promptId: string; email: string }> {
+  const runtime = await openRuntime(loadConfig({ DATA_DIR: dataDir }));
+  try {
+    const ctx = runtime.ctx;
+    const email = 'bench@example.org';
+    const userId = await createUser(ctx, { email, displayName: 'Bench', password: PASSWORD }, null);
+    const orgId = await createOrganisation(ctx, { name: 'Bench', sector: 'other', actorUserId: userId });
+    await addMembership(ctx, { organisationId: orgId, userId, role: 'admin', actorUserId: userId });
+    const actor: Actor = { userId, language: 'nl', roles: new Map([[orgId, 'admin']]) };
+    const meeting = await createMeeting(ctx, actor, orgId, {
+      title: 'Benchmark',
+      prompts: [
+        {
+          kind: 'single',
+          text: { nl: 'Wat betekent een gelijkwaardige positie?', en: 'What does an equal position mean?' },
+          options: [
+            { key: 'a', label: { nl: 'Betaald worden', en: 'Being paid' } },
+            { key: 'b', label: { nl: 'Hetzelfde werk doen', en: 'Doing the same work' } },
+            { key: 'c', label: { nl: 'Opgeleid zijn', en: 'Having been trained' } },
+          ],
+        },
+      ],
+    });
+    await control(ctx, actor, orgId, meeting.id, { action: 'start' });
+    const promptId = meeting.prompts[0]?.id ?? '';
+    return { orgId, meetingId: meeting.id, code: meeting.joinCode, promptId, email };
+  } finally {
+    await runtime.database.close();
+  }
+}
+
+const cookiesOf = (response: Response) =>
+  response.headers
+    .getSetCookie()
+    .map((c) => c.split(';')[0])
+    .join('; ');
+
+async function appTarget(dataDir: string): Promise<Target> {
+  const meeting = await setupApp(dataDir);
+  const base = `http://127.0.0.1:${APP_PORT}`;
+  // All simulated phones share one loopback address: the per-client limit of /m pages is raised.
+  const server = await startProcess(
+    ['bin/kruisbestuiving.js', 'start'],
+    { DATA_DIR: dataDir, PORT: String(APP_PORT), RESPONDENT_RATE_LIMIT: '100000000' },
+    `${base}/readyz`,
+  );
+  running.push(server);
+  const form = { 'content-type': 'application/x-www-form-urlencoded' };
+  const choices = ['a', 'b', 'c'];
+  const positions = ['experience_worker', 'practitioner', 'coordinator'];
+  return {
+    label: 'Kruisbestuiving, one process, SQLite',
+    server,
+    join: async (i) => {
+      const joined = await fetch(`${base}/m/${meeting.code}/join`, { method: 'POST', headers: form, body: `position=${positions[i % 3]}`, redirect: 'manual' });
+      if (!joined.ok) throw new Error(`join: ${joined.status}`);
+      await joined.arrayBuffer();
+      const cookie = cookiesOf(joined);
+      const socket = await opened(`ws://127.0.0.1:${APP_PORT}/m/${meeting.code}/ws`);
+      const body = new URLSearchParams({ promptId: meeting.promptId, clientId: randomUUID(), choice: choices[i % 3] ?? 'a' }).toString();
+      return {
+        socket,
+        answer: async () => {
+          const response = await fetch(`${base}/m/${meeting.code}/answer`, { method: 'POST', headers: { ...form, cookie }, body, redirect: 'manual' });
+          await response.arrayBuffer();
+          if (response.status !== 303) throw new Error(`answer: ${response.status}`);
+        },
+      };
+    },
+    presenter: async () => {
+      const csrf = await fetch(`${base}/api/csrf`);
+      const { token } = (await csrf.json()) as { token: string };
+      const login = await fetch(`${base}/api/auth/login`, {
+        method: 'POST',
+        headers: { 'content-type': 'application/json', 'x-csrf-token': token, cookie: cookiesOf(csrf) },
+        body: JSON.stringify({ email: meeting.email, password: PASSWORD }),
+      });
+      if (!login.ok) throw new Error(`login: ${login.status}`);
+      return watch(await opened(`ws://127.0.0.1:${APP_PORT}/meetings-live/${meeting.orgId}/${meeting.meetingId}/ws`, { cookie: cookiesOf(login) }));
+    },
+  };
+}
+
+async function bareTarget(): Promise<Target> {
+  const server = await startProcess(['--import', 'tsx', 'bench/lib/bare-ws-server.ts', String(BARE_PORT)], {}, `http://127.0.0.1:${BARE_PORT}/`);
+  running.push(server);
+  const choices = ['a', 'b', 'c'];
+  return {
+    label: 'bare ws server (baseline)',
+    server,
+    join: async (i) => {
+      const socket = await opened(`ws://127.0.0.1:${BARE_PORT}/p`);
+      const message = JSON.stringify({ id: randomUUID(), choice: choices[i % 3] });
+      return {
+        socket,
+        answer: () =>
+          new Promise<void>((resolve) => {
+            const acknowledged = (data: WebSocket.RawData) => {
+              if (String(data) !== '{"ok":true}') return;
+              socket.off('message', acknowledged);
+              resolve();
+            };
+            socket.on('message', acknowledged);
+            socket.send(message);
+          }),
+      };
+    },
+    presenter: async () => watch(await opened(`ws://127.0.0.1:${BARE_PORT}/presenter`)),
+  };
+}
+
+async function measure(target: Target): Promise<Result> {
+  const { pid } = target.server;
+  const watcher = await target.presenter();
+  await new Promise((r) => setTimeout(r, 1000));
+  const idleMiB = rssMiB(pid);
+  const cpuStart = cpuTicks(pid);
+  let errors = 0;
+  progress(`${target.label}: joining`);
+  const participants = await pool(N, (i) => target.join(i));
+  progress(`${target.label}: answering`);
+  const sent: number[] = new Array(N);
+  const answerCpu = cpuTicks(pid);
+  const t0 = performance.now();
+  let k = 0;
+  await pool(N, async (i) => {
+    sent[k++] = performance.now();
+    await participants[i]?.answer().catch(() => errors++);
+  });
+  let giveUp: NodeJS.Timeout | undefined;
+  const tooLate = new Promise<number>((r) => {
+    giveUp = setTimeout(() => r(Number.NaN), Math.max(0, deadline - Date.now() - 2000));
+  });
+  const allSeen = await Promise.race([watcher.waitFor(N), tooLate]);
+  clearTimeout(giveUp);
+  progress(`${target.label}: all answers seen`);
+  const seconds = (allSeen - t0) / 1000;
+  const answerCpuSeconds = (cpuTicks(pid) - answerCpu) / TICKS;
+  const kibPerParticipant = ((rssMiB(pid) - idleMiB) * 1024) / N;
+  // An answer never seen (time limit) has no latency; the rate is then NaN and says so.
+  const latencies = sent
+    .map((t, j) => (watcher.firstSeen.get(j + 1) ?? Number.NaN) - t)
+    .filter(Number.isFinite)
+    .sort((a, b) => a - b);
+  for (const p of participants) p?.socket.close();
+  return {
+    label: target.label,
+    rate: N / seconds,
+    p50: percentile(latencies, 50),
+    p99: percentile(latencies, 99),
+    kibPerParticipant,
+    cpuPercent: (100 * answerCpuSeconds) / seconds,
+    cpuSeconds: (cpuTicks(pid) - cpuStart) / TICKS,
+    errors,
+  };
+}
+
+async function main() {
+  try {
+    const ours = await measure(await appTarget(dataDir));
+    await cleanup();
+    progress('stopped');
+    const bare = await measure(await bareTarget());
+    await cleanup();
+    progress('stopped');
+
+    console.log(
+      `\n${N} participants, ${CONCURRENCY} at once, one prompt, one presenter socket, loopback, ${os.cpus().length} cores, Node ${process.versions.node}\n`,
+    );
+    console.log(
+      '| server | answers/s | ratio to baseline | answer → presenter p50 ms | p99 ms | RSS growth per participant KiB | CPU while answering | server CPU s (join + answer) | errors |',
+    );
+    console.log('|---|---|---|---|---|---|---|---|---|');
+    for (const r of [bare, ours]) {
+      console.log(
+        `| ${r.label} | ${r.rate.toFixed(0)} | ${(r.rate / bare.rate).toFixed(2)}× | ${r.p50.toFixed(0)} | ${r.p99.toFixed(0)} | ${r.kibPerParticipant.toFixed(1)} | ${r.cpuPercent.toFixed(0)} % | ${r.cpuSeconds.toFixed(1)} | ${r.errors} |`,
+      );
+    }
+    console.log(`\nlatency ratio (ours ÷ baseline): p50 ${(ours.p50 / bare.p50).toFixed(1)}×, p99 ${(ours.p99 / bare.p99).toFixed(1)}×`);
+  } finally {
+    await cleanup();
+    clearTimeout(timer);
+    fs.rmSync(dataDir, { recursive: true, force: true });
+  }
+}
+
+await main();
