@@ -66,7 +66,7 @@ export function registerErrorHandling(app: FastifyInstance): void {
   const anonymousErrors = registerAnonymousErrorReport(app);
   app.setErrorHandler((err: FastifyError, req: FastifyRequest, reply: FastifyReply) => {
     if (err instanceof AppError) {
-      const detail = detailMessages[err.message]?.[req.lang];
+      const detail = err.text?.[req.lang] ?? detailMessages[err.message]?.[req.lang];
       return reply.status(statusOf[err.id]).send(body(req, err.id, detail, err.issues));
     }
     const known = fromFrameworkError(err, req);
