@@ -9,6 +9,17 @@ type Job<T> = { work: (trx: Db) => Promise<T>; resolve: (value: T) => void; reje
  * that is not on disk. If a shared transaction fails, its jobs are retried one by one, so one bad
  * write cannot take the others down with it.
  */
+const committers = new WeakMap<Db, GroupCommitter>();
+
+/** One group committer per database, shared by every writer that may be batched (respondents, meeting answers). */
+export function groupCommitterFor(db: Db): GroupCommitter {
+  const existing = committers.get(db);
+  if (existing) return existing;
+  const committer = new GroupCommitter(db);
+  committers.set(db, committer);
+  return committer;
+}
+
 export class GroupCommitter {
   #queue: Job<unknown>[] = [];
   #running = false;
@@ -19,6 +30,8 @@ export class GroupCommitter {
   ) {}
 
   run<T>(work: (trx: Db) => Promise<T>): Promise<T> {
+    // Already inside a transaction (the demo loader, an import): its commit is the one that counts.
+    if (this.db.isTransaction) return work(this.db);
     return new Promise<T>((resolve, reject) => {
       this.#queue.push({ work, resolve, reject } as Job<unknown>);
       if (!this.#running) void this.#drain();

@@ -2,6 +2,7 @@ import type { ServiceContext } from '../../core/context.ts';
 import { AppError, notFound } from '../../core/errors.ts';
 import { hashToken, newId, newSecretToken } from '../../core/ids.ts';
 import { inTransaction } from '../../db/database.ts';
+import { groupCommitterFor } from '../../db/group-commit.ts';
 import { checkAnswer } from './answers.ts';
 import { newReceiptCode, normaliseJoinCode, normaliseReceiptCode } from './join-code.ts';
 import { type AnswerValue, moderatedKinds, type ParticipantPosition, type PromptView } from './model.ts';
@@ -70,11 +71,13 @@ export async function answer(
   const row = await store.findPrompt(ctx.db, meeting.id, promptId);
   if (!row) throw notFound();
   const prompt = promptView(row);
-  return inTransaction(ctx.db, async (trx) => {
+  const closed = meeting.status !== 'live' || prompt.state !== 'open';
+  const value = checkAnswer(prompt.kind, prompt.options, prompt.settings.maxChoices as number | undefined, raw);
+  // Answers arriving together share one commit (one disk flush); each is acknowledged only after it.
+  return groupCommitterFor(ctx.db).run(async (trx): Promise<AnswerOutcome> => {
     const existing = await store.findAnswer(trx, promptId, participant.id);
     if (existing?.client_id === clientId) return 'unchanged';
-    if (meeting.status !== 'live' || prompt.state !== 'open') throw new AppError('conflict', { detail: 'prompt_closed', text: participantErrors.promptClosed });
-    const value = checkAnswer(prompt.kind, prompt.options, prompt.settings.maxChoices as number | undefined, raw);
+    if (closed) throw new AppError('conflict', { detail: 'prompt_closed', text: participantErrors.promptClosed });
     if (!value) throw new AppError('validation_failed', { issues: [{ path: 'answer', message: 'invalid_answer' }] });
     const moderation = moderatedKinds.includes(prompt.kind) ? 'pending' : 'none';
     const stored = { client_id: clientId, value: JSON.stringify(value), moderation };

@@ -4,7 +4,7 @@ import { AppError } from '../../core/errors.ts';
 import { hashToken } from '../../core/ids.ts';
 import type { Language } from '../../core/language.ts';
 import type { Db } from '../../db/database.ts';
-import { GroupCommitter } from '../../db/group-commit.ts';
+import { groupCommitterFor } from '../../db/group-commit.ts';
 import {
   type AnswerIssue,
   type AnswerRow,
@@ -39,15 +39,7 @@ export type LinkContext = {
   published: PublishedInstrument;
 };
 
-const committers = new WeakMap<Db, GroupCommitter>();
-/** One group committer per database, shared by every respondent of every round. */
-const committerFor = (db: Db) => {
-  const existing = committers.get(db);
-  if (existing) return existing;
-  const committer = new GroupCommitter(db);
-  committers.set(db, committer);
-  return committer;
-};
+const committerFor = groupCommitterFor;
 
 /**
  * Every page view and submission opens its link; a whole sector answering at once would repeat the
