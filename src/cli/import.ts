@@ -3,13 +3,13 @@ import path from 'node:path';
 import { SingleBar } from 'cli-progress';
 import type { Runtime } from '../bootstrap.ts';
 import { languageSchema } from '../core/language.ts';
+import { idSchema } from '../core/schemas.ts';
 import { parseInput } from '../http/route.ts';
 import type { ImportMapping } from '../modules/imports/mapping.ts';
 import { importMappingSchema } from '../modules/imports/model.ts';
 import { commitImport, type ImportPhase, ImportRejected, type ImportRequest, previewImport } from '../modules/imports/service.ts';
 import { importLimits } from '../modules/imports/table.ts';
 import type { ImportProblem } from '../modules/imports/validate-import.ts';
-import { idSchema } from '../modules/organisations/model.ts';
 import { CliError } from './backup.ts';
 
 export type ImportCliOptions = { mapping?: string; dryRun?: boolean; sheet?: string; lang?: string };

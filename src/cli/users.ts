@@ -1,11 +1,12 @@
 import { randomBytes } from 'node:crypto';
 import type { Runtime } from '../bootstrap.ts';
 import { languageSchema } from '../core/language.ts';
+import { displayNameSchema, emailSchema } from '../core/schemas.ts';
 import { parseInput } from '../http/route.ts';
 import { newPasswordSchema } from '../modules/accounts/model.ts';
 import { createUser, resetPassword } from '../modules/accounts/service.ts';
 import { findOrganisationIdByName } from '../modules/organisations/lookup.ts';
-import { displayNameSchema, emailSchema, roleSchema, sectorSchema } from '../modules/organisations/model.ts';
+import { roleSchema, sectorSchema } from '../modules/organisations/model.ts';
 import { addMembership, createOrganisation } from '../modules/organisations/service.ts';
 import { CliError } from './backup.ts';
 

@@ -1,6 +1,7 @@
 import * as z from 'zod';
 import { languageSchema } from '../../core/language.ts';
-import { displayNameSchema, emailSchema, idSchema, organisationView, positionSchema, teamView } from '../organisations/model.ts';
+import { displayNameSchema, emailSchema, idSchema } from '../../core/schemas.ts';
+import { organisationView, positionSchema, teamView } from '../organisations/model.ts';
 
 /** Long passphrases are welcome; no composition rules (ASVS 6.2). */
 export const PASSWORD_MIN = 12;

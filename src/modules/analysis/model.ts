@@ -1,6 +1,6 @@
 import * as z from 'zod';
 import { languageSchema } from '../../core/language.ts';
-import { idSchema } from '../organisations/model.ts';
+import { idSchema } from '../../core/schemas.ts';
 
 const localisedView = z.object({ nl: z.string(), en: z.string() });
 /** `question:option`, e.g. `sector:ggz` or `rollen:brugfiguur`. */

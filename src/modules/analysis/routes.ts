@@ -1,8 +1,8 @@
 import type { FastifyInstance } from 'fastify';
 import * as z from 'zod';
 import { languageSchema } from '../../core/language.ts';
+import { idSchema, organisationParams } from '../../core/schemas.ts';
 import { type AnyRoute, defineRoute } from '../../http/route.ts';
-import { idSchema, organisationParams } from '../organisations/model.ts';
 import type { InstrumentSource } from '../rounds/instrument-source.ts';
 import { compareQuery, comparisonView, reportParams, reportQuery, reportView } from './model.ts';
 import { createPdfPrinter, PdfUnavailableError } from './pdf.ts';

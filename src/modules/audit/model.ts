@@ -1,5 +1,5 @@
 import * as z from 'zod';
-import { idSchema } from '../organisations/model.ts';
+import { idSchema } from '../../core/schemas.ts';
 
 /** Every action that changes people's data has a stable id here; the UI translates them. */
 export const auditActions = [

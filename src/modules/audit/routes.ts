@@ -1,7 +1,7 @@
 import { Readable } from 'node:stream';
 import type { FastifyInstance } from 'fastify';
+import { organisationParams } from '../../core/schemas.ts';
 import { type AnyRoute, defineRoute } from '../../http/route.ts';
-import { organisationParams } from '../organisations/model.ts';
 import { auditListQuery, auditListView, auditVerifyView } from './model.ts';
 import { exportAuditCsv, listAudit, verifyAudit } from './service.ts';
 

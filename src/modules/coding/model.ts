@@ -1,6 +1,7 @@
 import * as z from 'zod';
+import { idSchema } from '../../core/schemas.ts';
 import { frameworkKeySchema } from '../frameworks/model.ts';
-import { idSchema, positionSchema, sectorSchema } from '../organisations/model.ts';
+import { positionSchema, sectorSchema } from '../organisations/model.ts';
 
 export const sourceKinds = ['story', 'reflection'] as const;
 export const sourceKindSchema = z.enum(sourceKinds);

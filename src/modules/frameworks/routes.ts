@@ -1,6 +1,6 @@
 import type { FastifyInstance } from 'fastify';
+import { organisationParams } from '../../core/schemas.ts';
 import { type AnyRoute, defineRoute } from '../../http/route.ts';
-import { organisationParams } from '../organisations/model.ts';
 import { frameworkListView, frameworkVersionParams, frameworkView, saveFrameworkInput } from './model.ts';
 import * as service from './service.ts';
 

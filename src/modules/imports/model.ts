@@ -1,6 +1,6 @@
 import * as z from 'zod';
 import { languageSchema } from '../../core/language.ts';
-import { idSchema } from '../organisations/model.ts';
+import { idSchema } from '../../core/schemas.ts';
 
 /** The HTTP body may carry a file of about 9 MB (base64 makes it a third larger). */
 export const IMPORT_BODY_LIMIT_BYTES = 12 * 1024 * 1024;

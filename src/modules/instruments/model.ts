@@ -1,5 +1,5 @@
 import * as z from 'zod';
-import { idSchema } from '../organisations/model.ts';
+import { idSchema } from '../../core/schemas.ts';
 import { builtinInstruments } from './builtin/cocreatie-in-beeld.ts';
 import { instrumentKeySchema, limits } from './definition.ts';
 

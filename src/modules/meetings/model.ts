@@ -1,6 +1,6 @@
 import * as z from 'zod';
+import { idSchema } from '../../core/schemas.ts';
 import { localisedText } from '../frameworks/model.ts';
-import { idSchema } from '../organisations/model.ts';
 
 /** Meetings: the shapes that cross the HTTP boundary, shared with the web app. */
 

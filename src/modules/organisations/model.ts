@@ -1,4 +1,5 @@
 import * as z from 'zod';
+import { displayNameSchema, emailSchema, idSchema } from '../../core/schemas.ts';
 
 export const sectors = ['ggz', 'verslavingszorg', 'jeugdhulp', 'other'] as const;
 export const sectorSchema = z.enum(sectors);
@@ -14,16 +15,8 @@ export const positions = ['practitioner', 'coordinator', 'policy_officer', 'expe
 export const positionSchema = z.enum(positions);
 export type Position = z.infer<typeof positionSchema>;
 
-export const idSchema = z.uuid();
-export const emailSchema = z
-  .email()
-  .max(254)
-  .transform((e) => e.trim().toLowerCase());
-export const displayNameSchema = z.string().trim().min(1).max(100);
 export const teamNameSchema = z.string().trim().min(1).max(100);
 
-export const organisationParams = z.strictObject({ orgId: idSchema });
-export const memberParams = z.strictObject({ orgId: idSchema, userId: idSchema });
 export const teamParams = z.strictObject({ orgId: idSchema, teamId: idSchema });
 export const teamMemberParams = z.strictObject({ orgId: idSchema, teamId: idSchema, userId: idSchema });
 export const invitationParams = z.strictObject({ orgId: idSchema, invitationId: idSchema });

@@ -1,4 +1,5 @@
 import type { FastifyInstance, FastifyRequest } from 'fastify';
+import { memberParams, organisationParams } from '../../core/schemas.ts';
 import { requirePublicOrigin } from '../../http/public-origin.ts';
 import { type AnyRoute, defineRoute } from '../../http/route.ts';
 import { okView } from '../accounts/model.ts';
@@ -10,9 +11,7 @@ import {
   invitationListView,
   invitationParams,
   memberListView,
-  memberParams,
   memberView,
-  organisationParams,
   organisationSettingsInput,
   organisationSettingsView,
   teamInput,

@@ -1,6 +1,6 @@
 import type { FastifyInstance } from 'fastify';
+import { memberParams, organisationParams } from '../../core/schemas.ts';
 import { type AnyRoute, defineRoute } from '../../http/route.ts';
-import { memberParams, organisationParams } from '../organisations/model.ts';
 import type { PhotoStorage } from '../stories/photo-storage.ts';
 import { erasePersonAsAdmin } from './erase.ts';
 import { exportPersonZip } from './export.ts';

@@ -1,9 +1,9 @@
 import type { FastifyInstance, FastifyRequest } from 'fastify';
 import * as z from 'zod';
 import { AppError } from '../../core/errors.ts';
+import { organisationParams } from '../../core/schemas.ts';
 import { requirePublicOrigin } from '../../http/public-origin.ts';
 import { type AnyRoute, defineRoute } from '../../http/route.ts';
-import { organisationParams } from '../organisations/model.ts';
 import type { InstrumentSource } from './instrument-source.ts';
 import {
   createRoundInput,

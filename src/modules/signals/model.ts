@@ -1,6 +1,6 @@
 import * as z from 'zod';
+import { idSchema } from '../../core/schemas.ts';
 import { frameworkKeySchema } from '../frameworks/model.ts';
-import { idSchema } from '../organisations/model.ts';
 import { type SignalStatus, signalStatuses } from './workflow.ts';
 
 /** Where a signal should land: from the team itself up to national policy. */

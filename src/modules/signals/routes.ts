@@ -1,7 +1,7 @@
 import type { FastifyInstance } from 'fastify';
 import * as z from 'zod';
+import { organisationParams } from '../../core/schemas.ts';
 import { type AnyRoute, defineRoute } from '../../http/route.ts';
-import { organisationParams } from '../organisations/model.ts';
 import {
   memberCheckInput,
   notificationListView,

@@ -1,5 +1,6 @@
 import * as z from 'zod';
-import { idSchema, positionSchema, sectorSchema } from '../organisations/model.ts';
+import { idSchema } from '../../core/schemas.ts';
+import { positionSchema, sectorSchema } from '../organisations/model.ts';
 
 /**
  * Consent scopes, from narrow to wide. A wider scope includes the narrower ones: a story shared

@@ -1,5 +1,5 @@
 import * as z from 'zod';
-import { idSchema } from '../organisations/model.ts';
+import { idSchema } from '../../core/schemas.ts';
 import { readableStorySchema } from './model.ts';
 
 export const photovoiceStatuses = ['collecting', 'selecting', 'exhibited'] as const;

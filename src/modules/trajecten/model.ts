@@ -1,7 +1,8 @@
 import * as z from 'zod';
 import { languageSchema } from '../../core/language.ts';
+import { idSchema } from '../../core/schemas.ts';
 import { frameworkKeySchema } from '../frameworks/model.ts';
-import { idSchema, positionSchema } from '../organisations/model.ts';
+import { positionSchema } from '../organisations/model.ts';
 import { equalPositionKeys } from './equal-position.ts';
 import { intervisionMethodKeys } from './intervision-methods.ts';
 import { phaseKeys, topicKeys } from './phases.ts';

@@ -1,8 +1,8 @@
 import type { FastifyInstance, FastifyRequest } from 'fastify';
 import * as z from 'zod';
+import { organisationParams } from '../../core/schemas.ts';
 import { requirePublicOrigin } from '../../http/public-origin.ts';
 import { type AnyRoute, defineRoute } from '../../http/route.ts';
-import { organisationParams } from '../organisations/model.ts';
 import type { InstrumentSource } from '../rounds/instrument-source.ts';
 import * as agreements from './agreements-service.ts';
 import * as checks from './checks-service.ts';
