@@ -26,7 +26,6 @@ export const knownViolations = [
   ['no-foreign-store', 'src/modules/exports/service.ts', 'src/modules/analysis/store.ts'],
   ['no-foreign-store', 'src/modules/exports/store.ts', 'src/modules/analysis/store.ts'],
   ['no-foreign-store', 'src/modules/imports/validate-import.ts', 'src/modules/analysis/store.ts'],
-  ['no-foreign-store', 'src/modules/trajecten/charter-service.ts', 'src/modules/instruments/store.ts'],
   ['no-foreign-store', 'src/modules/trajecten/checks-service.ts', 'src/modules/instruments/store.ts'],
   // Tags resolve framework codes through the frameworks store rather than its service.
   ['no-foreign-store', 'src/modules/stories/tags.ts', 'src/modules/frameworks/store.ts'],

@@ -11,3 +11,6 @@ export const displayNameSchema = z.string().trim().min(1).max(100);
 /** Path parameters of the organisation-scoped routes. */
 export const organisationParams = z.strictObject({ orgId: idSchema });
 export const memberParams = z.strictObject({ orgId: idSchema, userId: idSchema });
+
+/** The answer of an action that has nothing else to say. */
+export const okView = z.object({ ok: z.literal(true) });

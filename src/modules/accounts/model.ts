@@ -28,4 +28,3 @@ export const updateMeInput = z.strictObject({
 });
 
 export const csrfView = z.object({ token: z.string() });
-export const okView = z.object({ ok: z.literal(true) });

@@ -1,10 +1,11 @@
 import type { FastifyInstance } from 'fastify';
 import { AppError } from '../../core/errors.ts';
+import { okView } from '../../core/schemas.ts';
 import { type AnyRoute, defineRoute } from '../../http/route.ts';
 import { beginSession, finishSession } from '../../http/session.ts';
 import { acceptInvitation, lookupInvitation } from '../organisations/invitations.ts';
 import { acceptInvitationInput, invitationLookupInput, invitationPreview } from '../organisations/model.ts';
-import { csrfView, loginInput, meView, okView, updateMeInput } from './model.ts';
+import { csrfView, loginInput, meView, updateMeInput } from './model.ts';
 import { checkCredentials, me, recordSessionEvent, updateMe } from './service.ts';
 
 export function accountRoutes(app: FastifyInstance): AnyRoute[] {

@@ -1,7 +1,6 @@
 import type { FastifyInstance } from 'fastify';
-import { organisationParams } from '../../core/schemas.ts';
+import { okView, organisationParams } from '../../core/schemas.ts';
 import { type AnyRoute, defineRoute } from '../../http/route.ts';
-import { okView } from '../accounts/model.ts';
 import { auditRead } from '../privacy/read-audit.ts';
 import { addFrameworkCodes, createCode, deleteCode, listCodebook, updateCode } from './codebook.ts';
 import { exportQdpx } from './export.ts';

@@ -3,6 +3,7 @@ import { AppError, notFound } from '../../core/errors.ts';
 import { newId } from '../../core/ids.ts';
 import { authorize } from '../../core/policy.ts';
 import { type Db, inTransaction } from '../../db/database.ts';
+import { isUniqueViolation } from '../../db/unique-violation.ts';
 import { recordAudit } from '../audit/service.ts';
 import { builtinFrameworks, getBuiltinFramework, latestBuiltinFrameworks } from './builtin.ts';
 import { composeCodes, sameContent } from './compose.ts';
@@ -120,7 +121,7 @@ export async function saveFramework(ctx: ServiceContext, actor: Actor, organisat
     try {
       return await attempt();
     } catch (error) {
-      if (!store.isUniqueViolation(error)) throw error;
+      if (!isUniqueViolation(error)) throw error;
       if (n >= SAVE_ATTEMPTS || ctx.db.isTransaction) throw new AppError('conflict', { cause: error });
     }
   }

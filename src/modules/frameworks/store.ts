@@ -58,9 +58,3 @@ export async function lockKey(db: Db, dialect: DialectName, organisationId: stri
   if (dialect !== 'postgres') return;
   await sql`select pg_advisory_xact_lock(hashtextextended(${`frameworks/${organisationId}/${key}`}, 0))`.execute(db);
 }
-
-/** A second writer computed the same next version at the same moment (PostgreSQL or SQLite wording). */
-export function isUniqueViolation(error: unknown): boolean {
-  const code = (error as { code?: unknown } | null)?.code;
-  return code === '23505' || code === 'SQLITE_CONSTRAINT_UNIQUE' || code === 'SQLITE_CONSTRAINT_PRIMARYKEY';
-}

@@ -4,6 +4,7 @@ import { newId } from '../../core/ids.ts';
 import type { Language } from '../../core/language.ts';
 import { authorize } from '../../core/policy.ts';
 import { type Db, inTransaction } from '../../db/database.ts';
+import { isUniqueViolation } from '../../db/unique-violation.ts';
 import { recordAudit } from '../audit/service.ts';
 import { getBuiltinFramework } from '../frameworks/builtin.ts';
 import type { Framework } from '../frameworks/model.ts';
@@ -126,7 +127,7 @@ export async function createInstrument(ctx: ServiceContext, actor: Actor, organi
       });
     });
   } catch (error) {
-    if (store.isUniqueViolation(error)) throw keyTaken(actor.language);
+    if (isUniqueViolation(error)) throw keyTaken(actor.language);
     throw error;
   }
   return getInstrument(ctx, actor, organisationId, id);
@@ -195,7 +196,7 @@ export async function startDraft(ctx: ServiceContext, actor: Actor, organisation
     });
   } catch (error) {
     // Someone else started the draft at the same moment: theirs is the draft.
-    if (!store.isUniqueViolation(error)) throw error;
+    if (!isUniqueViolation(error)) throw error;
     const draft = await store.findDraft(ctx.db, instrumentId);
     if (!draft) throw error;
     return presentVersion(draft);

@@ -94,9 +94,3 @@ export const findPublishedVersion = (db: Db, versionId: string) =>
     .where('instrument_versions.id', '=', versionId)
     .where('instrument_versions.status', '=', 'published')
     .executeTakeFirst();
-
-/** Two writers made the same row at the same moment (PostgreSQL or SQLite wording). */
-export function isUniqueViolation(error: unknown): boolean {
-  const code = (error as { code?: unknown } | null)?.code;
-  return code === '23505' || code === 'SQLITE_CONSTRAINT_UNIQUE' || code === 'SQLITE_CONSTRAINT_PRIMARYKEY';
-}

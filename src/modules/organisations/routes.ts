@@ -1,8 +1,7 @@
 import type { FastifyInstance, FastifyRequest } from 'fastify';
-import { memberParams, organisationParams } from '../../core/schemas.ts';
+import { memberParams, okView, organisationParams } from '../../core/schemas.ts';
 import { requirePublicOrigin } from '../../http/public-origin.ts';
 import { type AnyRoute, defineRoute } from '../../http/route.ts';
-import { okView } from '../accounts/model.ts';
 import { createInvitation, listInvitations, revokeInvitation } from './invitations.ts';
 import {
   changeRoleInput,

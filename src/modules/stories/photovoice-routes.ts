@@ -1,7 +1,6 @@
 import type { FastifyInstance } from 'fastify';
-import { organisationParams } from '../../core/schemas.ts';
+import { okView, organisationParams } from '../../core/schemas.ts';
 import { type AnyRoute, defineRoute } from '../../http/route.ts';
-import { okView } from '../accounts/model.ts';
 import * as photovoice from './photovoice.ts';
 import {
   addEntryInput,
