@@ -1,7 +1,6 @@
 import type { ServiceContext } from '../../core/context.ts';
 import { AppError, notFound } from '../../core/errors.ts';
 import { hashToken, newId, newSecretToken } from '../../core/ids.ts';
-import { inTransaction } from '../../db/database.ts';
 import { groupCommitterFor } from '../../db/group-commit.ts';
 import { checkAnswer } from './answers.ts';
 import { newReceiptCode, normaliseJoinCode, normaliseReceiptCode } from './join-code.ts';
