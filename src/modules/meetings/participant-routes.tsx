@@ -7,9 +7,11 @@ import { AppError } from '../../core/errors.ts';
 import { newId } from '../../core/ids.ts';
 import { type Language, languageFromHeader, languageSchema } from '../../core/language.ts';
 import { errorMessages } from '../../core/messages.ts';
+import { formCsrfValid } from '../../http/form-csrf.ts';
 import { publicPageCss, registerPublicAsset, sendPublicPage } from '../../http/public-page.tsx';
 import type { MeetingBus } from './events.ts';
 import { normaliseJoinCode } from './join-code.ts';
+import { keepAnswerAsStory } from './keep-story.ts';
 import { type AnswerValue, answerValue, clientIdSchema, limits, participantPositionSchema } from './model.ts';
 import { meetingMessages } from './page/messages.ts';
 import { CodePage, JoinPage, MessagePage, PromptPage, ReceiptPage, WithdrawPage } from './page/pages.tsx';
@@ -107,6 +109,9 @@ export function registerParticipantPages(app: FastifyInstance, bus: MeetingBus, 
       const { prompt, count } = await promptFor(ctx, meeting, chosen.success ? chosen.data : undefined);
       if (!prompt) return sendPublicPage(reply, <MessagePage lang={lang} code={meeting.join_code} title={t.waitTitle} text={t.waitText} />);
       const showResults = prompt.resultsVisible || prompt.kind === 'qa';
+      // The CSRF cookie is set only for a signed-in phone; an anonymous participant gets no cookie.
+      const keep = prompt.kind !== 'open_text' ? undefined : req.actor ? { csrf: reply.generateCsrf() } : ('sign_in' as const);
+      const query = req.query as Record<string, unknown>;
       return sendPublicPage(
         reply,
         <PromptPage
@@ -120,8 +125,9 @@ export function registerParticipantPages(app: FastifyInstance, bus: MeetingBus, 
           current={await currentAnswer(ctx, participant, prompt.id)}
           clientId={newId()}
           results={showResults ? await resultsOf(ctx, meeting, prompt) : undefined}
-          notice={extra.notice ?? ((req.query as Record<string, unknown>).saved === '1' ? t.saved : undefined)}
+          notice={extra.notice ?? (query.kept === '1' ? t.kept : query.saved === '1' ? t.saved : undefined)}
           error={extra.error}
+          keep={keep}
         />,
         extra.status ?? 200,
       );
@@ -185,6 +191,31 @@ export function registerParticipantPages(app: FastifyInstance, bus: MeetingBus, 
       await bus.publish({ meetingId: meeting.id, kind: 'answers' });
       const p = one(fields.data.p);
       return reply.redirect(home(meeting.join_code, lang, `&saved=1${p !== undefined && /^\d+$/.test(p) ? `&p=${p}` : ''}`), 303);
+    });
+
+    // Only the author's own choice on their own phone: a private draft story by the signed-in account,
+    // never linked to the participant or the answer row (keep-story.ts).
+    scope.post('/m/:code/keep', { config }, async (req, reply) => {
+      const meeting = await meetingOr(req, reply, pickLanguage(req));
+      if (!meeting) return;
+      const lang = pickLanguage(req, meeting.language);
+      const t = meetingMessages(lang);
+      const participant = await participantOf(ctx, meeting, req.cookies[PARTICIPANT_COOKIE]);
+      if (!participant) return promptPage(req, reply, meeting, lang);
+      if (!req.actor) return promptPage(req, reply, meeting, lang, { notice: t.keepSignIn, status: 401 });
+      const fields = (req.body ?? {}) as Record<string, unknown>;
+      if (!(await formCsrfValid(app, req, reply, fields._csrf))) return promptPage(req, reply, meeting, lang, { error: t.keepExpired, status: 403 });
+      const promptId = z.uuid().safeParse(fields.promptId);
+      try {
+        if (!promptId.success || !(await keepAnswerAsStory(ctx, req.actor, meeting, participant, promptId.data)))
+          return promptPage(req, reply, meeting, lang, { error: t.invalid, status: 400 });
+      } catch (error) {
+        if (error instanceof AppError && (error.id === 'forbidden' || error.id === 'not_found'))
+          return promptPage(req, reply, meeting, lang, { error: t.keepNotAllowed, status: 403 });
+        throw error;
+      }
+      const p = typeof fields.p === 'string' && /^\d{1,3}$/.test(fields.p) ? `&p=${fields.p}` : '';
+      return reply.redirect(home(meeting.join_code, lang, `&kept=1${p}`), 303);
     });
 
     scope.post('/m/:code/ask', { config }, async (req, reply) => {

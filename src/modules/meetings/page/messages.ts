@@ -33,6 +33,15 @@ const nl = {
   send: 'Verstuur',
   change: 'Verander je antwoord',
   saved: 'Je antwoord is bewaard.',
+  keepTitle: 'Wil je dit bewaren als ervaringsverhaal?',
+  keepText:
+    'Je bent aangemeld op deze telefoon. We maken een ontwerp van een verhaal met je antwoord. Alleen jij ziet het. Je kiest later zelf met wie je het deelt. Het verhaal verwijst niet naar deze ontmoeting. Maar wie je antwoord en je verhaal allebei leest, kan ze wel herkennen.',
+  keepButton: 'Bewaar als mijn verhaal',
+  keepSignIn:
+    'Dat kan alleen als je aangemeld bent op het platform. Kopieer je tekst en meld je aan. Daar kun je hem als verhaal delen. We sturen nu niets door.',
+  kept: 'Je verhaal is bewaard als ontwerp. Alleen jij ziet het. Open het platform om te kiezen met wie je het deelt.',
+  keepNotAllowed: 'Met je account kun je geen verhalen delen in deze organisatie. We hebben niets bewaard.',
+  keepExpired: 'Deze pagina is te oud. Vernieuw de pagina en probeer opnieuw. We hebben niets bewaard.',
   savedModerated: 'Je antwoord is bewaard. Iemand kijkt het na voor het op het scherm komt.',
   yourAnswer: 'Je antwoord:',
   chooseOne: 'Kies één antwoord.',
@@ -107,6 +116,15 @@ const en: Messages = {
   send: 'Send',
   change: 'Change your answer',
   saved: 'Your answer is saved.',
+  keepTitle: 'Do you want to keep this as an experience story?',
+  keepText:
+    'You are signed in on this phone. We make a draft story with your answer. Only you see it. Later you choose who you share it with. The story does not point to this meeting. But someone who reads both your answer and your story can still recognise them.',
+  keepButton: 'Keep as my story',
+  keepSignIn:
+    'You can only do this when you are signed in on the platform. Copy your text and sign in. There you can share it as a story. We send nothing now.',
+  kept: 'Your story is saved as a draft. Only you see it. Open the platform to choose who you share it with.',
+  keepNotAllowed: 'Your account cannot share stories in this organisation. We saved nothing.',
+  keepExpired: 'This page is too old. Refresh the page and try again. We saved nothing.',
   savedModerated: 'Your answer is saved. Someone checks it before it goes on the screen.',
   yourAnswer: 'Your answer:',
   chooseOne: 'Choose one answer.',

@@ -165,6 +165,8 @@ export type PromptPageProps = {
   results: PromptResultsView | undefined;
   notice?: string | undefined;
   error?: string | undefined;
+  /** The offer to keep an open answer as a story: a form when signed in on this phone, else how to do it. */
+  keep?: { csrf: string } | 'sign_in' | undefined;
 };
 
 export function PromptPage(props: PromptPageProps) {
@@ -194,6 +196,9 @@ export function PromptPage(props: PromptPageProps) {
           </p>
         )}
         {prompt.state === 'open' ? <AnswerForm {...props} t={t} /> : <p>{t.notOpen}</p>}
+        {prompt.kind === 'open_text' && props.current && 'text' in props.current && props.keep && (
+          <KeepOffer code={code} lang={lang} t={t} promptId={prompt.id} index={props.index} keep={props.keep} />
+        )}
         {prompt.kind === 'qa' && props.results && <Questions code={code} lang={lang} t={t} results={props.results} open={prompt.state === 'open'} />}
         {prompt.kind !== 'qa' && <Results prompt={prompt} results={props.results} t={t} lang={lang} />}
         {props.participantPaced && (
@@ -205,6 +210,26 @@ export function PromptPage(props: PromptPageProps) {
         <WithdrawLink code={code} t={t} lang={lang} />
       </div>
     </Page>
+  );
+}
+
+function KeepOffer(props: { code: string; lang: Language; t: MeetingMessages; promptId: string; index: number; keep: { csrf: string } | 'sign_in' }) {
+  const { t, keep } = props;
+  return (
+    <section className="keep" aria-labelledby="keep-title">
+      <h2 id="keep-title">{t.keepTitle}</h2>
+      {keep === 'sign_in' ? (
+        <p>{t.keepSignIn}</p>
+      ) : (
+        <form method="post" action={`/m/${props.code}/keep?lang=${props.lang}`}>
+          <p>{t.keepText}</p>
+          <input type="hidden" name="promptId" value={props.promptId} />
+          <input type="hidden" name="p" value={String(props.index)} />
+          <input type="hidden" name="_csrf" value={keep.csrf} />
+          <button type="submit">{t.keepButton}</button>
+        </form>
+      )}
+    </section>
   );
 }
 
