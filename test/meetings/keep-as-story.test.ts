@@ -1,37 +1,10 @@
 import { afterAll, beforeAll, expect, it } from 'vitest';
-import type { App } from '../../src/http/app.ts';
 import { Client, createTestApp, type TestApp } from '../helpers/app.ts';
 import { describeEachDatabase } from '../helpers/databases.ts';
 import { makeOrganisation, makeUser, TEST_PASSWORD } from '../helpers/factories.ts';
 import { openPrompt } from './helpers.ts';
+import { hidden, Phone } from './phone.ts';
 
-/** A phone without JavaScript: plain form posts, cookies kept (also those of a platform session). */
-class Phone {
-  constructor(
-    private readonly app: App,
-    readonly cookies = new Map<string, string>(),
-  ) {}
-  async request(method: 'GET' | 'POST', url: string, form?: Record<string, string>) {
-    const payload = form ? new URLSearchParams(form).toString() : undefined;
-    const response = await this.app.inject({
-      method,
-      url,
-      headers: {
-        'accept-language': 'nl',
-        cookie: [...this.cookies].map(([k, v]) => `${k}=${v}`).join('; '),
-        ...(payload !== undefined ? { 'content-type': 'application/x-www-form-urlencoded' } : {}),
-      },
-      ...(payload !== undefined ? { payload } : {}),
-    });
-    for (const c of response.cookies as { name: string; value: string }[]) {
-      if (c.value === '') this.cookies.delete(c.name);
-      else this.cookies.set(c.name, c.value);
-    }
-    return response;
-  }
-}
-
-const hidden = (html: string, name: string) => html.match(new RegExp(`name="${name}" value="([^"]+)"`))?.[1] ?? '';
 const ANSWER = 'Ik voelde me eindelijk gehoord door het team.';
 
 describeEachDatabase('an open answer kept as a story, by its author on their own phone', (dialect) => {

@@ -1,37 +1,9 @@
 import { afterAll, beforeAll, expect, it } from 'vitest';
-import type { App } from '../../src/http/app.ts';
 import { Client, createTestApp, type TestApp } from '../helpers/app.ts';
 import { describeEachDatabase } from '../helpers/databases.ts';
 import { makeOrganisation, makeUser, TEST_PASSWORD } from '../helpers/factories.ts';
 import { openPrompt, singlePrompt } from './helpers.ts';
-
-/** A phone without JavaScript: plain form posts, cookies kept, redirects not followed. */
-class Phone {
-  readonly cookies = new Map<string, string>();
-  constructor(private readonly app: App) {}
-  async request(method: 'GET' | 'POST', url: string, form?: Record<string, string | string[]>) {
-    const payload = form
-      ? new URLSearchParams(Object.entries(form).flatMap(([k, v]) => (Array.isArray(v) ? v.map((x) => [k, x]) : [[k, v]]))).toString()
-      : undefined;
-    const response = await this.app.inject({
-      method,
-      url,
-      headers: {
-        'accept-language': 'nl',
-        cookie: [...this.cookies].map(([k, v]) => `${k}=${v}`).join('; '),
-        ...(payload !== undefined ? { 'content-type': 'application/x-www-form-urlencoded' } : {}),
-      },
-      ...(payload !== undefined ? { payload } : {}),
-    });
-    for (const c of response.cookies as { name: string; value: string }[]) {
-      if (c.value === '') this.cookies.delete(c.name);
-      else this.cookies.set(c.name, c.value);
-    }
-    return response;
-  }
-}
-
-const hidden = (html: string, name: string) => html.match(new RegExp(`name="${name}" value="([^"]+)"`))?.[1] ?? '';
+import { hidden, Phone } from './phone.ts';
 
 describeEachDatabase('meeting participant pages without JavaScript', (dialect) => {
   let t: TestApp;
