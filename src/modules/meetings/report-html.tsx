@@ -1,8 +1,8 @@
 import { renderToStaticMarkup } from 'react-dom/server';
 import type { Language } from '../../core/language.ts';
-import { groupLabels } from './groups.ts';
 import type { MeetingView } from './model.ts';
 import type { PromptResultsView } from './results-service.ts';
+import { SplitTable } from './split-table.tsx';
 
 /** The meeting report as one self-contained HTML document, printed to a tagged PDF by Chromium. */
 
@@ -16,7 +16,6 @@ table{border-collapse:collapse;margin:.5rem 0}th,td{border-bottom:1px solid #bbb
 
 export function meetingReportHtml(meeting: MeetingView, results: PromptResultsView[], lang: Language): string {
   const w = words[lang];
-  const show = (n: number | null | undefined) => (n === null || n === undefined ? w.hidden : String(n));
   const doc = (
     <html lang={lang}>
       <head>
@@ -48,32 +47,7 @@ export function meetingReportHtml(meeting: MeetingView, results: PromptResultsVi
                   {n[lang]}
                 </p>
               ))}
-              {r.rows && (
-                <table>
-                  <thead>
-                    <tr>
-                      <th scope="col">{w.option}</th>
-                      <th scope="col">{w.room}</th>
-                      {r.shown.map((g) => (
-                        <th scope="col" key={g}>
-                          {groupLabels[g][lang]}
-                        </th>
-                      ))}
-                    </tr>
-                  </thead>
-                  <tbody>
-                    {r.rows.map((row) => (
-                      <tr key={row.key}>
-                        <th scope="row">{label(row.key)}</th>
-                        <td>{show(row.room.count)}</td>
-                        {r.shown.map((g) => (
-                          <td key={g}>{show(row.groups[g]?.count)}</td>
-                        ))}
-                      </tr>
-                    ))}
-                  </tbody>
-                </table>
-              )}
+              <SplitTable results={r} lang={lang} corner={<th scope="col">{w.option}</th>} roomLabel={w.room} hidden={w.hidden} label={label} />
               {r.explanation?.map((e) => (
                 <p className="note" key={e.en}>
                   {e[lang]}

@@ -1,9 +1,9 @@
 import type { ReactNode } from 'react';
 import type { Language } from '../../../core/language.ts';
 import { PublicPage } from '../../../http/public-page.tsx';
-import { groupLabels } from '../groups.ts';
 import { type AnswerValue, limits, type PromptView, participantPositions } from '../model.ts';
 import type { PromptResultsView } from '../results-service.ts';
+import { SplitTable } from '../split-table.tsx';
 import { type MeetingMessages, meetingMessages } from './messages.ts';
 
 const other = (lang: Language): Language => (lang === 'nl' ? 'en' : 'nl');
@@ -388,7 +388,6 @@ function Results({ prompt, results, t, lang }: { prompt: PromptView; results: Pr
   if (!prompt.resultsVisible || !results) return <p className="hint">{t.resultsHidden}</p>;
   const r = results.results;
   const label = (key: string) => prompt.options.find((o) => o.key === key)?.label[lang] ?? key;
-  const show = (n: number | null | undefined) => (n === null || n === undefined ? t.hidden : String(n));
   return (
     <section aria-labelledby="results">
       <h2 id="results">{t.results}</h2>
@@ -399,32 +398,7 @@ function Results({ prompt, results, t, lang }: { prompt: PromptView; results: Pr
           {n[lang]}
         </p>
       ))}
-      {r.rows && (
-        <table>
-          <thead>
-            <tr>
-              <td />
-              <th scope="col">{t.room}</th>
-              {r.shown.map((g) => (
-                <th scope="col" key={g}>
-                  {groupLabels[g][lang]}
-                </th>
-              ))}
-            </tr>
-          </thead>
-          <tbody>
-            {r.rows.map((row) => (
-              <tr key={row.key}>
-                <th scope="row">{label(row.key)}</th>
-                <td>{show(row.room.count)}</td>
-                {r.shown.map((g) => (
-                  <td key={g}>{show(row.groups[g]?.count)}</td>
-                ))}
-              </tr>
-            ))}
-          </tbody>
-        </table>
-      )}
+      <SplitTable results={r} lang={lang} corner={<td />} roomLabel={t.room} hidden={t.hidden} label={label} />
       {r.words && (
         <ul className="words">
           {r.words.room.map((w) => (
