@@ -3,6 +3,7 @@ import path from 'node:path';
 import formbody from '@fastify/formbody';
 import type { FastifyInstance, FastifyReply, FastifyRequest } from 'fastify';
 import * as z from 'zod';
+import { dayInWords } from '../../core/dates.ts';
 import { AppError } from '../../core/errors.ts';
 import { newId } from '../../core/ids.ts';
 import { type Language, languageFromHeader, languageSchema } from '../../core/language.ts';
@@ -60,7 +61,7 @@ export function registerRespondentPages(app: FastifyInstance, source: Instrument
     };
     const closedPage = (reply: FastifyReply, lang: Language, link: LinkContext) => {
       const t = formMessages(lang);
-      return sendPublicPage(reply, <MessagePage lang={lang} title={t.closedTitle} text={t.closed(link.closesOn)} />, 410);
+      return sendPublicPage(reply, <MessagePage lang={lang} title={t.closedTitle} text={t.closed(dayInWords(link.closesOn, lang))} />, 410);
     };
     const title = (link: LinkContext, lang: Language) => localise(link.published.instrument.title, lang);
     /** Not this browser's draft (or no draft at all: the same page, so ids cannot be probed). */
