@@ -114,12 +114,15 @@ run('the respondent form in Chromium', () => {
           await expectAccessible(page, 'page 1 with errors', { javaScript: javaScriptEnabled });
         }
         await fillPage(page);
-        const send = () => page.getByRole('button', { name: n === total ? (lang === 'nl' ? 'Versturen' : 'Send') : lang === 'nl' ? 'Volgende' : 'Next' }).click();
+        const send = () =>
+          page.getByRole('button', { name: n === total ? (lang === 'nl' ? 'Versturen' : 'Send') : lang === 'nl' ? 'Volgende' : 'Next' }).click();
         await send();
         // Without JavaScript, a follow-up the answers just called for ("Hoe word je betaald?") is asked on a short extra step.
         if ((await page.locator('form[data-step="follow-ups"]').count()) > 0) {
           followUpSteps++;
-          await expect(page.locator('.follow-up-intro')).toHaveText(lang === 'nl' ? 'Nog een vraag bij wat je net antwoordde.' : 'One more question about what you just answered.');
+          await expect(page.locator('.follow-up-intro')).toHaveText(
+            lang === 'nl' ? 'Nog een vraag bij wat je net antwoordde.' : 'One more question about what you just answered.',
+          );
           await expectAccessible(page, `page ${n}, follow-up step`, { javaScript: javaScriptEnabled });
           await fillPage(page);
           await send();
