@@ -153,7 +153,6 @@ export function generateCharter(state: TrajectoryState, lang: Language): Charter
     state.agreements
       .filter((a) => a.topic === topic && a.text.trim() !== '')
       .map((a) => `${topicOf(topic).label[lang]}: ${sentence(a.text)} ${stewardship(a)}`);
-  const list = (items: string[]) => items.map((i) => `- ${i}`);
   const paragraph = (lines: (string | false | null | undefined)[]) => lines.filter((l): l is string => typeof l === 'string' && l !== '').join('\n');
 
   const sections: CharterSection[] = [];
