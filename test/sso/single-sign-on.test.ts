@@ -95,6 +95,7 @@ describeEachDatabase('single sign-on through a real OpenID provider', (dialect) 
     const browser = new Client(t.app);
     const { location } = await ssoSignIn(browser, 'bas@zorg.example', { cancel: true });
     expect(location).toBe('/login?sso=denied');
+    expect(await lastRefusal()).toEqual({ failure: 'denied', reason: 'access_denied' });
     expect((await me(browser)).statusCode).toBe(401);
   });
 
@@ -105,7 +106,7 @@ describeEachDatabase('single sign-on through a real OpenID provider', (dialect) 
     expect(location).toBe('/login?sso=failed');
     expect((await me(browser)).statusCode).toBe(401);
     expect(await userCount('cor@zorg.example')).toBe(0);
-    console.log('AUD', await lastRefusal());
+    expect(await lastRefusal()).toEqual({ failure: 'failed', reason: 'OAUTH_JWT_CLAIM_COMPARISON_FAILED:aud' });
   });
 
   it('a state works once: the same answer again is refused', async () => {
@@ -115,6 +116,7 @@ describeEachDatabase('single sign-on through a real OpenID provider', (dialect) 
     const thief = new Client(t.app);
     const replay = await thief.get(callback);
     expect(replay.headers.location).toBe('/login?sso=expired');
+    expect(await lastRefusal()).toEqual({ failure: 'expired', reason: 'unknown_state' });
     expect((await me(thief)).statusCode).toBe(401);
   });
 
@@ -124,6 +126,7 @@ describeEachDatabase('single sign-on through a real OpenID provider', (dialect) 
     const victim = new Client(t.app);
     const answer = await victim.get(`${back.pathname}${back.search}`);
     expect(answer.headers.location).toBe('/login?sso=expired');
+    expect(await lastRefusal()).toEqual({ failure: 'expired', reason: 'other_browser' });
     expect((await me(victim)).statusCode).toBe(401);
   });
 
@@ -132,7 +135,7 @@ describeEachDatabase('single sign-on through a real OpenID provider', (dialect) 
     const { location } = await ssoSignIn(browser, 'fien@zorg.example', { changeUrl: (url) => url.searchParams.set('nonce', 'a-nonce-the-platform-never-sent') });
     expect(location).toBe('/login?sso=failed');
     expect(await userCount('fien@zorg.example')).toBe(0);
-    console.log('NONCE', await lastRefusal());
+    expect(await lastRefusal()).toEqual({ failure: 'failed', reason: 'OAUTH_JWT_CLAIM_COMPARISON_FAILED:nonce' });
   });
 
   it('an e-mail address the provider did not verify does not link', async () => {

@@ -95,8 +95,7 @@ export async function finishSsoSignIn(
     const config = await providerConfiguration(settingsOf(ctx, connection), ctx.clock.now().getTime());
     claims = await finishAuthorization(config, input.callbackUrl, { state: input.state ?? '', nonce: login.nonce, codeVerifier: login.code_verifier });
   } catch (error) {
-    const code = (error as { code?: unknown }).code;
-    return refuse(ctx, organisationId, 'failed', typeof code === 'string' ? code.slice(0, 60) : 'token_check');
+    return refuse(ctx, organisationId, 'failed', checkThatFailed(error));
   }
 
   const linked = await store.findIdentity(ctx.db, organisationId, claims.sub);
@@ -131,6 +130,17 @@ export async function finishSsoSignIn(
     return id;
   });
   return signedIn(ctx, userId, login.next_path);
+}
+
+/** openid-client's error code and, for a claim that did not match, its name (aud, nonce, iss...): never a value. */
+function checkThatFailed(error: unknown): string {
+  const code = (error as { code?: unknown }).code;
+  let claim = '';
+  // openid-client wraps oauth4webapi's error, whose cause names the claim.
+  for (let link = error as { cause?: unknown; claim?: unknown } | undefined, depth = 0; link && depth < 3; link = link.cause as typeof link, depth++) {
+    if (typeof link.claim === 'string') claim = `:${link.claim}`;
+  }
+  return typeof code === 'string' ? `${code}${claim}`.slice(0, 80) : 'token_check';
 }
 
 async function signedIn(ctx: ServiceContext, userId: string, next: string): Promise<SsoOutcome> {
