@@ -1,7 +1,7 @@
 import { createSign, generateKeyPairSync } from 'node:crypto';
 import http from 'node:http';
 import type { AddressInfo } from 'node:net';
-import Provider from 'oidc-provider';
+import Provider, { type ProviderContext } from 'oidc-provider';
 
 export const CLIENT_ID = 'kruisbestuiving';
 export const CLIENT_SECRET = 'test-client-secret-for-the-platform-0123456789';
@@ -55,7 +55,7 @@ export async function startTestProvider(redirectUri: string): Promise<TestProvid
     features: { devInteractions: { enabled: true } },
     pkce: { required: () => true },
     ttl: { Interaction: 600, Session: 3600, Grant: 3600, AccessToken: 600, IdToken: 600, AuthorizationCode: 60 },
-    loadExistingGrant: async (ctx: any) => {
+    loadExistingGrant: async (ctx: ProviderContext) => {
       const grantId = ctx.oidc.result?.consent?.grantId ?? ctx.oidc.session.grantIdFor(ctx.oidc.client.clientId);
       if (grantId) return ctx.oidc.provider.Grant.find(grantId);
       const grant = new ctx.oidc.provider.Grant({ clientId: ctx.oidc.client.clientId, accountId: ctx.oidc.session.accountId });
@@ -63,17 +63,18 @@ export async function startTestProvider(redirectUri: string): Promise<TestProvid
       await grant.save();
       return grant;
     },
-  } as any);
+  });
   const tamper: Tampering = {};
   // A token answer with an ID token for another client, validly signed by this provider's own key.
-  provider.use(async (ctx: any, next: () => Promise<void>) => {
+  provider.use(async (ctx, next) => {
     await next();
-    if (ctx.path !== '/token' || !tamper.idTokenAudience || typeof ctx.body?.id_token !== 'string') return;
-    const [header, payload] = ctx.body.id_token.split('.');
+    const body = ctx.body as { id_token?: unknown } | undefined;
+    if (ctx.path !== '/token' || !tamper.idTokenAudience || typeof body?.id_token !== 'string') return;
+    const [header, payload = ''] = body.id_token.split('.');
     const claims = { ...JSON.parse(Buffer.from(payload, 'base64url').toString()), aud: tamper.idTokenAudience, azp: tamper.idTokenAudience };
     const signed = `${header}.${base64url(JSON.stringify(claims))}`;
     const signature = createSign('RSA-SHA256').update(signed).sign(privateKey);
-    ctx.body = { ...ctx.body, id_token: `${signed}.${base64url(signature)}` };
+    ctx.body = { ...body, id_token: `${signed}.${base64url(signature)}` };
   });
   server.on('request', provider.callback());
   return {

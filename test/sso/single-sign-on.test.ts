@@ -40,7 +40,12 @@ describeEachDatabase('single sign-on through a real OpenID provider', (dialect) 
 
   /** Why the last refusal happened, as the audit trail keeps it. */
   const lastRefusal = async () => {
-    const row = await t.ctx.db.selectFrom('audit_events').select('details').where('action', '=', 'sso.refused').orderBy('seq', 'desc').executeTakeFirstOrThrow();
+    const row = await t.ctx.db
+      .selectFrom('audit_events')
+      .select('details')
+      .where('action', '=', 'sso.refused')
+      .orderBy('seq', 'desc')
+      .executeTakeFirstOrThrow();
     return JSON.parse(row.details) as { failure: string; reason?: string };
   };
   const me = (browser: Client) => browser.get('/api/me');
@@ -132,7 +137,9 @@ describeEachDatabase('single sign-on through a real OpenID provider', (dialect) 
 
   it('a nonce other than the one sent is refused', async () => {
     const browser = new Client(t.app);
-    const { location } = await ssoSignIn(browser, 'fien@zorg.example', { changeUrl: (url) => url.searchParams.set('nonce', 'a-nonce-the-platform-never-sent') });
+    const { location } = await ssoSignIn(browser, 'fien@zorg.example', {
+      changeUrl: (url) => url.searchParams.set('nonce', 'a-nonce-the-platform-never-sent'),
+    });
     expect(location).toBe('/login?sso=failed');
     expect(await userCount('fien@zorg.example')).toBe(0);
     expect(await lastRefusal()).toEqual({ failure: 'failed', reason: 'OAUTH_JWT_CLAIM_COMPARISON_FAILED:nonce' });

@@ -4,7 +4,10 @@ import type { SsoFailure } from './model.ts';
 export function domainOf(email: string): string | undefined {
   const at = email.lastIndexOf('@');
   if (at < 1 || at === email.length - 1) return undefined;
-  return email.slice(at + 1).trim().toLowerCase();
+  return email
+    .slice(at + 1)
+    .trim()
+    .toLowerCase();
 }
 
 const LOOPBACK = new Set(['localhost', '127.0.0.1', '[::1]']);
@@ -43,7 +46,7 @@ export function verifiedEmailOf(claims: ProviderClaims, domains: readonly string
 
 /** A path inside the app to go to after signing in; anything else (another site, //host) becomes /. */
 export function safeNext(next: string | undefined): string {
-  if (!next || !next.startsWith('/') || next.startsWith('//') || next.startsWith('/\\') || /[\r\n]/.test(next)) return '/';
+  if (!next?.startsWith('/') || next.startsWith('//') || next.startsWith('/\\') || /[\r\n]/.test(next)) return '/';
   return next;
 }
 

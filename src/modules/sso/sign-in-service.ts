@@ -88,7 +88,7 @@ export async function finishSsoSignIn(
   if (new Date(login.expires_at) <= ctx.clock.now()) return refuse(ctx, organisationId, 'expired', 'too_late');
   if (input.providerError) return refuse(ctx, organisationId, input.providerError === 'access_denied' ? 'denied' : 'failed', input.providerError.slice(0, 50));
   const connection = await store.findConnection(ctx.db, organisationId);
-  if (!connection || connection.enabled !== 1) return refuse(ctx, organisationId, 'failed', 'connection_off');
+  if (connection?.enabled !== 1) return refuse(ctx, organisationId, 'failed', 'connection_off');
 
   let claims: Awaited<ReturnType<typeof finishAuthorization>>;
   try {
@@ -116,7 +116,8 @@ export async function finishSsoSignIn(
   const userId = await inTransaction(ctx.db, async (trx) => {
     const tctx = { ...ctx, db: trx };
     const id =
-      existing?.id ?? (await createAccountForSso(tctx, { email: verified.email, displayName: displayNameFrom(claims, verified.email), language: input.language }));
+      existing?.id ??
+      (await createAccountForSso(tctx, { email: verified.email, displayName: displayNameFrom(claims, verified.email), language: input.language }));
     if (!isMember) await addMembership(tctx, { organisationId, userId: id, role: 'member', actorUserId: id });
     await store.insertIdentity(trx, { organisation_id: organisationId, subject: claims.sub, user_id: id, created_at: ctx.clock.now().toISOString() });
     await recordAudit(trx, ctx.clock.now(), {

@@ -18,7 +18,11 @@ export const ownerOfDomains = (db: Db, domains: string[]) =>
 
 export async function replaceDomains(db: Db, organisationId: string, domains: string[]): Promise<void> {
   await db.deleteFrom('sso_domains').where('organisation_id', '=', organisationId).execute();
-  if (domains.length > 0) await db.insertInto('sso_domains').values(domains.map((domain) => ({ domain, organisation_id: organisationId }))).execute();
+  if (domains.length > 0)
+    await db
+      .insertInto('sso_domains')
+      .values(domains.map((domain) => ({ domain, organisation_id: organisationId })))
+      .execute();
 }
 
 /** The enabled connection that signs in addresses of this domain, if any. */
