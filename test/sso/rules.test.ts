@@ -19,6 +19,13 @@ describe('single sign-on rules', () => {
     expect(verifiedEmailOf({ email: 'anna@zorg.example', xms_edov: false }, domains)).toEqual({ failure: 'unverified' });
   });
 
+  it('Google: only a Workspace account of the organisation’s domains (hd), not a personal Google account with that address', () => {
+    const google = 'https://accounts.google.com';
+    expect(verifiedEmailOf({ email: 'anna@zorg.example', email_verified: true, hd: 'zorg.example' }, domains, google)).toEqual({ email: 'anna@zorg.example' });
+    expect(verifiedEmailOf({ email: 'anna@zorg.example', email_verified: true }, domains, google)).toEqual({ failure: 'wrong_domain' });
+    expect(verifiedEmailOf({ email: 'anna@zorg.example', email_verified: true, hd: 'elders.example' }, domains, google)).toEqual({ failure: 'wrong_domain' });
+  });
+
   it('a provider is reached over HTTPS, plain HTTP only on this machine', () => {
     expect(issuerAllowed('https://login.microsoftonline.com/abc/v2.0')).toBe(true);
     expect(issuerAllowed('http://127.0.0.1:8080')).toBe(true);

@@ -29,13 +29,18 @@ export function issuerAllowed(issuer: string): boolean {
 
 export type ProviderClaims = Record<string, unknown>;
 
+export const GOOGLE_ISSUER = 'https://accounts.google.com';
+
 /**
  * The verified e-mail address in a provider's claims, lower case, or a reason why there is none.
  * Only `email_verified: true` counts (Google, Keycloak); Microsoft Entra ID sends no email_verified,
  * but `xms_edov: true` (the optional claim "email domain owner verified") says the same.
  * The address must be in one of the organisation's domains: a provider speaks only for its own.
  */
-export function verifiedEmailOf(claims: ProviderClaims, domains: readonly string[]): { email: string } | { failure: SsoFailure } {
+export function verifiedEmailOf(claims: ProviderClaims, domains: readonly string[], issuer = ''): { email: string } | { failure: SsoFailure } {
+  // Google also vouches for personal Google accounts made with any address: only a Workspace
+  // account of the organisation's own domains (the hd claim) counts there.
+  if (issuer === GOOGLE_ISSUER && !(typeof claims.hd === 'string' && domains.includes(claims.hd.toLowerCase()))) return { failure: 'wrong_domain' };
   const email = typeof claims.email === 'string' ? claims.email.trim().toLowerCase() : undefined;
   if (!email || email.length > 254 || !domainOf(email)) return { failure: 'unverified' };
   if (claims.email_verified !== true && claims.xms_edov !== true) return { failure: 'unverified' };

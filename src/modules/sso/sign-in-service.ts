@@ -106,7 +106,7 @@ export async function finishSsoSignIn(
     return signedIn(ctx, account.id, login.next_path);
   }
 
-  const verified = verifiedEmailOf(claims, await store.domainsOf(ctx.db, organisationId));
+  const verified = verifiedEmailOf(claims, await store.domainsOf(ctx.db, organisationId), connection.issuer);
   if ('failure' in verified) return refuse(ctx, organisationId, verified.failure);
   const existing = await accountByEmail(ctx, verified.email);
   if (existing?.disabled) return refuse(ctx, organisationId, 'disabled');
