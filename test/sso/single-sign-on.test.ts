@@ -171,6 +171,18 @@ describeEachDatabase('single sign-on through a real OpenID provider', (dialect) 
     expect((await me(browser)).json<{ user: { id: string } }>().user.id).toBe(member.id);
   });
 
+  it('"only by invitation": an open invitation is redeemed by signing in through the provider, with the invitation’s role', async () => {
+    expect((await admin.put(`/api/orgs/${org}/sso`, settings('invitation'))).statusCode).toBe(200);
+    const invited = await admin.post(`/api/orgs/${org}/invitations`, { email: 'olga@zorg.example', role: 'researcher' });
+    expect(invited.statusCode).toBe(200);
+    const browser = new Client(t.app);
+    expect((await ssoSignIn(browser, 'olga@zorg.example')).location).toBe('/');
+    const view = (await me(browser)).json<{ user: { email: string }; organisations: { id: string; role: string }[] }>();
+    expect(view.organisations).toEqual([expect.objectContaining({ id: org, role: 'researcher' })]);
+    const invitations = (await admin.get(`/api/orgs/${org}/invitations`)).json<{ invitations: { email: string; status: string }[] }>().invitations;
+    expect(invitations.find((i) => i.email === 'olga@zorg.example')?.status).toBe('accepted');
+  });
+
   it('the client secret is stored sealed and never returned; leaving it out keeps it', async () => {
     const view = await admin.get(`/api/orgs/${org}/sso`);
     expect(view.statusCode).toBe(200);

@@ -6,6 +6,7 @@ import type { Language } from '../../core/language.ts';
 import { inTransaction } from '../../db/database.ts';
 import { accountByEmail, accountById, createAccountForSso } from '../accounts/sso-accounts.ts';
 import { recordAudit } from '../audit/service.ts';
+import { hasOpenInvitationFor, redeemInvitationForAddress } from '../organisations/invitation-by-address.ts';
 import { addMembership, organisationsOf } from '../organisations/service.ts';
 import { ssoTexts } from './messages.ts';
 import type { SsoFailure } from './model.ts';
@@ -111,25 +112,38 @@ export async function finishSsoSignIn(
   const existing = await accountByEmail(ctx, verified.email);
   if (existing?.disabled) return refuse(ctx, organisationId, 'disabled');
   const isMember = existing ? (await organisationsOf(ctx, existing.id)).some((o) => o.id === organisationId) : false;
-  if (!isMember && connection.link_mode !== 'first_sign_in') return refuse(ctx, organisationId, 'not_invited');
+  const invited = !isMember && (await hasOpenInvitationFor(ctx, organisationId, verified.email));
+  if (!isMember && !invited && connection.link_mode !== 'first_sign_in') return refuse(ctx, organisationId, 'not_invited');
 
-  const userId = await inTransaction(ctx.db, async (trx) => {
-    const tctx = { ...ctx, db: trx };
-    const id =
-      existing?.id ??
-      (await createAccountForSso(tctx, { email: verified.email, displayName: displayNameFrom(claims, verified.email), language: input.language }));
-    if (!isMember) await addMembership(tctx, { organisationId, userId: id, role: 'member', actorUserId: id });
-    await store.insertIdentity(trx, { organisation_id: organisationId, subject: claims.sub, user_id: id, created_at: ctx.clock.now().toISOString() });
-    await recordAudit(trx, ctx.clock.now(), {
-      organisationId,
-      actorUserId: id,
-      action: 'sso.linked',
-      subjectType: 'user',
-      subjectId: id,
-      details: { accountCreated: existing === undefined, membershipCreated: !isMember },
+  let userId: string;
+  try {
+    userId = await inTransaction(ctx.db, async (trx) => {
+      const tctx = { ...ctx, db: trx };
+      const id =
+        existing?.id ??
+        (await createAccountForSso(tctx, { email: verified.email, displayName: displayNameFrom(claims, verified.email), language: input.language }));
+      // An open invitation gives its own role and team; else "first sign-in" makes a member.
+      const redeemed = !isMember && invited && (await redeemInvitationForAddress(tctx, organisationId, verified.email, id));
+      if (!isMember && !redeemed) {
+        if (connection.link_mode !== 'first_sign_in') throw new AppError('invitation_invalid');
+        await addMembership(tctx, { organisationId, userId: id, role: 'member', actorUserId: id });
+      }
+      await store.insertIdentity(trx, { organisation_id: organisationId, subject: claims.sub, user_id: id, created_at: ctx.clock.now().toISOString() });
+      await recordAudit(trx, ctx.clock.now(), {
+        organisationId,
+        actorUserId: id,
+        action: 'sso.linked',
+        subjectType: 'user',
+        subjectId: id,
+        details: { accountCreated: existing === undefined, membershipCreated: !isMember, invitation: redeemed },
+      });
+      return id;
     });
-    return id;
-  });
+  } catch (error) {
+    // The invitation was used or revoked in the meantime: nothing was kept.
+    if (error instanceof AppError && error.id === 'invitation_invalid') return refuse(ctx, organisationId, 'not_invited', 'invitation_gone');
+    throw error;
+  }
   return signedIn(ctx, userId, login.next_path);
 }
 
