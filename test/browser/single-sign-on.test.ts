@@ -99,7 +99,9 @@ run('single sign-on in Chromium, through a real OpenID provider', () => {
     await page.getByRole('link', { name: '[ Cancel ]' }).click();
     await page.waitForURL(`${server.url}/login?sso=denied`);
     await expect(
-      page.getByText('Aanmelden via je organisatie is niet gelukt: het werd afgebroken of niet toegestaan. Probeer het opnieuw, of meld je aan met je wachtwoord.'),
+      page.getByText(
+        'Aanmelden via je organisatie is niet gelukt: het werd afgebroken of niet toegestaan. Probeer het opnieuw, of meld je aan met je wachtwoord.',
+      ),
     ).toBeVisible();
     await expectAccessible(page, 'login page after a refused sign-in');
     expect((await page.request.get(`${server.url}/api/me`)).status()).toBe(401);
