@@ -95,7 +95,6 @@ export function SsoSettingsForm({ organisationId, initial }: { organisationId: s
           label={t('sso.settings.issuer')}
           hint={t('sso.settings.issuerHint')}
           name="issuer"
-          type="url"
           inputMode="url"
           autoComplete="off"
           spellCheck={false}
