@@ -183,6 +183,14 @@ describeEachDatabase('single sign-on through a real OpenID provider', (dialect) 
     expect(invitations.find((i) => i.email === 'olga@zorg.example')?.status).toBe('accepted');
   });
 
+  it('a closed (disabled) account is not signed in through the provider', async () => {
+    const closed = await makeUser(t.ctx, { organisationId: org, email: 'mo@zorg.example' });
+    await t.ctx.db.updateTable('users').set({ disabled_at: new Date().toISOString() }).where('id', '=', closed.id).execute();
+    const browser = new Client(t.app);
+    expect((await ssoSignIn(browser, closed.email)).location).toBe('/login?sso=disabled');
+    expect((await me(browser)).statusCode).toBe(401);
+  });
+
   it('the client secret is stored sealed and never returned; leaving it out keeps it', async () => {
     const view = await admin.get(`/api/orgs/${org}/sso`);
     expect(view.statusCode).toBe(200);
