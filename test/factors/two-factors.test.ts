@@ -173,7 +173,7 @@ describeEachDatabase('two factors: authenticator app, recovery codes, passkeys, 
     it('are added in Settings, sign in alone (discoverable, no password), and a signed answer works once', async () => {
       const user = await makeUser(t.ctx, { organisationId: org, role: 'member' });
       const client = await signedIn(t, user.email);
-      const authenticator = new SoftAuthenticator(ORIGIN);
+      const authenticator = new SoftAuthenticator(ORIGIN, false);
       const options = (await client.post('/api/me/factors/passkeys/options')).json();
       expect(options.rp).toEqual({ name: 'Kruisbestuiving', id: 'kb.example.org' });
       expect(options.authenticatorSelection.residentKey).toBe('required');

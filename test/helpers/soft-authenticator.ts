@@ -32,8 +32,10 @@ function cbor(value: unknown): Buffer {
 export class SoftAuthenticator {
   readonly keys = new Map<string, Key>();
 
+  /** `counting: false` is a passkey that always says 0 (synced passkeys do): then only a spent challenge stops a replay. */
   constructor(
     readonly origin: string,
+    readonly counting = true,
     readonly rpId = new URL(origin).hostname,
   ) {}
 
@@ -77,7 +79,7 @@ export class SoftAuthenticator {
   assert(options: { challenge: string }, credentialId = [...this.keys.keys()][0] ?? '') {
     const key = this.keys.get(credentialId);
     if (!key) throw new Error('no such key');
-    key.counter += 1;
+    if (this.counting) key.counter += 1;
     const counter = Buffer.alloc(4);
     counter.writeUInt32BE(key.counter);
     const authData = Buffer.concat([sha256(this.rpId), Buffer.from([0x05]), counter]);
