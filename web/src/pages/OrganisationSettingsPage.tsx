@@ -3,6 +3,7 @@ import type { LoaderFunctionArgs } from 'react-router';
 import { can, requireOrganisation, useOrganisation } from '../access.ts';
 import { api, apiPath } from '../api.ts';
 import { ErrorAlert } from '../components/ErrorAlert.tsx';
+import { TwoFactorRuleSection } from '../components/factors/TwoFactorRuleSection.tsx';
 import { PageTitle } from '../components/PageTitle.tsx';
 import { StatusMessage } from '../components/StatusMessage.tsx';
 import { TextField } from '../components/TextField.tsx';
@@ -70,6 +71,7 @@ export function Component() {
         </div>
         <StatusMessage message={saved} />
       </form>
+      <TwoFactorRuleSection organisationId={org.id} />
     </>
   );
 }
