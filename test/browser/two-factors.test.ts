@@ -86,7 +86,7 @@ run('two factors in Chromium: authenticator app, passkeys with a virtual authent
     // Signed out: the passkey alone signs in, without e-mail address or password.
     await context.clearCookies();
     await page.goto(`${base}/login`);
-    await page.getByRole('button', { name: 'Aanmelden met een sleutel' }).focus();
+    await page.getByRole('button', { name: 'Sleutel gebruiken' }).focus();
     await page.keyboard.press('Enter');
     await page.getByRole('heading', { level: 1, name: /Welkom/ }).waitFor();
 

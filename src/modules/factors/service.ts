@@ -82,3 +82,21 @@ const ownFactorFirstText = {
   nl: 'Stel eerst voor jezelf een tweede stap in (bij Instellingen). Daarna kun je die ook van anderen vragen.',
   en: 'First set up a second step for yourself (in Settings). Then you can ask it of others too.',
 };
+
+/**
+ * For the operator (command line) when someone lost phone, passkeys and recovery codes: every
+ * second factor and pending sign-in of the person goes. Audited without actor, source "cli".
+ */
+export async function removeAllFactors(ctx: ServiceContext, userId: string): Promise<void> {
+  await inTransaction(ctx.db, async (trx) => {
+    await store.deleteAllFactorsOf(trx, userId);
+    await recordAudit(trx, ctx.clock.now(), {
+      organisationId: null,
+      actorUserId: null,
+      action: 'user.factor_removed',
+      subjectType: 'user',
+      subjectId: userId,
+      details: { kind: 'all', source: 'cli' },
+    });
+  });
+}

@@ -134,3 +134,9 @@ export async function anyRequires(db: Db, organisationIds: string[]): Promise<bo
     .executeTakeFirst();
   return row !== undefined;
 }
+
+export async function deleteAllFactorsOf(db: Db, userId: string): Promise<void> {
+  for (const table of ['totp_factors', 'passkeys', 'recovery_codes', 'pending_sign_ins', 'webauthn_challenges'] as const) {
+    await db.deleteFrom(table).where('user_id', '=', userId).execute();
+  }
+}
