@@ -63,7 +63,7 @@ run('two factors in Chromium: authenticator app, passkeys with a virtual authent
     await page.getByRole('button', { name: 'App instellen' }).focus();
     await page.keyboard.press('Enter');
     await expect(page.getByRole('img', { name: 'QR-code om Kruisbestuiving toe te voegen aan je app' })).toBeVisible();
-    const secret = (await page.locator('.totp-secret').innerText()).replace(/\s/g, '');
+    const secret = ((await page.locator('.totp-secret').textContent()) ?? '').replace(/\s/g, '');
     await expectAccessible(page, 'app setup');
     await expectNoHorizontalScroll(page, 'app setup');
     const field = page.getByLabel('Code uit de app');
@@ -74,11 +74,13 @@ run('two factors in Chromium: authenticator app, passkeys with a virtual authent
     const codes = await page.locator('.recovery-codes code').allInnerTexts();
     expect(codes).toHaveLength(10);
     await expectAccessible(page, 'recovery codes');
-    await page.getByRole('button', { name: 'Ik heb ze bewaard' }).click();
+    await page.getByRole('button', { name: 'Ik heb ze bewaard' }).focus();
+    await page.keyboard.press('Enter');
     await expect(page.getByText('De app is ingesteld. Bij het aanmelden vragen we de code uit de app.')).toBeVisible();
 
     // A passkey, made by Chromium's virtual authenticator.
-    await page.getByLabel('Naam van de nieuwe sleutel').fill('Laptop');
+    await page.getByLabel('Naam van de nieuwe sleutel').focus();
+    await page.keyboard.type('Laptop');
     await page.keyboard.press('Enter');
     await expect(page.getByText('De sleutel is toegevoegd.')).toBeVisible();
     await expect(page.getByRole('button', { name: 'Verwijder Laptop' })).toBeVisible();
@@ -97,15 +99,18 @@ run('two factors in Chromium: authenticator app, passkeys with a virtual authent
     await expectAccessible(page, 'second step');
     await expectNoHorizontalScroll(page, 'second step');
     expect((await page.request.get(`${base}/api/me`)).status()).toBe(401);
-    await page.getByRole('button', { name: 'Gebruik je sleutel' }).click();
+    await page.getByRole('button', { name: 'Gebruik je sleutel' }).focus();
+    await page.keyboard.press('Enter');
     await page.getByRole('heading', { level: 1, name: /Welkom/ }).waitFor();
 
     // A recovery code works once.
     for (const expected of ['welcome', 'refused'] as const) {
       await context.clearCookies();
       await passwordStep(page, base, email);
-      await page.getByRole('button', { name: 'Telefoon niet bij de hand? Gebruik een herstelcode' }).click();
-      await page.getByLabel('Herstelcode').fill(codes[0] ?? '');
+      await page.getByRole('button', { name: 'Telefoon niet bij de hand? Gebruik een herstelcode' }).focus();
+      await page.keyboard.press('Enter');
+      await page.getByLabel('Herstelcode').focus();
+      await page.keyboard.type(codes[0] ?? '');
       await page.keyboard.press('Enter');
       if (expected === 'welcome') await page.getByRole('heading', { level: 1, name: /Welkom/ }).waitFor();
       else await expect(page.getByText('Die herstelcode klopt niet of is al gebruikt.').first()).toBeVisible();
@@ -146,7 +151,8 @@ run('two factors in Chromium: authenticator app, passkeys with a virtual authent
     await box.focus();
     await page.keyboard.press('Space');
     await expect(box).toBeChecked();
-    await page.locator('#two-factor-rule-heading ~ form button[type=submit]').click();
+    await page.locator('#two-factor-rule-heading ~ form button[type=submit]').focus();
+    await page.keyboard.press('Enter');
     await expect(page.getByText(/First set up a second step for yourself/).first()).toBeVisible();
     await context.close();
   });
