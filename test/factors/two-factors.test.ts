@@ -129,6 +129,22 @@ describeEachDatabase('two factors: authenticator app, recovery codes, passkeys, 
       expect((await client.login(user.email, TEST_PASSWORD)).statusCode).toBe(429);
       advance(31);
     });
+    it('accepting an invitation with the password of an account that has a second factor asks for it too', async () => {
+      const admin = await makeUser(t.ctx, { organisationId: org, role: 'admin' });
+      const other = await makeOrganisation(t.ctx);
+      const otherAdmin = await makeUser(t.ctx, { organisationId: other, role: 'admin' });
+      const { secret } = await setUpApp(await signedIn(t, admin.email));
+      const { link } = (await (await signedIn(t, otherAdmin.email)).post(`/api/orgs/${other}/invitations`, { email: admin.email, role: 'member' })).json();
+      const visitor = new Client(t.app);
+      const accepted = await visitor.post('/api/invitations/accept', { token: link.split('#')[1], password: TEST_PASSWORD });
+      expect(accepted.statusCode).toBe(200);
+      expect(accepted.json()).toEqual({ secondFactor: { authenticatorApp: true, passkey: false, recoveryCode: true } });
+      expect(visitor.cookies.has('kb_session')).toBe(false);
+      expect((await visitor.get('/api/me')).statusCode).toBe(401);
+      const done = await visitor.post('/api/auth/second-factor/authenticator-app', { code: codeAt(secret, clock.now()) });
+      expect(done.json().organisations.map((o: { id: string }) => o.id)).toContain(other);
+      advance(30);
+    });
   });
 
   describe('recovery codes', () => {

@@ -116,10 +116,16 @@ export function accountRoutes(app: FastifyInstance): AnyRoute[] {
       auth: 'public',
       rateLimit: 'invite',
       body: acceptInvitationInput,
-      response: meView,
+      response: z.union([meView, secondFactorNeededView]),
       handler: async ({ body, req, reply }) => {
         // A new account starts in the language the person used to accept the invitation.
         const userId = await guardInvitationGuess(() => acceptInvitation(ctx, body, req.lang));
+        // An existing account with a second factor gets the second step, as at sign-in.
+        const secondFactor = await secondFactorsOf(ctx, userId);
+        if (secondFactor) {
+          await setPendingCookie(app, reply, userId);
+          return secondFactor;
+        }
         await beginSession(app, req, reply, userId);
         return me(ctx, userId);
       },

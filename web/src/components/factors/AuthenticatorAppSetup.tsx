@@ -65,6 +65,9 @@ export function AuthenticatorAppSetup({ onDone }: { onDone: (recoveryCodes: stri
           <p>
             {t('factors.app.secretText')} <code className="totp-secret">{grouped(setup.secret)}</code>
           </p>
+          <p>
+            <a href={setup.uri}>{t('factors.app.openLink')}</a>
+          </p>
         </li>
         <li>{t('factors.app.step3')}</li>
       </ol>
