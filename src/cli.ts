@@ -82,6 +82,14 @@ user
     const password = options.passwordStdin ? await readPasswordFromStdin() : undefined;
     await withRuntime((runtime) => resetUserPassword(runtime, email, password));
   });
+user
+  .command('reset-two-factors')
+  .description('Remove every second factor (app, passkeys, recovery codes) of an account that lost them all')
+  .argument('<email>', 'e-mail address of the account')
+  .action(async (email: string) => {
+    const { resetTwoFactors } = await import('./cli/two-factors.ts');
+    await withRuntime((runtime) => resetTwoFactors(runtime, email));
+  });
 
 program
   .command('import')

@@ -176,4 +176,61 @@ export interface Database
   sso_domains: SsoDomainTable;
   sso_logins: SsoLoginTable;
   sso_identities: SsoIdentityTable;
+  totp_factors: TotpFactorTable;
+  recovery_codes: RecoveryCodeTable;
+  passkeys: PasskeyTable;
+  pending_sign_ins: PendingSignInTable;
+  webauthn_challenges: WebauthnChallengeTable;
+  two_factor_rules: TwoFactorRuleTable;
+}
+
+/** Second factors (module factors). bigint columns come back from PostgreSQL as strings: read them with Number(). */
+export interface TotpFactorTable {
+  user_id: string;
+  secret: string;
+  confirmed_at: string | null;
+  last_step: Generated<number | string>;
+  created_at: string;
+}
+
+export interface RecoveryCodeTable {
+  code_hash: string;
+  user_id: string;
+  created_at: string;
+  used_at: string | null;
+}
+
+export interface PasskeyTable {
+  /** The credential id, base64url. */
+  id: string;
+  user_id: string;
+  /** The COSE public key, base64url. */
+  public_key: string;
+  counter: number | string;
+  /** Comma-separated transports the authenticator named (usb, internal, hybrid...). */
+  transports: string;
+  name: string;
+  created_at: string;
+  last_used_at: string | null;
+}
+
+/** Password right, second factor still to come: this row is all the person has, no session. */
+export interface PendingSignInTable {
+  id_hash: string;
+  user_id: string;
+  failures: Generated<number>;
+  expires_at: string;
+}
+
+export interface WebauthnChallengeTable {
+  challenge_hash: string;
+  purpose: string;
+  user_id: string | null;
+  expires_at: string;
+}
+
+export interface TwoFactorRuleTable {
+  organisation_id: string;
+  required_for_data_roles: number;
+  updated_at: string;
 }

@@ -11,6 +11,8 @@ import { analysisRoutes } from '../modules/analysis/routes.ts';
 import { auditRoutes } from '../modules/audit/routes.ts';
 import { codingRoutes } from '../modules/coding/routes.ts';
 import { exportRoutes } from '../modules/exports/routes.ts';
+import { registerSecondFactorGate } from '../modules/factors/gate.ts';
+import { factorRoutes } from '../modules/factors/routes.ts';
 import { frameworkRoutes } from '../modules/frameworks/routes.ts';
 import { importRoutes } from '../modules/imports/routes.ts';
 import { instrumentPreviewRoutes } from '../modules/instruments/preview-routes.tsx';
@@ -118,6 +120,7 @@ export async function buildApp(options: AppOptions): Promise<App> {
   app.decorate('signInThrottle', new SignInThrottle(database.db, limiter));
   await registerSecurity(app, limiter);
   registerSessionHook(app);
+  registerSecondFactorGate(app);
   await registerDocs(app);
 
   app.get('/healthz', { schema: { summary: 'The process is up', tags: ['health'] } }, async () => ({ status: 'ok' }));
@@ -129,6 +132,7 @@ export async function buildApp(options: AppOptions): Promise<App> {
   const apiRoutes = [
     ...accountRoutes(app),
     ...ssoRoutes(app),
+    ...factorRoutes(app),
     ...organisationRoutes(app),
     ...auditRoutes(app),
     ...frameworkRoutes(app),

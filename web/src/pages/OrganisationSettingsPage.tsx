@@ -3,6 +3,7 @@ import { type LoaderFunctionArgs, useLoaderData } from 'react-router';
 import { can, requireOrganisation, useOrganisation } from '../access.ts';
 import { api, apiPath } from '../api.ts';
 import { ErrorAlert } from '../components/ErrorAlert.tsx';
+import { TwoFactorRuleSection } from '../components/factors/TwoFactorRuleSection.tsx';
 import { PageTitle } from '../components/PageTitle.tsx';
 import { StatusMessage } from '../components/StatusMessage.tsx';
 import { loadSsoSettings, SsoSettingsForm } from '../components/sso/SsoSettingsForm.tsx';
@@ -73,6 +74,7 @@ export function Component() {
         <StatusMessage message={saved} />
       </form>
       <SsoSettingsForm organisationId={org.id} initial={sso} />
+      <TwoFactorRuleSection organisationId={org.id} />
     </>
   );
 }
