@@ -107,6 +107,7 @@ export function Component() {
             <StatusMessage message={busy ? t('login.busy') : null} />
           </form>
           <PasskeySignIn onSignedIn={finish} />
+          <SsoSignIn />
         </>
       )}
       <div className="help-text">
