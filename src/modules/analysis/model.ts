@@ -110,3 +110,52 @@ export const comparisonView = z.object({
   largest: z.array(comparisonItemView),
   notCompared: z.array(z.string()),
 });
+
+const questionKeySchema = z.string().regex(/^[a-z][a-z0-9_]*$/);
+export const crossTabQuery = z.strictObject({ rows: questionKeySchema, cols: questionKeySchema, team: idSchema.optional(), lang: languageSchema.optional() });
+
+const crossTabCellView = z.object({ code: z.string(), count: nullableNumber, rowPercent: nullableNumber, colPercent: nullableNumber, suppressed: z.boolean() });
+const questionRefView = z.object({ question: z.string(), text: z.string(), type: z.string() });
+export const crossTabView = z.object({
+  round: z.object({ id: idSchema, key: z.string(), name: z.string() }),
+  disclosure: disclosureView,
+  team: idSchema.nullable(),
+  rows: questionRefView,
+  cols: questionRefView,
+  decimals: z.number().int(),
+  columns: z.array(z.object({ code: z.string(), label: z.string() })),
+  lines: z.array(
+    z.object({
+      code: z.string(),
+      label: z.string(),
+      refused: z.boolean(),
+      message: z.string().nullable(),
+      validN: nullableNumber,
+      cells: z.array(crossTabCellView),
+    }),
+  ),
+  colTotals: z.array(nullableNumber),
+  total: nullableNumber,
+  test: z
+    .object({
+      recommended: z.enum(['chi_square', 'fisher_exact']),
+      chiSquare: z
+        .object({
+          n: z.number().int(),
+          statistic: z.number(),
+          df: z.number().int(),
+          p: z.number(),
+          cramersV: z.number(),
+          minExpected: z.number(),
+          cellsBelow5: z.number().int(),
+          cells: z.number().int(),
+          warning: z.object({ level: z.enum(['caution', 'unreliable']), text: z.string() }).nullable(),
+          rule: z.string(),
+        })
+        .nullable(),
+      fisher: z.object({ p: z.number() }).nullable(),
+    })
+    .nullable(),
+  testNote: z.string().nullable(),
+  notes: z.array(z.string()),
+});

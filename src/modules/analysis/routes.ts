@@ -4,7 +4,8 @@ import { languageSchema } from '../../core/language.ts';
 import { idSchema, organisationParams } from '../../core/schemas.ts';
 import { type AnyRoute, defineRoute } from '../../http/route.ts';
 import type { InstrumentSource } from '../rounds/instrument-source.ts';
-import { compareQuery, comparisonView, reportParams, reportQuery, reportView } from './model.ts';
+import { getCrossTab } from './crosstab-service.ts';
+import { compareQuery, comparisonView, crossTabQuery, crossTabView, reportParams, reportQuery, reportView } from './model.ts';
 import { createPdfPrinter, PdfUnavailableError } from './pdf.ts';
 import { reportDocumentFor } from './report-files.ts';
 import { footerTexts, renderReportHtml } from './report-html.tsx';
@@ -36,6 +37,19 @@ export function analysisRoutes(app: FastifyInstance, source: InstrumentSource): 
       query: reportQuery,
       response: reportView,
       handler: async ({ actor, params, query }) => getReport(ctx, source, actor, params.orgId, params.roundId, query),
+    }),
+    defineRoute({
+      method: 'GET',
+      url: '/api/orgs/:orgId/rounds/:roundId/crosstab',
+      summary:
+        'Two questions of a round cross-tabulated (counts, row and column percentages, chi-square or Fisher, Cramér’s V). Each row is the report filtered on that answer, with the same hiding of small counts; researchers and admins see all (recorded in the audit log)',
+      tags: ['analysis'],
+      auth: 'user',
+      policy: 'reports.view',
+      params: reportParams,
+      query: crossTabQuery,
+      response: crossTabView,
+      handler: async ({ actor, params, query }) => getCrossTab(ctx, source, actor, params.orgId, params.roundId, query),
     }),
     defineRoute({
       method: 'GET',
