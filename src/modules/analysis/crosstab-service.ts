@@ -9,7 +9,7 @@ import type { RoundTable } from '../rounds/tables.ts';
 import { buildCrossTab, type CrossTabView } from './crosstab-view.ts';
 import { buildTables, parsePresentation } from './report.ts';
 import { decideSelection, MAX_SUPPRESSED_FILTERS, type SelectionFilter, selectionRefusal } from './selections.ts';
-import { type Access, aggregate, loadRound, RULE_SUPPRESSED, RULE_UNSUPPRESSED, type Report, thresholdOf } from './service.ts';
+import { type Access, aggregate, loadRound, type Report, RULE_SUPPRESSED, RULE_UNSUPPRESSED, thresholdOf } from './service.ts';
 import * as store from './store.ts';
 
 /**
@@ -36,7 +36,13 @@ function invalid(path: 'rows' | 'cols', lang: Language, nl: string, en: string):
   return new AppError('validation_failed', { issues: [{ path, message: lang === 'nl' ? nl : en }] });
 }
 
-export async function composeCrossTab(ctx: ServiceContext, source: InstrumentSource, access: Access, round: RoundTable, query: CrossTabQuery): Promise<CrossTab> {
+export async function composeCrossTab(
+  ctx: ServiceContext,
+  source: InstrumentSource,
+  access: Access,
+  round: RoundTable,
+  query: CrossTabQuery,
+): Promise<CrossTab> {
   const lang = query.lang ?? 'nl';
   const published = await loadRound(ctx, source, access.organisationId, round);
   const instrument = published.instrument;
@@ -44,9 +50,19 @@ export async function composeCrossTab(ctx: ServiceContext, source: InstrumentSou
   const rowQ = questions.get(query.rows);
   const colQ = questions.get(query.cols);
   if (!rowQ || !ROW_TYPES.has(rowQ.type) || !(rowQ.type === 'single' || rowQ.type === 'multiple'))
-    throw invalid('rows', lang, `Kies voor de rijen een keuzevraag van deze ronde (niet ‘${query.rows}’).`, `Choose a choice question of this round for the rows (not ‘${query.rows}’).`);
+    throw invalid(
+      'rows',
+      lang,
+      `Kies voor de rijen een keuzevraag van deze ronde (niet ‘${query.rows}’).`,
+      `Choose a choice question of this round for the rows (not ‘${query.rows}’).`,
+    );
   if (!colQ || !COL_TYPES.has(colQ.type))
-    throw invalid('cols', lang, `Kies voor de kolommen een keuzevraag of schaal van deze ronde (niet ‘${query.cols}’).`, `Choose a choice question or scale of this round for the columns (not ‘${query.cols}’).`);
+    throw invalid(
+      'cols',
+      lang,
+      `Kies voor de kolommen een keuzevraag of schaal van deze ronde (niet ‘${query.cols}’).`,
+      `Choose a choice question or scale of this round for the columns (not ‘${query.cols}’).`,
+    );
   if (rowQ.key === colQ.key) throw invalid('cols', lang, 'Kies twee verschillende vragen.', 'Choose two different questions.');
   if (query.team && !(await store.teamInOrganisation(ctx.db, access.organisationId, query.team))) throw notFound();
   const k = await thresholdOf(ctx, access.organisationId);
@@ -54,7 +70,10 @@ export async function composeCrossTab(ctx: ServiceContext, source: InstrumentSou
   const whole: store.Scope = { organisationId: access.organisationId, roundIds: [round.id], answers: [] };
   const lines = [];
   for (const option of rowQ.options) {
-    const applied: SelectionFilter[] = [...(query.team ? [{ kind: 'team' as const, team: query.team }] : []), { kind: 'answer', question: rowQ.key, option: option.key }];
+    const applied: SelectionFilter[] = [
+      ...(query.team ? [{ kind: 'team' as const, team: query.team }] : []),
+      { kind: 'answer', question: rowQ.key, option: option.key },
+    ];
     let message: string | null = null;
     if (access.suppress) {
       if (applied.length > MAX_SUPPRESSED_FILTERS) message = localise(selectionRefusal('too_many_filters', k), lang);
@@ -106,5 +125,8 @@ export async function getCrossTab(
   const round = await store.findRound(ctx.db, organisationId, roundId);
   if (!round) throw notFound();
   const suppress = !can(actor, 'reports.raw', organisationId);
-  return composeCrossTab(ctx, source, { organisationId, suppress, actorUserId: actor.userId, source: 'web' }, round, { ...query, lang: query.lang ?? actor.language });
+  return composeCrossTab(ctx, source, { organisationId, suppress, actorUserId: actor.userId, source: 'web' }, round, {
+    ...query,
+    lang: query.lang ?? actor.language,
+  });
 }

@@ -142,7 +142,10 @@ export function buildCrossTab(input: CrossTabInput): CrossTabView {
   });
   const validNs = input.lines.map((line) => shown(line.table)?.validN ?? null);
   const total = partition && validNs.every((v) => v !== null) ? validNs.reduce<number>((s, v) => s + (v ?? 0), 0) : null;
-  const exact = everyCountShown && partition ? crossTabulate({ rows: input.lines.map((l) => l.code), cols: columns.map((c) => c.code), counts: countsOf as number[][] }, { decimals }) : null;
+  const exact =
+    everyCountShown && partition
+      ? crossTabulate({ rows: input.lines.map((l) => l.code), cols: columns.map((c) => c.code), counts: countsOf as number[][] }, { decimals })
+      : null;
   const lines: CrossTabLine[] = input.lines.map((line, i) => {
     const table = shown(line.table);
     return {
