@@ -130,3 +130,21 @@ export async function getCrossTab(
     lang: query.lang ?? actor.language,
   });
 }
+
+/** Cross-tabs named as `rows:cols` (the report's `crosstab` parameter), in the order asked. */
+export async function crossTabsFor(
+  ctx: ServiceContext,
+  source: InstrumentSource,
+  actor: Actor,
+  organisationId: string,
+  roundId: string,
+  pairs: string[],
+  options: { team?: string | undefined; lang?: Language | undefined },
+): Promise<CrossTab[]> {
+  const out: CrossTab[] = [];
+  for (const pair of pairs) {
+    const [rows = '', cols = ''] = pair.split(':');
+    out.push(await getCrossTab(ctx, source, actor, organisationId, roundId, { rows, cols, team: options.team, lang: options.lang }));
+  }
+  return out;
+}

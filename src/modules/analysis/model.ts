@@ -5,8 +5,10 @@ import { idSchema } from '../../core/schemas.ts';
 const localisedView = z.object({ nl: z.string(), en: z.string() });
 /** `question:option`, e.g. `sector:ggz` or `rollen:brugfiguur`. */
 const answerFilterSchema = z.string().regex(/^[a-z][a-z0-9_]*:[a-z0-9_]+$/);
+const crossTabPairSchema = z.string().regex(/^[a-z][a-z0-9_]*:[a-z][a-z0-9_]*$/);
 const many = <S extends z.ZodType>(schema: S) => z.preprocess((v) => (v === undefined ? undefined : [v].flat()), z.array(schema).max(5)).optional();
 
+export const reportFileQuery = z.strictObject({ lang: languageSchema.optional(), compare: idSchema.optional(), crosstab: many(crossTabPairSchema) });
 export const reportParams = z.strictObject({ orgId: idSchema, roundId: idSchema });
 export const reportQuery = z.strictObject({
   team: idSchema.optional(),
@@ -15,6 +17,8 @@ export const reportQuery = z.strictObject({
     .regex(/^[a-z0-9_]+$/)
     .optional(),
   filter: many(answerFilterSchema),
+  /** `rows:cols`, e.g. `sector:betaald`: cross-tabs to add to the report. */
+  crosstab: many(crossTabPairSchema),
   lang: languageSchema.optional(),
 });
 
@@ -35,7 +39,7 @@ export const reportTableView = z.object({
   item: z.string().nullable(),
   section: z.string(),
   type: z.string(),
-  view: z.enum(['options', 'combinations', 'values']),
+  view: z.enum(['options', 'combinations', 'values', 'bins']),
   text: z.string(),
   n: z.number().int().nullable(),
   validN: z.number().int().nullable(),
@@ -159,3 +163,6 @@ export const crossTabView = z.object({
   testNote: z.string().nullable(),
   notes: z.array(z.string()),
 });
+
+/** The report with the cross-tabs asked for (`crosstab=rows:cols`). */
+export const reportWithCrossTabsView = reportView.extend({ crossTabs: z.array(crossTabView).optional() });

@@ -6,6 +6,7 @@ import { recordAudit } from '../audit/service.ts';
 import type { InstrumentSource } from '../rounds/instrument-source.ts';
 import { countResponsesByRound } from '../rounds/store.ts';
 import type { RoundTable } from '../rounds/tables.ts';
+import { crossTabsFor } from './crosstab-service.ts';
 import type { ReportDocument } from './report-html.tsx';
 import { type Access, type Comparison, composeComparison, composeReport, getReport, roundForCli } from './service.ts';
 import { shownCount } from './small-counts.ts';
@@ -36,7 +37,7 @@ export async function reportDocumentFor(
   actor: Actor,
   organisationId: string,
   roundId: string,
-  options: { lang: Language; compare?: string | undefined; format: ReportFormat },
+  options: { lang: Language; compare?: string | undefined; crossTabs?: string[] | undefined; format: ReportFormat },
 ): Promise<ReportDocument> {
   authorize(actor, 'reports.view', organisationId);
   const report = await getReport(ctx, source, actor, organisationId, roundId, { lang: options.lang });
@@ -71,6 +72,7 @@ export async function reportDocumentFor(
     responses: await responsesOf(ctx, roundId, report.disclosure),
     report,
     comparison,
+    crossTabs: options.crossTabs?.length ? await crossTabsFor(ctx, source, actor, organisationId, roundId, options.crossTabs, { lang: options.lang }) : [],
   };
 }
 

@@ -1,17 +1,13 @@
 import type { FastifyInstance } from 'fastify';
-import * as z from 'zod';
-import { languageSchema } from '../../core/language.ts';
-import { idSchema, organisationParams } from '../../core/schemas.ts';
+import { organisationParams } from '../../core/schemas.ts';
 import { type AnyRoute, defineRoute } from '../../http/route.ts';
 import type { InstrumentSource } from '../rounds/instrument-source.ts';
-import { getCrossTab } from './crosstab-service.ts';
-import { compareQuery, comparisonView, crossTabQuery, crossTabView, reportParams, reportQuery, reportView } from './model.ts';
+import { crossTabsFor, getCrossTab } from './crosstab-service.ts';
+import { compareQuery, comparisonView, crossTabQuery, crossTabView, reportFileQuery, reportParams, reportQuery, reportWithCrossTabsView } from './model.ts';
 import { createPdfPrinter, PdfUnavailableError } from './pdf.ts';
 import { reportDocumentFor } from './report-files.ts';
 import { footerTexts, renderReportHtml } from './report-html.tsx';
 import { compareRoundsReport, getReport } from './service.ts';
-
-const reportFileQuery = z.strictObject({ lang: languageSchema.optional(), compare: idSchema.optional() });
 
 const PDF_UNAVAILABLE = {
   nl: 'Een PDF maken lukt nu niet: het programma daarvoor (Chromium) is niet geïnstalleerd op de server. Download het rapport als HTML en druk het af vanuit je browser, of vraag de beheerder om Chromium te installeren.',
@@ -35,8 +31,13 @@ export function analysisRoutes(app: FastifyInstance, source: InstrumentSource): 
       policy: 'reports.view',
       params: reportParams,
       query: reportQuery,
-      response: reportView,
-      handler: async ({ actor, params, query }) => getReport(ctx, source, actor, params.orgId, params.roundId, query),
+      response: reportWithCrossTabsView,
+      handler: async ({ actor, params, query }) => {
+        const { crosstab, ...rest } = query;
+        const report = await getReport(ctx, source, actor, params.orgId, params.roundId, rest);
+        if (!crosstab?.length) return report;
+        return { ...report, crossTabs: await crossTabsFor(ctx, source, actor, params.orgId, params.roundId, crosstab, { team: rest.team, lang: rest.lang }) };
+      },
     }),
     defineRoute({
       method: 'GET',
@@ -76,7 +77,12 @@ export function analysisRoutes(app: FastifyInstance, source: InstrumentSource): 
       response: { contentType: 'text/html' },
       handler: async ({ actor, params, query, reply }) => {
         const lang = query.lang ?? actor.language;
-        const doc = await reportDocumentFor(ctx, source, actor, params.orgId, params.roundId, { lang, compare: query.compare, format: 'html' });
+        const doc = await reportDocumentFor(ctx, source, actor, params.orgId, params.roundId, {
+          lang,
+          compare: query.compare,
+          crossTabs: query.crosstab,
+          format: 'html',
+        });
         return reply
           .type('text/html; charset=utf-8')
           .header('Content-Disposition', `attachment; filename="${fileName(doc.report.round.key, 'html')}"`)
@@ -102,7 +108,12 @@ export function analysisRoutes(app: FastifyInstance, source: InstrumentSource): 
           await getReport(ctx, source, actor, params.orgId, params.roundId, { lang });
           return unavailable();
         }
-        const doc = await reportDocumentFor(ctx, source, actor, params.orgId, params.roundId, { lang, compare: query.compare, format: 'pdf' });
+        const doc = await reportDocumentFor(ctx, source, actor, params.orgId, params.roundId, {
+          lang,
+          compare: query.compare,
+          crossTabs: query.crosstab,
+          format: 'pdf',
+        });
         try {
           const pdf = await printer.print(renderReportHtml(doc), footerTexts(lang));
           return reply

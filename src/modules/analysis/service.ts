@@ -14,6 +14,8 @@ import { type Aggregates, buildTables, type Eligibility, parsePresentation, type
 import { decideSelection, MAX_SUPPRESSED_FILTERS, selectionRefusal } from './selections.ts';
 import * as store from './store.ts';
 
+export { type CrossTab, composeCrossTab } from './crosstab-service.ts';
+
 export type ReportQuery = { team?: string | undefined; sector?: string | undefined; filter?: string[] | undefined; lang?: Language | undefined };
 
 export type Report = {

@@ -55,7 +55,7 @@ export type ReportTable = {
   items: ReportItem[];
   /** Decimals of the percentages (default: the report's). */
   decimals?: number;
-  view?: 'options' | 'combinations' | 'values';
+  view?: 'options' | 'combinations' | 'values' | 'bins';
   scale?: ScaleStats | null;
   /** Too few answers: the whole table is withheld. */
   tooFew?: boolean;
