@@ -3,6 +3,7 @@ import { Link, type LoaderFunctionArgs, useLoaderData } from 'react-router';
 import { can, requireOrganisation, useOrganisation } from '../access.ts';
 import { api, apiPath } from '../api.ts';
 import { CompareSection } from '../components/dashboard/CompareSection.tsx';
+import { CrossTabSection } from '../components/dashboard/CrossTabSection.tsx';
 import { FilterForm } from '../components/dashboard/FilterForm.tsx';
 import { formatCount, mergeMatrices, parseReportQuery, reportSearch } from '../components/dashboard/helpers.ts';
 import { QuestionBlock, questionFileBase } from '../components/dashboard/QuestionBlock.tsx';
@@ -122,6 +123,8 @@ export function Component() {
           </>
         )}
       </section>
+
+      {tables.length > 0 && <CrossTabSection orgId={org.id} roundId={roundId} tables={tables} lang={lang} />}
 
       {/* Those who run rounds export from the round's page; members export the tables here. */}
       {!round && <ExportPanel orgId={org.id} roundId={roundId} role={org.role} />}

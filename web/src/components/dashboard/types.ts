@@ -109,3 +109,29 @@ export type Comparison = {
 
 /** What the dashboard URL asks for (?team=&sector=&filter=question:option). */
 export type ReportQuery = { team: string | null; sector: string | null; filter: { question: string; option: string } | null };
+
+/** GET …/rounds/:roundId/crosstab?rows=&cols= (src/modules/analysis/crosstab-service.ts). */
+export type CrossTab = {
+  disclosure: { threshold: number; suppressed: boolean };
+  rows: { question: string; text: string };
+  cols: { question: string; text: string };
+  decimals: number;
+  columns: { code: string; label: string }[];
+  lines: {
+    code: string;
+    label: string;
+    refused: boolean;
+    message: string | null;
+    validN: number | null;
+    cells: { code: string; count: number | null; rowPercent: number | null; colPercent: number | null; suppressed: boolean }[];
+  }[];
+  colTotals: (number | null)[];
+  total: number | null;
+  test: {
+    recommended: 'chi_square' | 'fisher_exact';
+    chiSquare: { n: number; statistic: number; df: number; p: number; cramersV: number; warning: { level: string; text: string } | null; rule: string } | null;
+    fisher: { p: number } | null;
+  } | null;
+  testNote: string | null;
+  notes: string[];
+};
