@@ -86,7 +86,8 @@ function CrossTabTable({ crossTab, lang, id }: { crossTab: CrossTab; lang: Langu
                     {line.cells.map((cell) => (
                       <td className="num" key={cell.code}>
                         {format(cell.count, 0, lang)}
-                        {cell.count !== null && ` (${format(cell.rowPercent, d, lang)} %; ${format(cell.colPercent, d, lang)} %)`}
+                        {cell.count !== null &&
+                          ` (${format(cell.rowPercent, d, lang)} %${cell.colPercent === null ? '' : `; ${format(cell.colPercent, d, lang)} %`})`}
                       </td>
                     ))}
                     <td className="num">{format(line.validN, 0, lang)}</td>

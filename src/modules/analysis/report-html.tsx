@@ -383,6 +383,13 @@ table { width: auto; min-width: 60%; }
 abbr { text-decoration: none; }
 .question { break-inside: avoid; page-break-inside: avoid; }
 .visually-hidden { position: absolute; width: 1px; height: 1px; overflow: hidden; clip: rect(0 0 0 0); white-space: nowrap; }
+@media screen and (max-width: 30rem) {
+  body { padding: 0.75rem; }
+  dl { grid-template-columns: 1fr; }
+  table { font-size: 0.85em; }
+  th, td { padding: 0.2rem 0.25rem; }
+  .num { white-space: normal; }
+}
 @page { size: A4; margin: 18mm 18mm 20mm; }
 @media print {
   :root { font-size: 10pt; }

@@ -75,8 +75,12 @@ function CrossTabTable({ data, lang }: { data: CrossTab; lang: Lang }) {
                           <span className="crosstab-percent">
                             <br />
                             {t('dashboard.crosstab.rowPercent', { value: formatNumber(cell.rowPercent, lang, d) })}
-                            <br />
-                            {t('dashboard.crosstab.colPercent', { value: formatNumber(cell.colPercent, lang, d) })}
+                            {cell.colPercent !== null && (
+                              <>
+                                <br />
+                                {t('dashboard.crosstab.colPercent', { value: formatNumber(cell.colPercent, lang, d) })}
+                              </>
+                            )}
                           </span>
                         )}
                       </td>
