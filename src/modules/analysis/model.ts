@@ -166,3 +166,55 @@ export const crossTabView = z.object({
 
 /** The report with the cross-tabs asked for (`crosstab=rows:cols`). */
 export const reportWithCrossTabsView = reportView.extend({ crossTabs: z.array(crossTabView).optional() });
+
+export const subgroupQuery = z.strictObject({
+  question: questionKeySchema,
+  team: idSchema.optional(),
+  filter: answerFilterSchema.optional(),
+  lang: languageSchema.optional(),
+});
+const subgroupSideView = z.object({ count: nullableNumber, validN: nullableNumber, percent: nullableNumber });
+export const subgroupView = z.object({
+  round: z.object({ id: idSchema, key: z.string(), name: z.string() }),
+  disclosure: disclosureView,
+  question: z.object({ key: z.string(), text: z.string() }),
+  subgroup: z.object({ team: idSchema.nullable(), filter: z.string().nullable(), n: nullableNumber, refused: z.boolean(), message: z.string().nullable() }),
+  wholeN: nullableNumber,
+  items: z.array(
+    z.object({
+      code: z.string(),
+      label: z.string(),
+      subgroup: subgroupSideView,
+      whole: subgroupSideView,
+      difference: nullableNumber,
+      ci: z.tuple([z.number(), z.number()]).nullable(),
+      suppressed: z.boolean(),
+    }),
+  ),
+  definition: z.string(),
+});
+
+export const trendQuery = z.strictObject({ question: questionKeySchema, lang: languageSchema.optional() });
+export const trendView = z.object({
+  question: z.object({ key: z.string(), text: z.string() }),
+  disclosure: disclosureView,
+  points: z.array(
+    z.object({
+      round: z.object({ id: idSchema, key: z.string(), name: z.string(), closesOn: z.string() }),
+      n: nullableNumber,
+      validN: nullableNumber,
+      tooFew: z.boolean(),
+      items: z.array(
+        z.object({
+          code: z.string(),
+          label: z.string(),
+          count: nullableNumber,
+          percent: nullableNumber,
+          ci: z.tuple([z.number(), z.number()]).nullable(),
+          suppressed: z.boolean(),
+        }),
+      ),
+      mean: nullableNumber,
+    }),
+  ),
+});

@@ -3,11 +3,26 @@ import { organisationParams } from '../../core/schemas.ts';
 import { type AnyRoute, defineRoute } from '../../http/route.ts';
 import type { InstrumentSource } from '../rounds/instrument-source.ts';
 import { crossTabsFor, getCrossTab } from './crosstab-service.ts';
-import { compareQuery, comparisonView, crossTabQuery, crossTabView, reportFileQuery, reportParams, reportQuery, reportWithCrossTabsView } from './model.ts';
+import {
+  compareQuery,
+  comparisonView,
+  crossTabQuery,
+  crossTabView,
+  reportFileQuery,
+  reportParams,
+  reportQuery,
+  reportWithCrossTabsView,
+  subgroupQuery,
+  subgroupView,
+  trendQuery,
+  trendView,
+} from './model.ts';
 import { createPdfPrinter, PdfUnavailableError } from './pdf.ts';
 import { reportDocumentFor } from './report-files.ts';
 import { footerTexts, renderReportHtml } from './report-html.tsx';
 import { compareRoundsReport, getReport } from './service.ts';
+import { getSubgroup } from './subgroup-service.ts';
+import { getTrend } from './trend-service.ts';
 
 const PDF_UNAVAILABLE = {
   nl: 'Een PDF maken lukt nu niet: het programma daarvoor (Chromium) is niet geïnstalleerd op de server. Download het rapport als HTML en druk het af vanuit je browser, of vraag de beheerder om Chromium te installeren.',
@@ -51,6 +66,31 @@ export function analysisRoutes(app: FastifyInstance, source: InstrumentSource): 
       query: crossTabQuery,
       response: crossTabView,
       handler: async ({ actor, params, query }) => getCrossTab(ctx, source, actor, params.orgId, params.roundId, query),
+    }),
+    defineRoute({
+      method: 'GET',
+      url: '/api/orgs/:orgId/rounds/:roundId/subgroup',
+      summary:
+        'A subgroup (a team, or an answer such as sector:ggz) against the whole round on one question: the difference in percentage points with its 95% interval, shown only where both reports show the count',
+      tags: ['analysis'],
+      auth: 'user',
+      policy: 'reports.view',
+      params: reportParams,
+      query: subgroupQuery,
+      response: subgroupView,
+      handler: async ({ actor, params, query }) => getSubgroup(ctx, source, actor, params.orgId, params.roundId, query),
+    }),
+    defineRoute({
+      method: 'GET',
+      url: '/api/orgs/:orgId/rounds/:roundId/trend',
+      summary: 'One question over every round of the same questionnaire, oldest first, each round with its own hiding of small counts',
+      tags: ['analysis'],
+      auth: 'user',
+      policy: 'reports.view',
+      params: reportParams,
+      query: trendQuery,
+      response: trendView,
+      handler: async ({ actor, params, query }) => getTrend(ctx, source, actor, params.orgId, params.roundId, query),
     }),
     defineRoute({
       method: 'GET',
