@@ -94,6 +94,25 @@ run('cross-tabs and numbers in Chromium (demo round demo-ervaringswerkers)', () 
     await context.close();
   });
 
+  it('a researcher compares GGZ with everyone on “paid?”: the difference with its interval', SLOW, async () => {
+    const context = await newTestContext(browser, { width: 320, bypassCSP: true });
+    const page = await context.newPage();
+    await openDashboard(page, RESEARCHER);
+    const section = page.locator('section.subgroup-section');
+    await section.getByLabel('Vraag', { exact: true }).selectOption('betaald');
+    await section.getByLabel('Groep', { exact: true }).selectOption('answer:sector:ggz');
+    await section.getByRole('button', { name: 'Vergelijk met iedereen' }).press('Enter');
+    await page.waitForURL(/sq=betaald/);
+    const row = section.getByRole('row', { name: /^Ja/ });
+    await expect(row).toContainText('35,0');
+    await expect(row).toContainText('30,3');
+    await expect(row).toContainText('+4,7');
+    await expect(row).toContainText('−5,7 … +14,9');
+    await expectNoHorizontalScroll(page, 'subgroup at 320 px');
+    await expectAccessible(page, 'subgroup at 320 px');
+    await context.close();
+  });
+
   it('a member sees the cross-tab with small cells hidden and no test on them', SLOW, async () => {
     const context = await newTestContext(browser, { width: 1280, bypassCSP: true });
     const page = await context.newPage();

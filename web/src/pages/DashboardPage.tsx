@@ -7,6 +7,8 @@ import { CrossTabSection } from '../components/dashboard/CrossTabSection.tsx';
 import { FilterForm } from '../components/dashboard/FilterForm.tsx';
 import { formatCount, mergeMatrices, parseReportQuery, reportSearch } from '../components/dashboard/helpers.ts';
 import { QuestionBlock, questionFileBase } from '../components/dashboard/QuestionBlock.tsx';
+import { SubgroupSection } from '../components/dashboard/SubgroupSection.tsx';
+import { TrendSection } from '../components/dashboard/TrendSection.tsx';
 import type { Report } from '../components/dashboard/types.ts';
 import { ExportPanel } from '../components/exports/ExportPanel.tsx';
 import type { Round, RoundDetail } from '../components/inbeeld/types.ts';
@@ -124,7 +126,13 @@ export function Component() {
         )}
       </section>
 
-      {tables.length > 0 && <CrossTabSection orgId={org.id} roundId={roundId} tables={tables} lang={lang} />}
+      {tables.length > 0 && (
+        <>
+          <CrossTabSection orgId={org.id} roundId={roundId} tables={tables} lang={lang} />
+          <SubgroupSection orgId={org.id} roundId={roundId} tables={tables} teams={teams} lang={lang} />
+          {sameSurvey.length > 0 && <TrendSection orgId={org.id} roundId={roundId} tables={tables} lang={lang} />}
+        </>
+      )}
 
       {/* Those who run rounds export from the round's page; members export the tables here. */}
       {!round && <ExportPanel orgId={org.id} roundId={roundId} role={org.role} />}

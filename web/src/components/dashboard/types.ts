@@ -135,3 +135,30 @@ export type CrossTab = {
   testNote: string | null;
   notes: string[];
 };
+
+/** GET …/rounds/:roundId/subgroup (src/modules/analysis/subgroup-service.ts). */
+export type SubgroupComparison = {
+  question: { key: string; text: string };
+  subgroup: { n: number | null; refused: boolean; message: string | null };
+  wholeN: number | null;
+  items: {
+    code: string;
+    label: string;
+    subgroup: { percent: number | null };
+    whole: { percent: number | null };
+    difference: number | null;
+    ci: [number, number] | null;
+  }[];
+  definition: string;
+};
+
+/** GET …/rounds/:roundId/trend (src/modules/analysis/trend-service.ts). */
+export type Trend = {
+  question: { key: string; text: string };
+  points: {
+    round: { id: string; name: string; closesOn: string };
+    n: number | null;
+    tooFew: boolean;
+    items: { code: string; label: string; percent: number | null }[];
+  }[];
+};
