@@ -244,6 +244,22 @@ describeEachDatabase('GET /rounds/:roundId/crosstab on the demo', (dialect) => {
     // A member's view is not an unsuppressed view: no such audit event for it.
   });
 
+  it('the tables export carries the cross-tab as rows of cells, hidden cells hidden for a member', async () => {
+    const response = await member.get(`/api/orgs/${org}/rounds/${ew}/export/tables?format=json&crosstab=sector:betaald`);
+    expect(response.statusCode, response.body).toBe(200);
+    const exported = response.json<{ columns: { name: string }[]; rows: unknown[][] }>();
+    const col = (name: string) => exported.columns.findIndex((c) => c.name === name);
+    const cells = exported.rows.filter((r) => r[col('weergave')] === 'kruistabel');
+    const cell = (row: string, code: string) => cells.find((r) => r[col('stelling')] === row && r[col('code')] === code);
+    expect([cell('ggz', 'ja')?.[col('aantal')], cell('ggz', 'ja')?.[col('procent')], cell('ggz', 'ja')?.[col('verborgen')]]).toEqual([14, 35, 0]);
+    expect([cell('jeugdhulp', 'ja')?.[col('aantal')], cell('jeugdhulp', 'ja')?.[col('procent')], cell('jeugdhulp', 'ja')?.[col('verborgen')]]).toEqual([
+      null,
+      null,
+      1,
+    ]);
+    expect([cell('other', 'ja')?.[col('aantal')], cell('other', 'ja')?.[col('verborgen')]]).toEqual([null, 1]);
+  });
+
   it('refuses a question that does not fit, in the person’s language, and the same question twice', async () => {
     const bad = await researcher.get(`/api/orgs/${org}/rounds/${ew}/crosstab?rows=uren_per_week&cols=betaald&lang=nl`);
     expect(bad.statusCode).toBe(400);

@@ -148,3 +148,20 @@ export async function crossTabsFor(
   }
   return out;
 }
+
+/** `rows:cols` pairs for a given access (the command line, the tables export). */
+export async function composeCrossTabs(
+  ctx: ServiceContext,
+  source: InstrumentSource,
+  access: Access,
+  round: RoundTable,
+  pairs: string[],
+  lang: Language,
+): Promise<CrossTab[]> {
+  const out: CrossTab[] = [];
+  for (const pair of pairs) {
+    const [rows = '', cols = ''] = pair.split(':');
+    out.push(await composeCrossTab(ctx, source, access, round, { rows, cols, lang }));
+  }
+  return out;
+}

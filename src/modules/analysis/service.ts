@@ -10,11 +10,12 @@ import type { RoundTable } from '../rounds/tables.ts';
 import { shownInReport } from './compare-disclosure.ts';
 import { compareGroups, disclosureThreshold, type Localised, roundingRule } from './core/index.ts';
 import type { ChoiceCounts, ItemSet, ScaleCounts } from './core/types.ts';
+import { composeCrossTabs } from './crosstab-service.ts';
 import { type Aggregates, buildTables, type Eligibility, parsePresentation, type ReportTable, sqlConditionOf, usesCombinations } from './report.ts';
 import { decideSelection, MAX_SUPPRESSED_FILTERS, selectionRefusal } from './selections.ts';
 import * as store from './store.ts';
 
-export { type CrossTab, composeCrossTab } from './crosstab-service.ts';
+export { type CrossTab, composeCrossTab, composeCrossTabs } from './crosstab-service.ts';
 
 export type ReportQuery = { team?: string | undefined; sector?: string | undefined; filter?: string[] | undefined; lang?: Language | undefined };
 
@@ -411,4 +412,23 @@ export async function composeComparison(
     largest: items.filter((i) => !i.suppressed).slice(0, 10),
     notCompared: result.notCompared,
   };
+}
+
+/** Cross-tabs of a round named by its key, with researcher rights (the command line's JSON report). */
+export async function crossTabsForCli(
+  ctx: ServiceContext,
+  source: InstrumentSource,
+  roundKey: string,
+  pairs: string[],
+  options: { organisation?: string | undefined; lang: Language },
+) {
+  const round = await roundForCli(ctx, roundKey, options.organisation);
+  return composeCrossTabs(
+    ctx,
+    source,
+    { organisationId: round.organisation_id, suppress: false, actorUserId: null, source: 'cli' },
+    round,
+    pairs,
+    options.lang,
+  );
 }

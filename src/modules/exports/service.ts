@@ -5,7 +5,7 @@ import { newId } from '../../core/ids.ts';
 import type { Language } from '../../core/language.ts';
 import { authorize, can } from '../../core/policy.ts';
 import { DEFAULT_DISCLOSURE_THRESHOLD } from '../analysis/core/index.ts';
-import { type Access, composeCrossTab, composeReport, roundForCli } from '../analysis/service.ts';
+import { type Access, composeCrossTabs, composeReport, roundForCli } from '../analysis/service.ts';
 import * as analysisStore from '../analysis/store.ts';
 import { recordAudit } from '../audit/service.ts';
 import { localise } from '../instruments/definition.ts';
@@ -154,12 +154,7 @@ async function exportRound(
 
   if (request.tablesOnly || access.suppress) {
     const report = await composeReport(ctx, source, access, round, { lang });
-    const crossTabs = [];
-    for (const pair of request.crossTabs ?? []) {
-      const [rows = '', cols = ''] = pair.split(':');
-      crossTabs.push(await composeCrossTab(ctx, source, access, round, { rows, cols, lang }));
-    }
-    const data = reportTables(report, lang, crossTabs);
+    const data = reportTables(report, lang, await composeCrossTabs(ctx, source, access, round, request.crossTabs ?? [], lang));
     const meta: ExportMeta = { ...base, cases: data.rows.length };
     await audit(data.rows.length, false);
     onProgress?.(data.rows.length, data.rows.length);
