@@ -260,6 +260,30 @@ describeEachDatabase('GET /rounds/:roundId/crosstab on the demo', (dialect) => {
     expect([cell('other', 'ja')?.[col('aantal')], cell('other', 'ja')?.[col('verborgen')]]).toEqual([null, 1]);
   });
 
+  it('a number (hours a week) comes in at most ten classes with its summary; the lowest and highest value only for a researcher', async () => {
+    type NumberTable = {
+      question: string;
+      view: string;
+      validN: number;
+      items: { code: string; count: number | null }[];
+      scale: Record<string, number | null>;
+    };
+    const hoursOf = async (client: Client) =>
+      (await client.get(`/api/orgs/${org}/rounds/${ew}/report`)).json<{ tables: NumberTable[] }>().tables.find((x) => x.question === 'uren_per_week');
+    const full = await hoursOf(researcher);
+    expect(full?.view).toBe('bins');
+    expect(full?.items.length).toBeLessThanOrEqual(10);
+    for (const item of full?.items ?? []) expect(item.code).toMatch(/^\d+-\d+$/);
+    expect(full?.items.reduce((s, i) => s + (i.count ?? 0), 0)).toBe(full?.validN);
+    expect(typeof full?.scale.min).toBe('number');
+    expect(typeof full?.scale.max).toBe('number');
+    // For a member the demo hides some classes, so the whole summary is hidden; the rule for the
+    // lowest and highest value alone is proven in src/modules/analysis/report-numbers.test.ts.
+    const hidden = await hoursOf(member);
+    expect(hidden?.view).toBe('bins');
+    expect([hidden?.scale.min, hidden?.scale.max]).toEqual([null, null]);
+  });
+
   it('refuses a question that does not fit, in the person’s language, and the same question twice', async () => {
     const bad = await researcher.get(`/api/orgs/${org}/rounds/${ew}/crosstab?rows=uren_per_week&cols=betaald&lang=nl`);
     expect(bad.statusCode).toBe(400);
