@@ -209,6 +209,24 @@ describe('the report files from the command line (SQLite)', () => {
     CLI_TIMEOUT,
   );
 
+  it(
+    'adds cross-tabs to the JSON report with --crosstab, with the chi-square test',
+    async () => {
+      const out = path.join(dir, 'rapport-kruistabel.json');
+      const result = await runCli(['report', DEMO_ROUND_KEYS.experienceWorkers, '--crosstab', 'sector:betaald', '--out', out], env);
+      expect(result.code, result.stderr).toBe(0);
+      const json = JSON.parse(fs.readFileSync(out, 'utf8')) as {
+        crossTabs: { lines: { code: string; cells: { count: number }[] }[]; test: { chiSquare: { statistic: number; df: number } } }[];
+      };
+      expect(json.crossTabs[0]?.lines[0]).toMatchObject({ code: 'ggz', cells: [{ count: 14 }, { count: 7 }, { count: 19 }] });
+      expect(json.crossTabs[0]?.test.chiSquare).toMatchObject({ statistic: 6.97, df: 4 });
+      const bad = await runCli(['report', DEMO_ROUND_KEYS.experienceWorkers, '--crosstab', 'sector'], env);
+      expect(bad.code).not.toBe(0);
+      expect(bad.stderr).toContain('use rows:cols');
+    },
+    CLI_TIMEOUT,
+  );
+
   it.skipIf(noChromium)(
     'writes a tagged PDF report',
     async () => {
