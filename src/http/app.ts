@@ -7,6 +7,7 @@ import { newId } from '../core/ids.ts';
 import { loggerOptions } from '../core/logger.ts';
 import { type DatabaseHandle, isReachable } from '../db/database.ts';
 import { accountRoutes } from '../modules/accounts/routes.ts';
+import { selfServiceRoutes } from '../modules/accounts/self-service-routes.ts';
 import { analysisRoutes } from '../modules/analysis/routes.ts';
 import { auditRoutes } from '../modules/audit/routes.ts';
 import { codingRoutes } from '../modules/coding/routes.ts';
@@ -116,6 +117,7 @@ export async function buildApp(options: AppOptions): Promise<App> {
   const photoStorage = await createPhotoStorage(config);
   const apiRoutes = [
     ...accountRoutes(app),
+    ...selfServiceRoutes(app, undefined),
     ...organisationRoutes(app),
     ...auditRoutes(app),
     ...frameworkRoutes(app),

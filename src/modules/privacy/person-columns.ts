@@ -19,6 +19,7 @@ export const personColumns: readonly PersonColumn[] = [
   { table: 'team_members', column: 'added_by', onErase: 'former', section: 'account' },
   { table: 'upload_counts', column: 'user_id', onErase: 'delete', section: 'account' },
   { table: 'sessions', column: 'user_id', onErase: 'delete', section: 'account', secret: ['id_hash'] },
+  { table: 'password_resets', column: 'user_id', onErase: 'delete', section: 'account', secret: ['token_hash'] },
   { table: 'invitations', column: 'created_by', onErase: 'former', section: 'account', secret: ['token_hash'] },
   { table: 'invitations', column: 'accepted_by', onErase: 'former', section: 'account', secret: ['token_hash'] },
   { table: 'frameworks', column: 'created_by', onErase: 'former', section: 'in-beeld' },
