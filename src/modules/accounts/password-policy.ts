@@ -44,7 +44,10 @@ export function passwordProblem(password: string, context: PasswordContext = {})
   const lower = password.toLowerCase();
   // A common word with digits or signs around it ("wachtwoord2024!") is as guessable as the word.
   const letters = lettersOf(password);
-  if (list.has(lower) || list.has(lower.replace(/\s+/g, '')) || (letters.length >= 4 && list.has(letters))) return 'common';
+  // …and so is a common password said twice ("welkom01welkom01").
+  const repeated = /^(.+?)\1+$/su.exec(lower)?.[1];
+  const known = (word: string | undefined) => word !== undefined && (list.has(word) || list.has(word.replace(/\s+/g, '')));
+  if (known(lower) || known(repeated) || (letters.length >= 4 && list.has(letters))) return 'common';
   const emailName = context.email?.split('@')[0] ?? '';
   const own = [...SERVICE_WORDS, lettersOf(emailName), lettersOf(context.displayName ?? '')].filter((word) => word.length >= 3);
   if (own.includes(letters) || (context.email && lower.includes(context.email.toLowerCase()))) return 'personal';
