@@ -1,5 +1,5 @@
 import { type FormEvent, useRef, useState } from 'react';
-import { type LoaderFunctionArgs, redirect, useLocation, useNavigate, useSearchParams } from 'react-router';
+import { Link, type LoaderFunctionArgs, redirect, useLocation, useNavigate, useSearchParams } from 'react-router';
 import { api, renewCsrfToken } from '../api.ts';
 import { ErrorAlert } from '../components/ErrorAlert.tsx';
 import { PageTitle } from '../components/PageTitle.tsx';
@@ -30,8 +30,8 @@ export function Component() {
   const [password, setPassword] = useState('');
   const [busy, setBusy] = useState(false);
 
-  const state = (location.state ?? {}) as { signedOut?: boolean; sessionEnded?: boolean };
-  const notice = state.signedOut ? t('login.signedOut') : state.sessionEnded ? t('login.sessionEnded') : null;
+  const state = (location.state ?? {}) as { signedOut?: boolean; sessionEnded?: boolean; passwordReset?: boolean };
+  const notice = state.signedOut ? t('login.signedOut') : state.sessionEnded ? t('login.sessionEnded') : state.passwordReset ? t('account.reset.done') : null;
 
   const submit = async (event: FormEvent) => {
     event.preventDefault();
@@ -88,7 +88,9 @@ export function Component() {
         <StatusMessage message={busy ? t('login.busy') : null} />
       </form>
       <div className="help-text">
-        <p>{t('login.forgotPassword')}</p>
+        <p>
+          <Link to="/forgot-password">{t('login.forgotPassword')}</Link>
+        </p>
         <p>{t('login.noAccount')}</p>
       </div>
     </>
