@@ -35,6 +35,9 @@ const envSchema = z.object({
         .filter(Boolean),
     ),
   LOG_LEVEL: z.enum(['fatal', 'error', 'warn', 'info', 'debug', 'trace', 'silent']).default('info'),
+  /** `pretty`: lines a person reads in a terminal; `json`: one JSON object a line, for log collectors. */
+  LOG_FORMAT: z.enum(['pretty', 'json']).optional(),
+  NODE_ENV: z.string().optional(),
   SESSION_IDLE_MINUTES: z.coerce
     .number()
     .int()
@@ -117,6 +120,8 @@ export type Config = {
   publicUrl: string | undefined;
   allowedHosts: string[];
   logLevel: z.infer<typeof envSchema>['LOG_LEVEL'];
+  /** JSON when NODE_ENV=production or LOG_FORMAT=json; readable lines otherwise. */
+  logFormat: 'pretty' | 'json';
   session: { idleMinutes: number; maxHours: number };
   rateLimits: { loginPerMinute: number; invitePerMinute: number; respondentPerMinute: number };
   inviteValidDays: number;
@@ -162,6 +167,7 @@ export function loadConfig(env: NodeJS.ProcessEnv = process.env, overrides: Part
     publicUrl: e.PUBLIC_URL,
     allowedHosts: e.ALLOWED_HOSTS,
     logLevel: e.LOG_LEVEL,
+    logFormat: e.LOG_FORMAT ?? (e.NODE_ENV === 'production' ? 'json' : 'pretty'),
     session: { idleMinutes: e.SESSION_IDLE_MINUTES, maxHours: e.SESSION_MAX_HOURS },
     rateLimits: { loginPerMinute: e.LOGIN_RATE_LIMIT, invitePerMinute: e.INVITE_RATE_LIMIT, respondentPerMinute: e.RESPONDENT_RATE_LIMIT },
     inviteValidDays: e.INVITE_VALID_DAYS,

@@ -1,10 +1,10 @@
 import cookie from '@fastify/cookie';
 import websocket from '@fastify/websocket';
-import Fastify, { type FastifyInstance } from 'fastify';
+import Fastify, { type FastifyInstance, LogController } from 'fastify';
 import { BODY_LIMIT_BYTES, type Config } from '../config.ts';
 import { type Clock, systemClock } from '../core/clock.ts';
 import { newId } from '../core/ids.ts';
-import { loggerOptions } from '../core/logger.ts';
+import { logDestination, loggerOptions } from '../core/logger.ts';
 import { type DatabaseHandle, isReachable } from '../db/database.ts';
 import { accountRoutes } from '../modules/accounts/routes.ts';
 import { selfServiceRoutes } from '../modules/accounts/self-service-routes.ts';
@@ -61,8 +61,11 @@ const trustProxyOption = (trust: Config['trustProxy']) => (typeof trust === 'num
 
 export async function buildApp(options: AppOptions): Promise<App> {
   const { config, database } = options;
+  const stream = options.logger === false ? undefined : (options.logger?.stream ?? (await logDestination(config.logFormat)));
   const app = Fastify({
-    logger: options.logger === false ? false : { ...loggerOptions(config.logLevel), ...(options.logger ?? {}) },
+    logger: options.logger === false ? false : { ...loggerOptions(config.logLevel), ...(stream ? { stream } : {}) },
+    // One line per request, at debug level (see the onResponse hook below): the terminal shows start-up, warnings and errors.
+    logController: new LogController({ disableRequestLogging: true }),
     bodyLimit: BODY_LIMIT_BYTES,
     trustProxy: trustProxyOption(config.trustProxy),
     genReqId: () => newId(),
@@ -82,6 +85,9 @@ export async function buildApp(options: AppOptions): Promise<App> {
   app.setSerializerCompiler(() => (data) => JSON.stringify(data));
   app.addHook('onSend', async (req, reply) => {
     reply.header('x-request-id', req.id);
+  });
+  app.addHook('onResponse', async (req, reply) => {
+    req.log.debug({ req, res: { statusCode: reply.statusCode }, responseTime: Math.round(reply.elapsedTime) }, 'request completed');
   });
 
   const registered: { method: string; url: string }[] = [];
