@@ -110,6 +110,19 @@ const envSchema = z.object({
     .enum(['true', 'false'])
     .default('true')
     .transform((v) => v === 'true'),
+  /** SMTP server for e-mail (smtp://user:password@host:587 or smtps://…:465); without it nothing is mailed, everything stays in the app. */
+  SMTP_URL: z
+    .string()
+    .regex(/^smtps?:\/\//, 'SMTP_URL must start with smtp:// or smtps://')
+    .optional()
+    .or(z.literal('').transform(() => undefined)),
+  /** The sender of every e-mail, e.g. `Kruisbestuiving <noreply@example.org>`; required with SMTP_URL. */
+  MAIL_FROM: z
+    .string()
+    .optional()
+    .or(z.literal('').transform(() => undefined)),
+  /** How often each app process looks for mail to send. */
+  MAIL_POLL_SECONDS: z.coerce.number().int().min(1).max(3600).default(10),
 });
 
 export type Config = {
@@ -147,6 +160,8 @@ export type Config = {
         }
       | undefined;
   };
+  /** Set only when SMTP_URL and MAIL_FROM are: then mail is queued and sent (see src/modules/mail). */
+  mail: { smtpUrl: string; from: string; pollMs: number; firstRetryMs: number } | undefined;
 };
 
 export const BODY_LIMIT_BYTES = 256 * 1024;
@@ -158,6 +173,7 @@ export function loadConfig(env: NodeJS.ProcessEnv = process.env, overrides: Part
     throw new Error(`Invalid configuration:\n${lines.join('\n')}`);
   }
   const e = parsed.data;
+  if (e.SMTP_URL && !e.MAIL_FROM) throw new Error('Invalid configuration:\n  MAIL_FROM: set the sender address of e-mails when SMTP_URL is set');
   const dataDir = path.resolve(e.DATA_DIR);
   return {
     port: e.PORT,
@@ -191,6 +207,7 @@ export function loadConfig(env: NodeJS.ProcessEnv = process.env, overrides: Part
           }
         : undefined,
     },
+    mail: e.SMTP_URL && e.MAIL_FROM ? { smtpUrl: e.SMTP_URL, from: e.MAIL_FROM, pollMs: e.MAIL_POLL_SECONDS * 1000, firstRetryMs: 60_000 } : undefined,
     ...overrides,
   };
 }

@@ -20,6 +20,7 @@ import { databaseCounters, redisCounters } from '../modules/limits/counters.ts';
 import { Limiter } from '../modules/limits/limiter.ts';
 import { SignInThrottle } from '../modules/limits/sign-in-throttle.ts';
 import { startSweeper } from '../modules/limits/sweeper.ts';
+import { startMailDelivery } from '../modules/mail/service.ts';
 import { localBus, postgresBus } from '../modules/meetings/events.ts';
 import { registerLiveRoutes } from '../modules/meetings/live-routes.ts';
 import { registerParticipantPages } from '../modules/meetings/participant-routes.tsx';
@@ -108,6 +109,10 @@ export async function buildApp(options: AppOptions): Promise<App> {
     stopSweeper();
     counters.close();
   });
+  const mailSender = startMailDelivery(app.services, {
+    onFailure: (failure) => app.log.warn({ mailId: failure.id, code: failure.code, attempts: failure.attempts, givenUp: failure.givenUp }, 'mail not sent'),
+  });
+  app.addHook('onClose', () => mailSender.stop());
   const limiter = new Limiter(app.services, config.guesses, counters);
   app.decorate('limiter', limiter);
   app.decorate('signInThrottle', new SignInThrottle(database.db, limiter));
