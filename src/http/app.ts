@@ -6,6 +6,7 @@ import { type Clock, systemClock } from '../core/clock.ts';
 import { newId } from '../core/ids.ts';
 import { logDestination, loggerOptions } from '../core/logger.ts';
 import { type DatabaseHandle, isReachable } from '../db/database.ts';
+import { resetMailer } from '../modules/accounts/reset-mail.ts';
 import { accountRoutes } from '../modules/accounts/routes.ts';
 import { selfServiceRoutes } from '../modules/accounts/self-service-routes.ts';
 import { analysisRoutes } from '../modules/analysis/routes.ts';
@@ -128,7 +129,7 @@ export async function buildApp(options: AppOptions): Promise<App> {
   const photoStorage = await createPhotoStorage(config);
   const apiRoutes = [
     ...accountRoutes(app),
-    ...selfServiceRoutes(app, undefined),
+    ...selfServiceRoutes(app, resetMailer(app.services)),
     ...organisationRoutes(app),
     ...auditRoutes(app),
     ...frameworkRoutes(app),
