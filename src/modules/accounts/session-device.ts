@@ -7,7 +7,13 @@ import Bowser from 'bowser';
  */
 export function deviceOf(userAgent: string | undefined): string | undefined {
   if (!userAgent) return undefined;
-  const parsed = Bowser.parse(userAgent.slice(0, 1000));
+  let parsed: Bowser.Parser.ParsedResult;
+  try {
+    parsed = Bowser.parse(userAgent.slice(0, 1000));
+  } catch {
+    // A user agent the parser cannot read must never stand in the way of signing in.
+    return undefined;
+  }
   const clean = (name: string | undefined) =>
     (name ?? '')
       .replace(/[/\n\r]/g, ' ')
