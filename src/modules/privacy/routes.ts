@@ -1,5 +1,6 @@
 import type { FastifyInstance } from 'fastify';
 import { memberParams, organisationParams } from '../../core/schemas.ts';
+import { publicOrigin } from '../../http/public-origin.ts';
 import { type AnyRoute, defineRoute } from '../../http/route.ts';
 import type { PhotoStorage } from '../stories/photo-storage.ts';
 import { erasePersonAsAdmin } from './erase.ts';
@@ -37,7 +38,7 @@ export function privacyRoutes(app: FastifyInstance, storage: PhotoStorage): AnyR
       tags: ['privacy'],
       auth: 'user',
       response: erasureRequestView,
-      handler: async ({ actor }) => requestErasure(ctx, actor),
+      handler: async ({ actor, req }) => requestErasure(ctx, actor, publicOrigin(ctx.config, req)),
     }),
     defineRoute({
       method: 'POST',
