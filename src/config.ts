@@ -106,6 +106,15 @@ const envSchema = z.object({
     .or(z.literal('').transform(() => undefined)),
   S3_ACCESS_KEY_ID: z.string().optional(),
   S3_SECRET_ACCESS_KEY: z.string().optional(),
+  /**
+   * 32 random bytes in base64 that seal stored secrets (an organisation's single sign-on client
+   * secret). Without it the app makes one in DATA_DIR/secrets.key on first use.
+   */
+  SECRETS_KEY: z
+    .string()
+    .refine((v) => Buffer.from(v, 'base64').length === 32, 'SECRETS_KEY must be 32 bytes in base64 (openssl rand -base64 32)')
+    .optional()
+    .or(z.literal('').transform(() => undefined)),
   S3_FORCE_PATH_STYLE: z
     .enum(['true', 'false'])
     .default('true')
@@ -143,6 +152,8 @@ export type Config = {
   redis: { url: string; keyPrefix: string } | undefined;
   webDir: string;
   chromiumPath: string;
+  /** Seals stored secrets; undefined: a key file in dataDir (see src/modules/sso/secret-box.ts). */
+  secretsKey: string | undefined;
   /** Files (photos, imports) one person may send per kind in an hour. */
   uploadsPerHour: number;
   photos: {
@@ -192,6 +203,7 @@ export function loadConfig(env: NodeJS.ProcessEnv = process.env, overrides: Part
     guesses: { perScope: e.GUESS_LIMIT_PER_SCOPE, global: e.GUESS_LIMIT_GLOBAL, windowMinutes: e.GUESS_WINDOW_MINUTES },
     webDir: path.resolve(import.meta.dirname, '../dist/web'),
     chromiumPath: e.CHROMIUM_PATH,
+    secretsKey: e.SECRETS_KEY,
     uploadsPerHour: e.UPLOADS_PER_HOUR,
     photos: {
       maxBytes: e.PHOTO_MAX_BYTES,

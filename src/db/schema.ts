@@ -125,6 +125,43 @@ export interface RetentionSettingsTable {
   updated_at: string;
 }
 
+/** An organisation's OpenID Connect provider; the secret only sealed (see src/modules/sso/secret-box.ts). */
+export interface SsoConnectionTable {
+  organisation_id: string;
+  issuer: string;
+  client_id: string;
+  client_secret_sealed: string;
+  /** 'first_sign_in' (a verified address gets an account as member) or 'invitation' (members only). */
+  link_mode: string;
+  enabled: number;
+  updated_at: string;
+  updated_by: string | null;
+}
+
+export interface SsoDomainTable {
+  domain: string;
+  organisation_id: string;
+}
+
+/** A sign-in at a provider in progress: single use, ten minutes. */
+export interface SsoLoginTable {
+  state_hash: string;
+  browser_hash: string;
+  organisation_id: string;
+  nonce: string;
+  code_verifier: string;
+  next_path: string;
+  expires_at: string;
+}
+
+/** The provider's subject (sub) an account was linked to, so a later sign-in finds it again. */
+export interface SsoIdentityTable {
+  organisation_id: string;
+  subject: string;
+  user_id: string;
+  created_at: string;
+}
+
 export interface Database
   extends RoundsTables,
     TrajectenTables,
@@ -147,4 +184,8 @@ export interface Database
   audit_events: AuditEventTable;
   audit_chains: AuditChainTable;
   retention_settings: RetentionSettingsTable;
+  sso_connections: SsoConnectionTable;
+  sso_domains: SsoDomainTable;
+  sso_logins: SsoLoginTable;
+  sso_identities: SsoIdentityTable;
 }

@@ -32,6 +32,7 @@ import { publishedInstruments } from '../modules/rounds/instrument-source.ts';
 import { registerRespondentPages } from '../modules/rounds/respondent-routes.tsx';
 import { roundRoutes } from '../modules/rounds/routes.ts';
 import { signalRoutes } from '../modules/signals/routes.ts';
+import { ssoRoutes } from '../modules/sso/routes.ts';
 import { registerExhibitionPages } from '../modules/stories/exhibition-routes.tsx';
 import { createPhotoStorage } from '../modules/stories/photo-storage.ts';
 import { photovoiceRoutes } from '../modules/stories/photovoice-routes.ts';
@@ -129,6 +130,7 @@ export async function buildApp(options: AppOptions): Promise<App> {
   const photoStorage = await createPhotoStorage(config);
   const apiRoutes = [
     ...accountRoutes(app),
+    ...ssoRoutes(app),
     ...selfServiceRoutes(app, resetMailer(app.services)),
     ...organisationRoutes(app),
     ...auditRoutes(app),

@@ -168,7 +168,7 @@ run('trajectories in Chromium', () => {
     await eva.getByRole('button', { name: 'Eerste versie maken' }).click();
     await eva.getByRole('heading', { level: 2, name: 'Versie 1' }).waitFor();
     await expect(eva.getByRole('heading', { level: 2, name: '1. Een gedragen visie' })).toBeVisible();
-    await expect(eva.getByText('Voor wie: Volwassenen met een psychische kwetsbaarheid in de buurt')).toBeVisible();
+    await expect(eva.getByText('We werken voor volwassenen met een psychische kwetsbaarheid in de buurt.')).toBeVisible();
     await expectAccessible(eva, 'charter');
     for (const key of ['pieter', 'cora', 'bo', 'eva'] as const) {
       const page = await open(key, `${trajectoryPath}/kader`);

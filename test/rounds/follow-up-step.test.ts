@@ -73,7 +73,7 @@ describeEachDatabase('a follow-up on the same page as its condition, without Jav
     expect(step.body).toContain('Hoe word je betaald?');
     expect(step.body).toContain('name="_step" value="follow-ups"');
     expect(step.body).toContain('<input type="hidden" name="betaald" value="ja"/>');
-    expect(step.body).not.toContain('hidden=""');
+    expect(step.body).not.toMatch(/class="follow-up"[^>]*hidden/);
     expect(step.body).not.toContain('<input type="hidden" name="betaling_hoe');
     expect(await storedQuestions(responseId)).not.toContain('betaald');
 
@@ -89,12 +89,22 @@ describeEachDatabase('a follow-up on the same page as its condition, without Jav
     expect(refused.body).toContain('id="betaling_hoe-error"');
   });
 
-  it('save and resume lands on the page where the person stopped, not on the first', async () => {
+  it('has a read-aloud button per question, absent without JavaScript (hidden until the script finds speech)', async () => {
+    const { jar, url } = await upToPaidPage();
+    const page = (await getPage(t.app, url, jar)).body;
+    expect(page).toContain(
+      '<button type="button" class="speak" data-speak="Word je betaald voor je werk als ervaringswerker? Ja. Nee. Soms, of voor een deel." hidden="">Lees voor</button>',
+    );
+  });
+
+  it('save and resume keeps what was answered on an unfinished page and lands on that page, not on the first', async () => {
     const { responseId, jar, url } = await upToPaidPage();
     const saved = await postForm(t.app, url, { betaald: 'nee', _action: 'later' }, jar);
     const code = /class="code">([A-Z0-9]{4}-[A-Z0-9]{4})</.exec(saved.body)?.[1] ?? '';
     const resumed = await postForm(t.app, `/r/${token}/resume`, { code });
     expect(resumed.statusCode).toBe(303);
     expect(String(resumed.headers.location)).toBe(`/r/${token}/${responseId}/${paidPage}?lang=nl`);
+    // The page was not complete (other required questions open), yet what was answered is kept.
+    expect(await storedQuestions(responseId)).toContain('betaald');
   });
 });

@@ -9,6 +9,7 @@ import {
   type AnswerIssue,
   type AnswerRow,
   type AnswerValue,
+  keepableSectionRows,
   rowsToAnswers,
   validateAnswers,
   validateSection,
@@ -203,6 +204,8 @@ export async function saveSection(
   sectionKey: string,
   posted: Record<string, unknown>,
   lang: Language,
+  /** Saving for later or going back: keep every well-formed answer even when the page is not complete or right yet. */
+  options: { keepWhatIsValid?: boolean } = {},
 ): Promise<{ ok: true } | { ok: false; issues: AnswerIssue[] }> {
   if (!link.open) throw closed();
   const draft = await loadDraft(ctx, link, responseId, ownerHash);
@@ -219,8 +222,9 @@ export async function saveSection(
   for (const key of hiddenQuestions(instrument, merged)) {
     for (const field of Object.keys(merged)) if (field === key || field.startsWith(`${key}.`)) delete merged[field];
   }
-  const result = validateSection(instrument, sectionKey, merged, lang);
-  if (!result.ok) return result;
+  const checked = validateSection(instrument, sectionKey, merged, lang);
+  if (!checked.ok && !options.keepWhatIsValid) return checked;
+  const result = checked.ok ? checked : { ok: false as const, issues: checked.issues, rows: keepableSectionRows(instrument, sectionKey, merged) };
   const hidden = hiddenQuestions(instrument, merged);
   await committerFor(ctx.db).run(async (trx) => {
     await store.deleteAnswers(trx, responseId, [...new Set([...sectionKeys, ...hidden])]);
@@ -232,7 +236,7 @@ export async function saveSection(
       ),
     );
   });
-  return { ok: true };
+  return result.ok ? { ok: true } : { ok: false, issues: result.issues };
 }
 
 /** Hands in a draft: the whole response is checked again, then marked complete. */

@@ -5,6 +5,7 @@ import { ErrorAlert } from '../components/ErrorAlert.tsx';
 import { PageTitle } from '../components/PageTitle.tsx';
 import { PasswordField } from '../components/PasswordField.tsx';
 import { StatusMessage } from '../components/StatusMessage.tsx';
+import { SsoSignIn } from '../components/sso/SsoSignIn.tsx';
 import { TextField } from '../components/TextField.tsx';
 import { useFormErrors } from '../hooks/useFormErrors.ts';
 import { useT } from '../i18n.ts';
@@ -87,6 +88,7 @@ export function Component() {
         </div>
         <StatusMessage message={busy ? t('login.busy') : null} />
       </form>
+      <SsoSignIn />
       <div className="help-text">
         <p>
           <Link to="/forgot-password">{t('login.forgotPassword')}</Link>

@@ -20,6 +20,32 @@ function Legend(props: { question: ResolvedQuestion; lang: Language }) {
   );
 }
 
+/** What the read-aloud button says: the question, its help, and the choices or statements to answer. */
+function spokenText(q: ResolvedQuestion, lang: Language): string {
+  const parts = [localise(q.text, lang), q.help ? localise(q.help, lang) : undefined];
+  if (q.type === 'single' || q.type === 'multiple')
+    parts.push(...q.options.map((o) => localise(o.label, lang)), q.other ? localise(q.other.label, lang) : undefined);
+  if (q.type === 'matrix') parts.push(...q.items.map((item) => localise(item.text, lang)));
+  const sentence = (part: string) => (/[.?!:]$/.test(part.trim()) ? part.trim() : `${part.trim()}.`);
+  return parts
+    .filter((part): part is string => Boolean(part))
+    .map(sentence)
+    .join(' ');
+}
+
+/**
+ * Reads the question aloud with the browser's own speech (nothing is sent anywhere), for people who
+ * read with difficulty. Hidden until the optional script finds speech in the browser: without
+ * JavaScript the button is simply absent.
+ */
+function ReadAloud(props: { question: ResolvedQuestion; lang: Language }) {
+  return (
+    <button type="button" className="speak" data-speak={spokenText(props.question, props.lang)} hidden>
+      {formMessages(props.lang).readAloud}
+    </button>
+  );
+}
+
 function Help(props: { id: string; text: string | undefined }) {
   return props.text ? (
     <p className="help" id={props.id}>
@@ -109,6 +135,7 @@ function Field(props: FieldProps) {
           data-max={q.type === 'multiple' ? q.maxSelected : undefined}
         >
           <Legend question={q} lang={lang} />
+          <ReadAloud question={q} lang={lang} />
           <Help id={helpId} text={[help, hint].filter(Boolean).join(' ') || undefined} />
           <ErrorText id={errorId(q.key)} message={error} />
           {q.options.map((option) => (
@@ -145,6 +172,7 @@ function Field(props: FieldProps) {
       return (
         <fieldset className={error ? 'question invalid' : 'question'} id={fieldId(q.key)} aria-describedby={described}>
           <Legend question={q} lang={lang} />
+          <ReadAloud question={q} lang={lang} />
           <Help id={helpId} text={help} />
           <ErrorText id={errorId(q.key)} message={error} />
           <Scale name={q.key} points={q.points} noOpinion={q.noOpinion} value={value} lang={lang} describedBy={undefined} />
@@ -154,6 +182,7 @@ function Field(props: FieldProps) {
       return (
         <fieldset className={error ? 'question invalid' : 'question'} id={fieldId(q.key)} aria-describedby={described}>
           <Legend question={q} lang={lang} />
+          <ReadAloud question={q} lang={lang} />
           <Help id={helpId} text={help} />
           <ErrorText id={errorId(q.key)} message={error} />
           {q.items.map((item) => {
@@ -181,6 +210,7 @@ function Field(props: FieldProps) {
           <label htmlFor={fieldId(q.key)} className="label">
             {localise(q.text, lang)} <span className="req">({q.required ? t.required : t.optional})</span>
           </label>
+          <ReadAloud question={q} lang={lang} />
           <Help id={helpId} text={[help, t.numberRange(q.min, q.max)].filter(Boolean).join(' ')} />
           <ErrorText id={errorId(q.key)} message={error} />
           <input
@@ -212,6 +242,7 @@ function Field(props: FieldProps) {
           <label htmlFor={fieldId(q.key)} className="label">
             {localise(q.text, lang)} <span className="req">({q.required ? t.required : t.optional})</span>
           </label>
+          <ReadAloud question={q} lang={lang} />
           <Help id={helpId} text={[help, t.maxChars(max)].filter(Boolean).join(' ')} />
           <ErrorText id={errorId(q.key)} message={error} />
           {q.type === 'long_text' ? <textarea rows={5} {...common} /> : <input type="text" {...common} />}
