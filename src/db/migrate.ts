@@ -19,8 +19,8 @@ import * as uploadCounts from './migrations/2026_12_05_0500_upload_counts.ts';
 import * as meetings from './migrations/2026_12_05_0600_meetings.ts';
 import * as resumePage from './migrations/2026_12_06_0050_resume_page.ts';
 import * as mailOutbox from './migrations/2026_12_06_0100_mail_outbox.ts';
-import * as singleSignOn from './migrations/2026_12_06_0600_single_sign_on.ts';
 import * as passwordResets from './migrations/2026_12_06_0400_password_resets.ts';
+import * as singleSignOn from './migrations/2026_12_06_0600_single_sign_on.ts';
 
 /** Listed here, not read from disk, so the order is reviewed in code and bundling cannot lose one. */
 const migrations: Record<string, Migration> = {
