@@ -90,6 +90,15 @@ user
     const { resetTwoFactors } = await import('./cli/two-factors.ts');
     await withRuntime((runtime) => resetTwoFactors(runtime, email));
   });
+user
+  .command('reset-link')
+  .description('Print a one-time link (valid for an hour) with which the person chooses a new password; for servers without e-mail')
+  .argument('<email>', 'e-mail address of the account')
+  .option('--origin <url>', 'the address of the app in the link (default: PUBLIC_URL)')
+  .action(async (email: string, options: { origin?: string }) => {
+    const { printResetLink } = await import('./cli/users.ts');
+    await withRuntime((runtime) => printResetLink(runtime, email, options.origin));
+  });
 
 program
   .command('import')

@@ -19,6 +19,7 @@ import * as uploadCounts from './migrations/2026_12_05_0500_upload_counts.ts';
 import * as meetings from './migrations/2026_12_05_0600_meetings.ts';
 import * as resumePage from './migrations/2026_12_06_0050_resume_page.ts';
 import * as mailOutbox from './migrations/2026_12_06_0100_mail_outbox.ts';
+import * as passwordResets from './migrations/2026_12_06_0400_password_resets.ts';
 import * as twoFactors from './migrations/2026_12_06_0500_two_factors.ts';
 import * as singleSignOn from './migrations/2026_12_06_0600_single_sign_on.ts';
 
@@ -45,6 +46,7 @@ const migrations: Record<string, Migration> = {
   '2026_12_06_0100_mail_outbox': mailOutbox,
   '2026_12_06_0600_single_sign_on': singleSignOn,
   '2026_12_06_0500_two_factors': twoFactors,
+  '2026_12_06_0400_password_resets': passwordResets,
 };
 
 export const migrationNames = (): string[] => Object.keys(migrations).sort();

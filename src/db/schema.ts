@@ -74,6 +74,17 @@ export interface SessionTable {
   created_at: string;
   last_seen_at: string;
   expires_at: string;
+  /** Browser and system as "Chrome/Android" (accounts/session-device.ts); null for sessions from before it was kept. */
+  device?: string | null;
+}
+
+/** A one-time password reset link: only its hash is kept; used_at is set when it is used (once). */
+export interface PasswordResetTable {
+  token_hash: string;
+  user_id: string;
+  created_at: string;
+  expires_at: string;
+  used_at: string | null;
 }
 
 export interface AuditEventTable {
@@ -169,6 +180,7 @@ export interface Database
   team_members: TeamMemberTable;
   invitations: InvitationTable;
   sessions: SessionTable;
+  password_resets: PasswordResetTable;
   audit_events: AuditEventTable;
   audit_chains: AuditChainTable;
   retention_settings: RetentionSettingsTable;

@@ -6,7 +6,9 @@ import { type Clock, systemClock } from '../core/clock.ts';
 import { newId } from '../core/ids.ts';
 import { logDestination, loggerOptions } from '../core/logger.ts';
 import { type DatabaseHandle, isReachable } from '../db/database.ts';
+import { resetMailer } from '../modules/accounts/reset-mail.ts';
 import { accountRoutes } from '../modules/accounts/routes.ts';
+import { selfServiceRoutes } from '../modules/accounts/self-service-routes.ts';
 import { analysisRoutes } from '../modules/analysis/routes.ts';
 import { auditRoutes } from '../modules/audit/routes.ts';
 import { codingRoutes } from '../modules/coding/routes.ts';
@@ -133,6 +135,7 @@ export async function buildApp(options: AppOptions): Promise<App> {
     ...accountRoutes(app),
     ...ssoRoutes(app),
     ...factorRoutes(app),
+    ...selfServiceRoutes(app, resetMailer(app.services)),
     ...organisationRoutes(app),
     ...auditRoutes(app),
     ...frameworkRoutes(app),

@@ -1,5 +1,6 @@
 import type { FastifyInstance, FastifyReply, FastifyRequest } from 'fastify';
 import { languageFromHeader } from '../core/language.ts';
+import { deviceOf } from '../modules/accounts/session-device.ts';
 import { endSession, resolveSession, startSession } from '../modules/accounts/sessions.ts';
 
 export const SESSION_COOKIE = 'kb_session';
@@ -26,7 +27,7 @@ export function registerSessionHook(app: FastifyInstance): void {
 /** Ends any session the browser still had and starts a new one: the id changes at every log-in. */
 export async function beginSession(app: FastifyInstance, req: FastifyRequest, reply: FastifyReply, userId: string): Promise<void> {
   if (req.sessionToken) await endSession(app.services, req.sessionToken);
-  const { token, expiresAt } = await startSession(app.services, userId);
+  const { token, expiresAt } = await startSession(app.services, userId, deviceOf(req.headers['user-agent']));
   reply.setCookie(SESSION_COOKIE, token, { ...cookieOptions, expires: expiresAt });
 }
 

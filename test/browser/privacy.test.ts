@@ -26,7 +26,7 @@ run('privacy in Chromium: own data, erasure, retention and register', () => {
     const page = await context.newPage();
     await signIn(page, server.url, ADMIN, PASSWORD);
     await page.goto(`${server.url}/settings`);
-    await page.getByRole('heading', { level: 2, name: 'Jouw gegevens' }).waitFor();
+    await page.getByRole('heading', { level: 2, name: 'Mijn gegevens' }).waitFor();
     await expectAccessible(page, 'settings');
     await expectNoHorizontalScroll(page, 'settings');
     const link = page.getByRole('link', { name: 'Mijn gegevens downloaden (zip)' });

@@ -18,6 +18,7 @@ it('every command explains itself with --help', { timeout: 120_000 }, async () =
     ['user', 'add'],
     ['user', 'reset-password'],
     ['user', 'reset-two-factors'],
+    ['user', 'reset-link'],
     ['backup'],
     ['restore'],
     ['person', 'erase'],

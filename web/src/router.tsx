@@ -45,6 +45,8 @@ export const routes: RouteObject[] = [
         children: [
           { path: 'login', lazy: () => import('./pages/LoginPage.tsx') },
           { path: 'invite', lazy: () => import('./pages/InvitePage.tsx') },
+          { path: 'forgot-password', lazy: () => import('./pages/ForgotPasswordPage.tsx') },
+          { path: 'reset-password', lazy: () => import('./pages/ResetPasswordPage.tsx') },
           { path: '*', lazy: () => import('./pages/NotFoundPage.tsx') },
         ],
       },

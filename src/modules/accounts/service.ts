@@ -7,6 +7,8 @@ import { recordAudit } from '../audit/service.ts';
 import { organisationsOf, teamsOf } from '../organisations/service.ts';
 import type { MeView } from './model.ts';
 import { hashPassword, timingDummyHash, verifyPassword } from './password.ts';
+import { assertAcceptablePassword } from './password-policy.ts';
+import { closeOpenResets } from './password-reset-store.ts';
 import { endAllSessionsOf } from './sessions.ts';
 import * as store from './store.ts';
 
@@ -65,6 +67,7 @@ export type NewUser = { email: string; displayName: string; password: string; la
 
 /** Creates an account; the caller decides about memberships. Fails with conflict when the e-mail is taken. */
 export async function createUser(ctx: ServiceContext, input: NewUser, actorUserId: string | null): Promise<string> {
+  assertAcceptablePassword(input.password, input, input.language ?? 'nl');
   const id = newId();
   const passwordHash = await hashPassword(input.password);
   await inTransaction(ctx.db, async (trx) => {
@@ -86,14 +89,16 @@ export async function createUser(ctx: ServiceContext, input: NewUser, actorUserI
 
 export const findUserIdByEmail = async (ctx: ServiceContext, email: string): Promise<string | undefined> => (await store.findUserByEmail(ctx.db, email))?.id;
 
-/** Sets a new password and ends every session of that person, so a leaked session dies with the old password. */
+/** Sets a new password (command line, demo) and ends every session of that person, so a leaked session dies with the old password. */
 export async function resetPassword(ctx: ServiceContext, email: string, password: string): Promise<void> {
   const user = await store.findUserByEmail(ctx.db, email);
   if (!user) throw notFound();
+  assertAcceptablePassword(password, { email: user.email, displayName: user.display_name }, user.language === 'en' ? 'en' : 'nl');
   const passwordHash = await hashPassword(password);
   await inTransaction(ctx.db, async (trx) => {
     await store.updateUser(trx, user.id, { password_hash: passwordHash });
     await endAllSessionsOf({ ...ctx, db: trx }, user.id);
+    await closeOpenResets(trx, user.id, ctx.clock.now().toISOString());
     await recordAudit(trx, ctx.clock.now(), {
       organisationId: null,
       actorUserId: null,

@@ -8,7 +8,7 @@ import * as store from './store.ts';
 const TOUCH_INTERVAL_MS = 60_000;
 
 /** A new random id at every log-in (no session fixation); only its hash is stored. */
-export async function startSession(ctx: ServiceContext, userId: string): Promise<{ token: string; expiresAt: Date }> {
+export async function startSession(ctx: ServiceContext, userId: string, device?: string): Promise<{ token: string; expiresAt: Date }> {
   const now = ctx.clock.now();
   const token = newSecretToken();
   const expiresAt = addMinutes(now, ctx.config.session.maxHours * 60);
@@ -18,6 +18,7 @@ export async function startSession(ctx: ServiceContext, userId: string): Promise
     created_at: now.toISOString(),
     last_seen_at: now.toISOString(),
     expires_at: expiresAt.toISOString(),
+    device: device ?? null,
   });
   return { token, expiresAt };
 }

@@ -9,8 +9,10 @@ export const insertUser = (db: Db, user: UserTable) => db.insertInto('users').va
 
 export const updateUser = (db: Db, id: string, changes: Partial<Omit<UserTable, 'id'>>) => db.updateTable('users').set(changes).where('id', '=', id).execute();
 
-export const insertSession = (db: Db, session: { id_hash: string; user_id: string; created_at: string; last_seen_at: string; expires_at: string }) =>
-  db.insertInto('sessions').values(session).execute();
+export const insertSession = (
+  db: Db,
+  session: { id_hash: string; user_id: string; created_at: string; last_seen_at: string; expires_at: string; device: string | null },
+) => db.insertInto('sessions').values(session).execute();
 
 export const findSession = (db: Db, idHash: string) =>
   db

@@ -6,7 +6,6 @@ import type { Language } from '../../core/language.ts';
 import { authorize } from '../../core/policy.ts';
 import { inTransaction } from '../../db/database.ts';
 import type { InvitationTable } from '../../db/schema.ts';
-import { PASSWORD_MIN } from '../accounts/model.ts';
 import { checkCredentials, createUser, findUserIdByEmail } from '../accounts/service.ts';
 import { recordAudit } from '../audit/service.ts';
 import type { CreateInvitationInput, InvitationView, Position, Role } from './model.ts';
@@ -133,12 +132,10 @@ export async function acceptInvitation(
   let userId = await findUserIdByEmail(ctx, invitation.email);
   if (userId) {
     await checkCredentials(ctx, invitation.email, input.password);
-  } else if (!input.displayName || input.password.length < PASSWORD_MIN) {
-    const issues = [];
-    if (!input.displayName) issues.push({ path: 'displayName', message: 'required' });
-    if (input.password.length < PASSWORD_MIN) issues.push({ path: 'password', message: `min_${PASSWORD_MIN}` });
-    throw new AppError('validation_failed', { issues });
+  } else if (!input.displayName) {
+    throw new AppError('validation_failed', { issues: [{ path: 'displayName', message: 'required' }] });
   }
+  // A new account's password is checked by createUser (accounts/password-policy.ts), in the person's language.
   const accountExists = userId !== undefined;
   await inTransaction(ctx.db, async (trx) => {
     const tctx = { ...ctx, db: trx };

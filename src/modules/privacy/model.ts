@@ -6,3 +6,5 @@ export const erasureView = z.object({ erased: z.literal(true), formerMemberId: z
 export const registerQuery = z.strictObject({ lang: languageSchema.optional() });
 const activity = z.object({ key: z.string(), name: z.string(), data: z.string(), purpose: z.string(), retention: z.string(), whoSees: z.string() });
 export const registerView = z.object({ title: z.string(), organisation: z.string(), intro: z.string(), activities: z.array(activity) });
+
+export const erasureRequestView = z.object({ organisations: z.array(z.object({ id: z.string(), name: z.string() })) });

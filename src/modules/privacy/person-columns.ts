@@ -22,6 +22,7 @@ export const personColumns: readonly PersonColumn[] = [
   // The single sign-on subject an account was linked to; the admin who last saved a connection.
   { table: 'sso_identities', column: 'user_id', onErase: 'delete', section: 'account' },
   { table: 'sso_connections', column: 'updated_by', onErase: 'former', section: 'account', secret: ['client_secret_sealed'] },
+  { table: 'password_resets', column: 'user_id', onErase: 'delete', section: 'account', secret: ['token_hash'] },
   { table: 'invitations', column: 'created_by', onErase: 'former', section: 'account', secret: ['token_hash'] },
   { table: 'invitations', column: 'accepted_by', onErase: 'former', section: 'account', secret: ['token_hash'] },
   { table: 'frameworks', column: 'created_by', onErase: 'former', section: 'in-beeld' },

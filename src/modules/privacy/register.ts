@@ -37,14 +37,14 @@ export function buildRegister(input: RegisterInput): Register {
       activity('accounts', {
         nl: {
           name: 'Accounts, lidmaatschappen en teams',
-          data: 'Naam, e-mailadres, taal, rol in de organisatie, positie in een team. Sessies: wanneer iemand laatst actief was (geen IP-adres).',
+          data: 'Naam, e-mailadres, taal, rol in de organisatie, positie in een team. Sessies: wanneer iemand laatst actief was en het soort apparaat (browser en systeem, geen IP-adres). Links om een nieuw wachtwoord te kiezen: alleen een hash, één uur geldig.',
           purpose: 'Aanmelden en bepalen wie wat mag zien en doen.',
           retention: `Tot de persoon gewist wordt. Sessies: ${days(r.sessionsDays, l)} na het laatste gebruik.`,
           whoSees: `Ledenlijst: ${who('members.view', l)}. Teams: ${who('teams.view', l)}.`,
         },
         en: {
           name: 'Accounts, memberships and teams',
-          data: 'Name, e-mail address, language, role in the organisation, position in a team. Sessions: when someone was last active (no IP address).',
+          data: 'Name, e-mail address, language, role in the organisation, position in a team. Sessions: when someone was last active and the kind of device (browser and system, no IP address). Links to choose a new password: only a hash, valid for an hour.',
           purpose: 'Signing in and deciding who may see and do what.',
           retention: `Until the person is erased. Sessions: ${days(r.sessionsDays, l)} after last use.`,
           whoSees: `Member list: ${who('members.view', l)}. Teams: ${who('teams.view', l)}.`,

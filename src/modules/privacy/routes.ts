@@ -1,10 +1,12 @@
 import type { FastifyInstance } from 'fastify';
 import { memberParams, organisationParams } from '../../core/schemas.ts';
+import { publicOrigin } from '../../http/public-origin.ts';
 import { type AnyRoute, defineRoute } from '../../http/route.ts';
 import type { PhotoStorage } from '../stories/photo-storage.ts';
 import { erasePersonAsAdmin } from './erase.ts';
+import { requestErasure } from './erasure-request.ts';
 import { exportPersonZip } from './export.ts';
-import { erasureView, registerQuery, registerView } from './model.ts';
+import { erasureRequestView, erasureView, registerQuery, registerView } from './model.ts';
 import { registerMarkdown } from './register.ts';
 import { registerOf } from './register-service.ts';
 import { getRetention, updateRetention } from './retention.ts';
@@ -28,6 +30,15 @@ export function privacyRoutes(app: FastifyInstance, storage: PhotoStorage): AnyR
           .header('Cache-Control', 'no-store')
           .send(Buffer.from(zip));
       },
+    }),
+    defineRoute({
+      method: 'POST',
+      url: '/api/me/erasure-request',
+      summary: 'Ask to be erased: recorded in the audit trail of each of your organisations, whose admins decide and erase',
+      tags: ['privacy'],
+      auth: 'user',
+      response: erasureRequestView,
+      handler: async ({ actor, req }) => requestErasure(ctx, actor, publicOrigin(ctx.config, req)),
     }),
     defineRoute({
       method: 'POST',

@@ -102,3 +102,14 @@ export const insertFormerMember = (db: Db, row: { id: string; display_name: stri
 
 export const organisationSettings = (db: Db, organisationId: string) =>
   db.selectFrom('organisations').select(['name', 'disclosure_threshold']).where('id', '=', organisationId).executeTakeFirst();
+
+/** Who is told that someone asks to be erased: the organisation's admins, with the language to write in. */
+export const adminsOf = (db: Db, organisationId: string) =>
+  db
+    .selectFrom('memberships')
+    .innerJoin('users', 'users.id', 'memberships.user_id')
+    .select(['users.id', 'users.email', 'users.language'])
+    .where('memberships.organisation_id', '=', organisationId)
+    .where('memberships.role', '=', 'admin')
+    .where('users.disabled_at', 'is', null)
+    .execute();

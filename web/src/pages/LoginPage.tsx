@@ -1,5 +1,5 @@
 import { type FormEvent, useRef, useState } from 'react';
-import { type LoaderFunctionArgs, redirect, useLocation, useNavigate, useSearchParams } from 'react-router';
+import { Link, type LoaderFunctionArgs, redirect, useLocation, useNavigate, useSearchParams } from 'react-router';
 import { api, renewCsrfToken } from '../api.ts';
 import { ErrorAlert } from '../components/ErrorAlert.tsx';
 import { PasskeySignIn } from '../components/factors/PasskeySignIn.tsx';
@@ -35,8 +35,8 @@ export function Component() {
   const [busy, setBusy] = useState(false);
   const [secondStep, setSecondStep] = useState<SecondFactorNeeded['secondFactor'] | null>(null);
 
-  const state = (location.state ?? {}) as { signedOut?: boolean; sessionEnded?: boolean };
-  const notice = state.signedOut ? t('login.signedOut') : state.sessionEnded ? t('login.sessionEnded') : null;
+  const state = (location.state ?? {}) as { signedOut?: boolean; sessionEnded?: boolean; passwordReset?: boolean };
+  const notice = state.signedOut ? t('login.signedOut') : state.sessionEnded ? t('login.sessionEnded') : state.passwordReset ? t('account.reset.done') : null;
 
   const finish = async (me: MeView) => {
     renewCsrfToken();
@@ -111,7 +111,9 @@ export function Component() {
         </>
       )}
       <div className="help-text">
-        <p>{t('login.forgotPassword')}</p>
+        <p>
+          <Link to="/forgot-password">{t('login.forgotPassword')}</Link>
+        </p>
         <p>{t('login.noAccount')}</p>
       </div>
     </>

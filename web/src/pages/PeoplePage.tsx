@@ -13,26 +13,32 @@ export async function loader({ request, params }: LoaderFunctionArgs) {
   const org = await requireOrganisation(request, params.orgId, canOpenPeople);
   const base = apiPath`/api/orgs/${org.id}`;
   const options = { signal: request.signal };
-  const [members, teams, invitations] = await Promise.all([
+  const [members, teams, invitations, passwordReset] = await Promise.all([
     can(org.role, 'viewMembers') ? api.get<{ members: Member[] }>(`${base}/members`, options) : null,
     api.get<{ teams: Team[] }>(`${base}/teams`, options),
     can(org.role, 'manageInvitations') ? api.get<{ invitations: Invitation[] }>(`${base}/invitations`, options) : null,
+    can(org.role, 'manageMembers') ? api.get<{ byMail: boolean }>('/api/auth/password-reset', options) : null,
   ]);
-  return { members: members?.members ?? null, teams: teams.teams, invitations: invitations?.invitations ?? null };
+  return {
+    members: members?.members ?? null,
+    teams: teams.teams,
+    invitations: invitations?.invitations ?? null,
+    byMail: passwordReset?.byMail ?? false,
+  };
 }
 
 /** Members, invitations and teams of the organisation. What you can change depends on your role. */
 export function Component() {
   const { t } = useT();
   const org = useOrganisation();
-  const { members, teams, invitations } = useLoaderData<typeof loader>();
+  const { members, teams, invitations, byMail } = useLoaderData<typeof loader>();
   const manageMembers = can(org.role, 'manageMembers');
 
   return (
     <>
       <PageTitle text={t('people.title')} />
       <p className="lead">{t(manageMembers ? 'people.intro' : 'people.introCoordinator', { organisation: org.name })}</p>
-      {members && <MembersSection org={org} members={members} canManage={manageMembers} />}
+      {members && <MembersSection org={org} members={members} canManage={manageMembers} byMail={byMail} />}
       {can(org.role, 'manageInvitations') && <InviteForm org={org} teams={teams} />}
       {invitations && <InvitationsSection org={org} invitations={invitations} teams={teams} />}
       <TeamsSection org={org} teams={teams} canManage={can(org.role, 'manageTeams')} />

@@ -1,5 +1,8 @@
 import { type FormEvent, useRef, useState } from 'react';
 import { api } from '../api.ts';
+import { ChangePasswordSection } from '../components/account/ChangePasswordSection.tsx';
+import { MyDataSection } from '../components/account/MyDataSection.tsx';
+import { SessionsSection } from '../components/account/SessionsSection.tsx';
 import { ErrorAlert } from '../components/ErrorAlert.tsx';
 import { TwoFactorSection } from '../components/factors/TwoFactorSection.tsx';
 import { PageTitle } from '../components/PageTitle.tsx';
@@ -12,7 +15,7 @@ import type { Language, MeView } from '../types.ts';
 
 const fields = ['displayName', 'language'] as const;
 
-/** Your own name and the language of the app, and the download of everything kept about you. */
+/** Your own name and the language of the app, your password and sessions, and your data (download, erasure). */
 export function Component() {
   const { t } = useT();
   const me = useMe();
@@ -24,6 +27,8 @@ export function Component() {
   const language = languageChoice ?? me.user.language;
   const [busy, setBusy] = useState(false);
   const [saved, setSaved] = useState<string | null>(null);
+  // Bumped after a password change, which ends the other sessions: the list reloads.
+  const [sessionsVersion, setSessionsVersion] = useState(0);
 
   const submit = async (event: FormEvent) => {
     event.preventDefault();
@@ -84,13 +89,9 @@ export function Component() {
         <StatusMessage message={saved} />
       </form>
       <TwoFactorSection />
-      <section className="section" aria-labelledby="my-data-heading">
-        <h2 id="my-data-heading">{t('settings.dataHeading')}</h2>
-        <p>{t('settings.dataText')}</p>
-        <a className="button button-secondary" href="/api/me/export.zip" download>
-          {t('settings.dataDownload')}
-        </a>
-      </section>
+      <ChangePasswordSection email={me.user.email} onChanged={() => setSessionsVersion((v) => v + 1)} />
+      <SessionsSection version={sessionsVersion} />
+      <MyDataSection />
     </>
   );
 }

@@ -3,6 +3,7 @@ import { useRevalidate } from '../../hooks/useRevalidate.ts';
 import { useT } from '../../i18n.ts';
 import { isRole, type Member, type Organisation, roles } from '../../types.ts';
 import { InlineChoiceForm } from '../InlineChoiceForm.tsx';
+import type { AccountAction } from './MemberAccountDialogs.tsx';
 
 type Props = {
   org: Organisation;
@@ -12,10 +13,11 @@ type Props = {
   onSaved: (message: string) => void;
   onRemove: (member: Member) => void;
   onErase: (member: Member) => void;
+  onAccountAction: (action: AccountAction) => void;
 };
 
-/** One member in the members table; an administrator can change the role, or start removing or erasing them. */
-export function MemberRow({ org, member, isMe, canManage, onSaved, onRemove, onErase }: Props) {
+/** One member in the members table; an administrator can change the role, reset the password, sign them out everywhere, or start removing or erasing them. */
+export function MemberRow({ org, member, isMe, canManage, onSaved, onRemove, onErase, onAccountAction }: Props) {
   const { t } = useT();
   const revalidate = useRevalidate();
 
@@ -59,6 +61,26 @@ export function MemberRow({ org, member, isMe, canManage, onSaved, onRemove, onE
           >
             {t('people.members.remove')}
           </button>
+          {!isMe && (
+            <>
+              <button
+                type="button"
+                className="button button-secondary button-small"
+                onClick={() => onAccountAction({ kind: 'reset', member })}
+                aria-label={t('account.admin.resetLabel', { name: member.displayName })}
+              >
+                {t('account.admin.reset')}
+              </button>
+              <button
+                type="button"
+                className="button button-secondary button-small"
+                onClick={() => onAccountAction({ kind: 'endSessions', member })}
+                aria-label={t('account.admin.endSessionsLabel', { name: member.displayName })}
+              >
+                {t('account.admin.endSessions')}
+              </button>
+            </>
+          )}
           {!isMe && (
             <button
               type="button"

@@ -7,10 +7,11 @@ import { useMe } from '../../session.ts';
 import type { Member, Organisation } from '../../types.ts';
 import { ConfirmDialog } from '../ConfirmDialog.tsx';
 import { StatusMessage } from '../StatusMessage.tsx';
+import { type AccountAction, MemberAccountDialogs } from './MemberAccountDialogs.tsx';
 import { MemberRow } from './MemberRow.tsx';
 
 /** Everyone in the organisation with their role. Administrators change roles, and remove or erase people here. */
-export function MembersSection({ org, members, canManage }: { org: Organisation; members: Member[]; canManage: boolean }) {
+export function MembersSection({ org, members, canManage, byMail = false }: { org: Organisation; members: Member[]; canManage: boolean; byMail?: boolean }) {
   const { t, i18n } = useT();
   const me = useMe();
   const navigate = useNavigate();
@@ -19,6 +20,7 @@ export function MembersSection({ org, members, canManage }: { org: Organisation;
   const [status, setStatus] = useState<string | null>(null);
   const [removing, setRemoving] = useState<Member | null>(null);
   const [erasing, setErasing] = useState<Member | null>(null);
+  const [accountAction, setAccountAction] = useState<AccountAction | null>(null);
   const [busy, setBusy] = useState(false);
   const [error, setError] = useState<string | null>(null);
   const sorted = [...members].sort((a, b) => a.displayName.localeCompare(b.displayName, i18n.resolvedLanguage));
@@ -99,6 +101,10 @@ export function MembersSection({ org, members, canManage }: { org: Organisation;
                   setStatus(null);
                   setErasing(m);
                 }}
+                onAccountAction={(action) => {
+                  setStatus(null);
+                  setAccountAction(action);
+                }}
               />
             ))}
           </tbody>
@@ -120,6 +126,14 @@ export function MembersSection({ org, members, canManage }: { org: Organisation;
             : t('people.members.confirmText', { name: removing?.displayName ?? '', organisation: org.name })}
         </p>
       </ConfirmDialog>
+      <MemberAccountDialogs
+        org={org}
+        action={accountAction}
+        byMail={byMail}
+        onClose={() => setAccountAction(null)}
+        onDone={setStatus}
+        focusAfterConfirm={heading}
+      />
       <ConfirmDialog
         open={erasing !== null}
         title={t('people.members.eraseTitle', { name: erasing?.displayName ?? '' })}
