@@ -71,6 +71,8 @@ export const auditActions = [
   'coding.memo_updated',
   'coding.memo_deleted',
   'coding.exported',
+  'coding.coresearcher_invited',
+  'coding.coresearcher_ended',
   'story.created',
   'story.updated',
   'story.scope_changed',

@@ -3,6 +3,7 @@ import { authorize, can } from '../../core/policy.ts';
 import { type DisclosedCount, discloseCrossTable, disclosureThreshold, type Localised } from '../analysis/core/index.ts';
 import { auditUnsuppressedOrganisationReport } from '../analysis/unsuppressed-view.ts';
 import { positions } from '../organisations/model.ts';
+import { coderColumns, coderColumnsOf, codingAccess } from './coresearch.ts';
 import type { CodingSource } from './corpus.ts';
 import type { FrequenciesView } from './model.ts';
 import * as store from './store.ts';
@@ -27,6 +28,21 @@ export function countSources(
     const set = seen.get(key) ?? new Set<string>();
     set.add(`${s.source.kind}:${s.source.id}`);
     seen.set(key, set);
+  }
+  return { columns, rows: codes, counts: codes.map((c) => columns.map((col) => seen.get(`${c.id}|${col}`)?.size ?? 0)) };
+}
+
+/** Distinct sources per code and coder column: what one group of coders saw in the code, counted once per text. */
+export function countSegmentsBy<S extends { codeId: string; source: CodingSource }>(
+  codes: { id: string; name: string }[],
+  segments: S[],
+  columns: string[],
+  columnOf: (s: S) => string,
+): Counts {
+  const seen = new Map<string, Set<string>>();
+  for (const s of segments) {
+    const key = `${s.codeId}|${columnOf(s)}`;
+    seen.set(key, (seen.get(key) ?? new Set<string>()).add(`${s.source.kind}:${s.source.id}`));
   }
   return { columns, rows: codes, counts: codes.map((c) => columns.map((col) => seen.get(`${c.id}|${col}`)?.size ?? 0)) };
 }
@@ -64,14 +80,18 @@ function present(table: Counts, suppress: boolean, k: number): { view: Frequenci
 }
 
 /**
- * How often each code was used, by the team position of whoever wrote the text and by sector.
- * Only material shared for research and readable now is counted. People without raw rights see
+ * How often each code was used, by the team position of whoever wrote the text, by sector, and by
+ * who coded it (researchers, or co-researchers by their team position). Only material shared for
+ * research and readable now is counted. People without raw rights (co-researchers included) see
  * small cells suppressed, exactly as in the survey reports; a raw view is audited.
  */
 export async function codeFrequencies(ctx: ServiceContext, actor: Actor, organisationId: string): Promise<FrequenciesView> {
-  authorize(actor, 'coding.frequencies', organisationId);
+  // Co-researchers see the counts of what they code; other members do not.
+  const reader = can(actor, 'coding.frequencies', organisationId) ? actor : (await codingAccess(ctx, actor, organisationId)).reader;
+  authorize(reader, 'coding.frequencies', organisationId);
   const suppress = !can(actor, 'reports.raw', organisationId);
-  const [codes, { sources, segments }] = await Promise.all([store.listCodes(ctx.db, organisationId), visibleSegments(ctx, actor, organisationId)]);
+  const [codes, { sources, segments }] = await Promise.all([store.listCodes(ctx.db, organisationId), visibleSegments(ctx, reader, organisationId)]);
+  const coders = await coderColumnsOf(ctx, organisationId, [...new Set(segments.flatMap((s) => (s.createdBy ? [s.createdBy.id] : [])))]);
   const k = disclosureThreshold(await store.findThreshold(ctx.db, organisationId));
   const rows = codes.map((c) => ({ id: c.id, name: c.name }));
   const sectors = sectorOrder.filter((s) => sources.some((src) => src.sector === s));
@@ -85,7 +105,20 @@ export async function codeFrequencies(ctx: ServiceContext, actor: Actor, organis
     suppress,
     k,
   );
+  const byCoder = present(
+    countSegmentsBy(rows, segments, [...coderColumns], (s) => (s.createdBy ? (coders.get(s.createdBy.id) ?? 'unknown') : 'unknown')),
+    suppress,
+    k,
+  );
   if (!suppress) await auditUnsuppressedOrganisationReport(ctx, actor, organisationId, 'code_frequencies');
-  const explanation = [...byPosition.explanation, ...bySector.explanation].filter((e, i, all) => all.findIndex((x) => x.nl === e.nl) === i);
-  return { unit: 'sources', byPosition: byPosition.view, bySector: bySector.view, disclosure: { suppressed: suppress, threshold: k, explanation } };
+  const explanation = [...byPosition.explanation, ...bySector.explanation, ...byCoder.explanation].filter(
+    (e, i, all) => all.findIndex((x) => x.nl === e.nl) === i,
+  );
+  return {
+    unit: 'sources',
+    byPosition: byPosition.view,
+    bySector: bySector.view,
+    byCoder: byCoder.view,
+    disclosure: { suppressed: suppress, threshold: k, explanation },
+  };
 }

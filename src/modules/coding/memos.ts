@@ -1,16 +1,16 @@
 import type { Actor, ServiceContext } from '../../core/context.ts';
-import { AppError, notFound } from '../../core/errors.ts';
+import { AppError, forbidden, notFound } from '../../core/errors.ts';
 import { newId } from '../../core/ids.ts';
-import { authorize } from '../../core/policy.ts';
 import { inTransaction } from '../../db/database.ts';
 import { recordAudit } from '../audit/service.ts';
+import { codingAccess } from './coresearch.ts';
 import type { MemoView } from './model.ts';
 import * as store from './store.ts';
 import { memoViewOf, visibleMemos, visibleSegments } from './visible.ts';
 
 export async function listMemos(ctx: ServiceContext, actor: Actor, organisationId: string): Promise<MemoView[]> {
-  authorize(actor, 'coding.work', organisationId);
-  const { segments } = await visibleSegments(ctx, actor, organisationId);
+  const { reader } = await codingAccess(ctx, actor, organisationId);
+  const { segments } = await visibleSegments(ctx, reader, organisationId);
   return visibleMemos(ctx, organisationId, new Set(segments.map((s) => s.id)));
 }
 
@@ -21,7 +21,7 @@ export async function createMemo(
   organisationId: string,
   input: { targetKind: MemoView['targetKind']; targetId: string | null; title: string; body: string },
 ): Promise<MemoView> {
-  authorize(actor, 'coding.work', organisationId);
+  const { reader } = await codingAccess(ctx, actor, organisationId);
   const nl = actor.language === 'nl';
   const targetIssue = (message: string) => new AppError('validation_failed', { issues: [{ path: 'targetId', message }] });
   if (input.targetKind === 'project' && input.targetId !== null)
@@ -29,7 +29,7 @@ export async function createMemo(
   if (input.targetKind === 'code' && (input.targetId === null || !(await store.findCode(ctx.db, organisationId, input.targetId))))
     throw targetIssue(nl ? 'Kies een code uit het codeboek.' : 'Choose a code from the codebook.');
   if (input.targetKind === 'segment') {
-    const { segments } = await visibleSegments(ctx, actor, organisationId);
+    const { segments } = await visibleSegments(ctx, reader, organisationId);
     if (input.targetId === null || !segments.some((s) => s.id === input.targetId))
       throw targetIssue(nl ? 'Kies een gecodeerd stuk.' : 'Choose a coded segment.');
   }
@@ -61,11 +61,14 @@ export async function createMemo(
   return memoViewOf(row);
 }
 
+/** A memo the person may change: one they can see; a co-researcher changes only their own. */
 async function reachableMemo(ctx: ServiceContext, actor: Actor, organisationId: string, memoId: string) {
+  const { reader, coResearcher } = await codingAccess(ctx, actor, organisationId);
   const row = await store.findMemo(ctx.db, organisationId, memoId);
   if (!row) throw notFound();
+  if (coResearcher && row.created_by !== actor.userId) throw forbidden();
   if (row.target_kind === 'segment') {
-    const { segments } = await visibleSegments(ctx, actor, organisationId);
+    const { segments } = await visibleSegments(ctx, reader, organisationId);
     if (!segments.some((s) => s.id === row.target_id)) throw notFound();
   }
   return row;
@@ -78,7 +81,6 @@ export async function updateMemo(
   memoId: string,
   input: { title?: string | undefined; body?: string | undefined },
 ): Promise<MemoView> {
-  authorize(actor, 'coding.work', organisationId);
   await reachableMemo(ctx, actor, organisationId, memoId);
   const now = ctx.clock.now();
   await inTransaction(ctx.db, async (trx) => {
@@ -95,7 +97,6 @@ export async function updateMemo(
 }
 
 export async function deleteMemo(ctx: ServiceContext, actor: Actor, organisationId: string, memoId: string): Promise<void> {
-  authorize(actor, 'coding.work', organisationId);
   await reachableMemo(ctx, actor, organisationId, memoId);
   await inTransaction(ctx.db, async (trx) => {
     await store.deleteMemo(trx, memoId);

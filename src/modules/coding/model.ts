@@ -140,6 +140,33 @@ export const frequenciesView = z.object({
   unit: z.literal('sources'),
   byPosition: crossTable,
   bySector: crossTable,
+  /** Who coded: 'researcher' (researchers and admins) or a co-researcher's team position, or 'unknown'. */
+  byCoder: crossTable,
   disclosure: z.object({ suppressed: z.boolean(), threshold: z.number().int(), explanation: z.array(localised) }),
 });
 export type FrequenciesView = z.infer<typeof frequenciesView>;
+
+export const coResearcherParams = z.strictObject({ orgId: idSchema, userId: idSchema });
+export const coResearchersView = z.object({
+  coResearchers: z.array(
+    z.object({
+      userId: idSchema,
+      displayName: z.string(),
+      position: positionSchema.nullable(),
+      active: z.boolean(),
+      invitedAt: z.string(),
+      endedAt: z.string().nullable(),
+    }),
+  ),
+  /** Members who can be invited (role member, not invited now). */
+  candidates: z.array(z.object({ userId: idSchema, displayName: z.string(), position: positionSchema.nullable() })),
+});
+export type CoResearchersView = z.infer<typeof coResearchersView>;
+export const myCodingView = z.object({
+  canCode: z.boolean(),
+  /** A member invited to code with the researchers. */
+  coResearcher: z.boolean(),
+  /** Researchers and admins: they manage the codebook, invite co-researchers and export. */
+  manages: z.boolean(),
+});
+export type MyCodingView = z.infer<typeof myCodingView>;

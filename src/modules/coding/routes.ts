@@ -3,6 +3,7 @@ import { okView, organisationParams } from '../../core/schemas.ts';
 import { type AnyRoute, defineRoute } from '../../http/route.ts';
 import { auditRead } from '../privacy/read-audit.ts';
 import { addFrameworkCodes, createCode, deleteCode, listCodebook, updateCode } from './codebook.ts';
+import { endCoResearch, inviteCoResearcher, listCoResearchers, myCoding } from './coresearch.ts';
 import { exportQdpx } from './export.ts';
 import { codeFrequencies } from './frequencies.ts';
 import { createMemo, deleteMemo, listMemos, updateMemo } from './memos.ts';
@@ -13,6 +14,8 @@ import {
   codeParams,
   codeUpdateInput,
   codeView,
+  coResearcherParams,
+  coResearchersView,
   frameworkCodesInput,
   frequenciesView,
   memoInput,
@@ -20,6 +23,7 @@ import {
   memoParams,
   memoUpdateInput,
   memoView,
+  myCodingView,
   segmentInput,
   segmentParams,
   segmentView,
@@ -34,6 +38,49 @@ export function codingRoutes(app: FastifyInstance): AnyRoute[] {
   const base = '/api/orgs/:orgId/coding';
   const work = { auth: 'user' as const, policy: 'coding.work' as const, tags: ['coding'] };
   return [
+    defineRoute({
+      auth: 'user',
+      tags: ['coding'],
+      method: 'GET',
+      url: `${base}/me`,
+      summary: 'Whether this person codes: as researcher or admin, or as a member invited to code with them',
+      params: organisationParams,
+      response: myCodingView,
+      handler: async ({ actor, params }) => myCoding(ctx, actor, params.orgId),
+    }),
+    defineRoute({
+      ...work,
+      method: 'GET',
+      url: `${base}/coresearchers`,
+      summary: 'Members invited to code with the researchers, and the members who can be invited',
+      params: organisationParams,
+      response: coResearchersView,
+      handler: async ({ actor, params }) => listCoResearchers(ctx, actor, params.orgId),
+    }),
+    defineRoute({
+      ...work,
+      method: 'PUT',
+      url: `${base}/coresearchers/:userId`,
+      summary: 'Invite a member to code stories with the researchers (read as a researcher reads: no names)',
+      params: coResearcherParams,
+      response: okView,
+      handler: async ({ actor, params }) => {
+        await inviteCoResearcher(ctx, actor, params.orgId, params.userId);
+        return { ok: true as const };
+      },
+    }),
+    defineRoute({
+      ...work,
+      method: 'DELETE',
+      url: `${base}/coresearchers/:userId`,
+      summary: 'End a co-researcher’s invitation (a researcher or admin, or the co-researcher themself); their codes stay',
+      params: coResearcherParams,
+      response: okView,
+      handler: async ({ actor, params }) => {
+        await endCoResearch(ctx, actor, params.orgId, params.userId);
+        return { ok: true as const };
+      },
+    }),
     defineRoute({
       ...work,
       method: 'GET',

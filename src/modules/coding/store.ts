@@ -92,3 +92,68 @@ export const findThreshold = async (db: Db, organisationId: string): Promise<num
 
 export const organisationName = async (db: Db, organisationId: string): Promise<string> =>
   (await db.selectFrom('organisations').select('name').where('id', '=', organisationId).executeTakeFirst())?.name ?? '';
+
+export const findCoResearcher = (db: Db, organisationId: string, userId: string) =>
+  db.selectFrom('coding_coresearchers').selectAll().where('organisation_id', '=', organisationId).where('user_id', '=', userId).executeTakeFirst();
+
+export const listCoResearchers = (db: Db, organisationId: string) =>
+  db
+    .selectFrom('coding_coresearchers')
+    .innerJoin('users', 'users.id', 'coding_coresearchers.user_id')
+    .selectAll('coding_coresearchers')
+    .select('users.display_name')
+    .where('coding_coresearchers.organisation_id', '=', organisationId)
+    .orderBy('users.display_name')
+    .orderBy('coding_coresearchers.user_id')
+    .execute();
+
+export async function saveCoResearcher(db: Db, row: { organisation_id: string; user_id: string; invited_by: string; invited_at: string }): Promise<void> {
+  const existing = await findCoResearcher(db, row.organisation_id, row.user_id);
+  if (existing)
+    await db
+      .updateTable('coding_coresearchers')
+      .set({ invited_by: row.invited_by, invited_at: row.invited_at, ended_at: null })
+      .where('organisation_id', '=', row.organisation_id)
+      .where('user_id', '=', row.user_id)
+      .execute();
+  else
+    await db
+      .insertInto('coding_coresearchers')
+      .values({ ...row, ended_at: null })
+      .execute();
+}
+
+export const endCoResearcher = (db: Db, organisationId: string, userId: string, at: string) =>
+  db
+    .updateTable('coding_coresearchers')
+    .set({ ended_at: at })
+    .where('organisation_id', '=', organisationId)
+    .where('user_id', '=', userId)
+    .where('ended_at', 'is', null)
+    .execute();
+
+export const roleInOrganisation = async (db: Db, organisationId: string, userId: string): Promise<string | undefined> =>
+  (await db.selectFrom('memberships').select('role').where('organisation_id', '=', organisationId).where('user_id', '=', userId).executeTakeFirst())?.role;
+
+/** The positions people hold in the organisation's teams (one row per team membership). */
+export const teamPositionsOf = (db: Db, organisationId: string, userIds: string[]) =>
+  userIds.length === 0
+    ? Promise.resolve([])
+    : db
+        .selectFrom('team_members')
+        .innerJoin('teams', 'teams.id', 'team_members.team_id')
+        .select(['team_members.user_id', 'team_members.position'])
+        .where('teams.organisation_id', '=', organisationId)
+        .where('team_members.user_id', 'in', userIds)
+        .execute();
+
+export const membersWithRole = (db: Db, organisationId: string, role: string) =>
+  db
+    .selectFrom('memberships')
+    .innerJoin('users', 'users.id', 'memberships.user_id')
+    .select(['memberships.user_id', 'users.display_name'])
+    .where('memberships.organisation_id', '=', organisationId)
+    .where('memberships.role', '=', role)
+    .orderBy('users.display_name')
+    .orderBy('memberships.user_id')
+    .execute();

@@ -46,8 +46,18 @@ export interface CodingMemoTable {
   updated_at: string;
 }
 
+/** A member invited to code with the researchers (migration 0900). Active while ended_at is null. */
+export interface CodingCoresearcherTable {
+  organisation_id: string;
+  user_id: string;
+  invited_by: string | null;
+  invited_at: string;
+  ended_at: string | null;
+}
+
 export interface CodingTables {
   coding_codes: CodingCodeTable;
   coding_segments: CodingSegmentTable;
   coding_memos: CodingMemoTable;
+  coding_coresearchers: CodingCoresearcherTable;
 }
