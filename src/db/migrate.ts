@@ -17,7 +17,7 @@ import * as retention from './migrations/2026_12_05_0301_retention.ts';
 import * as limits from './migrations/2026_12_05_0400_limits.ts';
 import * as uploadCounts from './migrations/2026_12_05_0500_upload_counts.ts';
 import * as meetings from './migrations/2026_12_05_0600_meetings.ts';
-import * as codingCoresearchers from './migrations/2026_12_06_0900_coding_coresearchers.ts';
+import * as codingCoresearchAnswers from './migrations/2026_12_06_0900_coding_coresearch_answers.ts';
 
 /** Listed here, not read from disk, so the order is reviewed in code and bundling cannot lose one. */
 const migrations: Record<string, Migration> = {
@@ -38,7 +38,7 @@ const migrations: Record<string, Migration> = {
   '2026_12_05_0301_retention': retention,
   '2026_12_05_0400_limits': limits,
   '2026_12_05_0600_meetings': meetings,
-  '2026_12_06_0900_coding_coresearchers': codingCoresearchers,
+  '2026_12_06_0900_coding_coresearch_answers': codingCoresearchAnswers,
 };
 
 export const migrationNames = (): string[] => Object.keys(migrations).sort();

@@ -170,3 +170,39 @@ export const myCodingView = z.object({
   manages: z.boolean(),
 });
 export type MyCodingView = z.infer<typeof myCodingView>;
+
+/** A coded stretch of a survey open answer (one response's answer to one text question). */
+export const answerSegmentInput = z.strictObject({
+  responseId: idSchema,
+  question: z.string().min(1).max(100),
+  start: z.number().int().min(0).max(1_000_000),
+  end: z.number().int().min(0).max(1_000_000),
+  codeId: idSchema,
+});
+export type AnswerSegmentInput = z.infer<typeof answerSegmentInput>;
+export const answerSegmentParams = z.strictObject({ orgId: idSchema, segmentId: idSchema });
+export const answerSegmentView = z.object({
+  id: idSchema,
+  codeId: idSchema,
+  responseId: idSchema,
+  question: z.string(),
+  start: z.number().int(),
+  end: z.number().int(),
+  quote: z.string(),
+  createdBy: z.object({ id: z.string(), displayName: z.string() }).nullable(),
+  createdAt: z.string(),
+});
+export type AnswerSegmentView = z.infer<typeof answerSegmentView>;
+export const answersForCodingView = z.object({
+  answers: z.array(
+    z.object({
+      roundId: idSchema,
+      roundName: z.string(),
+      responseId: idSchema,
+      question: z.string(),
+      text: z.string(),
+      submittedOn: z.string().nullable(),
+      segments: z.array(answerSegmentView),
+    }),
+  ),
+});

@@ -1,5 +1,5 @@
 import type { Db } from '../../db/database.ts';
-import type { CodingCodeTable, CodingMemoTable, CodingSegmentTable } from './tables.ts';
+import type { CodingAnswerSegmentTable, CodingCodeTable, CodingMemoTable, CodingSegmentTable } from './tables.ts';
 
 export const listCodes = (db: Db, organisationId: string) =>
   db.selectFrom('coding_codes').selectAll().where('organisation_id', '=', organisationId).orderBy('name').orderBy('id').execute();
@@ -157,3 +157,43 @@ export const membersWithRole = (db: Db, organisationId: string, role: string) =>
     .orderBy('users.display_name')
     .orderBy('memberships.user_id')
     .execute();
+
+const answerSegmentColumns = (db: Db) =>
+  db
+    .selectFrom('coding_answer_segments')
+    .leftJoin('users', 'users.id', 'coding_answer_segments.created_by')
+    .selectAll('coding_answer_segments')
+    .select('users.display_name as created_by_name');
+
+export const listAnswerSegments = (db: Db, organisationId: string) =>
+  answerSegmentColumns(db)
+    .where('coding_answer_segments.organisation_id', '=', organisationId)
+    .orderBy('coding_answer_segments.response_id')
+    .orderBy('coding_answer_segments.question')
+    .orderBy('coding_answer_segments.start_offset')
+    .orderBy('coding_answer_segments.id')
+    .execute();
+
+export const findAnswerSegment = (db: Db, organisationId: string, segmentId: string) =>
+  answerSegmentColumns(db)
+    .where('coding_answer_segments.organisation_id', '=', organisationId)
+    .where('coding_answer_segments.id', '=', segmentId)
+    .executeTakeFirst();
+
+export const insertAnswerSegment = (db: Db, row: CodingAnswerSegmentTable) => db.insertInto('coding_answer_segments').values(row).execute();
+
+export const deleteAnswerSegment = (db: Db, segmentId: string) => db.deleteFrom('coding_answer_segments').where('id', '=', segmentId).execute();
+
+export const findSameAnswerSegment = (db: Db, row: Pick<CodingAnswerSegmentTable, 'code_id' | 'response_id' | 'question' | 'start_offset' | 'end_offset'>) =>
+  db
+    .selectFrom('coding_answer_segments')
+    .select('id')
+    .where('code_id', '=', row.code_id)
+    .where('response_id', '=', row.response_id)
+    .where('question', '=', row.question)
+    .where('start_offset', '=', row.start_offset)
+    .where('end_offset', '=', row.end_offset)
+    .executeTakeFirst();
+
+export const organisationSector = async (db: Db, organisationId: string): Promise<string | undefined> =>
+  (await db.selectFrom('organisations').select('sector').where('id', '=', organisationId).executeTakeFirst())?.sector;

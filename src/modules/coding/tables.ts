@@ -55,9 +55,24 @@ export interface CodingCoresearcherTable {
   ended_at: string | null;
 }
 
+/** A coded stretch of a survey open answer (migration 0900): one response's answer to one question. */
+export interface CodingAnswerSegmentTable {
+  id: string;
+  organisation_id: string;
+  code_id: string;
+  response_id: string;
+  question: string;
+  start_offset: number;
+  end_offset: number;
+  quote: string;
+  created_by: string | null;
+  created_at: string;
+}
+
 export interface CodingTables {
   coding_codes: CodingCodeTable;
   coding_segments: CodingSegmentTable;
   coding_memos: CodingMemoTable;
   coding_coresearchers: CodingCoresearcherTable;
+  coding_answer_segments: CodingAnswerSegmentTable;
 }
