@@ -280,6 +280,13 @@ const samples: Record<string, Sample> = {
   'PATCH /api/orgs/:orgId/coding/memos/:memoId': (f) => ({ params: { orgId: f.org, memoId: f.memo }, body: { body: 'Andere tekst' } }),
   'DELETE /api/orgs/:orgId/coding/memos/:memoId': (f) => ({ params: { orgId: f.org, memoId: f.memo } }),
   'GET /api/orgs/:orgId/coding/frequencies': (f) => ({ params: { orgId: f.org } }),
+  'GET /api/orgs/:orgId/coding/answers': (f) => ({ params: { orgId: f.org } }),
+  // No open answer in the fixture: researchers and admins get 404 for the one named (test/coding/answers.test.ts codes real ones).
+  'POST /api/orgs/:orgId/coding/answer-segments': (f) => ({
+    params: { orgId: f.org },
+    body: { responseId: f.member, question: 'toelichting', start: 0, end: 3, codeId: f.code },
+  }),
+  'DELETE /api/orgs/:orgId/coding/answer-segments/:segmentId': (f) => ({ params: { orgId: f.org, segmentId: f.segment } }),
   'GET /api/orgs/:orgId/coding/export.qdpx': (f) => ({ params: { orgId: f.org } }),
   'GET /api/orgs/:orgId/stories': (f) => ({ params: { orgId: f.org } }),
   'POST /api/orgs/:orgId/stories': (f) => ({ params: { orgId: f.org }, body: { title: 'Proef', text: 'Een verhaal', scope: 'private' } }),
@@ -468,6 +475,9 @@ const expected: Record<string, Row> = {
   'PATCH /api/orgs/:orgId/coding/memos/:memoId': [200, 200, 403, 403, 404],
   'DELETE /api/orgs/:orgId/coding/memos/:memoId': [200, 200, 403, 403, 404],
   'GET /api/orgs/:orgId/coding/frequencies': [200, 200, 200, 403, 404],
+  'GET /api/orgs/:orgId/coding/answers': [200, 200, 403, 403, 404],
+  'POST /api/orgs/:orgId/coding/answer-segments': [404, 404, 403, 403, 404],
+  'DELETE /api/orgs/:orgId/coding/answer-segments/:segmentId': [404, 404, 403, 403, 404],
   'GET /api/orgs/:orgId/coding/export.qdpx': [200, 200, 403, 403, 404],
   'GET /api/orgs/:orgId/stories': [200, 200, 200, 200, 404],
   'POST /api/orgs/:orgId/stories': [200, 200, 200, 200, 404],

@@ -73,6 +73,7 @@ export const auditActions = [
   'coding.exported',
   'coding.coresearcher_invited',
   'coding.coresearcher_ended',
+  'coding.answers_read',
   'story.created',
   'story.updated',
   'story.scope_changed',

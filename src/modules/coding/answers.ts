@@ -63,6 +63,16 @@ export async function listAnswersForCoding(ctx: ServiceContext, actor: Actor, or
   authorize(actor, 'coding.work', organisationId);
   authorize(actor, 'reports.raw', organisationId);
   const { answers, segments } = await visibleAnswerSegments(ctx, actor, organisationId);
+  await inTransaction(ctx.db, (trx) =>
+    recordAudit(trx, ctx.clock.now(), {
+      organisationId,
+      actorUserId: actor.userId,
+      action: 'coding.answers_read',
+      subjectType: 'organisation',
+      subjectId: organisationId,
+      details: { answers: answers.length },
+    }),
+  );
   return answers.map((a) => ({
     ...a,
     segments: segments.filter((s) => s.responseId === a.responseId && s.question === a.question).map(({ answer: _answer, ...s }) => s),
@@ -77,7 +87,9 @@ export async function createAnswerSegment(ctx: ServiceContext, actor: Actor, org
   if (!answer || answer.text.trim() === '') throw notFound();
   const code = await store.findCode(ctx.db, organisationId, input.codeId);
   if (!code)
-    throw new AppError('validation_failed', { issues: [{ path: 'codeId', message: nl ? 'Kies een code uit het codeboek.' : 'Choose a code from the codebook.' }] });
+    throw new AppError('validation_failed', {
+      issues: [{ path: 'codeId', message: nl ? 'Kies een code uit het codeboek.' : 'Choose a code from the codebook.' }],
+    });
   const check = checkSegment(answer.text, input.start, input.end);
   if (!check.ok) {
     const messages = {
@@ -102,7 +114,9 @@ export async function createAnswerSegment(ctx: ServiceContext, actor: Actor, org
   };
   await inTransaction(ctx.db, async (trx) => {
     if (await store.findSameAnswerSegment(trx, row))
-      throw new AppError('validation_failed', { issues: [{ path: 'codeId', message: nl ? 'Dit stuk heeft deze code al.' : 'This part already has this code.' }] });
+      throw new AppError('validation_failed', {
+        issues: [{ path: 'codeId', message: nl ? 'Dit stuk heeft deze code al.' : 'This part already has this code.' }],
+      });
     await store.insertAnswerSegment(trx, row);
     await recordAudit(trx, now, {
       organisationId,

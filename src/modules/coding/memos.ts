@@ -3,15 +3,21 @@ import { AppError, forbidden, notFound } from '../../core/errors.ts';
 import { newId } from '../../core/ids.ts';
 import { inTransaction } from '../../db/database.ts';
 import { recordAudit } from '../audit/service.ts';
+import { visibleAnswerSegments } from './answers.ts';
 import { codingAccess } from './coresearch.ts';
 import type { MemoView } from './model.ts';
 import * as store from './store.ts';
 import { memoViewOf, visibleMemos, visibleSegments } from './visible.ts';
 
+/** Segments of stories, reflections and (for researchers and admins) survey answers this person may see now. */
+async function visibleSegmentIds(ctx: ServiceContext, actor: Actor, reader: Actor, organisationId: string): Promise<Set<string>> {
+  const [{ segments }, answers] = await Promise.all([visibleSegments(ctx, reader, organisationId), visibleAnswerSegments(ctx, actor, organisationId)]);
+  return new Set([...segments, ...answers.segments].map((s) => s.id));
+}
+
 export async function listMemos(ctx: ServiceContext, actor: Actor, organisationId: string): Promise<MemoView[]> {
   const { reader } = await codingAccess(ctx, actor, organisationId);
-  const { segments } = await visibleSegments(ctx, reader, organisationId);
-  return visibleMemos(ctx, organisationId, new Set(segments.map((s) => s.id)));
+  return visibleMemos(ctx, organisationId, await visibleSegmentIds(ctx, actor, reader, organisationId));
 }
 
 /** A memo on the project, a code or a segment the person may see. */
@@ -29,8 +35,7 @@ export async function createMemo(
   if (input.targetKind === 'code' && (input.targetId === null || !(await store.findCode(ctx.db, organisationId, input.targetId))))
     throw targetIssue(nl ? 'Kies een code uit het codeboek.' : 'Choose a code from the codebook.');
   if (input.targetKind === 'segment') {
-    const { segments } = await visibleSegments(ctx, reader, organisationId);
-    if (input.targetId === null || !segments.some((s) => s.id === input.targetId))
+    if (input.targetId === null || !(await visibleSegmentIds(ctx, actor, reader, organisationId)).has(input.targetId))
       throw targetIssue(nl ? 'Kies een gecodeerd stuk.' : 'Choose a coded segment.');
   }
   const now = ctx.clock.now().toISOString();
@@ -68,8 +73,7 @@ async function reachableMemo(ctx: ServiceContext, actor: Actor, organisationId: 
   if (!row) throw notFound();
   if (coResearcher && row.created_by !== actor.userId) throw forbidden();
   if (row.target_kind === 'segment') {
-    const { segments } = await visibleSegments(ctx, reader, organisationId);
-    if (!segments.some((s) => s.id === row.target_id)) throw notFound();
+    if (row.target_id === null || !(await visibleSegmentIds(ctx, actor, reader, organisationId)).has(row.target_id)) throw notFound();
   }
   return row;
 }

@@ -2,12 +2,17 @@ import type { FastifyInstance } from 'fastify';
 import { okView, organisationParams } from '../../core/schemas.ts';
 import { type AnyRoute, defineRoute } from '../../http/route.ts';
 import { auditRead } from '../privacy/read-audit.ts';
+import { createAnswerSegment, deleteAnswerSegment, listAnswersForCoding } from './answers.ts';
 import { addFrameworkCodes, createCode, deleteCode, listCodebook, updateCode } from './codebook.ts';
 import { endCoResearch, inviteCoResearcher, listCoResearchers, myCoding } from './coresearch.ts';
 import { exportQdpx } from './export.ts';
 import { codeFrequencies } from './frequencies.ts';
 import { createMemo, deleteMemo, listMemos, updateMemo } from './memos.ts';
 import {
+  answerSegmentInput,
+  answerSegmentParams,
+  answerSegmentView,
+  answersForCodingView,
   codebookView,
   codeDetailView,
   codeInput,
@@ -223,6 +228,37 @@ export function codingRoutes(app: FastifyInstance): AnyRoute[] {
       response: okView,
       handler: async ({ actor, params }) => {
         await deleteMemo(ctx, actor, params.orgId, params.memoId);
+        return { ok: true as const };
+      },
+    }),
+    defineRoute({
+      ...work,
+      method: 'GET',
+      url: `${base}/answers`,
+      summary: 'Survey open answers researchers may code (rounds whose consent sends open answers to them), with their segments (audited)',
+      params: organisationParams,
+      response: answersForCodingView,
+      handler: async ({ actor, params }) => ({ answers: await listAnswersForCoding(ctx, actor, params.orgId) }),
+    }),
+    defineRoute({
+      ...work,
+      method: 'POST',
+      url: `${base}/answer-segments`,
+      summary: 'Code a segment of a survey open answer in the same codebook as the stories',
+      params: organisationParams,
+      body: answerSegmentInput,
+      response: answerSegmentView,
+      handler: async ({ actor, params, body }) => createAnswerSegment(ctx, actor, params.orgId, body),
+    }),
+    defineRoute({
+      ...work,
+      method: 'DELETE',
+      url: `${base}/answer-segments/:segmentId`,
+      summary: 'Remove a coded segment of a survey open answer',
+      params: answerSegmentParams,
+      response: okView,
+      handler: async ({ actor, params }) => {
+        await deleteAnswerSegment(ctx, actor, params.orgId, params.segmentId);
         return { ok: true as const };
       },
     }),

@@ -137,7 +137,14 @@ export const researchOpenAnswers = (db: Db, organisationId: string, only?: { res
     .selectFrom('answers')
     .innerJoin('responses', 'responses.id', 'answers.response_id')
     .innerJoin('rounds', 'rounds.id', 'responses.round_id')
-    .select(['rounds.id as round_id', 'rounds.name as round_name', 'responses.id as response_id', 'responses.submitted_on', 'answers.question', 'answers.text_value'])
+    .select([
+      'rounds.id as round_id',
+      'rounds.name as round_name',
+      'responses.id as response_id',
+      'responses.submitted_on',
+      'answers.question',
+      'answers.text_value',
+    ])
     .where('rounds.organisation_id', '=', organisationId)
     .where('rounds.open_text_export', '=', 1)
     .where('responses.status', '=', 'complete')
