@@ -158,8 +158,15 @@ describeEachDatabase('co-creative trajectories', (dialect) => {
     expect(entry.position).toMatchObject({ position: 'Volgens functie.', reason: 'Gelijk werk.' });
     // The open points of the dialogue are counted on their own, not in a phase.
     const open = (await people.policy.client.get(base)).json().openPoints.filter((p: { phase: string }) => p.phase === 'evenwaardige_positie');
-    expect(open).toHaveLength(11);
+    // Eleven equal-position questions and the three central discussions of the seed.
+    expect(open).toHaveLength(14);
     expect(open.map((p: { key: string }) => p.key)).not.toContain('position:verloning_functie_diploma');
+    expect(open.map((p: { key: string }) => p.key)).toContain('position:centraal_evenwaardig_inbedden');
+    // The central discussions are dialogue questions too, worded as in the framework.
+    const central = `${base}/equal-position/centraal_waarderen_en_erkennen`;
+    expect((await people.experience.client.put(`${central}/view`, { view: 'Door ervaring mee te laten tellen.' })).statusCode).toBe(200);
+    const discussion = (await people.policy.client.get(base)).json().equalPosition.find((e: { key: string }) => e.key === 'centraal_waarderen_en_erkennen');
+    expect(discussion.views.map((v: { view: string }) => v.view)).toEqual(['Door ervaring mee te laten tellen.']);
   });
 
   it('keeps intervision notes with the participants; only shared themes reach the team', async () => {

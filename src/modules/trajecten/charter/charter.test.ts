@@ -76,11 +76,13 @@ describe('generateCharter', () => {
     const equal = sections.find((s) => s.key === 'evenwaardige_positie');
     expect(equal?.body).toContain('Pieter: Diploma telt ook.');
     expect(equal?.body).toContain('Eva: Functie, niet diploma.');
-    expect(equal?.open.length).toBe(11);
+    // Eleven equal-position questions and the three central discussions are still open.
+    expect(equal?.open.length).toBe(14);
     expect(sections.find((s) => s.key === 'complementariteit')?.open).toEqual([
       'Cora schreef nog niet op welke kennis hij of zij meebrengt',
       'Bo schreef nog niet op welke kennis hij of zij meebrengt',
       'Afspraak: Hoe we elkaar aanvullen',
+      'Afspraak: Twee soorten kennis samenbrengen',
     ]);
     expect(sections.find((s) => s.key === 'complementariteit')?.body).toContain(
       'Wat niemand in het team meebrengt: ervaringskennis (het maatschappelijke), andere kennis.',

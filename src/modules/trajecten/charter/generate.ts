@@ -1,6 +1,6 @@
 import type { Language } from '../../../core/language.ts';
 import { getBuiltinFramework } from '../../frameworks/builtin.ts';
-import { equalPositionClusters, equalPositionQuestions } from '../equal-position.ts';
+import { dialogueClusters, dialogueQuestions } from '../equal-position.ts';
 import { knowledgeMatrix } from '../matrix.ts';
 import type { CharterSection } from '../model.ts';
 import { type OpenPoint, openPoints, type SectionKey } from '../open-points.ts';
@@ -222,8 +222,8 @@ export function generateCharter(state: TrajectoryState, lang: Language): Charter
 
   push(
     'evenwaardige_positie',
-    equalPositionClusters.flatMap((cluster) => {
-      const questions = equalPositionQuestions.filter((q) => q.cluster === cluster.key);
+    dialogueClusters.flatMap((cluster) => {
+      const questions = dialogueQuestions.filter((q) => q.cluster === cluster.key);
       const discussed = questions.filter((q) => state.equalPositions.some((p) => p.key === q.key) || state.equalViews.some((v) => v.key === q.key));
       if (discussed.length === 0) return [];
       return [
