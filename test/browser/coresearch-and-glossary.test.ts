@@ -140,6 +140,24 @@ run('co-researchers and the whole seed in the glossary, in Chromium', () => {
     await page.context().close();
   });
 
+  it('the media questions show the seed’s opportunities beside its risks, at 320 px', async () => {
+    const page = await signedIn('praktijkwerker@demo.kruisbestuiving.org', 320);
+    await page.goto(`${server.url}/o/${orgId}/kruisbestuiving/verhalen/${storyId}`);
+    await page.getByLabel('Publiek (tentoonstelling)').check();
+    await expect(page.getByText('Wat je verhaal in de media kan opleveren:')).toBeVisible();
+    for (const opportunity of [
+      'Kwetsbaarheid bespreekbaar maken',
+      'Perspectief bieden',
+      'Uitsluiting concreet tonen',
+      'Stigma is een gedeelde verantwoordelijkheid',
+    ])
+      await expect(page.getByText(opportunity, { exact: true })).toBeVisible();
+    await expect(page.getByLabel(/polarisatie/)).toBeVisible();
+    await expectAccessible(page, 'media opportunities beside the risks at 320 px');
+    await expectNoHorizontalScroll(page, 'media checklist at 320 px');
+    await page.context().close();
+  });
+
   it('the glossary shows the concepts, the roots, the media slide and their sources, in Dutch and in English', async () => {
     const page = await signedIn('praktijkwerker@demo.kruisbestuiving.org', 320);
     for (const [language, title, entries] of [
