@@ -101,9 +101,25 @@ describeEachDatabase('co-creative trajectories', (dialect) => {
     expect((await client.post(`${base}/agreements`, { topic: 'keuze', text: 'zonder vraag' })).statusCode).toBe(400);
     expect((await client.post(`${base}/agreements`, { topic: 'visie', text: 'x', ownerUserId: people.outsideTeam.id })).statusCode).toBe(400);
     expect(
-      (await client.put(`${base}/mandates/${people.experience.id}`, { statuses: ['betaalde_werknemer'], mayDecide: 'eigen agenda', maySign: 'verslagen' }))
-        .statusCode,
+      (
+        await client.put(`${base}/mandates/${people.experience.id}`, {
+          statuses: ['betaalde_werknemer'],
+          mayDecide: 'eigen agenda',
+          maySign: 'verslagen',
+          informal: 'spreekt namens de groep op het overleg',
+        })
+      ).statusCode,
     ).toBe(200);
+    // Formal (may decide, may sign) and informal mandate are kept side by side on the team's roles.
+    expect((await client.get(base)).json().mandates).toEqual([
+      {
+        userId: people.experience.id,
+        statuses: ['betaalde_werknemer'],
+        mayDecide: 'eigen agenda',
+        maySign: 'verslagen',
+        informal: 'spreekt namens de groep op het overleg',
+      },
+    ]);
     expect((await client.put(`${base}/mandates/${people.practitioner.id}`, { statuses: ['vrijwilliger'] })).statusCode).toBe(400);
     expect((await client.put(`${base}/roles`, { assignments: [{ roleKey: 'geen_rol', userId: people.experience.id }] })).statusCode).toBe(400);
     expect(

@@ -30,10 +30,17 @@ export async function up(db: Kysely<unknown>): Promise<void> {
     .addColumn('created_by', 'text', (c) => c.references('users.id').onDelete('set null'))
     .addColumn('created_at', 'text', (c) => c.notNull())
     .execute();
+  // The seed's "statuut & mandaat, formeel en informeel": may_decide and may_sign are the formal
+  // mandate; this is what an experience worker does or speaks on in practice without it being written.
+  await db.schema
+    .alterTable('trajectory_mandates')
+    .addColumn('informal_mandate', 'text', (c) => c.notNull().defaultTo(''))
+    .execute();
   await db.schema.createIndex('coding_answer_segments_org_idx').on('coding_answer_segments').columns(['organisation_id', 'response_id']).execute();
 }
 
 export async function down(db: Kysely<unknown>): Promise<void> {
+  await db.schema.alterTable('trajectory_mandates').dropColumn('informal_mandate').execute();
   await db.schema.dropTable('coding_answer_segments').execute();
   await db.schema.dropTable('coding_coresearchers').execute();
 }

@@ -28,7 +28,7 @@ describe('openPoints', () => {
       members,
       context: { who: 'Jongeren', sector: 'jeugdhulp', logics: ['burgerschap'] },
       agreements: [{ id: 'a', topic: 'visie', title: '', text: 'Samen.', options: [], reason: '', ownerUserId: null, reviewOn: null }],
-      mandates: [{ userId: 'e', statuses: ['vrijwilliger'], mayDecide: '', maySign: '' }],
+      mandates: [{ userId: 'e', statuses: ['vrijwilliger'], mayDecide: '', maySign: '', informal: '' }],
       checks: [{ moment: 'start' }],
     };
     const keys = openPoints(state, 'en').map((p) => p.key);

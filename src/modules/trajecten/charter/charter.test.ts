@@ -42,7 +42,7 @@ const agreed = (): TrajectoryState => ({
     { userId: 'u1', experiential: false, positions: [], experientialNote: '', professional: true, professionalNote: 'begeleider', otherNote: '' },
   ],
   roles: [{ roleKey: 'brugfiguur', userId: 'u4', hoursPerWeek: 8 }],
-  mandates: [{ userId: 'u4', statuses: ['betaalde_werknemer'], mayDecide: 'eigen agenda', maySign: 'verslagen' }],
+  mandates: [{ userId: 'u4', statuses: ['betaalde_werknemer'], mayDecide: 'eigen agenda', maySign: 'verslagen', informal: 'spreekt op het overleg' }],
   equalPositions: [{ key: 'verloning_functie_diploma', position: 'Volgens functie.', reason: 'Ervaring telt.' }],
   equalViews: [
     { key: 'verloning_functie_diploma', userId: 'u1', view: 'Diploma telt ook.' },
@@ -72,6 +72,7 @@ describe('generateCharter', () => {
     expect(vertaling?.body).toContain('We bekeken: Ja; Nee.');
     expect(vertaling?.body).toContain('Omdat: Gelijk werk, gelijk loon.');
     expect(vertaling?.body).toContain('Eva; statuut: betaalde werknemer; mag beslissen: eigen agenda');
+    expect(vertaling?.body).toContain('mag ondertekenen: verslagen; informeel mandaat: spreekt op het overleg');
     // Both views stay visible next to the team's position.
     const equal = sections.find((s) => s.key === 'evenwaardige_positie');
     expect(equal?.body).toContain('Pieter: Diploma telt ook.');

@@ -37,6 +37,7 @@ const words = {
     status: 'statuut',
     mayDecide: 'mag beslissen',
     maySign: 'mag ondertekenen',
+    informal: 'informeel mandaat',
     roles: 'Rollen (wie neemt wat op):',
     hours: (h: number) => `${h} uur per week`,
     choices: 'Keuzes die we maakten:',
@@ -77,6 +78,7 @@ const words = {
     status: 'status',
     mayDecide: 'may decide',
     maySign: 'may sign',
+    informal: 'informal mandate',
     roles: 'Roles (who takes what):',
     hours: (h: number) => `${h} hours a week`,
     choices: 'Choices we made:',
@@ -192,6 +194,7 @@ export function generateCharter(state: TrajectoryState, lang: Language): Charter
           `${w.status}: ${mandate?.statuses.map((s) => label('status', s, lang).toLowerCase()).join(', ') || w.nothing}`,
           mandate?.mayDecide ? `${w.mayDecide}: ${mandate.mayDecide}` : null,
           mandate?.maySign ? `${w.maySign}: ${mandate.maySign}` : null,
+          mandate?.informal ? `${w.informal}: ${mandate.informal}` : null,
         ]
           .filter(Boolean)
           .join('; '),
