@@ -34,7 +34,8 @@ export const policies = {
   'signals.raise': everyone,
   'signals.handle': ['admin', 'coordinator'],
   'signals.report': ['admin', 'researcher', 'coordinator'],
-  // Qualitative coding of stories and reflections shared for research.
+  // Qualitative coding of stories and reflections shared for research. Besides these roles, members an
+  // admin or researcher invited code as co-researchers (coding/coresearch.ts), without managing the codebook.
   'coding.work': ['admin', 'researcher'],
   'coding.frequencies': ['admin', 'researcher', 'coordinator'],
   'stories.share': everyone,

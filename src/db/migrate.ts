@@ -22,6 +22,7 @@ import * as mailOutbox from './migrations/2026_12_06_0100_mail_outbox.ts';
 import * as passwordResets from './migrations/2026_12_06_0400_password_resets.ts';
 import * as twoFactors from './migrations/2026_12_06_0500_two_factors.ts';
 import * as singleSignOn from './migrations/2026_12_06_0600_single_sign_on.ts';
+import * as codingCoresearchAnswers from './migrations/2026_12_06_0900_coding_coresearch_answers.ts';
 
 /** Listed here, not read from disk, so the order is reviewed in code and bundling cannot lose one. */
 const migrations: Record<string, Migration> = {
@@ -47,6 +48,7 @@ const migrations: Record<string, Migration> = {
   '2026_12_06_0600_single_sign_on': singleSignOn,
   '2026_12_06_0500_two_factors': twoFactors,
   '2026_12_06_0400_password_resets': passwordResets,
+  '2026_12_06_0900_coding_coresearch_answers': codingCoresearchAnswers,
 };
 
 export const migrationNames = (): string[] => Object.keys(migrations).sort();

@@ -330,6 +330,10 @@ const samples: Record<string, Sample> = {
   }),
   'GET /api/orgs/:orgId/signals/:signalId/export.md': (f) => ({ params: { orgId: f.org, signalId: f.signal } }),
   // Coding
+  'GET /api/orgs/:orgId/coding/me': (f) => ({ params: { orgId: f.org } }),
+  'GET /api/orgs/:orgId/coding/coresearchers': (f) => ({ params: { orgId: f.org } }),
+  'PUT /api/orgs/:orgId/coding/coresearchers/:userId': (f) => ({ params: { orgId: f.org, userId: f.member } }),
+  'DELETE /api/orgs/:orgId/coding/coresearchers/:userId': (f) => ({ params: { orgId: f.org, userId: f.member } }),
   'GET /api/orgs/:orgId/coding/codes': (f) => ({ params: { orgId: f.org } }),
   'POST /api/orgs/:orgId/coding/codes': (f) => ({ params: { orgId: f.org }, body: { name: 'Nieuwe code' } }),
   'POST /api/orgs/:orgId/coding/codes/from-framework': (f) => ({ params: { orgId: f.org }, body: { frameworkKey: 'logics' } }),
@@ -348,6 +352,13 @@ const samples: Record<string, Sample> = {
   'PATCH /api/orgs/:orgId/coding/memos/:memoId': (f) => ({ params: { orgId: f.org, memoId: f.memo }, body: { body: 'Andere tekst' } }),
   'DELETE /api/orgs/:orgId/coding/memos/:memoId': (f) => ({ params: { orgId: f.org, memoId: f.memo } }),
   'GET /api/orgs/:orgId/coding/frequencies': (f) => ({ params: { orgId: f.org } }),
+  'GET /api/orgs/:orgId/coding/answers': (f) => ({ params: { orgId: f.org } }),
+  // No open answer in the fixture: researchers and admins get 404 for the one named (test/coding/answers.test.ts codes real ones).
+  'POST /api/orgs/:orgId/coding/answer-segments': (f) => ({
+    params: { orgId: f.org },
+    body: { responseId: f.member, question: 'toelichting', start: 0, end: 3, codeId: f.code },
+  }),
+  'DELETE /api/orgs/:orgId/coding/answer-segments/:segmentId': (f) => ({ params: { orgId: f.org, segmentId: f.segment } }),
   'GET /api/orgs/:orgId/coding/export.qdpx': (f) => ({ params: { orgId: f.org } }),
   'GET /api/orgs/:orgId/stories': (f) => ({ params: { orgId: f.org } }),
   'POST /api/orgs/:orgId/stories': (f) => ({ params: { orgId: f.org }, body: { title: 'Proef', text: 'Een verhaal', scope: 'private' } }),
@@ -538,6 +549,11 @@ const expected: Record<string, Row> = {
   'POST /api/orgs/:orgId/signals/:signalId/steps': [200, 403, 200, 403, 404],
   'POST /api/orgs/:orgId/signals/:signalId/member-checks': [200, 200, 200, 200, 404],
   'GET /api/orgs/:orgId/signals/:signalId/export.md': [200, 200, 200, 200, 404],
+  'GET /api/orgs/:orgId/coding/me': [200, 200, 200, 200, 404],
+  'GET /api/orgs/:orgId/coding/coresearchers': [200, 200, 403, 403, 404],
+  'PUT /api/orgs/:orgId/coding/coresearchers/:userId': [200, 200, 403, 403, 404],
+  // The fixture's member is a co-researcher; the member role's client is someone else, who may not end it.
+  'DELETE /api/orgs/:orgId/coding/coresearchers/:userId': [200, 200, 403, 403, 404],
   'GET /api/orgs/:orgId/coding/codes': [200, 200, 403, 403, 404],
   'POST /api/orgs/:orgId/coding/codes': [200, 200, 403, 403, 404],
   'POST /api/orgs/:orgId/coding/codes/from-framework': [200, 200, 403, 403, 404],
@@ -553,6 +569,9 @@ const expected: Record<string, Row> = {
   'PATCH /api/orgs/:orgId/coding/memos/:memoId': [200, 200, 403, 403, 404],
   'DELETE /api/orgs/:orgId/coding/memos/:memoId': [200, 200, 403, 403, 404],
   'GET /api/orgs/:orgId/coding/frequencies': [200, 200, 200, 403, 404],
+  'GET /api/orgs/:orgId/coding/answers': [200, 200, 403, 403, 404],
+  'POST /api/orgs/:orgId/coding/answer-segments': [404, 404, 403, 403, 404],
+  'DELETE /api/orgs/:orgId/coding/answer-segments/:segmentId': [404, 404, 403, 403, 404],
   'GET /api/orgs/:orgId/coding/export.qdpx': [200, 200, 403, 403, 404],
   'GET /api/orgs/:orgId/stories': [200, 200, 200, 200, 404],
   'POST /api/orgs/:orgId/stories': [200, 200, 200, 200, 404],
@@ -685,6 +704,11 @@ describeEachDatabase('every route, as every role and as another organisation', (
         created_at: at,
         updated_at: at,
       })
+      .execute();
+    // The story's author codes with the researchers (the member role's client is not invited).
+    await t.ctx.db
+      .insertInto('coding_coresearchers')
+      .values({ organisation_id: org, user_id: author, invited_by: null, invited_at: at, ended_at: null })
       .execute();
     return { codingStory: story.id, code, segment, memo };
   }

@@ -101,9 +101,25 @@ describeEachDatabase('co-creative trajectories', (dialect) => {
     expect((await client.post(`${base}/agreements`, { topic: 'keuze', text: 'zonder vraag' })).statusCode).toBe(400);
     expect((await client.post(`${base}/agreements`, { topic: 'visie', text: 'x', ownerUserId: people.outsideTeam.id })).statusCode).toBe(400);
     expect(
-      (await client.put(`${base}/mandates/${people.experience.id}`, { statuses: ['betaalde_werknemer'], mayDecide: 'eigen agenda', maySign: 'verslagen' }))
-        .statusCode,
+      (
+        await client.put(`${base}/mandates/${people.experience.id}`, {
+          statuses: ['betaalde_werknemer'],
+          mayDecide: 'eigen agenda',
+          maySign: 'verslagen',
+          informal: 'spreekt namens de groep op het overleg',
+        })
+      ).statusCode,
     ).toBe(200);
+    // Formal (may decide, may sign) and informal mandate are kept side by side on the team's roles.
+    expect((await client.get(base)).json().mandates).toEqual([
+      {
+        userId: people.experience.id,
+        statuses: ['betaalde_werknemer'],
+        mayDecide: 'eigen agenda',
+        maySign: 'verslagen',
+        informal: 'spreekt namens de groep op het overleg',
+      },
+    ]);
     expect((await client.put(`${base}/mandates/${people.practitioner.id}`, { statuses: ['vrijwilliger'] })).statusCode).toBe(400);
     expect((await client.put(`${base}/roles`, { assignments: [{ roleKey: 'geen_rol', userId: people.experience.id }] })).statusCode).toBe(400);
     expect(
@@ -158,8 +174,15 @@ describeEachDatabase('co-creative trajectories', (dialect) => {
     expect(entry.position).toMatchObject({ position: 'Volgens functie.', reason: 'Gelijk werk.' });
     // The open points of the dialogue are counted on their own, not in a phase.
     const open = (await people.policy.client.get(base)).json().openPoints.filter((p: { phase: string }) => p.phase === 'evenwaardige_positie');
-    expect(open).toHaveLength(11);
+    // Eleven equal-position questions and the three central discussions of the seed.
+    expect(open).toHaveLength(14);
     expect(open.map((p: { key: string }) => p.key)).not.toContain('position:verloning_functie_diploma');
+    expect(open.map((p: { key: string }) => p.key)).toContain('position:centraal_evenwaardig_inbedden');
+    // The central discussions are dialogue questions too, worded as in the framework.
+    const central = `${base}/equal-position/centraal_waarderen_en_erkennen`;
+    expect((await people.experience.client.put(`${central}/view`, { view: 'Door ervaring mee te laten tellen.' })).statusCode).toBe(200);
+    const discussion = (await people.policy.client.get(base)).json().equalPosition.find((e: { key: string }) => e.key === 'centraal_waarderen_en_erkennen');
+    expect(discussion.views.map((v: { view: string }) => v.view)).toEqual(['Door ervaring mee te laten tellen.']);
   });
 
   it('keeps intervision notes with the participants; only shared themes reach the team', async () => {

@@ -5,6 +5,7 @@ import { authorize } from '../../core/policy.ts';
 import { inTransaction } from '../../db/database.ts';
 import { recordAudit } from '../audit/service.ts';
 import { getFramework } from '../frameworks/service.ts';
+import { codingAccess } from './coresearch.ts';
 import type { CodeView } from './model.ts';
 import * as store from './store.ts';
 import type { CodingCodeTable } from './tables.ts';
@@ -28,9 +29,10 @@ export async function codeExists(ctx: ServiceContext, organisationId: string, co
   return (await store.findCode(ctx.db, organisationId, codeId)) !== undefined;
 }
 
+/** The codebook, for everyone who codes (co-researchers included); only researchers and admins change it. */
 export async function listCodebook(ctx: ServiceContext, actor: Actor, organisationId: string): Promise<CodeView[]> {
-  authorize(actor, 'coding.work', organisationId);
-  const [rows, { segments }] = await Promise.all([store.listCodes(ctx.db, organisationId), visibleSegments(ctx, actor, organisationId)]);
+  const { reader } = await codingAccess(ctx, actor, organisationId);
+  const [rows, { segments }] = await Promise.all([store.listCodes(ctx.db, organisationId), visibleSegments(ctx, reader, organisationId)]);
   const counts = new Map<string, number>();
   for (const s of segments) counts.set(s.codeId, (counts.get(s.codeId) ?? 0) + 1);
   return rows.map((row) => codeViewOf(row, counts.get(row.id) ?? 0));

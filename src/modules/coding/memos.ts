@@ -1,17 +1,23 @@
 import type { Actor, ServiceContext } from '../../core/context.ts';
-import { AppError, notFound } from '../../core/errors.ts';
+import { AppError, forbidden, notFound } from '../../core/errors.ts';
 import { newId } from '../../core/ids.ts';
-import { authorize } from '../../core/policy.ts';
 import { inTransaction } from '../../db/database.ts';
 import { recordAudit } from '../audit/service.ts';
+import { visibleAnswerSegments } from './answers.ts';
+import { codingAccess } from './coresearch.ts';
 import type { MemoView } from './model.ts';
 import * as store from './store.ts';
 import { memoViewOf, visibleMemos, visibleSegments } from './visible.ts';
 
+/** Segments of stories, reflections and (for researchers and admins) survey answers this person may see now. */
+async function visibleSegmentIds(ctx: ServiceContext, actor: Actor, reader: Actor, organisationId: string): Promise<Set<string>> {
+  const [{ segments }, answers] = await Promise.all([visibleSegments(ctx, reader, organisationId), visibleAnswerSegments(ctx, actor, organisationId)]);
+  return new Set([...segments, ...answers.segments].map((s) => s.id));
+}
+
 export async function listMemos(ctx: ServiceContext, actor: Actor, organisationId: string): Promise<MemoView[]> {
-  authorize(actor, 'coding.work', organisationId);
-  const { segments } = await visibleSegments(ctx, actor, organisationId);
-  return visibleMemos(ctx, organisationId, new Set(segments.map((s) => s.id)));
+  const { reader } = await codingAccess(ctx, actor, organisationId);
+  return visibleMemos(ctx, organisationId, await visibleSegmentIds(ctx, actor, reader, organisationId));
 }
 
 /** A memo on the project, a code or a segment the person may see. */
@@ -21,7 +27,7 @@ export async function createMemo(
   organisationId: string,
   input: { targetKind: MemoView['targetKind']; targetId: string | null; title: string; body: string },
 ): Promise<MemoView> {
-  authorize(actor, 'coding.work', organisationId);
+  const { reader } = await codingAccess(ctx, actor, organisationId);
   const nl = actor.language === 'nl';
   const targetIssue = (message: string) => new AppError('validation_failed', { issues: [{ path: 'targetId', message }] });
   if (input.targetKind === 'project' && input.targetId !== null)
@@ -29,8 +35,7 @@ export async function createMemo(
   if (input.targetKind === 'code' && (input.targetId === null || !(await store.findCode(ctx.db, organisationId, input.targetId))))
     throw targetIssue(nl ? 'Kies een code uit het codeboek.' : 'Choose a code from the codebook.');
   if (input.targetKind === 'segment') {
-    const { segments } = await visibleSegments(ctx, actor, organisationId);
-    if (input.targetId === null || !segments.some((s) => s.id === input.targetId))
+    if (input.targetId === null || !(await visibleSegmentIds(ctx, actor, reader, organisationId)).has(input.targetId))
       throw targetIssue(nl ? 'Kies een gecodeerd stuk.' : 'Choose a coded segment.');
   }
   const now = ctx.clock.now().toISOString();
@@ -61,12 +66,14 @@ export async function createMemo(
   return memoViewOf(row);
 }
 
+/** A memo the person may change: one they can see; a co-researcher changes only their own. */
 async function reachableMemo(ctx: ServiceContext, actor: Actor, organisationId: string, memoId: string) {
+  const { reader, coResearcher } = await codingAccess(ctx, actor, organisationId);
   const row = await store.findMemo(ctx.db, organisationId, memoId);
   if (!row) throw notFound();
+  if (coResearcher && row.created_by !== actor.userId) throw forbidden();
   if (row.target_kind === 'segment') {
-    const { segments } = await visibleSegments(ctx, actor, organisationId);
-    if (!segments.some((s) => s.id === row.target_id)) throw notFound();
+    if (row.target_id === null || !(await visibleSegmentIds(ctx, actor, reader, organisationId)).has(row.target_id)) throw notFound();
   }
   return row;
 }
@@ -78,7 +85,6 @@ export async function updateMemo(
   memoId: string,
   input: { title?: string | undefined; body?: string | undefined },
 ): Promise<MemoView> {
-  authorize(actor, 'coding.work', organisationId);
   await reachableMemo(ctx, actor, organisationId, memoId);
   const now = ctx.clock.now();
   await inTransaction(ctx.db, async (trx) => {
@@ -95,7 +101,6 @@ export async function updateMemo(
 }
 
 export async function deleteMemo(ctx: ServiceContext, actor: Actor, organisationId: string, memoId: string): Promise<void> {
-  authorize(actor, 'coding.work', organisationId);
   await reachableMemo(ctx, actor, organisationId, memoId);
   await inTransaction(ctx.db, async (trx) => {
     await store.deleteMemo(trx, memoId);

@@ -140,6 +140,69 @@ export const frequenciesView = z.object({
   unit: z.literal('sources'),
   byPosition: crossTable,
   bySector: crossTable,
+  /** Who coded: 'researcher' (researchers and admins) or a co-researcher's team position, or 'unknown'. */
+  byCoder: crossTable,
   disclosure: z.object({ suppressed: z.boolean(), threshold: z.number().int(), explanation: z.array(localised) }),
 });
 export type FrequenciesView = z.infer<typeof frequenciesView>;
+
+export const coResearcherParams = z.strictObject({ orgId: idSchema, userId: idSchema });
+export const coResearchersView = z.object({
+  coResearchers: z.array(
+    z.object({
+      userId: idSchema,
+      displayName: z.string(),
+      position: positionSchema.nullable(),
+      active: z.boolean(),
+      invitedAt: z.string(),
+      endedAt: z.string().nullable(),
+    }),
+  ),
+  /** Members who can be invited (role member, not invited now). */
+  candidates: z.array(z.object({ userId: idSchema, displayName: z.string(), position: positionSchema.nullable() })),
+});
+export type CoResearchersView = z.infer<typeof coResearchersView>;
+export const myCodingView = z.object({
+  canCode: z.boolean(),
+  /** A member invited to code with the researchers. */
+  coResearcher: z.boolean(),
+  /** Researchers and admins: they manage the codebook, invite co-researchers and export. */
+  manages: z.boolean(),
+});
+export type MyCodingView = z.infer<typeof myCodingView>;
+
+/** A coded stretch of a survey open answer (one response's answer to one text question). */
+export const answerSegmentInput = z.strictObject({
+  responseId: idSchema,
+  question: z.string().min(1).max(100),
+  start: z.number().int().min(0).max(1_000_000),
+  end: z.number().int().min(0).max(1_000_000),
+  codeId: idSchema,
+});
+export type AnswerSegmentInput = z.infer<typeof answerSegmentInput>;
+export const answerSegmentParams = z.strictObject({ orgId: idSchema, segmentId: idSchema });
+export const answerSegmentView = z.object({
+  id: idSchema,
+  codeId: idSchema,
+  responseId: idSchema,
+  question: z.string(),
+  start: z.number().int(),
+  end: z.number().int(),
+  quote: z.string(),
+  createdBy: z.object({ id: z.string(), displayName: z.string() }).nullable(),
+  createdAt: z.string(),
+});
+export type AnswerSegmentView = z.infer<typeof answerSegmentView>;
+export const answersForCodingView = z.object({
+  answers: z.array(
+    z.object({
+      roundId: idSchema,
+      roundName: z.string(),
+      responseId: idSchema,
+      question: z.string(),
+      text: z.string(),
+      submittedOn: z.string().nullable(),
+      segments: z.array(answerSegmentView),
+    }),
+  ),
+});

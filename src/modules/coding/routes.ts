@@ -2,17 +2,25 @@ import type { FastifyInstance } from 'fastify';
 import { okView, organisationParams } from '../../core/schemas.ts';
 import { type AnyRoute, defineRoute } from '../../http/route.ts';
 import { auditRead } from '../privacy/read-audit.ts';
+import { createAnswerSegment, deleteAnswerSegment, listAnswersForCoding } from './answers.ts';
 import { addFrameworkCodes, createCode, deleteCode, listCodebook, updateCode } from './codebook.ts';
+import { endCoResearch, inviteCoResearcher, listCoResearchers, myCoding } from './coresearch.ts';
 import { exportQdpx } from './export.ts';
 import { codeFrequencies } from './frequencies.ts';
 import { createMemo, deleteMemo, listMemos, updateMemo } from './memos.ts';
 import {
+  answerSegmentInput,
+  answerSegmentParams,
+  answerSegmentView,
+  answersForCodingView,
   codebookView,
   codeDetailView,
   codeInput,
   codeParams,
   codeUpdateInput,
   codeView,
+  coResearcherParams,
+  coResearchersView,
   frameworkCodesInput,
   frequenciesView,
   memoInput,
@@ -20,6 +28,7 @@ import {
   memoParams,
   memoUpdateInput,
   memoView,
+  myCodingView,
   segmentInput,
   segmentParams,
   segmentView,
@@ -34,6 +43,49 @@ export function codingRoutes(app: FastifyInstance): AnyRoute[] {
   const base = '/api/orgs/:orgId/coding';
   const work = { auth: 'user' as const, policy: 'coding.work' as const, tags: ['coding'] };
   return [
+    defineRoute({
+      auth: 'user',
+      tags: ['coding'],
+      method: 'GET',
+      url: `${base}/me`,
+      summary: 'Whether this person codes: as researcher or admin, or as a member invited to code with them',
+      params: organisationParams,
+      response: myCodingView,
+      handler: async ({ actor, params }) => myCoding(ctx, actor, params.orgId),
+    }),
+    defineRoute({
+      ...work,
+      method: 'GET',
+      url: `${base}/coresearchers`,
+      summary: 'Members invited to code with the researchers, and the members who can be invited',
+      params: organisationParams,
+      response: coResearchersView,
+      handler: async ({ actor, params }) => listCoResearchers(ctx, actor, params.orgId),
+    }),
+    defineRoute({
+      ...work,
+      method: 'PUT',
+      url: `${base}/coresearchers/:userId`,
+      summary: 'Invite a member to code stories with the researchers (read as a researcher reads: no names)',
+      params: coResearcherParams,
+      response: okView,
+      handler: async ({ actor, params }) => {
+        await inviteCoResearcher(ctx, actor, params.orgId, params.userId);
+        return { ok: true as const };
+      },
+    }),
+    defineRoute({
+      ...work,
+      method: 'DELETE',
+      url: `${base}/coresearchers/:userId`,
+      summary: 'End a co-researcher’s invitation (a researcher or admin, or the co-researcher themself); their codes stay',
+      params: coResearcherParams,
+      response: okView,
+      handler: async ({ actor, params }) => {
+        await endCoResearch(ctx, actor, params.orgId, params.userId);
+        return { ok: true as const };
+      },
+    }),
     defineRoute({
       ...work,
       method: 'GET',
@@ -176,6 +228,37 @@ export function codingRoutes(app: FastifyInstance): AnyRoute[] {
       response: okView,
       handler: async ({ actor, params }) => {
         await deleteMemo(ctx, actor, params.orgId, params.memoId);
+        return { ok: true as const };
+      },
+    }),
+    defineRoute({
+      ...work,
+      method: 'GET',
+      url: `${base}/answers`,
+      summary: 'Survey open answers researchers may code (rounds whose consent sends open answers to them), with their segments (audited)',
+      params: organisationParams,
+      response: answersForCodingView,
+      handler: async ({ actor, params }) => ({ answers: await listAnswersForCoding(ctx, actor, params.orgId) }),
+    }),
+    defineRoute({
+      ...work,
+      method: 'POST',
+      url: `${base}/answer-segments`,
+      summary: 'Code a segment of a survey open answer in the same codebook as the stories',
+      params: organisationParams,
+      body: answerSegmentInput,
+      response: answerSegmentView,
+      handler: async ({ actor, params, body }) => createAnswerSegment(ctx, actor, params.orgId, body),
+    }),
+    defineRoute({
+      ...work,
+      method: 'DELETE',
+      url: `${base}/answer-segments/:segmentId`,
+      summary: 'Remove a coded segment of a survey open answer',
+      params: answerSegmentParams,
+      response: okView,
+      handler: async ({ actor, params }) => {
+        await deleteAnswerSegment(ctx, actor, params.orgId, params.segmentId);
         return { ok: true as const };
       },
     }),

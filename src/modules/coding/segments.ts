@@ -1,10 +1,10 @@
 import type { Actor, ServiceContext } from '../../core/context.ts';
-import { AppError, notFound } from '../../core/errors.ts';
+import { AppError, forbidden, notFound } from '../../core/errors.ts';
 import { newId } from '../../core/ids.ts';
-import { authorize } from '../../core/policy.ts';
 import { inTransaction } from '../../db/database.ts';
 import { recordAudit } from '../audit/service.ts';
 import { codeViewOf } from './codebook.ts';
+import { codingAccess } from './coresearch.ts';
 import { researchCorpus, sourceKey } from './corpus.ts';
 import type { MemoView, SegmentInput, SegmentView } from './model.ts';
 import * as store from './store.ts';
@@ -13,8 +13,8 @@ import { segmentViewOf, visibleMemos, visibleSegments } from './visible.ts';
 
 /** The stories and reflections this person may code now, with how many segments each has. */
 export async function listSources(ctx: ServiceContext, actor: Actor, organisationId: string) {
-  authorize(actor, 'coding.work', organisationId);
-  const { sources, segments } = await visibleSegments(ctx, actor, organisationId);
+  const { reader } = await codingAccess(ctx, actor, organisationId);
+  const { sources, segments } = await visibleSegments(ctx, reader, organisationId);
   const counts = new Map<string, number>();
   for (const s of segments) counts.set(sourceKey(s.sourceKind, s.sourceId), (counts.get(sourceKey(s.sourceKind, s.sourceId)) ?? 0) + 1);
   return sources.map((s) => ({
@@ -31,8 +31,8 @@ export async function listSources(ctx: ServiceContext, actor: Actor, organisatio
 
 /** A story and its reflections shared for research, each with its text and its segments: the coding page. */
 export async function storyForCoding(ctx: ServiceContext, actor: Actor, organisationId: string, storyId: string) {
-  authorize(actor, 'coding.work', organisationId);
-  const { sources, segments } = await visibleSegments(ctx, actor, organisationId, { storyIds: [storyId] });
+  const { reader } = await codingAccess(ctx, actor, organisationId);
+  const { sources, segments } = await visibleSegments(ctx, reader, organisationId, { storyIds: [storyId] });
   const story = sources.find((s) => s.kind === 'story' && s.id === storyId);
   if (!story) throw notFound();
   const strip = ({ source: _source, ...segment }: (typeof segments)[number]): SegmentView => segment;
@@ -55,14 +55,14 @@ export async function storyForCoding(ctx: ServiceContext, actor: Actor, organisa
 
 /** Codes a stretch of a story or reflection; the quote is taken from the text as the stories module gives it now. */
 export async function createSegment(ctx: ServiceContext, actor: Actor, organisationId: string, input: SegmentInput): Promise<SegmentView> {
-  authorize(actor, 'coding.work', organisationId);
+  const { reader } = await codingAccess(ctx, actor, organisationId);
   const sourceId = input.sourceKind === 'story' ? input.storyId : input.sourceId;
   const nl = actor.language === 'nl';
   if (!sourceId)
     throw new AppError('validation_failed', {
       issues: [{ path: 'sourceId', message: nl ? 'Kies de reflectie die je codeert.' : 'Choose the reflection you are coding.' }],
     });
-  const sources = await researchCorpus(ctx, actor, organisationId, { storyIds: [input.storyId] });
+  const sources = await researchCorpus(ctx, reader, organisationId, { storyIds: [input.storyId] });
   const source = sources.find((s) => s.kind === input.sourceKind && s.id === sourceId);
   if (!source) throw notFound();
   const code = await store.findCode(ctx.db, organisationId, input.codeId);
@@ -114,12 +114,14 @@ export async function createSegment(ctx: ServiceContext, actor: Actor, organisat
 }
 
 export async function deleteSegment(ctx: ServiceContext, actor: Actor, organisationId: string, segmentId: string): Promise<void> {
-  authorize(actor, 'coding.work', organisationId);
+  const { reader, coResearcher } = await codingAccess(ctx, actor, organisationId);
   const row = await store.findSegment(ctx.db, organisationId, segmentId);
   if (!row) throw notFound();
   // Only segments of material the person may still read can be reached at all.
-  const sources = await researchCorpus(ctx, actor, organisationId, { storyIds: [row.story_id] });
+  const sources = await researchCorpus(ctx, reader, organisationId, { storyIds: [row.story_id] });
   if (!sources.some((s) => s.kind === row.source_kind && s.id === row.source_id)) throw notFound();
+  // A co-researcher takes back only their own codes.
+  if (coResearcher && row.created_by !== actor.userId) throw forbidden();
   await inTransaction(ctx.db, async (trx) => {
     await store.deleteMemosOf(trx, organisationId, 'segment', segmentId);
     await store.deleteSegment(trx, segmentId);
@@ -136,10 +138,10 @@ export async function deleteSegment(ctx: ServiceContext, actor: Actor, organisat
 
 /** A code with every segment coded with it (in material the person may read now) and its memos. */
 export async function codeDetail(ctx: ServiceContext, actor: Actor, organisationId: string, codeId: string) {
-  authorize(actor, 'coding.work', organisationId);
+  const { reader } = await codingAccess(ctx, actor, organisationId);
   const code = await store.findCode(ctx.db, organisationId, codeId);
   if (!code) throw notFound();
-  const { segments } = await visibleSegments(ctx, actor, organisationId, { codeId });
+  const { segments } = await visibleSegments(ctx, reader, organisationId, { codeId });
   const ids = new Set(segments.map((s) => s.id));
   const memos = (await visibleMemos(ctx, organisationId, ids)).filter(
     (m: MemoView) => (m.targetKind === 'code' && m.targetId === codeId) || (m.targetKind === 'segment' && m.targetId !== null && ids.has(m.targetId)),

@@ -46,8 +46,33 @@ export interface CodingMemoTable {
   updated_at: string;
 }
 
+/** A member invited to code with the researchers (migration 0900). Active while ended_at is null. */
+export interface CodingCoresearcherTable {
+  organisation_id: string;
+  user_id: string;
+  invited_by: string | null;
+  invited_at: string;
+  ended_at: string | null;
+}
+
+/** A coded stretch of a survey open answer (migration 0900): one response's answer to one question. */
+export interface CodingAnswerSegmentTable {
+  id: string;
+  organisation_id: string;
+  code_id: string;
+  response_id: string;
+  question: string;
+  start_offset: number;
+  end_offset: number;
+  quote: string;
+  created_by: string | null;
+  created_at: string;
+}
+
 export interface CodingTables {
   coding_codes: CodingCodeTable;
   coding_segments: CodingSegmentTable;
   coding_memos: CodingMemoTable;
+  coding_coresearchers: CodingCoresearcherTable;
+  coding_answer_segments: CodingAnswerSegmentTable;
 }

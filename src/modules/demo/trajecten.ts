@@ -70,6 +70,7 @@ export async function loadDemoTrajectory(
     statuses: ['betaalde_werknemer'],
     mayDecide: 'De inhoud van de lotgenotengroep en de eigen agenda.',
     maySign: 'Verslagen van de lotgenotengroep.',
+    informal: 'Collega’s vragen haar mening over nieuwe folders, ook al staat dat nergens beschreven.',
   });
   await saveRoles(ctx, cora, organisationId, id, {
     assignments: [

@@ -10,11 +10,12 @@ export const code = (key: string, label: Pair, definition: Pair, exclusive?: tru
   ...(exclusive ? { exclusive } : {}),
 });
 
-export const builtin = (key: string, name: Pair, description: Pair, codes: FrameworkCode[], version = 1): Framework => ({
+export const builtin = (key: string, name: Pair, description: Pair, codes: FrameworkCode[], version = 1, sources: Pair[] = []): Framework => ({
   key,
   version,
   scope: 'builtin',
   name: { nl: name[0], en: name[1] },
   description: { nl: description[0], en: description[1] },
   codes,
+  ...(sources.length > 0 ? { sources: sources.map(([nl, en]) => ({ nl, en })) } : {}),
 });

@@ -18,9 +18,9 @@ const seedRoleLabels = {
 const keysOf = (key: string) => getBuiltinFramework(key)?.codes.map((c) => c.key);
 
 describe('built-in frameworks', () => {
-  it('are exactly these, each at version 1 for now', () => {
-    expect(builtinFrameworks.map((f) => [f.key, f.version])).toEqual(
-      [
+  it('are exactly these, at version 1 but the logics, which name their example at version 2', () => {
+    expect(builtinFrameworks.map((f) => [f.key, f.version])).toEqual([
+      ...[
         'roles',
         'knowledge_positions',
         'logics',
@@ -32,8 +32,47 @@ describe('built-in frameworks', () => {
         'themes',
         'experiential_knowledge_marks',
         'central_discussions',
+        'central_concepts',
+        'historical_roots',
+        'media_opportunities',
+        'media_risks',
       ].map((key) => [key, 1]),
-    );
+      ['logics', 2],
+    ]);
+  });
+
+  it('hold the rest of the seed: concepts, roots, media, training and "De grote stap", with sources', () => {
+    expect(keysOf('central_concepts')).toEqual([
+      'ervaringskennis',
+      'ervaringsdeskundigheid',
+      'ervaringswerk',
+      'verschil_deskundigheid_werk',
+      'kwestie_van_competenties',
+      'een_manier_onder_meerdere',
+      'opleidingen_houden_apart',
+    ]);
+    expect(keysOf('historical_roots')).toEqual([
+      'anonieme_alcoholisten',
+      'burgerrechtenbeweging',
+      'antipsychiatrie',
+      'therapeutische_gemeenschappen',
+      'client_patientenbewegingen',
+      'verenigingen_armen_woord',
+      'herstelbeweging',
+    ]);
+    expect(keysOf('media_opportunities')).toEqual([
+      'kwetsbaarheid_bespreekbaar',
+      'perspectief_bieden',
+      'uitsluiting_concreet',
+      'stigma_gedeelde_verantwoordelijkheid',
+    ]);
+    // The risks are the media checklist's own keys (stories/model.ts mediaChecklistKeys).
+    expect(keysOf('media_risks')).toEqual(['polarisation', 'later_life', 'individualising', 'peer_contact']);
+    expect(getBuiltinFramework('logics', 1)?.codes[2]?.definition.nl).not.toContain('De grote stap');
+    expect(getBuiltinFramework('logics')?.codes[2]?.definition.nl).toContain('"De grote stap"');
+    expect(keysOf('logics')).toEqual(['individuele_processen', 'toegankelijke_hulpverlening', 'burgerschap']);
+    for (const key of ['central_concepts', 'historical_roots', 'media_opportunities', 'media_risks', 'logics'])
+      expect(getBuiltinFramework(key)?.sources?.[0]?.nl, key).toContain('Cocreatie in beeld');
   });
 
   it('have the roles of Tabel 4 with the Dutch labels of the seed, in its order', () => {

@@ -1,3 +1,4 @@
+import { centralConcepts, historicalRoots, logicsWithExample, mediaOpportunities, mediaRisks } from './builtin-glossary.ts';
 import { sectors, status, support, teamPositions, themes, training } from './builtin-practice.ts';
 import { centralDiscussions, experientialKnowledgeMarks, knowledgePositions, logics, roles } from './builtin-seed.ts';
 import type { Framework } from './model.ts';
@@ -29,6 +30,11 @@ export const builtinFrameworks: readonly Framework[] = deepFreeze([
   themes,
   experientialKnowledgeMarks,
   centralDiscussions,
+  centralConcepts,
+  historicalRoots,
+  mediaOpportunities,
+  mediaRisks,
+  logicsWithExample,
 ]);
 
 export const builtinFrameworkKeys: readonly string[] = [...new Set(builtinFrameworks.map((f) => f.key))];

@@ -23,6 +23,8 @@ export const framework = z.object({
   name: localisedText,
   description: localisedText,
   codes: z.array(frameworkCode).min(1),
+  /** Where the words come from (the seed deck's slide, a decree…), shown in the glossary. */
+  sources: z.array(localisedText).optional(),
 });
 export type Framework = z.infer<typeof framework>;
 

@@ -28,6 +28,32 @@ function teamCheckItems(): { key: string; text: LocalisedText }[] {
 
 type Entry = { key: string; group: LocalisedText; prompt: PromptInput };
 
+function frameworkCodes(key: string) {
+  const framework = getBuiltinFramework(key);
+  if (!framework) throw new Error(`built-in framework ${key} is missing`);
+  return framework.codes;
+}
+
+/** One prompt per glossary entry: the room says whether the seed's definition fits their practice. */
+const conceptPrompts = (): Entry[] =>
+  frameworkCodes('central_concepts').map((c) => ({
+    key: `concept_${c.key}`,
+    group: t('Begrippen uit het onderzoek', 'Concepts from the research'),
+    prompt: {
+      kind: 'agree' as const,
+      text: t(`${c.label.nl}: ${c.definition.nl}`, `${c.label.en}: ${c.definition.en}`),
+      settings: { source: `framework:central_concepts:${c.key}` },
+    },
+  }));
+
+/** The central discussions, each as an open question for the room (the definition is the question). */
+const discussionPrompts = (): Entry[] =>
+  frameworkCodes('central_discussions').map((c) => ({
+    key: `discussion_${c.key}`,
+    group: t('Centrale discussies', 'Central discussions'),
+    prompt: { kind: 'open_text' as const, text: c.definition, settings: { source: `framework:central_discussions:${c.key}` } },
+  }));
+
 function entries(): Entry[] {
   const seed = t('Uit het onderzoek', 'From the research');
   return [
@@ -90,10 +116,42 @@ function entries(): Entry[] {
       },
     },
     {
+      key: 'historical_roots',
+      group: seed,
+      prompt: {
+        kind: 'multiple',
+        text: t('Welke wortels van ervaringsdeskundigheid herken je in jullie werk?', 'Which roots of experiential expertise do you recognise in your work?'),
+        options: frameworkOptions('historical_roots'),
+        settings: { source: 'framework:historical_roots' },
+      },
+    },
+    {
+      key: 'media_opportunities',
+      group: seed,
+      prompt: {
+        kind: 'multiple',
+        text: t('Wat kan het opleveren als ervaringsdeskundigen in de media vertellen?', 'What can it bring when experience experts speak in the media?'),
+        options: frameworkOptions('media_opportunities'),
+        settings: { source: 'framework:media_opportunities' },
+      },
+    },
+    {
+      key: 'media_risks',
+      group: seed,
+      prompt: {
+        kind: 'multiple',
+        text: t('Op welke risico’s van de media letten jullie?', 'Which risks of the media do you watch for?'),
+        options: frameworkOptions('media_risks'),
+        settings: { source: 'framework:media_risks' },
+      },
+    },
+    {
       key: 'experience_work',
       group: seed,
       prompt: { kind: 'word_cloud', text: t('Ervaringswerk = ? Geef één tot drie woorden.', 'Experience work = ? Give one to three words.') },
     },
+    ...conceptPrompts(),
+    ...discussionPrompts(),
     ...equalPositionClusters.map((c) => ({
       key: `equal_position_${c.key}`,
       group: t('Evenwaardige positie', 'Equal position'),

@@ -127,3 +127,30 @@ export async function insertResponseIfNew(db: Db, response: ResponseTable): Prom
     .executeTakeFirst();
   return Number(result.numInsertedOrUpdatedRows ?? 0) === 1;
 }
+
+/**
+ * Open answers (short and long text questions: no option, no item) of complete responses in the
+ * organisation's rounds whose consent text said open answers go to the researchers.
+ */
+export const researchOpenAnswers = (db: Db, organisationId: string, only?: { responseId: string; question: string }) => {
+  let query = db
+    .selectFrom('answers')
+    .innerJoin('responses', 'responses.id', 'answers.response_id')
+    .innerJoin('rounds', 'rounds.id', 'responses.round_id')
+    .select([
+      'rounds.id as round_id',
+      'rounds.name as round_name',
+      'responses.id as response_id',
+      'responses.submitted_on',
+      'answers.question',
+      'answers.text_value',
+    ])
+    .where('rounds.organisation_id', '=', organisationId)
+    .where('rounds.open_text_export', '=', 1)
+    .where('responses.status', '=', 'complete')
+    .where('answers.option', 'is', null)
+    .where('answers.item', 'is', null)
+    .where('answers.text_value', 'is not', null);
+  if (only) query = query.where('answers.response_id', '=', only.responseId).where('answers.question', '=', only.question);
+  return query.orderBy('rounds.created_at').orderBy('rounds.id').orderBy('responses.id').orderBy('answers.question').execute();
+};

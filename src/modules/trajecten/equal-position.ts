@@ -1,3 +1,4 @@
+import { getBuiltinFramework } from '../frameworks/builtin.ts';
 import type { LocalisedText } from '../frameworks/model.ts';
 
 /**
@@ -84,4 +85,22 @@ export const equalPositionQuestions: readonly EqualPositionQuestion[] = [
   },
 ];
 
-export const equalPositionKeys = equalPositionQuestions.map((q) => q.key) as [string, ...string[]];
+/**
+ * The dialogue also holds the seed's central discussions ("Wat zijn nu centrale discussies?"), one
+ * question per code of the central_discussions framework (data, not copied text): each member gives
+ * a view, the team writes its position, as for the equal-position questions.
+ */
+const centralCluster = { key: 'centrale_discussies', title: t('Wat zijn nu centrale discussies?', 'What are the central discussions now?') } as const;
+export type DialogueCluster = EqualPositionCluster | typeof centralCluster.key;
+export type DialogueQuestion = { key: string; cluster: DialogueCluster; text: LocalisedText };
+
+function centralDiscussionQuestions(): DialogueQuestion[] {
+  const framework = getBuiltinFramework('central_discussions');
+  if (!framework) throw new Error('built-in framework central_discussions is missing');
+  return framework.codes.map((c) => ({ key: `centraal_${c.key}`, cluster: centralCluster.key, text: c.definition }));
+}
+
+export const dialogueClusters: readonly { key: DialogueCluster; title: LocalisedText }[] = [...equalPositionClusters, centralCluster];
+export const dialogueQuestions: readonly DialogueQuestion[] = [...equalPositionQuestions, ...centralDiscussionQuestions()];
+
+export const equalPositionKeys = dialogueQuestions.map((q) => q.key) as [string, ...string[]];

@@ -74,6 +74,8 @@ export const mandateInput = z.strictObject({
   statuses: z.array(frameworkKeySchema).max(4),
   mayDecide: text(2000).default(''),
   maySign: text(2000).default(''),
+  /** The informal mandate: what happens in practice without being written down. */
+  informal: text(2000).default(''),
 });
 export type MandateInput = z.infer<typeof mandateInput>;
 
@@ -155,7 +157,7 @@ export const matrixView = z.object({
 });
 
 export const roleAssignmentView = z.object({ roleKey: z.string(), userId: idSchema, hoursPerWeek: z.number().nullable() });
-export const mandateView = z.object({ userId: idSchema, statuses: z.array(z.string()), mayDecide: z.string(), maySign: z.string() });
+export const mandateView = z.object({ userId: idSchema, statuses: z.array(z.string()), mayDecide: z.string(), maySign: z.string(), informal: z.string() });
 export const supportView = z.object({ id: idSchema, kind: z.string(), frequency: z.string(), byWhom: z.string(), forWhom: z.string() });
 
 export const equalPositionView = z.object({

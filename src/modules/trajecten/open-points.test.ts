@@ -12,10 +12,11 @@ describe('openPoints', () => {
     const points = openPoints({ ...emptyState('T', 'Team'), members }, 'nl');
     const count = (section: string) => points.filter((p) => p.section === section).length;
     expect(count('visie')).toBe(4);
-    expect(count('complementariteit')).toBe(3);
+    expect(count('complementariteit')).toBe(4);
     // Three topics, Eva's mandate, the roles and at least one choice.
     expect(count('vertaling')).toBe(6);
-    expect(count('evenwaardige_positie')).toBe(12);
+    // Twelve equal-position questions and the three central discussions.
+    expect(count('evenwaardige_positie')).toBe(15);
     expect(count('omkadering')).toBe(3);
     expect(count('ervaringsdelen')).toBe(3);
     expect(count('evaluatie')).toBe(3);
@@ -27,7 +28,7 @@ describe('openPoints', () => {
       members,
       context: { who: 'Jongeren', sector: 'jeugdhulp', logics: ['burgerschap'] },
       agreements: [{ id: 'a', topic: 'visie', title: '', text: 'Samen.', options: [], reason: '', ownerUserId: null, reviewOn: null }],
-      mandates: [{ userId: 'e', statuses: ['vrijwilliger'], mayDecide: '', maySign: '' }],
+      mandates: [{ userId: 'e', statuses: ['vrijwilliger'], mayDecide: '', maySign: '', informal: '' }],
       checks: [{ moment: 'start' }],
     };
     const keys = openPoints(state, 'en').map((p) => p.key);

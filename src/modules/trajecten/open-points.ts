@@ -1,5 +1,5 @@
 import type { Language } from '../../core/language.ts';
-import { equalPositionQuestions } from './equal-position.ts';
+import { dialogueQuestions } from './equal-position.ts';
 import { type PhaseKey, phases, type TopicKey, topicOf } from './phases.ts';
 import type { TrajectoryState } from './state.ts';
 
@@ -69,7 +69,7 @@ export function openPoints(state: TrajectoryState, lang: Language): OpenPoint[] 
   if (state.roles.length === 0) add('vertaling', 'roles', w.roles);
   if (!state.agreements.some((a) => a.topic === 'keuze')) add('vertaling', 'choice', w.choice);
 
-  for (const q of equalPositionQuestions) {
+  for (const q of dialogueQuestions) {
     if (!state.equalPositions.some((p) => p.key === q.key)) add('evenwaardige_positie', `position:${q.key}`, w.position(q.text[lang]));
   }
 

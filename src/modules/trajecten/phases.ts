@@ -1,3 +1,4 @@
+import { getBuiltinFramework } from '../frameworks/builtin.ts';
 import type { LocalisedText } from '../frameworks/model.ts';
 
 /**
@@ -14,6 +15,7 @@ export type PhaseKey = (typeof phaseKeys)[number];
 export const topicKeys = [
   'visie',
   'complementariteit',
+  'kennis_samenbrengen',
   'wederzijdse_afstemming',
   'statuut_mandaat',
   'functies_taken_rollen',
@@ -26,7 +28,15 @@ export const topicKeys = [
 ] as const;
 export type TopicKey = (typeof topicKeys)[number];
 
-export type Topic = { key: TopicKey; label: LocalisedText; prompt: LocalisedText };
+/** template: text an empty agreement starts from, for the team to change. */
+export type Topic = { key: TopicKey; label: LocalisedText; prompt: LocalisedText; template?: LocalisedText };
+
+/** The seed's observation that training keeps experiential and professional knowledge apart, from the glossary data. */
+function trainingApart(): LocalisedText {
+  const entry = getBuiltinFramework('central_concepts')?.codes.find((c) => c.key === 'opleidingen_houden_apart');
+  if (!entry) throw new Error('the glossary entry opleidingen_houden_apart is missing');
+  return entry.definition;
+}
 export type Phase = {
   key: PhaseKey;
   number: number;
@@ -72,12 +82,28 @@ export const phases: readonly Phase[] = [
     prompts: [
       t('Welke kennis breng jij mee die een ander niet heeft?', 'What knowledge do you bring that someone else does not have?'),
       t('Waar vullen we elkaar aan? Waar ontbreekt iets?', 'Where do we complement each other? What is missing?'),
+      t(
+        `Het onderzoek zag dit: ${trainingApart().nl} Herkennen jullie dat? Hoe brengen jullie de twee soorten kennis toch samen?`,
+        `The research saw this: ${trainingApart().en} Do you recognise that? How do you still bring the two kinds of knowledge together?`,
+      ),
     ],
     topics: [
       {
         key: 'complementariteit',
         label: t('Hoe we elkaar aanvullen', 'How we complement each other'),
         prompt: t('Wat spreken jullie af over de gaten in het overzicht?', 'What do you agree about the gaps in the overview?'),
+      },
+      {
+        key: 'kennis_samenbrengen',
+        label: t('Twee soorten kennis samenbrengen', 'Bringing the two kinds of knowledge together'),
+        prompt: t(
+          'Opleidingen houden ervaringskennis en professionele kennis apart. Wat doen jullie om ze samen te brengen? Pas de tekst aan.',
+          'Training keeps experiential and professional knowledge apart. What do you do to bring them together? Change the text.',
+        ),
+        template: t(
+          'We leren samen: ervaringswerkers en professionals volgen vorming, intervisie of supervisie samen, … keer per jaar. Wat we leren uit ervaring schrijven we op naast wat we uit opleidingen weten. We vragen opleidingen en onderzoekers om ervaringskennis mee te nemen. Wie volgt dit op: …',
+          'We learn together: experience workers and professionals take in-service training, intervision or supervision together, … times a year. What we learn from experience we write down next to what we know from training. We ask training programmes and researchers to include experiential knowledge. Who follows this up: …',
+        ),
       },
     ],
   },

@@ -7,7 +7,7 @@ import { countViewer, shownCount } from '../analysis/small-counts.ts';
 import { respondentUrl } from '../rounds/service.ts';
 import { checkCodes, managesTrajectories, openTrajectory, recordChange, type TrajectoryAccess } from './access.ts';
 import { charterSummary } from './charter/status.ts';
-import { equalPositionQuestions } from './equal-position.ts';
+import { dialogueQuestions } from './equal-position.ts';
 import { sessionSummaries } from './intervision-service.ts';
 import { knowledgeMatrix } from './matrix.ts';
 import type { AgreementView, ReviewDueView, TrajectoryDetailView, TrajectorySummaryView, UpdateTrajectoryInput } from './model.ts';
@@ -196,7 +196,7 @@ export async function getTrajectory(
     roles: state.roles,
     mandates: state.mandates,
     support: (await store.listSupport(ctx.db, row.id)).map((s) => ({ id: s.id, kind: s.kind, frequency: s.frequency, byWhom: s.by_whom, forWhom: s.for_whom })),
-    equalPosition: equalPositionQuestions.map((q) => {
+    equalPosition: dialogueQuestions.map((q) => {
       const position = positions.find((p) => p.question_key === q.key);
       return {
         key: q.key,

@@ -29,7 +29,7 @@ export type TrajectoryState = {
     otherNote: string;
   }[];
   roles: { roleKey: string; userId: string; hoursPerWeek: number | null }[];
-  mandates: { userId: string; statuses: string[]; mayDecide: string; maySign: string }[];
+  mandates: { userId: string; statuses: string[]; mayDecide: string; maySign: string; informal: string }[];
   support: { kind: string; frequency: string; byWhom: string; forWhom: string }[];
   equalPositions: { key: string; position: string; reason: string }[];
   equalViews: { key: string; userId: string; view: string }[];

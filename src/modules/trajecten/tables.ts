@@ -67,6 +67,8 @@ export interface MandateTable {
   statuses: string;
   may_decide: string;
   may_sign: string;
+  /** The informal mandate (migration 0900); may_decide and may_sign are the formal one. */
+  informal_mandate?: string;
   updated_at: string;
 }
 

@@ -67,6 +67,7 @@ export async function saveMandate(ctx: ServiceContext, actor: Actor, organisatio
       statuses: JSON.stringify([...new Set(input.statuses)]),
       may_decide: input.mayDecide,
       may_sign: input.maySign,
+      informal_mandate: input.informal,
       updated_at: ctx.clock.now().toISOString(),
     });
     await recordChange(trx, ctx, actor, access, 'trajectory.mandate_saved', { type: 'user', id: userId });

@@ -16,7 +16,7 @@ import { useRevalidate } from '../hooks/useRevalidate.ts';
 import { useT } from '../i18n.ts';
 
 export async function loader({ request, params }: LoaderFunctionArgs) {
-  const org = await requireOrganisation(request, params.orgId, (role) => role === 'admin' || role === 'researcher');
+  const org = await requireOrganisation(request, params.orgId, (role) => role !== 'coordinator');
   return api.get<{ code: Code; segments: Segment[]; memos: Memo[] }>(apiPath`/api/orgs/${org.id}/coding/codes/${params.codeId ?? ''}`, {
     signal: request.signal,
   });
@@ -102,39 +102,42 @@ export function Component() {
         <MemoList orgId={org.id} memos={memos.filter((m) => m.targetKind === 'code')} />
         <MemoForm orgId={org.id} targetKind="code" targetId={code.id} heading={t('signalen.coding.newCodeMemo')} />
       </section>
-      <section className="section" aria-labelledby="edit-code-heading">
-        <h2 id="edit-code-heading">{t('signalen.coding.editCode')}</h2>
-        <form className="form" noValidate onSubmit={save}>
-          <ErrorAlert message={error} />
-          <TextField
-            label={t('signalen.coding.codeName')}
-            maxLength={100}
-            value={values.name}
-            onChange={(e) => setValues({ ...values, name: e.target.value })}
-          />
-          <TextAreaField
-            label={t('signalen.coding.codeDescription')}
-            maxLength={2000}
-            value={values.description}
-            onChange={(e) => setValues({ ...values, description: e.target.value })}
-          />
-          <TextField
-            label={t('signalen.coding.colour')}
-            type="color"
-            value={values.colour}
-            onChange={(e) => setValues({ ...values, colour: e.target.value })}
-          />
-          <div className="button-row">
-            <button type="submit" className="button button-primary">
-              {t('signalen.coding.saveCode')}
-            </button>
-            <button type="button" className="button button-danger-outline" onClick={() => setConfirming(true)}>
-              {t('signalen.coding.deleteCode')}
-            </button>
-          </div>
-          <StatusMessage message={status} />
-        </form>
-      </section>
+      {/* Co-researchers (members) use the codebook; researchers and admins change it. */}
+      {org.role !== 'member' && (
+        <section className="section" aria-labelledby="edit-code-heading">
+          <h2 id="edit-code-heading">{t('signalen.coding.editCode')}</h2>
+          <form className="form" noValidate onSubmit={save}>
+            <ErrorAlert message={error} />
+            <TextField
+              label={t('signalen.coding.codeName')}
+              maxLength={100}
+              value={values.name}
+              onChange={(e) => setValues({ ...values, name: e.target.value })}
+            />
+            <TextAreaField
+              label={t('signalen.coding.codeDescription')}
+              maxLength={2000}
+              value={values.description}
+              onChange={(e) => setValues({ ...values, description: e.target.value })}
+            />
+            <TextField
+              label={t('signalen.coding.colour')}
+              type="color"
+              value={values.colour}
+              onChange={(e) => setValues({ ...values, colour: e.target.value })}
+            />
+            <div className="button-row">
+              <button type="submit" className="button button-primary">
+                {t('signalen.coding.saveCode')}
+              </button>
+              <button type="button" className="button button-danger-outline" onClick={() => setConfirming(true)}>
+                {t('signalen.coding.deleteCode')}
+              </button>
+            </div>
+            <StatusMessage message={status} />
+          </form>
+        </section>
+      )}
       <ConfirmDialog
         open={confirming}
         title={t('signalen.coding.confirmDelete', { name: code.name })}

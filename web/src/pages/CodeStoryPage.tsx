@@ -14,9 +14,10 @@ import { CodeOptions } from '../components/signalen/CodeOptions.tsx';
 import { useFormErrors } from '../hooks/useFormErrors.ts';
 import { useRevalidate } from '../hooks/useRevalidate.ts';
 import { useT } from '../i18n.ts';
+import { useMe } from '../session.ts';
 
 export async function loader({ request, params }: LoaderFunctionArgs) {
-  const org = await requireOrganisation(request, params.orgId, (role) => role === 'admin' || role === 'researcher');
+  const org = await requireOrganisation(request, params.orgId, (role) => role !== 'coordinator');
   const signal = request.signal;
   const [story, codes] = await Promise.all([
     api.get<StoryForCoding>(apiPath`/api/orgs/${org.id}/coding/stories/${params.storyId ?? ''}`, { signal }),
@@ -35,6 +36,7 @@ const short = (text: string) => (text.length > 70 ? `${text.slice(0, 67)}…` : 
 export function Component() {
   const { t } = useT();
   const org = useOrganisation();
+  const { user } = useMe();
   const { story, codes } = useLoaderData<typeof loader>();
   const revalidate = useRevalidate();
   const formRef = useRef<HTMLFormElement>(null);
@@ -149,9 +151,11 @@ export function Component() {
                   <span className="code-swatch" style={{ background: codes.find((c) => c.id === segment.codeId)?.colour }} aria-hidden="true" />
                   <Link to={`/o/${org.id}/kruisbestuiving/codering/codes/${segment.codeId}`}>{codeName(segment.codeId)}</Link>
                   <p className="quote">{segment.quote}</p>
-                  <button type="button" className="button button-small button-danger-outline" onClick={() => remove(segment)}>
-                    {t('signalen.coding.removeSegment', { code: codeName(segment.codeId) })}
-                  </button>
+                  {(org.role !== 'member' || segment.createdBy?.id === user.id) && (
+                    <button type="button" className="button button-small button-danger-outline" onClick={() => remove(segment)}>
+                      {t('signalen.coding.removeSegment', { code: codeName(segment.codeId) })}
+                    </button>
+                  )}
                 </li>
               ))}
             </ul>

@@ -9,7 +9,8 @@ import '../components/signalen/signalen.css';
 import { currentLanguage, useT } from '../i18n.ts';
 
 export async function loader({ request, params }: LoaderFunctionArgs) {
-  const org = await requireOrganisation(request, params.orgId, (role) => role !== 'member');
+  // Members too: a co-researcher sees the counts (suppressed); the server refuses other members.
+  const org = await requireOrganisation(request, params.orgId);
   return { frequencies: await api.get<Frequencies>(apiPath`/api/orgs/${org.id}/coding/frequencies`, { signal: request.signal }) };
 }
 
@@ -57,7 +58,7 @@ export function Component() {
   const org = useOrganisation();
   const { frequencies } = useLoaderData<typeof loader>();
   const lang = currentLanguage();
-  const back = org.role === 'admin' || org.role === 'researcher' ? `/o/${org.id}/kruisbestuiving/codering` : `/o/${org.id}/kruisbestuiving`;
+  const back = org.role === 'coordinator' ? `/o/${org.id}/kruisbestuiving` : `/o/${org.id}/kruisbestuiving/codering`;
   return (
     <>
       <p className="back-link">
@@ -85,6 +86,19 @@ export function Component() {
           table={frequencies.bySector}
           caption={t('signalen.coding.bySector')}
           columnLabel={(c) => t(`signalen.sector.${c}` as 'signalen.sector.ggz')}
+        />
+      </section>
+      <section className="section" aria-labelledby="by-coder-heading">
+        <h2 id="by-coder-heading">{t('signalen.coding.byCoder')}</h2>
+        <p>{t('signalen.coding.byCoderIntro')}</p>
+        <FrequencyTable
+          table={frequencies.byCoder}
+          caption={t('signalen.coding.byCoder')}
+          columnLabel={(c) =>
+            c === 'researcher'
+              ? t('signalen.coding.coder.researcher')
+              : t('signalen.coding.coder.coresearcher', { position: t(`signalen.position.${c}` as 'signalen.position.unknown') })
+          }
         />
       </section>
     </>

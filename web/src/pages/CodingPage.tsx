@@ -1,32 +1,38 @@
 import { useState } from 'react';
-import { Link, type LoaderFunctionArgs, useLoaderData } from 'react-router';
+import { data, Link, type LoaderFunctionArgs, useLoaderData } from 'react-router';
 import { requireOrganisation, useOrganisation } from '../access.ts';
 import { ApiError, api, apiPath } from '../api.ts';
 import { ErrorAlert } from '../components/ErrorAlert.tsx';
 import type { Framework } from '../components/inbeeld/types.ts';
 import { StatusMessage } from '../components/StatusMessage.tsx';
 import { CodeForm } from '../components/signalen/CodeForm.tsx';
+import { CoResearcherNotice, CoResearchersSection } from '../components/signalen/CoResearchers.tsx';
 import { KruisbestuivingSubpageHeader } from '../components/signalen/KruisbestuivingSubpageHeader.tsx';
 import { MemoForm } from '../components/signalen/MemoForm.tsx';
 import { MemoList } from '../components/signalen/MemoList.tsx';
 import { ScrollTable } from '../components/signalen/ScrollTable.tsx';
-import type { Code, CodingSourceSummary, Memo } from '../components/signalen/types.ts';
+import type { Code, CodingSourceSummary, CoResearchers, Memo, MyCoding } from '../components/signalen/types.ts';
 import '../components/signalen/signalen.css';
 import { useRevalidate } from '../hooks/useRevalidate.ts';
 import { currentLanguage, useT } from '../i18n.ts';
+import { useMe } from '../session.ts';
 
 const codableFrameworks = ['logics', 'knowledge_positions', 'roles', 'themes', 'experiential_knowledge_marks'];
 
 export async function loader({ request, params }: LoaderFunctionArgs) {
-  const org = await requireOrganisation(request, params.orgId, (role) => role === 'admin' || role === 'researcher');
+  // Researchers and admins, and members invited to code with them: the server says which.
+  const org = await requireOrganisation(request, params.orgId, (role) => role !== 'coordinator');
   const signal = request.signal;
-  const [codes, sources, memos, frameworks] = await Promise.all([
+  const me = await api.get<MyCoding>(apiPath`/api/orgs/${org.id}/coding/me`, { signal });
+  if (!me.canCode) throw data(null, { status: 403 });
+  const [codes, sources, memos, frameworks, team] = await Promise.all([
     api.get<{ codes: Code[] }>(apiPath`/api/orgs/${org.id}/coding/codes`, { signal }),
     api.get<{ sources: CodingSourceSummary[] }>(apiPath`/api/orgs/${org.id}/coding/sources`, { signal }),
     api.get<{ memos: Memo[] }>(apiPath`/api/orgs/${org.id}/coding/memos`, { signal }),
-    api.get<{ frameworks: Framework[] }>(apiPath`/api/orgs/${org.id}/frameworks`, { signal }),
+    me.manages ? api.get<{ frameworks: Framework[] }>(apiPath`/api/orgs/${org.id}/frameworks`, { signal }) : Promise.resolve({ frameworks: [] }),
+    me.manages ? api.get<CoResearchers>(apiPath`/api/orgs/${org.id}/coding/coresearchers`, { signal }) : Promise.resolve(null),
   ]);
-  return { codes: codes.codes, sources: sources.sources, memos: memos.memos, frameworks: frameworks.frameworks };
+  return { me, codes: codes.codes, sources: sources.sources, memos: memos.memos, frameworks: frameworks.frameworks, team };
 }
 
 function CodeTree({ orgId, codes, parentId }: { orgId: string; codes: Code[]; parentId: string | null }) {
@@ -47,11 +53,15 @@ function CodeTree({ orgId, codes, parentId }: { orgId: string; codes: Code[]; pa
   );
 }
 
-/** Qualitative coding for researchers: the codebook, the material shared for research, memos and the export. */
+/**
+ * Qualitative coding for researchers: the codebook, the material shared for research, memos, the
+ * export and who codes with them. A co-researcher sees the material, the codebook and the memos.
+ */
 export function Component() {
   const { t } = useT();
   const org = useOrganisation();
-  const { codes, sources, memos, frameworks } = useLoaderData<typeof loader>();
+  const { user } = useMe();
+  const { me, codes, sources, memos, frameworks, team } = useLoaderData<typeof loader>();
   const revalidate = useRevalidate();
   const lang = currentLanguage();
   const [framework, setFramework] = useState('logics');
@@ -74,16 +84,19 @@ export function Component() {
   return (
     <>
       <KruisbestuivingSubpageHeader orgId={org.id} title={t('signalen.coding.title')} lead={t('signalen.coding.intro')} />
+      {me.coResearcher && <CoResearcherNotice orgId={org.id} userId={user.id} />}
       <ul className="link-list">
         <li>
           <Link to={`${base}/frequenties`}>{t('signalen.coding.frequenciesLink')}</Link>
         </li>
-        <li>
-          <a href={apiPath`/api/orgs/${org.id}/coding/export.qdpx`} download>
-            {t('signalen.coding.export')}
-          </a>
-          <p className="field-hint">{t('signalen.coding.exportHint')}</p>
-        </li>
+        {me.manages && (
+          <li>
+            <a href={apiPath`/api/orgs/${org.id}/coding/export.qdpx`} download>
+              {t('signalen.coding.export')}
+            </a>
+            <p className="field-hint">{t('signalen.coding.exportHint')}</p>
+          </li>
+        )}
       </ul>
 
       <section className="section" aria-labelledby="sources-heading">
@@ -124,23 +137,28 @@ export function Component() {
         <StatusMessage message={status} />
         <ErrorAlert message={error} />
         {codes.length === 0 ? <p>{t('signalen.coding.noCodes')}</p> : <CodeTree orgId={org.id} codes={codes} parentId={null} />}
-        <div className="inline-form">
-          <label htmlFor="framework-select">{t('signalen.coding.framework')}</label>
-          <select id="framework-select" value={framework} onChange={(e) => setFramework(e.target.value)}>
-            {frameworks
-              .filter((f) => codableFrameworks.includes(f.key))
-              .map((f) => (
-                <option key={f.key} value={f.key}>
-                  {f.name[lang]}
-                </option>
-              ))}
-          </select>
-          <button type="button" className="button button-secondary" onClick={addFramework}>
-            {t('signalen.coding.addFramework')}
-          </button>
-        </div>
-        <CodeForm orgId={org.id} codes={codes} />
+        {me.manages && (
+          <>
+            <div className="inline-form">
+              <label htmlFor="framework-select">{t('signalen.coding.framework')}</label>
+              <select id="framework-select" value={framework} onChange={(e) => setFramework(e.target.value)}>
+                {frameworks
+                  .filter((f) => codableFrameworks.includes(f.key))
+                  .map((f) => (
+                    <option key={f.key} value={f.key}>
+                      {f.name[lang]}
+                    </option>
+                  ))}
+              </select>
+              <button type="button" className="button button-secondary" onClick={addFramework}>
+                {t('signalen.coding.addFramework')}
+              </button>
+            </div>
+            <CodeForm orgId={org.id} codes={codes} />
+          </>
+        )}
       </section>
+      {team && <CoResearchersSection orgId={org.id} list={team} />}
 
       <section className="section" aria-labelledby="memos-heading">
         <h2 id="memos-heading">{t('signalen.coding.projectMemos')}</h2>

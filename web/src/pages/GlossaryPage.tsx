@@ -8,9 +8,16 @@ import { fixedT, NS } from '../i18n.ts';
 /** The shape of GET /api/frameworks (mirrors src/modules/frameworks/model.ts; no server code in the web app). */
 type Text = { nl: string; en: string };
 type FrameworkCode = { key: string; label: Text; definition: Text; exclusive?: boolean };
-type Framework = { key: string; version: number; scope: string; name: Text; description: Text; codes: FrameworkCode[] };
+type Framework = { key: string; version: number; scope: string; name: Text; description: Text; codes: FrameworkCode[]; sources?: Text[] };
 
-type GlossaryKey = 'glossary.title' | 'glossary.intro' | 'glossary.loading' | 'glossary.contents' | 'glossary.exclusive' | 'glossary.empty';
+type GlossaryKey =
+  | 'glossary.title'
+  | 'glossary.intro'
+  | 'glossary.loading'
+  | 'glossary.contents'
+  | 'glossary.exclusive'
+  | 'glossary.empty'
+  | 'glossary.sources';
 
 /** The answer holds every version; the glossary explains the words in use now. */
 function latestVersions(frameworks: Framework[]): Framework[] {
@@ -81,6 +88,16 @@ export function GlossaryPage() {
                   </div>
                 ))}
               </dl>
+              {f.sources && f.sources.length > 0 && (
+                <>
+                  <h3 id={`glossary-${f.key}-sources`}>{t('glossary.sources')}</h3>
+                  <ul aria-labelledby={`glossary-${f.key}-sources`}>
+                    {f.sources.map((source) => (
+                      <li key={source.nl}>{source[lang]}</li>
+                    ))}
+                  </ul>
+                </>
+              )}
             </section>
           ))}
         </>

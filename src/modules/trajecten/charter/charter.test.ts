@@ -42,7 +42,7 @@ const agreed = (): TrajectoryState => ({
     { userId: 'u1', experiential: false, positions: [], experientialNote: '', professional: true, professionalNote: 'begeleider', otherNote: '' },
   ],
   roles: [{ roleKey: 'brugfiguur', userId: 'u4', hoursPerWeek: 8 }],
-  mandates: [{ userId: 'u4', statuses: ['betaalde_werknemer'], mayDecide: 'eigen agenda', maySign: 'verslagen' }],
+  mandates: [{ userId: 'u4', statuses: ['betaalde_werknemer'], mayDecide: 'eigen agenda', maySign: 'verslagen', informal: 'spreekt op het overleg' }],
   equalPositions: [{ key: 'verloning_functie_diploma', position: 'Volgens functie.', reason: 'Ervaring telt.' }],
   equalViews: [
     { key: 'verloning_functie_diploma', userId: 'u1', view: 'Diploma telt ook.' },
@@ -75,15 +75,18 @@ describe('generateCharter', () => {
     expect(vertaling?.body).toContain('Eva werkt als betaalde werknemer. Eva mag zelf beslissen over: eigen agenda. Eva mag ondertekenen: verslagen.');
     // Written as prose the team signs: no form fragments such as ".;" or "hij of zij".
     for (const section of sections) expect(section.body).not.toMatch(/\.;|;\.|hij of zij|: hoe vaak|\d{4}-\d{2}-\d{2}/);
+    expect(vertaling?.body).toContain('Het informele mandaat van Eva: spreekt op het overleg.');
     // Both views stay visible next to the team's position.
     const equal = sections.find((s) => s.key === 'evenwaardige_positie');
     expect(equal?.body).toContain('Pieter: Diploma telt ook.');
     expect(equal?.body).toContain('Eva: Functie, niet diploma.');
-    expect(equal?.open.length).toBe(11);
+    // Eleven equal-position questions and the three central discussions are still open.
+    expect(equal?.open.length).toBe(14);
     expect(sections.find((s) => s.key === 'complementariteit')?.open).toEqual([
       'Welke kennis Cora meebrengt, staat er nog niet',
       'Welke kennis Bo meebrengt, staat er nog niet',
       'Afspraak: Hoe we elkaar aanvullen',
+      'Afspraak: Twee soorten kennis samenbrengen',
     ]);
     expect(sections.find((s) => s.key === 'complementariteit')?.body).toContain(
       'Niemand in het team brengt ervaringskennis (het maatschappelijke) of andere kennis mee.',

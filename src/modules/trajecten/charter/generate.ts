@@ -1,7 +1,7 @@
 import { dayInWords } from '../../../core/dates.ts';
 import type { Language } from '../../../core/language.ts';
 import { getBuiltinFramework } from '../../frameworks/builtin.ts';
-import { equalPositionClusters, equalPositionQuestions } from '../equal-position.ts';
+import { dialogueClusters, dialogueQuestions } from '../equal-position.ts';
 import { knowledgeMatrix } from '../matrix.ts';
 import type { CharterSection } from '../model.ts';
 import { type OpenPoint, openPoints, type SectionKey } from '../open-points.ts';
@@ -44,6 +44,7 @@ const words = {
     maySign: (name: string, what: string) => `${name} mag ondertekenen: ${what}`,
     takesRole: (names: string, count: number, role: string) => `${names} ${count === 1 ? 'neemt' : 'nemen'} de rol ${role} op.`,
     noTakers: (list: string) => `Deze rollen neemt niemand op: ${list}.`,
+    informal: (name: string, what: string) => `Het informele mandaat van ${name}: ${what}`,
     hours: (h: number) => `${h} uur per week`,
     considered: (list: string) => `We bekeken deze mogelijkheden: ${list}.`,
     chosen: (text: string) => `We kozen: ${text}`,
@@ -88,6 +89,7 @@ const words = {
     maySign: (name: string, what: string) => `${name} may sign: ${what}`,
     takesRole: (names: string, _count: number, role: string) => `${names} take${_count === 1 ? 's' : ''} the role of ${role}.`,
     noTakers: (list: string) => `Nobody takes these roles: ${list}.`,
+    informal: (name: string, what: string) => `The informal mandate of ${name}: ${what}`,
     hours: (h: number) => `${h} hours a week`,
     considered: (list: string) => `We looked at these options: ${list}.`,
     chosen: (text: string) => `We chose: ${text}`,
@@ -257,6 +259,7 @@ export function generateCharter(state: TrajectoryState, lang: Language): Charter
           : w.noStatus(m.displayName),
         mandate?.mayDecide.trim() ? sentence(w.mayDecide(m.displayName, mandate.mayDecide.trim())) : null,
         mandate?.maySign.trim() ? sentence(w.maySign(m.displayName, mandate.maySign.trim())) : null,
+        mandate?.informal?.trim() ? sentence(w.informal(m.displayName, mandate.informal.trim())) : null,
       ]
         .filter(Boolean)
         .join(' '),
@@ -299,8 +302,8 @@ export function generateCharter(state: TrajectoryState, lang: Language): Charter
 
   push(
     'evenwaardige_positie',
-    equalPositionClusters.flatMap((cluster) => {
-      const questions = equalPositionQuestions.filter((q) => q.cluster === cluster.key);
+    dialogueClusters.flatMap((cluster) => {
+      const questions = dialogueQuestions.filter((q) => q.cluster === cluster.key);
       const discussed = questions.filter((q) => state.equalPositions.some((p) => p.key === q.key) || state.equalViews.some((v) => v.key === q.key));
       if (discussed.length === 0) return [];
       return [

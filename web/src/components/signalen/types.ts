@@ -132,5 +132,15 @@ export type Frequencies = {
   unit: 'sources';
   byPosition: CrossTable;
   bySector: CrossTable;
+  byCoder: CrossTable;
   disclosure: { suppressed: boolean; threshold: number; explanation: Localised[] };
+};
+
+/** GET /api/orgs/:orgId/coding/me */
+export type MyCoding = { canCode: boolean; coResearcher: boolean; manages: boolean };
+
+/** GET /api/orgs/:orgId/coding/coresearchers */
+export type CoResearchers = {
+  coResearchers: { userId: string; displayName: string; position: string | null; active: boolean; invitedAt: string; endedAt: string | null }[];
+  candidates: { userId: string; displayName: string; position: string | null }[];
 };

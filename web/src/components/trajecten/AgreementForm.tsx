@@ -16,7 +16,8 @@ export function AgreementForm({ detail, base, topic }: Props) {
   const { t, i18n } = useT();
   const spec = phases.flatMap((p) => p.topics).find((x) => x.key === topic);
   const existing: AgreementView | undefined = detail.agreements.find((a) => a.topic === topic);
-  const [value, setValue] = useState(existing?.text ?? '');
+  // A topic with a template starts from it, so the team edits a first draft instead of a blank field.
+  const [value, setValue] = useState(existing?.text ?? (spec?.template ? text(spec.template, i18n.resolvedLanguage) : ''));
   const [owner, setOwner] = useState(existing?.owner?.userId ?? '');
   const [reviewOn, setReviewOn] = useState(existing?.reviewOn ?? '');
   const save = useSave();

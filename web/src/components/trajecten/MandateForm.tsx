@@ -15,11 +15,12 @@ export function MandateForm({ detail, base, frameworks, member }: { detail: Traj
   const [statuses, setStatuses] = useState<string[]>(current?.statuses ?? []);
   const [mayDecide, setMayDecide] = useState(current?.mayDecide ?? '');
   const [maySign, setMaySign] = useState(current?.maySign ?? '');
+  const [informal, setInformal] = useState(current?.informal ?? '');
   const save = useSave();
   const submit = async (event: FormEvent) => {
     event.preventDefault();
     await save.run(
-      () => api.put(`${base}/mandates/${encodeURIComponent(member.userId)}`, { statuses, mayDecide, maySign }),
+      () => api.put(`${base}/mandates/${encodeURIComponent(member.userId)}`, { statuses, mayDecide, maySign, informal }),
       t('trajecten.mandateSaved', { name: member.displayName }),
     );
   };
@@ -44,6 +45,12 @@ export function MandateForm({ detail, base, frameworks, member }: { detail: Traj
       </fieldset>
       <TextAreaField label={t('trajecten.mayDecide', { name: member.displayName })} value={mayDecide} onChange={(e) => setMayDecide(e.target.value)} />
       <TextAreaField label={t('trajecten.maySign', { name: member.displayName })} value={maySign} onChange={(e) => setMaySign(e.target.value)} />
+      <TextAreaField
+        label={t('trajecten.informalMandate', { name: member.displayName })}
+        hint={t('trajecten.informalMandateHint')}
+        value={informal}
+        onChange={(e) => setInformal(e.target.value)}
+      />
       <div className="button-row">
         <button type="submit" className="button button-secondary">
           {t('trajecten.saveMandate', { name: member.displayName })}

@@ -4,7 +4,7 @@
  * plain data shared with the server.
  */
 
-export { equalPositionClusters, equalPositionQuestions } from '../../../../src/modules/trajecten/equal-position.ts';
+export { dialogueClusters, dialogueQuestions } from '../../../../src/modules/trajecten/equal-position.ts';
 export { intervisionMethods, methodOf } from '../../../../src/modules/trajecten/intervision-methods.ts';
 export type {
   AgreementView,

@@ -7,6 +7,7 @@ import { ErrorAlert } from '../ErrorAlert.tsx';
 import { TextAreaField } from '../TextAreaField.tsx';
 import { AnonymityReview } from './AnonymityReview.tsx';
 import { translateIssues } from './issues.ts';
+import { MediaOpportunities } from './MediaOpportunities.tsx';
 import { ScopeChoiceList } from './ScopeChoiceList.tsx';
 import { checkedText } from './StoryForm.tsx';
 import { type ConsentScope, consentScopes, type Finding, mediaChecklistKeys, type Story, widerThanTeam } from './types.ts';
@@ -109,6 +110,7 @@ export function ScopeSection({ orgId, story, onChanged }: { orgId: string; story
           <fieldset className="field media-checklist">
             <legend>{t('verhalen.checklist.legend')}</legend>
             <p className="field-hint">{t('verhalen.checklist.intro')}</p>
+            <MediaOpportunities />
             {mediaChecklistKeys.map((key) => (
               <div key={key} className={fieldErrors[key] ? 'field-invalid' : undefined}>
                 {fieldErrors[key] && (
