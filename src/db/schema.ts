@@ -133,4 +133,29 @@ export interface Database
   audit_events: AuditEventTable;
   audit_chains: AuditChainTable;
   retention_settings: RetentionSettingsTable;
+  notifications: NotificationTable;
+  notification_preferences: NotificationPreferenceTable;
+}
+
+/** What happened for a person (notifications module); `params` is JSON of what changed at that step. */
+export interface NotificationTable {
+  id: string;
+  organisation_id: string;
+  user_id: string;
+  kind: string;
+  subject_id: string;
+  params: string;
+  link: string;
+  created_at: string;
+  read_at: string | null;
+  /** When handed to the mail outbox; 'skipped' when the person wanted no e-mail for it. */
+  mailed_at: string | null;
+}
+
+/** How a person wants to hear by e-mail what waits for them: immediate | daily | weekly | never. */
+export interface NotificationPreferenceTable {
+  user_id: string;
+  email: string;
+  last_digest_at: string | null;
+  updated_at: string;
 }

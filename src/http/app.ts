@@ -7,6 +7,7 @@ import { newId } from '../core/ids.ts';
 import { loggerOptions } from '../core/logger.ts';
 import { type DatabaseHandle, isReachable } from '../db/database.ts';
 import { accountRoutes } from '../modules/accounts/routes.ts';
+import { registerPublicResultPages } from '../modules/analysis/public-results-routes.tsx';
 import { analysisRoutes } from '../modules/analysis/routes.ts';
 import { auditRoutes } from '../modules/audit/routes.ts';
 import { codingRoutes } from '../modules/coding/routes.ts';
@@ -23,6 +24,7 @@ import { localBus, postgresBus } from '../modules/meetings/events.ts';
 import { registerLiveRoutes } from '../modules/meetings/live-routes.ts';
 import { registerParticipantPages } from '../modules/meetings/participant-routes.tsx';
 import { meetingRoutes } from '../modules/meetings/routes.ts';
+import { notificationRoutes } from '../modules/notifications/routes.ts';
 import { organisationRoutes } from '../modules/organisations/routes.ts';
 import { privacyRoutes } from '../modules/privacy/routes.ts';
 import { publishedInstruments } from '../modules/rounds/instrument-source.ts';
@@ -134,6 +136,7 @@ export async function buildApp(options: AppOptions): Promise<App> {
     ...photovoiceRoutes(app),
     ...privacyRoutes(app, photoStorage),
     ...meetingRoutes(app, meetingBus),
+    ...notificationRoutes(app, () => false),
   ];
   registerRoutes(app, apiRoutes, {
     login: config.rateLimits.loginPerMinute,
@@ -143,6 +146,7 @@ export async function buildApp(options: AppOptions): Promise<App> {
   registerRespondentPages(app, publishedInstruments, config.rateLimits.respondentPerMinute);
   registerExhibitionPages(app, photoStorage, config.rateLimits.respondentPerMinute);
   registerParticipantPages(app, meetingBus, config.rateLimits.respondentPerMinute);
+  registerPublicResultPages(app, publishedInstruments, config.rateLimits.respondentPerMinute);
   await registerLiveRoutes(app, meetingBus);
   await registerWebApp(app, config.webDir);
 

@@ -282,3 +282,7 @@ export async function respondentsFor(db: Db, scope: Scope, questions: string[]) 
 
 export const teamIdsOf = async (db: Db, organisationId: string): Promise<string[]> =>
   (await db.selectFrom('teams').select('id').where('organisation_id', '=', organisationId).orderBy('id').execute()).map((t) => t.id);
+
+/** The round whose results page is public under this token (and still public). */
+export const findRoundByResultsToken = (db: Db, token: string) =>
+  db.selectFrom('rounds').selectAll().where('results_token', '=', token).where('results_audience', '=', 'public').executeTakeFirst();
