@@ -35,6 +35,9 @@ const envSchema = z.object({
         .filter(Boolean),
     ),
   LOG_LEVEL: z.enum(['fatal', 'error', 'warn', 'info', 'debug', 'trace', 'silent']).default('info'),
+  /** `pretty`: lines a person reads in a terminal; `json`: one JSON object a line, for log collectors. */
+  LOG_FORMAT: z.enum(['pretty', 'json']).optional(),
+  NODE_ENV: z.string().optional(),
   SESSION_IDLE_MINUTES: z.coerce
     .number()
     .int()
@@ -107,6 +110,19 @@ const envSchema = z.object({
     .enum(['true', 'false'])
     .default('true')
     .transform((v) => v === 'true'),
+  /** SMTP server for e-mail (smtp://user:password@host:587 or smtps://…:465); without it nothing is mailed, everything stays in the app. */
+  SMTP_URL: z
+    .string()
+    .regex(/^smtps?:\/\//, 'SMTP_URL must start with smtp:// or smtps://')
+    .optional()
+    .or(z.literal('').transform(() => undefined)),
+  /** The sender of every e-mail, e.g. `Kruisbestuiving <noreply@example.org>`; required with SMTP_URL. */
+  MAIL_FROM: z
+    .string()
+    .optional()
+    .or(z.literal('').transform(() => undefined)),
+  /** How often each app process looks for mail to send. */
+  MAIL_POLL_SECONDS: z.coerce.number().int().min(1).max(3600).default(10),
 });
 
 export type Config = {
@@ -117,6 +133,8 @@ export type Config = {
   publicUrl: string | undefined;
   allowedHosts: string[];
   logLevel: z.infer<typeof envSchema>['LOG_LEVEL'];
+  /** JSON when NODE_ENV=production or LOG_FORMAT=json; readable lines otherwise. */
+  logFormat: 'pretty' | 'json';
   session: { idleMinutes: number; maxHours: number };
   rateLimits: { loginPerMinute: number; invitePerMinute: number; respondentPerMinute: number };
   inviteValidDays: number;
@@ -142,6 +160,8 @@ export type Config = {
         }
       | undefined;
   };
+  /** Set only when SMTP_URL and MAIL_FROM are: then mail is queued and sent (see src/modules/mail). */
+  mail: { smtpUrl: string; from: string; pollMs: number; firstRetryMs: number } | undefined;
 };
 
 export const BODY_LIMIT_BYTES = 256 * 1024;
@@ -153,6 +173,7 @@ export function loadConfig(env: NodeJS.ProcessEnv = process.env, overrides: Part
     throw new Error(`Invalid configuration:\n${lines.join('\n')}`);
   }
   const e = parsed.data;
+  if (e.SMTP_URL && !e.MAIL_FROM) throw new Error('Invalid configuration:\n  MAIL_FROM: set the sender address of e-mails when SMTP_URL is set');
   const dataDir = path.resolve(e.DATA_DIR);
   return {
     port: e.PORT,
@@ -162,6 +183,7 @@ export function loadConfig(env: NodeJS.ProcessEnv = process.env, overrides: Part
     publicUrl: e.PUBLIC_URL,
     allowedHosts: e.ALLOWED_HOSTS,
     logLevel: e.LOG_LEVEL,
+    logFormat: e.LOG_FORMAT ?? (e.NODE_ENV === 'production' ? 'json' : 'pretty'),
     session: { idleMinutes: e.SESSION_IDLE_MINUTES, maxHours: e.SESSION_MAX_HOURS },
     rateLimits: { loginPerMinute: e.LOGIN_RATE_LIMIT, invitePerMinute: e.INVITE_RATE_LIMIT, respondentPerMinute: e.RESPONDENT_RATE_LIMIT },
     inviteValidDays: e.INVITE_VALID_DAYS,
@@ -185,6 +207,7 @@ export function loadConfig(env: NodeJS.ProcessEnv = process.env, overrides: Part
           }
         : undefined,
     },
+    mail: e.SMTP_URL && e.MAIL_FROM ? { smtpUrl: e.SMTP_URL, from: e.MAIL_FROM, pollMs: e.MAIL_POLL_SECONDS * 1000, firstRetryMs: 60_000 } : undefined,
     ...overrides,
   };
 }

@@ -17,6 +17,8 @@ import * as retention from './migrations/2026_12_05_0301_retention.ts';
 import * as limits from './migrations/2026_12_05_0400_limits.ts';
 import * as uploadCounts from './migrations/2026_12_05_0500_upload_counts.ts';
 import * as meetings from './migrations/2026_12_05_0600_meetings.ts';
+import * as resumePage from './migrations/2026_12_06_0050_resume_page.ts';
+import * as mailOutbox from './migrations/2026_12_06_0100_mail_outbox.ts';
 import * as notifications from './migrations/2026_12_06_0200_notifications.ts';
 import * as roundResultSharing from './migrations/2026_12_06_0201_round_result_sharing.ts';
 
@@ -39,6 +41,8 @@ const migrations: Record<string, Migration> = {
   '2026_12_05_0301_retention': retention,
   '2026_12_05_0400_limits': limits,
   '2026_12_05_0600_meetings': meetings,
+  '2026_12_06_0050_resume_page': resumePage,
+  '2026_12_06_0100_mail_outbox': mailOutbox,
   '2026_12_06_0200_notifications': notifications,
   '2026_12_06_0201_round_result_sharing': roundResultSharing,
 };

@@ -3,6 +3,7 @@ import type { Generated } from 'kysely';
 import type { CodingTables } from '../modules/coding/tables.ts';
 import type { ExportsTables } from '../modules/exports/tables.ts';
 import type { LimitsTables } from '../modules/limits/tables.ts';
+import type { MailTables } from '../modules/mail/tables.ts';
 import type { MeetingsTables } from '../modules/meetings/tables.ts';
 import type { RoundsTables } from '../modules/rounds/tables.ts';
 import type { SignalsTables } from '../modules/signals/tables.ts';
@@ -122,7 +123,8 @@ export interface Database
     CodingTables,
     UploadsTables,
     LimitsTables,
-    MeetingsTables {
+    MeetingsTables,
+    MailTables {
   organisations: OrganisationTable;
   users: UserTable;
   memberships: MembershipTable;

@@ -1,10 +1,10 @@
 import cookie from '@fastify/cookie';
 import websocket from '@fastify/websocket';
-import Fastify, { type FastifyInstance } from 'fastify';
+import Fastify, { type FastifyInstance, LogController } from 'fastify';
 import { BODY_LIMIT_BYTES, type Config } from '../config.ts';
 import { type Clock, systemClock } from '../core/clock.ts';
 import { newId } from '../core/ids.ts';
-import { loggerOptions } from '../core/logger.ts';
+import { logDestination, loggerOptions } from '../core/logger.ts';
 import { type DatabaseHandle, isReachable } from '../db/database.ts';
 import { accountRoutes } from '../modules/accounts/routes.ts';
 import { registerPublicResultPages } from '../modules/analysis/public-results-routes.tsx';
@@ -20,6 +20,7 @@ import { databaseCounters, redisCounters } from '../modules/limits/counters.ts';
 import { Limiter } from '../modules/limits/limiter.ts';
 import { SignInThrottle } from '../modules/limits/sign-in-throttle.ts';
 import { startSweeper } from '../modules/limits/sweeper.ts';
+import { startMailDelivery } from '../modules/mail/service.ts';
 import { localBus, postgresBus } from '../modules/meetings/events.ts';
 import { registerLiveRoutes } from '../modules/meetings/live-routes.ts';
 import { registerParticipantPages } from '../modules/meetings/participant-routes.tsx';
@@ -62,8 +63,11 @@ const trustProxyOption = (trust: Config['trustProxy']) => (typeof trust === 'num
 
 export async function buildApp(options: AppOptions): Promise<App> {
   const { config, database } = options;
+  const stream = options.logger === false ? undefined : (options.logger?.stream ?? (await logDestination(config.logFormat)));
   const app = Fastify({
-    logger: options.logger === false ? false : { ...loggerOptions(config.logLevel), ...(options.logger ?? {}) },
+    logger: options.logger === false ? false : { ...loggerOptions(config.logLevel), ...(stream ? { stream } : {}) },
+    // One line per request, at debug level (see the onResponse hook below): the terminal shows start-up, warnings and errors.
+    logController: new LogController({ disableRequestLogging: true }),
     bodyLimit: BODY_LIMIT_BYTES,
     trustProxy: trustProxyOption(config.trustProxy),
     genReqId: () => newId(),
@@ -84,6 +88,9 @@ export async function buildApp(options: AppOptions): Promise<App> {
   app.addHook('onSend', async (req, reply) => {
     reply.header('x-request-id', req.id);
   });
+  app.addHook('onResponse', async (req, reply) => {
+    req.log.debug({ req, res: { statusCode: reply.statusCode }, responseTime: Math.round(reply.elapsedTime) }, 'request completed');
+  });
 
   const registered: { method: string; url: string }[] = [];
   app.addHook('onRoute', (route) => {
@@ -103,6 +110,10 @@ export async function buildApp(options: AppOptions): Promise<App> {
     stopSweeper();
     counters.close();
   });
+  const mailSender = startMailDelivery(app.services, {
+    onFailure: (failure) => app.log.warn({ mailId: failure.id, code: failure.code, attempts: failure.attempts, givenUp: failure.givenUp }, 'mail not sent'),
+  });
+  app.addHook('onClose', () => mailSender.stop());
   const limiter = new Limiter(app.services, config.guesses, counters);
   app.decorate('limiter', limiter);
   app.decorate('signInThrottle', new SignInThrottle(database.db, limiter));

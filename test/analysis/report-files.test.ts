@@ -89,6 +89,10 @@ describeEachDatabase('the printable report (HTML)', (dialect) => {
     expect(section).toContain(`n = ${roles.n} · geldige n = ${roles.validN} · ontbrekend = ${roles.missing}`);
     expect(section).toMatch(/<svg[^>]*role="img"/);
     expect(section).toContain('48,8 %</text>');
+    // Statistics of scales are written with the question's decimals (1 by default): "2,9", never "2,90".
+    const means = [...html.matchAll(/Gemiddelde: ([\d,]+) · Standaardafwijking: ([\d,]+) · Mediaan: ([\d,]+)/g)];
+    expect(means.length).toBeGreaterThan(0);
+    for (const [, mean, sd, median] of means) for (const value of [mean, sd, median]) expect(value).toMatch(/^\d+,\d$/);
     expect(await auditActions(t.ctx, rounds.org)).toContain('report.downloaded');
   });
 

@@ -102,6 +102,7 @@ run('the respondent form in Chromium', () => {
       await page.getByRole('button', { name: lang === 'nl' ? 'Begin' : 'Start' }).click();
 
       const total = instrument.sections.length;
+      let followUpSteps = 0;
       for (let n = 1; n <= total; n++) {
         await expect(page.locator('.progress-text')).toHaveText(lang === 'nl' ? `Deel ${n} van ${total}` : `Part ${n} of ${total}`);
         await expectAccessible(page, `page ${n}`, { javaScript: javaScriptEnabled });
@@ -113,8 +114,22 @@ run('the respondent form in Chromium', () => {
           await expectAccessible(page, 'page 1 with errors', { javaScript: javaScriptEnabled });
         }
         await fillPage(page);
-        await page.getByRole('button', { name: n === total ? (lang === 'nl' ? 'Versturen' : 'Send') : lang === 'nl' ? 'Volgende' : 'Next' }).click();
+        const send = () =>
+          page.getByRole('button', { name: n === total ? (lang === 'nl' ? 'Versturen' : 'Send') : lang === 'nl' ? 'Volgende' : 'Next' }).click();
+        await send();
+        // Without JavaScript, a follow-up the answers just called for ("Hoe word je betaald?") is asked on a short extra step.
+        if ((await page.locator('form[data-step="follow-ups"]').count()) > 0) {
+          followUpSteps++;
+          await expect(page.locator('.follow-up-intro')).toHaveText(
+            lang === 'nl' ? 'Nog een vraag bij wat je net antwoordde.' : 'One more question about what you just answered.',
+          );
+          await expectAccessible(page, `page ${n}, follow-up step`, { javaScript: javaScriptEnabled });
+          await fillPage(page);
+          await send();
+        }
       }
+      // With JavaScript the follow-ups appear on the page itself; without, on the extra step.
+      expect(followUpSteps > 0).toBe(!javaScriptEnabled);
       await expect(page.getByRole('heading', { level: 1 })).toHaveText(lang === 'nl' ? 'Bedankt!' : 'Thank you!');
       await expectAccessible(page, 'thanks', { javaScript: javaScriptEnabled });
       expect(await completeCount()).toBe(before + 1);

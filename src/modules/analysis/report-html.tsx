@@ -215,9 +215,9 @@ function TableSection(props: { table: ReportTable; index: number; lang: Language
           </table>
           {table.scale && (
             <p className="scale">
-              {t.mean}: {table.scale.mean === null ? HIDDEN : formatNumber(table.scale.mean, 2, lang)} · {t.sd}:{' '}
-              {table.scale.sd === null ? HIDDEN : formatNumber(table.scale.sd, 2, lang)} · {t.median}:{' '}
-              {table.scale.median === null ? HIDDEN : formatNumber(table.scale.median, 1, lang)}
+              {t.mean}: {table.scale.mean === null ? HIDDEN : formatNumber(table.scale.mean, table.decimals, lang)} · {t.sd}:{' '}
+              {table.scale.sd === null ? HIDDEN : formatNumber(table.scale.sd, table.decimals, lang)} · {t.median}:{' '}
+              {table.scale.median === null ? HIDDEN : formatNumber(table.scale.median, table.decimals, lang)}
             </p>
           )}
         </>

@@ -4,6 +4,7 @@ import { newId } from '../../core/ids.ts';
 import { authorize } from '../../core/policy.ts';
 import { type Db, inTransaction } from '../../db/database.ts';
 import { recordAudit } from '../audit/service.ts';
+import { forgetRecipient } from '../mail/service.ts';
 import type { PhotoStorage } from '../stories/photo-storage.ts';
 import { replaceIdInJsonList, replaceNameInJson } from './former-member.ts';
 import { FORMER_MEMBER_NAME, personColumns } from './person-columns.ts';
@@ -62,6 +63,7 @@ export async function erasePerson(
     // The account row last: deleting it cascades to whatever a module forgot, never before the rest moved.
     for (const column of [...personColumns].reverse()) if (column.onErase === 'delete') await store.deleteNaming(trx, column, userId);
     await store.deleteInvitationsTo(trx, user.email);
+    await forgetRecipient(trx, user.email);
     // Sorted: chains are locked in one order, so two erasures at once cannot deadlock on PostgreSQL.
     for (const organisationId of organisations.length ? organisations.map((o) => o.id).sort() : [null]) {
       await recordAudit(trx, now, {

@@ -286,21 +286,33 @@ export async function submitWhole(
 const CODE_ALPHABET = 'ABCDEFGHJKLMNPQRSTUVWXYZ23456789';
 
 /** A short code to come back to a draft from another device or later; only its hash is kept. */
-export async function createResumeCode(ctx: ServiceContext, link: LinkContext, responseId: string, ownerHash: string | undefined): Promise<string> {
+export async function createResumeCode(
+  ctx: ServiceContext,
+  link: LinkContext,
+  responseId: string,
+  ownerHash: string | undefined,
+  page: number,
+): Promise<string> {
   const response = await store.findResponse(ctx.db, responseId);
   if (!response || response.round_id !== link.roundId || response.status !== 'draft' || ownerHash === undefined || response.owner_hash !== ownerHash)
     throw foreignDraft();
   const code = Array.from({ length: 8 }, () => CODE_ALPHABET[randomInt(CODE_ALPHABET.length)]).join('');
   await committerFor(ctx.db).run((trx) =>
-    store.updateResponse(trx, responseId, { resume_code_hash: hashToken(`${link.roundId}:${code}`) }).then(() => undefined),
+    store.updateResponse(trx, responseId, { resume_code_hash: hashToken(`${link.roundId}:${code}`), resume_page: page }).then(() => undefined),
   );
   return `${code.slice(0, 4)}-${code.slice(4)}`;
 }
 
 /** The draft with this code, now moved to the browser with `secret`: the code is the key to it. */
-export async function resumeByCode(ctx: ServiceContext, link: LinkContext, code: string, secret: string): Promise<string | undefined> {
+export async function resumeByCode(
+  ctx: ServiceContext,
+  link: LinkContext,
+  code: string,
+  secret: string,
+): Promise<{ responseId: string; page: number } | undefined> {
   const response = await store.findResponseByResumeCode(ctx.db, hashToken(`${link.roundId}:${code}`));
   if (!response || response.round_id !== link.roundId || response.status !== 'draft') return undefined;
   await committerFor(ctx.db).run((trx) => store.updateResponse(trx, response.id, { owner_hash: ownerHash(secret, response.id) }).then(() => undefined));
-  return response.id;
+  const sections = link.published.instrument.sections.length;
+  return { responseId: response.id, page: Math.min(Math.max(response.resume_page ?? 1, 1), sections) };
 }

@@ -69,16 +69,19 @@ type FieldProps = {
   lang: Language;
   /** Set for a follow-up that depends on an answer on the same page. */
   followUpHint?: string | undefined;
+  /** A follow-up the answers so far do not call for: hidden until the script shows it (without the script it is asked on an extra step). */
+  hiddenUntilCalledFor?: boolean | undefined;
 };
 
 /**
- * A follow-up question carries its condition for the optional script, which hides it while the
- * answer it depends on rules it out; without the script it stays visible with its hint.
+ * A follow-up question carries its condition for the optional script, which shows it as soon as
+ * the answer it depends on calls for it. Without the script, one that is not called for yet stays
+ * hidden, and the server asks it on an extra step after the page is sent (follow-ups.ts).
  */
 export function QuestionField(props: FieldProps) {
   if (!props.followUpHint || !props.question.showIf) return <Field {...props} />;
   return (
-    <div className="follow-up" data-show-if={JSON.stringify(props.question.showIf)}>
+    <div className="follow-up" data-show-if={JSON.stringify(props.question.showIf)} hidden={props.hiddenUntilCalledFor || undefined}>
       <Field {...props} />
     </div>
   );

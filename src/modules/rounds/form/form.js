@@ -15,6 +15,13 @@
     if (fieldset && fieldset.querySelectorAll('input[type=checkbox]:checked').length > Number(fieldset.getAttribute('data-max'))) input.checked = false;
   });
 
+  // The server asks follow-ups on an extra step only when this script did not show them.
+  const marker = document.createElement('input');
+  marker.type = 'hidden';
+  marker.name = '_js';
+  marker.value = '1';
+  form.append(marker);
+
   // Follow-up questions appear only when the answer they depend on calls for them.
   const valuesOf = (name) => {
     const values = [];

@@ -17,7 +17,7 @@ const words = {
   nl: {
     intro: 'Over dit kader',
     introText: (team: string, title: string) =>
-      `Dit samenwerkingskader is van team ${team}. Het komt uit het traject "${title}". Iedereen in het team schreef mee, als evenwaardig lid, en iedereen ondertekent het.`,
+      `Dit samenwerkingskader is van ${team}. Het komt uit het traject "${title}". Iedereen in het team schreef mee, als evenwaardig lid, en iedereen ondertekent het.`,
     members: 'Wie meedoet:',
     equal: 'Een evenwaardige positie',
     who: 'Voor wie:',
@@ -57,7 +57,7 @@ const words = {
   en: {
     intro: 'About this charter',
     introText: (team: string, title: string) =>
-      `This collaboration charter belongs to team ${team}. It comes from the trajectory "${title}". Everyone in the team wrote it, as an equal member, and everyone signs it.`,
+      `This collaboration charter belongs to ${team}. It comes from the trajectory "${title}". Everyone in the team wrote it, as an equal member, and everyone signs it.`,
     members: 'Who takes part:',
     equal: 'An equal position',
     who: 'For whom:',
