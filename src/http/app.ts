@@ -25,6 +25,7 @@ import { localBus, postgresBus } from '../modules/meetings/events.ts';
 import { registerLiveRoutes } from '../modules/meetings/live-routes.ts';
 import { registerParticipantPages } from '../modules/meetings/participant-routes.tsx';
 import { meetingRoutes } from '../modules/meetings/routes.ts';
+import { startDigestSchedule } from '../modules/notifications/digest-service.ts';
 import { notificationRoutes } from '../modules/notifications/routes.ts';
 import { organisationRoutes } from '../modules/organisations/routes.ts';
 import { privacyRoutes } from '../modules/privacy/routes.ts';
@@ -114,6 +115,8 @@ export async function buildApp(options: AppOptions): Promise<App> {
     onFailure: (failure) => app.log.warn({ mailId: failure.id, code: failure.code, attempts: failure.attempts, givenUp: failure.givenUp }, 'mail not sent'),
   });
   app.addHook('onClose', () => mailSender.stop());
+  const digests = startDigestSchedule(app.services);
+  app.addHook('onClose', async () => digests.stop());
   const limiter = new Limiter(app.services, config.guesses, counters);
   app.decorate('limiter', limiter);
   app.decorate('signInThrottle', new SignInThrottle(database.db, limiter));
@@ -147,7 +150,7 @@ export async function buildApp(options: AppOptions): Promise<App> {
     ...photovoiceRoutes(app),
     ...privacyRoutes(app, photoStorage),
     ...meetingRoutes(app, meetingBus),
-    ...notificationRoutes(app, () => false),
+    ...notificationRoutes(app),
   ];
   registerRoutes(app, apiRoutes, {
     login: config.rateLimits.loginPerMinute,

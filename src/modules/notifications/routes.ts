@@ -2,11 +2,13 @@ import type { FastifyInstance } from 'fastify';
 import * as z from 'zod';
 import { organisationParams } from '../../core/schemas.ts';
 import { type AnyRoute, defineRoute } from '../../http/route.ts';
+import { mailEnabled } from '../mail/service.ts';
 import { inboxCountView, inboxView, markReadInput, preferencesInput, preferencesView } from './model.ts';
 import { emailPreferenceOf, inbox, inboxCount, markRead, setEmailPreference } from './service.ts';
 
-export function notificationRoutes(app: FastifyInstance, mailAvailable: () => boolean): AnyRoute[] {
+export function notificationRoutes(app: FastifyInstance): AnyRoute[] {
   const ctx = app.services;
+  const mailAvailable = () => mailEnabled(ctx.config);
   return [
     defineRoute({
       method: 'GET',

@@ -3,13 +3,13 @@ import { authorize } from '../../core/policy.ts';
 import { inTransaction } from '../../db/database.ts';
 import { recordAudit } from '../audit/service.ts';
 import type { EmailPreference, InboxView, NotificationKind, NotificationView } from './model.ts';
+import { DEFAULT_EMAIL } from './notify-service.ts';
 import * as store from './store.ts';
 import { notificationText } from './texts.ts';
 import { waitingFor } from './waiting-service.ts';
 
 /** The newest notifications shown in the inbox and its history. */
 const HISTORY = 200;
-export const DEFAULT_EMAIL: EmailPreference = 'daily';
 
 const parse = (json: string): Record<string, unknown> => {
   try {

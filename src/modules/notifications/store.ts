@@ -91,3 +91,16 @@ export const markMailed = (db: Db, ids: string[], at: string) =>
         .where('id', 'in', ids)
         .execute()
         .then(() => undefined);
+
+/** Address and language of people who can still sign in (a mail goes nowhere else). */
+export const recipients = (db: Db, userIds: string[]) =>
+  userIds.length === 0
+    ? Promise.resolve([])
+    : db.selectFrom('users').select(['id', 'email', 'language']).where('id', 'in', userIds).where('disabled_at', 'is', null).execute();
+
+/** Marks these as mailed only if no one else did (another process sending the same digest): how many it marked. */
+export async function claimForMail(db: Db, ids: string[], at: string): Promise<number> {
+  if (ids.length === 0) return 0;
+  const result = await db.updateTable('notifications').set({ mailed_at: at }).where('id', 'in', ids).where('mailed_at', 'is', null).executeTakeFirst();
+  return Number(result.numUpdatedRows);
+}

@@ -148,14 +148,17 @@ export async function raiseSignal(ctx: ServiceContext, actor: Actor, organisatio
           read_at: null,
         })),
       );
-      await notify(trx, now, {
-        organisationId,
-        userIds: [...checkers],
-        kind: 'signal_member_check_requested',
-        subjectId: id,
-        params: {},
-        link: `/o/${organisationId}/kruisbestuiving/signalen/${id}`,
-      });
+      await notify(
+        { ...ctx, db: trx },
+        {
+          organisationId,
+          userIds: [...checkers],
+          kind: 'signal_member_check_requested',
+          subjectId: id,
+          params: {},
+          link: `/o/${organisationId}/kruisbestuiving/signalen/${id}`,
+        },
+      );
     }
     await recordAudit(trx, now, {
       organisationId,
@@ -269,14 +272,17 @@ export async function stepSignal(
         },
       ]);
       // What changed at this step (its new status), not the signal's later state.
-      await notify(trx, now, {
-        organisationId,
-        userIds: [raiser],
-        kind: 'signal_step',
-        subjectId: signalId,
-        params: { status: input.to },
-        link: `/o/${organisationId}/kruisbestuiving/signalen/${signalId}`,
-      });
+      await notify(
+        { ...ctx, db: trx },
+        {
+          organisationId,
+          userIds: [raiser],
+          kind: 'signal_step',
+          subjectId: signalId,
+          params: { status: input.to },
+          link: `/o/${organisationId}/kruisbestuiving/signalen/${signalId}`,
+        },
+      );
     }
     await recordAudit(trx, now, {
       organisationId,
@@ -340,14 +346,17 @@ export async function addMemberCheck(
           read_at: null,
         },
       ]);
-      await notify(trx, now, {
-        organisationId,
-        userIds: [row.raised_by],
-        kind: 'signal_member_checked',
-        subjectId: signalId,
-        params: {},
-        link: `/o/${organisationId}/kruisbestuiving/signalen/${signalId}`,
-      });
+      await notify(
+        { ...ctx, db: trx },
+        {
+          organisationId,
+          userIds: [row.raised_by],
+          kind: 'signal_member_checked',
+          subjectId: signalId,
+          params: {},
+          link: `/o/${organisationId}/kruisbestuiving/signalen/${signalId}`,
+        },
+      );
     }
     await recordAudit(trx, now, {
       organisationId,

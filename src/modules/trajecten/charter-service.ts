@@ -65,14 +65,17 @@ function makeVersion(ctx: ServiceContext, actor: Actor, organisationId: string, 
     });
     await recordChange(trx, ctx, actor, access, 'charter.version_created', { type: 'charter_version', id }, { version, language: lang });
     // Every team member signs; the one who made the version knows already.
-    await notify(trx, ctx.clock.now(), {
-      organisationId,
-      userIds: access.members.map((m) => m.userId).filter((userId) => userId !== actor.userId),
-      kind: 'charter_to_sign',
-      subjectId: id,
-      params: { version },
-      link: `/o/${organisationId}/trajecten/${trajectoryId}/kader/${version}`,
-    });
+    await notify(
+      { ...ctx, db: trx },
+      {
+        organisationId,
+        userIds: access.members.map((m) => m.userId).filter((userId) => userId !== actor.userId),
+        kind: 'charter_to_sign',
+        subjectId: id,
+        params: { version },
+        link: `/o/${organisationId}/trajecten/${trajectoryId}/kader/${version}`,
+      },
+    );
     return { version };
   });
 }
