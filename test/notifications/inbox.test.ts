@@ -119,6 +119,16 @@ describeEachDatabase('what waits for me: start page items, notifications, read a
       'Je signaal is doorgegeven aan beleid.',
       'Je signaal is besproken in het team.',
     ]);
+    // The signals page's own list names the status of each step too, not the signal's state now.
+    const onSignalsPage = (await people.signer.client.get(`/api/orgs/${org}/signals/notifications`)).json<{
+      notifications: { kind: string; status: string }[];
+    }>();
+    expect(onSignalsPage.notifications.filter((n) => n.kind === 'step' || n.kind === 'feedback').map((n) => n.status)).toEqual([
+      'feedback_given',
+      'taken_up',
+      'passed_on',
+      'discussed',
+    ]);
     const english = new Client(t.app, 'en');
     await english.login((await t.ctx.db.selectFrom('users').select('email').where('id', '=', people.signer.id).executeTakeFirstOrThrow()).email, TEST_PASSWORD);
     await english.patch('/api/me', { language: 'en' });
