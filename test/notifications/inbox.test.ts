@@ -1,5 +1,7 @@
 import { strFromU8, unzipSync } from 'fflate';
 import { afterAll, beforeAll, expect, it } from 'vitest';
+import { notify } from '../../src/modules/notifications/notify-service.ts';
+import { deleteOldNotifications } from '../../src/modules/privacy/retention-store.ts';
 import { Client, createTestApp, type TestApp } from '../helpers/app.ts';
 import { describeEachDatabase } from '../helpers/databases.ts';
 import { addToTeam, auditActions, makeOrganisation, makeTeam, makeUser, TEST_PASSWORD } from '../helpers/factories.ts';
@@ -167,5 +169,15 @@ describeEachDatabase('what waits for me: start page items, notifications, read a
     expect((await people.admin.client.post(`/api/orgs/${org}/members/${people.signer.id}/erase`)).statusCode).toBe(200);
     expect(await t.ctx.db.selectFrom('notifications').select('id').where('user_id', '=', people.signer.id).execute()).toEqual([]);
     expect(await t.ctx.db.selectFrom('notification_preferences').select('user_id').where('user_id', '=', people.signer.id).execute()).toEqual([]);
+  });
+
+  it('retention removes them with the other notifications once they are older than the organisation keeps logs', async () => {
+    const count = async () => (await t.ctx.db.selectFrom('notifications').select('id').where('organisation_id', '=', org).execute()).length;
+    await notify(t.ctx, { organisationId: org, userIds: [people.maker.id], kind: 'signal_member_checked', subjectId: org, params: {}, link: `/o/${org}` });
+    expect(await count()).toBe(1);
+    await deleteOldNotifications(t.ctx.db, org, '2027-03-01T08:00:00.000Z');
+    expect(await count()).toBe(1);
+    await deleteOldNotifications(t.ctx.db, org, '2027-03-02T00:00:00.000Z');
+    expect(await count()).toBe(0);
   });
 });
