@@ -19,6 +19,8 @@ import * as uploadCounts from './migrations/2026_12_05_0500_upload_counts.ts';
 import * as meetings from './migrations/2026_12_05_0600_meetings.ts';
 import * as resumePage from './migrations/2026_12_06_0050_resume_page.ts';
 import * as mailOutbox from './migrations/2026_12_06_0100_mail_outbox.ts';
+import * as notifications from './migrations/2026_12_06_0200_notifications.ts';
+import * as roundResultSharing from './migrations/2026_12_06_0201_round_result_sharing.ts';
 import * as passwordResets from './migrations/2026_12_06_0400_password_resets.ts';
 import * as twoFactors from './migrations/2026_12_06_0500_two_factors.ts';
 import * as singleSignOn from './migrations/2026_12_06_0600_single_sign_on.ts';
@@ -49,6 +51,8 @@ const migrations: Record<string, Migration> = {
   '2026_12_06_0500_two_factors': twoFactors,
   '2026_12_06_0400_password_resets': passwordResets,
   '2026_12_06_0900_coding_coresearch_answers': codingCoresearchAnswers,
+  '2026_12_06_0200_notifications': notifications,
+  '2026_12_06_0201_round_result_sharing': roundResultSharing,
 };
 
 export const migrationNames = (): string[] => Object.keys(migrations).sort();

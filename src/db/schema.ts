@@ -194,6 +194,8 @@ export interface Database
   pending_sign_ins: PendingSignInTable;
   webauthn_challenges: WebauthnChallengeTable;
   two_factor_rules: TwoFactorRuleTable;
+  notifications: NotificationTable;
+  notification_preferences: NotificationPreferenceTable;
 }
 
 /** Second factors (module factors). bigint columns come back from PostgreSQL as strings: read them with Number(). */
@@ -244,5 +246,28 @@ export interface WebauthnChallengeTable {
 export interface TwoFactorRuleTable {
   organisation_id: string;
   required_for_data_roles: number;
+  updated_at: string;
+}
+
+/** What happened for a person (notifications module); `params` is JSON of what changed at that step. */
+export interface NotificationTable {
+  id: string;
+  organisation_id: string;
+  user_id: string;
+  kind: string;
+  subject_id: string;
+  params: string;
+  link: string;
+  created_at: string;
+  read_at: string | null;
+  /** When handed to the mail outbox; 'skipped' when the person wanted no e-mail for it. */
+  mailed_at: string | null;
+}
+
+/** How a person wants to hear by e-mail what waits for them: immediate | daily | weekly | never. */
+export interface NotificationPreferenceTable {
+  user_id: string;
+  email: string;
+  last_digest_at: string | null;
   updated_at: string;
 }

@@ -1,12 +1,23 @@
 import type { FastifyBaseLogger, FastifyInstance } from 'fastify';
 
 /**
- * Where people without an account answer, look or join: the respondent form, the exhibition and
- * live meetings. They were promised no address and not the hour, so these paths leave no request
+ * Where people without an account answer, look or join: the respondent form, the exhibition,
+ * live meetings and a round's shared results. They were promised no address and not the hour, so these paths leave no request
  * log, no address in a rate-limit store and no time-linked error line. One list for every such
  * route, present and future: a new anonymous module puts its routes under one of these prefixes.
  */
-export const ANONYMOUS_PATH_PREFIXES = ['/r/', '/r-assets/', '/api/r/', '/tentoonstelling/', '/t-assets/', '/m/', '/m-assets/', '/api/m/'] as const;
+export const ANONYMOUS_PATH_PREFIXES = [
+  '/r/',
+  '/r-assets/',
+  '/api/r/',
+  '/tentoonstelling/',
+  '/t-assets/',
+  '/m/',
+  '/m-assets/',
+  '/api/m/',
+  '/u/',
+  '/u-assets/',
+] as const;
 
 /** Under a prefix, or its bare root (`/m`, `/m?lang=en`: the join page, whose form carries the code). */
 export const isAnonymousPath = (url: string | undefined): boolean =>

@@ -9,6 +9,7 @@ import { type DatabaseHandle, isReachable } from '../db/database.ts';
 import { resetMailer } from '../modules/accounts/reset-mail.ts';
 import { accountRoutes } from '../modules/accounts/routes.ts';
 import { selfServiceRoutes } from '../modules/accounts/self-service-routes.ts';
+import { registerPublicResultPages } from '../modules/analysis/public-results-routes.tsx';
 import { analysisRoutes } from '../modules/analysis/routes.ts';
 import { auditRoutes } from '../modules/audit/routes.ts';
 import { codingRoutes } from '../modules/coding/routes.ts';
@@ -28,6 +29,8 @@ import { localBus, postgresBus } from '../modules/meetings/events.ts';
 import { registerLiveRoutes } from '../modules/meetings/live-routes.ts';
 import { registerParticipantPages } from '../modules/meetings/participant-routes.tsx';
 import { meetingRoutes } from '../modules/meetings/routes.ts';
+import { startDigestSchedule } from '../modules/notifications/digest-service.ts';
+import { notificationRoutes } from '../modules/notifications/routes.ts';
 import { organisationRoutes } from '../modules/organisations/routes.ts';
 import { privacyRoutes } from '../modules/privacy/routes.ts';
 import { publishedInstruments } from '../modules/rounds/instrument-source.ts';
@@ -117,6 +120,8 @@ export async function buildApp(options: AppOptions): Promise<App> {
     onFailure: (failure) => app.log.warn({ mailId: failure.id, code: failure.code, attempts: failure.attempts, givenUp: failure.givenUp }, 'mail not sent'),
   });
   app.addHook('onClose', () => mailSender.stop());
+  const digests = startDigestSchedule(app.services);
+  app.addHook('onClose', async () => digests.stop());
   const limiter = new Limiter(app.services, config.guesses, counters);
   app.decorate('limiter', limiter);
   app.decorate('signInThrottle', new SignInThrottle(database.db, limiter));
@@ -154,6 +159,7 @@ export async function buildApp(options: AppOptions): Promise<App> {
     ...photovoiceRoutes(app),
     ...privacyRoutes(app, photoStorage),
     ...meetingRoutes(app, meetingBus),
+    ...notificationRoutes(app),
   ];
   registerRoutes(app, apiRoutes, {
     login: config.rateLimits.loginPerMinute,
@@ -163,6 +169,7 @@ export async function buildApp(options: AppOptions): Promise<App> {
   registerRespondentPages(app, publishedInstruments, config.rateLimits.respondentPerMinute);
   registerExhibitionPages(app, photoStorage, config.rateLimits.respondentPerMinute);
   registerParticipantPages(app, meetingBus, config.rateLimits.respondentPerMinute);
+  registerPublicResultPages(app, publishedInstruments, config.rateLimits.respondentPerMinute);
   await registerLiveRoutes(app, meetingBus);
   await registerWebApp(app, config.webDir);
 

@@ -17,14 +17,14 @@ const WEB_DIR = path.resolve(import.meta.dirname, '../../dist/web');
 
 export type LiveServer = { url: string; app: App; close: () => Promise<void> };
 
-/** The real server on a random loopback port, with the built web app and the demo data. */
-export async function startLiveServer(dialect: Dialect = 'sqlite', overrides: Partial<Config> = {}): Promise<LiveServer> {
+/** The real server on a random loopback port, with the built web app and the demo data; `env` as the environment would set it (SMTP_URL …), `overrides` on top. */
+export async function startLiveServer(dialect: Dialect = 'sqlite', overrides: Partial<Config> = {}, env: Record<string, string> = {}): Promise<LiveServer> {
   if (!fs.existsSync(path.join(WEB_DIR, 'index.html'))) throw new Error('dist/web is missing: run `npm run build` (npm test does it).');
   const { handle, close } = await openTestDatabase(dialect);
   // Photos and other files beside the database go to a temporary folder, removed on close.
   const dataDir = fs.mkdtempSync(path.join(os.tmpdir(), 'kb-live-'));
   const config = {
-    ...loadConfig({}),
+    ...loadConfig(env),
     dataDir,
     webDir: WEB_DIR,
     logLevel: 'warn' as const,

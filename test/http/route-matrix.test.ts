@@ -196,6 +196,12 @@ const samples: Record<string, Sample> = {
   'GET /api/orgs/:orgId/rounds/:roundId/export': (f) => ({ params: { orgId: f.org, roundId: f.round, '?': '?format=csv' } }),
   'GET /api/orgs/:orgId/rounds/:roundId/export/tables': (f) => ({ params: { orgId: f.org, roundId: f.round, '?': '?format=xlsx' } }),
   'GET /api/orgs/:orgId/reports/compare': (f) => ({ params: { orgId: f.org, '?': `?a=${f.round}&b=${f.round}` } }),
+  'GET /api/orgs/:orgId/results': (f) => ({ params: { orgId: f.org } }),
+  'GET /api/orgs/:orgId/inbox': (f) => ({ params: { orgId: f.org } }),
+  'GET /api/orgs/:orgId/inbox/count': (f) => ({ params: { orgId: f.org } }),
+  'POST /api/orgs/:orgId/inbox/read': (f) => ({ params: { orgId: f.org }, body: {} }),
+  'GET /api/me/notification-preferences': () => ({ params: {} }),
+  'PUT /api/me/notification-preferences': () => ({ params: {}, body: { email: 'weekly' } }),
   'POST /api/r/:token/responses': () => ({
     params: { token: 'a'.repeat(43) },
     body: { responseId: crypto.randomUUID(), language: 'nl', consentVersion: 'x', answers: {} },
@@ -507,6 +513,13 @@ const expected: Record<string, Row> = {
   'GET /api/orgs/:orgId/rounds/:roundId/crosstab': [200, 200, 200, 200, 404],
   'GET /api/orgs/:orgId/rounds/:roundId/subgroup': [200, 200, 200, 200, 404],
   'GET /api/orgs/:orgId/rounds/:roundId/trend': [200, 200, 200, 200, 404],
+  // Every member finds the results their rounds share; what waits for them is their own.
+  'GET /api/orgs/:orgId/results': [200, 200, 200, 200, 404],
+  'GET /api/orgs/:orgId/inbox': [200, 200, 200, 200, 404],
+  'GET /api/orgs/:orgId/inbox/count': [200, 200, 200, 200, 404],
+  'POST /api/orgs/:orgId/inbox/read': [200, 200, 200, 200, 404],
+  'GET /api/me/notification-preferences': [200, 200, 200, 200, null],
+  'PUT /api/me/notification-preferences': [200, 200, 200, 200, null],
   'GET /api/orgs/:orgId/rounds/:roundId/report.html': [200, 200, 200, 200, 404],
   'GET /api/orgs/:orgId/rounds/:roundId/report.pdf': [200, 200, 200, 200, 404],
   'GET /api/orgs/:orgId/trajectories': [200, 200, 200, 200, 404],
@@ -868,6 +881,37 @@ describeEachDatabase('every route, as every role and as another organisation', (
     // One comparison of the whole table, so a failure lists every route and role that differs.
     const wanted = Object.fromEntries(Object.entries(expected).map(([route, row]) => [route, row.slice(0, 4)]));
     expect(seen).toEqual(wanted);
+  });
+
+  /**
+   * The same results routes for a round whose settings say its results are not shared: a member
+   * (who does not run rounds) is refused, those who run rounds still read it, small groups hidden
+   * or not as before. Written out by hand like `expected`.
+   */
+  const expectedNotShared: Record<string, Row> = {
+    'GET /api/orgs/:orgId/rounds/:roundId/report': [200, 200, 200, 403, 404],
+    'GET /api/orgs/:orgId/rounds/:roundId/report.html': [200, 200, 200, 403, 404],
+    'GET /api/orgs/:orgId/rounds/:roundId/report.pdf': [200, 200, 200, 403, 404],
+    'GET /api/orgs/:orgId/rounds/:roundId/export/tables': [200, 200, 200, 403, 404],
+    'GET /api/orgs/:orgId/reports/compare': [200, 200, 200, 403, 404],
+  };
+
+  it('a round whose results are not shared is refused to members, and read as before by those who run rounds', { timeout: 120_000 }, async () => {
+    const seen: Record<string, Status[]> = {};
+    for (const url of Object.keys(expectedNotShared)) {
+      const [method, path] = url.split(' ') as [AnyRoute['method'], string];
+      const statuses: Status[] = [];
+      for (const who of [...roles, 'outsider'] as const) {
+        const f = await fixture(orgA, path);
+        await t.ctx.db.updateTable('rounds').set({ results_shared: 'not' }).where('id', '=', f.round).execute();
+        const sample = samples[url]?.(f);
+        if (!sample) throw new Error(`no sample for ${url}`);
+        const response = await clients.get(who)?.request(method, fill(path, sample.params), sample.body);
+        statuses.push(response?.statusCode as Status);
+      }
+      seen[url] = statuses;
+    }
+    expect(seen).toEqual(expectedNotShared);
   });
 
   it("another organisation's admin gets 404 for everything of organisation A, whatever the URL says", { timeout: 120_000 }, async () => {

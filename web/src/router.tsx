@@ -69,6 +69,7 @@ export const routes: RouteObject[] = [
                 loader: organisationLoader,
                 children: [
                   { index: true, lazy: () => import('./pages/HomePage.tsx') },
+                  { path: 'meldingen', lazy: () => import('./pages/InboxPage.tsx') },
                   { path: 'in-beeld', lazy: () => import('./pages/InBeeldPage.tsx') },
                   { path: 'in-beeld/instruments/:instrumentId', lazy: () => import('./pages/InstrumentPage.tsx') },
                   { path: 'in-beeld/rounds/new', lazy: () => import('./pages/NewRoundPage.tsx') },

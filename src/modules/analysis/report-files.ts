@@ -4,6 +4,7 @@ import type { Language } from '../../core/language.ts';
 import { authorize, can } from '../../core/policy.ts';
 import { recordAudit } from '../audit/service.ts';
 import type { InstrumentSource } from '../rounds/instrument-source.ts';
+import { resultsAvailable } from '../rounds/result-sharing.ts';
 import { countResponsesByRound } from '../rounds/store.ts';
 import type { RoundTable } from '../rounds/tables.ts';
 import { composeCrossTabs, crossTabsFor } from './crosstab-service.ts';
@@ -109,5 +110,25 @@ export async function reportDocumentForCli(
     report,
     comparison,
     crossTabs: await composeCrossTabs(ctx, source, access, round, options.crossTabs ?? [], options.lang),
+  };
+}
+
+/**
+ * The results page shared with the people a round asked, without signing in (`/u/<token>`): the
+ * whole round, small groups hidden, no filters, nothing recorded (an anonymous visit leaves no trace).
+ * Null when the link is unknown, no longer public, or the round does not share its results yet.
+ */
+export async function publicReportDocument(ctx: ServiceContext, source: InstrumentSource, token: string, lang: Language): Promise<ReportDocument | null> {
+  const round = await store.findRoundByResultsToken(ctx.db, token);
+  if (!round || !resultsAvailable(round, ctx.clock.now().toISOString().slice(0, 10))) return null;
+  const access: Access = { organisationId: round.organisation_id, suppress: true, actorUserId: null, source: 'web' };
+  const report = await composeReport(ctx, source, access, round, { lang });
+  return {
+    lang,
+    organisation: await organisationName(ctx, round.organisation_id),
+    generatedAt: ctx.clock.now(),
+    responses: await responsesOf(ctx, round.id, report.disclosure),
+    report,
+    comparison: null,
   };
 }

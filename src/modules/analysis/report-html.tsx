@@ -403,7 +403,8 @@ abbr { text-decoration: none; }
 `;
 
 /** The whole report as one self-contained HTML document (embedded stylesheet, inline SVG charts, no script). */
-export function renderReportHtml(doc: ReportDocument): string {
+/** `stylesheet`: a page served under the strict CSP links its CSS instead of carrying it inline. */
+export function renderReportHtml(doc: ReportDocument, stylesheet?: string): string {
   const body = renderToStaticMarkup(<ReportPage doc={doc} />);
   const title = `${texts[doc.lang].kind}: ${doc.report.round.name}`;
   const escapeText = (value: string) => value.replace(/&/g, '&amp;').replace(/</g, '&lt;').replace(/>/g, '&gt;');
@@ -413,7 +414,7 @@ export function renderReportHtml(doc: ReportDocument): string {
 <meta charset="utf-8">
 <meta name="viewport" content="width=device-width, initial-scale=1">
 <title>${escapeText(title)}</title>
-<style>${REPORT_CSS}</style>
+${stylesheet ? `<link rel="stylesheet" href="${stylesheet}">` : `<style>${REPORT_CSS}</style>`}
 </head>
 <body>${body}</body>
 </html>

@@ -6,6 +6,7 @@ import { recordAudit } from '../audit/service.ts';
 import { allQuestions, localise } from '../instruments/definition.ts';
 import type { ResolvedInstrument } from '../instruments/resolve.ts';
 import type { InstrumentSource } from '../rounds/instrument-source.ts';
+import { resultsAvailable } from '../rounds/result-sharing.ts';
 import type { RoundTable } from '../rounds/tables.ts';
 import { shownInReport } from './compare-disclosure.ts';
 import { compareGroups, disclosureThreshold, type Localised, roundingRule } from './core/index.ts';
@@ -167,6 +168,20 @@ export async function composeReport(
   };
 }
 
+const NOT_SHARED = {
+  nl: 'De uitkomsten van deze ronde zijn (nog) niet gedeeld. De onderzoeker bepaalt of en wanneer ze gedeeld worden.',
+  en: 'The results of this round are not shared (yet). The researcher decides whether and when they are shared.',
+};
+
+/**
+ * Members read a round's results only when the round shares them (now, after closing, from a date);
+ * those who run rounds read them always. Either way small groups stay hidden for whoever may not see them.
+ */
+export function assertResultsShared(ctx: ServiceContext, actor: Actor, organisationId: string, round: RoundTable): void {
+  if (can(actor, 'rounds.view', organisationId)) return;
+  if (!resultsAvailable(round, ctx.clock.now().toISOString().slice(0, 10))) throw new AppError('forbidden', { detail: 'results_not_shared', text: NOT_SHARED });
+}
+
 /** Members and coordinators see small cells suppressed; researchers and admins see everything (audited). */
 export async function getReport(
   ctx: ServiceContext,
@@ -179,6 +194,7 @@ export async function getReport(
   authorize(actor, 'reports.view', organisationId);
   const round = await store.findRound(ctx.db, organisationId, roundId);
   if (!round) throw notFound();
+  assertResultsShared(ctx, actor, organisationId, round);
   const suppress = !can(actor, 'reports.raw', organisationId);
   return composeReport(ctx, source, { organisationId, suppress, actorUserId: actor.userId, source: 'web' }, round, {
     ...query,
@@ -312,6 +328,11 @@ export async function compareRoundsReport(
   roundIds: { a: string; b: string },
 ): Promise<Comparison> {
   authorize(actor, 'reports.view', organisationId);
+  for (const id of [roundIds.a, roundIds.b]) {
+    const round = await store.findRound(ctx.db, organisationId, id);
+    if (!round) throw notFound();
+    assertResultsShared(ctx, actor, organisationId, round);
+  }
   const suppress = !can(actor, 'reports.raw', organisationId);
   return composeComparison(ctx, source, { organisationId, suppress, actorUserId: actor.userId, source: 'web' }, roundIds, actor.language);
 }

@@ -286,3 +286,6 @@ export const teamIdsOf = async (db: Db, organisationId: string): Promise<string[
 /** The organisation's rounds, oldest first (for round-to-round trends). */
 export const roundsOfOrganisation = (db: Db, organisationId: string) =>
   db.selectFrom('rounds').selectAll().where('organisation_id', '=', organisationId).orderBy('closes_on').orderBy('created_at').execute();
+/** The round whose results page is public under this token (and still public). */
+export const findRoundByResultsToken = (db: Db, token: string) =>
+  db.selectFrom('rounds').selectAll().where('results_token', '=', token).where('results_audience', '=', 'public').executeTakeFirst();

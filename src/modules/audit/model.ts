@@ -117,6 +117,9 @@ export const auditActions = [
   'meeting.deleted',
   'meeting.prompt_reset',
   'meeting.moderated',
+  'notification.read',
+  'notification.preferences_changed',
+  'round.results_sharing_changed',
 ] as const;
 export type AuditAction = (typeof auditActions)[number];
 

@@ -5,7 +5,7 @@ import { newId } from '../../core/ids.ts';
 import type { Language } from '../../core/language.ts';
 import { authorize, can } from '../../core/policy.ts';
 import { DEFAULT_DISCLOSURE_THRESHOLD } from '../analysis/core/index.ts';
-import { type Access, composeCrossTabs, composeReport, roundForCli } from '../analysis/service.ts';
+import { type Access, assertResultsShared, composeCrossTabs, composeReport, roundForCli } from '../analysis/service.ts';
 import * as analysisStore from '../analysis/store.ts';
 import { recordAudit } from '../audit/service.ts';
 import { localise } from '../instruments/definition.ts';
@@ -93,6 +93,7 @@ export async function exportForActor(
   authorize(actor, request.tablesOnly ? 'reports.view' : 'reports.raw', organisationId);
   const round = await analysisStore.findRound(ctx.db, organisationId, roundId);
   if (!round) throw notFound();
+  assertResultsShared(ctx, actor, organisationId, round);
   const access: Access = { organisationId, suppress: !can(actor, 'reports.raw', organisationId), actorUserId: actor.userId, source: 'web' };
   return exportRound(ctx, source, access, round, request);
 }

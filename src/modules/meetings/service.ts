@@ -231,3 +231,9 @@ export function library(actor: Actor, organisationId: string) {
   authorize(actor, 'meetings.run', organisationId);
   return promptLibrary().map((e) => ({ key: e.key, group: e.group, prompt: e.prompt }));
 }
+
+/** Meetings of the person's teams that are live now (the start page: "your team's meeting is on"). */
+export async function liveMeetingsFor(ctx: ServiceContext, organisationId: string, userId: string) {
+  const rows = await store.liveMeetingsOfTeamsOf(ctx.db, organisationId, userId);
+  return rows.map((m) => ({ meetingId: m.id, title: m.title, path: `/m/${m.join_code}` }));
+}

@@ -184,3 +184,14 @@ export const answeredCount = async (db: Db, promptId: string) =>
         .executeTakeFirst()
     )?.n ?? 0,
   );
+
+/** Live meetings of the person's teams. */
+export const liveMeetingsOfTeamsOf = (db: Db, organisationId: string, userId: string) =>
+  db
+    .selectFrom('meetings as m')
+    .innerJoin('team_members as tm', (join) => join.onRef('tm.team_id', '=', 'm.team_id').on('tm.user_id', '=', userId))
+    .select(['m.id', 'm.title', 'm.join_code'])
+    .where('m.organisation_id', '=', organisationId)
+    .where('m.status', '=', 'live')
+    .orderBy('m.created_at')
+    .execute();

@@ -63,6 +63,8 @@ export const personColumns: readonly PersonColumn[] = [
   { table: 'meetings', column: 'created_by', onErase: 'former', section: 'ontmoetingen' },
   { table: 'meeting_facilitators', column: 'user_id', onErase: 'delete', section: 'ontmoetingen' },
   { table: 'meeting_moderation', column: 'actor_user_id', onErase: 'former', section: 'ontmoetingen' },
+  { table: 'notifications', column: 'user_id', onErase: 'delete', section: 'meldingen' },
+  { table: 'notification_preferences', column: 'user_id', onErase: 'delete', section: 'meldingen' },
 ];
 
 /**

@@ -71,7 +71,9 @@ export const deleteStories = (db: Db, ids: string[]) => (ids.length ? db.deleteF
 
 export async function deleteOldNotifications(db: Db, organisationId: string, before: string): Promise<number> {
   const result = await db.deleteFrom('signal_notifications').where('organisation_id', '=', organisationId).where('at', '<', before).executeTakeFirst();
-  return Number(result.numDeletedRows);
+  // The inbox's notifications (src/modules/notifications) are kept as long.
+  const inbox = await db.deleteFrom('notifications').where('organisation_id', '=', organisationId).where('created_at', '<', before).executeTakeFirst();
+  return Number(result.numDeletedRows) + Number(inbox.numDeletedRows);
 }
 
 /** Sessions idle since before `before` of the organisation's members (or, with null, of people in no organisation). */

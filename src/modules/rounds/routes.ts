@@ -12,11 +12,13 @@ import {
   roundParams,
   roundTokenSchema,
   roundView,
+  sharedResultListView,
   submissionAck,
   submissionInput,
   updateRoundInput,
 } from './model.ts';
 import { openLink, submitWhole } from './respondent.ts';
+import { listResults } from './results-service.ts';
 import { createRound, getRound, listRounds, updateRound } from './service.ts';
 
 export function roundRoutes(app: FastifyInstance, source: InstrumentSource): AnyRoute[] {
@@ -33,6 +35,18 @@ export function roundRoutes(app: FastifyInstance, source: InstrumentSource): Any
       params: organisationParams,
       response: roundListView,
       handler: async ({ actor, params }) => ({ rounds: await listRounds(ctx, source, actor, params.orgId) }),
+    }),
+    defineRoute({
+      method: 'GET',
+      url: '/api/orgs/:orgId/results',
+      summary:
+        "Rounds whose results I may read: for a member, the organisation's and their teams' rounds that share their results; for those who run rounds, every round",
+      tags: ['rounds'],
+      auth: 'user',
+      policy: 'reports.view',
+      params: organisationParams,
+      response: sharedResultListView,
+      handler: async ({ actor, params }) => ({ results: await listResults(ctx, source, actor, params.orgId) }),
     }),
     defineRoute({
       method: 'POST',

@@ -9,7 +9,8 @@ import { type CountViewer, countsPerTeam, countViewer, shownCount } from '../ana
 import { recordAudit } from '../audit/service.ts';
 import { localise } from '../instruments/definition.ts';
 import type { InstrumentSource } from './instrument-source.ts';
-import type { CreateRoundInput, RoundView } from './model.ts';
+import type { CreateRoundInput, ResultSharingInput, RoundView } from './model.ts';
+import { resultsAvailable, sharingOf } from './result-sharing.ts';
 import * as store from './store.ts';
 import type { RoundTable } from './tables.ts';
 
@@ -41,6 +42,21 @@ function present(
     openTextExport: round.open_text_export === 1,
     createdAt: round.created_at,
     responses: { complete: complete.count, started: started.count, fewerThan: viewer.seesSmall ? null : viewer.k },
+    results: {
+      ...sharingOf(round),
+      available: resultsAvailable(round, today(ctx)),
+      publicPath: round.results_audience === 'public' && round.results_token ? `/u/${round.results_token}` : null,
+    },
+  };
+}
+
+/** The columns for a sharing choice; a public audience gets a link token (kept while it stays public). */
+function sharingColumns(input: ResultSharingInput, current: string | null | undefined) {
+  return {
+    results_shared: input.shared,
+    results_shared_from: input.shared === 'from_date' ? input.from : null,
+    results_audience: input.audience,
+    results_token: input.audience === 'public' ? (current ?? newSecretToken()) : null,
   };
 }
 
@@ -71,6 +87,7 @@ export async function createRound(
     status: 'open',
     created_by: actor.userId,
     created_at: now.toISOString(),
+    ...(input.results ? sharingColumns(input.results, null) : {}),
   };
   const teamIds = [...new Set(input.teamIds)];
   await inTransaction(ctx.db, async (trx) => {
@@ -177,13 +194,21 @@ export async function updateRound(
   actor: Actor,
   organisationId: string,
   roundId: string,
-  changes: { closesOn?: string | undefined; status?: 'open' | 'closed' | undefined; openTextExport?: boolean | undefined },
+  changes: {
+    closesOn?: string | undefined;
+    status?: 'open' | 'closed' | undefined;
+    openTextExport?: boolean | undefined;
+    results?: ResultSharingInput | undefined;
+  },
 ): Promise<RoundView> {
   authorize(actor, 'rounds.manage', organisationId);
   await inTransaction(ctx.db, async (trx) => {
     const round = await store.findRound(trx, organisationId, roundId);
     if (!round) throw notFound();
-    const set: Partial<Pick<RoundTable, 'closes_on' | 'status' | 'open_text_export'>> = {};
+    const set: Partial<
+      Pick<RoundTable, 'closes_on' | 'status' | 'open_text_export' | 'results_shared' | 'results_shared_from' | 'results_audience' | 'results_token'>
+    > = {};
+    if (changes.results) Object.assign(set, sharingColumns(changes.results, round.results_token));
     if (changes.closesOn) set.closes_on = changes.closesOn;
     if (changes.status) set.status = changes.status;
     if (changes.openTextExport !== undefined && changes.openTextExport !== (round.open_text_export === 1)) {
@@ -212,6 +237,15 @@ export async function updateRound(
         ...(set.open_text_export !== undefined ? { openTextExport: set.open_text_export === 1 } : {}),
       },
     });
+    if (changes.results)
+      await recordAudit(trx, ctx.clock.now(), {
+        organisationId,
+        actorUserId: actor.userId,
+        action: 'round.results_sharing_changed',
+        subjectType: 'round',
+        subjectId: roundId,
+        details: { shared: changes.results.shared, audience: changes.results.audience },
+      });
   });
   const round = await store.findRound(ctx.db, organisationId, roundId);
   if (!round) throw notFound();
@@ -223,4 +257,10 @@ export async function updateRound(
     counts.get(roundId),
     await countViewer(ctx, actor, organisationId),
   );
+}
+
+/** Rounds open now with a link for one of the person's teams (the start page: "a questionnaire for your team"). */
+export async function openRoundsForTeamsOf(ctx: ServiceContext, organisationId: string, userId: string) {
+  const rows = await store.openRoundsForTeamsOf(ctx.db, organisationId, userId, today(ctx));
+  return rows.map((r) => ({ roundId: r.id, name: r.name, closesOn: r.closes_on, path: `/r/${r.token}` }));
 }

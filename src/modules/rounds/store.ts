@@ -20,8 +20,13 @@ export const findRoundByKey = (db: Db, organisationId: string, key: string) =>
 export const listRounds = (db: Db, organisationId: string) =>
   db.selectFrom('rounds').selectAll().where('organisation_id', '=', organisationId).orderBy('created_at', 'desc').execute();
 
-export const updateRound = (db: Db, roundId: string, changes: Partial<Pick<RoundTable, 'closes_on' | 'status' | 'open_text_export'>>) =>
-  db.updateTable('rounds').set(changes).where('id', '=', roundId).execute();
+export const updateRound = (
+  db: Db,
+  roundId: string,
+  changes: Partial<
+    Pick<RoundTable, 'results_shared' | 'results_shared_from' | 'results_audience' | 'results_token' | 'closes_on' | 'status' | 'open_text_export'>
+  >,
+) => db.updateTable('rounds').set(changes).where('id', '=', roundId).execute();
 
 /** Responses per round: complete ones, and all that were started (drafts included). */
 export async function countResponsesByRound(db: Db, roundIds: string[]): Promise<Map<string, { complete: number; started: number }>> {
@@ -154,3 +159,29 @@ export const researchOpenAnswers = (db: Db, organisationId: string, only?: { res
   if (only) query = query.where('answers.response_id', '=', only.responseId).where('answers.question', '=', only.question);
   return query.orderBy('rounds.created_at').orderBy('rounds.id').orderBy('responses.id').orderBy('answers.question').execute();
 };
+/** Open rounds with a link for one of the person's teams, with that link's token. */
+export const openRoundsForTeamsOf = (db: Db, organisationId: string, userId: string, today: string) =>
+  db
+    .selectFrom('rounds as r')
+    .innerJoin('round_links as l', 'l.round_id', 'r.id')
+    .innerJoin('team_members as tm', (join) => join.onRef('tm.team_id', '=', 'l.team_id').on('tm.user_id', '=', userId))
+    .select(['r.id', 'r.name', 'r.closes_on', 'l.token'])
+    .where('r.organisation_id', '=', organisationId)
+    .where('r.status', '=', 'open')
+    .where('r.closes_on', '>=', today)
+    .orderBy('r.closes_on')
+    .execute();
+
+/** Whom each round asked: its links' teams (null: the whole organisation), without tokens or counts. */
+export const linkScopes = (db: Db, roundIds: string[]) =>
+  roundIds.length === 0
+    ? Promise.resolve([])
+    : db
+        .selectFrom('round_links')
+        .leftJoin('teams', 'teams.id', 'round_links.team_id')
+        .select(['round_links.round_id', 'round_links.team_id', 'teams.name as team_name'])
+        .where('round_links.round_id', 'in', roundIds)
+        .execute();
+
+export const teamIdsOf = async (db: Db, userId: string) =>
+  (await db.selectFrom('team_members').select('team_id').where('user_id', '=', userId).execute()).map((r) => r.team_id);

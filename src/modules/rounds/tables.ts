@@ -16,6 +16,13 @@ export interface RoundTable {
   status: string;
   created_by: string;
   created_at: string;
+  /** Whether members see the results (small groups hidden): now | after_closing | from_date | not. Defaults to now. */
+  results_shared?: string;
+  /** For from_date: the first day (YYYY-MM-DD) the results are shared. */
+  results_shared_from?: string | null;
+  /** members | public (also by the link with `results_token`, without signing in). */
+  results_audience?: string;
+  results_token?: string | null;
 }
 
 export interface RoundLinkTable {

@@ -121,6 +121,7 @@ export const notificationView = z.object({
   kind: z.enum(['step', 'feedback', 'member_check_requested', 'member_checked']),
   signalId: idSchema,
   signalTitle: z.string(),
+  /** For a step: the status that step moved the signal to; otherwise the signal's status now. */
   status: signalStatusSchema,
   at: z.string(),
   read: z.boolean(),

@@ -20,12 +20,15 @@ export async function listNotifications(
   const visibleRows = (await visibleSignals(ctx, actor, organisationId)).rows;
   const visible = new Set(visibleRows.map((r) => r.id));
   const rows = (await store.listNotifications(ctx.db, organisationId, actor.userId, LIMIT)).filter((r) => visible.has(r.signal_id));
+  // A step's notification says where that step took the signal (written in the same transaction, at the same time).
+  const steps = await store.stepStatuses(ctx.db, [...new Set(rows.filter((r) => r.kind === 'step' || r.kind === 'feedback').map((r) => r.signal_id))]);
+  const stepStatus = new Map(steps.map((s) => [`${s.signal_id}|${s.at}`, s.to_status]));
   const stored: NotificationView[] = rows.map((r) => ({
     id: r.id,
     kind: r.kind as NotificationView['kind'],
     signalId: r.signal_id,
     signalTitle: r.title,
-    status: r.status as SignalStatus,
+    status: (stepStatus.get(`${r.signal_id}|${r.at}`) ?? r.status) as SignalStatus,
     at: r.at,
     read: r.read_at !== null,
   }));

@@ -6,6 +6,7 @@ import { type Db, inTransaction } from '../../db/database.ts';
 import { recordAudit } from '../audit/service.ts';
 import { codeExists } from '../coding/codebook.ts';
 import { getFramework } from '../frameworks/service.ts';
+import { notify } from '../notifications/notify-service.ts';
 import { canCheck, canHandle, canSee, type SignalFacts, type Viewer } from './access.ts';
 import { signalAsMarkdown } from './export-text.ts';
 import { readableLinkedStories } from './linked-stories.ts';
@@ -147,6 +148,17 @@ export async function raiseSignal(ctx: ServiceContext, actor: Actor, organisatio
           read_at: null,
         })),
       );
+      await notify(
+        { ...ctx, db: trx },
+        {
+          organisationId,
+          userIds: [...checkers],
+          kind: 'signal_member_check_requested',
+          subjectId: id,
+          params: {},
+          link: `/o/${organisationId}/kruisbestuiving/signalen/${id}`,
+        },
+      );
     }
     await recordAudit(trx, now, {
       organisationId,
@@ -247,7 +259,7 @@ export async function stepSignal(
       at,
     });
     const raiser = row.raised_by;
-    if (raiser && (input.to === 'feedback_given' || raiser !== actor.userId) && (await store.isMember(trx, organisationId, raiser)))
+    if (raiser && (input.to === 'feedback_given' || raiser !== actor.userId) && (await store.isMember(trx, organisationId, raiser))) {
       await store.insertNotifications(trx, [
         {
           id: newId(),
@@ -259,6 +271,19 @@ export async function stepSignal(
           read_at: null,
         },
       ]);
+      // What changed at this step (its new status), not the signal's later state.
+      await notify(
+        { ...ctx, db: trx },
+        {
+          organisationId,
+          userIds: [raiser],
+          kind: 'signal_step',
+          subjectId: signalId,
+          params: { status: input.to },
+          link: `/o/${organisationId}/kruisbestuiving/signalen/${signalId}`,
+        },
+      );
+    }
     await recordAudit(trx, now, {
       organisationId,
       actorUserId: actor.userId,
@@ -309,7 +334,7 @@ export async function addMemberCheck(
   await inTransaction(ctx.db, async (trx) => {
     const id = newId();
     await store.insertMemberCheck(trx, { id, signal_id: signalId, user_id: actor.userId, stance: input.stance, comment: input.comment, at: now.toISOString() });
-    if (row.raised_by && row.raised_by !== actor.userId)
+    if (row.raised_by && row.raised_by !== actor.userId) {
       await store.insertNotifications(trx, [
         {
           id: newId(),
@@ -321,6 +346,18 @@ export async function addMemberCheck(
           read_at: null,
         },
       ]);
+      await notify(
+        { ...ctx, db: trx },
+        {
+          organisationId,
+          userIds: [row.raised_by],
+          kind: 'signal_member_checked',
+          subjectId: signalId,
+          params: {},
+          link: `/o/${organisationId}/kruisbestuiving/signalen/${signalId}`,
+        },
+      );
+    }
     await recordAudit(trx, now, {
       organisationId,
       actorUserId: actor.userId,

@@ -178,3 +178,9 @@ export const markNotificationsRead = async (db: Db, organisationId: string, user
 
 export const findThreshold = async (db: Db, organisationId: string): Promise<number | undefined> =>
   (await db.selectFrom('organisations').select('disclosure_threshold').where('id', '=', organisationId).executeTakeFirst())?.disclosure_threshold;
+
+/** The status each step of these signals moved to, with when: a notification of a step names that step, not the signal's state now. */
+export const stepStatuses = (db: Db, signalIds: string[]) =>
+  signalIds.length === 0
+    ? Promise.resolve([])
+    : db.selectFrom('signal_steps').select(['signal_id', 'to_status', 'at']).where('signal_id', 'in', signalIds).execute();

@@ -5,6 +5,7 @@ import type { Language } from '../../core/language.ts';
 import { inTransaction } from '../../db/database.ts';
 import { isUniqueViolation } from '../../db/unique-violation.ts';
 import { recordAudit } from '../audit/service.ts';
+import { notify } from '../notifications/notify-service.ts';
 import { invalid, openTrajectory, recordChange, type TrajectoryAccess } from './access.ts';
 import { diffCharter, sameCharter } from './charter/diff.ts';
 import { charterSectionOrder, generateCharter } from './charter/generate.ts';
@@ -63,6 +64,18 @@ function makeVersion(ctx: ServiceContext, actor: Actor, organisationId: string, 
       created_at: ctx.clock.now().toISOString(),
     });
     await recordChange(trx, ctx, actor, access, 'charter.version_created', { type: 'charter_version', id }, { version, language: lang });
+    // Every team member signs; the one who made the version knows already.
+    await notify(
+      { ...ctx, db: trx },
+      {
+        organisationId,
+        userIds: access.members.map((m) => m.userId).filter((userId) => userId !== actor.userId),
+        kind: 'charter_to_sign',
+        subjectId: id,
+        params: { version },
+        link: `/o/${organisationId}/trajecten/${trajectoryId}/kader/${version}`,
+      },
+    );
     return { version };
   });
 }

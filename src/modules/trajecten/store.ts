@@ -182,3 +182,40 @@ export async function checkLinks(db: Db, roundIds: string[], teamId: string) {
     .execute();
   return new Map(links.map((l) => [l.round_id, { token: l.token, complete: Number(counts.find((c) => c.round_id === l.round_id)?.n ?? 0) }]));
 }
+
+/** Per trajectory of the person's teams in the organisation: the newest charter version, when they have not signed it. */
+export const unsignedLatestCharters = (db: Db, organisationId: string, userId: string) =>
+  db
+    .selectFrom('trajectories as t')
+    .innerJoin('team_members as tm', (join) => join.onRef('tm.team_id', '=', 't.team_id').on('tm.user_id', '=', userId))
+    .innerJoin('charter_versions as cv', 'cv.trajectory_id', 't.id')
+    .select(['t.id as trajectoryId', 't.title', 'cv.version', 'cv.created_at'])
+    .where('t.organisation_id', '=', organisationId)
+    .where((eb) =>
+      eb(
+        'cv.version',
+        '=',
+        eb
+          .selectFrom('charter_versions as newest')
+          .select((e) => e.fn.max('newest.version').as('v'))
+          .whereRef('newest.trajectory_id', '=', 't.id'),
+      ),
+    )
+    .where((eb) =>
+      eb.not(eb.exists(eb.selectFrom('charter_signatures as s').select('s.user_id').whereRef('s.version_id', '=', 'cv.id').where('s.user_id', '=', userId))),
+    )
+    .orderBy('cv.created_at')
+    .execute();
+
+/** Agreements the person owns whose review date is on or before `until`. */
+export const reviewsOwnedUntil = (db: Db, organisationId: string, userId: string, until: string) =>
+  db
+    .selectFrom('trajectory_agreements as a')
+    .innerJoin('trajectories as t', 't.id', 'a.trajectory_id')
+    .select(['a.id', 'a.title', 'a.topic', 'a.review_on', 't.id as trajectoryId'])
+    .where('t.organisation_id', '=', organisationId)
+    .where('a.owner_user_id', '=', userId)
+    .where('a.review_on', 'is not', null)
+    .where('a.review_on', '<=', until)
+    .orderBy('a.review_on')
+    .execute();

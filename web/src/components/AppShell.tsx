@@ -8,6 +8,7 @@ import { AccountMenu } from './AccountMenu.tsx';
 import { LanguageSelect } from './LanguageSelect.tsx';
 import { MainNav } from './MainNav.tsx';
 import { NavigationStatus } from './NavigationStatus.tsx';
+import { InboxBadge } from './notifications/InboxBadge.tsx';
 import { OrganisationSwitcher } from './OrganisationSwitcher.tsx';
 import { SiteFooter } from './SiteFooter.tsx';
 import { SkipLink } from './SkipLink.tsx';
@@ -58,6 +59,7 @@ export function AppShell() {
           <Link className="brand" to={org ? `/o/${org.id}` : '/'}>
             {t('common.appName')}
           </Link>
+          {org && <InboxBadge orgId={org.id} />}
           <button
             ref={toggle}
             type="button"

@@ -5,6 +5,7 @@ import { api, apiPath } from '../api.ts';
 import { ExportPanel } from '../components/exports/ExportPanel.tsx';
 import { OpenTextSetting } from '../components/exports/OpenTextSetting.tsx';
 import { REFRESH_MS, ResponseCounts } from '../components/inbeeld/ResponseCounts.tsx';
+import { ResultSharingSettings } from '../components/inbeeld/ResultSharingSettings.tsx';
 import { RoundLinkCard } from '../components/inbeeld/RoundLinkCard.tsx';
 import { RoundSettings } from '../components/inbeeld/RoundSettings.tsx';
 import type { RoundDetail } from '../components/inbeeld/types.ts';
@@ -127,6 +128,8 @@ export function Component() {
       )}
 
       {can(org.role, 'manageRounds') && <OpenTextSetting orgId={org.id} round={round} onChanged={(updated) => setRound({ ...round, ...updated })} />}
+
+      {can(org.role, 'manageRounds') && <ResultSharingSettings org={org} round={round} onChanged={(updated) => setRound({ ...round, ...updated })} />}
 
       {can(org.role, 'manageRounds') && <RoundSettings org={org} round={round} onChanged={(updated) => setRound({ ...round, ...updated })} />}
     </>

@@ -5,6 +5,7 @@ import { MyDataSection } from '../components/account/MyDataSection.tsx';
 import { SessionsSection } from '../components/account/SessionsSection.tsx';
 import { ErrorAlert } from '../components/ErrorAlert.tsx';
 import { TwoFactorSection } from '../components/factors/TwoFactorSection.tsx';
+import { EmailPreferenceSection } from '../components/notifications/EmailPreferenceSection.tsx';
 import { PageTitle } from '../components/PageTitle.tsx';
 import { StatusMessage } from '../components/StatusMessage.tsx';
 import { TextField } from '../components/TextField.tsx';
@@ -89,6 +90,7 @@ export function Component() {
         <StatusMessage message={saved} />
       </form>
       <TwoFactorSection />
+      <EmailPreferenceSection />
       <ChangePasswordSection email={me.user.email} onChanged={() => setSessionsVersion((v) => v + 1)} />
       <SessionsSection version={sessionsVersion} />
       <MyDataSection />

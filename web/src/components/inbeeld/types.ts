@@ -49,6 +49,21 @@ export type Round = {
   createdAt: string;
   /** A null count is below `fewerThan` (the organisation's threshold), for those who may not see small counts. */
   responses: { complete: number | null; started: number | null; fewerThan: number | null };
+  results: ResultSharing & { available: boolean; publicPath: string | null };
+};
+export type ResultSharingMode = 'now' | 'after_closing' | 'from_date' | 'not';
+export type ResultSharing = { shared: ResultSharingMode; from: string | null; audience: 'members' | 'public' };
+/** A round whose results someone may read (GET /api/orgs/:orgId/results). */
+export type SharedResult = {
+  id: string;
+  name: string;
+  instrumentTitle: string;
+  closesOn: string;
+  closed: boolean;
+  organisationWide: boolean;
+  teams: string[];
+  shared: ResultSharingMode;
+  available: boolean;
 };
 export type RoundLink = {
   id: string;
