@@ -17,6 +17,7 @@ import * as retention from './migrations/2026_12_05_0301_retention.ts';
 import * as limits from './migrations/2026_12_05_0400_limits.ts';
 import * as uploadCounts from './migrations/2026_12_05_0500_upload_counts.ts';
 import * as meetings from './migrations/2026_12_05_0600_meetings.ts';
+import * as meetingRounds from './migrations/2026_12_06_0800_meeting_rounds.ts';
 
 /** Listed here, not read from disk, so the order is reviewed in code and bundling cannot lose one. */
 const migrations: Record<string, Migration> = {
@@ -37,6 +38,7 @@ const migrations: Record<string, Migration> = {
   '2026_12_05_0301_retention': retention,
   '2026_12_05_0400_limits': limits,
   '2026_12_05_0600_meetings': meetings,
+  '2026_12_06_0800_meeting_rounds': meetingRounds,
 };
 
 export const migrationNames = (): string[] => Object.keys(migrations).sort();

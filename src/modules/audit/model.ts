@@ -31,6 +31,7 @@ export const auditActions = [
   'round.created',
   'round.updated',
   'round.imported',
+  'round.saved_from_elsewhere',
   'framework.saved',
   'report.viewed_unsuppressed',
   'report.downloaded',
@@ -100,6 +101,8 @@ export const auditActions = [
   'meeting.deleted',
   'meeting.prompt_reset',
   'meeting.moderated',
+  'meeting.moderator_removed',
+  'meeting.attached_to_trajectory',
 ] as const;
 export type AuditAction = (typeof auditActions)[number];
 

@@ -136,5 +136,7 @@ export const meetingView = meetingSummary.extend({
   prompts: z.array(promptView),
   canModerate: z.boolean(),
   canRun: z.boolean(),
+  /** The rounds holding the consenting participants' answers to prompts linked to an instrument (saved at finish). */
+  rounds: z.array(idSchema),
 });
 export type MeetingView = z.infer<typeof meetingView>;

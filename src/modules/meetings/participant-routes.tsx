@@ -12,6 +12,7 @@ import { publicPageCss, registerPublicAsset, sendPublicPage } from '../../http/p
 import type { MeetingBus } from './events.ts';
 import { normaliseJoinCode } from './join-code.ts';
 import { keepAnswerAsStory } from './keep-story.ts';
+import { recordRoundConsent, roundConsentStatement } from './meeting-rounds.ts';
 import { type AnswerValue, answerValue, clientIdSchema, limits, participantPositionSchema } from './model.ts';
 import { meetingMessages } from './page/messages.ts';
 import { CodePage, JoinPage, MessagePage, PromptPage, ReceiptPage, WithdrawPage } from './page/pages.tsx';
@@ -47,6 +48,13 @@ function answerFromForm(fields: Record<string, string | string[]>): AnswerValue 
     return { order: places.sort((a, b) => a.place - b.place).map((p) => p.key) };
   }
   return undefined;
+}
+
+function noticeOf(query: Record<string, unknown>, t: ReturnType<typeof meetingMessages>): string | undefined {
+  if (query.kept === '1') return t.kept;
+  if (query.consent === 'given') return t.roundConsentGiven;
+  if (query.consent === 'declined') return t.roundConsentDeclined;
+  return query.saved === '1' ? t.saved : undefined;
 }
 
 /**
@@ -125,9 +133,10 @@ export function registerParticipantPages(app: FastifyInstance, bus: MeetingBus, 
           current={await currentAnswer(ctx, participant, prompt.id)}
           clientId={newId()}
           results={showResults ? await resultsOf(ctx, meeting, prompt) : undefined}
-          notice={extra.notice ?? (query.kept === '1' ? t.kept : query.saved === '1' ? t.saved : undefined)}
+          notice={extra.notice ?? noticeOf(query, t)}
           error={extra.error}
           keep={keep}
+          roundConsent={participant.round_consent ? undefined : await roundConsentStatement(ctx, meeting, lang)}
         />,
         extra.status ?? 200,
       );
@@ -216,6 +225,27 @@ export function registerParticipantPages(app: FastifyInstance, bus: MeetingBus, 
       }
       const p = typeof fields.p === 'string' && /^\d{1,3}$/.test(fields.p) ? `&p=${fields.p}` : '';
       return reply.redirect(home(meeting.join_code, lang, `&kept=1${p}`), 303);
+    });
+
+    // Asked once: may the answers to prompts linked to a questionnaire also be stored as its round?
+    scope.post('/m/:code/consent', { config }, async (req, reply) => {
+      const meeting = await meetingOr(req, reply, pickLanguage(req));
+      if (!meeting) return;
+      const lang = pickLanguage(req, meeting.language);
+      const t = meetingMessages(lang);
+      const participant = await participantOf(ctx, meeting, req.cookies[PARTICIPANT_COOKIE]);
+      const body = z.object({ choice: z.enum(['given', 'declined']), version: z.string().regex(/^[0-9a-f]{16}$/) }).safeParse(req.body ?? {});
+      if (!participant) return promptPage(req, reply, meeting, lang);
+      if (!body.success) return promptPage(req, reply, meeting, lang, { error: t.invalid, status: 400 });
+      try {
+        await recordRoundConsent(ctx, meeting, participant, body.data.choice, body.data.version);
+      } catch (error) {
+        if (error instanceof AppError && error.id === 'conflict') return promptPage(req, reply, meeting, lang, { error: t.roundConsentChanged, status: 409 });
+        throw error;
+      }
+      const fields = req.body as Record<string, unknown>;
+      const p = typeof fields.p === 'string' && /^\d{1,3}$/.test(fields.p) ? `&p=${fields.p}` : '';
+      return reply.redirect(home(meeting.join_code, lang, `&consent=${body.data.choice}${p}`), 303);
     });
 
     scope.post('/m/:code/ask', { config }, async (req, reply) => {

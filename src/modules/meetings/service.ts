@@ -7,6 +7,7 @@ import { recordAudit } from '../audit/service.ts';
 import { mayCreateFor, openMeeting } from './access.ts';
 import { newJoinCode } from './join-code.ts';
 import { agreeOptions, libraryPrompt, ONTMOETING_TEMPLATE, promptLibrary } from './library.ts';
+import { saveMeetingRounds } from './meeting-rounds.ts';
 import {
   type ControlInput,
   type CreateMeetingInput,
@@ -120,6 +121,7 @@ export async function getMeeting(ctx: ServiceContext, actor: Actor, organisation
     prompts: prompts.map(promptView),
     canRun: access.canRun,
     canModerate: access.canModerate,
+    rounds: (await store.meetingRounds(ctx.db, meetingId)).map((r) => r.round_id),
   };
 }
 
@@ -146,6 +148,7 @@ export async function control(ctx: ServiceContext, actor: Actor, organisationId:
       case 'finish':
         await store.updateMeeting(trx, meetingId, { status: 'closed' });
         for (const p of prompts) if (p.state === 'open') await store.updatePrompt(trx, p.id, { state: 'closed' });
+        await saveMeetingRounds(ctx, trx, meeting, actor.userId);
         break;
       case 'next':
         return go(meeting.current_index + 1);

@@ -1,5 +1,13 @@
 import type { Db } from '../../db/database.ts';
-import type { MeetingAnswerTable, MeetingModerationTable, MeetingParticipantTable, MeetingPromptTable, MeetingQuestionTable, MeetingTable } from './tables.ts';
+import type {
+  MeetingAnswerTable,
+  MeetingModerationTable,
+  MeetingParticipantTable,
+  MeetingPromptTable,
+  MeetingQuestionTable,
+  MeetingRoundTable,
+  MeetingTable,
+} from './tables.ts';
 
 /** SQL of the meetings module. */
 
@@ -184,3 +192,30 @@ export const answeredCount = async (db: Db, promptId: string) =>
         .executeTakeFirst()
     )?.n ?? 0,
   );
+
+export const organisationOf = (db: Db, organisationId: string) =>
+  db.selectFrom('organisations').select(['name', 'disclosure_threshold']).where('id', '=', organisationId).executeTakeFirst();
+
+export const setRoundConsent = (db: Db, participantId: string, consent: 'given' | 'declined', version: string) =>
+  db.updateTable('meeting_participants').set({ round_consent: consent, round_consent_version: version }).where('id', '=', participantId).execute();
+
+/** The answers of the participants who agreed that their answers also count as a questionnaire. */
+export const consentedAnswers = (db: Db, promptIds: string[]) =>
+  promptIds.length === 0
+    ? Promise.resolve([])
+    : db
+        .selectFrom('meeting_answers as a')
+        .innerJoin('meeting_participants as p', 'p.id', 'a.participant_id')
+        .select(['p.id as participantId', 'p.round_consent_version as consentVersion', 'a.prompt_id as promptId', 'a.value'])
+        .where('a.prompt_id', 'in', promptIds)
+        .where('p.round_consent', '=', 'given')
+        .orderBy('p.id')
+        .execute();
+
+export const meetingRounds = (db: Db, meetingId: string) => db.selectFrom('meeting_rounds').selectAll().where('meeting_id', '=', meetingId).execute();
+export const saveMeetingRound = (db: Db, row: MeetingRoundTable) =>
+  db
+    .insertInto('meeting_rounds')
+    .values(row)
+    .onConflict((oc) => oc.columns(['meeting_id', 'instrument_version_id']).doUpdateSet({ round_id: row.round_id }))
+    .execute();

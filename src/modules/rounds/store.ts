@@ -127,3 +127,6 @@ export async function insertResponseIfNew(db: Db, response: ResponseTable): Prom
     .executeTakeFirst();
   return Number(result.numInsertedOrUpdatedRows ?? 0) === 1;
 }
+
+/** Every response of a round, with its answers (they cascade): for a round whose responses are replaced as a whole. */
+export const deleteResponsesOfRound = (db: Db, roundId: string) => db.deleteFrom('responses').where('round_id', '=', roundId).execute();

@@ -37,6 +37,12 @@ const nl = {
   keepText:
     'Je bent aangemeld op deze telefoon. We maken een ontwerp van een verhaal met je antwoord. Alleen jij ziet het. Je kiest later zelf met wie je het deelt. Het verhaal verwijst niet naar deze ontmoeting. Maar wie je antwoord en je verhaal allebei leest, kan ze wel herkennen.',
   keepButton: 'Bewaar als mijn verhaal',
+  roundConsentTitle: 'Ook meetellen in de vragenlijst?',
+  roundConsentYes: 'Ja, dat mag',
+  roundConsentNo: 'Nee, alleen in deze ontmoeting',
+  roundConsentGiven: 'Bedankt. Je antwoorden op die vragen tellen ook mee in de vragenlijst.',
+  roundConsentDeclined: 'Goed. Je antwoorden tellen alleen mee in deze ontmoeting.',
+  roundConsentChanged: 'De uitleg is net veranderd. Lees ze nog eens en kies opnieuw.',
   keepSignIn:
     'Dat kan alleen als je aangemeld bent op het platform. Kopieer je tekst en meld je aan. Daar kun je hem als verhaal delen. We sturen nu niets door.',
   kept: 'Je verhaal is bewaard als ontwerp. Alleen jij ziet het. Open het platform om te kiezen met wie je het deelt.',
@@ -120,6 +126,12 @@ const en: Messages = {
   keepText:
     'You are signed in on this phone. We make a draft story with your answer. Only you see it. Later you choose who you share it with. The story does not point to this meeting. But someone who reads both your answer and your story can still recognise them.',
   keepButton: 'Keep as my story',
+  roundConsentTitle: 'Also count in the questionnaire?',
+  roundConsentYes: 'Yes, that is fine',
+  roundConsentNo: 'No, only in this meeting',
+  roundConsentGiven: 'Thank you. Your answers to those questions also count in the questionnaire.',
+  roundConsentDeclined: 'Fine. Your answers only count in this meeting.',
+  roundConsentChanged: 'The explanation just changed. Please read it again and choose again.',
   keepSignIn:
     'You can only do this when you are signed in on the platform. Copy your text and sign in. There you can share it as a story. We send nothing now.',
   kept: 'Your story is saved as a draft. Only you see it. Open the platform to choose who you share it with.',

@@ -167,6 +167,8 @@ export type PromptPageProps = {
   error?: string | undefined;
   /** The offer to keep an open answer as a story: a form when signed in on this phone, else how to do it. */
   keep?: { csrf: string } | 'sign_in' | undefined;
+  /** Asked once when prompts are linked to a questionnaire: the text from the meeting's settings and its version. */
+  roundConsent?: { paragraphs: string[]; version: string } | undefined;
 };
 
 export function PromptPage(props: PromptPageProps) {
@@ -195,6 +197,7 @@ export function PromptPage(props: PromptPageProps) {
             {props.error}
           </p>
         )}
+        {props.roundConsent && <RoundConsent code={code} lang={lang} t={t} index={props.index} consent={props.roundConsent} />}
         {prompt.state === 'open' ? <AnswerForm {...props} t={t} /> : <p>{t.notOpen}</p>}
         {prompt.kind === 'open_text' && props.current && 'text' in props.current && props.keep && (
           <KeepOffer code={code} lang={lang} t={t} promptId={prompt.id} index={props.index} keep={props.keep} />
@@ -210,6 +213,28 @@ export function PromptPage(props: PromptPageProps) {
         <WithdrawLink code={code} t={t} lang={lang} />
       </div>
     </Page>
+  );
+}
+
+function RoundConsent(props: { code: string; lang: Language; t: MeetingMessages; index: number; consent: { paragraphs: string[]; version: string } }) {
+  const { t } = props;
+  return (
+    <section className="keep" aria-labelledby="consent-title">
+      <h2 id="consent-title">{t.roundConsentTitle}</h2>
+      {props.consent.paragraphs.map((p) => (
+        <p key={p}>{p}</p>
+      ))}
+      <form method="post" action={`/m/${props.code}/consent?lang=${props.lang}`}>
+        <input type="hidden" name="version" value={props.consent.version} />
+        <input type="hidden" name="p" value={String(props.index)} />
+        <button type="submit" name="choice" value="given">
+          {t.roundConsentYes}
+        </button>{' '}
+        <button type="submit" name="choice" value="declined">
+          {t.roundConsentNo}
+        </button>
+      </form>
+    </section>
   );
 }
 
