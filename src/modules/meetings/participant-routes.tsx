@@ -11,6 +11,7 @@ import { formCsrfValid } from '../../http/form-csrf.ts';
 import { publicPageCss, registerPublicAsset, sendPublicPage } from '../../http/public-page.tsx';
 import type { MeetingBus } from './events.ts';
 import { normaliseJoinCode } from './join-code.ts';
+import { raiseSignalFromAnswer } from './keep-signal.ts';
 import { keepAnswerAsStory } from './keep-story.ts';
 import { recordRoundConsent, roundConsentStatement } from './meeting-rounds.ts';
 import { type AnswerValue, answerValue, clientIdSchema, limits, participantPositionSchema } from './model.ts';
@@ -52,6 +53,7 @@ function answerFromForm(fields: Record<string, string | string[]>): AnswerValue 
 
 function noticeOf(query: Record<string, unknown>, t: ReturnType<typeof meetingMessages>): string | undefined {
   if (query.kept === '1') return t.kept;
+  if (query.signal === '1') return t.signalRaised;
   if (query.consent === 'given') return t.roundConsentGiven;
   if (query.consent === 'declined') return t.roundConsentDeclined;
   return query.saved === '1' ? t.saved : undefined;
@@ -225,6 +227,33 @@ export function registerParticipantPages(app: FastifyInstance, bus: MeetingBus, 
       }
       const p = typeof fields.p === 'string' && /^\d{1,3}$/.test(fields.p) ? `&p=${fields.p}` : '';
       return reply.redirect(home(meeting.join_code, lang, `&kept=1${p}`), 303);
+    });
+
+    // Only the author's own choice on their own phone: a signal under the signed-in account, in member checking.
+    scope.post('/m/:code/signal', { config }, async (req, reply) => {
+      const meeting = await meetingOr(req, reply, pickLanguage(req));
+      if (!meeting) return;
+      const lang = pickLanguage(req, meeting.language);
+      const t = meetingMessages(lang);
+      const participant = await participantOf(ctx, meeting, req.cookies[PARTICIPANT_COOKIE]);
+      if (!participant) return promptPage(req, reply, meeting, lang);
+      if (!req.actor) return promptPage(req, reply, meeting, lang, { notice: t.signalSignIn, status: 401 });
+      const fields = (req.body ?? {}) as Record<string, unknown>;
+      if (!(await formCsrfValid(app, req, reply, fields._csrf))) return promptPage(req, reply, meeting, lang, { error: t.keepExpired, status: 403 });
+      const body = z
+        .object({ promptId: z.uuid(), title: z.string().trim().min(1).max(200), barrierFor: z.string().trim().min(1).max(1000), logic: z.string().max(60) })
+        .safeParse(fields);
+      try {
+        if (!body.success || !(await raiseSignalFromAnswer(ctx, req.actor, meeting, participant, body.data.promptId, body.data)))
+          return promptPage(req, reply, meeting, lang, { error: t.invalid, status: 400 });
+      } catch (error) {
+        if (error instanceof AppError && error.id === 'validation_failed') return promptPage(req, reply, meeting, lang, { error: t.invalid, status: 400 });
+        if (error instanceof AppError && (error.id === 'forbidden' || error.id === 'not_found'))
+          return promptPage(req, reply, meeting, lang, { error: t.signalNotAllowed, status: 403 });
+        throw error;
+      }
+      const p = typeof fields.p === 'string' && /^\d{1,3}$/.test(fields.p) ? `&p=${fields.p}` : '';
+      return reply.redirect(home(meeting.join_code, lang, `&signal=1${p}`), 303);
     });
 
     // Asked once: may the answers to prompts linked to a questionnaire also be stored as its round?

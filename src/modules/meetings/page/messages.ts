@@ -37,6 +37,16 @@ const nl = {
   keepText:
     'Je bent aangemeld op deze telefoon. We maken een ontwerp van een verhaal met je antwoord. Alleen jij ziet het. Je kiest later zelf met wie je het deelt. Het verhaal verwijst niet naar deze ontmoeting. Maar wie je antwoord en je verhaal allebei leest, kan ze wel herkennen.',
   keepButton: 'Bewaar als mijn verhaal',
+  signalTitle: 'Of wil je er een signaal van maken?',
+  signalText:
+    'Een signaal meldt een drempel aan de organisatie, op jouw naam. Je antwoord wordt de beschrijving. Eerst kunnen andere ervaringswerkers het bevestigen, aanvullen of tegenspreken. Het signaal verwijst niet naar deze ontmoeting.',
+  signalTitleLabel: 'Korte titel',
+  signalBarrierLabel: 'Voor wie is dit een drempel?',
+  signalLogicLegend: 'Waarover gaat het vooral?',
+  signalButton: 'Meld als signaal',
+  signalNotAllowed: 'Met je account kun je geen signalen melden in deze organisatie. We hebben niets bewaard.',
+  signalRaised: 'Je signaal is gemeld. Andere ervaringswerkers kunnen het nu eerst bekijken. Je vindt het in het platform bij Signalen.',
+  signalSignIn: 'Een signaal meld je op je eigen naam. Meld je aan op het platform op deze telefoon en kom terug. We sturen nu niets door.',
   roundConsentTitle: 'Ook meetellen in de vragenlijst?',
   roundConsentYes: 'Ja, dat mag',
   roundConsentNo: 'Nee, alleen in deze ontmoeting',
@@ -126,6 +136,16 @@ const en: Messages = {
   keepText:
     'You are signed in on this phone. We make a draft story with your answer. Only you see it. Later you choose who you share it with. The story does not point to this meeting. But someone who reads both your answer and your story can still recognise them.',
   keepButton: 'Keep as my story',
+  signalTitle: 'Or do you want to make it a signal?',
+  signalText:
+    'A signal reports a barrier to the organisation, in your name. Your answer becomes the description. First other experience workers can confirm, add to or contest it. The signal does not point to this meeting.',
+  signalTitleLabel: 'Short title',
+  signalBarrierLabel: 'For whom is this a barrier?',
+  signalLogicLegend: 'What is it mainly about?',
+  signalButton: 'Report as a signal',
+  signalNotAllowed: 'Your account cannot report signals in this organisation. We saved nothing.',
+  signalRaised: 'Your signal has been reported. Other experience workers can look at it first. You find it in the platform under Signals.',
+  signalSignIn: 'You report a signal in your own name. Sign in to the platform on this phone and come back. We send nothing now.',
   roundConsentTitle: 'Also count in the questionnaire?',
   roundConsentYes: 'Yes, that is fine',
   roundConsentNo: 'No, only in this meeting',
