@@ -18,6 +18,7 @@ import * as limits from './migrations/2026_12_05_0400_limits.ts';
 import * as uploadCounts from './migrations/2026_12_05_0500_upload_counts.ts';
 import * as meetings from './migrations/2026_12_05_0600_meetings.ts';
 import * as meetingRounds from './migrations/2026_12_06_0800_meeting_rounds.ts';
+import * as meetingDialogueRecords from './migrations/2026_12_06_0801_meeting_dialogue_records.ts';
 
 /** Listed here, not read from disk, so the order is reviewed in code and bundling cannot lose one. */
 const migrations: Record<string, Migration> = {
@@ -39,6 +40,7 @@ const migrations: Record<string, Migration> = {
   '2026_12_05_0400_limits': limits,
   '2026_12_05_0600_meetings': meetings,
   '2026_12_06_0800_meeting_rounds': meetingRounds,
+  '2026_12_06_0801_meeting_dialogue_records': meetingDialogueRecords,
 };
 
 export const migrationNames = (): string[] => Object.keys(migrations).sort();

@@ -219,3 +219,15 @@ export const saveMeetingRound = (db: Db, row: MeetingRoundTable) =>
     .values(row)
     .onConflict((oc) => oc.columns(['meeting_id', 'instrument_version_id']).doUpdateSet({ round_id: row.round_id }))
     .execute();
+
+export const setRecord = (db: Db, meetingId: string, trajectoryId: string | null, at: string | null) =>
+  db.updateTable('meetings').set({ trajectory_id: trajectoryId, record_attached_at: at }).where('id', '=', meetingId).execute();
+export const recordsOfTrajectory = (db: Db, organisationId: string, trajectoryId: string) =>
+  db
+    .selectFrom('meetings')
+    .selectAll()
+    .where('organisation_id', '=', organisationId)
+    .where('trajectory_id', '=', trajectoryId)
+    .where('record_attached_at', 'is not', null)
+    .orderBy('record_attached_at', 'desc')
+    .execute();

@@ -21,6 +21,8 @@ export interface MeetingTable {
   current_index: number;
   created_by: string | null;
   created_at: string;
+  /** When the report was attached to the trajectory as the record of a dialogue; null: not attached. */
+  record_attached_at?: string | null;
 }
 
 export interface MeetingFacilitatorTable {
