@@ -1,7 +1,7 @@
 import { afterAll, beforeAll, expect, it } from 'vitest';
 import type { AnyRoute } from '../../src/http/route.ts';
 import { answer, join, meetingByCode } from '../../src/modules/meetings/participant.ts';
-import { control, createMeeting } from '../../src/modules/meetings/service.ts';
+import { addModerator, control, createMeeting } from '../../src/modules/meetings/service.ts';
 import { createStory } from '../../src/modules/stories/service.ts';
 import { Client, createTestApp, type TestApp } from '../helpers/app.ts';
 import { describeEachDatabase } from '../helpers/databases.ts';
@@ -46,6 +46,8 @@ type Fixture = {
   /** A finished meeting of the same team, and a trajectory of that team to attach its report to. */
   finishedMeeting: string;
   meetingTrajectory: string;
+  /** A co-facilitator of `meeting`. */
+  meetingModerator: string;
 };
 type Sample = (f: Fixture) => { params: Record<string, string>; body?: unknown };
 
@@ -325,6 +327,7 @@ const samples: Record<string, Sample> = {
   }),
   'POST /api/orgs/:orgId/meetings/:meetingId/moderators': (f) => ({ params: { orgId: f.org, meetingId: f.meeting }, body: { userId: f.member } }),
   'GET /api/orgs/:orgId/meetings/:meetingId/moderators': (f) => ({ params: { orgId: f.org, meetingId: f.meeting } }),
+  'DELETE /api/orgs/:orgId/meetings/:meetingId/moderators/:userId': (f) => ({ params: { orgId: f.org, meetingId: f.meeting, userId: f.meetingModerator } }),
   'GET /api/orgs/:orgId/meetings/:meetingId/join': (f) => ({ params: { orgId: f.org, meetingId: f.meeting } }),
   'GET /api/orgs/:orgId/meetings/:meetingId/report.md': (f) => ({ params: { orgId: f.org, meetingId: f.meeting } }),
   'GET /api/orgs/:orgId/meetings/:meetingId/report.pdf': (f) => ({ params: { orgId: f.org, meetingId: f.meeting } }),
@@ -391,6 +394,7 @@ const expected: Record<string, Row> = {
   'POST /api/orgs/:orgId/meetings/:meetingId/moderation': [200, 200, 200, 200, 404],
   'POST /api/orgs/:orgId/meetings/:meetingId/moderators': [200, 200, 200, 200, 404],
   'GET /api/orgs/:orgId/meetings/:meetingId/moderators': [200, 200, 200, 200, 404],
+  'DELETE /api/orgs/:orgId/meetings/:meetingId/moderators/:userId': [200, 200, 200, 200, 404],
   'GET /api/orgs/:orgId/meetings/:meetingId/join': [200, 200, 200, 200, 404],
   'GET /api/orgs/:orgId/meetings/:meetingId/report.md': [200, 200, 200, 200, 404],
   'GET /api/orgs/:orgId/meetings/:meetingId/report.pdf': [200, 200, 200, 200, 404],
@@ -630,7 +634,10 @@ describeEachDatabase('every route, as every role and as another organisation', (
     await control(t.ctx, actor, org, finished.id, { action: 'finish' });
     const { trajectory } = await makeTrajectoryFixture(t.ctx, org, meetingTeam, [...roleUsers.values(), member]);
     await dropAuditSince(org, auditBefore);
-    return { meeting: view.id, meetingTeam, meetingAnswer, finishedMeeting: finished.id, meetingTrajectory: trajectory };
+    const meetingModerator = (await makeUser(t.ctx, { organisationId: org, role: 'member' })).id;
+    await addModerator(t.ctx, actor, org, view.id, meetingModerator);
+    await dropAuditSince(org, auditBefore);
+    return { meeting: view.id, meetingTeam, meetingAnswer, finishedMeeting: finished.id, meetingTrajectory: trajectory, meetingModerator };
   }
 
   /** A finished meeting attached to the trajectory as the record of a dialogue (dialogue-record routes). */
@@ -675,6 +682,7 @@ describeEachDatabase('every route, as every role and as another organisation', (
         meetingAnswer: unused,
         finishedMeeting: unused,
         meetingTrajectory: unused,
+        meetingModerator: unused,
       };
       return {
         org,
@@ -739,7 +747,7 @@ describeEachDatabase('every route, as every role and as another organisation', (
       ...(/\/coding/.test(url) ? await codingFixture(org, member) : { codingStory: unused, code: unused, segment: unused, memo: unused }),
       ...(/\/meetings/.test(url)
         ? await meetingFixture(org, admin, member)
-        : { meeting: unused, meetingTeam: unused, meetingAnswer: unused, finishedMeeting: unused, meetingTrajectory: unused }),
+        : { meeting: unused, meetingTeam: unused, meetingAnswer: unused, finishedMeeting: unused, meetingTrajectory: unused, meetingModerator: unused }),
     };
   }
 

@@ -96,6 +96,7 @@ export const dialogueRecordsView = z.object({
 export type DialogueRecordsView = z.infer<typeof dialogueRecordsView>;
 
 export const addModeratorInput = z.strictObject({ userId: idSchema });
+export const moderatorParams = z.strictObject({ orgId: idSchema, meetingId: idSchema, userId: idSchema });
 export const moderatorsView = z.array(z.object({ userId: idSchema, displayName: z.string() }));
 
 /** A participant's answer, by kind. The client id makes a retry count once. */

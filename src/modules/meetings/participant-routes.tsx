@@ -144,6 +144,14 @@ export function registerParticipantPages(app: FastifyInstance, bus: MeetingBus, 
       );
     }
 
+    /** Participant pacing: after an answer the phone moves on to the next prompt itself (the last one stays). */
+    async function nextPlace(meeting: MeetingTable, p: string | undefined): Promise<string> {
+      if (p === undefined || !/^\d{1,3}$/.test(p)) return '';
+      if (meeting.pacing !== 'participant') return `&p=${p}`;
+      const { count } = await promptFor(ctx, meeting, Number(p));
+      return `&p=${Math.min(Number(p) + 1, count - 1)}`;
+    }
+
     scope.get('/m', { config }, (req, reply) => sendPublicPage(reply, <CodePage lang={pickLanguage(req)} />));
     scope.post('/m', { config }, async (req, reply) => {
       const lang = pickLanguage(req);
@@ -200,8 +208,7 @@ export function registerParticipantPages(app: FastifyInstance, bus: MeetingBus, 
         throw error;
       }
       await bus.publish({ meetingId: meeting.id, kind: 'answers' });
-      const p = one(fields.data.p);
-      return reply.redirect(home(meeting.join_code, lang, `&saved=1${p !== undefined && /^\d+$/.test(p) ? `&p=${p}` : ''}`), 303);
+      return reply.redirect(home(meeting.join_code, lang, `&saved=1${await nextPlace(meeting, one(fields.data.p))}`), 303);
     });
 
     // Only the author's own choice on their own phone: a private draft story by the signed-in account,

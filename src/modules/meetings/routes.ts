@@ -16,6 +16,7 @@ import {
   meetingSummary,
   meetingView,
   moderateInput,
+  moderatorParams,
   moderatorsView,
   orgParams,
   recordParams,
@@ -169,6 +170,20 @@ export function meetingRoutes(app: FastifyInstance, bus: MeetingBus): AnyRoute[]
       response: ok,
       handler: async ({ actor, params, body }) => {
         await service.addModerator(ctx, actor, params.orgId, params.meetingId, body.userId);
+        return { ok: true as const };
+      },
+    }),
+    defineRoute({
+      method: 'DELETE',
+      url: '/api/orgs/:orgId/meetings/:meetingId/moderators/:userId',
+      summary: 'Take the moderating right away from a co-facilitator',
+      tags: ['meetings'],
+      auth: 'user',
+      policy: 'meetings.run',
+      params: moderatorParams,
+      response: ok,
+      handler: async ({ actor, params }) => {
+        await service.removeModerator(ctx, actor, params.orgId, params.meetingId, params.userId);
         return { ok: true as const };
       },
     }),

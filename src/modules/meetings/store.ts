@@ -35,6 +35,9 @@ export const updateMeeting = (db: Db, meetingId: string, set: Partial<Pick<Meeti
 
 export const deleteMeeting = (db: Db, meetingId: string) => db.deleteFrom('meetings').where('id', '=', meetingId).execute();
 
+export const deleteFacilitator = (db: Db, meetingId: string, userId: string) =>
+  db.deleteFrom('meeting_facilitators').where('meeting_id', '=', meetingId).where('user_id', '=', userId).execute();
+
 /** The co-facilitators (moderators) of a meeting with their names, by name. */
 export const listModerators = (db: Db, meetingId: string) =>
   db
