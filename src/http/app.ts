@@ -22,6 +22,7 @@ import { startSweeper } from '../modules/limits/sweeper.ts';
 import { localBus, postgresBus } from '../modules/meetings/events.ts';
 import { registerLiveRoutes } from '../modules/meetings/live-routes.ts';
 import { registerParticipantPages } from '../modules/meetings/participant-routes.tsx';
+import { redisBus } from '../modules/meetings/redis-bus.ts';
 import { meetingRoutes } from '../modules/meetings/routes.ts';
 import { organisationRoutes } from '../modules/organisations/routes.ts';
 import { privacyRoutes } from '../modules/privacy/routes.ts';
@@ -91,8 +92,13 @@ export async function buildApp(options: AppOptions): Promise<App> {
 
   await app.register(cookie);
   await app.register(websocket, { options: { maxPayload: 4096 } });
-  // Live meeting events: between processes through PostgreSQL; within this one process on SQLite.
-  const meetingBus = database.pgPool ? await postgresBus(database.pgPool) : localBus();
+  // Live meeting events: between processes through Redis when REDIS_URL is set, else through
+  // PostgreSQL LISTEN/NOTIFY; within this one process on SQLite.
+  const meetingBus = config.redis
+    ? await redisBus(config.redis.url, config.redis.keyPrefix)
+    : database.pgPool
+      ? await postgresBus(database.pgPool)
+      : localBus();
   app.addHook('onClose', () => meetingBus.close());
   registerErrorHandling(app);
   const counters = config.redis ? redisCounters(config.redis.url, config.redis.keyPrefix) : databaseCounters(database.db);
