@@ -19,7 +19,7 @@ import { databaseCounters, redisCounters } from '../modules/limits/counters.ts';
 import { Limiter } from '../modules/limits/limiter.ts';
 import { SignInThrottle } from '../modules/limits/sign-in-throttle.ts';
 import { startSweeper } from '../modules/limits/sweeper.ts';
-import { localBus, postgresBus } from '../modules/meetings/events.ts';
+import { coalescing, localBus, postgresBus } from '../modules/meetings/events.ts';
 import { registerLiveRoutes } from '../modules/meetings/live-routes.ts';
 import { registerParticipantPages } from '../modules/meetings/participant-routes.tsx';
 import { redisBus } from '../modules/meetings/redis-bus.ts';
@@ -94,11 +94,9 @@ export async function buildApp(options: AppOptions): Promise<App> {
   await app.register(websocket, { options: { maxPayload: 4096 } });
   // Live meeting events: between processes through Redis when REDIS_URL is set, else through
   // PostgreSQL LISTEN/NOTIFY; within this one process on SQLite.
-  const meetingBus = config.redis
-    ? await redisBus(config.redis.url, config.redis.keyPrefix)
-    : database.pgPool
-      ? await postgresBus(database.pgPool)
-      : localBus();
+  const meetingBus = coalescing(
+    config.redis ? await redisBus(config.redis.url, config.redis.keyPrefix) : database.pgPool ? await postgresBus(database.pgPool) : localBus(),
+  );
   app.addHook('onClose', () => meetingBus.close());
   registerErrorHandling(app);
   const counters = config.redis ? redisCounters(config.redis.url, config.redis.keyPrefix) : databaseCounters(database.db);
