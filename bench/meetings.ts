@@ -172,7 +172,8 @@ const cookiesOf = (response: Response) =>
     .join('; ');
 
 const appArgs = (name: string) => [
-  ...(args['cpu-prof'] ? ['--cpu-prof', `--cpu-prof-dir=${PROFILE_DIR}`, `--cpu-prof-name=${name}-${N}-\${pid}.cpuprofile`] : []),
+  // Node names each thread's profile CPU.<date>.<time>.<pid>.<thread>.<n>.cpuprofile; the largest is the app's main thread.
+  ...(args['cpu-prof'] ? ['--cpu-prof', `--cpu-prof-dir=${path.join(PROFILE_DIR, `${name}-${N}`)}`] : []),
   'bin/kruisbestuiving.js',
   'start',
 ];
