@@ -11,13 +11,21 @@
  * as seen when the presenter first shows k answers), server RSS growth per participant, server CPU.
  * Bounded in count and time; the servers it starts are stopped at the end or on the time limit.
  *
- * Run: npm run bench:meetings -- [--participants 1000] [--concurrency 50] [--seconds 120]
+ * With --postgres, also two app processes on one fresh PostgreSQL database (DATABASE_URL of the
+ * local server, default postgres://postgres@127.0.0.1:5432/postgres, dropped afterwards): phones
+ * alternate between the processes, the presenter watches on the first, events cross through
+ * LISTEN/NOTIFY. --cpu-prof writes V8 CPU profiles of the app processes to bench/profiles/.
+ *
+ * Run: npm run bench:meetings -- [--participants 1000,5000,10000] [--concurrency 50] [--seconds 120]
+ *      [--postgres] [--cpu-prof]
+ * (--seconds bounds each size's run.)
  */
 import { randomUUID } from 'node:crypto';
 import fs from 'node:fs';
 import os from 'node:os';
 import path from 'node:path';
 import { parseArgs } from 'node:util';
+import pg from 'pg';
 import WebSocket from 'ws';
 import { openRuntime } from '../src/bootstrap.ts';
 import { loadConfig } from '../src/config.ts';
@@ -28,19 +36,29 @@ import { addMembership, createOrganisation } from '../src/modules/organisations/
 import { type Running, rssMiB, startProcess } from './lib/processes.ts';
 
 const { values: args } = parseArgs({
-  options: { participants: { type: 'string', default: '1000' }, concurrency: { type: 'string', default: '50' }, seconds: { type: 'string', default: '120' } },
+  options: {
+    participants: { type: 'string', default: '1000' },
+    concurrency: { type: 'string', default: '50' },
+    seconds: { type: 'string', default: '120' },
+    postgres: { type: 'boolean', default: false },
+    'cpu-prof': { type: 'boolean', default: false },
+  },
 });
-const N = Math.min(Number(args.participants), 10_000);
+const SIZES = args.participants.split(',').map((n) => Math.max(1, Math.min(Number(n), 10_000)));
+let N = SIZES[0] ?? 1000;
+const PG_ADMIN_URL = process.env.BENCH_POSTGRES_URL ?? 'postgres://postgres@127.0.0.1:5432/postgres';
+const PROFILE_DIR = path.resolve('bench/profiles');
 const CONCURRENCY = Math.max(1, Number(args.concurrency));
 const LIMIT_S = Math.min(Number(args.seconds), 600);
 const PASSWORD = 'bench-meetings-password';
 const APP_PORT = 3395;
+const SECOND_APP_PORT = 3397;
 const BARE_PORT = 3396;
 /** Clock ticks per second of /proc/<pid>/stat (USER_HZ, 100 on Linux). */
 const TICKS = 100;
 
 type Participant = { socket: WebSocket; answer: () => Promise<void> };
-type Target = { label: string; server: Running; join: (i: number) => Promise<Participant>; presenter: () => Promise<Watcher> };
+type Target = { label: string; server: Running; servers: Running[]; join: (i: number) => Promise<Participant>; presenter: () => Promise<Watcher> };
 type Result = { label: string; rate: number; p50: number; p99: number; kibPerParticipant: number; cpuPercent: number; cpuSeconds: number; errors: number };
 
 const dataDir = fs.mkdtempSync(path.join(os.tmpdir(), 'kb-bench-meetings-'));
@@ -51,14 +69,18 @@ const cleanup = async () => {
   // Each server once: a process ended by a signal keeps exitCode null, so stop() must not be repeated.
   await Promise.all(running.splice(0).map((r) => r.stop()));
 };
-const deadline = Date.now() + LIMIT_S * 1000;
-const timer = setTimeout(() => {
-  console.error(`Time limit of ${LIMIT_S} s reached: stopping.`);
-  void cleanup().finally(() => {
-    fs.rmSync(dataDir, { recursive: true, force: true });
-    process.exit(1);
-  });
-}, LIMIT_S * 1000);
+let deadline = Date.now() + LIMIT_S * 1000;
+const runs = SIZES.length * (args.postgres ? 3 : 2);
+const timer = setTimeout(
+  () => {
+    console.error(`Time limit of ${LIMIT_S} s reached: stopping.`);
+    void cleanup().finally(() => {
+      fs.rmSync(dataDir, { recursive: true, force: true });
+      process.exit(1);
+    });
+  },
+  LIMIT_S * 1000 * runs + 60_000,
+);
 
 const started = performance.now();
 const progress = (what: string) => console.error(`[${((performance.now() - started) / 1000).toFixed(1)} s] ${what}`);
@@ -112,8 +134,8 @@ function watch(socket: WebSocket): Watcher {
   };
 }
 
-async function setupApp(dataDir: string): Promise<{ orgId: string; meetingId: string; code: string; promptId: string; email: string }> {
-  const runtime = await openRuntime(loadConfig({ DATA_DIR: dataDir }));
+async function setupApp(dataDir: string, databaseUrl?: string): Promise<{ orgId: string; meetingId: string; code: string; promptId: string; email: string }> {
+  const runtime = await openRuntime(loadConfig({ DATA_DIR: dataDir, ...(databaseUrl ? { DATABASE_URL: databaseUrl } : {}) }));
   try {
     const ctx = runtime.ctx;
     const email = 'bench@example.org';
@@ -149,28 +171,44 @@ const cookiesOf = (response: Response) =>
     .map((c) => c.split(';')[0])
     .join('; ');
 
-async function appTarget(dataDir: string): Promise<Target> {
-  const meeting = await setupApp(dataDir);
+const appArgs = (name: string) => [
+  // Node names each thread's profile CPU.<date>.<time>.<pid>.<thread>.<n>.cpuprofile; the largest is the app's main thread.
+  ...(args['cpu-prof'] ? ['--cpu-prof', `--cpu-prof-dir=${path.join(PROFILE_DIR, `${name}-${N}`)}`] : []),
+  'bin/kruisbestuiving.js',
+  'start',
+];
+
+/** One app process on SQLite, or (with a database URL) two processes on PostgreSQL. */
+async function appTarget(dataDir: string, databaseUrl?: string): Promise<Target> {
+  const meeting = await setupApp(dataDir, databaseUrl);
+  const ports = databaseUrl ? [APP_PORT, SECOND_APP_PORT] : [APP_PORT];
+  const servers: Running[] = [];
+  for (const port of ports) {
+    // All simulated phones share one loopback address: the per-client limit of /m pages is raised.
+    const server = await startProcess(
+      appArgs(databaseUrl ? 'postgres' : 'sqlite'),
+      { DATA_DIR: dataDir, PORT: String(port), RESPONDENT_RATE_LIMIT: '100000000', ...(databaseUrl ? { DATABASE_URL: databaseUrl } : {}) },
+      `http://127.0.0.1:${port}/readyz`,
+    );
+    running.push(server);
+    servers.push(server);
+  }
   const base = `http://127.0.0.1:${APP_PORT}`;
-  // All simulated phones share one loopback address: the per-client limit of /m pages is raised.
-  const server = await startProcess(
-    ['bin/kruisbestuiving.js', 'start'],
-    { DATA_DIR: dataDir, PORT: String(APP_PORT), RESPONDENT_RATE_LIMIT: '100000000' },
-    `${base}/readyz`,
-  );
-  running.push(server);
+  const baseOf = (i: number) => `http://127.0.0.1:${ports[i % ports.length]}`;
   const form = { 'content-type': 'application/x-www-form-urlencoded' };
   const choices = ['a', 'b', 'c'];
   const positions = ['experience_worker', 'practitioner', 'coordinator'];
   return {
-    label: 'Kruisbestuiving, one process, SQLite',
-    server,
+    label: databaseUrl ? 'Kruisbestuiving, two processes, PostgreSQL' : 'Kruisbestuiving, one process, SQLite',
+    server: servers[0] as Running,
+    servers,
     join: async (i) => {
+      const base = baseOf(i);
       const joined = await fetch(`${base}/m/${meeting.code}/join`, { method: 'POST', headers: form, body: `position=${positions[i % 3]}`, redirect: 'manual' });
       if (!joined.ok) throw new Error(`join: ${joined.status}`);
       await joined.arrayBuffer();
       const cookie = cookiesOf(joined);
-      const socket = await opened(`ws://127.0.0.1:${APP_PORT}/m/${meeting.code}/ws`);
+      const socket = await opened(`${base.replace('http', 'ws')}/m/${meeting.code}/ws`);
       const body = new URLSearchParams({ promptId: meeting.promptId, clientId: randomUUID(), choice: choices[i % 3] ?? 'a' }).toString();
       return {
         socket,
@@ -202,6 +240,7 @@ async function bareTarget(): Promise<Target> {
   return {
     label: 'bare ws server (baseline)',
     server,
+    servers: [server],
     join: async (i) => {
       const socket = await opened(`ws://127.0.0.1:${BARE_PORT}/p`);
       const message = JSON.stringify({ id: randomUUID(), choice: choices[i % 3] });
@@ -224,17 +263,20 @@ async function bareTarget(): Promise<Target> {
 }
 
 async function measure(target: Target): Promise<Result> {
-  const { pid } = target.server;
+  deadline = Date.now() + LIMIT_S * 1000;
+  const pids = target.servers.map((s) => s.pid);
+  const rssOf = () => pids.reduce((sum, pid) => sum + rssMiB(pid), 0);
+  const cpuOf = () => pids.reduce((sum, pid) => sum + cpuTicks(pid), 0);
   const watcher = await target.presenter();
   await new Promise((r) => setTimeout(r, 1000));
-  const idleMiB = rssMiB(pid);
-  const cpuStart = cpuTicks(pid);
+  const idleMiB = rssOf();
+  const cpuStart = cpuOf();
   let errors = 0;
   progress(`${target.label}: joining`);
   const participants = await pool(N, (i) => target.join(i));
   progress(`${target.label}: answering`);
   const sent: number[] = new Array(N);
-  const answerCpu = cpuTicks(pid);
+  const answerCpu = cpuOf();
   const t0 = performance.now();
   let k = 0;
   await pool(N, async (i) => {
@@ -249,8 +291,8 @@ async function measure(target: Target): Promise<Result> {
   clearTimeout(giveUp);
   progress(`${target.label}: all answers seen`);
   const seconds = (allSeen - t0) / 1000;
-  const answerCpuSeconds = (cpuTicks(pid) - answerCpu) / TICKS;
-  const kibPerParticipant = ((rssMiB(pid) - idleMiB) * 1024) / N;
+  const answerCpuSeconds = (cpuOf() - answerCpu) / TICKS;
+  const kibPerParticipant = ((rssOf() - idleMiB) * 1024) / N;
   // An answer never seen (time limit) has no latency; the rate is then NaN and says so.
   const latencies = sent
     .map((t, j) => (watcher.firstSeen.get(j + 1) ?? Number.NaN) - t)
@@ -264,33 +306,71 @@ async function measure(target: Target): Promise<Result> {
     p99: percentile(latencies, 99),
     kibPerParticipant,
     cpuPercent: (100 * answerCpuSeconds) / seconds,
-    cpuSeconds: (cpuTicks(pid) - cpuStart) / TICKS,
+    cpuSeconds: (cpuOf() - cpuStart) / TICKS,
     errors,
   };
 }
 
+/** A fresh PostgreSQL database for one run, dropped afterwards. */
+async function withDatabase<T>(work: (url: string) => Promise<T>): Promise<T> {
+  const name = `kb_bench_${randomUUID().replace(/-/g, '').slice(0, 12)}`;
+  const admin = new pg.Client({ connectionString: PG_ADMIN_URL });
+  await admin.connect();
+  await admin.query(`create database ${name}`);
+  const url = new URL(PG_ADMIN_URL);
+  url.pathname = `/${name}`;
+  try {
+    return await work(url.toString());
+  } finally {
+    await admin.query(`drop database if exists ${name} with (force)`).catch(() => {});
+    await admin.end();
+  }
+}
+
+function printTable(results: Result[], bare: Result) {
+  console.log(
+    `\n${N} participants, ${CONCURRENCY} at once, one prompt, one presenter socket, loopback, ${os.cpus().length} cores, Node ${process.versions.node}, load average ${os
+      .loadavg()
+      .map((l) => l.toFixed(1))
+      .join(' ')}\n`,
+  );
+  console.log(
+    '| server | answers/s | ratio to baseline | answer → presenter p50 ms | p99 ms | RSS growth per participant KiB | CPU while answering | server CPU s (join + answer) | errors |',
+  );
+  console.log('|---|---|---|---|---|---|---|---|---|');
+  for (const r of [bare, ...results]) {
+    console.log(
+      `| ${r.label} | ${r.rate.toFixed(0)} | ${(r.rate / bare.rate).toFixed(2)}× | ${r.p50.toFixed(0)} | ${r.p99.toFixed(0)} | ${r.kibPerParticipant.toFixed(1)} | ${r.cpuPercent.toFixed(0)} % | ${r.cpuSeconds.toFixed(1)} | ${r.errors} |`,
+    );
+  }
+}
+
 async function main() {
   try {
-    const ours = await measure(await appTarget(dataDir));
-    await cleanup();
-    progress('stopped');
-    const bare = await measure(await bareTarget());
-    await cleanup();
-    progress('stopped');
-
-    console.log(
-      `\n${N} participants, ${CONCURRENCY} at once, one prompt, one presenter socket, loopback, ${os.cpus().length} cores, Node ${process.versions.node}\n`,
-    );
-    console.log(
-      '| server | answers/s | ratio to baseline | answer → presenter p50 ms | p99 ms | RSS growth per participant KiB | CPU while answering | server CPU s (join + answer) | errors |',
-    );
-    console.log('|---|---|---|---|---|---|---|---|---|');
-    for (const r of [bare, ours]) {
-      console.log(
-        `| ${r.label} | ${r.rate.toFixed(0)} | ${(r.rate / bare.rate).toFixed(2)}× | ${r.p50.toFixed(0)} | ${r.p99.toFixed(0)} | ${r.kibPerParticipant.toFixed(1)} | ${r.cpuPercent.toFixed(0)} % | ${r.cpuSeconds.toFixed(1)} | ${r.errors} |`,
-      );
+    if (args['cpu-prof']) fs.mkdirSync(PROFILE_DIR, { recursive: true });
+    for (const size of SIZES) {
+      N = size;
+      const runDir = fs.mkdtempSync(path.join(dataDir, 'run-'));
+      const ours = [await measure(await appTarget(runDir))];
+      await cleanup();
+      progress('stopped');
+      if (args.postgres) {
+        ours.push(
+          await withDatabase(async (url) => {
+            try {
+              return await measure(await appTarget(runDir, url));
+            } finally {
+              await cleanup();
+              progress('stopped');
+            }
+          }),
+        );
+      }
+      const bare = await measure(await bareTarget());
+      await cleanup();
+      progress('stopped');
+      printTable(ours, bare);
     }
-    console.log(`\nlatency ratio (ours ÷ baseline): p50 ${(ours.p50 / bare.p50).toFixed(1)}×, p99 ${(ours.p99 / bare.p99).toFixed(1)}×`);
   } finally {
     await cleanup();
     clearTimeout(timer);

@@ -24,6 +24,8 @@ import * as roundResultSharing from './migrations/2026_12_06_0201_round_result_s
 import * as passwordResets from './migrations/2026_12_06_0400_password_resets.ts';
 import * as twoFactors from './migrations/2026_12_06_0500_two_factors.ts';
 import * as singleSignOn from './migrations/2026_12_06_0600_single_sign_on.ts';
+import * as meetingRounds from './migrations/2026_12_06_0800_meeting_rounds.ts';
+import * as meetingDialogueRecords from './migrations/2026_12_06_0801_meeting_dialogue_records.ts';
 import * as codingCoresearchAnswers from './migrations/2026_12_06_0900_coding_coresearch_answers.ts';
 
 /** Listed here, not read from disk, so the order is reviewed in code and bundling cannot lose one. */
@@ -53,6 +55,8 @@ const migrations: Record<string, Migration> = {
   '2026_12_06_0900_coding_coresearch_answers': codingCoresearchAnswers,
   '2026_12_06_0200_notifications': notifications,
   '2026_12_06_0201_round_result_sharing': roundResultSharing,
+  '2026_12_06_0800_meeting_rounds': meetingRounds,
+  '2026_12_06_0801_meeting_dialogue_records': meetingDialogueRecords,
 };
 
 export const migrationNames = (): string[] => Object.keys(migrations).sort();

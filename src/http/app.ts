@@ -25,9 +25,10 @@ import { Limiter } from '../modules/limits/limiter.ts';
 import { SignInThrottle } from '../modules/limits/sign-in-throttle.ts';
 import { startSweeper } from '../modules/limits/sweeper.ts';
 import { startMailDelivery } from '../modules/mail/service.ts';
-import { localBus, postgresBus } from '../modules/meetings/events.ts';
+import { coalescing, localBus, postgresBus } from '../modules/meetings/events.ts';
 import { registerLiveRoutes } from '../modules/meetings/live-routes.ts';
 import { registerParticipantPages } from '../modules/meetings/participant-routes.tsx';
+import { redisBus } from '../modules/meetings/redis-bus.ts';
 import { meetingRoutes } from '../modules/meetings/routes.ts';
 import { startDigestSchedule } from '../modules/notifications/digest-service.ts';
 import { notificationRoutes } from '../modules/notifications/routes.ts';
@@ -106,8 +107,11 @@ export async function buildApp(options: AppOptions): Promise<App> {
 
   await app.register(cookie);
   await app.register(websocket, { options: { maxPayload: 4096 } });
-  // Live meeting events: between processes through PostgreSQL; within this one process on SQLite.
-  const meetingBus = database.pgPool ? await postgresBus(database.pgPool) : localBus();
+  // Live meeting events: between processes through Redis when REDIS_URL is set, else through
+  // PostgreSQL LISTEN/NOTIFY; within this one process on SQLite.
+  const meetingBus = coalescing(
+    config.redis ? await redisBus(config.redis.url, config.redis.keyPrefix) : database.pgPool ? await postgresBus(database.pgPool) : localBus(),
+  );
   app.addHook('onClose', () => meetingBus.close());
   registerErrorHandling(app);
   const counters = config.redis ? redisCounters(config.redis.url, config.redis.keyPrefix) : databaseCounters(database.db);

@@ -68,7 +68,7 @@ describe('facilitator panel in Chromium at 320 px: co-facilitator, pacing, pinni
     await page.keyboard.press('Enter');
     await page.getByText('Yasmina Ervaring mag nu mee modereren.').waitFor();
     await expect(page.getByRole('heading', { level: 3, name: 'Modereren mee' })).toBeVisible();
-    expect(await page.locator('.meeting-co-list li').allTextContents()).toEqual(['Yasmina Ervaring']);
+    expect(await page.locator('.meeting-co-list li').allTextContents()).toEqual(['Yasmina Ervaring Haal Yasmina Ervaring weg als co-facilitator']);
     const roles = await db
       .selectFrom('meeting_facilitators')
       .select(['user_id', 'role'])
@@ -79,7 +79,7 @@ describe('facilitator panel in Chromium at 320 px: co-facilitator, pacing, pinni
     // After a reload the panel still lists who moderates (read from the API, not from this page's memory).
     await page.reload();
     await expect(page.getByRole('heading', { level: 3, name: 'Modereren mee' })).toBeVisible();
-    expect(await page.locator('.meeting-co-list li').allTextContents()).toEqual(['Yasmina Ervaring']);
+    expect(await page.locator('.meeting-co-list li').allTextContents()).toEqual(['Yasmina Ervaring Haal Yasmina Ervaring weg als co-facilitator']);
 
     // Pacing: presenter-paced by default; one button switches, and back.
     await page.getByText('Tempo: jij bepaalt wanneer de volgende vraag komt.', { exact: false }).waitFor();
@@ -129,5 +129,12 @@ describe('facilitator panel in Chromium at 320 px: co-facilitator, pacing, pinni
 
     await expectAccessible(page, 'facilitator panel with questions and co-facilitator');
     await expectNoHorizontalScroll(page, 'facilitator panel');
+
+    // Removing the co-facilitator, with the keyboard: gone from the list and from the database.
+    await page.getByRole('button', { name: 'Haal Yasmina Ervaring weg als co-facilitator' }).focus();
+    await page.keyboard.press('Enter');
+    await page.getByText('Yasmina Ervaring modereert niet meer mee.').waitFor();
+    expect(await page.locator('.meeting-co-list li').count()).toBe(0);
+    expect(await db.selectFrom('meeting_facilitators').select('user_id').where('meeting_id', '=', meetingId).where('user_id', '=', coId).execute()).toEqual([]);
   });
 });

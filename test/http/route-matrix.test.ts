@@ -1,7 +1,7 @@
 import { afterAll, beforeAll, expect, it } from 'vitest';
 import type { AnyRoute } from '../../src/http/route.ts';
 import { answer, join, meetingByCode } from '../../src/modules/meetings/participant.ts';
-import { control, createMeeting } from '../../src/modules/meetings/service.ts';
+import { addModerator, control, createMeeting } from '../../src/modules/meetings/service.ts';
 import { createStory } from '../../src/modules/stories/service.ts';
 import { Client, createTestApp, type TestApp } from '../helpers/app.ts';
 import { describeEachDatabase } from '../helpers/databases.ts';
@@ -43,6 +43,11 @@ type Fixture = {
   meeting: string;
   meetingTeam: string;
   meetingAnswer: string;
+  /** A finished meeting of the same team, and a trajectory of that team to attach its report to. */
+  finishedMeeting: string;
+  meetingTrajectory: string;
+  /** A co-facilitator of `meeting`. */
+  meetingModerator: string;
 };
 type Sample = (f: Fixture) => { params: Record<string, string>; body?: unknown };
 
@@ -411,9 +416,19 @@ const samples: Record<string, Sample> = {
   }),
   'POST /api/orgs/:orgId/meetings/:meetingId/moderators': (f) => ({ params: { orgId: f.org, meetingId: f.meeting }, body: { userId: f.member } }),
   'GET /api/orgs/:orgId/meetings/:meetingId/moderators': (f) => ({ params: { orgId: f.org, meetingId: f.meeting } }),
+  'DELETE /api/orgs/:orgId/meetings/:meetingId/moderators/:userId': (f) => ({ params: { orgId: f.org, meetingId: f.meeting, userId: f.meetingModerator } }),
   'GET /api/orgs/:orgId/meetings/:meetingId/join': (f) => ({ params: { orgId: f.org, meetingId: f.meeting } }),
   'GET /api/orgs/:orgId/meetings/:meetingId/report.md': (f) => ({ params: { orgId: f.org, meetingId: f.meeting } }),
   'GET /api/orgs/:orgId/meetings/:meetingId/report.pdf': (f) => ({ params: { orgId: f.org, meetingId: f.meeting } }),
+  'POST /api/orgs/:orgId/meetings/:meetingId/record': (f) => ({
+    params: { orgId: f.org, meetingId: f.finishedMeeting },
+    body: { trajectoryId: f.meetingTrajectory },
+  }),
+  'DELETE /api/orgs/:orgId/meetings/:meetingId/record': (f) => ({ params: { orgId: f.org, meetingId: f.finishedMeeting } }),
+  'GET /api/orgs/:orgId/trajectories/:trajectoryId/dialogue-records': (f) => ({ params: { orgId: f.org, trajectoryId: f.trajectory } }),
+  'GET /api/orgs/:orgId/trajectories/:trajectoryId/dialogue-records/:meetingId/report.md': (f) => ({
+    params: { orgId: f.org, trajectoryId: f.trajectory, meetingId: f.meeting },
+  }),
 };
 
 /** Columns of a row in `expected`: the four roles of organisation A, then the admin of organisation B. */
@@ -487,9 +502,14 @@ const expected: Record<string, Row> = {
   'POST /api/orgs/:orgId/meetings/:meetingId/moderation': [200, 200, 200, 200, 404],
   'POST /api/orgs/:orgId/meetings/:meetingId/moderators': [200, 200, 200, 200, 404],
   'GET /api/orgs/:orgId/meetings/:meetingId/moderators': [200, 200, 200, 200, 404],
+  'DELETE /api/orgs/:orgId/meetings/:meetingId/moderators/:userId': [200, 200, 200, 200, 404],
   'GET /api/orgs/:orgId/meetings/:meetingId/join': [200, 200, 200, 200, 404],
   'GET /api/orgs/:orgId/meetings/:meetingId/report.md': [200, 200, 200, 200, 404],
   'GET /api/orgs/:orgId/meetings/:meetingId/report.pdf': [200, 200, 200, 200, 404],
+  'POST /api/orgs/:orgId/meetings/:meetingId/record': [200, 200, 200, 200, 404],
+  'DELETE /api/orgs/:orgId/meetings/:meetingId/record': [200, 200, 200, 200, 404],
+  'GET /api/orgs/:orgId/trajectories/:trajectoryId/dialogue-records': [200, 200, 200, 200, 404],
+  'GET /api/orgs/:orgId/trajectories/:trajectoryId/dialogue-records/:meetingId/report.md': [200, 200, 200, 200, 404],
   'GET /api/orgs/:orgId/frameworks': [200, 200, 200, 200, 404],
   'POST /api/orgs/:orgId/frameworks': [200, 200, 403, 403, 404],
   'GET /api/orgs/:orgId/frameworks/:key/versions/:version': [200, 200, 200, 200, 404],
@@ -740,7 +760,37 @@ describeEachDatabase('every route, as every role and as another organisation', (
     const meetingAnswer = (await t.ctx.db.selectFrom('meeting_answers').select('id').where('participant_id', '=', participant.id).executeTakeFirstOrThrow()).id;
     // Fixtures leave no audit trail, so the outsider check below counts only what requests changed.
     await t.ctx.db.deleteFrom('audit_events').where('subject_id', '=', view.id).execute();
-    return { meeting: view.id, meetingTeam, meetingAnswer };
+    const auditBefore = await auditIds(org);
+    const finished = await createMeeting(t.ctx, actor, org, { title: 'Afgelopen', teamId: meetingTeam, prompts: [openPrompt] });
+    await control(t.ctx, actor, org, finished.id, { action: 'finish' });
+    const { trajectory } = await makeTrajectoryFixture(t.ctx, org, meetingTeam, [...roleUsers.values(), member]);
+    await dropAuditSince(org, auditBefore);
+    const meetingModerator = (await makeUser(t.ctx, { organisationId: org, role: 'member' })).id;
+    await addModerator(t.ctx, actor, org, view.id, meetingModerator);
+    await dropAuditSince(org, auditBefore);
+    return { meeting: view.id, meetingTeam, meetingAnswer, finishedMeeting: finished.id, meetingTrajectory: trajectory, meetingModerator };
+  }
+
+  /** A finished meeting attached to the trajectory as the record of a dialogue (dialogue-record routes). */
+  async function recordFixture(org: string, trajectory: string) {
+    const admin = (
+      await t.ctx.db.selectFrom('memberships').select('user_id').where('organisation_id', '=', org).where('role', '=', 'admin').executeTakeFirstOrThrow()
+    ).user_id;
+    const actor = { userId: admin, language: 'nl' as const, roles: new Map([[org, 'admin']]) };
+    const auditBefore = await auditIds(org);
+    const view = await createMeeting(t.ctx, actor, org, { title: 'Dialoog', trajectoryId: trajectory, prompts: [openPrompt] });
+    await control(t.ctx, actor, org, view.id, { action: 'finish' });
+    await t.ctx.db.updateTable('meetings').set({ record_attached_at: new Date().toISOString() }).where('id', '=', view.id).execute();
+    await dropAuditSince(org, auditBefore);
+    return view.id;
+  }
+
+  const auditIds = async (org: string) =>
+    new Set((await t.ctx.db.selectFrom('audit_events').select('id').where('organisation_id', '=', org).execute()).map((r) => r.id));
+  /** Fixtures leave no audit trail: what a fixture recorded after `before` is taken out again. */
+  async function dropAuditSince(org: string, before: Set<string>) {
+    const added = [...(await auditIds(org))].filter((id) => !before.has(id));
+    if (added.length) await t.ctx.db.deleteFrom('audit_events').where('id', 'in', added).execute();
   }
 
   /**
@@ -757,7 +807,14 @@ describeEachDatabase('every route, as every role and as another organisation', (
       const trajectoryFixture = await makeTrajectoryFixture(t.ctx, org, team, [...roleUsers.values(), member]);
       const noStories = { story: unused, otherStory: unused, reflection: unused, project: unused };
       const noSignals = { signal: unused, checkingSignal: unused, codingStory: unused, code: unused, segment: unused, memo: unused };
-      const noMeeting = { meeting: unused, meetingTeam: unused, meetingAnswer: unused };
+      const noMeeting = {
+        meeting: url.includes('/dialogue-records/') ? await recordFixture(org, trajectoryFixture.trajectory) : unused,
+        meetingTeam: unused,
+        meetingAnswer: unused,
+        finishedMeeting: unused,
+        meetingTrajectory: unused,
+        meetingModerator: unused,
+      };
       return {
         org,
         team,
@@ -819,7 +876,9 @@ describeEachDatabase('every route, as every role and as another organisation', (
       // Signals and coded stories only for the routes that use them, to keep this quick.
       ...(/\/signals/.test(url) ? await signalFixture(org, member) : { signal: unused, checkingSignal: unused }),
       ...(/\/coding/.test(url) ? await codingFixture(org, member) : { codingStory: unused, code: unused, segment: unused, memo: unused }),
-      ...(/\/meetings/.test(url) ? await meetingFixture(org, admin, member) : { meeting: unused, meetingTeam: unused, meetingAnswer: unused }),
+      ...(/\/meetings/.test(url)
+        ? await meetingFixture(org, admin, member)
+        : { meeting: unused, meetingTeam: unused, meetingAnswer: unused, finishedMeeting: unused, meetingTrajectory: unused, meetingModerator: unused }),
     };
   }
 

@@ -13,9 +13,9 @@ import { singlePrompt } from './helpers.ts';
 
 type Snapshot = { type: 'snapshot'; joined: number; results: { answered: number } | null; prompt: { id: string } | null };
 
-async function appOn(handle: DatabaseHandle, dataDir: string): Promise<App> {
+async function appOn(handle: DatabaseHandle, dataDir: string, redisPrefix?: string): Promise<App> {
   const config = {
-    ...loadConfig({}),
+    ...loadConfig(redisPrefix ? { REDIS_URL: 'redis://127.0.0.1:6379', REDIS_KEY_PREFIX: redisPrefix } : {}),
     dataDir,
     rateLimits: { loginPerMinute: 1000, invitePerMinute: 1000, respondentPerMinute: 100_000 },
   };
@@ -67,7 +67,8 @@ async function answerOn(app: App, code: string, choice: string, times = 1) {
     await app.inject({ method: 'POST', url: `/m/${code}/answer`, payload, headers: { cookie, 'content-type': 'application/x-www-form-urlencoded' } });
 }
 
-function liveSuite(dialect: Dialect, processes: 1 | 2) {
+/** With `redis`, the processes share events (and rate limits) through Redis pub/sub instead of the database. */
+function liveSuite(dialect: Dialect, processes: 1 | 2, redis = false) {
   let apps: App[] = [];
   let closers: (() => Promise<void>)[] = [];
   let org: string;
@@ -78,7 +79,8 @@ function liveSuite(dialect: Dialect, processes: 1 | 2) {
     const { handle, testDb, close } = await openTestDatabase(dialect);
     const dataDir = fs.mkdtempSync(path.join(os.tmpdir(), 'kb-live-'));
     const second = processes === 2 ? openDatabase(testDb.database) : undefined;
-    apps = [await appOn(handle, dataDir), ...(second ? [await appOn(second, dataDir)] : [])];
+    const prefix = redis ? `kb-live-${crypto.randomUUID()}:` : undefined;
+    apps = [await appOn(handle, dataDir, prefix), ...(second ? [await appOn(second, dataDir, prefix)] : [])];
     closers = [
       async () => {
         for (const app of apps) await app.close();
@@ -127,3 +129,7 @@ function liveSuite(dialect: Dialect, processes: 1 | 2) {
 describeEachDatabase('live meeting updates over WebSocket', (dialect) => liveSuite(dialect, 1));
 // SQLite is served by one process; on PostgreSQL, two processes share a meeting.
 describe.runIf(inject('postgresUrl'))('two processes share one meeting [postgres]', () => liveSuite('postgres', 2));
+// With REDIS_URL, events go through Redis pub/sub: two processes on one SQLite file (where no
+// LISTEN/NOTIFY exists) and two on PostgreSQL share a meeting.
+describe('two processes share one meeting through Redis [sqlite]', () => liveSuite('sqlite', 2, true));
+describe.runIf(inject('postgresUrl'))('two processes share one meeting through Redis [postgres]', () => liveSuite('postgres', 2, true));

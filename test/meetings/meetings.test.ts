@@ -84,7 +84,7 @@ describeEachDatabase('meetings: answers, withdrawal, split results, moderation, 
 
   it('stores no IP address, user agent or time for a participant', async () => {
     const columns = Object.keys((await t.ctx.db.selectFrom('meeting_participants').selectAll().executeTakeFirst()) ?? {}).sort();
-    expect(columns).toEqual(['id', 'meeting_id', 'position', 'receipt_hash', 'token_hash']);
+    expect(columns).toEqual(['id', 'meeting_id', 'position', 'receipt_hash', 'round_consent', 'round_consent_version', 'token_hash']);
   });
 
   it('merges a group under the threshold into the room, and hides counts that could be worked out', async () => {

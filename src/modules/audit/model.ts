@@ -45,6 +45,7 @@ export const auditActions = [
   'round.created',
   'round.updated',
   'round.imported',
+  'round.saved_from_elsewhere',
   'framework.saved',
   'report.viewed_unsuppressed',
   'report.downloaded',
@@ -120,6 +121,8 @@ export const auditActions = [
   'notification.read',
   'notification.preferences_changed',
   'round.results_sharing_changed',
+  'meeting.moderator_removed',
+  'meeting.attached_to_trajectory',
 ] as const;
 export type AuditAction = (typeof auditActions)[number];
 

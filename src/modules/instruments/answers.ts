@@ -157,3 +157,13 @@ export function rowsToAnswers(instrument: ResolvedInstrument, rows: readonly Ans
   }
   return out;
 }
+
+/**
+ * One question's answer, checked by the form's own rules (options, exclusive options, scale points),
+ * as the rows a response stores; undefined when it does not fit. For answers given elsewhere (a
+ * live meeting's prompt linked to this question), so they mean the same as the survey's.
+ */
+export function questionRows(q: ResolvedQuestion, value: AnswerValue, lang: Language): AnswerRow[] | undefined {
+  const parsed = parseAnswer(q, { value, other: undefined, items: new Map() }, lang);
+  return parsed.kind === 'ok' ? rowsOf(q, parsed.answer) : undefined;
+}

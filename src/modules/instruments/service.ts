@@ -269,3 +269,9 @@ export async function getPublishedVersion(ctx: ServiceContext, versionId: string
     instrument: JSON.parse(row.resolved_definition) as ResolvedInstrument,
   };
 }
+
+/** For other modules: the newest published version of the organisation's instrument with this key, or undefined. */
+export async function latestPublishedVersionByKey(ctx: ServiceContext, organisationId: string, key: string): Promise<PublishedInstrumentVersion | undefined> {
+  const id = await store.findLatestPublishedIdByKey(ctx.db, organisationId, key);
+  return id ? getPublishedVersion(ctx, id) : undefined;
+}

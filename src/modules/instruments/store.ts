@@ -94,3 +94,18 @@ export const findPublishedVersion = (db: Db, versionId: string) =>
     .where('instrument_versions.id', '=', versionId)
     .where('instrument_versions.status', '=', 'published')
     .executeTakeFirst();
+
+/** The id of the newest published version of the organisation's instrument with this key. */
+export const findLatestPublishedIdByKey = async (db: Db, organisationId: string, key: string) =>
+  (
+    await tables(db)
+      .selectFrom('instrument_versions')
+      .innerJoin('instruments', 'instruments.id', 'instrument_versions.instrument_id')
+      .select('instrument_versions.id')
+      .where('instruments.organisation_id', '=', organisationId)
+      .where('instruments.key', '=', key)
+      .where('instrument_versions.status', '=', 'published')
+      .orderBy('instrument_versions.version', 'desc')
+      .limit(1)
+      .executeTakeFirst()
+  )?.id;

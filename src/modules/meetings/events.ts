@@ -58,3 +58,42 @@ export async function postgresBus(pool: pg.Pool): Promise<MeetingBus> {
     },
   };
 }
+
+/**
+ * "answers" events of one meeting go out at most once per `ms` (the first at once, a last one at
+ * the end of the window when more came): a burst of answers costs a few messages on the bus
+ * (a NOTIFY or PUBLISH round trip each) instead of one per answer. "state" events go out at once.
+ */
+export function coalescing(bus: MeetingBus, ms = 50): MeetingBus {
+  const windows = new Map<string, { timer: NodeJS.Timeout; more: boolean }>();
+  const open = (meetingId: string) => {
+    const timer = setTimeout(() => {
+      const window = windows.get(meetingId);
+      windows.delete(meetingId);
+      if (window?.more) {
+        open(meetingId);
+        void bus.publish({ meetingId, kind: 'answers' }).catch(() => {});
+      }
+    }, ms);
+    timer.unref();
+    windows.set(meetingId, { timer, more: false });
+  };
+  return {
+    publish: async (event) => {
+      if (event.kind !== 'answers') return bus.publish(event);
+      const window = windows.get(event.meetingId);
+      if (window) {
+        window.more = true;
+        return;
+      }
+      open(event.meetingId);
+      await bus.publish(event);
+    },
+    subscribe: (meetingId, listener) => bus.subscribe(meetingId, listener),
+    close: async () => {
+      for (const w of windows.values()) clearTimeout(w.timer);
+      windows.clear();
+      await bus.close();
+    },
+  };
+}

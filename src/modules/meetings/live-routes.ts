@@ -12,6 +12,9 @@ import { meetingByCode } from './participant.ts';
  * changed" and fetch their own page. Not API routes: they answer with a stream, not JSON.
  */
 
+const STATE = JSON.stringify({ kind: 'state' });
+const ANSWERS = JSON.stringify({ kind: 'answers' });
+
 type Sink = { send: (data: string) => void; onClose: (fn: () => void) => void; close: () => void };
 
 const staffParams = z.object({ orgId: z.uuid(), meetingId: z.uuid() });
@@ -59,18 +62,37 @@ export async function registerLiveRoutes(app: FastifyInstance, bus: MeetingBus):
     await push();
   }
 
-  /** A participant: "state" at once, "answers" at most once a second (only used when results show). */
+  /**
+   * Participants: "state" at once, "answers" at most once a second (only used when results show).
+   * One subscription and one timer per meeting for all its phones on this process, so an answer costs
+   * the same whether 10 or 10,000 phones follow the meeting.
+   */
+  const rooms = new Map<string, { sinks: Set<Sink>; answers: ReturnType<typeof throttle>; unsubscribe: () => void }>();
+  const broadcast = (sinks: Set<Sink>, data: string) => {
+    for (const sink of sinks) sink.send(data);
+  };
   async function participant(req: FastifyRequest, sink: Sink) {
     const meeting = await meetingByCode(ctx, String((req.params as { code?: string }).code ?? ''));
     if (!meeting) return sink.close();
-    const answers = throttle(() => sink.send(JSON.stringify({ kind: 'answers' })), 1000);
-    const unsubscribe = bus.subscribe(meeting.id, (event: MeetingEvent) => {
-      if (event.kind === 'state') sink.send(JSON.stringify({ kind: 'state' }));
-      else answers.call();
-    });
+    let room = rooms.get(meeting.id);
+    if (!room) {
+      const sinks = new Set<Sink>();
+      const answers = throttle(() => broadcast(sinks, ANSWERS), 1000);
+      const unsubscribe = bus.subscribe(meeting.id, (event: MeetingEvent) => {
+        if (event.kind === 'state') broadcast(sinks, STATE);
+        else answers.call();
+      });
+      room = { sinks, answers, unsubscribe };
+      rooms.set(meeting.id, room);
+    }
+    const joined = room;
+    joined.sinks.add(sink);
     sink.onClose(() => {
-      answers.cancel();
-      unsubscribe();
+      joined.sinks.delete(sink);
+      if (joined.sinks.size > 0 || rooms.get(meeting.id) !== joined) return;
+      joined.answers.cancel();
+      joined.unsubscribe();
+      rooms.delete(meeting.id);
     });
   }
 

@@ -88,7 +88,15 @@ export const moderateInput = z.strictObject({
 });
 export type ModerateInput = z.input<typeof moderateInput>;
 
+export const attachRecordInput = z.strictObject({ trajectoryId: idSchema });
+export const recordParams = z.strictObject({ orgId: idSchema, trajectoryId: idSchema, meetingId: idSchema });
+export const dialogueRecordsView = z.object({
+  records: z.array(z.object({ meetingId: idSchema, title: z.string(), createdAt: z.string(), attachedAt: z.string(), participants: z.number().int() })),
+});
+export type DialogueRecordsView = z.infer<typeof dialogueRecordsView>;
+
 export const addModeratorInput = z.strictObject({ userId: idSchema });
+export const moderatorParams = z.strictObject({ orgId: idSchema, meetingId: idSchema, userId: idSchema });
 export const moderatorsView = z.array(z.object({ userId: idSchema, displayName: z.string() }));
 
 /** A participant's answer, by kind. The client id makes a retry count once. */
@@ -128,6 +136,8 @@ export const meetingSummary = z.object({
   trajectoryId: idSchema.nullable(),
   language: z.enum(['nl', 'en']),
   createdAt: z.string(),
+  /** When the report was attached to the trajectory as the record of a dialogue; null: not attached. */
+  recordAttachedAt: z.string().nullable(),
 });
 export type MeetingSummary = z.infer<typeof meetingSummary>;
 
@@ -136,5 +146,7 @@ export const meetingView = meetingSummary.extend({
   prompts: z.array(promptView),
   canModerate: z.boolean(),
   canRun: z.boolean(),
+  /** The rounds holding the consenting participants' answers to prompts linked to an instrument (saved at finish). */
+  rounds: z.array(idSchema),
 });
 export type MeetingView = z.infer<typeof meetingView>;

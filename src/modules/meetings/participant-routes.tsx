@@ -11,7 +11,9 @@ import { formCsrfValid } from '../../http/form-csrf.ts';
 import { publicPageCss, registerPublicAsset, sendPublicPage } from '../../http/public-page.tsx';
 import type { MeetingBus } from './events.ts';
 import { normaliseJoinCode } from './join-code.ts';
+import { raiseSignalFromAnswer } from './keep-signal.ts';
 import { keepAnswerAsStory } from './keep-story.ts';
+import { recordRoundConsent, roundConsentStatement } from './meeting-rounds.ts';
 import { type AnswerValue, answerValue, clientIdSchema, limits, participantPositionSchema } from './model.ts';
 import { meetingMessages } from './page/messages.ts';
 import { CodePage, JoinPage, MessagePage, PromptPage, ReceiptPage, WithdrawPage } from './page/pages.tsx';
@@ -47,6 +49,14 @@ function answerFromForm(fields: Record<string, string | string[]>): AnswerValue 
     return { order: places.sort((a, b) => a.place - b.place).map((p) => p.key) };
   }
   return undefined;
+}
+
+function noticeOf(query: Record<string, unknown>, t: ReturnType<typeof meetingMessages>): string | undefined {
+  if (query.kept === '1') return t.kept;
+  if (query.signal === '1') return t.signalRaised;
+  if (query.consent === 'given') return t.roundConsentGiven;
+  if (query.consent === 'declined') return t.roundConsentDeclined;
+  return query.saved === '1' ? t.saved : undefined;
 }
 
 /**
@@ -125,12 +135,21 @@ export function registerParticipantPages(app: FastifyInstance, bus: MeetingBus, 
           current={await currentAnswer(ctx, participant, prompt.id)}
           clientId={newId()}
           results={showResults ? await resultsOf(ctx, meeting, prompt) : undefined}
-          notice={extra.notice ?? (query.kept === '1' ? t.kept : query.saved === '1' ? t.saved : undefined)}
+          notice={extra.notice ?? noticeOf(query, t)}
           error={extra.error}
           keep={keep}
+          roundConsent={participant.round_consent ? undefined : await roundConsentStatement(ctx, meeting, lang)}
         />,
         extra.status ?? 200,
       );
+    }
+
+    /** Participant pacing: after an answer the phone moves on to the next prompt itself (the last one stays). */
+    async function nextPlace(meeting: MeetingTable, p: string | undefined): Promise<string> {
+      if (p === undefined || !/^\d{1,3}$/.test(p)) return '';
+      if (meeting.pacing !== 'participant') return `&p=${p}`;
+      const { count } = await promptFor(ctx, meeting, Number(p));
+      return `&p=${Math.min(Number(p) + 1, count - 1)}`;
     }
 
     scope.get('/m', { config }, (req, reply) => sendPublicPage(reply, <CodePage lang={pickLanguage(req)} />));
@@ -189,8 +208,7 @@ export function registerParticipantPages(app: FastifyInstance, bus: MeetingBus, 
         throw error;
       }
       await bus.publish({ meetingId: meeting.id, kind: 'answers' });
-      const p = one(fields.data.p);
-      return reply.redirect(home(meeting.join_code, lang, `&saved=1${p !== undefined && /^\d+$/.test(p) ? `&p=${p}` : ''}`), 303);
+      return reply.redirect(home(meeting.join_code, lang, `&saved=1${await nextPlace(meeting, one(fields.data.p))}`), 303);
     });
 
     // Only the author's own choice on their own phone: a private draft story by the signed-in account,
@@ -216,6 +234,54 @@ export function registerParticipantPages(app: FastifyInstance, bus: MeetingBus, 
       }
       const p = typeof fields.p === 'string' && /^\d{1,3}$/.test(fields.p) ? `&p=${fields.p}` : '';
       return reply.redirect(home(meeting.join_code, lang, `&kept=1${p}`), 303);
+    });
+
+    // Only the author's own choice on their own phone: a signal under the signed-in account, in member checking.
+    scope.post('/m/:code/signal', { config }, async (req, reply) => {
+      const meeting = await meetingOr(req, reply, pickLanguage(req));
+      if (!meeting) return;
+      const lang = pickLanguage(req, meeting.language);
+      const t = meetingMessages(lang);
+      const participant = await participantOf(ctx, meeting, req.cookies[PARTICIPANT_COOKIE]);
+      if (!participant) return promptPage(req, reply, meeting, lang);
+      if (!req.actor) return promptPage(req, reply, meeting, lang, { notice: t.signalSignIn, status: 401 });
+      const fields = (req.body ?? {}) as Record<string, unknown>;
+      if (!(await formCsrfValid(app, req, reply, fields._csrf))) return promptPage(req, reply, meeting, lang, { error: t.keepExpired, status: 403 });
+      const body = z
+        .object({ promptId: z.uuid(), title: z.string().trim().min(1).max(200), barrierFor: z.string().trim().min(1).max(1000), logic: z.string().max(60) })
+        .safeParse(fields);
+      try {
+        if (!body.success || !(await raiseSignalFromAnswer(ctx, req.actor, meeting, participant, body.data.promptId, body.data)))
+          return promptPage(req, reply, meeting, lang, { error: t.invalid, status: 400 });
+      } catch (error) {
+        if (error instanceof AppError && error.id === 'validation_failed') return promptPage(req, reply, meeting, lang, { error: t.invalid, status: 400 });
+        if (error instanceof AppError && (error.id === 'forbidden' || error.id === 'not_found'))
+          return promptPage(req, reply, meeting, lang, { error: t.signalNotAllowed, status: 403 });
+        throw error;
+      }
+      const p = typeof fields.p === 'string' && /^\d{1,3}$/.test(fields.p) ? `&p=${fields.p}` : '';
+      return reply.redirect(home(meeting.join_code, lang, `&signal=1${p}`), 303);
+    });
+
+    // Asked once: may the answers to prompts linked to a questionnaire also be stored as its round?
+    scope.post('/m/:code/consent', { config }, async (req, reply) => {
+      const meeting = await meetingOr(req, reply, pickLanguage(req));
+      if (!meeting) return;
+      const lang = pickLanguage(req, meeting.language);
+      const t = meetingMessages(lang);
+      const participant = await participantOf(ctx, meeting, req.cookies[PARTICIPANT_COOKIE]);
+      const body = z.object({ choice: z.enum(['given', 'declined']), version: z.string().regex(/^[0-9a-f]{16}$/) }).safeParse(req.body ?? {});
+      if (!participant) return promptPage(req, reply, meeting, lang);
+      if (!body.success) return promptPage(req, reply, meeting, lang, { error: t.invalid, status: 400 });
+      try {
+        await recordRoundConsent(ctx, meeting, participant, body.data.choice, body.data.version);
+      } catch (error) {
+        if (error instanceof AppError && error.id === 'conflict') return promptPage(req, reply, meeting, lang, { error: t.roundConsentChanged, status: 409 });
+        throw error;
+      }
+      const fields = req.body as Record<string, unknown>;
+      const p = typeof fields.p === 'string' && /^\d{1,3}$/.test(fields.p) ? `&p=${fields.p}` : '';
+      return reply.redirect(home(meeting.join_code, lang, `&consent=${body.data.choice}${p}`), 303);
     });
 
     scope.post('/m/:code/ask', { config }, async (req, reply) => {

@@ -1,9 +1,11 @@
 import type { ServiceContext } from '../../core/context.ts';
 import { AppError, notFound } from '../../core/errors.ts';
 import { hashToken, newId, newSecretToken } from '../../core/ids.ts';
+import { inTransaction } from '../../db/database.ts';
 import { groupCommitterFor } from '../../db/group-commit.ts';
 import { checkAnswer } from './answers.ts';
 import { newReceiptCode, normaliseJoinCode, normaliseReceiptCode } from './join-code.ts';
+import { refreshMeetingRounds } from './meeting-rounds.ts';
 import { type AnswerValue, moderatedKinds, type ParticipantPosition, type PromptView } from './model.ts';
 import { promptView } from './present.ts';
 import * as store from './store.ts';
@@ -124,6 +126,10 @@ export async function withdraw(ctx: ServiceContext, meeting: MeetingTable, recei
   if (!receipt) return false;
   const participant = await store.findByReceipt(ctx.db, meeting.id, hashToken(receipt));
   if (!participant) return false;
-  await store.deleteParticipant(ctx.db, participant.id);
+  await inTransaction(ctx.db, async (trx) => {
+    await store.deleteParticipant(trx, participant.id);
+    // Answers already stored as a questionnaire round (at finish) leave it too.
+    await refreshMeetingRounds(ctx, trx, meeting);
+  });
   return true;
 }

@@ -28,5 +28,6 @@ export function meetingSummary(row: MeetingTable): MeetingSummary {
     trajectoryId: row.trajectory_id,
     language: row.language as MeetingSummary['language'],
     createdAt: row.created_at,
+    recordAttachedAt: row.record_attached_at ?? null,
   };
 }

@@ -57,7 +57,12 @@ export async function resultsOf(ctx: ServiceContext, meeting: MeetingTable, prom
 /** The facilitator's view of every prompt's results (also when hidden from the room). */
 export async function meetingResults(ctx: ServiceContext, actor: Actor, organisationId: string, meetingId: string): Promise<PromptResultsView[]> {
   const { meeting } = await openMeeting(ctx.db, actor, organisationId, meetingId, 'moderate');
-  const prompts = (await store.listPrompts(ctx.db, meetingId)).map(promptView);
+  return resultsOfMeeting(ctx, meeting);
+}
+
+/** Every prompt's results, for a caller that has checked access (a trajectory's dialogue record). */
+export async function resultsOfMeeting(ctx: ServiceContext, meeting: MeetingTable): Promise<PromptResultsView[]> {
+  const prompts = (await store.listPrompts(ctx.db, meeting.id)).map(promptView);
   const views: PromptResultsView[] = [];
   for (const prompt of prompts) views.push(await resultsOf(ctx, meeting, prompt));
   return views;

@@ -4,17 +4,22 @@ import * as z from 'zod';
 import { AppError } from '../../core/errors.ts';
 import { type AnyRoute, defineRoute } from '../../http/route.ts';
 import { createPdfPrinter, PdfUnavailableError } from '../analysis/pdf.ts';
+import { attachRecord, detachRecord, dialogueRecords, recordReport } from './dialogue-records.ts';
 import type { MeetingBus } from './events.ts';
 import {
   addModeratorInput,
+  attachRecordInput,
   controlInput,
   createMeetingInput,
+  dialogueRecordsView,
   meetingParams,
   meetingSummary,
   meetingView,
   moderateInput,
+  moderatorParams,
   moderatorsView,
   orgParams,
+  recordParams,
 } from './model.ts';
 import { meetingReportMarkdown } from './report.ts';
 import { meetingReportHtml } from './report-html.tsx';
@@ -22,6 +27,7 @@ import { meetingResults, moderate, moderationQueue } from './results-service.ts'
 import * as service from './service.ts';
 
 const ok = z.object({ ok: z.literal(true) });
+const trajectoryParams = z.strictObject({ orgId: orgParams.shape.orgId, trajectoryId: meetingParams.shape.meetingId });
 const resultsList = z.object({ prompts: z.array(z.record(z.string(), z.unknown())) });
 const moderationList = z.object({
   items: z.array(z.object({ subjectType: z.enum(['answer', 'question']), id: z.string(), promptId: z.string(), text: z.string(), moderation: z.string() })),
@@ -168,6 +174,20 @@ export function meetingRoutes(app: FastifyInstance, bus: MeetingBus): AnyRoute[]
       },
     }),
     defineRoute({
+      method: 'DELETE',
+      url: '/api/orgs/:orgId/meetings/:meetingId/moderators/:userId',
+      summary: 'Take the moderating right away from a co-facilitator',
+      tags: ['meetings'],
+      auth: 'user',
+      policy: 'meetings.run',
+      params: moderatorParams,
+      response: ok,
+      handler: async ({ actor, params }) => {
+        await service.removeModerator(ctx, actor, params.orgId, params.meetingId, params.userId);
+        return { ok: true as const };
+      },
+    }),
+    defineRoute({
       method: 'GET',
       url: '/api/orgs/:orgId/meetings/:meetingId/moderators',
       summary: "The meeting's co-facilitators (moderators), by name",
@@ -236,6 +256,63 @@ export function meetingRoutes(app: FastifyInstance, bus: MeetingBus): AnyRoute[]
           if (error instanceof PdfUnavailableError) throw new AppError('conflict', { detail: 'pdf_unavailable', text: unavailable });
           throw error;
         }
+      },
+    }),
+    defineRoute({
+      method: 'POST',
+      url: '/api/orgs/:orgId/meetings/:meetingId/record',
+      summary: "Attach the finished meeting's report to a trajectory as the record of a dialogue",
+      tags: ['meetings'],
+      auth: 'user',
+      policy: 'meetings.run',
+      params: meetingParams,
+      body: attachRecordInput,
+      response: ok,
+      handler: async ({ actor, params, body }) => {
+        await attachRecord(ctx, actor, params.orgId, params.meetingId, body.trajectoryId);
+        return { ok: true as const };
+      },
+    }),
+    defineRoute({
+      method: 'DELETE',
+      url: '/api/orgs/:orgId/meetings/:meetingId/record',
+      summary: "Take the meeting's report away from its trajectory",
+      tags: ['meetings'],
+      auth: 'user',
+      policy: 'meetings.run',
+      params: meetingParams,
+      response: ok,
+      handler: async ({ actor, params }) => {
+        await detachRecord(ctx, actor, params.orgId, params.meetingId);
+        return { ok: true as const };
+      },
+    }),
+    defineRoute({
+      method: 'GET',
+      url: '/api/orgs/:orgId/trajectories/:trajectoryId/dialogue-records',
+      summary: 'The meetings attached to a trajectory as records of a dialogue (shown beside the charter)',
+      tags: ['meetings', 'trajecten'],
+      auth: 'user',
+      policy: 'trajecten.use',
+      params: trajectoryParams,
+      response: dialogueRecordsView,
+      handler: async ({ actor, params }) => dialogueRecords(ctx, actor, params.orgId, params.trajectoryId),
+    }),
+    defineRoute({
+      method: 'GET',
+      url: '/api/orgs/:orgId/trajectories/:trajectoryId/dialogue-records/:meetingId/report.md',
+      summary: "A dialogue record's meeting report in Markdown, for whoever may see the trajectory",
+      tags: ['meetings', 'trajecten'],
+      auth: 'user',
+      policy: 'trajecten.use',
+      params: recordParams,
+      response: { contentType: 'text/markdown' },
+      handler: async ({ actor, params, reply }) => {
+        const { meeting, results } = await recordReport(ctx, actor, params.orgId, params.trajectoryId, params.meetingId);
+        return reply
+          .type('text/markdown; charset=utf-8')
+          .header('Content-Disposition', 'attachment; filename="ontmoeting.md"')
+          .send(meetingReportMarkdown(meeting, results, actor.language));
       },
     }),
   ];

@@ -7,6 +7,7 @@ import { recordAudit } from '../audit/service.ts';
 import { mayCreateFor, openMeeting } from './access.ts';
 import { newJoinCode } from './join-code.ts';
 import { agreeOptions, libraryPrompt, ONTMOETING_TEMPLATE, promptLibrary } from './library.ts';
+import { saveMeetingRounds } from './meeting-rounds.ts';
 import {
   type ControlInput,
   type CreateMeetingInput,
@@ -120,6 +121,7 @@ export async function getMeeting(ctx: ServiceContext, actor: Actor, organisation
     prompts: prompts.map(promptView),
     canRun: access.canRun,
     canModerate: access.canModerate,
+    rounds: (await store.meetingRounds(ctx.db, meetingId)).map((r) => r.round_id),
   };
 }
 
@@ -146,6 +148,7 @@ export async function control(ctx: ServiceContext, actor: Actor, organisationId:
       case 'finish':
         await store.updateMeeting(trx, meetingId, { status: 'closed' });
         for (const p of prompts) if (p.state === 'open') await store.updatePrompt(trx, p.id, { state: 'closed' });
+        await saveMeetingRounds(ctx, trx, meeting, actor.userId);
         break;
       case 'next':
         return go(meeting.current_index + 1);
@@ -162,7 +165,11 @@ export async function control(ctx: ServiceContext, actor: Actor, organisationId:
       case 'hide':
         return store.updatePrompt(trx, current.id, { results_visible: 0 });
       case 'pacing':
-        return store.updateMeeting(trx, meetingId, { pacing: input.pacing });
+        await store.updateMeeting(trx, meetingId, { pacing: input.pacing });
+        // Participant pacing: everyone moves on at their own pace, so the prompts not shown yet open for them.
+        if (input.pacing === 'participant' && meeting.status === 'live')
+          for (const p of prompts) if (p.state === 'waiting') await store.updatePrompt(trx, p.id, { state: 'open' });
+        break;
       case 'reset':
         await store.deleteAnswersOf(trx, current.id);
         await store.deleteQuestionsOf(trx, current.id);
@@ -212,6 +219,23 @@ export async function addModerator(ctx: ServiceContext, actor: Actor, organisati
       organisationId,
       actorUserId: actor.userId,
       action: 'meeting.updated',
+      subjectType: 'meeting',
+      subjectId: meetingId,
+      details: { moderator: userId },
+    });
+  });
+}
+
+/** Takes the moderating right away from a co-facilitator (not from the owner). */
+export async function removeModerator(ctx: ServiceContext, actor: Actor, organisationId: string, meetingId: string, userId: string): Promise<void> {
+  await openMeeting(ctx.db, actor, organisationId, meetingId, 'run');
+  await inTransaction(ctx.db, async (trx) => {
+    if ((await store.facilitatorRole(trx, meetingId, userId)) !== 'moderator') throw notFound();
+    await store.deleteFacilitator(trx, meetingId, userId);
+    await recordAudit(trx, ctx.clock.now(), {
+      organisationId,
+      actorUserId: actor.userId,
+      action: 'meeting.moderator_removed',
       subjectType: 'meeting',
       subjectId: meetingId,
       details: { moderator: userId },

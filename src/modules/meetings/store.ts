@@ -1,5 +1,13 @@
 import type { Db } from '../../db/database.ts';
-import type { MeetingAnswerTable, MeetingModerationTable, MeetingParticipantTable, MeetingPromptTable, MeetingQuestionTable, MeetingTable } from './tables.ts';
+import type {
+  MeetingAnswerTable,
+  MeetingModerationTable,
+  MeetingParticipantTable,
+  MeetingPromptTable,
+  MeetingQuestionTable,
+  MeetingRoundTable,
+  MeetingTable,
+} from './tables.ts';
 
 /** SQL of the meetings module. */
 
@@ -26,6 +34,9 @@ export const updateMeeting = (db: Db, meetingId: string, set: Partial<Pick<Meeti
   db.updateTable('meetings').set(set).where('id', '=', meetingId).execute();
 
 export const deleteMeeting = (db: Db, meetingId: string) => db.deleteFrom('meetings').where('id', '=', meetingId).execute();
+
+export const deleteFacilitator = (db: Db, meetingId: string, userId: string) =>
+  db.deleteFrom('meeting_facilitators').where('meeting_id', '=', meetingId).where('user_id', '=', userId).execute();
 
 /** The co-facilitators (moderators) of a meeting with their names, by name. */
 export const listModerators = (db: Db, meetingId: string) =>
@@ -194,4 +205,43 @@ export const liveMeetingsOfTeamsOf = (db: Db, organisationId: string, userId: st
     .where('m.organisation_id', '=', organisationId)
     .where('m.status', '=', 'live')
     .orderBy('m.created_at')
+    .execute();
+
+export const organisationOf = (db: Db, organisationId: string) =>
+  db.selectFrom('organisations').select(['name', 'disclosure_threshold']).where('id', '=', organisationId).executeTakeFirst();
+
+export const setRoundConsent = (db: Db, participantId: string, consent: 'given' | 'declined', version: string) =>
+  db.updateTable('meeting_participants').set({ round_consent: consent, round_consent_version: version }).where('id', '=', participantId).execute();
+
+/** The answers of the participants who agreed that their answers also count as a questionnaire. */
+export const consentedAnswers = (db: Db, promptIds: string[]) =>
+  promptIds.length === 0
+    ? Promise.resolve([])
+    : db
+        .selectFrom('meeting_answers as a')
+        .innerJoin('meeting_participants as p', 'p.id', 'a.participant_id')
+        .select(['p.id as participantId', 'p.round_consent_version as consentVersion', 'a.prompt_id as promptId', 'a.value'])
+        .where('a.prompt_id', 'in', promptIds)
+        .where('p.round_consent', '=', 'given')
+        .orderBy('p.id')
+        .execute();
+
+export const meetingRounds = (db: Db, meetingId: string) => db.selectFrom('meeting_rounds').selectAll().where('meeting_id', '=', meetingId).execute();
+export const saveMeetingRound = (db: Db, row: MeetingRoundTable) =>
+  db
+    .insertInto('meeting_rounds')
+    .values(row)
+    .onConflict((oc) => oc.columns(['meeting_id', 'instrument_version_id']).doUpdateSet({ round_id: row.round_id }))
+    .execute();
+
+export const setRecord = (db: Db, meetingId: string, trajectoryId: string | null, at: string | null) =>
+  db.updateTable('meetings').set({ trajectory_id: trajectoryId, record_attached_at: at }).where('id', '=', meetingId).execute();
+export const recordsOfTrajectory = (db: Db, organisationId: string, trajectoryId: string) =>
+  db
+    .selectFrom('meetings')
+    .selectAll()
+    .where('organisation_id', '=', organisationId)
+    .where('trajectory_id', '=', trajectoryId)
+    .where('record_attached_at', 'is not', null)
+    .orderBy('record_attached_at', 'desc')
     .execute();

@@ -21,6 +21,8 @@ export interface MeetingTable {
   current_index: number;
   created_by: string | null;
   created_at: string;
+  /** When the report was attached to the trajectory as the record of a dialogue; null: not attached. */
+  record_attached_at?: string | null;
 }
 
 export interface MeetingFacilitatorTable {
@@ -53,6 +55,10 @@ export interface MeetingParticipantTable {
   receipt_hash: string;
   /** experience_worker | practitioner | coordinator | policy_officer | other, or null: not said. */
   position: string | null;
+  /** given | declined, or null: not asked yet (only meetings with prompts linked to an instrument ask). */
+  round_consent?: string | null;
+  /** The version (hash) of the consent text the participant read when choosing. */
+  round_consent_version?: string | null;
 }
 
 export interface MeetingAnswerTable {
@@ -95,6 +101,13 @@ export interface MeetingModerationTable {
   at: string;
 }
 
+/** The round that holds a meeting's answers to the prompts linked to one instrument version. */
+export interface MeetingRoundTable {
+  meeting_id: string;
+  instrument_version_id: string;
+  round_id: string;
+}
+
 export interface MeetingsTables {
   meetings: MeetingTable;
   meeting_facilitators: MeetingFacilitatorTable;
@@ -104,4 +117,5 @@ export interface MeetingsTables {
   meeting_questions: MeetingQuestionTable;
   meeting_upvotes: MeetingUpvoteTable;
   meeting_moderation: MeetingModerationTable;
+  meeting_rounds: MeetingRoundTable;
 }

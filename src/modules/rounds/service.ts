@@ -128,7 +128,7 @@ export function slugOfName(name: string): string {
 }
 
 /** The key asked for (refused when taken), or a free one made from the name: `naam`, `naam-2`, `naam-3`, … */
-async function chooseRoundKey(db: Db, organisationId: string, wanted: string | undefined, name: string, lang: Language): Promise<string> {
+export async function chooseRoundKey(db: Db, organisationId: string, wanted: string | undefined, name: string, lang: Language): Promise<string> {
   const taken = new Set(await store.roundKeysLike(db, organisationId, wanted ?? slugOfName(name)));
   if (wanted !== undefined) {
     if (!taken.has(wanted)) return wanted;

@@ -185,3 +185,5 @@ export const linkScopes = (db: Db, roundIds: string[]) =>
 
 export const teamIdsOf = async (db: Db, userId: string) =>
   (await db.selectFrom('team_members').select('team_id').where('user_id', '=', userId).execute()).map((r) => r.team_id);
+/** Every response of a round, with its answers (they cascade): for a round whose responses are replaced as a whole. */
+export const deleteResponsesOfRound = (db: Db, roundId: string) => db.deleteFrom('responses').where('round_id', '=', roundId).execute();

@@ -2,8 +2,10 @@ import { useState } from 'react';
 import { Link, type LoaderFunctionArgs, useLoaderData, useNavigate } from 'react-router';
 import { requireOrganisation, useOrganisation } from '../access.ts';
 import { api, apiPath } from '../api.ts';
+import type { DialogueRecordsView } from '../components/meetings/types.ts';
 import { PageTitle } from '../components/PageTitle.tsx';
 import { CharterSection } from '../components/trajecten/CharterSection.tsx';
+import { DialogueRecords } from '../components/trajecten/DialogueRecords.tsx';
 import { langOf, useSave } from '../components/trajecten/helpers.ts';
 import { SaveFeedback } from '../components/trajecten/SaveFeedback.tsx';
 import type { CharterVersionView, TrajectoryDetailView } from '../components/trajecten/types.ts';
@@ -17,7 +19,8 @@ export async function loader({ request, params }: LoaderFunctionArgs) {
   const detail = await api.get<TrajectoryDetailView>(apiPath`/api/orgs/${org.id}/trajectories/${params.trajectoryId ?? ''}`, options);
   const version = params.version ?? (detail.charter.latestVersion === null ? null : String(detail.charter.latestVersion));
   const view = version ? await api.get<CharterVersionView>(apiPath`/api/orgs/${org.id}/trajectories/${detail.id}/charter/versions/${version}`, options) : null;
-  return { detail, view };
+  const records = await api.get<DialogueRecordsView>(apiPath`/api/orgs/${org.id}/trajectories/${detail.id}/dialogue-records`, options);
+  return { detail, view, records: records.records };
 }
 
 /** The collaboration charter: versions, what changed, who signed, comments per section, export and print. */
@@ -25,7 +28,7 @@ export function Component() {
   const { t, i18n } = useT();
   const org = useOrganisation();
   const navigate = useNavigate();
-  const { detail, view } = useLoaderData<typeof loader>();
+  const { detail, view, records } = useLoaderData<typeof loader>();
   const [showDiff, setShowDiff] = useState(false);
   const [language, setLanguage] = useState(langOf(i18n.resolvedLanguage));
   const save = useSave();
@@ -139,6 +142,7 @@ export function Component() {
           </article>
         </>
       )}
+      <DialogueRecords orgId={org.id} trajectoryId={detail.id} records={records} />
     </>
   );
 }

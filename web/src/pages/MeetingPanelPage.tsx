@@ -4,6 +4,7 @@ import { can, requireOrganisation, useOrganisation } from '../access.ts';
 import { ApiError, api, apiPath } from '../api.ts';
 import { ErrorAlert } from '../components/ErrorAlert.tsx';
 import { CoFacilitatorSection, type Person } from '../components/meetings/CoFacilitatorSection.tsx';
+import { DialogueRecordSection } from '../components/meetings/DialogueRecordSection.tsx';
 import { PacingControl } from '../components/meetings/PacingControl.tsx';
 import { ResultsView } from '../components/meetings/ResultsView.tsx';
 import { type QuestionDecision, RoomQuestions } from '../components/meetings/RoomQuestions.tsx';
@@ -188,6 +189,7 @@ export function Component() {
         <RoomQuestions questions={questions} decide={(id, decision) => void moderate({ subjectType: 'question', id }, decision)} />
       )}
       {meeting.canRun && <CoFacilitatorSection orgId={org.id} meetingId={meeting.id} people={people} run={run} />}
+      {meeting.canRun && status === 'closed' && <DialogueRecordSection orgId={org.id} meeting={meeting} run={run} />}
     </>
   );
 }

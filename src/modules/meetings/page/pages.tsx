@@ -1,6 +1,7 @@
 import type { ReactNode } from 'react';
 import type { Language } from '../../../core/language.ts';
 import { PublicPage } from '../../../http/public-page.tsx';
+import { logicChoices } from '../keep-signal.ts';
 import { type AnswerValue, limits, type PromptView, participantPositions } from '../model.ts';
 import type { PromptResultsView } from '../results-service.ts';
 import { SplitTable } from '../split-table.tsx';
@@ -167,6 +168,8 @@ export type PromptPageProps = {
   error?: string | undefined;
   /** The offer to keep an open answer as a story: a form when signed in on this phone, else how to do it. */
   keep?: { csrf: string } | 'sign_in' | undefined;
+  /** Asked once when prompts are linked to a questionnaire: the text from the meeting's settings and its version. */
+  roundConsent?: { paragraphs: string[]; version: string } | undefined;
 };
 
 export function PromptPage(props: PromptPageProps) {
@@ -195,9 +198,13 @@ export function PromptPage(props: PromptPageProps) {
             {props.error}
           </p>
         )}
+        {props.roundConsent && <RoundConsent code={code} lang={lang} t={t} index={props.index} consent={props.roundConsent} />}
         {prompt.state === 'open' ? <AnswerForm {...props} t={t} /> : <p>{t.notOpen}</p>}
         {prompt.kind === 'open_text' && props.current && 'text' in props.current && props.keep && (
-          <KeepOffer code={code} lang={lang} t={t} promptId={prompt.id} index={props.index} keep={props.keep} />
+          <>
+            <KeepOffer code={code} lang={lang} t={t} promptId={prompt.id} index={props.index} keep={props.keep} />
+            <SignalOffer code={code} lang={lang} t={t} promptId={prompt.id} index={props.index} keep={props.keep} />
+          </>
         )}
         {prompt.kind === 'qa' && props.results && <Questions code={code} lang={lang} t={t} results={props.results} open={prompt.state === 'open'} />}
         {prompt.kind !== 'qa' && <Results prompt={prompt} results={props.results} t={t} lang={lang} />}
@@ -210,6 +217,60 @@ export function PromptPage(props: PromptPageProps) {
         <WithdrawLink code={code} t={t} lang={lang} />
       </div>
     </Page>
+  );
+}
+
+function RoundConsent(props: { code: string; lang: Language; t: MeetingMessages; index: number; consent: { paragraphs: string[]; version: string } }) {
+  const { t } = props;
+  return (
+    <section className="keep" aria-labelledby="consent-title">
+      <h2 id="consent-title">{t.roundConsentTitle}</h2>
+      {props.consent.paragraphs.map((p) => (
+        <p key={p}>{p}</p>
+      ))}
+      <form method="post" action={`/m/${props.code}/consent?lang=${props.lang}`}>
+        <input type="hidden" name="version" value={props.consent.version} />
+        <input type="hidden" name="p" value={String(props.index)} />
+        <button type="submit" name="choice" value="given">
+          {t.roundConsentYes}
+        </button>{' '}
+        <button type="submit" name="choice" value="declined">
+          {t.roundConsentNo}
+        </button>
+      </form>
+    </section>
+  );
+}
+
+function SignalOffer(props: { code: string; lang: Language; t: MeetingMessages; promptId: string; index: number; keep: { csrf: string } | 'sign_in' }) {
+  const { t, keep, lang } = props;
+  return (
+    <section className="keep" aria-labelledby="signal-title">
+      <h2 id="signal-title">{t.signalTitle}</h2>
+      <p>{t.signalText}</p>
+      {keep === 'sign_in' ? (
+        <p>{t.signalSignIn}</p>
+      ) : (
+        <form method="post" action={`/m/${props.code}/signal?lang=${lang}`}>
+          <input type="hidden" name="promptId" value={props.promptId} />
+          <input type="hidden" name="p" value={String(props.index)} />
+          <input type="hidden" name="_csrf" value={keep.csrf} />
+          <label htmlFor="signal-name">{t.signalTitleLabel}</label>
+          <input id="signal-name" name="title" required maxLength={200} />
+          <label htmlFor="signal-barrier">{t.signalBarrierLabel}</label>
+          <input id="signal-barrier" name="barrierFor" required maxLength={1000} />
+          <fieldset>
+            <legend>{t.signalLogicLegend}</legend>
+            {logicChoices().map((c) => (
+              <label key={c.key} className="choice">
+                <input type="radio" name="logic" value={c.key} required /> {c.label[lang]}
+              </label>
+            ))}
+          </fieldset>
+          <button type="submit">{t.signalButton}</button>
+        </form>
+      )}
+    </section>
   );
 }
 

@@ -42,6 +42,12 @@ export function CoFacilitatorSection({
     setChosen('');
     setStatus(t('meetings.coFacilitator.added', { name: person.displayName }));
   };
+  const remove = async (person: Person) => {
+    const done = await run(() => api.delete(apiPath`/api/orgs/${orgId}/meetings/${meetingId}/moderators/${person.userId}`));
+    if (!done) return;
+    setAdded((list) => list.filter((p) => p.userId !== person.userId));
+    setStatus(t('meetings.coFacilitator.removed', { name: person.displayName }));
+  };
   return (
     <section aria-labelledby="panel-co">
       <h2 id="panel-co">{t('meetings.coFacilitator.title')}</h2>
@@ -78,7 +84,12 @@ export function CoFacilitatorSection({
           <h3>{t('meetings.coFacilitator.moderating')}</h3>
           <ul className="meeting-co-list">
             {added.map((p) => (
-              <li key={p.userId}>{p.displayName}</li>
+              <li key={p.userId}>
+                {p.displayName}{' '}
+                <button type="button" className="button button-secondary" onClick={() => void remove(p)}>
+                  {t('meetings.coFacilitator.remove', { name: p.displayName })}
+                </button>
+              </li>
             ))}
           </ul>
         </>
