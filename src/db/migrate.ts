@@ -18,6 +18,7 @@ import * as limits from './migrations/2026_12_05_0400_limits.ts';
 import * as uploadCounts from './migrations/2026_12_05_0500_upload_counts.ts';
 import * as meetings from './migrations/2026_12_05_0600_meetings.ts';
 import * as mailOutbox from './migrations/2026_12_06_0100_mail_outbox.ts';
+import * as roundInvitations from './migrations/2026_12_06_0101_round_invitations.ts';
 
 /** Listed here, not read from disk, so the order is reviewed in code and bundling cannot lose one. */
 const migrations: Record<string, Migration> = {
@@ -39,6 +40,7 @@ const migrations: Record<string, Migration> = {
   '2026_12_05_0400_limits': limits,
   '2026_12_05_0600_meetings': meetings,
   '2026_12_06_0100_mail_outbox': mailOutbox,
+  '2026_12_06_0101_round_invitations': roundInvitations,
 };
 
 export const migrationNames = (): string[] => Object.keys(migrations).sort();

@@ -26,6 +26,8 @@ import { registerParticipantPages } from '../modules/meetings/participant-routes
 import { meetingRoutes } from '../modules/meetings/routes.ts';
 import { organisationRoutes } from '../modules/organisations/routes.ts';
 import { privacyRoutes } from '../modules/privacy/routes.ts';
+import { roundInvitationRoutes } from '../modules/round-invitations/routes.ts';
+import { startInvitationWork } from '../modules/round-invitations/service.ts';
 import { publishedInstruments } from '../modules/rounds/instrument-source.ts';
 import { registerRespondentPages } from '../modules/rounds/respondent-routes.tsx';
 import { roundRoutes } from '../modules/rounds/routes.ts';
@@ -106,6 +108,8 @@ export async function buildApp(options: AppOptions): Promise<App> {
     onFailure: (failure) => app.log.warn({ mailId: failure.id, code: failure.code, attempts: failure.attempts, givenUp: failure.givenUp }, 'mail not sent'),
   });
   app.addHook('onClose', () => mailSender.stop());
+  const invitationWork = startInvitationWork(app.services);
+  app.addHook('onClose', () => invitationWork.stop());
   const limiter = new Limiter(app.services, config.guesses, counters);
   app.decorate('limiter', limiter);
   app.decorate('signInThrottle', new SignInThrottle(database.db, limiter));
@@ -127,6 +131,7 @@ export async function buildApp(options: AppOptions): Promise<App> {
     ...instrumentRoutes(app),
     ...instrumentPreviewRoutes(app),
     ...roundRoutes(app, publishedInstruments),
+    ...roundInvitationRoutes(app),
     ...importRoutes(app, config),
     ...analysisRoutes(app, publishedInstruments),
     ...trajectoryRoutes(app, publishedInstruments),
