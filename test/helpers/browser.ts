@@ -4,7 +4,7 @@ import os from 'node:os';
 import path from 'node:path';
 import { type Browser, type BrowserContext, chromium, type Page } from 'playwright-core';
 import { expect, inject } from 'vitest';
-import { loadConfig } from '../../src/config.ts';
+import { type Config, loadConfig } from '../../src/config.ts';
 import { CHROMIUM_FLAGS } from '../../src/core/chromium.ts';
 import { type App, buildApp } from '../../src/http/app.ts';
 import { loadDemo } from '../../src/modules/demo/service.ts';
@@ -18,7 +18,7 @@ const WEB_DIR = path.resolve(import.meta.dirname, '../../dist/web');
 export type LiveServer = { url: string; app: App; close: () => Promise<void> };
 
 /** The real server on a random loopback port, with the built web app and the demo data. */
-export async function startLiveServer(dialect: Dialect = 'sqlite'): Promise<LiveServer> {
+export async function startLiveServer(dialect: Dialect = 'sqlite', overrides: Partial<Config> = {}): Promise<LiveServer> {
   if (!fs.existsSync(path.join(WEB_DIR, 'index.html'))) throw new Error('dist/web is missing: run `npm run build` (npm test does it).');
   const { handle, close } = await openTestDatabase(dialect);
   // Photos and other files beside the database go to a temporary folder, removed on close.
@@ -29,6 +29,7 @@ export async function startLiveServer(dialect: Dialect = 'sqlite'): Promise<Live
     webDir: WEB_DIR,
     logLevel: 'warn' as const,
     rateLimits: { loginPerMinute: 1000, invitePerMinute: 1000, respondentPerMinute: 100_000 },
+    ...overrides,
   };
   const app = await buildApp({ config, database: handle, logger: false });
   await loadDemo(app.services, { photoStorage: await createPhotoStorage(config) });
