@@ -120,10 +120,31 @@ run('personal invitations and reminders in Chromium', () => {
     await page.setViewportSize({ width: 1280, height: 900 });
     await page.getByLabel('Taal', { exact: true }).selectOption({ label: 'English' });
     const enPage = page;
-    await enPage.goto(`${server.url}/o/${org}/in-beeld/rounds/${opened.round.id}`);
     await enPage.getByRole('heading', { level: 2, name: 'Personal invitations' }).waitFor();
     await expect(enPage.getByRole('main')).toContainText('3 people invited, fewer than 5 used their link.');
     await expectAccessible(enPage, 'round page in English');
+    await context.close();
+  });
+
+  it('an admin sets the colour of the organisation; one on which white text fails AA is refused with a darker suggestion', async () => {
+    const db = server.app.services.db;
+    const org = (await db.selectFrom('organisations').select('id').executeTakeFirstOrThrow()).id;
+    const context = await newTestContext(browser, { width: 320, height: 800 });
+    const page = await context.newPage();
+    await signIn(page, server.url, 'beheerder@demo.kruisbestuiving.org', PASSWORD);
+    await page.goto(`${server.url}/o/${org}/organisatie`);
+    await page.getByRole('heading', { level: 2, name: 'Kleur van de organisatie' }).waitFor();
+    const field = page.getByLabel('Kleur (bijvoorbeeld #1d4f91)');
+    await field.fill('#f5c400');
+    await field.press('Enter');
+    await expect(page.getByRole('main')).toContainText('Witte tekst is slecht te lezen op deze kleur');
+    await expect(field).toHaveAttribute('aria-invalid', 'true');
+    await expectAccessible(page, 'colour refused');
+    await field.fill('#1d4f91');
+    await field.press('Enter');
+    await expect(page.getByRole('status').filter({ hasText: 'De kleur #1d4f91 is bewaard.' })).toBeVisible();
+    await expectNoHorizontalScroll(page, 'organisation settings with colour at 320 px');
+    await expectAccessible(page, 'colour saved');
     await context.close();
   });
 });

@@ -36,11 +36,12 @@ export async function insertToken(db: Db, tokenHash: string, invitationId: strin
   await db.insertInto('round_invitation_tokens').values({ token_hash: tokenHash, invitation_id: invitationId }).execute();
 }
 
+/** A round reopened after its closing notice starts a new list: its next closing gets a notice again. */
 export async function ensureInvitationRound(db: Db, roundId: string, origin: string): Promise<void> {
   await db
     .insertInto('round_invitation_rounds')
     .values({ round_id: roundId, origin, closing_sent_at: null })
-    .onConflict((oc) => oc.column('round_id').doUpdateSet({ origin }))
+    .onConflict((oc) => oc.column('round_id').doUpdateSet({ origin, closing_sent_at: null }))
     .execute();
 }
 

@@ -2,6 +2,7 @@ import { type FormEvent, useRef, useState } from 'react';
 import type { LoaderFunctionArgs } from 'react-router';
 import { can, requireOrganisation, useOrganisation } from '../access.ts';
 import { api, apiPath } from '../api.ts';
+import { BrandColourForm } from '../components/BrandColourForm.tsx';
 import { ErrorAlert } from '../components/ErrorAlert.tsx';
 import { PageTitle } from '../components/PageTitle.tsx';
 import { StatusMessage } from '../components/StatusMessage.tsx';
@@ -70,6 +71,7 @@ export function Component() {
         </div>
         <StatusMessage message={saved} />
       </form>
+      <BrandColourForm orgId={org.id} />
     </>
   );
 }
