@@ -82,6 +82,14 @@ user
     const password = options.passwordStdin ? await readPasswordFromStdin() : undefined;
     await withRuntime((runtime) => resetUserPassword(runtime, email, password));
   });
+user
+  .command('reset-two-factors')
+  .description('Remove every second factor (app, passkeys, recovery codes) of an account that lost them all')
+  .argument('<email>', 'e-mail address of the account')
+  .action(async (email: string) => {
+    const { resetTwoFactors } = await import('./cli/two-factors.ts');
+    await withRuntime((runtime) => resetTwoFactors(runtime, email));
+  });
 
 program
   .command('import')
@@ -112,7 +120,8 @@ program
   .option('--out <file>', 'write to this file instead of standard output')
   .option('--org <name>', 'the organisation (name or id), when more than one has a round with this key')
   .option('--compare <roundKey>', 'html/pdf: compare with another round of the same organisation (the largest gaps)')
-  .action((roundKey: string, options: { format?: string; lang?: string; out?: string; org?: string; compare?: string }) =>
+  .option('--crosstab <rows:cols...>', 'add cross-tabs of two questions, e.g. sector:betaald (repeatable)')
+  .action((roundKey: string, options: { format?: string; lang?: string; out?: string; org?: string; compare?: string; crosstab?: string[] }) =>
     withRuntime(async (runtime) => (await import('./cli/report.ts')).reportCommand(runtime, roundKey, options)),
   );
 

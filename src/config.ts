@@ -35,6 +35,9 @@ const envSchema = z.object({
         .filter(Boolean),
     ),
   LOG_LEVEL: z.enum(['fatal', 'error', 'warn', 'info', 'debug', 'trace', 'silent']).default('info'),
+  /** `pretty`: lines a person reads in a terminal; `json`: one JSON object a line, for log collectors. */
+  LOG_FORMAT: z.enum(['pretty', 'json']).optional(),
+  NODE_ENV: z.string().optional(),
   SESSION_IDLE_MINUTES: z.coerce
     .number()
     .int()
@@ -103,6 +106,15 @@ const envSchema = z.object({
     .or(z.literal('').transform(() => undefined)),
   S3_ACCESS_KEY_ID: z.string().optional(),
   S3_SECRET_ACCESS_KEY: z.string().optional(),
+  /**
+   * 32 random bytes in base64 that seal stored secrets (an organisation's single sign-on client
+   * secret). Without it the app makes one in DATA_DIR/secrets.key on first use.
+   */
+  SECRETS_KEY: z
+    .string()
+    .refine((v) => Buffer.from(v, 'base64').length === 32, 'SECRETS_KEY must be 32 bytes in base64 (openssl rand -base64 32)')
+    .optional()
+    .or(z.literal('').transform(() => undefined)),
   S3_FORCE_PATH_STYLE: z
     .enum(['true', 'false'])
     .default('true')
@@ -130,6 +142,8 @@ export type Config = {
   publicUrl: string | undefined;
   allowedHosts: string[];
   logLevel: z.infer<typeof envSchema>['LOG_LEVEL'];
+  /** JSON when NODE_ENV=production or LOG_FORMAT=json; readable lines otherwise. */
+  logFormat: 'pretty' | 'json';
   session: { idleMinutes: number; maxHours: number };
   rateLimits: { loginPerMinute: number; invitePerMinute: number; respondentPerMinute: number };
   inviteValidDays: number;
@@ -138,6 +152,8 @@ export type Config = {
   redis: { url: string; keyPrefix: string } | undefined;
   webDir: string;
   chromiumPath: string;
+  /** Seals stored secrets; undefined: a key file in dataDir (see src/modules/sso/secret-box.ts). */
+  secretsKey: string | undefined;
   /** Files (photos, imports) one person may send per kind in an hour. */
   uploadsPerHour: number;
   photos: {
@@ -178,6 +194,7 @@ export function loadConfig(env: NodeJS.ProcessEnv = process.env, overrides: Part
     publicUrl: e.PUBLIC_URL,
     allowedHosts: e.ALLOWED_HOSTS,
     logLevel: e.LOG_LEVEL,
+    logFormat: e.LOG_FORMAT ?? (e.NODE_ENV === 'production' ? 'json' : 'pretty'),
     session: { idleMinutes: e.SESSION_IDLE_MINUTES, maxHours: e.SESSION_MAX_HOURS },
     rateLimits: { loginPerMinute: e.LOGIN_RATE_LIMIT, invitePerMinute: e.INVITE_RATE_LIMIT, respondentPerMinute: e.RESPONDENT_RATE_LIMIT },
     inviteValidDays: e.INVITE_VALID_DAYS,
@@ -186,6 +203,7 @@ export function loadConfig(env: NodeJS.ProcessEnv = process.env, overrides: Part
     guesses: { perScope: e.GUESS_LIMIT_PER_SCOPE, global: e.GUESS_LIMIT_GLOBAL, windowMinutes: e.GUESS_WINDOW_MINUTES },
     webDir: path.resolve(import.meta.dirname, '../dist/web'),
     chromiumPath: e.CHROMIUM_PATH,
+    secretsKey: e.SECRETS_KEY,
     uploadsPerHour: e.UPLOADS_PER_HOUR,
     photos: {
       maxBytes: e.PHOTO_MAX_BYTES,

@@ -6,11 +6,11 @@ import { languageSchema } from '../core/language.ts';
 import { createPdfPrinter } from '../modules/analysis/pdf.ts';
 import { reportDocumentForCli } from '../modules/analysis/report-files.ts';
 import { footerTexts, renderReportHtml } from '../modules/analysis/report-html.tsx';
-import { reportForCli } from '../modules/analysis/service.ts';
+import { crossTabsForCli, reportForCli } from '../modules/analysis/service.ts';
 import { publishedInstruments } from '../modules/rounds/instrument-source.ts';
 import { CliError } from './backup.ts';
 
-export type ReportCliOptions = { format?: string; lang?: string; out?: string; org?: string; compare?: string };
+export type ReportCliOptions = { format?: string; lang?: string; out?: string; org?: string; compare?: string; crosstab?: string[] };
 
 /**
  * `report <round-key>`: the round's tables as JSON, with researcher rights (every count shown),
@@ -23,6 +23,7 @@ export async function reportCommand(runtime: Runtime, roundKey: string, options:
   if (!lang.success) throw new CliError('--lang must be nl or en.');
   if (format !== 'json') return reportFileCommand(runtime, roundKey, { ...options, format, lang: lang.data });
   if (options.compare) throw new CliError('--compare works with --format html or pdf.');
+  const pairs = crossTabPairs(options.crosstab);
   const bar = new SingleBar({
     format: 'Report [{bar}] {percentage}% | {value}/{total} steps',
     noTTYOutput: true,
@@ -56,12 +57,22 @@ export async function reportCommand(runtime: Runtime, roundKey: string, options:
       ...(t.scale ? { scale: t.scale } : {}),
       notes: t.notes,
     })),
+    ...(pairs.length
+      ? { crossTabs: await crossTabsForCli(runtime.ctx, publishedInstruments, roundKey, pairs, { organisation: options.org, lang: lang.data }) }
+      : {}),
   };
   const text = `${JSON.stringify(output, null, 2)}\n`;
   if (options.out) {
     fs.writeFileSync(options.out, text);
     process.stderr.write(`Written to ${options.out} (${output.tables.length} tables).\n`);
   } else process.stdout.write(text);
+}
+
+/** `--crosstab rows:cols`, checked before any work is done. */
+function crossTabPairs(values: string[] | undefined): string[] {
+  for (const value of values ?? [])
+    if (!/^[a-z][a-z0-9_]*:[a-z][a-z0-9_]*$/.test(value)) throw new CliError(`--crosstab "${value}": use rows:cols, e.g. sector:betaald.`);
+  return values ?? [];
 }
 
 /**
@@ -88,7 +99,7 @@ async function reportFileCommand(runtime: Runtime, roundKey: string, options: Re
       runtime.ctx,
       publishedInstruments,
       roundKey,
-      { lang: options.lang, organisation: options.org, compare: options.compare, format: options.format },
+      { lang: options.lang, organisation: options.org, compare: options.compare, crossTabs: crossTabPairs(options.crosstab), format: options.format },
       (done) => bar.update(done, { stage: 'aggregate' }),
     );
     bar.update(4, { stage: 'render' });

@@ -8,7 +8,7 @@ export type ServiceContext = {
   db: Db;
   dialect: DialectName;
   clock: Clock;
-  config: Pick<Config, 'session' | 'inviteValidDays' | 'publicUrl' | 'allowedHosts' | 'chromiumPath' | 'mail'>;
+  config: Pick<Config, 'session' | 'inviteValidDays' | 'publicUrl' | 'allowedHosts' | 'chromiumPath' | 'mail' | 'dataDir' | 'secretsKey'>;
 };
 
 /** The person on whose behalf a service acts. Roles are read fresh from the database per request. */

@@ -14,6 +14,9 @@ export function loggerOptions(level: string): LoggerOptions {
         'req.headers.authorization',
         'req.headers["x-csrf-token"]',
         'res.headers["set-cookie"]',
+        'password',
+        'token',
+        'email',
         '*.password',
         '*.token',
         '*.email',
@@ -31,4 +34,24 @@ export function loggerOptions(level: string): LoggerOptions {
       err: (err: Error & { code?: string }) => ({ type: err.name, code: err.code, message: err.message, stack: err.stack }),
     },
   };
+}
+
+/**
+ * Where the log goes when no stream is given: readable lines in a terminal (`pretty`), or JSON
+ * lines for a log collector. The pretty printer is loaded only when used.
+ */
+export async function logDestination(
+  format: 'pretty' | 'json',
+  destination: NodeJS.WritableStream = process.stdout,
+): Promise<NodeJS.WritableStream | undefined> {
+  if (format === 'json') return undefined;
+  const { default: pretty } = await import('pino-pretty');
+  return pretty({
+    colorize: destination === process.stdout && Boolean(process.stdout.isTTY),
+    translateTime: 'SYS:HH:MM:ss',
+    ignore: 'pid,hostname,reqId',
+    singleLine: true,
+    sync: true,
+    destination,
+  });
 }

@@ -17,8 +17,11 @@ import * as retention from './migrations/2026_12_05_0301_retention.ts';
 import * as limits from './migrations/2026_12_05_0400_limits.ts';
 import * as uploadCounts from './migrations/2026_12_05_0500_upload_counts.ts';
 import * as meetings from './migrations/2026_12_05_0600_meetings.ts';
+import * as resumePage from './migrations/2026_12_06_0050_resume_page.ts';
 import * as mailOutbox from './migrations/2026_12_06_0100_mail_outbox.ts';
 import * as roundInvitations from './migrations/2026_12_06_0101_round_invitations.ts';
+import * as twoFactors from './migrations/2026_12_06_0500_two_factors.ts';
+import * as singleSignOn from './migrations/2026_12_06_0600_single_sign_on.ts';
 
 /** Listed here, not read from disk, so the order is reviewed in code and bundling cannot lose one. */
 const migrations: Record<string, Migration> = {
@@ -39,8 +42,11 @@ const migrations: Record<string, Migration> = {
   '2026_12_05_0301_retention': retention,
   '2026_12_05_0400_limits': limits,
   '2026_12_05_0600_meetings': meetings,
+  '2026_12_06_0050_resume_page': resumePage,
   '2026_12_06_0100_mail_outbox': mailOutbox,
   '2026_12_06_0101_round_invitations': roundInvitations,
+  '2026_12_06_0600_single_sign_on': singleSignOn,
+  '2026_12_06_0500_two_factors': twoFactors,
 };
 
 export const migrationNames = (): string[] => Object.keys(migrations).sort();

@@ -115,6 +115,43 @@ export interface RetentionSettingsTable {
   updated_at: string;
 }
 
+/** An organisation's OpenID Connect provider; the secret only sealed (see src/modules/sso/secret-box.ts). */
+export interface SsoConnectionTable {
+  organisation_id: string;
+  issuer: string;
+  client_id: string;
+  client_secret_sealed: string;
+  /** 'first_sign_in' (a verified address gets an account as member) or 'invitation' (members only). */
+  link_mode: string;
+  enabled: number;
+  updated_at: string;
+  updated_by: string | null;
+}
+
+export interface SsoDomainTable {
+  domain: string;
+  organisation_id: string;
+}
+
+/** A sign-in at a provider in progress: single use, ten minutes. */
+export interface SsoLoginTable {
+  state_hash: string;
+  browser_hash: string;
+  organisation_id: string;
+  nonce: string;
+  code_verifier: string;
+  next_path: string;
+  expires_at: string;
+}
+
+/** The provider's subject (sub) an account was linked to, so a later sign-in finds it again. */
+export interface SsoIdentityTable {
+  organisation_id: string;
+  subject: string;
+  user_id: string;
+  created_at: string;
+}
+
 export interface Database
   extends RoundsTables,
     TrajectenTables,
@@ -137,4 +174,65 @@ export interface Database
   audit_events: AuditEventTable;
   audit_chains: AuditChainTable;
   retention_settings: RetentionSettingsTable;
+  sso_connections: SsoConnectionTable;
+  sso_domains: SsoDomainTable;
+  sso_logins: SsoLoginTable;
+  sso_identities: SsoIdentityTable;
+  totp_factors: TotpFactorTable;
+  recovery_codes: RecoveryCodeTable;
+  passkeys: PasskeyTable;
+  pending_sign_ins: PendingSignInTable;
+  webauthn_challenges: WebauthnChallengeTable;
+  two_factor_rules: TwoFactorRuleTable;
+}
+
+/** Second factors (module factors). bigint columns come back from PostgreSQL as strings: read them with Number(). */
+export interface TotpFactorTable {
+  user_id: string;
+  secret: string;
+  confirmed_at: string | null;
+  last_step: Generated<number | string>;
+  created_at: string;
+}
+
+export interface RecoveryCodeTable {
+  code_hash: string;
+  user_id: string;
+  created_at: string;
+  used_at: string | null;
+}
+
+export interface PasskeyTable {
+  /** The credential id, base64url. */
+  id: string;
+  user_id: string;
+  /** The COSE public key, base64url. */
+  public_key: string;
+  counter: number | string;
+  /** Comma-separated transports the authenticator named (usb, internal, hybrid...). */
+  transports: string;
+  name: string;
+  created_at: string;
+  last_used_at: string | null;
+}
+
+/** Password right, second factor still to come: this row is all the person has, no session. */
+export interface PendingSignInTable {
+  id_hash: string;
+  user_id: string;
+  failures: Generated<number>;
+  expires_at: string;
+}
+
+export interface WebauthnChallengeTable {
+  challenge_hash: string;
+  purpose: string;
+  user_id: string | null;
+  expires_at: string;
+}
+
+export interface TwoFactorRuleTable {
+  organisation_id: string;
+  required_for_data_roles: number;
+  updated_at: string;
 }

@@ -1,16 +1,18 @@
 import cookie from '@fastify/cookie';
 import websocket from '@fastify/websocket';
-import Fastify, { type FastifyInstance } from 'fastify';
+import Fastify, { type FastifyInstance, LogController } from 'fastify';
 import { BODY_LIMIT_BYTES, type Config } from '../config.ts';
 import { type Clock, systemClock } from '../core/clock.ts';
 import { newId } from '../core/ids.ts';
-import { loggerOptions } from '../core/logger.ts';
+import { logDestination, loggerOptions } from '../core/logger.ts';
 import { type DatabaseHandle, isReachable } from '../db/database.ts';
 import { accountRoutes } from '../modules/accounts/routes.ts';
 import { analysisRoutes } from '../modules/analysis/routes.ts';
 import { auditRoutes } from '../modules/audit/routes.ts';
 import { codingRoutes } from '../modules/coding/routes.ts';
 import { exportRoutes } from '../modules/exports/routes.ts';
+import { registerSecondFactorGate } from '../modules/factors/gate.ts';
+import { factorRoutes } from '../modules/factors/routes.ts';
 import { frameworkRoutes } from '../modules/frameworks/routes.ts';
 import { importRoutes } from '../modules/imports/routes.ts';
 import { instrumentPreviewRoutes } from '../modules/instruments/preview-routes.tsx';
@@ -32,6 +34,7 @@ import { publishedInstruments } from '../modules/rounds/instrument-source.ts';
 import { registerRespondentPages } from '../modules/rounds/respondent-routes.tsx';
 import { roundRoutes } from '../modules/rounds/routes.ts';
 import { signalRoutes } from '../modules/signals/routes.ts';
+import { ssoRoutes } from '../modules/sso/routes.ts';
 import { registerExhibitionPages } from '../modules/stories/exhibition-routes.tsx';
 import { createPhotoStorage } from '../modules/stories/photo-storage.ts';
 import { photovoiceRoutes } from '../modules/stories/photovoice-routes.ts';
@@ -63,8 +66,11 @@ const trustProxyOption = (trust: Config['trustProxy']) => (typeof trust === 'num
 
 export async function buildApp(options: AppOptions): Promise<App> {
   const { config, database } = options;
+  const stream = options.logger === false ? undefined : (options.logger?.stream ?? (await logDestination(config.logFormat)));
   const app = Fastify({
-    logger: options.logger === false ? false : { ...loggerOptions(config.logLevel), ...(options.logger ?? {}) },
+    logger: options.logger === false ? false : { ...loggerOptions(config.logLevel), ...(stream ? { stream } : {}) },
+    // One line per request, at debug level (see the onResponse hook below): the terminal shows start-up, warnings and errors.
+    logController: new LogController({ disableRequestLogging: true }),
     bodyLimit: BODY_LIMIT_BYTES,
     trustProxy: trustProxyOption(config.trustProxy),
     genReqId: () => newId(),
@@ -84,6 +90,9 @@ export async function buildApp(options: AppOptions): Promise<App> {
   app.setSerializerCompiler(() => (data) => JSON.stringify(data));
   app.addHook('onSend', async (req, reply) => {
     reply.header('x-request-id', req.id);
+  });
+  app.addHook('onResponse', async (req, reply) => {
+    req.log.debug({ req, res: { statusCode: reply.statusCode }, responseTime: Math.round(reply.elapsedTime) }, 'request completed');
   });
 
   const registered: { method: string; url: string }[] = [];
@@ -115,6 +124,7 @@ export async function buildApp(options: AppOptions): Promise<App> {
   app.decorate('signInThrottle', new SignInThrottle(database.db, limiter));
   await registerSecurity(app, limiter);
   registerSessionHook(app);
+  registerSecondFactorGate(app);
   await registerDocs(app);
 
   app.get('/healthz', { schema: { summary: 'The process is up', tags: ['health'] } }, async () => ({ status: 'ok' }));
@@ -125,6 +135,8 @@ export async function buildApp(options: AppOptions): Promise<App> {
   const photoStorage = await createPhotoStorage(config);
   const apiRoutes = [
     ...accountRoutes(app),
+    ...ssoRoutes(app),
+    ...factorRoutes(app),
     ...organisationRoutes(app),
     ...auditRoutes(app),
     ...frameworkRoutes(app),

@@ -181,6 +181,66 @@ describeEachDatabase('The attacker recovers no hidden count from all the request
     }, 120_000);
   }
 
+  type CrossTab = {
+    colTotals: (number | null)[];
+    total: number | null;
+    columns: { code: string }[];
+    lines: { code: string; refused: boolean; validN: number | null; cells: { count: number | null; rowPercent: number | null; colPercent: number | null }[] }[];
+    test: unknown;
+  };
+
+  for (const who of ['lid@demo.kruisbestuiving.org', 'coordinator@demo.kruisbestuiving.org']) {
+    it(`${who.split('@')[0]}: a cross-tab shows nothing the filtered reports do not (row a of A × B is the report filtered on A = a)`, async () => {
+      const client = await signIn(t, who);
+      const rowQuestions = truth.tables.filter((x) => x.type === 'single' && x.item === null).map((x) => x.question);
+      const colQuestions = truth.tables.filter((x) => ['single', 'multiple', 'likert'].includes(x.type) && x.item === null).map((x) => x.question);
+      const leaks: string[] = [];
+      const filtered = new Map<string, Report>();
+      const reportFor = async (query: string) => {
+        const cached = filtered.get(query);
+        if (cached) return cached;
+        const r = (await client.get(`/api/orgs/${org}/rounds/${round}/report?${query}`)).json<Report>();
+        filtered.set(query, r);
+        return r;
+      };
+      const scopes = [{ query: '', team: '' }, ...teams.map((x) => ({ query: `team=${x.id}&`, team: `&team=${x.id}` }))];
+      for (const scope of scopes)
+        for (const rows of rowQuestions)
+          for (const cols of colQuestions) {
+            if (rows === cols || (scope.team && cols !== 'betaald' && cols !== 'sector')) continue;
+            const response = await client.get(`/api/orgs/${org}/rounds/${round}/crosstab?rows=${rows}&cols=${cols}${scope.team}`);
+            expect(response.statusCode, response.body).toBe(200);
+            const x = response.json<CrossTab>();
+            const where = `${scope.team || 'round'} ${rows} × ${cols}`;
+            let everyShown = true;
+            for (const line of x.lines) {
+              const r = await reportFor(`${scope.query}filter=${rows}:${line.code}`);
+              const table = r.filters.tooFew ? undefined : r.tables.find((tb) => tb.question === cols && tb.item === null);
+              const shownN = table && !table.tooFew ? table.validN : null;
+              if (line.validN !== shownN) leaks.push(`${where}: row ${line.code} n ${line.validN}, the filter shows ${shownN}`);
+              for (const [j, cell] of line.cells.entries()) {
+                const code = x.columns[j]?.code;
+                const shown = table && !table.tooFew ? (table.items.find((i) => i.code === code)?.count ?? null) : null;
+                if (cell.count !== null && cell.count !== shown) leaks.push(`${where}: ${line.code}/${code} = ${cell.count}, the filter shows ${shown}`);
+                if (cell.count === null && (cell.rowPercent !== null || cell.colPercent !== null))
+                  leaks.push(`${where}: ${line.code}/${code} percentage of a hidden count`);
+                if (cell.count === null) everyShown = false;
+              }
+              if (line.refused) everyShown = false;
+            }
+            // Margins are sums of shown counts; a test or a total over a hidden count would give it back.
+            for (const [j, total] of x.colTotals.entries()) {
+              const column = x.lines.map((l) => l.cells[j]?.count ?? null);
+              if (total !== null && (column.includes(null) || x.lines.some((l) => l.refused) || column.reduce<number>((s, v) => s + (v ?? 0), 0) !== total))
+                leaks.push(`${where}: column ${x.columns[j]?.code} total ${total} not a sum of shown counts`);
+            }
+            if (x.total !== null && x.lines.some((l) => l.validN === null)) leaks.push(`${where}: total ${x.total} over a hidden row`);
+            if (!everyShown && x.test !== null) leaks.push(`${where}: a test on hidden counts`);
+          }
+      expect(leaks).toEqual([]);
+    }, 180_000);
+  }
+
   type Comparison = {
     a: { n: number | null };
     b: { n: number | null };

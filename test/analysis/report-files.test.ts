@@ -89,6 +89,10 @@ describeEachDatabase('the printable report (HTML)', (dialect) => {
     expect(section).toContain(`n = ${roles.n} · geldige n = ${roles.validN} · ontbrekend = ${roles.missing}`);
     expect(section).toMatch(/<svg[^>]*role="img"/);
     expect(section).toContain('48,8 %</text>');
+    // Statistics of scales are written with the question's decimals (1 by default): "2,9", never "2,90".
+    const means = [...html.matchAll(/Gemiddelde: ([\d,]+) · Standaardafwijking: ([\d,]+) · Mediaan: ([\d,]+)/g)];
+    expect(means.length).toBeGreaterThan(0);
+    for (const [, mean, sd, median] of means) for (const value of [mean, sd, median]) expect(value).toMatch(/^\d+,\d$/);
     expect(await auditActions(t.ctx, rounds.org)).toContain('report.downloaded');
   });
 
@@ -201,6 +205,24 @@ describe('the report files from the command line (SQLite)', () => {
       expect(html).toContain('48,8');
       expect(html).toContain('Perspectieven naast elkaar');
       expect(html).toContain('Alle aantallen zijn zichtbaar');
+    },
+    CLI_TIMEOUT,
+  );
+
+  it(
+    'adds cross-tabs to the JSON report with --crosstab, with the chi-square test',
+    async () => {
+      const out = path.join(dir, 'rapport-kruistabel.json');
+      const result = await runCli(['report', DEMO_ROUND_KEYS.experienceWorkers, '--crosstab', 'sector:betaald', '--out', out], env);
+      expect(result.code, result.stderr).toBe(0);
+      const json = JSON.parse(fs.readFileSync(out, 'utf8')) as {
+        crossTabs: { lines: { code: string; cells: { count: number }[] }[]; test: { chiSquare: { statistic: number; df: number } } }[];
+      };
+      expect(json.crossTabs[0]?.lines[0]).toMatchObject({ code: 'ggz', cells: [{ count: 14 }, { count: 7 }, { count: 19 }] });
+      expect(json.crossTabs[0]?.test.chiSquare).toMatchObject({ statistic: 6.97, df: 4 });
+      const bad = await runCli(['report', DEMO_ROUND_KEYS.experienceWorkers, '--crosstab', 'sector'], env);
+      expect(bad.code).not.toBe(0);
+      expect(bad.stderr).toContain('use rows:cols');
     },
     CLI_TIMEOUT,
   );

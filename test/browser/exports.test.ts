@@ -38,6 +38,14 @@ run('Exporteren in Chromium (demo round demo-ervaringswerkers)', () => {
     await expect(section.getByText('Opent in SPSS en PSPP')).toBeVisible();
     await expectNoHorizontalScroll(page, 'round page with the export section at 320 px');
     await expectAccessible(page, 'round page with the export section');
+    // Styled like every other form: a filled main button, choices as large as a finger.
+    const look = await section.evaluate((panel) => {
+      const button = panel.querySelector('button[type=submit]') as HTMLElement;
+      const choice = panel.querySelector('input[type=radio]')?.closest('label') as HTMLElement;
+      return { button: getComputedStyle(button).backgroundColor, choiceHeight: choice.getBoundingClientRect().height };
+    });
+    expect(look.button).not.toBe('rgba(0, 0, 0, 0)');
+    expect(look.choiceHeight).toBeGreaterThanOrEqual(44);
     const [download] = await Promise.all([page.waitForEvent('download'), section.getByRole('button', { name: 'Downloaden' }).click()]);
     expect(download.suggestedFilename()).toBe('demo-ervaringswerkers-gegevens.sav');
     const file = await download.path();

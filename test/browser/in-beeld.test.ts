@@ -152,8 +152,8 @@ run('In beeld for researchers in Chromium', () => {
 
     // The round page counts it by itself within ten seconds, and says so politely.
     await page.locator('.stats dd').first().filter({ hasText: '1' }).waitFor({ timeout: 15_000 });
-    await expect(page.getByRole('status').filter({ hasText: 'Nieuwe stand: 1 verstuurd, 1 begonnen.' })).toBeVisible();
-    await expect(page.getByText('1 antwoord verstuurd via deze link.')).toBeVisible();
+    await expect(page.getByRole('status').filter({ hasText: 'Nieuwe stand: 1 helemaal ingevuld, 1 begonnen.' })).toBeVisible();
+    await expect(page.getByText('1 persoon vulde alles in via deze link.')).toBeVisible();
 
     // Moving the closing date, closing (after a question) and opening again.
     await page.getByLabel('Laatste dag om te antwoorden').fill('2999-12-31');

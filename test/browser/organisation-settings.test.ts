@@ -49,7 +49,7 @@ run('the organisation’s threshold for small counts in Chromium', () => {
     // Every link reads a number of 10 or more, "minder dan 10", or that it is hidden to protect another.
     const lines = await coordinator.locator('.link-card .meta').allInnerTexts();
     expect(lines.length).toBeGreaterThan(0);
-    for (const line of lines) expect(line).toMatch(/^(\d{2,} antwoorden verstuurd|Minder dan 10 antwoorden|Het aantal antwoorden via deze link tonen we niet)/);
+    for (const line of lines) expect(line).toMatch(/^(\d{2,} mensen vulden alles in|Minder dan 10 mensen|Het aantal antwoorden via deze link tonen we niet)/);
     await expectAccessible(coordinator, 'round as coordinator');
     await coordinatorContext.close();
   });

@@ -102,6 +102,7 @@ run('the respondent form in Chromium', () => {
       await page.getByRole('button', { name: lang === 'nl' ? 'Begin' : 'Start' }).click();
 
       const total = instrument.sections.length;
+      let followUpSteps = 0;
       for (let n = 1; n <= total; n++) {
         await expect(page.locator('.progress-text')).toHaveText(lang === 'nl' ? `Deel ${n} van ${total}` : `Part ${n} of ${total}`);
         await expectAccessible(page, `page ${n}`, { javaScript: javaScriptEnabled });
@@ -113,8 +114,22 @@ run('the respondent form in Chromium', () => {
           await expectAccessible(page, 'page 1 with errors', { javaScript: javaScriptEnabled });
         }
         await fillPage(page);
-        await page.getByRole('button', { name: n === total ? (lang === 'nl' ? 'Versturen' : 'Send') : lang === 'nl' ? 'Volgende' : 'Next' }).click();
+        const send = () =>
+          page.getByRole('button', { name: n === total ? (lang === 'nl' ? 'Versturen' : 'Send') : lang === 'nl' ? 'Volgende' : 'Next' }).click();
+        await send();
+        // Without JavaScript, a follow-up the answers just called for ("Hoe word je betaald?") is asked on a short extra step.
+        if ((await page.locator('form[data-step="follow-ups"]').count()) > 0) {
+          followUpSteps++;
+          await expect(page.locator('.follow-up-intro')).toHaveText(
+            lang === 'nl' ? 'Nog een vraag bij wat je net antwoordde.' : 'One more question about what you just answered.',
+          );
+          await expectAccessible(page, `page ${n}, follow-up step`, { javaScript: javaScriptEnabled });
+          await fillPage(page);
+          await send();
+        }
       }
+      // With JavaScript the follow-ups appear on the page itself; without, on the extra step.
+      expect(followUpSteps > 0).toBe(!javaScriptEnabled);
       await expect(page.getByRole('heading', { level: 1 })).toHaveText(lang === 'nl' ? 'Bedankt!' : 'Thank you!');
       await expectAccessible(page, 'thanks', { javaScript: javaScriptEnabled });
       expect(await completeCount()).toBe(before + 1);
@@ -140,12 +155,48 @@ run('the respondent form in Chromium', () => {
     await context.close();
   }, 60_000);
 
+  it('reads a question aloud with the browser speech, in the page language; without JavaScript there is no button', async () => {
+    const context = await browser.newContext({ locale: 'en-GB', bypassCSP: true, viewport: { width: 320, height: 700 } });
+    // Record what would be spoken instead of speaking it.
+    await context.addInitScript(() => {
+      const spoken: { text: string; lang: string }[] = [];
+      (window as unknown as { spoken: typeof spoken }).spoken = spoken;
+      window.speechSynthesis.speak = (u: SpeechSynthesisUtterance) => void spoken.push({ text: u.text, lang: u.lang });
+    });
+    const page = await context.newPage();
+    await page.goto(`${server.url}/r/${token}?lang=en`);
+    await page.getByLabel('I have read this and I take part.').check();
+    await page.getByRole('button', { name: 'Start' }).click();
+    const buttons = page.getByRole('button', { name: 'Read aloud' });
+    expect(await buttons.count()).toBeGreaterThan(0);
+    await buttons.first().focus();
+    await page.keyboard.press('Enter');
+    const spoken = await page.evaluate(() => (window as unknown as { spoken: { text: string; lang: string }[] }).spoken);
+    expect(spoken).toHaveLength(1);
+    expect(spoken[0]?.lang).toBe('en-GB');
+    expect(spoken[0]?.text).toContain(instrument.sections[0]?.questions[0]?.text.en ?? 'missing');
+    await expectAccessible(page, 'read aloud');
+    await context.close();
+
+    const withoutScript = await browser.newContext({ javaScriptEnabled: false, locale: 'nl-BE', bypassCSP: true });
+    const plain = await withoutScript.newPage();
+    await plain.goto(`${server.url}/r/${token}`);
+    await plain.getByLabel('Ik heb dit gelezen en ik doe mee.').check();
+    await plain.getByRole('button', { name: 'Begin' }).click();
+    await expect(plain.locator('.progress-text')).toHaveText(`Deel 1 van ${instrument.sections.length}`);
+    expect(await plain.getByRole('button', { name: 'Lees voor' }).count()).toBe(0);
+    await withoutScript.close();
+  });
+
   it('saves and resumes with a code on another device', async () => {
     const first = await browser.newContext({ javaScriptEnabled: false, locale: 'nl-BE', bypassCSP: true });
     const page = await first.newPage();
     await page.goto(`${server.url}/r/${token}`);
     await page.getByLabel('Ik heb dit gelezen en ik doe mee.').check();
     await page.getByRole('button', { name: 'Begin' }).click();
+    await fillPage(page);
+    await page.getByRole('button', { name: 'Volgende' }).click();
+    await expect(page.locator('.progress-text')).toHaveText(`Deel 2 van ${instrument.sections.length}`);
     await fillPage(page);
     await page.getByRole('button', { name: 'Bewaar en ga later verder' }).click();
     await expect(page.getByRole('heading', { level: 1 })).toHaveText('Je antwoorden zijn bewaard');
@@ -160,7 +211,8 @@ run('the respondent form in Chromium', () => {
     await expectAccessible(other, 'resume');
     await other.getByLabel(/Je code/).fill(code.toLowerCase());
     await other.getByRole('button', { name: 'Ga verder' }).click();
-    await expect(other.getByText(`Deel 1 van ${instrument.sections.length}`)).toBeVisible();
+    // Back on the page where the person saved, not on the first.
+    await expect(other.getByText(`Deel 2 van ${instrument.sections.length}`)).toBeVisible();
     // What was answered before is still there.
     expect(await other.locator('fieldset.question input:checked').count()).toBeGreaterThan(0);
     await second.close();

@@ -146,7 +146,7 @@ run('trajectories in Chromium', () => {
     await cora.getByRole('button', { name: 'Intervisie plannen' }).click();
     await status(cora, 'De intervisie is gepland.');
     await expectAccessible(cora, 'phase 4');
-    await cora.getByRole('link', { name: /Incidentmethode op 2027-03-01/ }).click();
+    await cora.getByRole('link', { name: /Incidentmethode op 1 maart 2027/ }).click();
     await cora.getByRole('heading', { level: 2, name: /Stap 1 van 7/ }).waitFor();
     await cora.getByLabel('Notities bij: Start').fill('Vertrouwelijk: wat er vorige keer gebeurde.');
     await cora.getByRole('button', { name: 'Notities opslaan' }).click();
@@ -168,7 +168,7 @@ run('trajectories in Chromium', () => {
     await eva.getByRole('button', { name: 'Eerste versie maken' }).click();
     await eva.getByRole('heading', { level: 2, name: 'Versie 1' }).waitFor();
     await expect(eva.getByRole('heading', { level: 2, name: '1. Een gedragen visie' })).toBeVisible();
-    await expect(eva.getByText('Voor wie: Volwassenen met een psychische kwetsbaarheid in de buurt')).toBeVisible();
+    await expect(eva.getByText('We werken voor volwassenen met een psychische kwetsbaarheid in de buurt.')).toBeVisible();
     await expectAccessible(eva, 'charter');
     for (const key of ['pieter', 'cora', 'bo', 'eva'] as const) {
       const page = await open(key, `${trajectoryPath}/kader`);

@@ -71,7 +71,12 @@ run('stories and photovoice in Chromium', () => {
     await page.getByLabel('Titel').fill(TITLE);
     await page.getByLabel('Je verhaal').fill('Elke ochtend zat ik daar met Kevin. De rivier bleef stromen, wat er ook gebeurde.');
     await page.getByLabel('Kies een foto').setInputFiles({ name: 'rivier.jpg', mimeType: 'image/jpeg', buffer: withGpsExif(await makeJpeg(900, 600)) });
+    // The photo is shown on this device before anything is sent.
+    const preview = page.locator('.photo-preview');
+    await expect(preview.getByText('Zo ziet je foto eruit.')).toBeVisible();
+    expect(await imageLoaded(page, '.photo-preview img')).toBe(true);
     await page.getByLabel('Wat is er te zien op de foto?').fill('Een houten bank aan het water.');
+    await expect(preview.getByRole('img', { name: 'Een houten bank aan het water.' })).toBeVisible();
     await page.getByLabel('Niemand is herkenbaar').check();
     await page.getByLabel('Onderschrift').fill('Hier vond ik rust.');
     await page.getByLabel('Mijn organisatie').check();

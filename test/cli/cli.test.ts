@@ -17,6 +17,7 @@ it('every command explains itself with --help', { timeout: 120_000 }, async () =
     ['user'],
     ['user', 'add'],
     ['user', 'reset-password'],
+    ['user', 'reset-two-factors'],
     ['backup'],
     ['restore'],
     ['person', 'erase'],

@@ -22,7 +22,7 @@ export async function createTestApp(dialect: Dialect, overrides: Partial<Config>
     database: handle.dialect === 'sqlite' ? { kind: 'sqlite' as const, file: handle.location } : { kind: 'postgres' as const, url: 'postgres://test' },
     rateLimits: { loginPerMinute: 1000, invitePerMinute: 1000, respondentPerMinute: 100_000 },
     uploadsPerHour: 10_000,
-    logLevel: 'info' as const,
+    logLevel: 'debug' as const,
     ...overrides,
   };
   const logs: string[] = [];

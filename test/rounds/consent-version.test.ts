@@ -47,6 +47,13 @@ describeEachDatabase('an outdated consent version', (dialect) => {
   });
   afterAll(() => t.close());
 
+  it('writes the closing day in words in the explanation, never as an ISO date', async () => {
+    const opened = await openRound(researcher, org, { closesOn: '2999-12-31' });
+    const page = (await t.app.inject({ method: 'GET', url: `/r/${opened.token}` })).body;
+    expect(page).toContain('tot en met 31 december 2999');
+    expect(page).not.toContain('2999-12-31');
+  });
+
   it('on the form start: the explanation is shown again with a 409, and no response begins', async () => {
     const { token, old } = await roundWithChangedConsent();
     const responseId = crypto.randomUUID();

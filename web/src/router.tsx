@@ -6,10 +6,12 @@ import { PublicLayout } from './components/PublicLayout.tsx';
 import { RootLayout } from './components/RootLayout.tsx';
 import { RouteErrorPage } from './pages/RouteErrorPage.tsx';
 import { requireMe } from './session.ts';
+import { requireSecondFactorIfAsked } from './two-factor-gate.ts';
 
 /** Fetches the signed-in person afresh, so roles and teams in the header stay current. */
 async function shellLoader({ request }: LoaderFunctionArgs) {
   await requireMe(request, { fresh: true });
+  await requireSecondFactorIfAsked(request);
   return null;
 }
 

@@ -1,8 +1,12 @@
 import type { FastifyInstance } from 'fastify';
+import * as z from 'zod';
 import { AppError } from '../../core/errors.ts';
 import { okView } from '../../core/schemas.ts';
 import { type AnyRoute, defineRoute } from '../../http/route.ts';
 import { beginSession, finishSession } from '../../http/session.ts';
+import { secondFactorNeededView } from '../factors/model.ts';
+import { setPendingCookie } from '../factors/pending-cookie.ts';
+import { secondFactorsOf } from '../factors/service.ts';
 import { acceptInvitation, lookupInvitation } from '../organisations/invitations.ts';
 import { acceptInvitationInput, invitationLookupInput, invitationPreview } from '../organisations/model.ts';
 import { csrfView, loginInput, meView, updateMeInput } from './model.ts';
@@ -36,18 +40,25 @@ export function accountRoutes(app: FastifyInstance): AnyRoute[] {
     defineRoute({
       method: 'POST',
       url: '/api/auth/login',
-      summary: 'Sign in with e-mail and password',
+      summary: 'Sign in with e-mail and password; with a second factor, the answer asks for it',
       tags: ['session'],
       auth: 'public',
       rateLimit: 'login',
       body: loginInput,
-      response: meView,
+      response: z.union([meView, secondFactorNeededView]),
       handler: async ({ body, req, reply }) => {
         await app.signInThrottle.check(body.email);
         const userId = await checkCredentials(ctx, body.email, body.password).catch(async (error: unknown) => {
           if (error instanceof AppError && error.id === 'invalid_credentials') await app.signInThrottle.failed(body.email);
           throw error;
         });
+        // With a second factor the password only opens the second step (factors/routes.ts); the
+        // throttle is cleared only when that step is done, so it also counts wrong codes.
+        const secondFactor = await secondFactorsOf(ctx, userId);
+        if (secondFactor) {
+          await setPendingCookie(app, reply, userId);
+          return secondFactor;
+        }
         await app.signInThrottle.succeeded(body.email);
         await beginSession(app, req, reply, userId);
         await recordSessionEvent(ctx, userId, 'user.login');
@@ -105,10 +116,16 @@ export function accountRoutes(app: FastifyInstance): AnyRoute[] {
       auth: 'public',
       rateLimit: 'invite',
       body: acceptInvitationInput,
-      response: meView,
+      response: z.union([meView, secondFactorNeededView]),
       handler: async ({ body, req, reply }) => {
         // A new account starts in the language the person used to accept the invitation.
         const userId = await guardInvitationGuess(() => acceptInvitation(ctx, body, req.lang));
+        // An existing account with a second factor gets the second step, as at sign-in.
+        const secondFactor = await secondFactorsOf(ctx, userId);
+        if (secondFactor) {
+          await setPendingCookie(app, reply, userId);
+          return secondFactor;
+        }
         await beginSession(app, req, reply, userId);
         return me(ctx, userId);
       },

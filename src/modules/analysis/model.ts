@@ -5,8 +5,10 @@ import { idSchema } from '../../core/schemas.ts';
 const localisedView = z.object({ nl: z.string(), en: z.string() });
 /** `question:option`, e.g. `sector:ggz` or `rollen:brugfiguur`. */
 const answerFilterSchema = z.string().regex(/^[a-z][a-z0-9_]*:[a-z0-9_]+$/);
+const crossTabPairSchema = z.string().regex(/^[a-z][a-z0-9_]*:[a-z][a-z0-9_]*$/);
 const many = <S extends z.ZodType>(schema: S) => z.preprocess((v) => (v === undefined ? undefined : [v].flat()), z.array(schema).max(5)).optional();
 
+export const reportFileQuery = z.strictObject({ lang: languageSchema.optional(), compare: idSchema.optional(), crosstab: many(crossTabPairSchema) });
 export const reportParams = z.strictObject({ orgId: idSchema, roundId: idSchema });
 export const reportQuery = z.strictObject({
   team: idSchema.optional(),
@@ -15,6 +17,8 @@ export const reportQuery = z.strictObject({
     .regex(/^[a-z0-9_]+$/)
     .optional(),
   filter: many(answerFilterSchema),
+  /** `rows:cols`, e.g. `sector:betaald`: cross-tabs to add to the report. */
+  crosstab: many(crossTabPairSchema),
   lang: languageSchema.optional(),
 });
 
@@ -35,7 +39,7 @@ export const reportTableView = z.object({
   item: z.string().nullable(),
   section: z.string(),
   type: z.string(),
-  view: z.enum(['options', 'combinations', 'values']),
+  view: z.enum(['options', 'combinations', 'values', 'bins']),
   text: z.string(),
   n: z.number().int().nullable(),
   validN: z.number().int().nullable(),
@@ -109,4 +113,108 @@ export const comparisonView = z.object({
   ),
   largest: z.array(comparisonItemView),
   notCompared: z.array(z.string()),
+});
+
+const questionKeySchema = z.string().regex(/^[a-z][a-z0-9_]*$/);
+export const crossTabQuery = z.strictObject({ rows: questionKeySchema, cols: questionKeySchema, team: idSchema.optional(), lang: languageSchema.optional() });
+
+const crossTabCellView = z.object({ code: z.string(), count: nullableNumber, rowPercent: nullableNumber, colPercent: nullableNumber, suppressed: z.boolean() });
+const questionRefView = z.object({ question: z.string(), text: z.string(), type: z.string() });
+export const crossTabView = z.object({
+  round: z.object({ id: idSchema, key: z.string(), name: z.string() }),
+  disclosure: disclosureView,
+  team: idSchema.nullable(),
+  rows: questionRefView,
+  cols: questionRefView,
+  decimals: z.number().int(),
+  columns: z.array(z.object({ code: z.string(), label: z.string() })),
+  lines: z.array(
+    z.object({
+      code: z.string(),
+      label: z.string(),
+      refused: z.boolean(),
+      message: z.string().nullable(),
+      validN: nullableNumber,
+      cells: z.array(crossTabCellView),
+    }),
+  ),
+  colTotals: z.array(nullableNumber),
+  total: nullableNumber,
+  test: z
+    .object({
+      recommended: z.enum(['chi_square', 'fisher_exact']),
+      chiSquare: z
+        .object({
+          n: z.number().int(),
+          statistic: z.number(),
+          df: z.number().int(),
+          p: z.number(),
+          cramersV: z.number(),
+          minExpected: z.number(),
+          cellsBelow5: z.number().int(),
+          cells: z.number().int(),
+          warning: z.object({ level: z.enum(['caution', 'unreliable']), text: z.string() }).nullable(),
+          rule: z.string(),
+        })
+        .nullable(),
+      fisher: z.object({ p: z.number() }).nullable(),
+    })
+    .nullable(),
+  testNote: z.string().nullable(),
+  notes: z.array(z.string()),
+});
+
+/** The report with the cross-tabs asked for (`crosstab=rows:cols`). */
+export const reportWithCrossTabsView = reportView.extend({ crossTabs: z.array(crossTabView).optional() });
+
+export const subgroupQuery = z.strictObject({
+  question: questionKeySchema,
+  team: idSchema.optional(),
+  filter: answerFilterSchema.optional(),
+  lang: languageSchema.optional(),
+});
+const subgroupSideView = z.object({ count: nullableNumber, validN: nullableNumber, percent: nullableNumber });
+export const subgroupView = z.object({
+  round: z.object({ id: idSchema, key: z.string(), name: z.string() }),
+  disclosure: disclosureView,
+  question: z.object({ key: z.string(), text: z.string() }),
+  subgroup: z.object({ team: idSchema.nullable(), filter: z.string().nullable(), n: nullableNumber, refused: z.boolean(), message: z.string().nullable() }),
+  wholeN: nullableNumber,
+  items: z.array(
+    z.object({
+      code: z.string(),
+      label: z.string(),
+      subgroup: subgroupSideView,
+      whole: subgroupSideView,
+      difference: nullableNumber,
+      ci: z.tuple([z.number(), z.number()]).nullable(),
+      suppressed: z.boolean(),
+    }),
+  ),
+  definition: z.string(),
+});
+
+export const trendQuery = z.strictObject({ question: questionKeySchema, lang: languageSchema.optional() });
+export const trendView = z.object({
+  question: z.object({ key: z.string(), text: z.string() }),
+  disclosure: disclosureView,
+  points: z.array(
+    z.object({
+      round: z.object({ id: idSchema, key: z.string(), name: z.string(), closesOn: z.string() }),
+      n: nullableNumber,
+      validN: nullableNumber,
+      tooFew: z.boolean(),
+      items: z.array(
+        z.object({
+          code: z.string(),
+          label: z.string(),
+          count: nullableNumber,
+          percent: nullableNumber,
+          ci: z.tuple([z.number(), z.number()]).nullable(),
+          suppressed: z.boolean(),
+        }),
+      ),
+      mean: nullableNumber,
+    }),
+  ),
 });

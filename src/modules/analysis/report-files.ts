@@ -6,6 +6,7 @@ import { recordAudit } from '../audit/service.ts';
 import type { InstrumentSource } from '../rounds/instrument-source.ts';
 import { countResponsesByRound } from '../rounds/store.ts';
 import type { RoundTable } from '../rounds/tables.ts';
+import { composeCrossTabs, crossTabsFor } from './crosstab-service.ts';
 import type { ReportDocument } from './report-html.tsx';
 import { type Access, type Comparison, composeComparison, composeReport, getReport, roundForCli } from './service.ts';
 import { shownCount } from './small-counts.ts';
@@ -36,7 +37,7 @@ export async function reportDocumentFor(
   actor: Actor,
   organisationId: string,
   roundId: string,
-  options: { lang: Language; compare?: string | undefined; format: ReportFormat },
+  options: { lang: Language; compare?: string | undefined; crossTabs?: string[] | undefined; format: ReportFormat },
 ): Promise<ReportDocument> {
   authorize(actor, 'reports.view', organisationId);
   const report = await getReport(ctx, source, actor, organisationId, roundId, { lang: options.lang });
@@ -71,6 +72,7 @@ export async function reportDocumentFor(
     responses: await responsesOf(ctx, roundId, report.disclosure),
     report,
     comparison,
+    crossTabs: options.crossTabs?.length ? await crossTabsFor(ctx, source, actor, organisationId, roundId, options.crossTabs, { lang: options.lang }) : [],
   };
 }
 
@@ -79,7 +81,7 @@ export async function reportDocumentForCli(
   ctx: ServiceContext,
   source: InstrumentSource,
   roundKey: string,
-  options: { lang: Language; organisation?: string | undefined; compare?: string | undefined; format: ReportFormat },
+  options: { lang: Language; organisation?: string | undefined; compare?: string | undefined; crossTabs?: string[] | undefined; format: ReportFormat },
   onProgress?: (done: number, total: number) => void,
 ): Promise<ReportDocument> {
   const round: RoundTable & { organisation_name: string } = await roundForCli(ctx, roundKey, options.organisation);
@@ -106,5 +108,6 @@ export async function reportDocumentForCli(
     responses: await responsesOf(ctx, round.id, report.disclosure),
     report,
     comparison,
+    crossTabs: await composeCrossTabs(ctx, source, access, round, options.crossTabs ?? [], options.lang),
   };
 }

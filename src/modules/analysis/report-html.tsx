@@ -1,6 +1,8 @@
 import { renderToStaticMarkup } from 'react-dom/server';
 import type { Language } from '../../core/language.ts';
+import type { CrossTab } from './crosstab-service.ts';
 import type { ReportItem, ReportTable } from './report.ts';
+import { CrossTabsChapter, Histogram, NumberSummary } from './report-crosstab-html.tsx';
 import type { Comparison, Report } from './service.ts';
 
 /** Everything the printable report shows; gathered by report-files.ts, rendered here without db or clock. */
@@ -11,6 +13,8 @@ export type ReportDocument = {
   responses: { started: number | null; complete: number | null };
   report: Report;
   comparison: Comparison | null;
+  /** Cross-tabs asked for with the report (none by default). */
+  crossTabs?: CrossTab[];
 };
 
 const texts = {
@@ -179,7 +183,8 @@ function TableSection(props: { table: ReportTable; index: number; lang: Language
         <p className="too-few">{t.tooFew}</p>
       ) : (
         <>
-          {table.items.length > 0 && <BarChart table={table} id={`${id}-chart`} lang={lang} />}
+          {table.items.length > 0 &&
+            (table.view === 'bins' ? <Histogram table={table} id={`${id}-chart`} lang={lang} /> : <BarChart table={table} id={`${id}-chart`} lang={lang} />)}
           <table>
             <caption className="visually-hidden">{table.text}</caption>
             <thead>
@@ -213,11 +218,12 @@ function TableSection(props: { table: ReportTable; index: number; lang: Language
               ))}
             </tbody>
           </table>
-          {table.scale && (
+          {table.scale && table.view === 'bins' && <NumberSummary table={table} lang={lang} />}
+          {table.scale && table.view !== 'bins' && (
             <p className="scale">
-              {t.mean}: {table.scale.mean === null ? HIDDEN : formatNumber(table.scale.mean, 2, lang)} · {t.sd}:{' '}
-              {table.scale.sd === null ? HIDDEN : formatNumber(table.scale.sd, 2, lang)} · {t.median}:{' '}
-              {table.scale.median === null ? HIDDEN : formatNumber(table.scale.median, 1, lang)}
+              {t.mean}: {table.scale.mean === null ? HIDDEN : formatNumber(table.scale.mean, table.decimals, lang)} · {t.sd}:{' '}
+              {table.scale.sd === null ? HIDDEN : formatNumber(table.scale.sd, table.decimals, lang)} · {t.median}:{' '}
+              {table.scale.median === null ? HIDDEN : formatNumber(table.scale.median, table.decimals, lang)}
             </p>
           )}
         </>
@@ -342,6 +348,7 @@ function ReportPage({ doc }: { doc: ReportDocument }) {
             <TableSection key={`${table.question}:${table.item ?? ''}`} table={table} index={i} lang={lang} k={report.disclosure.threshold} />
           ))}
         </section>
+        {doc.crossTabs && doc.crossTabs.length > 0 && <CrossTabsChapter crossTabs={doc.crossTabs} lang={lang} />}
         {doc.comparison && (
           <ComparisonSection comparison={doc.comparison} lang={lang} questions={new Map(report.tables.map((table) => [table.question, table.text]))} />
         )}
@@ -371,9 +378,18 @@ table { width: auto; min-width: 60%; }
 .counts { font-size: 0.9em; color: #333; margin: 0.2rem 0; }
 .notes { font-size: 0.85em; color: #333; padding-left: 1.2rem; }
 .too-few { font-style: italic; }
+.table-scroll { overflow-x: auto; max-width: 100%; }
+.crosstab td.num { white-space: normal; }
 abbr { text-decoration: none; }
 .question { break-inside: avoid; page-break-inside: avoid; }
 .visually-hidden { position: absolute; width: 1px; height: 1px; overflow: hidden; clip: rect(0 0 0 0); white-space: nowrap; }
+@media screen and (max-width: 30rem) {
+  body { padding: 0.75rem; }
+  dl { grid-template-columns: 1fr; }
+  table { font-size: 0.85em; }
+  th, td { padding: 0.2rem 0.25rem; }
+  .num { white-space: normal; }
+}
 @page { size: A4; margin: 18mm 18mm 20mm; }
 @media print {
   :root { font-size: 10pt; }

@@ -2,6 +2,7 @@ import * as z from 'zod';
 import type { Language } from '../../core/language.ts';
 import { allQuestions, type Condition, localise, NO_OPINION, OTHER } from '../instruments/definition.ts';
 import type { ResolvedInstrument, ResolvedQuestion } from '../instruments/resolve.ts';
+import { type HistogramBin, histogram } from './core/histogram.ts';
 import {
   analyseChoice,
   analyseScale,
@@ -67,7 +68,8 @@ export type ReportTable = {
   item: string | null;
   section: string;
   type: ResolvedQuestion['type'];
-  view: 'options' | 'combinations' | 'values';
+  /** `bins`: a number's values in classes (core/histogram.ts). */
+  view: 'options' | 'combinations' | 'values' | 'bins';
   text: string;
   /** Respondents the question was shown to (null when withheld: see report-groups.ts). */
   n: number | null;
@@ -137,6 +139,13 @@ const FREE_TEXT: Localised = {
   nl: 'Open antwoorden staan niet in het rapport.',
   en: 'Open answers are not in the report.',
 };
+
+/** "10–14" for whole numbers (a class of one: "10"), "0,5 tot 1" otherwise. */
+function binLabel(bin: HistogramBin, integer: boolean, lang: Language): string {
+  const number = (x: number) => (lang === 'nl' ? String(x).replace('.', ',') : String(x));
+  if (integer) return bin.to - bin.from === 1 ? number(bin.from) : `${number(bin.from)}–${number(bin.to - 1)}`;
+  return lang === 'nl' ? `${number(bin.from)} tot ${number(bin.to)}` : `${number(bin.from)} to under ${number(bin.to)}`;
+}
 
 const pct = (count: number, validN: number, decimals: number) => (validN > 0 ? roundHalfUp(percentOf(count, validN), decimals) : null);
 const ciOf = (count: number, validN: number, decimals: number): [number, number] | null => {
@@ -308,7 +317,16 @@ export function buildTables(instrument: ResolvedInstrument, agg: Aggregates, opt
         const distribution = [...result.distribution, ...points.filter((p) => !known.has(p.value)).map((p) => ({ value: p.value, count: 0 }))].sort(
           (a, b) => a.value - b.value,
         );
-        const cells: Cell[] = distribution.map((d) => ({ code: String(d.value), label: valueLabel(d.value), count: d.count, validN: result.validN }));
+        // A number ("uren per week") is shown in classes, not one row per value given.
+        const cells: Cell[] =
+          q.type === 'number'
+            ? histogram(values, { integer: q.integer ?? false }).map((bin) => ({
+                code: `${bin.from}-${bin.to}`,
+                label: binLabel(bin, q.integer ?? false, lang),
+                count: bin.count,
+                validN: result.validN,
+              }))
+            : distribution.map((d) => ({ code: String(d.value), label: valueLabel(d.value), count: d.count, validN: result.validN }));
         const noOpinionLabel = (q.type === 'likert' || q.type === 'matrix') && q.noOpinion ? localise(q.noOpinion.label, lang) : null;
         const withNoOpinion =
           noOpinionLabel !== null ? [...cells, { code: NO_OPINION, label: noOpinionLabel, count: noOpinion, validN: result.validN + noOpinion }] : cells;
@@ -326,7 +344,7 @@ export function buildTables(instrument: ResolvedInstrument, agg: Aggregates, opt
           ...base,
           item: scaleItem.item,
           text: scaleItem.text,
-          view: 'values',
+          view: q.type === 'number' ? 'bins' : 'values',
           n,
           validN: result.validN,
           missing: Math.max(n - result.validN - noOpinion, 0),
@@ -334,11 +352,12 @@ export function buildTables(instrument: ResolvedInstrument, agg: Aggregates, opt
           scale: {
             mean: stats?.mean ?? null,
             sd: stats?.sd ?? null,
-            min: stats?.min ?? null,
+            // The lowest and highest number given may be one person's own answer.
+            min: suppress && q.type === 'number' ? null : (stats?.min ?? null),
             q1: stats?.q1 ?? null,
             median: stats?.median ?? null,
             q3: stats?.q3 ?? null,
-            max: stats?.max ?? null,
+            max: suppress && q.type === 'number' ? null : (stats?.max ?? null),
             noOpinion: anyHidden && noOpinionLabel !== null ? null : noOpinion,
           },
           tooFew: disclosed?.tooFew ?? false,

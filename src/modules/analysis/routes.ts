@@ -1,16 +1,28 @@
 import type { FastifyInstance } from 'fastify';
-import * as z from 'zod';
-import { languageSchema } from '../../core/language.ts';
-import { idSchema, organisationParams } from '../../core/schemas.ts';
+import { organisationParams } from '../../core/schemas.ts';
 import { type AnyRoute, defineRoute } from '../../http/route.ts';
 import type { InstrumentSource } from '../rounds/instrument-source.ts';
-import { compareQuery, comparisonView, reportParams, reportQuery, reportView } from './model.ts';
+import { crossTabsFor, getCrossTab } from './crosstab-service.ts';
+import {
+  compareQuery,
+  comparisonView,
+  crossTabQuery,
+  crossTabView,
+  reportFileQuery,
+  reportParams,
+  reportQuery,
+  reportWithCrossTabsView,
+  subgroupQuery,
+  subgroupView,
+  trendQuery,
+  trendView,
+} from './model.ts';
 import { createPdfPrinter, PdfUnavailableError } from './pdf.ts';
 import { reportDocumentFor } from './report-files.ts';
 import { footerTexts, renderReportHtml } from './report-html.tsx';
 import { compareRoundsReport, getReport } from './service.ts';
-
-const reportFileQuery = z.strictObject({ lang: languageSchema.optional(), compare: idSchema.optional() });
+import { getSubgroup } from './subgroup-service.ts';
+import { getTrend } from './trend-service.ts';
 
 const PDF_UNAVAILABLE = {
   nl: 'Een PDF maken lukt nu niet: het programma daarvoor (Chromium) is niet geïnstalleerd op de server. Download het rapport als HTML en druk het af vanuit je browser, of vraag de beheerder om Chromium te installeren.',
@@ -34,8 +46,51 @@ export function analysisRoutes(app: FastifyInstance, source: InstrumentSource): 
       policy: 'reports.view',
       params: reportParams,
       query: reportQuery,
-      response: reportView,
-      handler: async ({ actor, params, query }) => getReport(ctx, source, actor, params.orgId, params.roundId, query),
+      response: reportWithCrossTabsView,
+      handler: async ({ actor, params, query }) => {
+        const { crosstab, ...rest } = query;
+        const report = await getReport(ctx, source, actor, params.orgId, params.roundId, rest);
+        if (!crosstab?.length) return report;
+        return { ...report, crossTabs: await crossTabsFor(ctx, source, actor, params.orgId, params.roundId, crosstab, { team: rest.team, lang: rest.lang }) };
+      },
+    }),
+    defineRoute({
+      method: 'GET',
+      url: '/api/orgs/:orgId/rounds/:roundId/crosstab',
+      summary:
+        'Two questions of a round cross-tabulated (counts, row and column percentages, chi-square or Fisher, Cramér’s V). Each row is the report filtered on that answer, with the same hiding of small counts; researchers and admins see all (recorded in the audit log)',
+      tags: ['analysis'],
+      auth: 'user',
+      policy: 'reports.view',
+      params: reportParams,
+      query: crossTabQuery,
+      response: crossTabView,
+      handler: async ({ actor, params, query }) => getCrossTab(ctx, source, actor, params.orgId, params.roundId, query),
+    }),
+    defineRoute({
+      method: 'GET',
+      url: '/api/orgs/:orgId/rounds/:roundId/subgroup',
+      summary:
+        'A subgroup (a team, or an answer such as sector:ggz) against the whole round on one question: the difference in percentage points with its 95% interval, shown only where both reports show the count',
+      tags: ['analysis'],
+      auth: 'user',
+      policy: 'reports.view',
+      params: reportParams,
+      query: subgroupQuery,
+      response: subgroupView,
+      handler: async ({ actor, params, query }) => getSubgroup(ctx, source, actor, params.orgId, params.roundId, query),
+    }),
+    defineRoute({
+      method: 'GET',
+      url: '/api/orgs/:orgId/rounds/:roundId/trend',
+      summary: 'One question over every round of the same questionnaire, oldest first, each round with its own hiding of small counts',
+      tags: ['analysis'],
+      auth: 'user',
+      policy: 'reports.view',
+      params: reportParams,
+      query: trendQuery,
+      response: trendView,
+      handler: async ({ actor, params, query }) => getTrend(ctx, source, actor, params.orgId, params.roundId, query),
     }),
     defineRoute({
       method: 'GET',
@@ -62,7 +117,12 @@ export function analysisRoutes(app: FastifyInstance, source: InstrumentSource): 
       response: { contentType: 'text/html' },
       handler: async ({ actor, params, query, reply }) => {
         const lang = query.lang ?? actor.language;
-        const doc = await reportDocumentFor(ctx, source, actor, params.orgId, params.roundId, { lang, compare: query.compare, format: 'html' });
+        const doc = await reportDocumentFor(ctx, source, actor, params.orgId, params.roundId, {
+          lang,
+          compare: query.compare,
+          crossTabs: query.crosstab,
+          format: 'html',
+        });
         return reply
           .type('text/html; charset=utf-8')
           .header('Content-Disposition', `attachment; filename="${fileName(doc.report.round.key, 'html')}"`)
@@ -88,7 +148,12 @@ export function analysisRoutes(app: FastifyInstance, source: InstrumentSource): 
           await getReport(ctx, source, actor, params.orgId, params.roundId, { lang });
           return unavailable();
         }
-        const doc = await reportDocumentFor(ctx, source, actor, params.orgId, params.roundId, { lang, compare: query.compare, format: 'pdf' });
+        const doc = await reportDocumentFor(ctx, source, actor, params.orgId, params.roundId, {
+          lang,
+          compare: query.compare,
+          crossTabs: query.crosstab,
+          format: 'pdf',
+        });
         try {
           const pdf = await printer.print(renderReportHtml(doc), footerTexts(lang));
           return reply

@@ -10,9 +10,12 @@ import type { RoundTable } from '../rounds/tables.ts';
 import { shownInReport } from './compare-disclosure.ts';
 import { compareGroups, disclosureThreshold, type Localised, roundingRule } from './core/index.ts';
 import type { ChoiceCounts, ItemSet, ScaleCounts } from './core/types.ts';
+import { composeCrossTabs } from './crosstab-service.ts';
 import { type Aggregates, buildTables, type Eligibility, parsePresentation, type ReportTable, sqlConditionOf, usesCombinations } from './report.ts';
 import { decideSelection, MAX_SUPPRESSED_FILTERS, selectionRefusal } from './selections.ts';
 import * as store from './store.ts';
+
+export { type CrossTab, composeCrossTab, composeCrossTabs } from './crosstab-service.ts';
 
 export type ReportQuery = { team?: string | undefined; sector?: string | undefined; filter?: string[] | undefined; lang?: Language | undefined };
 
@@ -29,11 +32,11 @@ export type Report = {
   tables: ReportTable[];
 };
 
-const RULE_SUPPRESSED = (k: number): Localised => ({
+export const RULE_SUPPRESSED = (k: number): Localised => ({
   nl: `Kleine aantallen zijn verborgen: een aantal van 1 tot en met ${k - 1} tonen we niet, en ook niet een aantal waaruit je het kunt terugrekenen. Een selectie met minder dan ${k} mensen, of die minder dan ${k} mensen weglaat, tonen we niet.`,
   en: `Small counts are hidden: a count from 1 to ${k - 1} is not shown, nor a count from which it could be worked out. A selection of fewer than ${k} people, or one that leaves out fewer than ${k} people, is not shown.`,
 });
-const RULE_UNSUPPRESSED: Localised = {
+export const RULE_UNSUPPRESSED: Localised = {
   nl: 'Alle aantallen zijn zichtbaar, ook kleine, omdat je onderzoeker of beheerder bent. Dit inzien wordt in het auditlog bewaard. Deel kleine aantallen niet verder.',
   en: 'All counts are shown, small ones too, because you are a researcher or administrator. Viewing this is recorded in the audit log. Do not pass small counts on.',
 };
@@ -59,7 +62,7 @@ function parseFilters(instrument: ResolvedInstrument, query: ReportQuery, lang: 
   });
 }
 
-async function aggregate(ctx: ServiceContext, instrument: ResolvedInstrument, scope: store.Scope, presentation: ReturnType<typeof parsePresentation>) {
+export async function aggregate(ctx: ServiceContext, instrument: ResolvedInstrument, scope: store.Scope, presentation: ReturnType<typeof parsePresentation>) {
   const multiple = allQuestions(instrument)
     .filter((q) => q.type === 'multiple')
     .map((q) => q.key);
@@ -84,13 +87,13 @@ async function aggregate(ctx: ServiceContext, instrument: ResolvedInstrument, sc
 
 export type Access = { organisationId: string; suppress: boolean; actorUserId: string | null; source: 'web' | 'cli' };
 
-async function loadRound(ctx: ServiceContext, source: InstrumentSource, organisationId: string, round: RoundTable) {
+export async function loadRound(ctx: ServiceContext, source: InstrumentSource, organisationId: string, round: RoundTable) {
   const published = await source(ctx, round.instrument_version_id);
   if (!published || published.organisationId !== organisationId) throw notFound();
   return published;
 }
 
-async function thresholdOf(ctx: ServiceContext, organisationId: string): Promise<number> {
+export async function thresholdOf(ctx: ServiceContext, organisationId: string): Promise<number> {
   return disclosureThreshold(await store.findOrganisationThreshold(ctx.db, organisationId));
 }
 
@@ -409,4 +412,23 @@ export async function composeComparison(
     largest: items.filter((i) => !i.suppressed).slice(0, 10),
     notCompared: result.notCompared,
   };
+}
+
+/** Cross-tabs of a round named by its key, with researcher rights (the command line's JSON report). */
+export async function crossTabsForCli(
+  ctx: ServiceContext,
+  source: InstrumentSource,
+  roundKey: string,
+  pairs: string[],
+  options: { organisation?: string | undefined; lang: Language },
+) {
+  const round = await roundForCli(ctx, roundKey, options.organisation);
+  return composeCrossTabs(
+    ctx,
+    source,
+    { organisationId: round.organisation_id, suppress: false, actorUserId: null, source: 'cli' },
+    round,
+    pairs,
+    options.lang,
+  );
 }

@@ -282,3 +282,7 @@ export async function respondentsFor(db: Db, scope: Scope, questions: string[]) 
 
 export const teamIdsOf = async (db: Db, organisationId: string): Promise<string[]> =>
   (await db.selectFrom('teams').select('id').where('organisation_id', '=', organisationId).orderBy('id').execute()).map((t) => t.id);
+
+/** The organisation's rounds, oldest first (for round-to-round trends). */
+export const roundsOfOrganisation = (db: Db, organisationId: string) =>
+  db.selectFrom('rounds').selectAll().where('organisation_id', '=', organisationId).orderBy('closes_on').orderBy('created_at').execute();

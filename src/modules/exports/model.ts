@@ -14,4 +14,6 @@ export const exportQuery = z.strictObject({
   lang: languageSchema.optional(),
   /** `;` separators, decimal commas and a byte order mark, for Excel set to Dutch. */
   dutchExcel: flag,
+  /** `rows:cols` (e.g. `sector:betaald`): cross-tabs added to the tables export. */
+  crosstab: z.preprocess((v) => (v === undefined ? undefined : [v].flat()), z.array(z.string().regex(/^[a-z][a-z0-9_]*:[a-z][a-z0-9_]*$/)).max(5)).optional(),
 });

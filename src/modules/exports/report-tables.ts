@@ -1,5 +1,5 @@
 import type { Language } from '../../core/language.ts';
-import type { Report } from '../analysis/service.ts';
+import type { CrossTab, Report } from '../analysis/service.ts';
 import { utf8Truncate } from './sav-writer.ts';
 
 /**
@@ -17,7 +17,12 @@ const COLUMNS: { name: string; label: { nl: string; en: string }; kind: 'number'
   { name: 'vraag', label: label('Vraag (sleutel)', 'Question (key)'), kind: 'string', decimals: 0 },
   { name: 'stelling', label: label('Stelling (sleutel, bij een matrix)', 'Statement (key, in a matrix)'), kind: 'string', decimals: 0 },
   { name: 'tekst', label: label('Tekst van de vraag', 'Text of the question'), kind: 'string', decimals: 0 },
-  { name: 'weergave', label: label('Weergave: opties, combinaties of waarden', 'View: options, combinations or values'), kind: 'string', decimals: 0 },
+  {
+    name: 'weergave',
+    label: label('Weergave: opties, combinaties, waarden of klassen (bij een getal)', 'View: options, combinations, values or classes (for a number)'),
+    kind: 'string',
+    decimals: 0,
+  },
   { name: 'code', label: label('Code van het antwoord', 'Code of the answer'), kind: 'string', decimals: 0 },
   { name: 'antwoord', label: label('Antwoord', 'Answer'), kind: 'string', decimals: 0 },
   { name: 'aantal', label: label('Aantal', 'Count'), kind: 'number', decimals: 0 },
@@ -32,20 +37,21 @@ const COLUMNS: { name: string; label: { nl: string; en: string }; kind: 'number'
   { name: 'gemiddelde', label: label('Gemiddelde', 'Mean'), kind: 'number', decimals: 2 },
   { name: 'sd', label: label('Standaardafwijking', 'Standard deviation'), kind: 'number', decimals: 2 },
   { name: 'mediaan', label: label('Mediaan', 'Median'), kind: 'number', decimals: 2 },
+  { name: 'kolomprocent', label: label('Kolompercentage (bij een kruistabel)', 'Column percentage (in a cross-tab)'), kind: 'number', decimals: 1 },
 ];
 
 export const tableColumns = (lang: Language): TableColumn[] => COLUMNS.map((c) => ({ ...c, label: c.label[lang] }));
 
 export type TablesData = { columns: TableColumn[]; rows: TableCell[][]; titles: { number: number; question: string; text: string }[] };
 
-export function reportTables(report: Report, lang: Language): TablesData {
+export function reportTables(report: Report, lang: Language, crossTabs: CrossTab[] = []): TablesData {
   const rows: TableCell[][] = [];
   const titles: TablesData['titles'] = [];
   report.tables.forEach((table, index) => {
     const number = index + 1;
     titles.push({ number, question: table.item ? `${table.question}.${table.item}` : table.question, text: table.text });
     const shared = [number, table.question, table.item ?? '', table.text, table.view] as TableCell[];
-    const tail = [table.n, table.validN, table.missing, table.scale?.mean ?? null, table.scale?.sd ?? null, table.scale?.median ?? null];
+    const tail = [table.n, table.validN, table.missing, table.scale?.mean ?? null, table.scale?.sd ?? null, table.scale?.median ?? null, null];
     if (table.items.length === 0) {
       rows.push([...shared, '', '', null, null, null, null, null, table.tooFew || table.suppressed ? 1 : 0, ...tail]);
       return;
@@ -63,6 +69,39 @@ export function reportTables(report: Report, lang: Language): TablesData {
         item.suppressed || table.tooFew ? 1 : 0,
         ...tail,
       ]);
+  });
+  // A cross-tab as rows of cells: `stelling` is the row's answer, `code` the column's; `procent` the row percentage.
+  crossTabs.forEach((crossTab, index) => {
+    const number = report.tables.length + index + 1;
+    const key = `${crossTab.rows.question}×${crossTab.cols.question}`;
+    const text = `${crossTab.rows.text} × ${crossTab.cols.text}`;
+    titles.push({ number, question: key, text });
+    for (const line of crossTab.lines)
+      for (const [j, column] of crossTab.columns.entries()) {
+        const cell = line.cells[j];
+        rows.push([
+          number,
+          key,
+          line.code,
+          text,
+          lang === 'nl' ? 'kruistabel' : 'crosstab',
+          column.code,
+          `${line.label} × ${column.label}`,
+          cell?.count ?? null,
+          line.validN,
+          cell?.rowPercent ?? null,
+          null,
+          null,
+          line.refused || cell?.suppressed ? 1 : 0,
+          line.validN,
+          line.validN,
+          null,
+          null,
+          null,
+          null,
+          cell?.colPercent ?? null,
+        ]);
+      }
   });
   return { columns: tableColumns(lang), rows, titles };
 }

@@ -38,6 +38,7 @@ function exportRoute(ctx: ServiceContext, source: InstrumentSource, spec: { url:
           lang: query.lang ?? actor.language,
           tablesOnly: spec.tablesOnly,
           dutchExcel: query.dutchExcel,
+          crossTabs: query.crosstab ?? [],
         }),
       ),
   });

@@ -5,7 +5,7 @@ import { newId } from '../../core/ids.ts';
 import type { Language } from '../../core/language.ts';
 import { authorize, can } from '../../core/policy.ts';
 import { DEFAULT_DISCLOSURE_THRESHOLD } from '../analysis/core/index.ts';
-import { type Access, composeReport, roundForCli } from '../analysis/service.ts';
+import { type Access, composeCrossTabs, composeReport, roundForCli } from '../analysis/service.ts';
 import * as analysisStore from '../analysis/store.ts';
 import { recordAudit } from '../audit/service.ts';
 import { localise } from '../instruments/definition.ts';
@@ -41,7 +41,7 @@ import {
  * small counts hidden exactly as the report hides them for that person. Every export is audited.
  */
 
-export type ExportRequest = { format: ExportFormat; lang: Language; tablesOnly: boolean; dutchExcel: boolean };
+export type ExportRequest = { format: ExportFormat; lang: Language; tablesOnly: boolean; dutchExcel: boolean; crossTabs?: string[] };
 
 export type ExportFile = {
   fileName: string;
@@ -154,7 +154,7 @@ async function exportRound(
 
   if (request.tablesOnly || access.suppress) {
     const report = await composeReport(ctx, source, access, round, { lang });
-    const data = reportTables(report, lang);
+    const data = reportTables(report, lang, await composeCrossTabs(ctx, source, access, round, request.crossTabs ?? [], lang));
     const meta: ExportMeta = { ...base, cases: data.rows.length };
     await audit(data.rows.length, false);
     onProgress?.(data.rows.length, data.rows.length);

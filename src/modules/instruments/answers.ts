@@ -101,6 +101,23 @@ export function validateSection(instrument: ResolvedInstrument, sectionKey: stri
 }
 
 /**
+ * For "save and continue later" (and going back): what can be kept of one page as it is — every
+ * well-formed answer to a question that is shown. What is missing or not right yet waits for later.
+ */
+export function keepableSectionRows(instrument: ResolvedInstrument, sectionKey: string, answers: unknown): AnswerRow[] {
+  const section = instrument.sections.find((s) => s.key === sectionKey);
+  if (!section) throw new RangeError(`Unknown section ${sectionKey}`);
+  const keys = new Set(section.questions.map((q) => q.key));
+  const walked = walk(instrument, isRecord(answers) ? answers : {}, 'nl', () => false);
+  return allQuestions(instrument)
+    .filter((q) => keys.has(q.key) && walked.visibility.get(q.key) !== false)
+    .flatMap((q) => {
+      const answer = walked.answers.get(q.key);
+      return answer ? rowsOf(q, answer) : [];
+    });
+}
+
+/**
  * The questions to show, given the answers so far. A question whose condition depends on an answer
  * that is not valid yet is shown: hiding it could lose what someone meant to say.
  */

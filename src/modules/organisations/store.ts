@@ -133,3 +133,15 @@ export async function claimInvitation(db: Db, id: string, userId: string, at: st
 
 export const updateDisclosureThreshold = (db: Db, organisationId: string, threshold: number) =>
   db.updateTable('organisations').set({ disclosure_threshold: threshold }).where('id', '=', organisationId).execute();
+
+/** Invitations of an organisation for an address that nobody used or revoked (the caller checks expiry). */
+export const unusedInvitationsFor = (db: Db, organisationId: string, email: string) =>
+  db
+    .selectFrom('invitations')
+    .selectAll()
+    .where('organisation_id', '=', organisationId)
+    .where('email', '=', email)
+    .where('accepted_at', 'is', null)
+    .where('revoked_at', 'is', null)
+    .orderBy('created_at', 'desc')
+    .execute();

@@ -19,6 +19,9 @@ export const personColumns: readonly PersonColumn[] = [
   { table: 'team_members', column: 'added_by', onErase: 'former', section: 'account' },
   { table: 'upload_counts', column: 'user_id', onErase: 'delete', section: 'account' },
   { table: 'sessions', column: 'user_id', onErase: 'delete', section: 'account', secret: ['id_hash'] },
+  // The single sign-on subject an account was linked to; the admin who last saved a connection.
+  { table: 'sso_identities', column: 'user_id', onErase: 'delete', section: 'account' },
+  { table: 'sso_connections', column: 'updated_by', onErase: 'former', section: 'account', secret: ['client_secret_sealed'] },
   { table: 'invitations', column: 'created_by', onErase: 'former', section: 'account', secret: ['token_hash'] },
   { table: 'invitations', column: 'accepted_by', onErase: 'former', section: 'account', secret: ['token_hash'] },
   { table: 'frameworks', column: 'created_by', onErase: 'former', section: 'in-beeld' },

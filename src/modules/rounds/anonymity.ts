@@ -1,4 +1,5 @@
 import { createHash } from 'node:crypto';
+import { dayInWords } from '../../core/dates.ts';
 import type { Language } from '../../core/language.ts';
 import type { Role } from '../organisations/model.ts';
 import { type RoundDataSettings, respondentDataPolicy } from './data-policy.ts';
@@ -30,8 +31,8 @@ export function anonymityStatement(settings: AnonymitySettings, lang: Language):
   const org = settings.organisationName;
   const scope = settings.teamName
     ? lang === 'nl'
-      ? `We bewaren alleen dat je antwoorden bij ${org}, team ${settings.teamName}, horen.`
-      : `We only keep that your answers belong to ${org}, team ${settings.teamName}.`
+      ? `We bewaren alleen dat je antwoorden bij ${org}, ${settings.teamName}, horen.`
+      : `We only keep that your answers belong to ${org}, ${settings.teamName}.`
     : lang === 'nl'
       ? `We bewaren alleen dat je antwoorden bij ${org} horen, niet bij welk team.`
       : `We only keep that your answers belong to ${org}, not which team.`;
@@ -60,7 +61,7 @@ export function anonymityStatement(settings: AnonymitySettings, lang: Language):
             ? 'Wat je zelf schrijft in open vragen, staat ook in die tabel. Schrijf er geen namen in.'
             : 'Wat je zelf schrijft in open vragen, staat niet in die tabel. Het blijft binnen het platform.',
           ...invitation,
-          `Waarom? De antwoorden helpen om ervaringswerk in jullie organisatie beter te maken. Je kunt meedoen tot en met ${settings.closesOn}. Je mag vragen overslaan die niet verplicht zijn, en je mag altijd stoppen.`,
+          `Waarom? De antwoorden helpen om ervaringswerk in jullie organisatie beter te maken. Je kunt meedoen tot en met ${dayInWords(settings.closesOn, 'nl')}. Je mag vragen overslaan die niet verplicht zijn, en je mag altijd stoppen.`,
         ]
       : [
           'You take part anonymously. You do not need an account and we do not ask your name.',
@@ -71,7 +72,7 @@ export function anonymityStatement(settings: AnonymitySettings, lang: Language):
             ? 'What you write yourself in open questions is in that table too. Do not write names in it.'
             : 'What you write yourself in open questions is not in that table. It stays inside the platform.',
           ...invitation,
-          `Why? The answers help to improve experience work in your organisation. You can take part until ${settings.closesOn} (inclusive). You may skip questions that are not required, and you may stop at any time.`,
+          `Why? The answers help to improve experience work in your organisation. You can take part until ${dayInWords(settings.closesOn, 'en')} (inclusive). You may skip questions that are not required, and you may stop at any time.`,
         ];
   const version = createHash('sha256').update(paragraphs.join('\n')).digest('hex').slice(0, 16);
   return { paragraphs, version };

@@ -3,6 +3,7 @@ import path from 'node:path';
 import formbody from '@fastify/formbody';
 import type { FastifyInstance, FastifyReply, FastifyRequest } from 'fastify';
 import * as z from 'zod';
+import { dayInWords } from '../../core/dates.ts';
 import { AppError } from '../../core/errors.ts';
 import { newId } from '../../core/ids.ts';
 import { type Language, languageFromHeader, languageSchema } from '../../core/language.ts';
@@ -12,8 +13,9 @@ import { publicPageCss, registerPublicAsset, sendPublicPage } from '../../http/p
 import type { AnswerIssue } from '../instruments/answers.ts';
 import { visibleQuestions } from '../instruments/answers.ts';
 import { localise } from '../instruments/definition.ts';
+import type { ResolvedSection } from '../instruments/resolve.ts';
 import { browserSecret, ownerHash, ownerHashOf } from './draft-owner.ts';
-import { dependsOnPage, followUpHint } from './form/follow-ups.ts';
+import { dependsOnPage, followUpHint, followUpsToAsk } from './form/follow-ups.ts';
 import { formMessages } from './form/messages.ts';
 import { MessagePage, ResumePage, SavedPage, SectionPage, WelcomePage } from './form/pages.tsx';
 import type { InstrumentSource } from './instrument-source.ts';
@@ -60,7 +62,7 @@ export function registerRespondentPages(app: FastifyInstance, source: Instrument
     };
     const closedPage = (reply: FastifyReply, lang: Language, link: LinkContext) => {
       const t = formMessages(lang);
-      return sendPublicPage(reply, <MessagePage lang={lang} title={t.closedTitle} text={t.closed(link.closesOn)} />, 410);
+      return sendPublicPage(reply, <MessagePage lang={lang} title={t.closedTitle} text={t.closed(dayInWords(link.closesOn, lang))} />, 410);
     };
     const title = (link: LinkContext, lang: Language) => localise(link.published.instrument.title, lang);
     /** Not this browser's draft (or no draft at all: the same page, so ids cannot be probed). */
@@ -162,11 +164,13 @@ export function registerRespondentPages(app: FastifyInstance, source: Instrument
       if (!section) return unknown(reply, lang);
       const answers = { ...draft.answers, ...(posted ?? {}) };
       const keys = new Set(section.questions.map((q) => q.key));
-      // Shown: what the answers so far call for; and, on a fresh page, every follow-up that hangs on
-      // an answer on this same page, with a hint, because without JavaScript it cannot appear later.
+      // Shown: what the answers so far call for. A follow-up that hangs on an answer on this same
+      // page is in the page but hidden until that answer calls for it (the script shows it; without
+      // the script it is asked on an extra step after sending: followUpsToAsk).
       const visible = new Set(visibleQuestions(instrument, answers).map((q) => q.key));
-      const questions = section.questions.filter((q) => visible.has(q.key) || (!posted && dependsOnPage(q, keys)));
+      const questions = section.questions.filter((q) => visible.has(q.key) || dependsOnPage(q, keys));
       const followUps = new Map(questions.filter((q) => dependsOnPage(q, keys)).map((q) => [q.key, followUpHint(q, instrument, lang)]));
+      const hiddenFollowUps = new Set(questions.filter((q) => !visible.has(q.key)).map((q) => q.key));
       return sendPublicPage(
         reply,
         <SectionPage
@@ -180,6 +184,7 @@ export function registerRespondentPages(app: FastifyInstance, source: Instrument
           answers={answers}
           errors={issuesToErrors(issues ?? [])}
           followUps={followUps}
+          hiddenFollowUps={hiddenFollowUps}
         />,
         status,
       );
@@ -194,7 +199,7 @@ export function registerRespondentPages(app: FastifyInstance, source: Instrument
       const link = await linkOr(req, reply, pickLanguage(req));
       if (!link) return;
       const lang = pickLanguage(req);
-      const { _action: action = 'next', _lang: _ignored, ...posted } = body.data;
+      const { _action: action = 'next', _lang: _ignored, _js: withScript, _step: step, ...posted } = body.data;
       const instrument = link.published.instrument;
       const index = params.data.page - 1;
       const section = instrument.sections[index];
@@ -202,12 +207,61 @@ export function registerRespondentPages(app: FastifyInstance, source: Instrument
       const base = `/r/${link.token}/${params.data.responseId}`;
       const owner = ownerHashOf(req, params.data.responseId);
       try {
+        if (action === 'next' && !withScript && step !== 'follow-ups') {
+          const asked = await followUpStep(reply, { link, lang, section, responseId: params.data.responseId, page: params.data.page, posted, owner });
+          if (asked) return asked;
+        }
         return await answerPage(req, reply, { link, lang, section, responseId: params.data.responseId, page: params.data.page, base, action, posted, owner });
       } catch (error) {
         if (isForeign(error)) return foreign(reply, lang, link);
         throw error;
       }
     });
+
+    /**
+     * Without JavaScript, a follow-up on the same page as the answer it depends on was hidden: when
+     * the answers just sent call for one, it is asked now, on a short extra step that carries the
+     * page's other answers along. Nothing is stored until that step is sent.
+     */
+    async function followUpStep(
+      reply: FastifyReply,
+      p: {
+        link: LinkContext;
+        lang: Language;
+        section: ResolvedSection;
+        responseId: string;
+        page: number;
+        posted: Record<string, string | string[]>;
+        owner: string | undefined;
+      },
+    ) {
+      const draft = await loadDraft(ctx, p.link, p.responseId, p.owner);
+      if (!draft || draft.status === 'complete') return undefined;
+      const instrument = p.link.published.instrument;
+      const sectionKeys = p.section.questions.map((q) => q.key);
+      const others = Object.fromEntries(Object.entries(draft.answers).filter(([key]) => !sectionKeys.includes(key.split('.')[0] ?? key)));
+      const asked = followUpsToAsk(instrument, p.section, draft.answers, { ...others, ...p.posted });
+      if (asked.length === 0) return undefined;
+      const keys = new Set(sectionKeys);
+      return sendPublicPage(
+        reply,
+        <SectionPage
+          lang={p.lang}
+          token={p.link.token}
+          title={title(p.link, p.lang)}
+          responseId={p.responseId}
+          instrument={instrument}
+          index={p.page - 1}
+          questions={asked}
+          answers={p.posted}
+          errors={new Map()}
+          followUps={new Map(asked.filter((q) => dependsOnPage(q, keys)).map((q) => [q.key, followUpHint(q, instrument, p.lang)]))}
+          followUpStep={{
+            carried: Object.fromEntries(Object.entries(p.posted).filter(([field]) => !asked.some((q) => field === q.key || field.startsWith(`${q.key}.`)))),
+          }}
+        />,
+      );
+    }
 
     /** Stores a posted page and goes where the button said: on, back, save for later, or send. */
     async function answerPage(
@@ -227,10 +281,10 @@ export function registerRespondentPages(app: FastifyInstance, source: Instrument
     ) {
       const { link, lang, section, responseId, page, base, action, posted, owner } = p;
       const instrument = link.published.instrument;
-      const saved = await saveSection(ctx, link, responseId, owner, section.key, posted, lang);
+      const saved = await saveSection(ctx, link, responseId, owner, section.key, posted, lang, { keepWhatIsValid: action === 'later' || action === 'back' });
 
       if (action === 'later') {
-        const code = await createResumeCode(ctx, link, responseId, owner);
+        const code = await createResumeCode(ctx, link, responseId, owner, page);
         const origin = publicOrigin(ctx.config, req);
         return sendPublicPage(
           reply,
@@ -282,23 +336,23 @@ export function registerRespondentPages(app: FastifyInstance, source: Instrument
       const raw = (req.body as Record<string, unknown> | undefined)?.code;
       const code = resumeCodeSchema.safeParse(raw);
       const t = formMessages(lang);
-      let responseId: string | undefined;
+      let resumed: { responseId: string; page: number } | undefined;
       try {
-        responseId = await app.limiter.guarded('resume-code', link.roundId, async () =>
+        resumed = await app.limiter.guarded('resume-code', link.roundId, async () =>
           code.success ? resumeByCode(ctx, link, code.data, browserSecret(req, reply)) : undefined,
         );
       } catch (error) {
         if (!(error instanceof AppError && error.id === 'rate_limited')) throw error;
         return sendPublicPage(reply, <MessagePage lang={lang} title={t.tooManyTitle} text={errorMessages.rate_limited[lang]} />, 429);
       }
-      if (!responseId) {
+      if (!resumed) {
         return sendPublicPage(
           reply,
           <ResumePage lang={lang} token={link.token} title={title(link, lang)} error={t.resumeUnknown} code={typeof raw === 'string' ? raw : ''} />,
           400,
         );
       }
-      return reply.redirect(`/r/${link.token}/${responseId}/1?lang=${lang}`, 303);
+      return reply.redirect(`/r/${link.token}/${resumed.responseId}/${resumed.page}?lang=${lang}`, 303);
     });
   });
 }

@@ -9,6 +9,7 @@ import {
   type AnswerIssue,
   type AnswerRow,
   type AnswerValue,
+  keepableSectionRows,
   rowsToAnswers,
   validateAnswers,
   validateSection,
@@ -221,6 +222,8 @@ export async function saveSection(
   sectionKey: string,
   posted: Record<string, unknown>,
   lang: Language,
+  /** Saving for later or going back: keep every well-formed answer even when the page is not complete or right yet. */
+  options: { keepWhatIsValid?: boolean } = {},
 ): Promise<{ ok: true } | { ok: false; issues: AnswerIssue[] }> {
   if (!link.open) throw closed();
   const draft = await loadDraft(ctx, link, responseId, ownerHash);
@@ -237,8 +240,9 @@ export async function saveSection(
   for (const key of hiddenQuestions(instrument, merged)) {
     for (const field of Object.keys(merged)) if (field === key || field.startsWith(`${key}.`)) delete merged[field];
   }
-  const result = validateSection(instrument, sectionKey, merged, lang);
-  if (!result.ok) return result;
+  const checked = validateSection(instrument, sectionKey, merged, lang);
+  if (!checked.ok && !options.keepWhatIsValid) return checked;
+  const result = checked.ok ? checked : { ok: false as const, issues: checked.issues, rows: keepableSectionRows(instrument, sectionKey, merged) };
   const hidden = hiddenQuestions(instrument, merged);
   await committerFor(ctx.db).run(async (trx) => {
     await store.deleteAnswers(trx, responseId, [...new Set([...sectionKeys, ...hidden])]);
@@ -250,7 +254,7 @@ export async function saveSection(
       ),
     );
   });
-  return { ok: true };
+  return result.ok ? { ok: true } : { ok: false, issues: result.issues };
 }
 
 /** Hands in a draft: the whole response is checked again, then marked complete. */
@@ -307,21 +311,33 @@ export async function submitWhole(
 const CODE_ALPHABET = 'ABCDEFGHJKLMNPQRSTUVWXYZ23456789';
 
 /** A short code to come back to a draft from another device or later; only its hash is kept. */
-export async function createResumeCode(ctx: ServiceContext, link: LinkContext, responseId: string, ownerHash: string | undefined): Promise<string> {
+export async function createResumeCode(
+  ctx: ServiceContext,
+  link: LinkContext,
+  responseId: string,
+  ownerHash: string | undefined,
+  page: number,
+): Promise<string> {
   const response = await store.findResponse(ctx.db, responseId);
   if (!response || response.round_id !== link.roundId || response.status !== 'draft' || ownerHash === undefined || response.owner_hash !== ownerHash)
     throw foreignDraft();
   const code = Array.from({ length: 8 }, () => CODE_ALPHABET[randomInt(CODE_ALPHABET.length)]).join('');
   await committerFor(ctx.db).run((trx) =>
-    store.updateResponse(trx, responseId, { resume_code_hash: hashToken(`${link.roundId}:${code}`) }).then(() => undefined),
+    store.updateResponse(trx, responseId, { resume_code_hash: hashToken(`${link.roundId}:${code}`), resume_page: page }).then(() => undefined),
   );
   return `${code.slice(0, 4)}-${code.slice(4)}`;
 }
 
 /** The draft with this code, now moved to the browser with `secret`: the code is the key to it. */
-export async function resumeByCode(ctx: ServiceContext, link: LinkContext, code: string, secret: string): Promise<string | undefined> {
+export async function resumeByCode(
+  ctx: ServiceContext,
+  link: LinkContext,
+  code: string,
+  secret: string,
+): Promise<{ responseId: string; page: number } | undefined> {
   const response = await store.findResponseByResumeCode(ctx.db, hashToken(`${link.roundId}:${code}`));
   if (!response || response.round_id !== link.roundId || response.status !== 'draft') return undefined;
   await committerFor(ctx.db).run((trx) => store.updateResponse(trx, response.id, { owner_hash: ownerHash(secret, response.id) }).then(() => undefined));
-  return response.id;
+  const sections = link.published.instrument.sections.length;
+  return { responseId: response.id, page: Math.min(Math.max(response.resume_page ?? 1, 1), sections) };
 }

@@ -38,6 +38,8 @@ export interface ResponseTable {
   started_on: string;
   submitted_on: string | null;
   resume_code_hash: string | null;
+  /** The page of the last "save and continue later"; the resume code brings the person back there. */
+  resume_page?: number | null;
   /** Hash of the respondent's browser secret (cookie) and the response id; see rounds/draft-owner.ts. */
   owner_hash?: string | null;
 }

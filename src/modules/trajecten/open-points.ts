@@ -13,7 +13,7 @@ const words = {
     sector: 'De sector',
     logics: "Welke van de drie logica's jullie dienen",
     topic: (label: string) => `Afspraak: ${label}`,
-    contribution: (name: string) => `${name} schreef nog niet op welke kennis hij of zij meebrengt`,
+    contribution: (name: string) => `Welke kennis ${name} meebrengt, staat er nog niet`,
     mandate: (name: string) => `Statuut en mandaat van ${name}`,
     roles: 'Wie welke rol opneemt',
     choice: 'Minstens één expliciete keuze, met de mogelijkheden en de reden',

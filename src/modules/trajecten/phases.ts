@@ -66,7 +66,7 @@ export const phases: readonly Phase[] = [
     title: t('Complementaire expertise', 'Complementary expertise'),
     seed: t('Ga op zoek naar de complementariteit van jullie expertise.', 'Look for how your expertise complements each other.'),
     explanation: t(
-      'Iedereen schrijft op welke kennis hij of zij meebrengt: ervaringskennis (en vanuit welke positie), professionele kennis of andere kennis. Het overzicht toont wat het team samen heeft, en wat nog ontbreekt.',
+      'Iedereen schrijft op welke kennis die zelf meebrengt: ervaringskennis (en vanuit welke positie), professionele kennis of andere kennis. Het overzicht toont wat het team samen heeft, en wat nog ontbreekt.',
       'Everyone writes down the knowledge they bring: experiential knowledge (and from which position), professional knowledge or other knowledge. The overview shows what the team has together, and what is still missing.',
     ),
     prompts: [

@@ -3,9 +3,12 @@ import { Link, type LoaderFunctionArgs, useLoaderData } from 'react-router';
 import { can, requireOrganisation, useOrganisation } from '../access.ts';
 import { api, apiPath } from '../api.ts';
 import { CompareSection } from '../components/dashboard/CompareSection.tsx';
+import { CrossTabSection } from '../components/dashboard/CrossTabSection.tsx';
 import { FilterForm } from '../components/dashboard/FilterForm.tsx';
 import { formatCount, mergeMatrices, parseReportQuery, reportSearch } from '../components/dashboard/helpers.ts';
 import { QuestionBlock, questionFileBase } from '../components/dashboard/QuestionBlock.tsx';
+import { SubgroupSection } from '../components/dashboard/SubgroupSection.tsx';
+import { TrendSection } from '../components/dashboard/TrendSection.tsx';
 import type { Report } from '../components/dashboard/types.ts';
 import { ExportPanel } from '../components/exports/ExportPanel.tsx';
 import type { Round, RoundDetail } from '../components/inbeeld/types.ts';
@@ -122,6 +125,14 @@ export function Component() {
           </>
         )}
       </section>
+
+      {tables.length > 0 && (
+        <>
+          <CrossTabSection orgId={org.id} roundId={roundId} tables={tables} lang={lang} />
+          <SubgroupSection orgId={org.id} roundId={roundId} tables={tables} teams={teams} lang={lang} />
+          {sameSurvey.length > 0 && <TrendSection orgId={org.id} roundId={roundId} tables={tables} lang={lang} />}
+        </>
+      )}
 
       {/* Those who run rounds export from the round's page; members export the tables here. */}
       {!round && <ExportPanel orgId={org.id} roundId={roundId} role={org.role} />}

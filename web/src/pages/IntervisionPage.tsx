@@ -9,7 +9,8 @@ import { text, useSave } from '../components/trajecten/helpers.ts';
 import { SaveFeedback } from '../components/trajecten/SaveFeedback.tsx';
 import { methodOf, type SessionDetail } from '../components/trajecten/types.ts';
 import '../components/trajecten/trajecten.css';
-import { useT } from '../i18n.ts';
+import { formatDate } from '../format.ts';
+import { currentLanguage, useT } from '../i18n.ts';
 
 export async function loader({ request, params }: LoaderFunctionArgs) {
   const org = await requireOrganisation(request, params.orgId);
@@ -44,7 +45,10 @@ export function Component() {
     event.preventDefault();
     if (await save.run(() => api.post(`${base}/themes`, { theme }), t('trajecten.themeShared'))) setTheme('');
   };
-  const title = t('trajecten.sessionTitle', { method: method ? text(method.name, lang) : session.method, date: session.plannedOn });
+  const title = t('trajecten.sessionTitle', {
+    method: method ? text(method.name, lang) : session.method,
+    date: formatDate(session.plannedOn, currentLanguage()),
+  });
   return (
     <>
       <p className="back-link">

@@ -2,6 +2,8 @@ import { type FormEvent, useEffect, useRef, useState } from 'react';
 import { Link, useNavigate } from 'react-router';
 import { ApiError, api, renewCsrfToken } from '../api.ts';
 import { ErrorAlert } from '../components/ErrorAlert.tsx';
+import { SecondStep } from '../components/factors/SecondStep.tsx';
+import type { SecondFactorNeeded } from '../components/factors/types.ts';
 import { PageTitle } from '../components/PageTitle.tsx';
 import { PasswordField } from '../components/PasswordField.tsx';
 import { StatusMessage } from '../components/StatusMessage.tsx';
@@ -37,6 +39,7 @@ export function Component() {
   const [displayName, setDisplayName] = useState('');
   const [password, setPassword] = useState('');
   const [busy, setBusy] = useState(false);
+  const [secondStep, setSecondStep] = useState<SecondFactorNeeded['secondFactor'] | null>(null);
 
   useEffect(() => {
     if (!token) return;
@@ -53,6 +56,14 @@ export function Component() {
 
   // A link that is used, revoked, expired or mistyped gets one clear message; other trouble (too many tries, no connection) its own.
   const invalidMessage = (error: unknown) => (error instanceof ApiError && error.status !== 400 && error.status !== 404 ? error.message : t('invite.invalid'));
+
+  const finish = async (me: MeView) => {
+    renewCsrfToken();
+    await signedIn(me);
+    const joined = me.organisations.find((org) => org.id === (lookup.state === 'ready' ? lookup.preview.organisationId : ''));
+    // Replacing the entry also takes the token out of the browser history.
+    navigate(joined ? `/o/${joined.id}` : '/', { replace: true });
+  };
 
   const submit = async (event: FormEvent) => {
     event.preventDefault();
@@ -71,12 +82,14 @@ export function Component() {
     setBusy(true);
     try {
       const body = isNew ? { token, displayName: displayName.trim(), password } : { token, password };
-      const me = await api.post<MeView>('/api/invitations/accept', body, { redirectOnUnauthenticated: false });
-      renewCsrfToken();
-      await signedIn(me);
-      const joined = me.organisations.find((org) => org.id === lookup.preview.organisationId);
-      // Replacing the entry also takes the token out of the browser history.
-      navigate(joined ? `/o/${joined.id}` : '/', { replace: true });
+      const answer = await api.post<MeView | SecondFactorNeeded>('/api/invitations/accept', body, { redirectOnUnauthenticated: false });
+      if ('secondFactor' in answer) {
+        setPassword('');
+        setBusy(false);
+        setSecondStep(answer.secondFactor);
+        return;
+      }
+      await finish(answer);
     } catch (caught) {
       fail(caught);
       setBusy(false);
@@ -94,7 +107,8 @@ export function Component() {
           <Link to="/login">{t('invite.toLogin')}</Link>
         </p>
       )}
-      {lookup.state === 'ready' && (
+      {lookup.state === 'ready' && secondStep && <SecondStep offers={secondStep} onSignedIn={finish} />}
+      {lookup.state === 'ready' && !secondStep && (
         <>
           <p className="lead">{t('invite.intro', { organisation: lookup.preview.organisationName, role: t(`roles.${lookup.preview.role}`) })}</p>
           <p>{lookup.preview.accountExists ? t('invite.existingAccount') : t('invite.newAccount')}</p>

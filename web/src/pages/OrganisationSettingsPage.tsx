@@ -1,11 +1,13 @@
 import { type FormEvent, useRef, useState } from 'react';
-import type { LoaderFunctionArgs } from 'react-router';
+import { type LoaderFunctionArgs, useLoaderData } from 'react-router';
 import { can, requireOrganisation, useOrganisation } from '../access.ts';
 import { api, apiPath } from '../api.ts';
 import { BrandColourForm } from '../components/BrandColourForm.tsx';
 import { ErrorAlert } from '../components/ErrorAlert.tsx';
+import { TwoFactorRuleSection } from '../components/factors/TwoFactorRuleSection.tsx';
 import { PageTitle } from '../components/PageTitle.tsx';
 import { StatusMessage } from '../components/StatusMessage.tsx';
+import { loadSsoSettings, SsoSettingsForm } from '../components/sso/SsoSettingsForm.tsx';
 import { TextField } from '../components/TextField.tsx';
 import { useFormErrors } from '../hooks/useFormErrors.ts';
 import { useT } from '../i18n.ts';
@@ -14,14 +16,15 @@ import { getMe, setMe } from '../session.ts';
 const fields = ['disclosureThreshold'] as const;
 
 export async function loader({ request, params }: LoaderFunctionArgs) {
-  await requireOrganisation(request, params.orgId, (role) => can(role, 'manageOrganisation'));
-  return null;
+  const org = await requireOrganisation(request, params.orgId, (role) => can(role, 'manageOrganisation'));
+  return { sso: await loadSsoSettings(org.id) };
 }
 
 /** The organisation's threshold for small counts (admins; at least 5). */
 export function Component() {
   const { t } = useT();
   const org = useOrganisation();
+  const { sso } = useLoaderData<typeof loader>();
   const formRef = useRef<HTMLFormElement>(null);
   const { fieldErrors, formError, attempt, check, fail } = useFormErrors(formRef, fields);
   const [value, setValue] = useState(String(org.disclosureThreshold));
@@ -71,6 +74,8 @@ export function Component() {
         </div>
         <StatusMessage message={saved} />
       </form>
+      <SsoSettingsForm organisationId={org.id} initial={sso} />
+      <TwoFactorRuleSection organisationId={org.id} />
       <BrandColourForm orgId={org.id} />
     </>
   );

@@ -1,6 +1,7 @@
 import { type FormEvent, useRef, useState } from 'react';
 import { api } from '../api.ts';
 import { ErrorAlert } from '../components/ErrorAlert.tsx';
+import { TwoFactorSection } from '../components/factors/TwoFactorSection.tsx';
 import { PageTitle } from '../components/PageTitle.tsx';
 import { StatusMessage } from '../components/StatusMessage.tsx';
 import { TextField } from '../components/TextField.tsx';
@@ -82,6 +83,7 @@ export function Component() {
         </div>
         <StatusMessage message={saved} />
       </form>
+      <TwoFactorSection />
       <section className="section" aria-labelledby="my-data-heading">
         <h2 id="my-data-heading">{t('settings.dataHeading')}</h2>
         <p>{t('settings.dataText')}</p>

@@ -9,7 +9,8 @@ import { text, useSave } from '../components/trajecten/helpers.ts';
 import { SaveFeedback } from '../components/trajecten/SaveFeedback.tsx';
 import { phases, type TrajectoryDetailView, type TrajectoryList } from '../components/trajecten/types.ts';
 import '../components/trajecten/trajecten.css';
-import { useT } from '../i18n.ts';
+import { formatDate } from '../format.ts';
+import { currentLanguage, useT } from '../i18n.ts';
 
 export async function loader({ request, params }: LoaderFunctionArgs) {
   const org = await requireOrganisation(request, params.orgId);
@@ -104,7 +105,7 @@ export function Component() {
             {data.reviewsDue.map((r) => (
               <li key={r.agreementId}>
                 <Link to={`/o/${org.id}/trajecten/${r.trajectoryId}`}>{r.trajectoryTitle}</Link>: {r.label} —{' '}
-                {t('trajecten.reviewDueLine', { date: r.reviewOn, name: r.owner?.displayName ?? t('trajecten.noOwner') })}
+                {t('trajecten.reviewDueLine', { date: formatDate(r.reviewOn, currentLanguage()), name: r.owner?.displayName ?? t('trajecten.noOwner') })}
               </li>
             ))}
           </ul>

@@ -20,6 +20,32 @@ function Legend(props: { question: ResolvedQuestion; lang: Language }) {
   );
 }
 
+/** What the read-aloud button says: the question, its help, and the choices or statements to answer. */
+function spokenText(q: ResolvedQuestion, lang: Language): string {
+  const parts = [localise(q.text, lang), q.help ? localise(q.help, lang) : undefined];
+  if (q.type === 'single' || q.type === 'multiple')
+    parts.push(...q.options.map((o) => localise(o.label, lang)), q.other ? localise(q.other.label, lang) : undefined);
+  if (q.type === 'matrix') parts.push(...q.items.map((item) => localise(item.text, lang)));
+  const sentence = (part: string) => (/[.?!:]$/.test(part.trim()) ? part.trim() : `${part.trim()}.`);
+  return parts
+    .filter((part): part is string => Boolean(part))
+    .map(sentence)
+    .join(' ');
+}
+
+/**
+ * Reads the question aloud with the browser's own speech (nothing is sent anywhere), for people who
+ * read with difficulty. Hidden until the optional script finds speech in the browser: without
+ * JavaScript the button is simply absent.
+ */
+function ReadAloud(props: { question: ResolvedQuestion; lang: Language }) {
+  return (
+    <button type="button" className="speak" data-speak={spokenText(props.question, props.lang)} hidden>
+      {formMessages(props.lang).readAloud}
+    </button>
+  );
+}
+
 function Help(props: { id: string; text: string | undefined }) {
   return props.text ? (
     <p className="help" id={props.id}>
@@ -69,16 +95,19 @@ type FieldProps = {
   lang: Language;
   /** Set for a follow-up that depends on an answer on the same page. */
   followUpHint?: string | undefined;
+  /** A follow-up the answers so far do not call for: hidden until the script shows it (without the script it is asked on an extra step). */
+  hiddenUntilCalledFor?: boolean | undefined;
 };
 
 /**
- * A follow-up question carries its condition for the optional script, which hides it while the
- * answer it depends on rules it out; without the script it stays visible with its hint.
+ * A follow-up question carries its condition for the optional script, which shows it as soon as
+ * the answer it depends on calls for it. Without the script, one that is not called for yet stays
+ * hidden, and the server asks it on an extra step after the page is sent (follow-ups.ts).
  */
 export function QuestionField(props: FieldProps) {
   if (!props.followUpHint || !props.question.showIf) return <Field {...props} />;
   return (
-    <div className="follow-up" data-show-if={JSON.stringify(props.question.showIf)}>
+    <div className="follow-up" data-show-if={JSON.stringify(props.question.showIf)} hidden={props.hiddenUntilCalledFor || undefined}>
       <Field {...props} />
     </div>
   );
@@ -106,6 +135,7 @@ function Field(props: FieldProps) {
           data-max={q.type === 'multiple' ? q.maxSelected : undefined}
         >
           <Legend question={q} lang={lang} />
+          <ReadAloud question={q} lang={lang} />
           <Help id={helpId} text={[help, hint].filter(Boolean).join(' ') || undefined} />
           <ErrorText id={errorId(q.key)} message={error} />
           {q.options.map((option) => (
@@ -142,6 +172,7 @@ function Field(props: FieldProps) {
       return (
         <fieldset className={error ? 'question invalid' : 'question'} id={fieldId(q.key)} aria-describedby={described}>
           <Legend question={q} lang={lang} />
+          <ReadAloud question={q} lang={lang} />
           <Help id={helpId} text={help} />
           <ErrorText id={errorId(q.key)} message={error} />
           <Scale name={q.key} points={q.points} noOpinion={q.noOpinion} value={value} lang={lang} describedBy={undefined} />
@@ -151,6 +182,7 @@ function Field(props: FieldProps) {
       return (
         <fieldset className={error ? 'question invalid' : 'question'} id={fieldId(q.key)} aria-describedby={described}>
           <Legend question={q} lang={lang} />
+          <ReadAloud question={q} lang={lang} />
           <Help id={helpId} text={help} />
           <ErrorText id={errorId(q.key)} message={error} />
           {q.items.map((item) => {
@@ -178,6 +210,7 @@ function Field(props: FieldProps) {
           <label htmlFor={fieldId(q.key)} className="label">
             {localise(q.text, lang)} <span className="req">({q.required ? t.required : t.optional})</span>
           </label>
+          <ReadAloud question={q} lang={lang} />
           <Help id={helpId} text={[help, t.numberRange(q.min, q.max)].filter(Boolean).join(' ')} />
           <ErrorText id={errorId(q.key)} message={error} />
           <input
@@ -209,6 +242,7 @@ function Field(props: FieldProps) {
           <label htmlFor={fieldId(q.key)} className="label">
             {localise(q.text, lang)} <span className="req">({q.required ? t.required : t.optional})</span>
           </label>
+          <ReadAloud question={q} lang={lang} />
           <Help id={helpId} text={[help, t.maxChars(max)].filter(Boolean).join(' ')} />
           <ErrorText id={errorId(q.key)} message={error} />
           {q.type === 'long_text' ? <textarea rows={5} {...common} /> : <input type="text" {...common} />}

@@ -1,4 +1,5 @@
 import type { Language } from '../../../core/language.ts';
+import { visibleQuestions } from '../../instruments/answers.ts';
 import type { Condition } from '../../instruments/definition.ts';
 import { localise } from '../../instruments/definition.ts';
 import type { ResolvedInstrument, ResolvedQuestion } from '../../instruments/resolve.ts';
@@ -27,4 +28,23 @@ export function followUpHint(question: ResolvedQuestion, instrument: ResolvedIns
   const or = lang === 'nl' ? ' of ' : ' or ';
   const asked = localise(target.text, lang);
   return lang === 'nl' ? `Alleen als je ${labels.join(or)} koos bij ‘${asked}’.` : `Only if you chose ${labels.join(or)} at ‘${asked}’.`;
+}
+
+/**
+ * Follow-ups on this page that the answers just sent call for, and that were hidden when the page
+ * was shown (the answers saved before did not call for them). Without JavaScript the person never
+ * saw them: they are asked on a short extra step before moving on.
+ */
+export function followUpsToAsk(
+  instrument: ResolvedInstrument,
+  section: { questions: ResolvedQuestion[] },
+  before: Record<string, unknown>,
+  after: Record<string, unknown>,
+): ResolvedQuestion[] {
+  const keys = new Set(section.questions.map((q) => q.key));
+  const shownBefore = new Set(visibleQuestions(instrument, before).map((q) => q.key));
+  const shownAfter = new Set(visibleQuestions(instrument, after).map((q) => q.key));
+  const answered = (key: string) =>
+    Object.entries(after).some(([field, value]) => (field === key || field.startsWith(`${key}.`)) && [value].flat().some((v) => String(v ?? '').trim() !== ''));
+  return section.questions.filter((q) => dependsOnPage(q, keys) && shownAfter.has(q.key) && !shownBefore.has(q.key) && !answered(q.key));
 }

@@ -15,6 +15,26 @@
     if (fieldset && fieldset.querySelectorAll('input[type=checkbox]:checked').length > Number(fieldset.getAttribute('data-max'))) input.checked = false;
   });
 
+  // Read aloud with the browser's own speech: nothing leaves the phone. Without speech, no button.
+  if ('speechSynthesis' in window) {
+    for (const button of form.querySelectorAll('button.speak')) {
+      button.hidden = false;
+      button.addEventListener('click', () => {
+        speechSynthesis.cancel();
+        const utterance = new SpeechSynthesisUtterance(button.dataset.speak || '');
+        utterance.lang = document.documentElement.lang === 'en' ? 'en-GB' : 'nl-BE';
+        speechSynthesis.speak(utterance);
+      });
+    }
+  }
+
+  // The server asks follow-ups on an extra step only when this script did not show them.
+  const marker = document.createElement('input');
+  marker.type = 'hidden';
+  marker.name = '_js';
+  marker.value = '1';
+  form.append(marker);
+
   // Follow-up questions appear only when the answer they depend on calls for them.
   const valuesOf = (name) => {
     const values = [];

@@ -64,6 +64,10 @@ export function SectionPage(
     errors: Map<string, string>;
     /** Follow-up questions on this page, with the hint that says when to answer them. */
     followUps?: ReadonlyMap<string, string>;
+    /** Follow-ups hidden until an answer on this page calls for them. */
+    hiddenFollowUps?: ReadonlySet<string>;
+    /** The extra step without JavaScript: only the follow-ups just called for, the page's other answers carried along. */
+    followUpStep?: { carried: Record<string, string | string[]> } | undefined;
   },
 ) {
   const t = formMessages(props.lang);
@@ -93,8 +97,14 @@ export function SectionPage(
           </ul>
         </div>
       )}
-      <form method="post" action={action} noValidate data-respondent="section">
+      {props.followUpStep && <p className="follow-up-intro">{t.followUpStep}</p>}
+      <form method="post" action={action} noValidate data-respondent="section" data-step={props.followUpStep ? 'follow-ups' : undefined}>
         <input type="hidden" name="_lang" value={props.lang} />
+        {props.followUpStep && <input type="hidden" name="_step" value="follow-ups" />}
+        {props.followUpStep &&
+          Object.entries(props.followUpStep.carried).flatMap(([name, value]) =>
+            [value].flat().map((v) => <input key={`${name}=${v}`} type="hidden" name={name} value={v} />),
+          )}
         {props.questions.map((question) => (
           <QuestionField
             key={question.key}
@@ -103,6 +113,7 @@ export function SectionPage(
             errors={props.errors}
             lang={props.lang}
             followUpHint={props.followUps?.get(question.key)}
+            hiddenUntilCalledFor={props.hiddenFollowUps?.has(question.key)}
           />
         ))}
         <div className="actions">

@@ -64,26 +64,29 @@ describe('generateCharter', () => {
       'evaluatie',
     ]);
     const visie = sections.find((s) => s.key === 'visie');
-    expect(visie?.body).toContain('Voor wie: Jongeren die de hulp niet vinden');
-    expect(visie?.body).toContain('Sector: Jeugdhulp');
-    expect(visie?.body).toContain('(Eigenaar: Eva; herzien tegen 2027-06-01.)');
+    expect(visie?.body).toContain('We werken voor jongeren die de hulp niet vinden.');
+    expect(visie?.body).toContain('Ons werk hoort bij de sector jeugdhulp.');
+    expect(visie?.body).toContain('Onze visie: Ervaringskennis stuurt mee. Eva bewaakt deze afspraak; we bekijken ze opnieuw tegen 1 juni 2027.');
     const vertaling = sections.find((s) => s.key === 'vertaling');
-    expect(vertaling?.body).toContain('Brugfiguur: Eva (8 uur per week)');
-    expect(vertaling?.body).toContain('We bekeken: Ja; Nee.');
-    expect(vertaling?.body).toContain('Omdat: Gelijk werk, gelijk loon.');
-    expect(vertaling?.body).toContain('Eva; statuut: betaalde werknemer; mag beslissen: eigen agenda');
+    expect(vertaling?.body).toContain('Eva neemt de rol brugfiguur op, 8 uur per week.');
+    expect(vertaling?.body).toContain(
+      'We bekeken deze mogelijkheden: Ja, Nee. We kozen: Ja, volgens functie. De reden: Gelijk werk, gelijk loon. Cora bewaakt deze afspraak.',
+    );
+    expect(vertaling?.body).toContain('Eva werkt als betaalde werknemer. Eva mag zelf beslissen over: eigen agenda. Eva mag ondertekenen: verslagen.');
+    // Written as prose the team signs: no form fragments such as ".;" or "hij of zij".
+    for (const section of sections) expect(section.body).not.toMatch(/\.;|;\.|hij of zij|: hoe vaak|\d{4}-\d{2}-\d{2}/);
     // Both views stay visible next to the team's position.
     const equal = sections.find((s) => s.key === 'evenwaardige_positie');
     expect(equal?.body).toContain('Pieter: Diploma telt ook.');
     expect(equal?.body).toContain('Eva: Functie, niet diploma.');
     expect(equal?.open.length).toBe(11);
     expect(sections.find((s) => s.key === 'complementariteit')?.open).toEqual([
-      'Cora schreef nog niet op welke kennis hij of zij meebrengt',
-      'Bo schreef nog niet op welke kennis hij of zij meebrengt',
+      'Welke kennis Cora meebrengt, staat er nog niet',
+      'Welke kennis Bo meebrengt, staat er nog niet',
       'Afspraak: Hoe we elkaar aanvullen',
     ]);
     expect(sections.find((s) => s.key === 'complementariteit')?.body).toContain(
-      'Wat niemand in het team meebrengt: ervaringskennis (het maatschappelijke), andere kennis.',
+      'Niemand in het team brengt ervaringskennis (het maatschappelijke) of andere kennis mee.',
     );
     expect(sections.find((s) => s.key === 'evaluatie')?.open).toContain('De teamcheck bij de start');
   });
@@ -98,6 +101,23 @@ describe('generateCharter', () => {
       'Agreement: Our vision',
     ]);
     expect(sections.find((s) => s.key === 'omkadering')?.body).toBe('');
+  });
+
+  it('writes support and the team check as sentences, in Dutch and English', () => {
+    const state: TrajectoryState = {
+      ...agreed(),
+      support: [{ kind: 'coaching', frequency: 'elke twee weken', byWhom: 'de teamcoach', forWhom: 'alle ervaringswerkers' }],
+      checks: [{ moment: 'start' }, { moment: 'end' }] as TrajectoryState['checks'],
+    };
+    const nl = generateCharter(state, 'nl');
+    expect(nl.find((s) => s.key === 'omkadering')?.body).toBe('Coaching: elke twee weken, door de teamcoach, voor alle ervaringswerkers.');
+    expect(nl.find((s) => s.key === 'evaluatie')?.body).toBe('We deden de teamcheck bij de start en op het einde.');
+    expect(nl.find((s) => s.key === 'kader')?.body).toContain(
+      'In het team zitten Pieter (praktijkwerker), Cora (coördinator), Bo (beleidsmedewerker) en Eva (ervaringswerker).',
+    );
+    const en = generateCharter(state, 'en');
+    expect(en.find((s) => s.key === 'evaluatie')?.body).toBe('We did the team check at the start and at the end.');
+    expect(en.find((s) => s.key === 'vertaling')?.body).toContain('Eva takes the role of bridge figure, 8 hours a week.');
   });
 
   it('is the same for the same state', () => {

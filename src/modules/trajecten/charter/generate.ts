@@ -1,3 +1,4 @@
+import { dayInWords } from '../../../core/dates.ts';
 import type { Language } from '../../../core/language.ts';
 import { getBuiltinFramework } from '../../frameworks/builtin.ts';
 import { equalPositionClusters, equalPositionQuestions } from '../equal-position.ts';
@@ -17,84 +18,105 @@ const words = {
   nl: {
     intro: 'Over dit kader',
     introText: (team: string, title: string) =>
-      `Dit samenwerkingskader is van team ${team}. Het komt uit het traject "${title}". Iedereen in het team schreef mee, als evenwaardig lid, en iedereen ondertekent het.`,
-    members: 'Wie meedoet:',
+      `Dit samenwerkingskader is van ${team}. Het komt uit het traject "${title}". Iedereen in het team schreef mee, als evenwaardig lid, en iedereen ondertekent het.`,
+    members: (list: string) => `In het team zitten ${list}.`,
     equal: 'Een evenwaardige positie',
-    who: 'Voor wie:',
-    sector: 'Sector:',
-    logics: "Logica's die we dienen:",
-    owner: 'Eigenaar',
-    review: 'herzien tegen',
+    who: (who: string) => `We werken voor ${who}`,
+    sector: (sector: string) => `Ons werk hoort bij de sector ${sector}.`,
+    logics: (count: number, list: string) => (count === 1 ? `We dienen de logica van ${list}.` : `We dienen de logica's van ${list}.`),
+    owner: (name: string) => `${name} bewaakt deze afspraak`,
+    noOwner: 'Deze afspraak heeft nog niemand die ze bewaakt',
+    review: (date: string) => `we bekijken ze opnieuw tegen ${date}`,
     nobody: 'niemand',
-    brings: 'Wat elk lid meebrengt:',
+    brings: (name: string, list: string) => `${name} brengt ${list} mee.`,
+    bringsNothing: (name: string) => `Welke kennis ${name} meebrengt, staat er nog niet.`,
     experiential: 'ervaringskennis',
+    fromPositions: (list: string) => `vanuit ${list}`,
     professional: 'professionele kennis',
     other: 'andere kennis',
     nothing: 'nog niet ingevuld',
-    gaps: 'Wat niemand in het team meebrengt:',
-    noGaps: 'Er zijn geen gaten: elke soort kennis is er.',
-    mandates: 'Statuut en mandaat van de ervaringswerkers:',
-    status: 'statuut',
-    mayDecide: 'mag beslissen',
-    maySign: 'mag ondertekenen',
-    roles: 'Rollen (wie neemt wat op):',
+    gaps: (list: string) => `Niemand in het team brengt ${list} mee.`,
+    noGaps: 'Elke soort kennis is er in het team.',
+    status: (name: string, list: string) => `${name} werkt als ${list}.`,
+    noStatusAtAll: (name: string) => `${name} heeft geen statuut.`,
+    noStatus: (name: string) => `Het statuut van ${name} is nog niet ingevuld.`,
+    mayDecide: (name: string, what: string) => `${name} mag zelf beslissen over: ${what}`,
+    maySign: (name: string, what: string) => `${name} mag ondertekenen: ${what}`,
+    takesRole: (names: string, count: number, role: string) => `${names} ${count === 1 ? 'neemt' : 'nemen'} de rol ${role} op.`,
+    noTakers: (list: string) => `Deze rollen neemt niemand op: ${list}.`,
     hours: (h: number) => `${h} uur per week`,
-    choices: 'Keuzes die we maakten:',
-    considered: 'We bekeken:',
-    chosen: 'We kozen:',
-    because: 'Omdat:',
-    support: 'Omkadering:',
-    frequency: 'hoe vaak',
-    byWhom: 'door',
-    forWhom: 'voor',
-    position: 'Ons standpunt:',
+    considered: (list: string) => `We bekeken deze mogelijkheden: ${list}.`,
+    chosen: (text: string) => `We kozen: ${text}`,
+    because: (text: string) => `De reden: ${text}`,
+    support: (kind: string, details: string) => `${kind}: ${details}`,
+    frequency: (text: string) => text,
+    byWhom: (text: string) => `door ${text}`,
+    forWhom: (text: string) => `voor ${text}`,
+    position: (text: string) => `Ons standpunt: ${text}`,
     views: 'Wat de leden zeiden:',
-    checks: 'Teamcheck:',
-    checkStart: 'bij de start: gedaan',
-    checkEnd: 'op het einde: gedaan',
+    checks: (list: string) => `We deden de teamcheck ${list}.`,
+    checkStart: 'bij de start',
+    checkEnd: 'op het einde',
     notes: 'Nog open',
   },
   en: {
     intro: 'About this charter',
     introText: (team: string, title: string) =>
-      `This collaboration charter belongs to team ${team}. It comes from the trajectory "${title}". Everyone in the team wrote it, as an equal member, and everyone signs it.`,
-    members: 'Who takes part:',
+      `This collaboration charter belongs to ${team}. It comes from the trajectory "${title}". Everyone in the team wrote it, as an equal member, and everyone signs it.`,
+    members: (list: string) => `The team is ${list}.`,
     equal: 'An equal position',
-    who: 'For whom:',
-    sector: 'Sector:',
-    logics: 'Logics we serve:',
-    owner: 'Owner',
-    review: 'review by',
+    who: (who: string) => `We work for ${who}`,
+    sector: (sector: string) => `Our work belongs to the sector ${sector}.`,
+    logics: (count: number, list: string) => (count === 1 ? `We serve the logic of ${list}.` : `We serve the logics of ${list}.`),
+    owner: (name: string) => `${name} looks after this agreement`,
+    noOwner: 'Nobody looks after this agreement yet',
+    review: (date: string) => `we look at it again by ${date}`,
     nobody: 'nobody',
-    brings: 'What each member brings:',
+    brings: (name: string, list: string) => `${name} brings ${list}.`,
+    bringsNothing: (name: string) => `What knowledge ${name} brings is not written down yet.`,
     experiential: 'experiential knowledge',
+    fromPositions: (list: string) => `from ${list}`,
     professional: 'professional knowledge',
     other: 'other knowledge',
     nothing: 'not filled in yet',
-    gaps: 'What nobody in the team brings:',
-    noGaps: 'There are no gaps: every kind of knowledge is there.',
-    mandates: 'Status and mandate of the experience workers:',
-    status: 'status',
-    mayDecide: 'may decide',
-    maySign: 'may sign',
-    roles: 'Roles (who takes what):',
+    gaps: (list: string) => `Nobody in the team brings ${list}.`,
+    noGaps: 'Every kind of knowledge is there in the team.',
+    status: (name: string, list: string) => `${name} works as: ${list}.`,
+    noStatusAtAll: (name: string) => `${name} has no status.`,
+    noStatus: (name: string) => `The status of ${name} is not filled in yet.`,
+    mayDecide: (name: string, what: string) => `${name} may decide on: ${what}`,
+    maySign: (name: string, what: string) => `${name} may sign: ${what}`,
+    takesRole: (names: string, _count: number, role: string) => `${names} take${_count === 1 ? 's' : ''} the role of ${role}.`,
+    noTakers: (list: string) => `Nobody takes these roles: ${list}.`,
     hours: (h: number) => `${h} hours a week`,
-    choices: 'Choices we made:',
-    considered: 'We considered:',
-    chosen: 'We chose:',
-    because: 'Because:',
-    support: 'Support:',
-    frequency: 'how often',
-    byWhom: 'by',
-    forWhom: 'for',
-    position: 'Our position:',
+    considered: (list: string) => `We looked at these options: ${list}.`,
+    chosen: (text: string) => `We chose: ${text}`,
+    because: (text: string) => `The reason: ${text}`,
+    support: (kind: string, details: string) => `${kind}: ${details}`,
+    frequency: (text: string) => text,
+    byWhom: (text: string) => `by ${text}`,
+    forWhom: (text: string) => `for ${text}`,
+    position: (text: string) => `Our position: ${text}`,
     views: 'What the members said:',
-    checks: 'Team check:',
-    checkStart: 'at the start: done',
-    checkEnd: 'at the end: done',
+    checks: (list: string) => `We did the team check ${list}.`,
+    checkStart: 'at the start',
+    checkEnd: 'at the end',
     notes: 'Still open',
   },
 };
+
+/** "a, b en c" / "a, b and c". */
+const listOf = (items: string[], lang: Language, type: 'conjunction' | 'disjunction' = 'conjunction'): string =>
+  new Intl.ListFormat(lang === 'nl' ? 'nl' : 'en-GB', { style: 'long', type }).format(items);
+
+/** What people typed, ended as a sentence: "Gelijk werk, gelijk loon" → "Gelijk werk, gelijk loon." */
+const sentence = (text: string): string => {
+  const trimmed = text.trim();
+  return /[.!?…:]$/.test(trimmed) ? trimmed : `${trimmed}.`;
+};
+
+/** A label inside a sentence: "Brugfiguur" → "brugfiguur", but "AA" stays. */
+const inSentence = (label: string): string => (/^\p{Lu}\p{Ll}/u.test(label) ? label.charAt(0).toLowerCase() + label.slice(1) : label);
 
 const label = (framework: string, key: string, lang: Language): string => getBuiltinFramework(framework)?.codes.find((c) => c.key === key)?.label[lang] ?? key;
 
@@ -123,11 +145,14 @@ export function generateCharter(state: TrajectoryState, lang: Language): Charter
   const open = openPoints(state, lang);
   const openOf = (section: SectionKey) => open.filter((p: OpenPoint) => p.section === section).map((p) => p.label);
 
+  const stewardship = (a: { ownerUserId: string | null; reviewOn: string | null }) => {
+    const owner = a.ownerUserId && state.members.some((m) => m.userId === a.ownerUserId) ? w.owner(name(a.ownerUserId)) : w.noOwner;
+    return `${owner}${a.reviewOn ? `; ${w.review(dayInWords(a.reviewOn, lang))}` : ''}.`;
+  };
   const agreementLines = (topic: TopicKey): string[] =>
-    state.agreements.filter((a) => a.topic === topic && a.text.trim() !== '').flatMap((a) => [`${topicOf(topic).label[lang]}: ${a.text.trim()}`, ownerLine(a)]);
-  const ownerLine = (a: { ownerUserId: string | null; reviewOn: string | null }) =>
-    `(${w.owner}: ${name(a.ownerUserId)}${a.reviewOn ? `; ${w.review} ${a.reviewOn}` : ''}.)`;
-  const list = (items: string[]) => items.map((i) => `- ${i}`);
+    state.agreements
+      .filter((a) => a.topic === topic && a.text.trim() !== '')
+      .map((a) => `${topicOf(topic).label[lang]}: ${sentence(a.text)} ${stewardship(a)}`);
   const paragraph = (lines: (string | false | null | undefined)[]) => lines.filter((l): l is string => typeof l === 'string' && l !== '').join('\n');
 
   const sections: CharterSection[] = [];
@@ -136,14 +161,27 @@ export function generateCharter(state: TrajectoryState, lang: Language): Charter
 
   push('kader', [
     w.introText(state.teamName, state.title),
-    w.members,
-    ...list(state.members.map((m) => `${m.displayName} (${label('team_positions', m.position, lang).toLowerCase()})`)),
+    state.members.length > 0 &&
+      w.members(
+        listOf(
+          state.members.map((m) => `${m.displayName} (${label('team_positions', m.position, lang).toLowerCase()})`),
+          lang,
+        ),
+      ),
   ]);
 
+  const who = state.context.who.trim();
   push('visie', [
-    state.context.who.trim() && `${w.who} ${state.context.who.trim()}`,
-    state.context.sector && `${w.sector} ${label('sectors', state.context.sector, lang)}`,
-    state.context.logics.length > 0 && `${w.logics} ${state.context.logics.map((l) => label('logics', l, lang)).join('; ')}`,
+    who && sentence(w.who(inSentence(who))),
+    state.context.sector && w.sector(inSentence(label('sectors', state.context.sector, lang))),
+    state.context.logics.length > 0 &&
+      w.logics(
+        state.context.logics.length,
+        listOf(
+          state.context.logics.map((l) => inSentence(label('logics', l, lang))),
+          lang,
+        ),
+      ),
     ...agreementLines('visie'),
   ]);
 
@@ -155,23 +193,30 @@ export function generateCharter(state: TrajectoryState, lang: Language): Charter
         ? w.other
         : `${w.experiential} (${label('knowledge_positions', column, lang).toLowerCase()})`;
   push('complementariteit', [
-    state.contributions.length > 0 && w.brings,
-    ...list(
-      state.members
-        .map((m) => ({ m, c: state.contributions.find((c) => c.userId === m.userId) }))
-        .filter(({ c }) => c !== undefined)
-        .map(({ m, c }) => {
-          const parts = [
-            c?.experiential
-              ? `${w.experiential}${c.positions.length ? ` (${c.positions.map((p) => label('knowledge_positions', p, lang).toLowerCase()).join(', ')})` : ''}${c.experientialNote ? `: ${c.experientialNote}` : ''}`
-              : null,
-            c?.professional ? `${w.professional}${c.professionalNote ? `: ${c.professionalNote}` : ''}` : null,
-            c?.otherNote ? `${w.other}: ${c.otherNote}` : null,
-          ].filter(Boolean);
-          return `${m.displayName}: ${parts.length ? parts.join('; ') : w.nothing}`;
-        }),
-    ),
-    state.contributions.length > 0 && (matrix.gaps.length ? `${w.gaps} ${matrix.gaps.map(columnLabel).join(', ')}.` : w.noGaps),
+    ...state.members
+      .map((m) => ({ m, c: state.contributions.find((c) => c.userId === m.userId) }))
+      .filter(({ c }) => c !== undefined)
+      .map(({ m, c }) => {
+        const note = (text: string | undefined) => (text?.trim() ? ` (${text.trim()})` : '');
+        const parts = [
+          c?.experiential
+            ? `${w.experiential}${
+                c.positions.length
+                  ? ` ${w.fromPositions(
+                      listOf(
+                        c.positions.map((p) => label('knowledge_positions', p, lang).toLowerCase()),
+                        lang,
+                      ),
+                    )}`
+                  : ''
+              }${note(c.experientialNote)}`
+            : null,
+          c?.professional ? `${w.professional}${note(c.professionalNote)}` : null,
+          c?.otherNote?.trim() ? `${w.other}${note(c.otherNote)}` : null,
+        ].filter((p): p is string => p !== null);
+        return parts.length ? w.brings(m.displayName, listOf(parts, lang)) : w.bringsNothing(m.displayName);
+      }),
+    state.contributions.length > 0 && (matrix.gaps.length ? w.gaps(listOf(matrix.gaps.map(columnLabel), lang, 'disjunction')) : w.noGaps),
     ...agreementLines('complementariteit'),
   ]);
 
@@ -180,43 +225,75 @@ export function generateCharter(state: TrajectoryState, lang: Language): Charter
   const mandates = experienceWorkers
     .map((m) => ({ m, mandate: state.mandates.find((x) => x.userId === m.userId) }))
     .filter(({ mandate }) => mandate !== undefined);
+  const statusSentence = (who: string, statuses: string[]) => {
+    const held = statuses.filter((s) => s !== 'geen_statuut');
+    if (held.length > 0)
+      return w.status(
+        who,
+        listOf(
+          held.map((s) => label('status', s, lang).toLowerCase()),
+          lang,
+        ),
+      );
+    return statuses.length > 0 ? w.noStatusAtAll(who) : w.noStatus(who);
+  };
   const choices = state.agreements.filter((a) => a.topic === 'keuze');
+  const taken = roleCodes.filter((role) => state.roles.some((r) => r.roleKey === role.key));
+  const untaken = roleCodes.filter((role) => !state.roles.some((r) => r.roleKey === role.key));
   push('vertaling', [
     ...agreementLines('wederzijdse_afstemming'),
     ...agreementLines('statuut_mandaat'),
-    mandates.length > 0 && w.mandates,
-    ...list(
-      mandates.map(({ m, mandate }) =>
-        [
-          m.displayName,
-          `${w.status}: ${mandate?.statuses.map((s) => label('status', s, lang).toLowerCase()).join(', ') || w.nothing}`,
-          mandate?.mayDecide ? `${w.mayDecide}: ${mandate.mayDecide}` : null,
-          mandate?.maySign ? `${w.maySign}: ${mandate.maySign}` : null,
-        ]
-          .filter(Boolean)
-          .join('; '),
-      ),
+    ...mandates.map(({ m, mandate }) =>
+      [
+        mandate?.statuses.length
+          ? w.status(
+              m.displayName,
+              listOf(
+                mandate.statuses.map((s) => label('status', s, lang).toLowerCase()),
+                lang,
+                'disjunction',
+              ),
+            )
+          : w.noStatus(m.displayName),
+        mandate?.mayDecide.trim() ? sentence(w.mayDecide(m.displayName, mandate.mayDecide.trim())) : null,
+        mandate?.maySign.trim() ? sentence(w.maySign(m.displayName, mandate.maySign.trim())) : null,
+      ]
+        .filter(Boolean)
+        .join(' '),
     ),
-    state.roles.length > 0 && w.roles,
-    ...(state.roles.length > 0
-      ? list(
-          roleCodes.map((role) => {
-            const takers = state.roles.filter((r) => r.roleKey === role.key);
-            const who = takers.length
-              ? takers.map((r) => `${name(r.userId)}${r.hoursPerWeek !== null ? ` (${w.hours(r.hoursPerWeek)})` : ''}`).join(', ')
-              : w.nobody;
-            return `${role.label[lang]}: ${who}`;
-          }),
-        )
-      : []),
+    ...taken.map((role) => {
+      const takers = state.roles.filter((r) => r.roleKey === role.key);
+      const roleName = inSentence(role.label[lang]);
+      const [only] = takers;
+      if (takers.length === 1 && only) {
+        const taking = w.takesRole(name(only.userId), 1, roleName);
+        return only.hoursPerWeek === null ? taking : `${taking.slice(0, -1)}, ${w.hours(only.hoursPerWeek)}.`;
+      }
+      const names = listOf(
+        takers.map((r) => `${name(r.userId)}${r.hoursPerWeek !== null ? ` (${w.hours(r.hoursPerWeek)})` : ''}`),
+        lang,
+      );
+      return w.takesRole(names, takers.length, roleName);
+    }),
+    state.roles.length > 0 &&
+      untaken.length > 0 &&
+      w.noTakers(
+        listOf(
+          untaken.map((role) => inSentence(role.label[lang])),
+          lang,
+        ),
+      ),
     ...agreementLines('functies_taken_rollen'),
-    choices.length > 0 && w.choices,
     ...choices.flatMap((c) => [
-      `- ${c.title.trim() || c.text.trim()}`,
-      c.options.length > 0 && `  ${w.considered} ${c.options.join('; ')}.`,
-      `  ${w.chosen} ${c.text.trim()}`,
-      c.reason.trim() && `  ${w.because} ${c.reason.trim()}`,
-      `  ${ownerLine(c)}`,
+      c.title.trim() ? sentence(c.title) : null,
+      [
+        c.options.length > 0 ? w.considered(c.options.map((o) => o.trim()).join(', ')) : null,
+        sentence(w.chosen(c.text.trim())),
+        c.reason.trim() ? sentence(w.because(c.reason.trim())) : null,
+        stewardship(c),
+      ]
+        .filter(Boolean)
+        .join(' '),
     ]),
   ]);
 
@@ -233,9 +310,10 @@ export function generateCharter(state: TrajectoryState, lang: Language): Charter
           const views = state.equalViews.filter((v) => v.key === q.key);
           return [
             `- ${q.text[lang]}`,
-            position && `  ${w.position} ${position.position.trim()} ${w.because} ${position.reason.trim()}`,
+            position &&
+              `  ${[sentence(w.position(position.position.trim())), position.reason.trim() ? sentence(w.because(position.reason.trim())) : null].filter(Boolean).join(' ')}`,
             views.length > 0 && `  ${w.views}`,
-            ...views.map((v) => `  - ${name(v.userId)}: ${v.view.trim()}`),
+            ...views.map((v) => `  - ${name(v.userId)}: ${sentence(v.view)}`),
           ];
         }),
       ];
@@ -243,19 +321,26 @@ export function generateCharter(state: TrajectoryState, lang: Language): Charter
   );
 
   push('omkadering', [
-    state.support.length > 0 && w.support,
-    ...list(state.support.map((s) => `${label('support', s.kind, lang)}: ${w.frequency} ${s.frequency}; ${w.byWhom} ${s.byWhom}; ${w.forWhom} ${s.forWhom}`)),
+    ...state.support.map((s) =>
+      sentence(
+        w.support(
+          label('support', s.kind, lang),
+          [s.frequency.trim() && w.frequency(s.frequency.trim()), s.byWhom.trim() && w.byWhom(s.byWhom.trim()), s.forWhom.trim() && w.forWhom(s.forWhom.trim())]
+            .filter(Boolean)
+            .join(', '),
+        ),
+      ),
+    ),
     ...agreementLines('omkadering'),
     ...agreementLines('kritische_functie'),
   ]);
 
   push('ervaringsdelen', [...agreementLines('momenten'), ...agreementLines('vormen'), ...agreementLines('terugkoppeling')]);
 
-  push('evaluatie', [
-    state.checks.length > 0 &&
-      `${w.checks} ${[state.checks.some((c) => c.moment === 'start') && w.checkStart, state.checks.some((c) => c.moment === 'end') && w.checkEnd].filter(Boolean).join('; ')}.`,
-    ...agreementLines('evaluatie'),
-  ]);
+  const checked = [state.checks.some((c) => c.moment === 'start') && w.checkStart, state.checks.some((c) => c.moment === 'end') && w.checkEnd].filter(
+    (x): x is string => typeof x === 'string',
+  );
+  push('evaluatie', [checked.length > 0 && w.checks(listOf(checked, lang)), ...agreementLines('evaluatie')]);
   return sections;
 }
 

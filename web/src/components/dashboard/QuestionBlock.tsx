@@ -1,6 +1,6 @@
 import { useMemo } from 'react';
 import { useT } from '../../i18n.ts';
-import { barChart, divergingChart } from './charts.ts';
+import { barChart, divergingChart, histogramChart } from './charts.ts';
 import {
   chartFileName,
   chartKind,
@@ -154,6 +154,10 @@ export function QuestionBlock({ table, lang, decimals, fileBase }: { table: Repo
       const ariaDescription = describeBars(table, lang, suppressedWord, decimals);
       return (Plot, width) => barChart(Plot, table, { ...common, width, ariaDescription });
     }
+    if (kind === 'histogram') {
+      const ariaDescription = table.items.map((item) => `${item.label}: ${formatNumber(item.count, lang, 0)}`).join('; ');
+      return (Plot, width) => histogramChart(Plot, table, { ...common, width, ariaDescription, countLabel: t('dashboard.count') });
+    }
     if (kind === 'diverging') {
       const ariaDescription = describeScale(table, lang, suppressedWord, decimals);
       return (Plot, width) => divergingChart(Plot, table, { ...common, width, ariaDescription });
@@ -198,7 +202,22 @@ export function QuestionBlock({ table, lang, decimals, fileBase }: { table: Repo
           )}
         </div>
       )}
-      {!withheld && table.scale && table.scale.mean !== null && (
+      {!withheld && table.view === 'bins' && table.scale && table.scale.mean !== null && (
+        <p className="scale-stats">
+          {t('dashboard.numberStats', {
+            n: formatNumber(table.validN, lang, 0),
+            mean: formatNumber(table.scale.mean, lang, decimals),
+            median: formatNumber(table.scale.median ?? null, lang, decimals),
+            q1: formatNumber(table.scale.q1 ?? null, lang, decimals),
+            q3: formatNumber(table.scale.q3 ?? null, lang, decimals),
+            sd: formatNumber(table.scale.sd, lang, decimals),
+          })}
+          {table.scale.min !== null &&
+            table.scale.max !== null &&
+            ` ${t('dashboard.numberRange', { min: formatNumber(table.scale.min, lang, 0), max: formatNumber(table.scale.max, lang, 0) })}`}
+        </p>
+      )}
+      {!withheld && table.view !== 'bins' && table.scale && table.scale.mean !== null && (
         <p className="scale-stats">
           {t('dashboard.scaleStats', {
             mean: formatNumber(table.scale.mean, lang, decimals),

@@ -81,6 +81,29 @@ export function barChart(Plot: Plot, table: ReportTable, options: Common): SVGSV
   return finish(node, options.ariaLabel, options.ariaDescription);
 }
 
+/** A histogram of a number in classes: one column per class, its count on top; a hidden class has no column and "–". */
+export function histogramChart(Plot: Plot, table: ReportTable, options: Common & { countLabel: string }): SVGSVGElement {
+  const data = table.items.map((item) => ({ label: item.label, count: item.count, text: formatNumber(item.count, options.lang, 0) }));
+  const node = Plot.plot({
+    className: PLOT_CLASS,
+    width: options.width,
+    height: 240,
+    marginLeft: 44,
+    marginBottom: 44,
+    x: { domain: data.map((d) => d.label), label: null, padding: 0.08, tickRotate: options.width < 480 && data.length > 5 ? -45 : 0 },
+    y: { label: options.countLabel, grid: true, tickFormat: (d: number) => formatNumber(d, options.lang, 0) },
+    marks: [
+      Plot.barY(
+        data.filter((d) => d.count !== null),
+        { x: 'label', y: 'count', fill: BAR },
+      ),
+      Plot.text(data, { x: 'label', y: (d: (typeof data)[number]) => d.count ?? 0, text: 'text', dy: -6, fill: TEXT, fontSize: 12 }),
+      Plot.ruleY([0], { stroke: TEXT }),
+    ],
+  });
+  return finish(node, options.ariaLabel, options.ariaDescription);
+}
+
 /** Diverging bars for a scale: disagreement left of 0, agreement right; one row per statement. */
 export function divergingChart(Plot: Plot, table: ReportTable, options: Common): SVGSVGElement {
   const rows = scaleRows(table);

@@ -121,7 +121,7 @@ export function itemsHaveOwnValidN(table: ReportTable): boolean {
   return table.items.some((item) => item.validN !== table.validN);
 }
 
-export type ChartKind = 'bars' | 'diverging' | 'none';
+export type ChartKind = 'bars' | 'histogram' | 'diverging' | 'none';
 
 /** More values than this (a number question with many answers): the table tells it better than bars. */
 const MAX_BARS = 30;
@@ -134,6 +134,7 @@ export function chartKind(table: ReportTable): ChartKind {
     case 'multiple':
       return 'bars';
     case 'number':
+      if (table.view === 'bins') return 'histogram';
       return table.items.length <= MAX_BARS ? 'bars' : 'none';
     case 'likert':
     case 'matrix':

@@ -55,7 +55,7 @@ export type ReportTable = {
   items: ReportItem[];
   /** Decimals of the percentages (default: the report's). */
   decimals?: number;
-  view?: 'options' | 'combinations' | 'values';
+  view?: 'options' | 'combinations' | 'values' | 'bins';
   scale?: ScaleStats | null;
   /** Too few answers: the whole table is withheld. */
   tooFew?: boolean;
@@ -109,3 +109,56 @@ export type Comparison = {
 
 /** What the dashboard URL asks for (?team=&sector=&filter=question:option). */
 export type ReportQuery = { team: string | null; sector: string | null; filter: { question: string; option: string } | null };
+
+/** GET …/rounds/:roundId/crosstab?rows=&cols= (src/modules/analysis/crosstab-service.ts). */
+export type CrossTab = {
+  disclosure: { threshold: number; suppressed: boolean };
+  rows: { question: string; text: string };
+  cols: { question: string; text: string };
+  decimals: number;
+  columns: { code: string; label: string }[];
+  lines: {
+    code: string;
+    label: string;
+    refused: boolean;
+    message: string | null;
+    validN: number | null;
+    cells: { code: string; count: number | null; rowPercent: number | null; colPercent: number | null; suppressed: boolean }[];
+  }[];
+  colTotals: (number | null)[];
+  total: number | null;
+  test: {
+    recommended: 'chi_square' | 'fisher_exact';
+    chiSquare: { n: number; statistic: number; df: number; p: number; cramersV: number; warning: { level: string; text: string } | null; rule: string } | null;
+    fisher: { p: number } | null;
+  } | null;
+  testNote: string | null;
+  notes: string[];
+};
+
+/** GET …/rounds/:roundId/subgroup (src/modules/analysis/subgroup-service.ts). */
+export type SubgroupComparison = {
+  question: { key: string; text: string };
+  subgroup: { n: number | null; refused: boolean; message: string | null };
+  wholeN: number | null;
+  items: {
+    code: string;
+    label: string;
+    subgroup: { percent: number | null };
+    whole: { percent: number | null };
+    difference: number | null;
+    ci: [number, number] | null;
+  }[];
+  definition: string;
+};
+
+/** GET …/rounds/:roundId/trend (src/modules/analysis/trend-service.ts). */
+export type Trend = {
+  question: { key: string; text: string };
+  points: {
+    round: { id: string; name: string; closesOn: string };
+    n: number | null;
+    tooFew: boolean;
+    items: { code: string; label: string; percent: number | null }[];
+  }[];
+};

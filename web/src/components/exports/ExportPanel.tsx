@@ -130,13 +130,13 @@ export function ExportPanel({ orgId, roundId, role }: { orgId: string; roundId: 
       <p>{raw ? t('exports.introRaw') : t('exports.introTables')}</p>
       <form onSubmit={start} noValidate aria-busy={progress ? true : undefined}>
         {raw && (
-          <fieldset className="export-kind">
+          <fieldset className="export-kind choice-list">
             <legend id={kindLegend}>{t('exports.kindLegend')}</legend>
-            <label>
+            <label className="choice">
               <input type="radio" name="export-kind" checked={kind === 'responses'} onChange={() => setKind('responses')} />
               {t('exports.kindResponses')}
             </label>
-            <label>
+            <label className="choice">
               <input type="radio" name="export-kind" checked={kind === 'tables'} onChange={() => setKind('tables')} />
               {t('exports.kindTables')}
             </label>
@@ -159,13 +159,13 @@ export function ExportPanel({ orgId, roundId, role }: { orgId: string; roundId: 
           <option value="en">English</option>
         </SelectField>
         {(format === 'csv' || format === 'r') && (
-          <label className="checkbox-field">
+          <label className="choice">
             <input type="checkbox" checked={dutchExcel} onChange={(e) => setDutchExcel(e.target.checked)} />
             {t('exports.dutchExcel')}
           </label>
         )}
         <div className="button-row">
-          <button type="submit" className="button" aria-disabled={progress ? true : undefined}>
+          <button type="submit" className="button button-primary" aria-disabled={progress ? true : undefined}>
             {t('exports.download')}
           </button>
           {progress && (

@@ -42,7 +42,7 @@ export function OpenTextSetting({ orgId, round, onChanged }: { orgId: string; ro
       <StatusMessage message={status} />
       <ErrorAlert message={error?.issueFor('openTextExport') ?? error?.message ?? null} requestId={error?.requestId} />
       <form className="inline-form" onSubmit={save} noValidate aria-busy={busy || undefined}>
-        <label className="checkbox-field">
+        <label className="choice">
           <input type="checkbox" checked={checked} disabled={locked} aria-describedby="open-text-hint" onChange={(event) => setChecked(event.target.checked)} />
           {t('exports.openText.label')}
         </label>

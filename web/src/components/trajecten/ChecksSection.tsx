@@ -1,6 +1,7 @@
 import { type FormEvent, useEffect, useState } from 'react';
 import { api } from '../../api.ts';
-import { useT } from '../../i18n.ts';
+import { formatDate } from '../../format.ts';
+import { currentLanguage, useT } from '../../i18n.ts';
 import { TextField } from '../TextField.tsx';
 import { text, useSave } from './helpers.ts';
 import { SaveFeedback } from './SaveFeedback.tsx';
@@ -45,7 +46,7 @@ export function ChecksSection({ detail, base }: { detail: TrajectoryDetailView; 
                 ? t('trajecten.checkLine', {
                     name: check.roundName,
                     count: check.responses ?? t('common.fewerThan', { k: check.responsesFewerThan ?? '' }),
-                    date: check.closesOn,
+                    date: formatDate(check.closesOn, currentLanguage()),
                   })
                 : t('trajecten.checkNotOpened')}
               {check?.url && (

@@ -1,6 +1,7 @@
 import { type FormEvent, useState } from 'react';
 import { api } from '../../api.ts';
-import { useT } from '../../i18n.ts';
+import { formatDate } from '../../format.ts';
+import { currentLanguage, useT } from '../../i18n.ts';
 import { TextAreaField } from '../TextAreaField.tsx';
 import { TextField } from '../TextField.tsx';
 import { useSave } from './helpers.ts';
@@ -64,7 +65,7 @@ export function ChoicesSection({ detail, base }: { detail: TrajectoryDetailView;
               {c.reason && <p>{t('trajecten.because', { reason: c.reason })}</p>}
               <p className="meta">
                 {t('trajecten.ownerLine', { name: c.owner?.displayName ?? t('trajecten.noOwner') })}
-                {c.reviewOn && ` · ${t('trajecten.reviewLine', { date: c.reviewOn })}`}
+                {c.reviewOn && ` · ${t('trajecten.reviewLine', { date: formatDate(c.reviewOn, currentLanguage()) })}`}
                 {c.reviewDue && <span className="tag tag-open">{t('trajecten.reviewDue')}</span>}
               </p>
               {detail.me.canWrite && (

@@ -1,7 +1,8 @@
 import { type FormEvent, useState } from 'react';
 import { Link } from 'react-router';
 import { api } from '../../api.ts';
-import { useT } from '../../i18n.ts';
+import { formatDate } from '../../format.ts';
+import { currentLanguage, useT } from '../../i18n.ts';
 import { SelectField } from '../SelectField.tsx';
 import { TextField } from '../TextField.tsx';
 import { text, useSave } from './helpers.ts';
@@ -40,10 +41,16 @@ export function IntervisionSection({ detail, base, pagePath }: { detail: Traject
               <h4>
                 {s.isParticipant ? (
                   <Link to={`${pagePath}/intervisie/${s.id}`}>
-                    {t('trajecten.sessionTitle', { method: text(methodOf(s.method)?.name ?? { nl: s.method, en: s.method }, lang), date: s.plannedOn })}
+                    {t('trajecten.sessionTitle', {
+                      method: text(methodOf(s.method)?.name ?? { nl: s.method, en: s.method }, lang),
+                      date: formatDate(s.plannedOn, currentLanguage()),
+                    })}
                   </Link>
                 ) : (
-                  t('trajecten.sessionTitle', { method: text(methodOf(s.method)?.name ?? { nl: s.method, en: s.method }, lang), date: s.plannedOn })
+                  t('trajecten.sessionTitle', {
+                    method: text(methodOf(s.method)?.name ?? { nl: s.method, en: s.method }, lang),
+                    date: formatDate(s.plannedOn, currentLanguage()),
+                  })
                 )}
                 <span className="tag">{t(`trajecten.sessionStatus.${s.status}`)}</span>
               </h4>

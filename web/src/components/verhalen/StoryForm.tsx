@@ -1,4 +1,4 @@
-import { type FormEvent, useRef, useState } from 'react';
+import { type FormEvent, useEffect, useRef, useState } from 'react';
 import { useNavigate } from 'react-router';
 import { api, apiPath } from '../../api.ts';
 import { useFormErrors } from '../../hooks/useFormErrors.ts';
@@ -159,6 +159,7 @@ export function StoryForm({ orgId, teams, frameworks, maxBytes, story, onSaved }
             </Field>
             {file && (
               <>
+                <PhotoPreview file={file} alt={photoAlt} />
                 <TextField
                   label={t('verhalen.photo.alt')}
                   hint={t('verhalen.photo.altHint')}
@@ -232,5 +233,23 @@ export function StoryForm({ orgId, teams, frameworks, maxBytes, story, onSaved }
         />
       )}
     </>
+  );
+}
+
+/** The chosen photo, shown on this device before anything is sent: the author sees what they are about to share. */
+function PhotoPreview({ file, alt }: { file: File; alt: string }) {
+  const { t } = useT();
+  const [url, setUrl] = useState<string | null>(null);
+  useEffect(() => {
+    const objectUrl = URL.createObjectURL(file);
+    setUrl(objectUrl);
+    return () => URL.revokeObjectURL(objectUrl);
+  }, [file]);
+  if (!url) return null;
+  return (
+    <figure className="photo-preview">
+      <img src={url} alt={alt.trim() || t('verhalen.photo.previewAlt')} />
+      <figcaption>{t('verhalen.photo.preview')}</figcaption>
+    </figure>
   );
 }

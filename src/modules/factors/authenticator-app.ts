@@ -1,0 +1,70 @@
+import QRCode from 'qrcode';
+import type { Actor, ServiceContext } from '../../core/context.ts';
+import { AppError } from '../../core/errors.ts';
+import { inTransaction } from '../../db/database.ts';
+import { auditFactor } from './audit.ts';
+import { issueFirstRecoveryCodes } from './recovery-codes.ts';
+import * as store from './store.ts';
+import { matchingStep, newTotpSecret, totpUri } from './totp-code.ts';
+
+const wrongCodeText = {
+  nl: 'Die code klopt niet. Kijk of de tijd op je telefoon juist staat en typ de code die nu in de app staat.',
+  en: 'That code is not right. Check that the time on your phone is correct and type the code the app shows now.',
+};
+export const wrongCode = () => new AppError('invalid_credentials', { detail: 'wrong_code', text: wrongCodeText });
+/** While setting up, a wrong code is a mistake to correct, not a failed sign-in. */
+const wrongSetupCode = () => new AppError('validation_failed', { detail: 'wrong_code', text: wrongCodeText });
+
+/** A new secret, not yet a factor: it counts only after the person typed a first code from it. */
+export async function startAuthenticatorApp(ctx: ServiceContext, actor: Actor, accountLabel: string) {
+  const existing = await store.totpOf(ctx.db, actor.userId);
+  // Setting up anew would silently drop a working factor: remove it first, on purpose.
+  if (existing?.confirmed_at) throw new AppError('conflict', { detail: 'totp_exists', text: existsText });
+  const secret = newTotpSecret();
+  await store.replaceTotp(ctx.db, { user_id: actor.userId, secret, created_at: ctx.clock.now().toISOString() });
+  const uri = totpUri(secret, accountLabel);
+  return { secret, uri, qrSvg: await QRCode.toString(uri, { type: 'svg', errorCorrectionLevel: 'M', margin: 2 }) };
+}
+
+export async function confirmAuthenticatorApp(ctx: ServiceContext, actor: Actor, code: string): Promise<{ recoveryCodes: string[] | null }> {
+  const factor = await store.totpOf(ctx.db, actor.userId);
+  if (!factor || factor.confirmed_at) throw new AppError('conflict', { detail: 'no_totp_setup', text: noSetupText });
+  const step = matchingStep(factor.secret, code, ctx.clock.now());
+  if (step === undefined) throw wrongSetupCode();
+  return inTransaction(ctx.db, async (trx) => {
+    if (!(await store.claimStep(trx, actor.userId, step))) throw wrongSetupCode();
+    await store.confirmTotp(trx, actor.userId, ctx.clock.now().toISOString());
+    await auditFactor(ctx, trx, actor.userId, 'user.factor_added', { kind: 'totp' });
+    return { recoveryCodes: await issueFirstRecoveryCodes(ctx, trx, actor.userId) };
+  });
+}
+
+/**
+ * Checks a code at sign-in. A code is good once: its time step must be later than the last one
+ * accepted, so a code seen over someone's shoulder is worthless after it was used.
+ */
+export async function checkAuthenticatorCode(ctx: ServiceContext, userId: string, code: string): Promise<boolean> {
+  const factor = await store.totpOf(ctx.db, userId);
+  if (!factor?.confirmed_at) return false;
+  const step = matchingStep(factor.secret, code, ctx.clock.now());
+  if (step === undefined) return false;
+  return store.claimStep(ctx.db, userId, step);
+}
+
+export async function removeAuthenticatorApp(ctx: ServiceContext, actor: Actor): Promise<void> {
+  const factor = await store.totpOf(ctx.db, actor.userId);
+  if (!factor) return;
+  await inTransaction(ctx.db, async (trx) => {
+    await store.deleteTotp(trx, actor.userId);
+    if (!factor.confirmed_at) return;
+    await auditFactor(ctx, trx, actor.userId, 'user.factor_removed', { kind: 'totp' });
+    // Recovery codes stand in for a factor; without any factor they would be a way in of their own.
+    if (!(await store.hasFactor(trx, actor.userId))) await store.deleteRecoveryCodes(trx, actor.userId);
+  });
+}
+
+const existsText = {
+  nl: 'Je hebt al een app ingesteld. Verwijder die eerst als je een nieuwe wilt instellen.',
+  en: 'You already set up an app. Remove it first if you want to set up a new one.',
+};
+const noSetupText = { nl: 'Begin opnieuw met het instellen van de app.', en: 'Start setting up the app again.' };
