@@ -13,6 +13,7 @@ export const knownViolations = [
   ['core-and-db-import-no-module', 'src/db/schema.ts', 'src/modules/meetings/tables.ts'],
   ['core-and-db-import-no-module', 'src/db/schema.ts', 'src/modules/uploads/tables.ts'],
   ['core-and-db-import-no-module', 'src/db/schema.ts', 'src/modules/rounds/tables.ts'],
+  ['core-and-db-import-no-module', 'src/db/schema.ts', 'src/modules/round-invitations/tables.ts'],
   ['core-and-db-import-no-module', 'src/db/schema.ts', 'src/modules/signals/tables.ts'],
   ['core-and-db-import-no-module', 'src/db/schema.ts', 'src/modules/stories/tables.ts'],
   ['core-and-db-import-no-module', 'src/db/schema.ts', 'src/modules/trajecten/tables.ts'],

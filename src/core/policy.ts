@@ -23,6 +23,8 @@ export const policies = {
   'instruments.manage': ['admin', 'researcher'],
   'rounds.view': ['admin', 'researcher', 'coordinator'],
   'rounds.manage': ['admin', 'researcher'],
+  // Personal invitations, reminders and targets of a round (addresses, never answers).
+  'rounds.invite': ['admin', 'researcher', 'coordinator'],
   'frameworks.manage': ['admin', 'researcher'],
   'reports.view': ['admin', 'researcher', 'coordinator', 'member'],
   'reports.raw': ['admin', 'researcher'],

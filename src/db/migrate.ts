@@ -19,6 +19,7 @@ import * as uploadCounts from './migrations/2026_12_05_0500_upload_counts.ts';
 import * as meetings from './migrations/2026_12_05_0600_meetings.ts';
 import * as resumePage from './migrations/2026_12_06_0050_resume_page.ts';
 import * as mailOutbox from './migrations/2026_12_06_0100_mail_outbox.ts';
+import * as roundInvitations from './migrations/2026_12_06_0101_round_invitations.ts';
 import * as notifications from './migrations/2026_12_06_0200_notifications.ts';
 import * as roundResultSharing from './migrations/2026_12_06_0201_round_result_sharing.ts';
 import * as passwordResets from './migrations/2026_12_06_0400_password_resets.ts';
@@ -49,6 +50,7 @@ const migrations: Record<string, Migration> = {
   '2026_12_05_0600_meetings': meetings,
   '2026_12_06_0050_resume_page': resumePage,
   '2026_12_06_0100_mail_outbox': mailOutbox,
+  '2026_12_06_0101_round_invitations': roundInvitations,
   '2026_12_06_0600_single_sign_on': singleSignOn,
   '2026_12_06_0500_two_factors': twoFactors,
   '2026_12_06_0400_password_resets': passwordResets,

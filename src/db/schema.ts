@@ -5,6 +5,7 @@ import type { ExportsTables } from '../modules/exports/tables.ts';
 import type { LimitsTables } from '../modules/limits/tables.ts';
 import type { MailTables } from '../modules/mail/tables.ts';
 import type { MeetingsTables } from '../modules/meetings/tables.ts';
+import type { RoundInvitationsTables } from '../modules/round-invitations/tables.ts';
 import type { RoundsTables } from '../modules/rounds/tables.ts';
 import type { SignalsTables } from '../modules/signals/tables.ts';
 import type { StoriesTables } from '../modules/stories/tables.ts';
@@ -172,7 +173,8 @@ export interface Database
     UploadsTables,
     LimitsTables,
     MeetingsTables,
-    MailTables {
+    MailTables,
+    RoundInvitationsTables {
   organisations: OrganisationTable;
   users: UserTable;
   memberships: MembershipTable;

@@ -34,6 +34,8 @@ import { startDigestSchedule } from '../modules/notifications/digest-service.ts'
 import { notificationRoutes } from '../modules/notifications/routes.ts';
 import { organisationRoutes } from '../modules/organisations/routes.ts';
 import { privacyRoutes } from '../modules/privacy/routes.ts';
+import { roundInvitationRoutes } from '../modules/round-invitations/routes.ts';
+import { startInvitationWork } from '../modules/round-invitations/service.ts';
 import { publishedInstruments } from '../modules/rounds/instrument-source.ts';
 import { registerRespondentPages } from '../modules/rounds/respondent-routes.tsx';
 import { roundRoutes } from '../modules/rounds/routes.ts';
@@ -126,6 +128,8 @@ export async function buildApp(options: AppOptions): Promise<App> {
   app.addHook('onClose', () => mailSender.stop());
   const digests = startDigestSchedule(app.services);
   app.addHook('onClose', async () => digests.stop());
+  const invitationWork = startInvitationWork(app.services);
+  app.addHook('onClose', () => invitationWork.stop());
   const limiter = new Limiter(app.services, config.guesses, counters);
   app.decorate('limiter', limiter);
   app.decorate('signInThrottle', new SignInThrottle(database.db, limiter));
@@ -151,6 +155,7 @@ export async function buildApp(options: AppOptions): Promise<App> {
     ...instrumentRoutes(app),
     ...instrumentPreviewRoutes(app),
     ...roundRoutes(app, publishedInstruments),
+    ...roundInvitationRoutes(app),
     ...importRoutes(app, config),
     ...analysisRoutes(app, publishedInstruments),
     ...trajectoryRoutes(app, publishedInstruments),

@@ -17,6 +17,7 @@ const policies = {
   manageInstruments: ['admin', 'researcher'],
   viewRounds: ['admin', 'researcher', 'coordinator'],
   manageRounds: ['admin', 'researcher'],
+  inviteRounds: ['admin', 'researcher', 'coordinator'],
 } as const satisfies Record<string, readonly Role[]>;
 
 export type Policy = keyof typeof policies;

@@ -41,6 +41,15 @@ export function anonymityStatement(settings: AnonymitySettings, lang: Language):
       ? ` Je team staat er alleen bij als minstens ${policy.teamInRowsFrom} mensen van je team de vragenlijst invulden.`
       : ` Your team is only in it when at least ${policy.teamInRowsFrom} people of your team filled in the questionnaire.`
     : '';
+  const invitation = settings.invited
+    ? lang === 'nl'
+      ? [
+          'Je kreeg een persoonlijke uitnodiging per e-mail. Op de lijst met uitnodigingen staat alleen óf je link gebruikt is, zodat je geen herinnering meer krijgt. Nergens staat welke antwoorden bij welke uitnodiging horen: de uitnodigingen en de antwoorden staan apart, zonder verband. Het vinkje "gebruikt" zetten we niet op het moment dat je antwoordt, maar later, één keer per dag voor alle uitnodigingen samen. Als de vragenlijst sluit, wissen we je e-mailadres.',
+        ]
+      : [
+          'You received a personal invitation by e-mail. The list of invitations only holds whether your link was used, so you get no more reminders. Nowhere is it kept which answers belong to which invitation: the invitations and the answers are kept apart, without a link. The mark "used" is not set when you answer, but later, once a day for all invitations together. When the questionnaire closes, we erase your e-mail address.',
+        ]
+    : [];
   const paragraphs =
     lang === 'nl'
       ? [
@@ -51,6 +60,7 @@ export function anonymityStatement(settings: AnonymitySettings, lang: Language):
           policy.openTextInRows
             ? 'Wat je zelf schrijft in open vragen, staat ook in die tabel. Schrijf er geen namen in.'
             : 'Wat je zelf schrijft in open vragen, staat niet in die tabel. Het blijft binnen het platform.',
+          ...invitation,
           `Waarom? De antwoorden helpen om ervaringswerk in jullie organisatie beter te maken. Je kunt meedoen tot en met ${dayInWords(settings.closesOn, 'nl')}. Je mag vragen overslaan die niet verplicht zijn, en je mag altijd stoppen.`,
         ]
       : [
@@ -61,6 +71,7 @@ export function anonymityStatement(settings: AnonymitySettings, lang: Language):
           policy.openTextInRows
             ? 'What you write yourself in open questions is in that table too. Do not write names in it.'
             : 'What you write yourself in open questions is not in that table. It stays inside the platform.',
+          ...invitation,
           `Why? The answers help to improve experience work in your organisation. You can take part until ${dayInWords(settings.closesOn, 'en')} (inclusive). You may skip questions that are not required, and you may stop at any time.`,
         ];
   const version = createHash('sha256').update(paragraphs.join('\n')).digest('hex').slice(0, 16);

@@ -14,6 +14,8 @@ export type RoundDataSettings = {
   closesOn: string;
   openTextExport: boolean;
   disclosureThreshold: number;
+  /** The respondent came through a personal invitation (an e-mail with a one-time link). */
+  invited?: boolean;
 };
 
 export type RespondentDataPolicy = {

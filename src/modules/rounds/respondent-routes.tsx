@@ -82,6 +82,11 @@ export function registerRespondentPages(app: FastifyInstance, source: Instrument
     };
     const isForeign = (error: unknown) => error instanceof AppError && error.message === 'foreign_draft';
 
+    const usedPage = (reply: FastifyReply, lang: Language) => {
+      const t = formMessages(lang);
+      return sendPublicPage(reply, <MessagePage lang={lang} title={t.invitationUsedTitle} text={t.invitationUsed} />, 410);
+    };
+
     /** Resolves the token, or answers with the friendly page for an unknown or closed link. */
     async function linkOr(req: FastifyRequest, reply: FastifyReply, lang: Language): Promise<LinkContext | undefined> {
       const params = tokenParams.safeParse(req.params);
@@ -120,6 +125,7 @@ export function registerRespondentPages(app: FastifyInstance, source: Instrument
     scope.get('/r/:token', { config }, async (req, reply) => {
       const lang = pickLanguage(req);
       const link = await linkOr(req, reply, lang);
+      if (link?.invitation?.spent) return usedPage(reply, lang);
       if (link) return welcome(reply, link, lang);
     });
 
@@ -136,6 +142,7 @@ export function registerRespondentPages(app: FastifyInstance, source: Instrument
         await startResponse(ctx, link, { responseId: body.data.responseId, language: lang, consentVersion: body.data.consentVersion, ownerHash: owner });
       } catch (error) {
         if (error instanceof AppError && error.message === 'consent_changed') return welcome(reply, link, lang, t.consentChanged, 409);
+        if (error instanceof AppError && error.message === 'invitation_used') return usedPage(reply, lang);
         if (isForeign(error)) return foreign(reply, lang, link);
         throw error;
       }

@@ -17,6 +17,7 @@ import {
 } from '../instruments/answers.ts';
 import { allQuestions } from '../instruments/definition.ts';
 import type { ResolvedInstrument } from '../instruments/resolve.ts';
+import { invitationForToken, noteInvitationUsed } from '../round-invitations/service.ts';
 import { anonymityStatement } from './anonymity.ts';
 import { ownerHash } from './draft-owner.ts';
 import type { InstrumentSource, PublishedInstrument } from './instrument-source.ts';
@@ -38,6 +39,8 @@ export type LinkContext = {
   openTextExport: boolean;
   disclosureThreshold: number;
   published: PublishedInstrument;
+  /** Set when the token is a personal invitation: its id (never stored with a response) and whether it was used. */
+  invitation?: { id: string; spent: boolean } | undefined;
 };
 
 const committerFor = groupCommitterFor;
@@ -61,13 +64,15 @@ export async function openLink(ctx: ServiceContext, source: InstrumentSource, to
   if (hit && hit.until > now) return hit.link;
   const link = await loadLink(ctx, source, token);
   if (cache.size > 10_000) cache.clear();
-  if (link) cache.set(token, { link, until: now + LINK_TTL_MS });
+  // A personal invitation is looked up afresh each time: once used it must not open the form again.
+  if (link && !link.invitation) cache.set(token, { link, until: now + LINK_TTL_MS });
   else cache.delete(token);
   return link;
 }
 
 async function loadLink(ctx: ServiceContext, source: InstrumentSource, token: string): Promise<LinkContext | undefined> {
-  const link = await store.findLinkByToken(ctx.db, token);
+  const invitation = (await store.findLinkByToken(ctx.db, token)) ? undefined : await invitationForToken(ctx.db, token);
+  const link = invitation ? await store.findLinkById(ctx.db, invitation.linkId) : await store.findLinkByToken(ctx.db, token);
   if (!link) return undefined;
   const published = await source(ctx, link.instrument_version_id);
   if (!published) return undefined;
@@ -83,6 +88,7 @@ async function loadLink(ctx: ServiceContext, source: InstrumentSource, token: st
     openTextExport: link.open_text_export === 1,
     disclosureThreshold: link.disclosure_threshold,
     published,
+    invitation: invitation ? { id: invitation.invitationId, spent: invitation.spent } : undefined,
   };
 }
 
@@ -104,6 +110,7 @@ const buildConsent = (link: LinkContext, lang: Language) =>
       closesOn: link.closesOn,
       openTextExport: link.openTextExport,
       disclosureThreshold: link.disclosureThreshold,
+      invited: link.invitation !== undefined,
     },
     lang,
   );
@@ -111,6 +118,16 @@ const buildConsent = (link: LinkContext, lang: Language) =>
 const closed = () => new AppError('conflict', { detail: 'round_closed' });
 /** Not this browser's draft, or no draft at all: one answer for both, so no id can be probed. */
 export const foreignDraft = () => new AppError('forbidden', { detail: 'foreign_draft' });
+/** A personal invitation opens one response only. */
+export const invitationUsed = () => new AppError('conflict', { detail: 'invitation_used' });
+
+/**
+ * After the response's own commit, in a transaction of its own: the invitation is noted as used,
+ * with no time and nothing that points at the response (round-invitations/service.ts).
+ */
+async function noteUse(ctx: ServiceContext, link: LinkContext): Promise<void> {
+  if (link.invitation) await noteInvitationUsed(ctx.db, link.invitation.id);
+}
 
 /** A response as it is first stored: its round and scope, never who gave it; dates to the day. */
 function newResponse(
@@ -159,6 +176,7 @@ export async function startResponse(
   input: { responseId: string; language: Language; consentVersion: string; ownerHash: string },
 ): Promise<void> {
   if (!link.open) throw closed();
+  if (link.invitation?.spent) throw invitationUsed();
   if (input.consentVersion !== consentFor(link, input.language).version) throw new AppError('conflict', { detail: 'consent_changed' });
   await committerFor(ctx.db).run(async (trx) => {
     const existing = await store.findResponse(trx, input.responseId);
@@ -257,6 +275,7 @@ export async function submitDraft(
     await store.updateResponse(trx, responseId, { status: 'complete', submitted_on: today(ctx), resume_code_hash: null });
     await addResponsesToTallies(trx, [responseId]);
   });
+  await noteUse(ctx, link);
   return { ok: true };
 }
 
@@ -272,6 +291,7 @@ export async function submitWhole(
   input: { responseId: string; language: Language; consentVersion: string; answers: Record<string, unknown> },
 ): Promise<void> {
   if (!link.open) throw closed();
+  if (link.invitation?.spent) throw invitationUsed();
   if (input.consentVersion !== consentFor(link, input.language).version) throw new AppError('conflict', { detail: 'consent_changed' });
   const result = validateAnswers(link.published.instrument, input.answers, input.language);
   if (!result.ok) {
@@ -284,6 +304,7 @@ export async function submitWhole(
     await store.insertAnswers(trx, toTable(input.responseId, result.rows));
     await addResponsesToTallies(trx, [input.responseId]);
   });
+  await noteUse(ctx, link);
 }
 
 /** No 0/O or 1/I, so a code read aloud or copied from paper survives. */

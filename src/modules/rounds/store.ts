@@ -54,7 +54,7 @@ export const listLinks = (db: Db, roundId: string) =>
     .execute();
 
 /** Everything a respondent's page needs from one token, in one query. */
-export const findLinkByToken = (db: Db, token: string) =>
+const linkWithRound = (db: Db) =>
   db
     .selectFrom('round_links')
     .innerJoin('rounds', 'rounds.id', 'round_links.round_id')
@@ -73,9 +73,12 @@ export const findLinkByToken = (db: Db, token: string) =>
       'organisations.name as organisation_name',
       'organisations.disclosure_threshold',
       'teams.name as team_name',
-    ])
-    .where('round_links.token', '=', token)
-    .executeTakeFirst();
+    ]);
+
+export const findLinkByToken = (db: Db, token: string) => linkWithRound(db).where('round_links.token', '=', token).executeTakeFirst();
+
+/** The link a personal invitation opens. */
+export const findLinkById = (db: Db, linkId: string) => linkWithRound(db).where('round_links.id', '=', linkId).executeTakeFirst();
 
 export const findResponse = (db: Db, responseId: string) => db.selectFrom('responses').selectAll().where('id', '=', responseId).executeTakeFirst();
 

@@ -2,6 +2,7 @@ import { type FormEvent, useRef, useState } from 'react';
 import { type LoaderFunctionArgs, useLoaderData } from 'react-router';
 import { can, requireOrganisation, useOrganisation } from '../access.ts';
 import { api, apiPath } from '../api.ts';
+import { BrandColourForm } from '../components/BrandColourForm.tsx';
 import { ErrorAlert } from '../components/ErrorAlert.tsx';
 import { TwoFactorRuleSection } from '../components/factors/TwoFactorRuleSection.tsx';
 import { PageTitle } from '../components/PageTitle.tsx';
@@ -75,6 +76,7 @@ export function Component() {
       </form>
       <SsoSettingsForm organisationId={org.id} initial={sso} />
       <TwoFactorRuleSection organisationId={org.id} />
+      <BrandColourForm orgId={org.id} />
     </>
   );
 }

@@ -6,6 +6,7 @@ import { ExportPanel } from '../components/exports/ExportPanel.tsx';
 import { OpenTextSetting } from '../components/exports/OpenTextSetting.tsx';
 import { REFRESH_MS, ResponseCounts } from '../components/inbeeld/ResponseCounts.tsx';
 import { ResultSharingSettings } from '../components/inbeeld/ResultSharingSettings.tsx';
+import { RoundInvitations } from '../components/inbeeld/RoundInvitations.tsx';
 import { RoundLinkCard } from '../components/inbeeld/RoundLinkCard.tsx';
 import { RoundSettings } from '../components/inbeeld/RoundSettings.tsx';
 import type { RoundDetail } from '../components/inbeeld/types.ts';
@@ -116,6 +117,8 @@ export function Component() {
           ))}
         </ul>
       </section>
+
+      <RoundInvitations org={org} round={round} canInvite={can(org.role, 'inviteRounds')} />
 
       {can(org.role, 'manageRounds') && (
         <section className="section" aria-labelledby="import-heading">
