@@ -52,6 +52,10 @@ describeEachDatabase('two factors: authenticator app, recovery codes, passkeys, 
       const user = await makeUser(t.ctx, { organisationId: org, role: 'member' });
       const client = await signedIn(t, user.email);
       const setup = (await client.post('/api/me/factors/authenticator-app')).json<{ secret: string }>();
+      // Stored sealed: the database alone does not hold the secret the phone got.
+      const stored = await t.ctx.db.selectFrom('totp_factors').select('secret').where('user_id', '=', user.id).executeTakeFirstOrThrow();
+      expect(stored.secret).toMatch(/^v1\./);
+      expect(stored.secret).not.toContain(setup.secret);
       const wrong = await client.post('/api/me/factors/authenticator-app/confirm', { code: '000000' });
       expect(wrong.statusCode).toBe(400);
       expect(wrong.json().error.message).toContain('Die code klopt niet');

@@ -1,6 +1,7 @@
 import QRCode from 'qrcode';
 import type { Actor, ServiceContext } from '../../core/context.ts';
 import { AppError } from '../../core/errors.ts';
+import { open, seal, secretsKey } from '../../core/secret-box.ts';
 import { inTransaction } from '../../db/database.ts';
 import { auditFactor } from './audit.ts';
 import { issueFirstRecoveryCodes } from './recovery-codes.ts';
@@ -21,7 +22,8 @@ export async function startAuthenticatorApp(ctx: ServiceContext, actor: Actor, a
   // Setting up anew would silently drop a working factor: remove it first, on purpose.
   if (existing?.confirmed_at) throw new AppError('conflict', { detail: 'totp_exists', text: existsText });
   const secret = newTotpSecret();
-  await store.replaceTotp(ctx.db, { user_id: actor.userId, secret, created_at: ctx.clock.now().toISOString() });
+  // Sealed with the app's secrets key: a database dump alone does not give anyone the second factor.
+  await store.replaceTotp(ctx.db, { user_id: actor.userId, secret: seal(secretsKey(ctx.config), secret), created_at: ctx.clock.now().toISOString() });
   const uri = totpUri(secret, accountLabel);
   return { secret, uri, qrSvg: await QRCode.toString(uri, { type: 'svg', errorCorrectionLevel: 'M', margin: 2 }) };
 }
@@ -29,7 +31,7 @@ export async function startAuthenticatorApp(ctx: ServiceContext, actor: Actor, a
 export async function confirmAuthenticatorApp(ctx: ServiceContext, actor: Actor, code: string): Promise<{ recoveryCodes: string[] | null }> {
   const factor = await store.totpOf(ctx.db, actor.userId);
   if (!factor || factor.confirmed_at) throw new AppError('conflict', { detail: 'no_totp_setup', text: noSetupText });
-  const step = matchingStep(factor.secret, code, ctx.clock.now());
+  const step = matchingStep(open(secretsKey(ctx.config), factor.secret), code, ctx.clock.now());
   if (step === undefined) throw wrongSetupCode();
   return inTransaction(ctx.db, async (trx) => {
     if (!(await store.claimStep(trx, actor.userId, step))) throw wrongSetupCode();
@@ -46,7 +48,7 @@ export async function confirmAuthenticatorApp(ctx: ServiceContext, actor: Actor,
 export async function checkAuthenticatorCode(ctx: ServiceContext, userId: string, code: string): Promise<boolean> {
   const factor = await store.totpOf(ctx.db, userId);
   if (!factor?.confirmed_at) return false;
-  const step = matchingStep(factor.secret, code, ctx.clock.now());
+  const step = matchingStep(open(secretsKey(ctx.config), factor.secret), code, ctx.clock.now());
   if (step === undefined) return false;
   return store.claimStep(ctx.db, userId, step);
 }

@@ -1,12 +1,12 @@
 import type { Actor, ServiceContext } from '../../core/context.ts';
 import { AppError } from '../../core/errors.ts';
 import { authorize } from '../../core/policy.ts';
+import { seal, secretsKey } from '../../core/secret-box.ts';
 import { inTransaction } from '../../db/database.ts';
 import { recordAudit } from '../audit/service.ts';
 import { ssoTexts } from './messages.ts';
 import type { LinkMode, SsoSettingsInput, SsoSettingsView } from './model.ts';
 import { issuerAllowed } from './rules.ts';
-import { seal, secretsKey } from './secret-box.ts';
 import * as store from './store.ts';
 
 export const CALLBACK_PATH = '/api/auth/sso/callback';

@@ -3,6 +3,7 @@ import type { ServiceContext } from '../../core/context.ts';
 import { AppError } from '../../core/errors.ts';
 import { hashToken, newSecretToken } from '../../core/ids.ts';
 import type { Language } from '../../core/language.ts';
+import { open, secretsKey } from '../../core/secret-box.ts';
 import { inTransaction } from '../../db/database.ts';
 import { accountByEmail, accountById, createAccountForSso } from '../accounts/sso-accounts.ts';
 import { recordAudit } from '../audit/service.ts';
@@ -12,7 +13,6 @@ import { ssoTexts } from './messages.ts';
 import type { SsoFailure } from './model.ts';
 import { finishAuthorization, newAuthorization, providerConfiguration } from './oidc-client.ts';
 import { displayNameFrom, domainOf, safeNext, verifiedEmailOf } from './rules.ts';
-import { open, secretsKey } from './secret-box.ts';
 import * as store from './store.ts';
 
 /** How long a person has at their provider before the sign-in must start again. */
