@@ -67,6 +67,13 @@ run('plain words with the research term behind them, in Chromium', () => {
     await summary.focus();
     await page.keyboard.press('Space');
     await expect(page.getByText('Knowledge that completes each other')).toBeVisible();
+    // The knowledge positions in plain words, their research names behind a term.
+    await page.getByLabel('I bring experiential knowledge').check();
+    await expect(page.getByLabel('What it means in my life')).toBeVisible();
+    const positions = page.locator('details.term summary', { hasText: 'Research term: the condition, the biographical and the societal' });
+    await positions.focus();
+    await page.keyboard.press('Enter');
+    await expect(page.getByText('Three angles of experiential knowledge')).toBeVisible();
     await expectAccessible(page, 'phase 2 in English');
 
     await page.goto(`${server.url}${trajectoryPath}/visie`);

@@ -19,6 +19,14 @@ describe('plain language on the trajectory screens', () => {
   it('the trajectory texts in nl.json carry no research words', () => {
     for (const text of strings(nl.trajecten)) for (const word of JARGON) expect(text.toLowerCase(), text).not.toContain(word);
   });
+  it('the knowledge positions have plain names on the trajectory screens', () => {
+    expect(nl.trajecten.plainPositions).toEqual({
+      aandoening: 'Het probleem zelf (zoals armoede of een verslaving)',
+      biografisch: 'Wat het betekent in mijn leven',
+      maatschappelijk: 'Hoe de samenleving ermee omgaat',
+    });
+    expect(Object.keys(en.trajecten.plainPositions)).toEqual(['aandoening', 'biografisch', 'maatschappelijk']);
+  });
   it('the trajectory texts in en.json carry no research words', () => {
     for (const text of strings(en.trajecten)) for (const word of JARGON_EN) expect(text.toLowerCase(), text).not.toContain(word);
   });
@@ -35,7 +43,8 @@ describe('plain language on the trajectory screens', () => {
     expect(nl.terms.omkadering.term).toBe('omkadering');
     expect(nl.terms.complementarity.term).toBe('complementaire expertise');
     expect(nl.terms.logics.term).toBe('de drie logica’s van ervaringsdeskundigheid');
-    for (const key of ['logics', 'complementarity', 'omkadering']) {
+    expect(nl.terms.positions.term).toBe('de aandoening, het biografische en het maatschappelijke');
+    for (const key of ['logics', 'complementarity', 'omkadering', 'positions']) {
       expect(nl.terms[key].definition.length).toBeGreaterThan(20);
       expect(en.terms[key].definition.length).toBeGreaterThan(20);
     }

@@ -1,13 +1,14 @@
 import { Link } from 'react-router';
 import { useT } from '../i18n.ts';
 
-export type TermKey = 'logics' | 'complementarity' | 'omkadering';
+export type TermKey = 'logics' | 'complementarity' | 'omkadering' | 'positions';
 
 /** Where the glossary explains the term further (the logics have their own entry). */
 const GLOSSARY_ENTRY: Record<TermKey, string> = {
   logics: '/begrippen#glossary-logics',
   complementarity: '/begrippen',
   omkadering: '/begrippen',
+  positions: '/begrippen#glossary-knowledge_positions',
 };
 
 /**
@@ -20,6 +21,7 @@ export function Term({ term }: { term: TermKey }) {
     logics: { term: t('terms.logics.term'), definition: t('terms.logics.definition') },
     complementarity: { term: t('terms.complementarity.term'), definition: t('terms.complementarity.definition') },
     omkadering: { term: t('terms.omkadering.term'), definition: t('terms.omkadering.definition') },
+    positions: { term: t('terms.positions.term'), definition: t('terms.positions.definition') },
   }[term];
   return (
     <details className="term">
