@@ -19,6 +19,12 @@ describe('plain language on the trajectory screens', () => {
   it('the trajectory texts in nl.json carry no research words', () => {
     for (const text of strings(nl.trajecten)) for (const word of JARGON) expect(text.toLowerCase(), text).not.toContain(word);
   });
+  it('raising a signal asks about the purpose in plain words', () => {
+    expect(nl.signalen.raise.logic).toBe('Welk doel van ervaringswerk raakt dit?');
+    expect(nl.signalen.field.logic).toBe('Doel');
+    for (const text of strings(nl.signalen.raise)) for (const word of JARGON) expect(text.toLowerCase(), text).not.toContain(word);
+    for (const text of strings(en.signalen.raise)) for (const word of JARGON_EN) expect(text.toLowerCase(), text).not.toContain(word);
+  });
   it('the knowledge positions have plain names on the trajectory screens', () => {
     expect(nl.trajecten.plainPositions).toEqual({
       aandoening: 'Het probleem zelf (zoals armoede of een verslaving)',
