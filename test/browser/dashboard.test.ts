@@ -9,6 +9,7 @@ const COORDINATOR = 'coordinator@demo.kruisbestuiving.org';
 const PASSWORD = 'demo-kruisbestuiving';
 const EXPERIENCE_ROUND = 'Cocreatie in beeld — ervaringswerkers (demo)';
 const PROFESSIONALS_ROUND = 'Cocreatie in beeld — professionals (demo)';
+const LONG_STATEMENT = 'Ervaringswerkers moeten betaald worden volgens hun functie, niet volgens hun diploma.';
 
 run('the In beeld dashboard in Chromium (demo round demo-ervaringswerkers)', () => {
   let server: LiveServer;
@@ -159,7 +160,13 @@ run('the In beeld dashboard in Chromium (demo round demo-ervaringswerkers)', () 
     await signIn(page, server.url, RESEARCHER, PASSWORD);
     await page.goto(`${server.url}${dashboardPath}`);
     const meet = page.locator('section.compare-section').first();
-    await meet.getByLabel('Vergelijk met de ronde').selectOption({ label: `${PROFESSIONALS_ROUND} (Cocreatie in beeld: vragenlijst voor professionals)` });
+    const select = meet.getByLabel('Vergelijk met de ronde');
+    await select.waitFor();
+    // Each round once by its own name, and the selector does not stretch across the page.
+    expect(await select.locator('option').allTextContents()).toContain(PROFESSIONALS_ROUND);
+    for (const option of await select.locator('option').allTextContents()) expect(option).not.toContain('(Cocreatie in beeld:');
+    expect((await select.boundingBox())?.width ?? 0).toBeLessThanOrEqual(480);
+    await select.selectOption({ label: PROFESSIONALS_ROUND });
     await meet.getByRole('button', { name: 'Toon de ontmoeting' }).click();
     await page.waitForURL(/meet=/);
     await expect(meet.getByRole('heading', { name: 'Waar de perspectieven het meest verschillen' })).toBeVisible();
@@ -171,6 +178,58 @@ run('the In beeld dashboard in Chromium (demo round demo-ervaringswerkers)', () 
     await expectAccessible(page, 'de ontmoeting');
     await context.close();
   });
+
+  /** Every statement above its bar: the whole text, inside the screen, no two labels over each other. */
+  async function statementLabels(page: Page): Promise<{ text: string; left: number; right: number; top: number; bottom: number; chart: number }[]> {
+    return page.evaluate(() =>
+      [...document.querySelectorAll('.chart-canvas svg')].flatMap((svg, chart) =>
+        [...svg.querySelectorAll('g.kb-statement text')].map((text) => {
+          const box = text.getBoundingClientRect();
+          const lines = [...text.querySelectorAll('tspan')].map((line) => line.textContent ?? '');
+          return {
+            text: (lines.length > 0 ? lines : [text.textContent ?? '']).join(' '),
+            left: box.left,
+            right: box.right,
+            top: box.top + window.scrollY,
+            bottom: box.bottom + window.scrollY,
+            chart,
+          };
+        }),
+      ),
+    );
+  }
+
+  for (const width of [360, 1280]) {
+    it(`writes every agree/disagree statement in full, inside the screen and apart, at ${width} px`, SLOW, async () => {
+      const context = await newContext(width);
+      const page = await context.newPage();
+      await signIn(page, server.url, RESEARCHER, PASSWORD);
+      await page.goto(`${server.url}${dashboardPath}`);
+      await page.getByRole('heading', { level: 1, name: `Dashboard: ${EXPERIENCE_ROUND}` }).waitFor();
+      await drawAllCharts(page);
+      const labels = await statementLabels(page);
+      const texts = labels.map((label) => label.text);
+      expect(texts).toContain(LONG_STATEMENT);
+      // A matrix's statements are its table's rows; a single scale question's bar carries the question.
+      const statements = [
+        ...(await page.locator('table.data-table tbody th[scope="row"]').allTextContents()),
+        ...(await page.locator('section.question-result h3').allTextContents()),
+      ];
+      for (const text of texts) expect(statements).toContain(text);
+      const viewport = await page.evaluate(() => document.documentElement.clientWidth);
+      for (const label of labels) {
+        expect(label.left, label.text).toBeGreaterThanOrEqual(0);
+        expect(label.right, label.text).toBeLessThanOrEqual(viewport);
+      }
+      for (const [i, a] of labels.entries()) {
+        for (const b of labels.slice(i + 1)) {
+          const overlap = a.left < b.right && b.left < a.right && a.top < b.bottom && b.top < a.bottom;
+          expect(overlap, `${a.text} / ${b.text}`).toBe(false);
+        }
+      }
+      await context.close();
+    });
+  }
 
   it('fits a 320 px wide phone without sideways scrolling', SLOW, async () => {
     const context = await newContext(320);

@@ -177,7 +177,7 @@ run('signals and coding in Chromium', () => {
     await expectAccessible(worker, 'raise a signal');
     // Sending an empty form says what is missing, next to the fields.
     await worker.getByRole('button', { name: 'Signaal geven' }).click();
-    await expect(worker.getByText('Kies een van de drie logica’s.')).toBeVisible();
+    await expect(worker.getByText('Kies een van de drie doelen.')).toBeVisible();
     await worker.getByLabel('Korte titel').fill('Geen tolk bij het intakegesprek');
     await worker.getByLabel('Wat zag of hoorde je?').fill('Bij het intakegesprek is er geen tolk, dus familie moet vertalen.');
     await worker.getByLabel('Voor wie is dit een drempel?').fill('Mensen zonder netwerk');

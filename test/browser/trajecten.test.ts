@@ -91,7 +91,7 @@ run('trajectories in Chromium', () => {
     await status(pieter, 'Wat je meebrengt is opgeslagen.');
     const evaPhase2 = await open('eva', `${trajectoryPath}/complementariteit`);
     await evaPhase2.getByLabel('Ik breng ervaringskennis mee').check();
-    await evaPhase2.getByLabel('Het biografische').check();
+    await evaPhase2.getByLabel('Wat het betekent in mijn leven').check();
     await evaPhase2.getByRole('button', { name: 'Opslaan wat ik meebreng' }).click();
     await status(evaPhase2, 'Wat je meebrengt is opgeslagen.');
     await expect(evaPhase2.getByRole('table', { name: 'Teamleden en soorten kennis' }).getByRole('row', { name: /Eva Ervaring/ })).toBeVisible();

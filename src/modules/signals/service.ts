@@ -78,7 +78,7 @@ async function checkCodes(ctx: ServiceContext, actor: Actor, organisationId: str
   const nl = actor.language === 'nl';
   const logics = await getFramework(ctx, actor, organisationId, 'logics');
   if (!logics.codes.some((c) => c.key === input.logic))
-    issues.push({ path: 'logic', message: nl ? 'Kies een van de drie logica’s.' : 'Choose one of the three logics.' });
+    issues.push({ path: 'logic', message: nl ? 'Kies een van de drie doelen.' : 'Choose one of the three purposes.' });
   if (input.theme !== null) {
     const themes = await getFramework(ctx, actor, organisationId, 'themes');
     if (!themes.codes.some((c) => c.key === input.theme))

@@ -54,12 +54,15 @@ export const phases: readonly Phase[] = [
     title: t('Een gedragen visie', 'A shared vision'),
     seed: t('Ontwikkel samen een gedragen visie in relatie tot de eigen context.', 'Develop together a shared vision in relation to your own context.'),
     explanation: t(
-      'Spreek samen af waarom jullie met ervaringskennis werken: voor wie, in welke sector en vanuit welke logica. De invulling hangt af van jullie context, maar mag geen eenzijdig verhaal worden.',
-      'Agree together why you work with experiential knowledge: for whom, in which sector and from which logic. How you fill it in depends on your context, but it must not become a one-sided story.',
+      'Spreek samen af waarom jullie met ervaringskennis werken: voor wie, in welke sector en met welk doel. De invulling hangt af van jullie context, maar mag geen eenzijdig verhaal worden.',
+      'Agree together why you work with experiential knowledge: for whom, in which sector and for which purpose. How you fill it in depends on your context, but it must not become a one-sided story.',
     ),
     prompts: [
       t('Voor wie doen we dit? Wie zijn de mensen die we willen bereiken?', 'Who do we do this for? Who are the people we want to reach?'),
-      t('Welke van de drie logica’s willen we dienen, en waarom?', 'Which of the three logics do we want to serve, and why?'),
+      t(
+        'Waarvoor zetten we ervaringskennis in: om mensen te steunen, om hulp voor iedereen bereikbaar te maken, of om de samenleving te veranderen? En waarom?',
+        'What do we use experiential knowledge for: to support people, to make help reachable for everyone, or to change society? And why?',
+      ),
       t('Wat moet er over een jaar anders zijn?', 'What should be different a year from now?'),
     ],
     topics: [
@@ -73,7 +76,7 @@ export const phases: readonly Phase[] = [
   {
     key: 'complementariteit',
     number: 2,
-    title: t('Complementaire expertise', 'Complementary expertise'),
+    title: t('Elkaars kennis aanvullen', 'Adding to each other’s knowledge'),
     seed: t('Ga op zoek naar de complementariteit van jullie expertise.', 'Look for how your expertise complements each other.'),
     explanation: t(
       'Iedereen schrijft op welke kennis die zelf meebrengt: ervaringskennis (en vanuit welke positie), professionele kennis of andere kennis. Het overzicht toont wat het team samen heeft, en wat nog ontbreekt.',
@@ -142,7 +145,7 @@ export const phases: readonly Phase[] = [
   {
     key: 'omkadering',
     number: 4,
-    title: t('Omkadering en ondersteuning', 'Framing and support'),
+    title: t('Steun en begeleiding', 'Support and guidance'),
     seed: t(
       'Omkadering, coaching en intervisie garanderen. Het realiseren van een kritische functie is ook een gedeelde verantwoordelijkheid.',
       'Guarantee framing, coaching and intervision. Realising a critical function is also a shared responsibility.',
@@ -156,7 +159,7 @@ export const phases: readonly Phase[] = [
       t('Hoe zorgen we dat kritische vragen gesteld worden, door iedereen?', 'How do we make sure critical questions are asked, by everyone?'),
     ],
     topics: [
-      { key: 'omkadering', label: t('Omkadering', 'Framing and support'), prompt: t('Wat spreken jullie af over steun?', 'What do you agree about support?') },
+      { key: 'omkadering', label: t('Steun', 'Support'), prompt: t('Wat spreken jullie af over steun?', 'What do you agree about support?') },
       {
         key: 'kritische_functie',
         label: t('De kritische functie, samen gedragen', 'The critical function, carried together'),

@@ -10,6 +10,7 @@ import { type Signal, signalLevels } from '../components/signalen/types.ts';
 import { TextAreaField } from '../components/TextAreaField.tsx';
 import { TextField } from '../components/TextField.tsx';
 import '../components/signalen/signalen.css';
+import { Term } from '../components/Term.tsx';
 import { useFormErrors } from '../hooks/useFormErrors.ts';
 import { currentLanguage, useT } from '../i18n.ts';
 import { useMe } from '../session.ts';
@@ -144,6 +145,7 @@ export function Component() {
               </label>
             ))}
           </div>
+          <Term term="logics" />
         </fieldset>
         <SelectField label={t('signalen.raise.theme')} name="theme" value={values.theme} onChange={set('theme')} error={fieldErrors.theme}>
           <option value="">{t('signalen.raise.noTheme')}</option>

@@ -100,7 +100,7 @@ describe('generateCharter', () => {
     expect(sections.find((s) => s.key === 'visie')?.open).toEqual([
       'Who you work for (the context)',
       'The sector',
-      'Which of the three logics you serve',
+      'What you use experiential knowledge for',
       'Agreement: Our vision',
     ]);
     expect(sections.find((s) => s.key === 'omkadering')?.body).toBe('');

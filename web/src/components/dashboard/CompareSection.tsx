@@ -270,7 +270,7 @@ export function CompareSection({
             <option value="">{t('dashboard.compare.noRound')}</option>
             {rounds.map((round) => (
               <option key={round.id} value={round.id}>
-                {round.name} ({round.instrumentTitle})
+                {round.name}
               </option>
             ))}
           </SelectField>

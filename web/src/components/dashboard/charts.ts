@@ -6,6 +6,7 @@
 import type * as PlotModule from '@observablehq/plot';
 import { barData, chartPoints, divergingSegments, formatNumber, GROUP_COLOURS, groupedBarData, type Lang, scalePalette, scaleRows } from './helpers.ts';
 import type { CompareItem, ReportTable } from './types.ts';
+import { wrapWords } from './wrap.ts';
 
 export type Plot = typeof PlotModule;
 
@@ -104,45 +105,80 @@ export function histogramChart(Plot: Plot, table: ReportTable, options: Common &
   return finish(node, options.ariaLabel, options.ariaDescription);
 }
 
-/** Diverging bars for a scale: disagreement left of 0, agreement right; one row per statement. */
+/** A statement's lines above its bar: about 7.4 px a character at 12 px (on the wide side, so a line never runs out). */
+const STATEMENT_CHAR = 7.4;
+const LINE = 15;
+const BAR_HEIGHT = 22;
+const LABEL_GAP = 4;
+const ROW_GAP = 16;
+const SIDE = 16;
+const AXIS = 32;
+export const STATEMENT_CLASS = 'kb-statement';
+
+/**
+ * Diverging bars for a scale: disagreement left of 0, agreement right. Each statement is written in
+ * full above its own bar, wrapped to the chart's width, so a long statement is never cut off at a
+ * wide screen nor drawn over its neighbour on a phone.
+ */
 export function divergingChart(Plot: Plot, table: ReportTable, options: Common): SVGSVGElement {
   const rows = scaleRows(table);
   const points = chartPoints(table);
-  const segments = rows.flatMap(({ row, points: p }) => divergingSegments(row, p, options.lang, options.decimals));
-  const labels = rows.map((r) => r.row);
-  const marginLeft = leftMargin(labels, options.width);
+  const maxChars = Math.floor((options.width - 2 * SIDE) / STATEMENT_CHAR);
+  let y = 8;
+  const layout = rows.map(({ row }) => {
+    const lines = wrapWords(row, maxChars);
+    const labelY = y;
+    const barTop = labelY + lines.length * LINE + LABEL_GAP;
+    y = barTop + BAR_HEIGHT + ROW_GAP;
+    return { row, text: lines.join('\n'), labelY, barTop, barBottom: barTop + BAR_HEIGHT };
+  });
+  const place = new Map(layout.map((l) => [l.row, l]));
+  const segments = rows
+    .flatMap(({ row, points: p }) => divergingSegments(row, p, options.lang, options.decimals))
+    .map((s) => ({ ...s, y1: place.get(s.row)?.barTop ?? 0, y2: place.get(s.row)?.barBottom ?? 0 }));
   const minX = Math.min(-50, ...segments.map((s) => s.x1));
   const maxX = Math.max(50, ...segments.map((s) => s.x2));
   const node = Plot.plot({
     className: PLOT_CLASS,
     width: options.width,
-    height: Math.max(90, rows.length * 40 + 44),
-    marginLeft,
-    marginRight: 16,
+    height: y + AXIS,
+    marginTop: 0,
+    marginBottom: AXIS,
+    marginLeft: SIDE,
+    marginRight: SIDE,
     x: {
       domain: [minX, maxX],
       label: '%',
-      grid: true,
       tickFormat: (d: number) => formatNumber(Math.abs(d), options.lang, 0),
       ticks: options.width < 420 ? 4 : 8,
     },
-    y: { domain: labels, label: null, padding: 0.25 },
+    y: { type: 'identity', axis: null },
     color: { domain: points.map((p) => p.code), range: scalePalette(points.length) },
     marks: [
-      Plot.axisY({ lineWidth: labelLineWidth(marginLeft), tickSize: 0, fontSize: 12 }),
-      Plot.barX(segments, { x1: 'x1', x2: 'x2', y: 'row', fill: 'code', stroke: '#fff' }),
+      Plot.text(layout, {
+        frameAnchor: 'left',
+        y: 'labelY',
+        text: 'text',
+        textAnchor: 'start',
+        lineAnchor: 'top',
+        lineHeight: LINE / 12,
+        fill: TEXT,
+        fontSize: 12,
+        className: STATEMENT_CLASS,
+      }),
+      Plot.rect(segments, { x1: 'x1', x2: 'x2', y1: 'y1', y2: 'y2', fill: 'code', stroke: '#fff' }),
       Plot.text(
         segments.filter((s) => s.percent >= 8 && options.width >= 420),
         {
           x: (s: (typeof segments)[number]) => (s.x1 + s.x2) / 2,
-          y: 'row',
+          y: (s: (typeof segments)[number]) => (s.y1 + s.y2) / 2,
           text: 'text',
           fill: (s: (typeof segments)[number]) =>
             points.length > 2 && points.findIndex((p) => p.code === s.code) === Math.floor(points.length / 2) ? TEXT : '#fff',
           fontSize: 11,
         },
       ),
-      Plot.ruleX([0], { stroke: TEXT }),
+      Plot.ruleX(layout, { x: 0, y1: 'barTop', y2: 'barBottom', stroke: TEXT }),
     ],
   });
   return finish(node, options.ariaLabel, options.ariaDescription);

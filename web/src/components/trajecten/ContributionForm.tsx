@@ -1,8 +1,10 @@
 import { type FormEvent, useState } from 'react';
 import { api } from '../../api.ts';
 import { useT } from '../../i18n.ts';
+import { Term } from '../Term.tsx';
 import { TextAreaField } from '../TextAreaField.tsx';
 import { codesOf, text, useSave } from './helpers.ts';
+import { usePositionLabel } from './positions.ts';
 import { SaveFeedback } from './SaveFeedback.tsx';
 import type { Framework, TrajectoryDetailView } from './types.ts';
 
@@ -18,6 +20,7 @@ export function ContributionForm({ detail, base, frameworks }: { detail: Traject
   const [professionalNote, setProfessionalNote] = useState(mine?.professionalNote ?? '');
   const [otherNote, setOtherNote] = useState(mine?.otherNote ?? '');
   const save = useSave();
+  const positionLabel = usePositionLabel();
   if (!detail.me.isMember) return null;
   const submit = async (event: FormEvent) => {
     event.preventDefault();
@@ -47,10 +50,11 @@ export function ContributionForm({ detail, base, frameworks }: { detail: Traject
                       checked={positions.includes(c.key)}
                       onChange={(e) => setPositions(e.target.checked ? [...positions, c.key] : positions.filter((p) => p !== c.key))}
                     />
-                    {text(c.label, lang)}
+                    {positionLabel(c.key, text(c.label, lang))}
                   </label>
                 ))}
               </div>
+              <Term term="positions" />
             </fieldset>
             <TextAreaField label={t('trajecten.experientialNote')} value={experientialNote} onChange={(e) => setExperientialNote(e.target.value)} />
           </>

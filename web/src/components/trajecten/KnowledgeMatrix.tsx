@@ -1,16 +1,18 @@
 import { useT } from '../../i18n.ts';
 import { codeLabel } from './helpers.ts';
+import { usePositionLabel } from './positions.ts';
 import type { Framework, TrajectoryDetailView } from './types.ts';
 
 /** Members × kinds of knowledge, with the gaps: what nobody in the team brings. */
 export function KnowledgeMatrix({ detail, frameworks }: { detail: TrajectoryDetailView; frameworks: Framework[] }) {
   const { t, i18n } = useT();
+  const positionLabel = usePositionLabel();
   const columnLabel = (column: string) =>
     column === 'professioneel'
       ? t('trajecten.professional')
       : column === 'ander'
         ? t('trajecten.other')
-        : t('trajecten.experientialFrom', { position: codeLabel(frameworks, 'knowledge_positions', column, i18n.resolvedLanguage) });
+        : t('trajecten.experientialFrom', { position: positionLabel(column, codeLabel(frameworks, 'knowledge_positions', column, i18n.resolvedLanguage)) });
   const { matrix } = detail;
   return (
     <section className="section" aria-labelledby="matrix-heading">

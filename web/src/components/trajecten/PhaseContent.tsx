@@ -1,4 +1,5 @@
 import { useT } from '../../i18n.ts';
+import { Term, type TermKey } from '../Term.tsx';
 import { AgreementForm } from './AgreementForm.tsx';
 import { ChecksSection } from './ChecksSection.tsx';
 import { ChoicesSection } from './ChoicesSection.tsx';
@@ -11,6 +12,13 @@ import { MandateForm } from './MandateForm.tsx';
 import { RolesForm } from './RolesForm.tsx';
 import { SupportSection } from './SupportSection.tsx';
 import type { Framework, Phase, TopicKey, TrajectoryDetailView } from './types.ts';
+
+/** The research terms behind a phase's plain wording. */
+const PHASE_TERMS: Partial<Record<Phase['key'], TermKey[]>> = {
+  visie: ['logics'],
+  complementariteit: ['complementarity'],
+  omkadering: ['omkadering'],
+};
 
 type Props = { detail: TrajectoryDetailView; base: string; pagePath: string; frameworks: Framework[]; phase: Phase };
 
@@ -27,6 +35,9 @@ export function PhaseContent({ detail, base, pagePath, frameworks, phase }: Prop
         <p>{text(phase.seed, lang)}</p>
       </blockquote>
       <p>{text(phase.explanation, lang)}</p>
+      {PHASE_TERMS[phase.key]?.map((term) => (
+        <Term key={term} term={term} />
+      ))}
       <h3>{t('trajecten.prompts')}</h3>
       <ul className="trajectory-list">
         {phase.prompts.map((p) => (
