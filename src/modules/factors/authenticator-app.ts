@@ -1,4 +1,3 @@
-import QRCode from 'qrcode';
 import type { Actor, ServiceContext } from '../../core/context.ts';
 import { AppError } from '../../core/errors.ts';
 import { inTransaction } from '../../db/database.ts';
@@ -23,7 +22,7 @@ export async function startAuthenticatorApp(ctx: ServiceContext, actor: Actor, a
   const secret = newTotpSecret();
   await store.replaceTotp(ctx.db, { user_id: actor.userId, secret, created_at: ctx.clock.now().toISOString() });
   const uri = totpUri(secret, accountLabel);
-  return { secret, uri, qrSvg: await QRCode.toString(uri, { type: 'svg', errorCorrectionLevel: 'M', margin: 2 }) };
+  return { secret, uri, qrSvg: await (await import('qrcode')).default.toString(uri, { type: 'svg', errorCorrectionLevel: 'M', margin: 2 }) };
 }
 
 export async function confirmAuthenticatorApp(ctx: ServiceContext, actor: Actor, code: string): Promise<{ recoveryCodes: string[] | null }> {
