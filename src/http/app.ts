@@ -41,6 +41,7 @@ import { charterRoutes } from '../modules/trajecten/charter-routes.ts';
 import { intervisionRoutes } from '../modules/trajecten/intervision-routes.ts';
 import { trajectoryRoutes } from '../modules/trajecten/routes.ts';
 import { requestLoggerFactory } from './anonymous.ts';
+import { registerCompression } from './compression.ts';
 import { registerDocs } from './docs.ts';
 import { registerErrorHandling } from './errors.ts';
 import './fastify-types.ts';
@@ -99,6 +100,7 @@ export async function buildApp(options: AppOptions): Promise<App> {
   });
   app.decorate('registeredRoutes', registered);
 
+  await registerCompression(app);
   await app.register(cookie);
   await app.register(websocket, { options: { maxPayload: 4096 } });
   // Live meeting events: between processes through PostgreSQL; within this one process on SQLite.
