@@ -1,3 +1,4 @@
+import os from 'node:os';
 import path from 'node:path';
 import * as z from 'zod';
 import type { GuessLimits } from './modules/limits/limiter.ts';
@@ -132,6 +133,8 @@ const envSchema = z.object({
     .or(z.literal('').transform(() => undefined)),
   /** How often each app process looks for mail to send. */
   MAIL_POLL_SECONDS: z.coerce.number().int().min(1).max(3600).default(10),
+  /** App processes serving requests (PostgreSQL only; default: one per core). SQLite always has one. */
+  WORKERS: z.coerce.number().int().min(1).max(64).optional(),
 });
 
 export type Config = {
@@ -173,6 +176,8 @@ export type Config = {
   };
   /** Set only when SMTP_URL and MAIL_FROM are: then mail is queued and sent (see src/modules/mail). */
   mail: { smtpUrl: string; from: string; pollMs: number; firstRetryMs: number } | undefined;
+  /** Processes that serve requests: WORKERS (default: the number of cores) on PostgreSQL, always 1 on SQLite. */
+  workers: number;
 };
 
 export const BODY_LIMIT_BYTES = 256 * 1024;
@@ -201,6 +206,7 @@ export function loadConfig(env: NodeJS.ProcessEnv = process.env, overrides: Part
     trustProxy: e.TRUST_PROXY,
     redis: e.REDIS_URL ? { url: e.REDIS_URL, keyPrefix: e.REDIS_KEY_PREFIX } : undefined,
     guesses: { perScope: e.GUESS_LIMIT_PER_SCOPE, global: e.GUESS_LIMIT_GLOBAL, windowMinutes: e.GUESS_WINDOW_MINUTES },
+    workers: e.DATABASE_URL ? (e.WORKERS ?? os.availableParallelism()) : 1,
     webDir: path.resolve(import.meta.dirname, '../dist/web'),
     chromiumPath: e.CHROMIUM_PATH,
     secretsKey: e.SECRETS_KEY,
