@@ -100,7 +100,12 @@ async function forkWorkers(count: number): Promise<() => Promise<void>> {
       (worker) =>
         new Promise<void>((done) => {
           if (!worker) return done();
-          worker.once('exit', () => done());
+          // A worker still busy after 10 s (a long export, a stuck connection) is stopped outright.
+          const late = setTimeout(() => worker.process.kill('SIGKILL'), 10_000);
+          worker.once('exit', () => {
+            clearTimeout(late);
+            done();
+          });
           worker.process.kill('SIGTERM');
         }),
     );
@@ -112,7 +117,7 @@ async function forkWorkers(count: number): Promise<() => Promise<void>> {
 async function serveAsWorker(config: Config): Promise<void> {
   const { ctx, database } = await openRuntime(config);
   const app = await buildApp({ config, database });
-  let stopRetention = () => undefined as void;
+  let stopRetention: () => void = () => undefined;
   process.on('message', (message) => {
     if (message === RUN_RETENTION)
       void createPhotoStorage(config).then((photos) => {
