@@ -153,10 +153,10 @@ describe.runIf(inject('postgresUrl'))('WORKERS=2 on PostgreSQL', () => {
 });
 
 describe('how many processes serve', () => {
-  it('SQLite always has one; PostgreSQL takes WORKERS, else one per core', () => {
+  it('SQLite always has one; PostgreSQL takes WORKERS, else one', () => {
     expect(loadConfig({ DATA_DIR: '/tmp/x', WORKERS: '4' }).workers).toBe(1);
     expect(loadConfig({ DATA_DIR: '/tmp/x', WORKERS: '4', DATABASE_URL: 'postgres://h/db' }).workers).toBe(4);
-    expect(loadConfig({ DATA_DIR: '/tmp/x', DATABASE_URL: 'postgres://h/db' }).workers).toBe(os.availableParallelism());
+    expect(loadConfig({ DATA_DIR: '/tmp/x', DATABASE_URL: 'postgres://h/db' }).workers).toBe(1);
     expect(() => loadConfig({ DATA_DIR: '/tmp/x', WORKERS: '0' })).toThrow(/WORKERS/);
   });
 });
