@@ -1,7 +1,8 @@
 /**
  * Durable survey submissions over HTTP on loopback: the full Cocreatie in beeld response handed in
  * as JSON by many simulated respondents at once, on SQLite and on PostgreSQL, measured beside a bare
- * node:http + SQLite (synchronous=FULL) server in the same run. Every run is bounded in count and
+ * node:http + SQLite (synchronous=FULL) server and a bare node:http + pg server in the same run, each
+ * platform run against its own baseline; PostgreSQL with WORKERS=1 and WORKERS=2. Every run is bounded in count and
  * time. Afterwards the database must hold exactly as many responses as were acknowledged.
  * Run: npm run bench:submissions   (BENCH_SUBMISSIONS, BENCH_CONNECTIONS to change the load)
  */
@@ -24,7 +25,7 @@ const PG_ADMIN = process.env.TEST_POSTGRES_URL ?? 'postgres://postgres@127.0.0.1
 /** Complete responses of the benchmark's round only (the demo data has rounds of its own). */
 const COUNT_ROUND = "select count(*) as n from responses r join round_links l on l.id = r.link_id where l.token = $1 and r.status = 'complete'";
 
-type Result = { label: string; rate: number; p50: number; p99: number; ok: number; errors: number; peakMiB: number; stored: number };
+type Result = { label: string; baseline?: string; rate: number; p50: number; p99: number; ok: number; errors: number; peakMiB: number; stored: number };
 
 async function load(url: string, headers: Record<string, string>, bodies: () => string) {
   const result = await autocannon({
@@ -95,6 +96,18 @@ async function runBare(instrumentAnswers: () => Record<string, unknown>): Promis
   return { label: 'bare node:http + SQLite FULL (baseline)', ...result, peakMiB, stored };
 }
 
+async function runBarePg(url: string, instrumentAnswers: () => Record<string, unknown>): Promise<Result> {
+  const server = await startProcess(['--import', 'tsx', 'bench/lib/bare-pg-server.ts', url, '3395'], {}, 'http://127.0.0.1:3395/');
+  const result = await load('http://127.0.0.1:3395/', {}, () => JSON.stringify({ responseId: randomUUID(), answers: instrumentAnswers() }));
+  const peakMiB = peakRssMiB(server.pid);
+  await server.stop();
+  const client = new pg.Client({ connectionString: url });
+  await client.connect();
+  const stored = Number((await client.query('select count(*) as n from responses')).rows[0].n);
+  await client.end();
+  return { label: 'bare node:http + pg (baseline)', ...result, peakMiB, stored };
+}
+
 async function main() {
   const sqliteDir = fs.mkdtempSync(path.join(os.tmpdir(), 'kb-bench-sqlite-'));
   const sqliteConfig = loadConfig({ DATA_DIR: sqliteDir });
@@ -112,7 +125,7 @@ async function main() {
   let j = 0;
   const bare = await runBare(() => payloads[j++ % payloads.length] ?? {});
 
-  const results = [bare, sqlite];
+  const results: Result[] = [bare, { ...sqlite, baseline: bare.label }];
   const admin = new pg.Client({ connectionString: PG_ADMIN });
   try {
     await admin.connect();
@@ -129,7 +142,24 @@ async function main() {
       await client.end();
       return n;
     };
-    results.push(await runPlatform('Kruisbestuiving on PostgreSQL (group commit)', { DATABASE_URL: url.toString() }, pgConfig, countPg));
+    const barePgName = `${name}_bare`;
+    await admin.query(`drop database if exists ${barePgName} with (force)`);
+    await admin.query(`create database ${barePgName}`);
+    const bareUrl = new URL(PG_ADMIN);
+    bareUrl.pathname = `/${barePgName}`;
+    let k = 0;
+    const barePg = await runBarePg(bareUrl.toString(), () => payloads[k++ % payloads.length] ?? {});
+    results.push(barePg);
+    await admin.query(`drop database if exists ${barePgName} with (force)`);
+    for (const workers of ['1', '2']) {
+      const result = await runPlatform(
+        `Kruisbestuiving on PostgreSQL (group commit, WORKERS=${workers})`,
+        { DATABASE_URL: url.toString(), WORKERS: workers },
+        pgConfig,
+        countPg,
+      );
+      results.push({ ...result, baseline: barePg.label });
+    }
     await admin.query(`drop database if exists ${name} with (force)`);
   } catch (error) {
     console.error(`PostgreSQL run skipped: ${(error as Error).message}`);
@@ -139,11 +169,12 @@ async function main() {
   fs.rmSync(sqliteDir, { recursive: true, force: true });
 
   console.log(`\n${TOTAL} submissions of the full form, ${CONNECTIONS} respondents at once, loopback, 2 cores\n`);
-  console.log('| server | submissions/s | ratio to baseline | p50 ms | p99 ms | acknowledged | stored | errors | peak RSS MiB |');
+  console.log('| server | submissions/s | ratio to its own baseline | p50 ms | p99 ms | acknowledged | stored | errors | peak RSS MiB (primary) |');
   console.log('|---|---|---|---|---|---|---|---|---|');
   for (const r of results) {
+    const base = results.find((b) => b.label === r.baseline) ?? r;
     console.log(
-      `| ${r.label} | ${r.rate.toFixed(0)} | ${(r.rate / bare.rate).toFixed(2)}× | ${r.p50} | ${r.p99} | ${r.ok} | ${r.stored} | ${r.errors} | ${r.peakMiB.toFixed(0)} |`,
+      `| ${r.label} | ${r.rate.toFixed(0)} | ${(r.rate / base.rate).toFixed(2)}× | ${r.p50} | ${r.p99} | ${r.ok} | ${r.stored} | ${r.errors} | ${r.peakMiB.toFixed(0)} |`,
     );
   }
   const lost = results.filter((r) => r.stored < r.ok);

@@ -132,6 +132,8 @@ const envSchema = z.object({
     .or(z.literal('').transform(() => undefined)),
   /** How often each app process looks for mail to send. */
   MAIL_POLL_SECONDS: z.coerce.number().int().min(1).max(3600).default(10),
+  /** App processes serving requests (PostgreSQL only; default 1). SQLite always has one. */
+  WORKERS: z.coerce.number().int().min(1).max(64).optional(),
 });
 
 export type Config = {
@@ -173,6 +175,8 @@ export type Config = {
   };
   /** Set only when SMTP_URL and MAIL_FROM are: then mail is queued and sent (see src/modules/mail). */
   mail: { smtpUrl: string; from: string; pollMs: number; firstRetryMs: number } | undefined;
+  /** Processes that serve requests: WORKERS (default 1) on PostgreSQL, always 1 on SQLite. */
+  workers: number;
 };
 
 export const BODY_LIMIT_BYTES = 256 * 1024;
@@ -201,6 +205,9 @@ export function loadConfig(env: NodeJS.ProcessEnv = process.env, overrides: Part
     trustProxy: e.TRUST_PROXY,
     redis: e.REDIS_URL ? { url: e.REDIS_URL, keyPrefix: e.REDIS_KEY_PREFIX } : undefined,
     guesses: { perScope: e.GUESS_LIMIT_PER_SCOPE, global: e.GUESS_LIMIT_GLOBAL, windowMinutes: e.GUESS_WINDOW_MINUTES },
+    // Default 1 for now: with two workers test/storage/durability.test.ts [postgres] saw 2 of 180 submissions
+    // refused when the primary was SIGKILLed mid-load; see docs/performance.md before making it the core count.
+    workers: e.DATABASE_URL ? (e.WORKERS ?? 1) : 1,
     webDir: path.resolve(import.meta.dirname, '../dist/web'),
     chromiumPath: e.CHROMIUM_PATH,
     secretsKey: e.SECRETS_KEY,

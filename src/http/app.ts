@@ -49,6 +49,7 @@ import { charterRoutes } from '../modules/trajecten/charter-routes.ts';
 import { intervisionRoutes } from '../modules/trajecten/intervision-routes.ts';
 import { trajectoryRoutes } from '../modules/trajecten/routes.ts';
 import { requestLoggerFactory } from './anonymous.ts';
+import { registerCompression } from './compression.ts';
 import { registerDocs } from './docs.ts';
 import { registerErrorHandling } from './errors.ts';
 import './fastify-types.ts';
@@ -107,6 +108,7 @@ export async function buildApp(options: AppOptions): Promise<App> {
   });
   app.decorate('registeredRoutes', registered);
 
+  await registerCompression(app);
   await app.register(cookie);
   await app.register(websocket, { options: { maxPayload: 4096 } });
   // Live meeting events: between processes through Redis when REDIS_URL is set, else through

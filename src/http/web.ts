@@ -10,7 +10,8 @@ import type { FastifyInstance } from 'fastify';
 export async function registerWebApp(app: FastifyInstance, webDir: string): Promise<boolean> {
   const index = path.join(webDir, 'index.html');
   if (!fs.existsSync(index)) return false;
-  await app.register(fastifyStatic, { root: webDir, prefix: '/', wildcard: false, index: false });
+  // preCompressed: the .br and .gz files written next to each asset at build time (vite.config.ts).
+  await app.register(fastifyStatic, { root: webDir, prefix: '/', wildcard: false, index: false, preCompressed: true });
   const indexHtml = fs.readFileSync(index);
   app.get('/*', { schema: { hide: true } }, (req, reply) => {
     if (req.url.startsWith('/api/')) return reply.callNotFound();

@@ -1,5 +1,3 @@
-import sharp from 'sharp';
-
 /**
  * Demo "photos": simple drawn scenes rendered to JPEG, so the demo needs no image files and no
  * photos of real people. They go through the same processing as uploads.
@@ -53,5 +51,6 @@ const scenes = {
 export type DemoScene = keyof typeof scenes;
 
 export async function demoPhoto(scene: DemoScene): Promise<Buffer> {
+  const { default: sharp } = await import('sharp');
   return sharp(Buffer.from(scenes[scene])).jpeg({ quality: 88 }).toBuffer();
 }

@@ -1,6 +1,6 @@
 import { once } from 'node:events';
 import { PassThrough, type Readable } from 'node:stream';
-import ExcelJS from 'exceljs';
+import type ExcelJS from 'exceljs';
 import { Zip, ZipDeflate } from 'fflate';
 import type { Language } from '../../core/language.ts';
 import { BOM, type CsvOptions, csvLine, neutralise } from './cells.ts';
@@ -304,11 +304,6 @@ function pendingBytes(sheet: ExcelJS.Worksheet): number {
 /** An .xlsx written with exceljs's streaming writer; the writing pauses while the reader is behind. */
 function xlsxStream(exportedOn: string, drive: Driver): Readable {
   const out = new PassThrough({ highWaterMark: 1 << 20 });
-  const workbook = new ExcelJS.stream.xlsx.WorkbookWriter({ stream: out, useStyles: true, useSharedStrings: false });
-  workbook.creator = 'Kruisbestuiving';
-  // The file's own dates carry the day only, like everything else in an export.
-  workbook.created = new Date(`${exportedOn}T00:00:00Z`);
-  workbook.modified = workbook.created;
   // Waits while the zip is behind (rows not yet compressed) or the reader is (the client reads slowly),
   // and stops the export when the reader went away (the client hung up).
   const pause = async (sheet: ExcelJS.Worksheet) => {
@@ -316,9 +311,18 @@ function xlsxStream(exportedOn: string, drive: Driver): Readable {
     if (!out.destroyed && out.writableNeedDrain) await Promise.race([once(out, 'drain'), once(out, 'close')]);
     if (out.destroyed) throw new Error('The export was stopped by its reader');
   };
-  drive(workbook, pause, sheetNamer())
-    .then(() => workbook.commit())
-    .catch((error: Error) => out.destroy(error));
+  const write = async () => {
+    // exceljs is large (about 150 modules): loaded at the first spreadsheet, not at start.
+    const { default: excel } = await import('exceljs');
+    const workbook = new excel.stream.xlsx.WorkbookWriter({ stream: out, useStyles: true, useSharedStrings: false });
+    workbook.creator = 'Kruisbestuiving';
+    // The file's own dates carry the day only, like everything else in an export.
+    workbook.created = new Date(`${exportedOn}T00:00:00Z`);
+    workbook.modified = workbook.created;
+    await drive(workbook, pause, sheetNamer());
+    await workbook.commit();
+  };
+  write().catch((error: Error) => out.destroy(error));
   return out;
 }
 

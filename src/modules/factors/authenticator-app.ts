@@ -1,4 +1,3 @@
-import QRCode from 'qrcode';
 import type { Actor, ServiceContext } from '../../core/context.ts';
 import { AppError } from '../../core/errors.ts';
 import { open, seal, secretsKey } from '../../core/secret-box.ts';
@@ -25,7 +24,7 @@ export async function startAuthenticatorApp(ctx: ServiceContext, actor: Actor, a
   // Sealed with the app's secrets key: a database dump alone does not give anyone the second factor.
   await store.replaceTotp(ctx.db, { user_id: actor.userId, secret: seal(secretsKey(ctx.config), secret), created_at: ctx.clock.now().toISOString() });
   const uri = totpUri(secret, accountLabel);
-  return { secret, uri, qrSvg: await QRCode.toString(uri, { type: 'svg', errorCorrectionLevel: 'M', margin: 2 }) };
+  return { secret, uri, qrSvg: await (await import('qrcode')).default.toString(uri, { type: 'svg', errorCorrectionLevel: 'M', margin: 2 }) };
 }
 
 export async function confirmAuthenticatorApp(ctx: ServiceContext, actor: Actor, code: string): Promise<{ recoveryCodes: string[] | null }> {

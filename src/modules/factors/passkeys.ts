@@ -1,12 +1,4 @@
-import {
-  type AuthenticationResponseJSON,
-  type AuthenticatorTransportFuture,
-  generateAuthenticationOptions,
-  generateRegistrationOptions,
-  type RegistrationResponseJSON,
-  verifyAuthenticationResponse,
-  verifyRegistrationResponse,
-} from '@simplewebauthn/server';
+import type { AuthenticationResponseJSON, AuthenticatorTransportFuture, RegistrationResponseJSON } from '@simplewebauthn/server';
 import { addMinutes } from '../../core/clock.ts';
 import type { Actor, ServiceContext } from '../../core/context.ts';
 import { AppError } from '../../core/errors.ts';
@@ -15,6 +7,9 @@ import { inTransaction } from '../../db/database.ts';
 import { auditFactor } from './audit.ts';
 import { issueFirstRecoveryCodes } from './recovery-codes.ts';
 import * as store from './store.ts';
+
+/** The WebAuthn library (and its certificate parsers) loads at the first passkey, not at start. */
+const webauthn = () => import('@simplewebauthn/server');
 
 /** Where the passkey belongs: the configured public address (its host name is the RP id). */
 export type RelyingParty = { id: string; origin: string };
@@ -58,7 +53,7 @@ async function takeChallenge(ctx: ServiceContext, clientDataJSON: string, purpos
 
 export async function registrationOptions(ctx: ServiceContext, actor: Actor, rp: RelyingParty, user: { email: string; displayName: string }) {
   const existing = await store.passkeysOf(ctx.db, actor.userId);
-  const options = await generateRegistrationOptions({
+  const options = await (await webauthn()).generateRegistrationOptions({
     rpName: RP_NAME,
     rpID: rp.id,
     userName: user.email,
@@ -87,13 +82,15 @@ export async function finishRegistration(
   const refused = () => new AppError('validation_failed', { detail: 'passkey_refused', text: refusedText });
   const challenge = await takeChallenge(ctx, input.response.response.clientDataJSON, 'register', actor.userId);
   if (!challenge) throw refused();
-  const result = await verifyRegistrationResponse({
-    response: input.response,
-    expectedChallenge: challenge,
-    expectedOrigin: rp.origin,
-    expectedRPID: rp.id,
-    requireUserVerification: false,
-  }).catch(() => undefined);
+  const result = await (await webauthn())
+    .verifyRegistrationResponse({
+      response: input.response,
+      expectedChallenge: challenge,
+      expectedOrigin: rp.origin,
+      expectedRPID: rp.id,
+      requireUserVerification: false,
+    })
+    .catch(() => undefined);
   if (!result?.verified) throw refused();
   const { credential } = result.registrationInfo;
   if (await store.findPasskey(ctx.db, credential.id)) throw refused();
@@ -119,7 +116,7 @@ export async function finishRegistration(
  */
 export async function assertionOptions(ctx: ServiceContext, rp: RelyingParty, userId: string | null) {
   const allowCredentials = userId ? (await store.passkeysOf(ctx.db, userId)).map((row) => ({ id: row.id, transports: transportsOf(row) })) : undefined;
-  const options = await generateAuthenticationOptions({
+  const options = await (await webauthn()).generateAuthenticationOptions({
     rpID: rp.id,
     ...(allowCredentials ? { allowCredentials } : {}),
     // Alone, a passkey must be unlocked (fingerprint, PIN): that is what makes it two factors in one.
@@ -144,14 +141,16 @@ export async function verifyAssertion(
   if (!challenge || !passkey) return undefined;
   if (expectedUserId && passkey.user_id !== expectedUserId) return undefined;
   if (response.response.userHandle && Buffer.from(response.response.userHandle, 'base64url').toString('utf8') !== passkey.user_id) return undefined;
-  const result = await verifyAuthenticationResponse({
-    response,
-    expectedChallenge: challenge,
-    expectedOrigin: rp.origin,
-    expectedRPID: rp.id,
-    credential: { id: passkey.id, publicKey: fromBase64url(passkey.public_key), counter: Number(passkey.counter), transports: transportsOf(passkey) },
-    requireUserVerification: expectedUserId === null,
-  }).catch(() => undefined);
+  const result = await (await webauthn())
+    .verifyAuthenticationResponse({
+      response,
+      expectedChallenge: challenge,
+      expectedOrigin: rp.origin,
+      expectedRPID: rp.id,
+      credential: { id: passkey.id, publicKey: fromBase64url(passkey.public_key), counter: Number(passkey.counter), transports: transportsOf(passkey) },
+      requireUserVerification: expectedUserId === null,
+    })
+    .catch(() => undefined);
   if (!result?.verified) return undefined;
   await store.passkeyUsed(ctx.db, passkey.id, result.authenticationInfo.newCounter, ctx.clock.now().toISOString());
   return passkey.user_id;

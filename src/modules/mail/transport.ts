@@ -1,4 +1,4 @@
-import nodemailer from 'nodemailer';
+import type { Transporter } from 'nodemailer';
 
 export type OutgoingMail = { messageId: string; to: string; subject: string; text: string; html: string | undefined };
 
@@ -6,10 +6,15 @@ export type OutgoingMail = { messageId: string; to: string; subject: string; tex
 export type MailTransport = { send: (mail: OutgoingMail) => Promise<void>; close: () => void };
 
 export function smtpTransport(smtpUrl: string, from: string): MailTransport {
-  const transporter = nodemailer.createTransport(smtpUrl);
+  // nodemailer loads with the first mail, not at start.
+  let transporter: Promise<Transporter> | undefined;
+  const open = () => {
+    transporter ??= import('nodemailer').then(({ default: nodemailer }) => nodemailer.createTransport(smtpUrl));
+    return transporter;
+  };
   return {
     send: async (mail) => {
-      await transporter.sendMail({
+      await (await open()).sendMail({
         from,
         to: mail.to,
         subject: mail.subject,
@@ -18,7 +23,7 @@ export function smtpTransport(smtpUrl: string, from: string): MailTransport {
         messageId: mail.messageId,
       });
     },
-    close: () => transporter.close(),
+    close: () => void transporter?.then((t) => t.close()),
   };
 }
 

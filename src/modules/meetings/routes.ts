@@ -1,5 +1,4 @@
 import type { FastifyInstance, FastifyRequest } from 'fastify';
-import QRCode from 'qrcode';
 import * as z from 'zod';
 import { AppError } from '../../core/errors.ts';
 import { type AnyRoute, defineRoute } from '../../http/route.ts';
@@ -210,7 +209,7 @@ export function meetingRoutes(app: FastifyInstance, bus: MeetingBus): AnyRoute[]
       handler: async ({ actor, params, req }) => {
         const meeting = await service.getMeeting(ctx, actor, params.orgId, params.meetingId);
         const url = `${baseUrl(req)}/m/${meeting.joinCode}`;
-        return { url, qrSvg: await QRCode.toString(url, { type: 'svg', errorCorrectionLevel: 'M', margin: 2 }) };
+        return { url, qrSvg: await (await import('qrcode')).default.toString(url, { type: 'svg', errorCorrectionLevel: 'M', margin: 2 }) };
       },
     }),
     defineRoute({

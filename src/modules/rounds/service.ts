@@ -1,4 +1,3 @@
-import QRCode from 'qrcode';
 import type { Actor, ServiceContext } from '../../core/context.ts';
 import { AppError, notFound } from '../../core/errors.ts';
 import { newId, newSecretToken } from '../../core/ids.ts';
@@ -176,7 +175,7 @@ export async function getRound(ctx: ServiceContext, source: InstrumentSource, ac
           teamId: link.team_id,
           teamName: link.team_name,
           url,
-          qrSvg: await QRCode.toString(url, { type: 'svg', errorCorrectionLevel: 'M', margin: 2 }),
+          qrSvg: await (await import('qrcode')).default.toString(url, { type: 'svg', errorCorrectionLevel: 'M', margin: 2 }),
           // Per team, as a team filter of the report would show it (the link's own count for those who see small counts).
           ...(() => {
             const shown = viewer.seesSmall ? { count: Number(link.responses), fewerThan: null } : perTeam(link.team_id);

@@ -1,9 +1,12 @@
-import * as client from 'openid-client';
+import type * as client from 'openid-client';
 import { issuerAllowed } from './rules.ts';
 
 /** Provider metadata is fetched again after this long, so a key rotation or a moved endpoint is picked up. */
 const DISCOVERY_TTL_MS = 10 * 60_000;
 const TIMEOUT_SECONDS = 10;
+
+/** openid-client (and its JOSE code) loads at the first single sign-on, not at start. */
+const openid = () => import('openid-client');
 
 type Cached = { at: number; config: Promise<client.Configuration> };
 const cache = new Map<string, Cached>();
@@ -20,10 +23,12 @@ export function providerConfiguration(settings: ProviderSettings, now: number): 
   if (hit && now - hit.at < DISCOVERY_TTL_MS) return hit.config;
   if (!issuerAllowed(settings.issuer)) return Promise.reject(new Error('issuer not allowed'));
   const insecure = new URL(settings.issuer).protocol === 'http:';
-  const config = client.discovery(new URL(settings.issuer), settings.clientId, settings.clientSecret, client.ClientSecretPost(settings.clientSecret), {
-    timeout: TIMEOUT_SECONDS,
-    ...(insecure ? { execute: [client.allowInsecureRequests] } : {}),
-  });
+  const config = openid().then((client) =>
+    client.discovery(new URL(settings.issuer), settings.clientId, settings.clientSecret, client.ClientSecretPost(settings.clientSecret), {
+      timeout: TIMEOUT_SECONDS,
+      ...(insecure ? { execute: [client.allowInsecureRequests] } : {}),
+    }),
+  );
   config.catch(() => cache.delete(key));
   cache.set(key, { at: now, config });
   return config;
@@ -31,6 +36,7 @@ export function providerConfiguration(settings: ProviderSettings, now: number): 
 
 /** The new random values of one sign-in: state, nonce and PKCE verifier (S256). */
 export async function newAuthorization(config: client.Configuration, redirectUri: string, loginHint: string) {
+  const client = await openid();
   const state = client.randomState();
   const nonce = client.randomNonce();
   const codeVerifier = client.randomPKCECodeVerifier();
@@ -58,6 +64,7 @@ export async function finishAuthorization(
   callbackUrl: URL,
   checks: { state: string; nonce: string; codeVerifier: string },
 ): Promise<Record<string, unknown> & { sub: string }> {
+  const client = await openid();
   const tokens = await client.authorizationCodeGrant(config, callbackUrl, {
     expectedState: checks.state,
     expectedNonce: checks.nonce,

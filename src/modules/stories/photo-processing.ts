@@ -1,4 +1,3 @@
-import sharp from 'sharp';
 import { AppError } from '../../core/errors.ts';
 import { QueueFull, WorkQueue } from '../../core/work-queue.ts';
 import { type ImageKind, imageKindOf } from './image-signature.ts';
@@ -18,8 +17,18 @@ export const MAX_INPUT_PIXELS: Record<ImageKind, number> = { jpeg: 50_000_000, p
  */
 const queue = new WorkQueue(2, 8);
 
-sharp.cache(false);
-sharp.concurrency(1);
+type Sharp = typeof import('sharp')['default'];
+let loading: Promise<Sharp> | undefined;
+
+/** sharp (libvips, tens of MiB once loaded) comes in at the first photo, not at start. */
+function loadSharp(): Promise<Sharp> {
+  loading ??= import('sharp').then(({ default: sharp }) => {
+    sharp.cache(false);
+    sharp.concurrency(1);
+    return sharp;
+  });
+  return loading;
+}
 
 const refused = (message: 'not_an_image' | 'too_many_pixels') => new AppError('validation_failed', { issues: [{ path: 'photo', message }] });
 
@@ -33,6 +42,7 @@ export async function processPhoto(input: Buffer, maxDimension: number): Promise
   if (!kind) throw refused('not_an_image');
   const limit = MAX_INPUT_PIXELS[kind];
   // metadata() reads the header only: the declared size is known before anything is decoded.
+  const sharp = await loadSharp();
   const meta = await sharp(input, { failOn: 'error', limitInputPixels: false, animated: false })
     .metadata()
     .catch(() => undefined);
@@ -49,6 +59,7 @@ export async function processPhoto(input: Buffer, maxDimension: number): Promise
 
 async function encode(input: Buffer, limit: number, maxDimension: number): Promise<ProcessedPhoto> {
   // sharp writes no metadata unless asked (keepMetadata/withMetadata), and we never ask.
+  const sharp = await loadSharp();
   const { data, info } = await sharp(input, { failOn: 'error', limitInputPixels: limit, animated: false })
     .rotate()
     .resize({ width: maxDimension, height: maxDimension, fit: 'inside', withoutEnlargement: true })
