@@ -135,6 +135,17 @@ run('survey open answers coded in the stories’ codebook, in Chromium', () => {
     await expect(page.getByText('En een vaste contactpersoon.', { exact: true })).toBeVisible();
     await expect(page.getByText('door Anna Peeters')).toBeVisible();
     expect(await page.getByRole('button', { name: 'Code ‘Vast gezicht’ weghalen' }).count()).toBe(0);
+    // A memo on the new segment, by keyboard.
+    const mine = page.getByRole('listitem').filter({ has: page.getByRole('link', { name: 'Tijd voor gesprek', exact: true }) });
+    await mine.locator('summary').focus();
+    await page.keyboard.press('Enter');
+    await mine.getByLabel('Titel').focus();
+    await page.keyboard.type('Tijd');
+    await mine.getByLabel('Memo', { exact: true }).focus();
+    await page.keyboard.type('Komt ook in de verhalen terug.');
+    await mine.getByRole('button', { name: 'Memo bewaren' }).focus();
+    await page.keyboard.press('Enter');
+    await expect(mine.getByText('Komt ook in de verhalen terug.')).toBeVisible();
     await expectAccessible(page, 'coding an open answer at 320 px');
     await expectNoHorizontalScroll(page, 'coding an open answer at 320 px');
 

@@ -8,7 +8,9 @@ import { SelectField } from '../components/SelectField.tsx';
 import { type AnswerForCoding, type AnswerSegment, answerSentences } from '../components/signalen/answers.ts';
 import { CodedText, selectionOffsets } from '../components/signalen/CodedText.tsx';
 import { CodeOptions } from '../components/signalen/CodeOptions.tsx';
-import type { Code } from '../components/signalen/types.ts';
+import { MemoForm } from '../components/signalen/MemoForm.tsx';
+import { MemoList } from '../components/signalen/MemoList.tsx';
+import type { Code, Memo } from '../components/signalen/types.ts';
 import { TextField } from '../components/TextField.tsx';
 import '../components/signalen/signalen.css';
 import { SubmitRow } from '../components/SubmitRow.tsx';
@@ -20,13 +22,14 @@ import { useMe } from '../session.ts';
 export async function loader({ request, params }: LoaderFunctionArgs) {
   const org = await requireOrganisation(request, params.orgId, (role) => role === 'admin' || role === 'researcher');
   const signal = request.signal;
-  const [all, codes] = await Promise.all([
+  const [all, codes, memos] = await Promise.all([
     api.get<{ answers: AnswerForCoding[] }>(apiPath`/api/orgs/${org.id}/coding/answers`, { signal }),
     api.get<{ codes: Code[] }>(apiPath`/api/orgs/${org.id}/coding/codes`, { signal }),
+    api.get<{ memos: Memo[] }>(apiPath`/api/orgs/${org.id}/coding/memos`, { signal }),
   ]);
   const answers = all.answers.filter((a) => a.roundId === params.roundId && a.question === params.question);
   if (answers.length === 0) throw data(null, { status: 404 });
-  return { answers, codes: codes.codes };
+  return { answers, codes: codes.codes, memos: memos.memos };
 }
 
 const fields = ['start', 'end', 'codeId', 'responseId'] as const;
@@ -40,7 +43,7 @@ export function Component() {
   const { t } = useT();
   const org = useOrganisation();
   const { user } = useMe();
-  const { answers, codes } = useLoaderData<typeof loader>();
+  const { answers, codes, memos } = useLoaderData<typeof loader>();
   const revalidate = useRevalidate();
   const formRef = useRef<HTMLFormElement>(null);
   const textRefs = useRef(new Map<string, HTMLDivElement>());
@@ -156,6 +159,11 @@ export function Component() {
                       {t('signalen.coding.removeSegment', { code: codeName(segment.codeId) })}
                     </button>
                   )}
+                  <MemoList orgId={org.id} memos={memos.filter((m) => m.targetKind === 'segment' && m.targetId === segment.id)} />
+                  <details>
+                    <summary>{t('signalen.coding.memoOnSegment')}</summary>
+                    <MemoForm orgId={org.id} targetKind="segment" targetId={segment.id} heading={t('signalen.coding.memoOnSegment')} />
+                  </details>
                 </li>
               ))}
             </ul>
