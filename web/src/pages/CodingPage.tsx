@@ -91,6 +91,12 @@ export function Component() {
         </li>
         {me.manages && (
           <li>
+            <Link to={`${base}/antwoorden`}>{t('signalen.coding.answers.title')}</Link>
+            <p className="field-hint">{t('signalen.coding.answers.linkHint')}</p>
+          </li>
+        )}
+        {me.manages && (
+          <li>
             <a href={apiPath`/api/orgs/${org.id}/coding/export.qdpx`} download>
               {t('signalen.coding.export')}
             </a>

@@ -2,7 +2,9 @@ import { forwardRef } from 'react';
 import type { Code, Segment } from './types.ts';
 
 /** Splits the text at every segment boundary; each piece inside a segment is marked in its code's colour. */
-function pieces(text: string, segments: Segment[]) {
+type Marked = Pick<Segment, 'start' | 'end' | 'codeId'>;
+
+function pieces(text: string, segments: Marked[]) {
   const cuts = new Set([0, text.length]);
   for (const s of segments) {
     cuts.add(s.start);
@@ -15,7 +17,7 @@ function pieces(text: string, segments: Segment[]) {
   });
 }
 
-type Props = { text: string; segments: Segment[]; codes: Code[]; label: string };
+type Props = { text: string; segments: Marked[]; codes: Code[]; label: string };
 
 /**
  * The text of a story or reflection with its coded parts highlighted. Only text nodes go inside,

@@ -6,7 +6,7 @@ export type SignalLevel = (typeof signalLevels)[number];
 export const stances = ['confirm', 'nuance', 'contest'] as const;
 export type Stance = (typeof stances)[number];
 
-type Person = { id: string; displayName: string } | null;
+export type Person = { id: string; displayName: string } | null;
 
 export type SignalSummary = {
   id: string;
