@@ -247,16 +247,7 @@ export function generateCharter(state: TrajectoryState, lang: Language): Charter
     ...agreementLines('statuut_mandaat'),
     ...mandates.map(({ m, mandate }) =>
       [
-        mandate?.statuses.length
-          ? w.status(
-              m.displayName,
-              listOf(
-                mandate.statuses.map((s) => label('status', s, lang).toLowerCase()),
-                lang,
-                'disjunction',
-              ),
-            )
-          : w.noStatus(m.displayName),
+        statusSentence(m.displayName, mandate?.statuses ?? []),
         mandate?.mayDecide.trim() ? sentence(w.mayDecide(m.displayName, mandate.mayDecide.trim())) : null,
         mandate?.maySign.trim() ? sentence(w.maySign(m.displayName, mandate.maySign.trim())) : null,
         mandate?.informal?.trim() ? sentence(w.informal(m.displayName, mandate.informal.trim())) : null,
