@@ -110,6 +110,8 @@ export async function saveMeetingRounds(ctx: ServiceContext, trx: Db, meeting: M
       response.rows.push(...rows);
       responses.set(a.participantId, response);
     }
+    // Nobody agreed: no empty round in the organisation's list (a round saved before is still emptied).
+    if (responses.size === 0 && !saved.has(versionId)) continue;
     const roundId = await saveResponsesFromElsewhere(ctx, trx, {
       organisationId: meeting.organisation_id,
       roundId: saved.get(versionId),
