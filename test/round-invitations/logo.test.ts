@@ -53,6 +53,7 @@ describeEachDatabase("an organisation's logo and colour on its respondent form",
     expect(refusedForMember.statusCode).toBe(403);
     const notAnImage = await sendBytes(t.app, admin, `/api/orgs/${org}/branding/logo`, Buffer.from('not an image at all'));
     expect(notAnImage.statusCode).toBe(400);
+    expect(notAnImage.body).toContain('geen JPEG-, PNG- of WebP-afbeelding');
 
     const uploaded = await sendBytes(t.app, admin, `/api/orgs/${org}/branding/logo`, original);
     expect(uploaded.statusCode, uploaded.body).toBe(200);
