@@ -28,6 +28,7 @@ import * as singleSignOn from './migrations/2026_12_06_0600_single_sign_on.ts';
 import * as meetingRounds from './migrations/2026_12_06_0800_meeting_rounds.ts';
 import * as meetingDialogueRecords from './migrations/2026_12_06_0801_meeting_dialogue_records.ts';
 import * as codingCoresearchAnswers from './migrations/2026_12_06_0900_coding_coresearch_answers.ts';
+import * as organisationLogos from './migrations/2026_12_06_1200_organisation_logos.ts';
 
 /** Listed here, not read from disk, so the order is reviewed in code and bundling cannot lose one. */
 const migrations: Record<string, Migration> = {
@@ -55,6 +56,7 @@ const migrations: Record<string, Migration> = {
   '2026_12_06_0500_two_factors': twoFactors,
   '2026_12_06_0400_password_resets': passwordResets,
   '2026_12_06_0900_coding_coresearch_answers': codingCoresearchAnswers,
+  '2026_12_06_1200_organisation_logos': organisationLogos,
   '2026_12_06_0200_notifications': notifications,
   '2026_12_06_0201_round_result_sharing': roundResultSharing,
   '2026_12_06_0800_meeting_rounds': meetingRounds,

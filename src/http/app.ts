@@ -157,7 +157,7 @@ export async function buildApp(options: AppOptions): Promise<App> {
     ...instrumentRoutes(app),
     ...instrumentPreviewRoutes(app),
     ...roundRoutes(app, publishedInstruments),
-    ...roundInvitationRoutes(app),
+    ...roundInvitationRoutes(app, photoStorage, config.uploadsPerHour),
     ...importRoutes(app, config),
     ...analysisRoutes(app, publishedInstruments),
     ...trajectoryRoutes(app, publishedInstruments),
@@ -177,7 +177,7 @@ export async function buildApp(options: AppOptions): Promise<App> {
     invite: config.rateLimits.invitePerMinute,
     respondent: config.rateLimits.respondentPerMinute,
   });
-  registerRespondentPages(app, publishedInstruments, config.rateLimits.respondentPerMinute);
+  registerRespondentPages(app, publishedInstruments, config.rateLimits.respondentPerMinute, photoStorage);
   registerExhibitionPages(app, photoStorage, config.rateLimits.respondentPerMinute);
   registerParticipantPages(app, meetingBus, config.rateLimits.respondentPerMinute);
   registerPublicResultPages(app, publishedInstruments, config.rateLimits.respondentPerMinute);

@@ -27,6 +27,10 @@ export function PublicPage(props: {
   lang: Language;
   title: string;
   stylesheet: string;
+  /** A second stylesheet after the first (the organisation's colours on the respondent form). */
+  extraStylesheet?: string | undefined;
+  /** What the header shows instead of the platform's name (an organisation's name or logo). */
+  brand?: ReactNode;
   script?: string;
   messages: PublicPageMessages;
   languageHref?: string;
@@ -41,11 +45,12 @@ export function PublicPage(props: {
         <meta name="robots" content="noindex" />
         <title>{props.title}</title>
         <link rel="stylesheet" href={props.stylesheet} />
+        {props.extraStylesheet && <link rel="stylesheet" href={props.extraStylesheet} />}
         <link rel="icon" href="/favicon.svg" type="image/svg+xml" />
       </head>
       <body>
         <header className="top">
-          <span className="brand">Kruisbestuiving</span>
+          {props.brand ?? <span className="brand">Kruisbestuiving</span>}
           {props.languageHref && (
             <a href={props.languageHref} lang={t.otherLanguageCode} hrefLang={t.otherLanguageCode}>
               {t.otherLanguage}

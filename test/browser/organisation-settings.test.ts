@@ -2,6 +2,7 @@ import type { Browser } from 'playwright-core';
 import { afterAll, beforeAll, describe, expect, inject, it } from 'vitest';
 import '../helpers/locator-matchers.ts';
 import { expectAccessible, expectNoHorizontalScroll, type LiveServer, launchBrowser, newTestContext, signIn, startLiveServer } from '../helpers/browser.ts';
+import { makeJpeg } from '../stories/images.ts';
 
 const run = inject('chromiumPath') ? describe : describe.skip;
 const PASSWORD = 'demo-kruisbestuiving';
@@ -52,5 +53,28 @@ run('the organisation’s threshold for small counts in Chromium', () => {
     for (const line of lines) expect(line).toMatch(/^(\d{2,} mensen vulden alles in|Minder dan 10 mensen|Het aantal antwoorden via deze link tonen we niet)/);
     await expectAccessible(coordinator, 'round as coordinator');
     await coordinatorContext.close();
+  });
+
+  it('an admin uploads the logo at 320 px, sees it with the organisation name as its text, and removes it', async () => {
+    const context = await newTestContext(browser, { width: 320, height: 800 });
+    const page = await context.newPage();
+    await signIn(page, server.url, 'beheerder@demo.kruisbestuiving.org', PASSWORD);
+    const me = (await (await page.request.get(`${server.url}/api/me`)).json()).organisations[0] as { id: string; name: string };
+    await page.goto(`${server.url}/o/${me.id}/organisatie`);
+    await page.getByRole('heading', { level: 2, name: 'Logo van de organisatie' }).waitFor();
+    await page.getByRole('button', { name: 'Logo bewaren' }).click();
+    await expect(page.getByText('Kies eerst een bestand.').first()).toBeVisible();
+    await page.getByLabel('Kies een logo').setInputFiles({ name: 'logo.jpg', mimeType: 'image/jpeg', buffer: await makeJpeg(800, 200) });
+    await page.getByRole('button', { name: 'Logo bewaren' }).click();
+    await expect(page.getByText('Het logo is bewaard.')).toBeVisible();
+    const logo = page.getByRole('img', { name: me.name });
+    await expect(logo).toBeVisible();
+    expect(await logo.evaluate((img: HTMLImageElement) => img.complete && img.naturalWidth)).toBe(400);
+    await expectAccessible(page, 'organisation settings with a logo');
+    await expectNoHorizontalScroll(page, 'organisation settings with a logo');
+    await page.getByRole('button', { name: 'Logo weghalen' }).click();
+    await expect(page.getByText('Het logo is weggehaald. De vragenlijst toont nu de naam van de organisatie.')).toBeVisible();
+    expect(await page.getByRole('img', { name: me.name }).count()).toBe(0);
+    await context.close();
   });
 });

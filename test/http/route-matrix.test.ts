@@ -199,6 +199,9 @@ const samples: Record<string, Sample> = {
   'PUT /api/orgs/:orgId/rounds/:roundId/targets': (f) => ({ params: { orgId: f.org, roundId: f.round }, body: { targets: [] } }),
   'GET /api/orgs/:orgId/branding': (f) => ({ params: { orgId: f.org } }),
   'PUT /api/orgs/:orgId/branding': (f) => ({ params: { orgId: f.org }, body: { colour: '#1d4f91' } }),
+  'PUT /api/orgs/:orgId/branding/logo': (f) => ({ params: { orgId: f.org }, body: {} }),
+  'GET /api/orgs/:orgId/branding/logo': (f) => ({ params: { orgId: f.org } }),
+  'DELETE /api/orgs/:orgId/branding/logo': (f) => ({ params: { orgId: f.org } }),
   // One respondent of the experience workers' form, as a CSV; each role gets a fresh round.
   'POST /api/orgs/:orgId/rounds/:roundId/imports/preview': (f) => ({ params: { orgId: f.org, roundId: f.round }, body: importSample }),
   'POST /api/orgs/:orgId/rounds/:roundId/imports': (f) => ({ params: { orgId: f.org, roundId: f.round }, body: { ...importSample, mapping: importMapping } }),
@@ -542,6 +545,10 @@ const expected: Record<string, Row> = {
   'PUT /api/orgs/:orgId/rounds/:roundId/targets': [200, 200, 200, 403, 404],
   'GET /api/orgs/:orgId/branding': [200, 200, 200, 200, 404],
   'PUT /api/orgs/:orgId/branding': [200, 403, 403, 403, 404],
+  // No image in the sample body: the admin passes the role check and gets "not an image"; no logo to show or remove.
+  'PUT /api/orgs/:orgId/branding/logo': [400, 403, 403, 403, 404],
+  'GET /api/orgs/:orgId/branding/logo': [404, 404, 404, 404, 404],
+  'DELETE /api/orgs/:orgId/branding/logo': [404, 403, 403, 403, 404],
   'POST /api/orgs/:orgId/rounds/:roundId/imports/preview': [200, 200, 403, 403, 404],
   'POST /api/orgs/:orgId/rounds/:roundId/imports': [200, 200, 403, 403, 404],
   'GET /api/orgs/:orgId/rounds/:roundId/report': [200, 200, 200, 200, 404],

@@ -156,10 +156,10 @@ describeEachDatabase('personal invitations, reminders and the closing notice', (
     expect(refused.statusCode).toBe(400);
     expect(refused.body).toContain('contrast lager dan 4,5');
     const kept = await client.put(`/api/orgs/${org}/branding`, { colour: '#1D4F91' });
-    expect(kept.json(), kept.body).toEqual({ colour: '#1d4f91' });
+    expect(kept.json(), kept.body).toEqual({ colour: '#1d4f91', logo: null });
     const member = await makeUser(t.ctx, { organisationId: org, role: 'member' });
     const memberClient = new Client(t.app);
     await memberClient.login(member.email, TEST_PASSWORD);
-    expect((await memberClient.get(`/api/orgs/${org}/branding`)).json()).toEqual({ colour: '#1d4f91' });
+    expect((await memberClient.get(`/api/orgs/${org}/branding`)).json()).toEqual({ colour: '#1d4f91', logo: null });
   });
 });

@@ -51,6 +51,8 @@ export const auditActions = [
   'round.reminders_set',
   'round.targets_set',
   'organisation.branding_set',
+  'organisation.logo_set',
+  'organisation.logo_removed',
   'framework.saved',
   'report.viewed_unsuppressed',
   'report.downloaded',

@@ -45,4 +45,5 @@ export const brandingInput = z.strictObject({
     .regex(/^#[0-9a-fA-F]{6}$/)
     .nullable(),
 });
-export const brandingView = z.object({ colour: z.string().nullable() });
+export const logoView = z.object({ width: z.number().int(), height: z.number().int(), updatedAt: z.string() }).nullable();
+export const brandingView = z.object({ colour: z.string().nullable(), logo: logoView });

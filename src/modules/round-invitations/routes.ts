@@ -1,7 +1,11 @@
 import type { FastifyInstance } from 'fastify';
 import * as z from 'zod';
+import { notFound } from '../../core/errors.ts';
 import { requirePublicOrigin } from '../../http/public-origin.ts';
 import { type AnyRoute, defineRoute } from '../../http/route.ts';
+import type { PhotoStorage } from '../stories/photo-storage.ts';
+import { takeUploadAllowance } from '../uploads/service.ts';
+import { getLogo, LOGO_CONTENT_TYPE, LOGO_MAX_BYTES, publicLogoBytes, removeLogo, setLogo } from './logo.ts';
 import {
   brandingInput,
   brandingParams,
@@ -9,6 +13,7 @@ import {
   invitationSummary,
   inviteInput,
   inviteResult,
+  logoView,
   remindersInput,
   roundParams,
   targetsInput,
@@ -17,7 +22,7 @@ import { getBranding, inviteToRound, setBranding, setReminders, setTargets, invi
 
 const done = z.object({ ok: z.literal(true) });
 
-export function roundInvitationRoutes(app: FastifyInstance): AnyRoute[] {
+export function roundInvitationRoutes(app: FastifyInstance, storage: PhotoStorage, uploadsPerHour: number): AnyRoute[] {
   const ctx = app.services;
   return [
     defineRoute({
@@ -95,6 +100,52 @@ export function roundInvitationRoutes(app: FastifyInstance): AnyRoute[] {
       body: brandingInput,
       response: brandingView,
       handler: async ({ actor, params, body }) => setBranding(ctx, actor, params.orgId, body.colour),
+    }),
+    defineRoute({
+      method: 'PUT',
+      url: '/api/orgs/:orgId/branding/logo',
+      summary:
+        "Add or replace the organisation's logo on its respondent form: the raw image bytes as the body (image/jpeg, image/png, image/webp, at most 2 MB). Checked by content, re-encoded, fitted inside 400 × 160 and stripped of all metadata",
+      tags: ['organisations'],
+      auth: 'user',
+      policy: 'organisation.manage',
+      bodyLimit: LOGO_MAX_BYTES,
+      params: brandingParams,
+      response: logoView,
+      handler: async ({ actor, params, req }) => {
+        await takeUploadAllowance(ctx, actor.userId, 'photo', uploadsPerHour);
+        return setLogo(ctx, storage, actor, params.orgId, Buffer.isBuffer(req.body) ? req.body : undefined);
+      },
+    }),
+    defineRoute({
+      method: 'GET',
+      url: '/api/orgs/:orgId/branding/logo',
+      summary: "The organisation's logo (the same image the respondent form shows)",
+      tags: ['organisations'],
+      auth: 'user',
+      policy: 'organisation.view',
+      params: brandingParams,
+      response: { contentType: LOGO_CONTENT_TYPE },
+      handler: async ({ actor, params, reply }) => {
+        if (!(await getLogo(ctx, actor, params.orgId))) throw notFound();
+        const bytes = await publicLogoBytes(ctx.db, storage, params.orgId);
+        if (!bytes) throw notFound();
+        return reply.type(LOGO_CONTENT_TYPE).header('Cache-Control', 'private, no-store').send(bytes);
+      },
+    }),
+    defineRoute({
+      method: 'DELETE',
+      url: '/api/orgs/:orgId/branding/logo',
+      summary: "Remove the organisation's logo",
+      tags: ['organisations'],
+      auth: 'user',
+      policy: 'organisation.manage',
+      params: brandingParams,
+      response: done,
+      handler: async ({ actor, params }) => {
+        await removeLogo(ctx, storage, actor, params.orgId);
+        return { ok: true as const };
+      },
     }),
   ];
 }

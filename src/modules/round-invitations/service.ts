@@ -10,6 +10,7 @@ import { mailEnabled, queueMail } from '../mail/service.ts';
 import { isOpen, respondentUrl, today } from '../rounds/service.ts';
 import { MAX_ADDRESSES, parseAddresses } from './addresses.ts';
 import { darkenToContrast, keepsContrast } from './contrast.ts';
+import { type LogoView, publicLogo } from './logo.ts';
 import { closingMail, dateInWords, invitationMail, reminderMail } from './mail-texts.ts';
 import type { InvitationSummary } from './model.ts';
 import * as store from './store.ts';
@@ -186,13 +187,18 @@ export async function setTargets(
   });
 }
 
-export async function getBranding(ctx: ServiceContext, actor: Actor, organisationId: string): Promise<{ colour: string | null }> {
+export async function getBranding(ctx: ServiceContext, actor: Actor, organisationId: string): Promise<{ colour: string | null; logo: LogoView }> {
   authorize(actor, 'organisation.view', organisationId);
-  return { colour: (await store.brandingOf(ctx.db, organisationId))?.colour ?? null };
+  return { colour: (await store.brandingOf(ctx.db, organisationId))?.colour ?? null, logo: await publicLogo(ctx.db, organisationId) };
 }
 
 /** The organisation's colour for its respondent form and mails; refused when white text on it fails AA (4.5 : 1). */
-export async function setBranding(ctx: ServiceContext, actor: Actor, organisationId: string, colour: string | null): Promise<{ colour: string | null }> {
+export async function setBranding(
+  ctx: ServiceContext,
+  actor: Actor,
+  organisationId: string,
+  colour: string | null,
+): Promise<{ colour: string | null; logo: LogoView }> {
   authorize(actor, 'organisation.manage', organisationId);
   const value = colour?.toLowerCase() ?? null;
   if (value && !keepsContrast(value))
@@ -208,7 +214,7 @@ export async function setBranding(ctx: ServiceContext, actor: Actor, organisatio
       details: { colour: value },
     });
   });
-  return { colour: value };
+  return { colour: value, logo: await publicLogo(ctx.db, organisationId) };
 }
 
 /** The organisation's colour for public pages (the respondent form), without an actor. */

@@ -195,3 +195,19 @@ export async function setBranding(db: Db, organisationId: string, colour: string
     .onConflict((oc) => oc.column('organisation_id').doUpdateSet({ colour, updated_at: now }))
     .execute();
 }
+
+export const logoOf = (db: Db, organisationId: string) =>
+  db.selectFrom('organisation_logos').select(['storage_key', 'width', 'height', 'updated_at']).where('organisation_id', '=', organisationId).executeTakeFirst();
+
+export async function setLogo(db: Db, organisationId: string, logo: { storageKey: string; width: number; height: number }, now: string): Promise<void> {
+  const values = { storage_key: logo.storageKey, width: logo.width, height: logo.height, updated_at: now };
+  await db
+    .insertInto('organisation_logos')
+    .values({ organisation_id: organisationId, ...values })
+    .onConflict((oc) => oc.column('organisation_id').doUpdateSet(values))
+    .execute();
+}
+
+export async function removeLogo(db: Db, organisationId: string): Promise<void> {
+  await db.deleteFrom('organisation_logos').where('organisation_id', '=', organisationId).execute();
+}

@@ -48,6 +48,15 @@ export interface OrganisationBrandingTable {
   updated_at: string;
 }
 
+export interface OrganisationLogoTable {
+  organisation_id: string;
+  /** A key in the photo storage: `<organisation id>/<random id>.jpg`. */
+  storage_key: string;
+  width: number;
+  height: number;
+  updated_at: string;
+}
+
 export interface RoundInvitationsTables {
   round_invitations: RoundInvitationTable;
   round_invitation_tokens: RoundInvitationTokenTable;
@@ -57,4 +66,5 @@ export interface RoundInvitationsTables {
   round_reminders: RoundReminderTable;
   round_link_targets: RoundLinkTargetTable;
   organisation_branding: OrganisationBrandingTable;
+  organisation_logos: OrganisationLogoTable;
 }

@@ -14,8 +14,11 @@ import type { AnswerIssue } from '../instruments/answers.ts';
 import { visibleQuestions } from '../instruments/answers.ts';
 import { localise } from '../instruments/definition.ts';
 import type { ResolvedSection } from '../instruments/resolve.ts';
+import type { PhotoStorage } from '../stories/photo-storage.ts';
 import { browserSecret, ownerHash, ownerHashOf } from './draft-owner.ts';
+import { formBrand, registerBrandAssets } from './form/brand-assets.ts';
 import { dependsOnPage, followUpHint, followUpsToAsk } from './form/follow-ups.ts';
+import type { FormBrand } from './form/Layout.tsx';
 import { formMessages } from './form/messages.ts';
 import { MessagePage, ResumePage, SavedPage, SectionPage, WelcomePage } from './form/pages.tsx';
 import type { InstrumentSource } from './instrument-source.ts';
@@ -46,8 +49,10 @@ const issuesToErrors = (issues: AnswerIssue[]) => new Map(issues.map((i) => [i.i
  * The respondent's form: plain HTML rendered on the server, plain form posts, no account and no
  * JavaScript needed. Every page answers in the respondent's language.
  */
-export function registerRespondentPages(app: FastifyInstance, source: InstrumentSource, respondentRateLimit: number): void {
+export function registerRespondentPages(app: FastifyInstance, source: InstrumentSource, respondentRateLimit: number, storage: PhotoStorage): void {
   const ctx = app.services;
+  /** The organisation's name, logo and colours for the pages of a link, looked up once per request. */
+  const brands = new WeakMap<LinkContext, FormBrand>();
 
   registerPublicAsset(app, '/r-assets/form.css', 'text/css; charset=utf-8', css);
   registerPublicAsset(app, '/r-assets/form.js', 'text/javascript; charset=utf-8', script);
@@ -55,6 +60,7 @@ export function registerRespondentPages(app: FastifyInstance, source: Instrument
   void app.register(async (scope) => {
     await scope.register(formbody, { bodyLimit: 256 * 1024 });
     const config = { csrf: false, rateLimit: { max: respondentRateLimit, timeWindow: '1 minute' } };
+    registerBrandAssets(scope, ctx, source, storage, config);
 
     const unknown = (reply: FastifyReply, lang: Language) => {
       const t = formMessages(lang);
@@ -99,6 +105,7 @@ export function registerRespondentPages(app: FastifyInstance, source: Instrument
         await closedPage(reply, lang, link);
         return undefined;
       }
+      brands.set(link, await formBrand(ctx.db, link));
       return link;
     }
 
@@ -109,6 +116,7 @@ export function registerRespondentPages(app: FastifyInstance, source: Instrument
         <WelcomePage
           lang={lang}
           token={link.token}
+          brand={brands.get(link)}
           title={title(link, lang)}
           intro={link.published.instrument.intro ? localise(link.published.instrument.intro, lang) : undefined}
           organisationName={link.organisationName}
@@ -176,6 +184,7 @@ export function registerRespondentPages(app: FastifyInstance, source: Instrument
         <SectionPage
           lang={lang}
           token={link.token}
+          brand={brands.get(link)}
           title={title(link, lang)}
           responseId={params.data.responseId}
           instrument={instrument}
@@ -248,6 +257,7 @@ export function registerRespondentPages(app: FastifyInstance, source: Instrument
         <SectionPage
           lang={p.lang}
           token={p.link.token}
+          brand={brands.get(p.link)}
           title={title(p.link, p.lang)}
           responseId={p.responseId}
           instrument={instrument}
@@ -291,6 +301,7 @@ export function registerRespondentPages(app: FastifyInstance, source: Instrument
           <SavedPage
             lang={lang}
             token={link.token}
+            brand={brands.get(link)}
             title={title(link, lang)}
             code={code}
             resumeUrl={origin ? `${origin}/r/${link.token}/resume` : undefined}
@@ -326,7 +337,7 @@ export function registerRespondentPages(app: FastifyInstance, source: Instrument
     scope.get('/r/:token/resume', { config }, async (req, reply) => {
       const lang = pickLanguage(req);
       const link = await linkOr(req, reply, lang);
-      if (link) return sendPublicPage(reply, <ResumePage lang={lang} token={link.token} title={title(link, lang)} />);
+      if (link) return sendPublicPage(reply, <ResumePage lang={lang} token={link.token} brand={brands.get(link)} title={title(link, lang)} />);
     });
 
     scope.post('/r/:token/resume', { config: { csrf: false, rateLimit: { max: 10, timeWindow: '1 minute' } } }, async (req, reply) => {
@@ -348,7 +359,14 @@ export function registerRespondentPages(app: FastifyInstance, source: Instrument
       if (!resumed) {
         return sendPublicPage(
           reply,
-          <ResumePage lang={lang} token={link.token} title={title(link, lang)} error={t.resumeUnknown} code={typeof raw === 'string' ? raw : ''} />,
+          <ResumePage
+            lang={lang}
+            token={link.token}
+            brand={brands.get(link)}
+            title={title(link, lang)}
+            error={t.resumeUnknown}
+            code={typeof raw === 'string' ? raw : ''}
+          />,
           400,
         );
       }

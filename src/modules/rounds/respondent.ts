@@ -32,6 +32,7 @@ export type LinkContext = {
   linkId: string;
   roundId: string;
   teamId: string | null;
+  organisationId: string;
   organisationName: string;
   teamName: string | null;
   closesOn: string;
@@ -81,6 +82,7 @@ async function loadLink(ctx: ServiceContext, source: InstrumentSource, token: st
     linkId: link.link_id,
     roundId: link.round_id,
     teamId: link.team_id,
+    organisationId: link.organisation_id,
     organisationName: link.organisation_name,
     teamName: link.team_name,
     closesOn: link.closes_on,

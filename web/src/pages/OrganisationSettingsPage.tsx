@@ -3,6 +3,7 @@ import { type LoaderFunctionArgs, useLoaderData } from 'react-router';
 import { can, requireOrganisation, useOrganisation } from '../access.ts';
 import { api, apiPath } from '../api.ts';
 import { BrandColourForm } from '../components/BrandColourForm.tsx';
+import { BrandLogoForm } from '../components/BrandLogoForm.tsx';
 import { ErrorAlert } from '../components/ErrorAlert.tsx';
 import { TwoFactorRuleSection } from '../components/factors/TwoFactorRuleSection.tsx';
 import { PageTitle } from '../components/PageTitle.tsx';
@@ -77,6 +78,7 @@ export function Component() {
       <SsoSettingsForm organisationId={org.id} initial={sso} />
       <TwoFactorRuleSection organisationId={org.id} />
       <BrandColourForm orgId={org.id} />
+      <BrandLogoForm orgId={org.id} orgName={org.name} />
     </>
   );
 }

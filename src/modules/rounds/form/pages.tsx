@@ -1,11 +1,11 @@
 import type { Language } from '../../../core/language.ts';
 import { localise } from '../../instruments/definition.ts';
 import type { ResolvedInstrument, ResolvedQuestion } from '../../instruments/resolve.ts';
-import { Layout } from './Layout.tsx';
+import { type FormBrand, Layout } from './Layout.tsx';
 import { formMessages } from './messages.ts';
 import { errorId, type FieldValue, fieldId, QuestionField } from './QuestionField.tsx';
 
-type Base = { lang: Language; token: string; title: string };
+type Base = { lang: Language; token: string; title: string; brand?: FormBrand | undefined };
 const withLang = (href: string, lang: Language) => `${href}${href.includes('?') ? '&' : '?'}lang=${lang}`;
 const other = (lang: Language): Language => (lang === 'nl' ? 'en' : 'nl');
 
@@ -22,7 +22,7 @@ export function WelcomePage(
 ) {
   const t = formMessages(props.lang);
   return (
-    <Layout lang={props.lang} title={props.title} languageHref={withLang(`/r/${props.token}`, other(props.lang))}>
+    <Layout lang={props.lang} brand={props.brand} title={props.title} languageHref={withLang(`/r/${props.token}`, other(props.lang))}>
       <h1>{props.title}</h1>
       <p className="scope">{t.forWhom(props.organisationName, props.teamName)}</p>
       {props.intro && <p>{props.intro}</p>}
@@ -78,7 +78,12 @@ export function SectionPage(
   const action = `/r/${props.token}/${props.responseId}/${props.index + 1}`;
   const errorList = [...props.errors.entries()];
   return (
-    <Layout lang={props.lang} title={`${localise(section.title, props.lang)} – ${props.title}`} languageHref={withLang(action, other(props.lang))}>
+    <Layout
+      lang={props.lang}
+      brand={props.brand}
+      title={`${localise(section.title, props.lang)} – ${props.title}`}
+      languageHref={withLang(action, other(props.lang))}
+    >
       <p className="progress-text" id="progress-label">
         {t.progress(props.index + 1, total)}
       </p>
@@ -136,9 +141,16 @@ export function SectionPage(
 
 type PageLink = { href: string; label: string };
 
-export function MessagePage(props: { lang: Language; title: string; text: string; link?: PageLink | undefined; secondLink?: PageLink | undefined }) {
+export function MessagePage(props: {
+  lang: Language;
+  title: string;
+  text: string;
+  brand?: FormBrand | undefined;
+  link?: PageLink | undefined;
+  secondLink?: PageLink | undefined;
+}) {
   return (
-    <Layout lang={props.lang} title={props.title}>
+    <Layout lang={props.lang} brand={props.brand} title={props.title}>
       <h1>{props.title}</h1>
       <p>{props.text}</p>
       {[props.link, props.secondLink].map(
@@ -156,7 +168,12 @@ export function MessagePage(props: { lang: Language; title: string; text: string
 export function ResumePage(props: Base & { error?: string | undefined; code?: string | undefined }) {
   const t = formMessages(props.lang);
   return (
-    <Layout lang={props.lang} title={`${t.resumeTitle} – ${props.title}`} languageHref={withLang(`/r/${props.token}/resume`, other(props.lang))}>
+    <Layout
+      lang={props.lang}
+      brand={props.brand}
+      title={`${t.resumeTitle} – ${props.title}`}
+      languageHref={withLang(`/r/${props.token}/resume`, other(props.lang))}
+    >
       <h1>{t.resumeTitle}</h1>
       <p>{t.resumeIntro}</p>
       <form method="post" action={`/r/${props.token}/resume`} noValidate>
@@ -194,7 +211,7 @@ export function ResumePage(props: Base & { error?: string | undefined; code?: st
 export function SavedPage(props: Base & { code: string; resumeUrl: string | undefined; continueHref: string }) {
   const t = formMessages(props.lang);
   return (
-    <Layout lang={props.lang} title={`${t.savedTitle} – ${props.title}`}>
+    <Layout lang={props.lang} brand={props.brand} title={`${t.savedTitle} – ${props.title}`}>
       <h1>{t.savedTitle}</h1>
       <p>{t.savedIntro}</p>
       <p className="code-label">{t.savedCode}:</p>
