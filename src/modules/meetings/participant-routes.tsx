@@ -68,9 +68,10 @@ export function registerParticipantPages(app: FastifyInstance, bus: MeetingBus, 
   const ctx = app.services;
   registerPublicAsset(app, '/m-assets/meeting.css', 'text/css; charset=utf-8', css);
   registerPublicAsset(app, '/m-assets/meeting.js', 'text/javascript; charset=utf-8', script);
-  // Counted in the shared store under the app's address-free client key (http/security.ts), so the
-  // limit holds across processes; unknown join codes are guesses, limited per meeting store-wide.
-  const config = { csrf: false, rateLimit: { max: rateLimit, timeWindow: '1 minute' } };
+  // Page requests are counted per process in memory under the app's address-free client key
+  // (http/security.ts): a database write per answer cost more than this limit is worth. Unknown join
+  // codes are guesses, counted in the shared store, so that limit holds across processes.
+  const config = { csrf: false, rateLimit: { max: rateLimit, timeWindow: '1 minute', perProcess: true } };
   // A "state" event (from any process) renews the phones' cache of meetings and prompts (hot-cache.ts).
   const watched = new Set<string>();
   const watch = (meeting: MeetingTable | undefined) => {
