@@ -1,4 +1,5 @@
 import type { Actor, ServiceContext } from '../../core/context.ts';
+import { recordRoundConsent, roundConsentStatement } from '../meetings/meeting-rounds.ts';
 import type { AnswerValue, ParticipantPosition, PromptView } from '../meetings/model.ts';
 import { answer, ask, join } from '../meetings/participant.ts';
 import { moderate, moderationQueue } from '../meetings/results-service.ts';
@@ -7,7 +8,9 @@ import { control, createMeeting } from '../meetings/service.ts';
 /**
  * The demo's meetings: "De ontmoeting (demo)", finished, with 44 participants (20 experience workers,
  * 18 professionals, 6 who did not say), and the template "De ontmoeting" ready to run.
- * Answers are drawn from a fixed seed, so every reload gives the same results.
+ * Answers are drawn from a fixed seed, so every reload gives the same results. 40 of the 44 agree on
+ * their phone that their answers to the linked roles prompt also count as a questionnaire, so finishing
+ * stores a round of "Cocreatie in beeld" that compares with the demo's survey round of 89.
  */
 
 function seeded(seed: number) {
@@ -41,7 +44,9 @@ function valueFor(prompt: PromptView, ew: boolean, i: number, random: (max: numb
   switch (prompt.kind) {
     case 'multiple': {
       // Experience workers lean to the first options (critical voice, bridge), professionals to support.
-      const picks = keys.filter((_, k) => random(10) < (ew ? (k < 3 ? 6 : 3) : k === 3 ? 7 : 3));
+      const drawn = keys.filter((_, k) => random(10) < (ew ? (k < 3 ? 6 : 3) : k === 3 ? 7 : 3));
+      // "No specific role" goes alone, as the questionnaire asks (else the stored round would leave the answer out).
+      const picks = drawn.length > 1 ? drawn.filter((key) => key !== 'geen_specifieke_rol') : drawn;
       return { choices: picks.length > 0 ? picks : [keys[random(keys.length - 1)] ?? ''] };
     }
     case 'ranking': {
@@ -72,6 +77,12 @@ export async function loadDemoMeetings(ctx: ServiceContext, organisationId: stri
     const row = await ctx.db.selectFrom('meeting_participants').selectAll().where('id', '=', joined.participantId).executeTakeFirstOrThrow();
     people.push(row);
   }
+  const statement = await roundConsentStatement(ctx, live, 'nl');
+  if (statement)
+    for (const [i, person] of people.entries()) {
+      // Every eleventh says no: their answers count only in the meeting.
+      await recordRoundConsent(ctx, live, person, i % 11 === 10 ? 'declined' : 'given', statement.version);
+    }
   for (const prompt of view.prompts) {
     await control(ctx, actor, organisationId, view.id, { action: 'go', index: prompt.position });
     const open = { ...prompt, state: 'open' as const };

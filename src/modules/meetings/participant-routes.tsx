@@ -10,6 +10,7 @@ import { errorMessages } from '../../core/messages.ts';
 import { formCsrfValid } from '../../http/form-csrf.ts';
 import { publicPageCss, registerPublicAsset, sendPublicPage } from '../../http/public-page.tsx';
 import type { MeetingBus } from './events.ts';
+import { meetingsChanged } from './hot-cache.ts';
 import { normaliseJoinCode } from './join-code.ts';
 import { raiseSignalFromAnswer } from './keep-signal.ts';
 import { keepAnswerAsStory } from './keep-story.ts';
@@ -67,10 +68,22 @@ export function registerParticipantPages(app: FastifyInstance, bus: MeetingBus, 
   const ctx = app.services;
   registerPublicAsset(app, '/m-assets/meeting.css', 'text/css; charset=utf-8', css);
   registerPublicAsset(app, '/m-assets/meeting.js', 'text/javascript; charset=utf-8', script);
-  // Counted in the shared store under the app's address-free client key (http/security.ts), so the
-  // limit holds across processes; unknown join codes are guesses, limited per meeting store-wide.
-  const config = { csrf: false, rateLimit: { max: rateLimit, timeWindow: '1 minute' } };
-  const findByCode = (code: string) => app.limiter.guarded('join-code', undefined, () => meetingByCode(ctx, code));
+  // Page requests are counted per process in memory under the app's address-free client key
+  // (http/security.ts): a database write per answer cost more than this limit is worth. Unknown join
+  // codes are guesses, counted in the shared store, so that limit holds across processes.
+  const config = { csrf: false, rateLimit: { max: rateLimit, timeWindow: '1 minute', perProcess: true } };
+  // A "state" event (from any process) renews the phones' cache of meetings and prompts (hot-cache.ts).
+  const watched = new Set<string>();
+  const watch = (meeting: MeetingTable | undefined) => {
+    if (!meeting || watched.has(meeting.id)) return meeting;
+    if (watched.size >= 10_000) watched.clear();
+    watched.add(meeting.id);
+    bus.subscribe(meeting.id, (event) => {
+      if (event.kind === 'state') meetingsChanged();
+    });
+    return meeting;
+  };
+  const findByCode = async (code: string) => watch(await app.limiter.guarded('join-code', undefined, () => meetingByCode(ctx, code)));
   const tooManyGuesses = (reply: FastifyReply, lang: Language) => sendPublicPage(reply, <CodePage lang={lang} error={errorMessages.rate_limited[lang]} />, 429);
   const isRateLimited = (error: unknown) => error instanceof AppError && error.id === 'rate_limited';
 

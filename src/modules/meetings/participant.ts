@@ -4,6 +4,7 @@ import { hashToken, newId, newSecretToken } from '../../core/ids.ts';
 import { inTransaction } from '../../db/database.ts';
 import { groupCommitterFor } from '../../db/group-commit.ts';
 import { checkAnswer } from './answers.ts';
+import { cachedMeetingByCode, cachedPrompts } from './hot-cache.ts';
 import { newReceiptCode, normaliseJoinCode, normaliseReceiptCode } from './join-code.ts';
 import { refreshMeetingRounds } from './meeting-rounds.ts';
 import { type AnswerValue, moderatedKinds, type ParticipantPosition, type PromptView } from './model.ts';
@@ -24,8 +25,10 @@ const participantErrors = {
 
 export async function meetingByCode(ctx: ServiceContext, input: string): Promise<MeetingTable | undefined> {
   const code = normaliseJoinCode(input);
-  return code ? store.findMeetingByCode(ctx.db, code) : undefined;
+  return code ? cachedMeetingByCode(ctx.db, code, () => store.findMeetingByCode(ctx.db, code)) : undefined;
 }
+
+const promptsOf = (ctx: ServiceContext, meetingId: string) => cachedPrompts(ctx.db, meetingId, () => store.listPrompts(ctx.db, meetingId));
 
 export type Joined = { participantId: string; token: string; receipt: string };
 
@@ -49,7 +52,7 @@ export const participantOf = (ctx: ServiceContext, meeting: MeetingTable, token:
 
 /** The prompt a participant sees: the current one, or in participant pacing the one they chose. */
 export async function promptFor(ctx: ServiceContext, meeting: MeetingTable, chosen?: number): Promise<{ prompt: PromptView | undefined; count: number }> {
-  const prompts = await store.listPrompts(ctx.db, meeting.id);
+  const prompts = (await promptsOf(ctx, meeting.id)) ?? [];
   const index = meeting.pacing === 'participant' && chosen !== undefined ? chosen : meeting.current_index;
   const row = prompts[Math.max(0, Math.min(prompts.length - 1, index))];
   return { prompt: row ? promptView(row) : undefined, count: prompts.length };
@@ -69,7 +72,7 @@ export async function answer(
   clientId: string,
   raw: AnswerValue,
 ): Promise<AnswerOutcome> {
-  const row = await store.findPrompt(ctx.db, meeting.id, promptId);
+  const row = (await promptsOf(ctx, meeting.id))?.find((p) => p.id === promptId);
   if (!row) throw notFound();
   const prompt = promptView(row);
   const closed = meeting.status !== 'live' || prompt.state !== 'open';

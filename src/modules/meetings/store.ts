@@ -1,4 +1,5 @@
 import type { Db } from '../../db/database.ts';
+import { meetingsChanged } from './hot-cache.ts';
 import type {
   MeetingAnswerTable,
   MeetingModerationTable,
@@ -12,8 +13,17 @@ import type {
 /** SQL of the meetings module. */
 
 export const insertMeeting = (db: Db, row: MeetingTable) => db.insertInto('meetings').values(row).execute();
+/** Every write to a meeting or its prompts starts a new generation of the phones' cache (hot-cache.ts). */
+const changing = async <T>(write: Promise<T>): Promise<T> => {
+  try {
+    return await write;
+  } finally {
+    meetingsChanged();
+  }
+};
+
 export const insertPrompts = (db: Db, rows: MeetingPromptTable[]) =>
-  rows.length ? db.insertInto('meeting_prompts').values(rows).execute() : Promise.resolve();
+  rows.length ? changing(db.insertInto('meeting_prompts').values(rows).execute()) : Promise.resolve();
 export const insertFacilitator = (db: Db, meetingId: string, userId: string, role: 'owner' | 'moderator') =>
   db
     .insertInto('meeting_facilitators')
@@ -31,9 +41,9 @@ export const listMeetings = (db: Db, organisationId: string) =>
   db.selectFrom('meetings').selectAll().where('organisation_id', '=', organisationId).orderBy('created_at', 'desc').execute();
 
 export const updateMeeting = (db: Db, meetingId: string, set: Partial<Pick<MeetingTable, 'status' | 'pacing' | 'current_index' | 'title'>>) =>
-  db.updateTable('meetings').set(set).where('id', '=', meetingId).execute();
+  changing(db.updateTable('meetings').set(set).where('id', '=', meetingId).execute());
 
-export const deleteMeeting = (db: Db, meetingId: string) => db.deleteFrom('meetings').where('id', '=', meetingId).execute();
+export const deleteMeeting = (db: Db, meetingId: string) => changing(db.deleteFrom('meetings').where('id', '=', meetingId).execute());
 
 export const deleteFacilitator = (db: Db, meetingId: string, userId: string) =>
   db.deleteFrom('meeting_facilitators').where('meeting_id', '=', meetingId).where('user_id', '=', userId).execute();
@@ -68,7 +78,7 @@ export const listPrompts = (db: Db, meetingId: string) =>
 export const findPrompt = (db: Db, meetingId: string, promptId: string) =>
   db.selectFrom('meeting_prompts').selectAll().where('meeting_id', '=', meetingId).where('id', '=', promptId).executeTakeFirst();
 export const updatePrompt = (db: Db, promptId: string, set: Partial<Pick<MeetingPromptTable, 'state' | 'results_visible'>>) =>
-  db.updateTable('meeting_prompts').set(set).where('id', '=', promptId).execute();
+  changing(db.updateTable('meeting_prompts').set(set).where('id', '=', promptId).execute());
 
 export const insertParticipant = (db: Db, row: MeetingParticipantTable) => db.insertInto('meeting_participants').values(row).execute();
 export const findParticipant = (db: Db, meetingId: string, tokenHash: string) =>
