@@ -23,6 +23,12 @@ export const personColumns: readonly PersonColumn[] = [
   { table: 'sso_identities', column: 'user_id', onErase: 'delete', section: 'account' },
   { table: 'sso_connections', column: 'updated_by', onErase: 'former', section: 'account', secret: ['client_secret_sealed'] },
   { table: 'password_resets', column: 'user_id', onErase: 'delete', section: 'account', secret: ['token_hash'] },
+  // Second factors: the person's own; the secrets themselves are never exported.
+  { table: 'totp_factors', column: 'user_id', onErase: 'delete', section: 'account', secret: ['secret'] },
+  { table: 'recovery_codes', column: 'user_id', onErase: 'delete', section: 'account', secret: ['code_hash'] },
+  { table: 'passkeys', column: 'user_id', onErase: 'delete', section: 'account', secret: ['public_key'] },
+  { table: 'pending_sign_ins', column: 'user_id', onErase: 'delete', section: 'account', secret: ['id_hash'] },
+  { table: 'webauthn_challenges', column: 'user_id', onErase: 'delete', section: 'account', secret: ['challenge_hash'] },
   { table: 'invitations', column: 'created_by', onErase: 'former', section: 'account', secret: ['token_hash'] },
   { table: 'invitations', column: 'accepted_by', onErase: 'former', section: 'account', secret: ['token_hash'] },
   { table: 'frameworks', column: 'created_by', onErase: 'former', section: 'in-beeld' },
@@ -59,6 +65,10 @@ export const personColumns: readonly PersonColumn[] = [
   { table: 'signal_notifications', column: 'user_id', onErase: 'delete', section: 'signalen' },
   { table: 'coding_codes', column: 'created_by', onErase: 'former', section: 'codering' },
   { table: 'coding_segments', column: 'created_by', onErase: 'former', section: 'codering' },
+  { table: 'coding_answer_segments', column: 'created_by', onErase: 'former', section: 'codering' },
+  // A co-researcher's invitation is theirs; who invited them is a record of that act.
+  { table: 'coding_coresearchers', column: 'user_id', onErase: 'delete', section: 'codering' },
+  { table: 'coding_coresearchers', column: 'invited_by', onErase: 'former', section: 'codering' },
   { table: 'coding_memos', column: 'created_by', onErase: 'former', section: 'codering' },
   { table: 'meetings', column: 'created_by', onErase: 'former', section: 'ontmoetingen' },
   { table: 'meeting_facilitators', column: 'user_id', onErase: 'delete', section: 'ontmoetingen' },

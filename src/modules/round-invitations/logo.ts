@@ -1,4 +1,3 @@
-import sharp from 'sharp';
 import type { Actor, ServiceContext } from '../../core/context.ts';
 import { AppError, notFound } from '../../core/errors.ts';
 import { newId } from '../../core/ids.ts';
@@ -27,6 +26,7 @@ const view = (row: { width: number; height: number; updated_at: string } | undef
 async function processLogo(bytes: Buffer): Promise<{ bytes: Buffer; width: number; height: number }> {
   const photo = await processPhoto(bytes, LOGO_MAX_WIDTH);
   if (photo.height <= LOGO_MAX_HEIGHT) return photo;
+  const { default: sharp } = await import('sharp');
   const { data, info } = await sharp(photo.bytes)
     .resize({ width: LOGO_MAX_WIDTH, height: LOGO_MAX_HEIGHT, fit: 'inside', withoutEnlargement: true })
     .jpeg({ quality: 85, mozjpeg: true })
