@@ -6,8 +6,8 @@ import { inTransaction } from '../../db/database.ts';
 import { recordAudit } from '../audit/service.ts';
 import { openAnswersForResearch, type ResearchOpenAnswer } from '../rounds/open-answers.ts';
 import type { AnswerSegmentInput, AnswerSegmentView } from './model.ts';
+import { requireCode, segmentQuote } from './segment-checks.ts';
 import * as store from './store.ts';
-import { checkSegment } from './text-units.ts';
 
 /**
  * Survey open answers coded in the same codebook as the stories. Researchers and admins only: the
@@ -85,20 +85,8 @@ export async function createAnswerSegment(ctx: ServiceContext, actor: Actor, org
   const nl = actor.language === 'nl';
   const [answer] = await openAnswersForResearch(ctx, actor, organisationId, { responseId: input.responseId, question: input.question });
   if (!answer || answer.text.trim() === '') throw notFound();
-  const code = await store.findCode(ctx.db, organisationId, input.codeId);
-  if (!code)
-    throw new AppError('validation_failed', {
-      issues: [{ path: 'codeId', message: nl ? 'Kies een code uit het codeboek.' : 'Choose a code from the codebook.' }],
-    });
-  const check = checkSegment(answer.text, input.start, input.end);
-  if (!check.ok) {
-    const messages = {
-      range: nl ? `Kies een plek tussen 0 en ${answer.text.length}.` : `Choose a position between 0 and ${answer.text.length}.`,
-      order: nl ? 'Het einde moet na het begin liggen.' : 'The end must come after the start.',
-      empty: nl ? 'Dit stuk bevat alleen witruimte.' : 'This part contains only white space.',
-    };
-    throw new AppError('validation_failed', { issues: [{ path: check.field, message: messages[check.reason] }] });
-  }
+  const code = await requireCode(ctx.db, organisationId, input.codeId, nl);
+  const quote = segmentQuote(answer.text, input.start, input.end, nl);
   const now = ctx.clock.now();
   const row = {
     id: newId(),
@@ -108,7 +96,7 @@ export async function createAnswerSegment(ctx: ServiceContext, actor: Actor, org
     question: answer.question,
     start_offset: input.start,
     end_offset: input.end,
-    quote: check.quote,
+    quote,
     created_by: actor.userId,
     created_at: now.toISOString(),
   };

@@ -7,8 +7,9 @@ import { codeViewOf } from './codebook.ts';
 import { codingAccess } from './coresearch.ts';
 import { researchCorpus, sourceKey } from './corpus.ts';
 import type { MemoView, SegmentInput, SegmentView } from './model.ts';
+import { requireCode, segmentQuote } from './segment-checks.ts';
 import * as store from './store.ts';
-import { checkSegment, paragraphs, sentences } from './text-units.ts';
+import { paragraphs, sentences } from './text-units.ts';
 import { segmentViewOf, visibleMemos, visibleSegments } from './visible.ts';
 
 /** The stories and reflections this person may code now, with how many segments each has. */
@@ -65,20 +66,8 @@ export async function createSegment(ctx: ServiceContext, actor: Actor, organisat
   const sources = await researchCorpus(ctx, reader, organisationId, { storyIds: [input.storyId] });
   const source = sources.find((s) => s.kind === input.sourceKind && s.id === sourceId);
   if (!source) throw notFound();
-  const code = await store.findCode(ctx.db, organisationId, input.codeId);
-  if (!code)
-    throw new AppError('validation_failed', {
-      issues: [{ path: 'codeId', message: nl ? 'Kies een code uit het codeboek.' : 'Choose a code from the codebook.' }],
-    });
-  const check = checkSegment(source.text, input.start, input.end);
-  if (!check.ok) {
-    const messages = {
-      range: nl ? `Kies een plek tussen 0 en ${source.text.length}.` : `Choose a position between 0 and ${source.text.length}.`,
-      order: nl ? 'Het einde moet na het begin liggen.' : 'The end must come after the start.',
-      empty: nl ? 'Dit stuk bevat alleen witruimte.' : 'This part contains only white space.',
-    };
-    throw new AppError('validation_failed', { issues: [{ path: check.field, message: messages[check.reason] }] });
-  }
+  const code = await requireCode(ctx.db, organisationId, input.codeId, nl);
+  const quote = segmentQuote(source.text, input.start, input.end, nl);
   const now = ctx.clock.now();
   const row = {
     id: newId(),
@@ -89,7 +78,7 @@ export async function createSegment(ctx: ServiceContext, actor: Actor, organisat
     story_id: source.storyId,
     start_offset: input.start,
     end_offset: input.end,
-    quote: check.quote,
+    quote,
     created_by: actor.userId,
     created_at: now.toISOString(),
   };

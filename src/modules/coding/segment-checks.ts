@@ -1,0 +1,26 @@
+import { AppError } from '../../core/errors.ts';
+import type { Db } from '../../db/database.ts';
+import * as store from './store.ts';
+import { checkSegment } from './text-units.ts';
+
+/** The codebook's code a new segment gets, or the person's own-language message that it must be one. */
+export async function requireCode(db: Db, organisationId: string, codeId: string, nl: boolean) {
+  const code = await store.findCode(db, organisationId, codeId);
+  if (!code)
+    throw new AppError('validation_failed', {
+      issues: [{ path: 'codeId', message: nl ? 'Kies een code uit het codeboek.' : 'Choose a code from the codebook.' }],
+    });
+  return code;
+}
+
+/** The quoted part of a segment that lies within its text, ends after it starts and is more than white space. */
+export function segmentQuote(text: string, start: number, end: number, nl: boolean): string {
+  const check = checkSegment(text, start, end);
+  if (check.ok) return check.quote;
+  const messages = {
+    range: nl ? `Kies een plek tussen 0 en ${text.length}.` : `Choose a position between 0 and ${text.length}.`,
+    order: nl ? 'Het einde moet na het begin liggen.' : 'The end must come after the start.',
+    empty: nl ? 'Dit stuk bevat alleen witruimte.' : 'This part contains only white space.',
+  };
+  throw new AppError('validation_failed', { issues: [{ path: check.field, message: messages[check.reason] }] });
+}
