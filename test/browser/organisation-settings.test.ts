@@ -69,7 +69,8 @@ run('the organisation’s threshold for small counts in Chromium', () => {
     await expect(page.getByText('Het logo is bewaard.')).toBeVisible();
     const logo = page.getByRole('img', { name: me.name });
     await expect(logo).toBeVisible();
-    expect(await logo.evaluate((img: HTMLImageElement) => img.complete && img.naturalWidth)).toBe(400);
+    // Shown as soon as the page has it; the image itself may still be on its way.
+    await expect.poll(() => logo.evaluate((img: HTMLImageElement) => img.complete && img.naturalWidth)).toBe(400);
     await expectAccessible(page, 'organisation settings with a logo');
     await expectNoHorizontalScroll(page, 'organisation settings with a logo');
     await page.getByRole('button', { name: 'Logo weghalen' }).click();

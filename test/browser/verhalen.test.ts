@@ -49,11 +49,14 @@ run('stories and photovoice in Chromium', () => {
   }
 
   const orgId = async (page: Page) => new URL(page.url()).pathname.split('/')[2] as string;
-  const imageLoaded = (page: Page, selector: string) =>
-    page
-      .locator(selector)
-      .first()
-      .evaluate((img: HTMLImageElement) => img.complete && img.naturalWidth > 0);
+  // Waits until the browser has finished with the image (the page may be shown before the photo
+  // arrives), then says whether it decoded.
+  const imageLoaded = async (page: Page, selector: string) => {
+    const img = page.locator(selector).first();
+    await img.waitFor();
+    await page.waitForFunction((sel) => (document.querySelector(sel) as HTMLImageElement | null)?.complete === true, selector);
+    return img.evaluate((el: HTMLImageElement) => el.naturalWidth > 0);
+  };
 
   let storyUrl = '';
   let exhibitionUrl = '';
