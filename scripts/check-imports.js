@@ -60,7 +60,7 @@ for (const v of fresh) console.error(`${v.from} ${v.to.startsWith('table ') ? 'q
 // A fixed exception only warns, so branches that repair a break merge without touching the list.
 for (const k of fixed) console.warn(`no longer broken, please remove it from import-rules.config.js: ${k}`);
 if (fresh.length) {
-  console.error(`\nImport rules: ${fresh.length} new break(s). Fix the import (or go through the owner's API instead of naming its table); see docs/architecture.md.`);
+  console.error(`\nImport rules: ${fresh.length} new break(s). Fix the import or query; see docs/architecture.md.`);
   process.exit(1);
 }
 console.log(`Import rules: ${files.length} files checked, no new breaks (${known.size} known exceptions in import-rules.config.js).`);
