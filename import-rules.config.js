@@ -18,23 +18,6 @@ export const knownViolations = [
   ['core-and-db-import-no-module', 'src/db/schema.ts', 'src/modules/stories/tables.ts'],
   ['core-and-db-import-no-module', 'src/db/schema.ts', 'src/modules/trajecten/tables.ts'],
 
-  // Survey answers have no single owner yet (issue 13.1): these read the analysis, rounds or
-  // instruments stores directly instead of going through a service.
-  ['no-foreign-store', 'src/modules/analysis/report-files.ts', 'src/modules/rounds/store.ts'],
-  ['no-foreign-store', 'src/modules/demo/rounds.ts', 'src/modules/analysis/store.ts'],
-  ['no-foreign-store', 'src/modules/demo/rounds.ts', 'src/modules/instruments/store.ts'],
-  ['no-foreign-store', 'src/modules/demo/rounds.ts', 'src/modules/rounds/store.ts'],
-  ['no-foreign-store', 'src/modules/exports/codebook.ts', 'src/modules/analysis/store.ts'],
-  ['no-foreign-store', 'src/modules/exports/service.ts', 'src/modules/analysis/store.ts'],
-  ['no-foreign-store', 'src/modules/exports/store.ts', 'src/modules/analysis/store.ts'],
-  ['no-foreign-store', 'src/modules/imports/validate-import.ts', 'src/modules/analysis/store.ts'],
-  ['no-foreign-store', 'src/modules/trajecten/checks-service.ts', 'src/modules/instruments/store.ts'],
-  // Tags resolve framework codes through the frameworks store rather than its service.
-  ['no-foreign-store', 'src/modules/stories/tags.ts', 'src/modules/frameworks/store.ts'],
-
-  // The stories routes read the organisation's member names (for the anonymity check) from the store.
-  ['routes-call-services', 'src/modules/stories/routes.ts', 'src/modules/stories/store.ts'],
-
   // The web app takes these values (not only types) from server files: the instrument limits and the
   // trajecten phases, equal-position questions and intervision methods. One API contract (issue 13.3)
   // is to move them into files both sides may import, or serve them.

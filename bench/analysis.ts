@@ -30,7 +30,7 @@ import pg from 'pg';
 import { type Config, loadConfig } from '../src/config.ts';
 import { openDatabase } from '../src/db/database.ts';
 import { cocreatieErvaringswerkers } from '../src/modules/instruments/builtin/cocreatie-in-beeld.ts';
-import { rebuildTallies } from '../src/modules/rounds/tallies.ts';
+import { rebuildTallies } from '../src/modules/rounds/tally-store.ts';
 import { chromiumAvailable, type DashboardTiming, timeDashboards } from './lib/dashboard-timing.ts';
 import { type GeneratedRound, generateRound } from './lib/generate-rounds.ts';
 import { peakRssMiB, startProcess } from './lib/processes.ts';

@@ -10,7 +10,7 @@ export const rules = {
   'web-imports-server-types-only': 'the web app imports server code only with `import type`',
   'routes-call-services': 'a route reaches data through a service, never through a store',
   'layers-point-down': 'routes → services → stores: a store imports no service or route (nor HTTP), a service imports no route',
-  'no-foreign-store': 'a module reaches another module through its service or model, never its store',
+  'no-foreign-store': 'a module reaches another module through its service or model, never its store nor its tables by name',
   'core-and-db-import-no-module': 'src/core and src/db import no module',
   'pure-analysis-core': 'the analysis core is pure: no database, HTTP, store or service',
 };
@@ -101,4 +101,71 @@ export function broken(from, to, typeOnly) {
   if (from.startsWith('src/modules/analysis/core/') && (to.startsWith('src/db/') || to.startsWith('src/http/') || toLayer === 'store' || toLayer === 'service'))
     out.push('pure-analysis-core');
   return out;
+}
+
+/**
+ * Tables only their owning module may name in a query; every other module goes through the API the
+ * owner publishes (for the survey answers: rounds/answers.ts and rounds/bulk-load.ts). A table not
+ * listed here is not checked yet.
+ */
+export const ownedTables = {
+  rounds: ['responses', 'answers', 'answer_value_tallies', 'answer_answered_tallies', 'answer_choice_set_tallies'],
+};
+const ownerOfTable = new Map(Object.entries(ownedTables).flatMap(([module, tables]) => tables.map((t) => [t, module])));
+
+/** Kysely methods whose first argument names a table (`'answers'`, `'answers as a'`, or a list of them). */
+const tableMethods = new Set([
+  'selectFrom',
+  'insertInto',
+  'replaceInto',
+  'updateTable',
+  'deleteFrom',
+  'mergeInto',
+  'using',
+  'innerJoin',
+  'leftJoin',
+  'rightJoin',
+  'fullJoin',
+  'crossJoin',
+  'innerJoinLateral',
+  'leftJoinLateral',
+  'table',
+]);
+const tableName = (text) =>
+  text
+    .trim()
+    .split(/\s+as\s+/i)[0]
+    .trim()
+    .split('.')
+    .at(-1);
+const rawTableReference = /\b(?:from|join|into|update|table)\s+"?([a-z_][a-z0-9_]*)"?/gi;
+
+/** The checked tables (ownedTables) a file's code names in a query: Kysely calls and raw `sql` templates. */
+export function tablesNamedIn(file, code = fs.readFileSync(file, 'utf8')) {
+  const ast = parseAst(code, { lang: file.endsWith('.tsx') ? 'tsx' : 'ts' }, file);
+  const found = new Set();
+  const note = (name) => {
+    if (ownerOfTable.has(name)) found.add(name);
+  };
+  const visit = (node) => {
+    if (!node || typeof node !== 'object') return;
+    if (Array.isArray(node)) return node.forEach(visit);
+    if (node.type === 'CallExpression' && node.callee?.type === 'MemberExpression' && tableMethods.has(node.callee.property?.name)) {
+      const first = node.arguments?.[0];
+      const literals = first?.type === 'ArrayExpression' ? first.elements : [first];
+      for (const arg of literals) if (arg?.type === 'Literal' && typeof arg.value === 'string') note(tableName(arg.value));
+    }
+    if (node.type === 'TaggedTemplateExpression' && node.tag?.type === 'Identifier' && node.tag.name === 'sql')
+      for (const quasi of node.quasi.quasis) for (const match of quasi.value.raw.matchAll(rawTableReference)) note(match[1].toLowerCase());
+    for (const key in node) if (key !== 'parent' && typeof node[key] === 'object') visit(node[key]);
+  };
+  visit(ast.body);
+  return [...found].sort();
+}
+
+/** The rules a module's file breaks by naming `table` in a query (`from` is a path from the project root, with `/`). */
+export function brokenByTable(from, table) {
+  const owner = ownerOfTable.get(table);
+  const module = moduleOf(from);
+  return owner && module && module !== owner ? ['no-foreign-store'] : [];
 }

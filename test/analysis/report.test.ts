@@ -4,7 +4,7 @@ import { DEMO_PASSWORD } from '../../src/modules/demo/accounts.ts';
 import { DEMO_ROUND_KEYS } from '../../src/modules/demo/rounds.ts';
 import { loadDemo } from '../../src/modules/demo/service.ts';
 import { insertAnswers } from '../../src/modules/rounds/store.ts';
-import { rebuildTallies } from '../../src/modules/rounds/tallies.ts';
+import { rebuildTallies } from '../../src/modules/rounds/tally-store.ts';
 import { Client, createTestApp, type TestApp } from '../helpers/app.ts';
 import { describeEachDatabase } from '../helpers/databases.ts';
 import { auditActions, makeOrganisation, makeUser, TEST_PASSWORD } from '../helpers/factories.ts';

@@ -1,14 +1,15 @@
 import { afterAll, beforeAll, expect, it } from 'vitest';
 import { newId, newSecretToken } from '../../src/core/ids.ts';
 import { sqlConditionOf } from '../../src/modules/analysis/report.ts';
-import type { SqlCondition } from '../../src/modules/analysis/store.ts';
-import * as store from '../../src/modules/analysis/store.ts';
-import * as tallyStore from '../../src/modules/analysis/tally-store.ts';
 import { allQuestions } from '../../src/modules/instruments/definition.ts';
 import { sampleAnswers, seededPick } from '../../src/modules/instruments/sample-answers.ts';
+import type { SqlCondition } from '../../src/modules/rounds/answers.ts';
+import * as store from '../../src/modules/rounds/answers.ts';
+import * as answersStore from '../../src/modules/rounds/answers-store.ts';
 import { publishedInstruments } from '../../src/modules/rounds/instrument-source.ts';
 import { consentFor, type LinkContext, openLink, saveSection, startResponse, submitDraft, submitWhole } from '../../src/modules/rounds/respondent.ts';
-import { rebuildTallies } from '../../src/modules/rounds/tallies.ts';
+import * as tallyStore from '../../src/modules/rounds/tally-store.ts';
+import { rebuildTallies } from '../../src/modules/rounds/tally-store.ts';
 import { createTestApp, type TestApp } from '../helpers/app.ts';
 import { describeEachDatabase } from '../helpers/databases.ts';
 import { makeOrganisation, makeTeam, makeUser } from '../helpers/factories.ts';
@@ -42,11 +43,11 @@ describeEachDatabase('Answer tallies equal the answers they count', (dialect) =>
   }
   async function fromAnswers(scope: store.Scope) {
     return {
-      values: sorted(await store.valueCountsFromAnswers(t.ctx.db, scope)),
-      answered: [...(await store.answeredCountsFromAnswers(t.ctx.db, scope, multiple)).entries()].sort(),
-      choiceSets: await Promise.all(choice.map(async (q) => sorted(await store.choiceSetsFromAnswers(t.ctx.db, scope, q)))),
-      combinations: await Promise.all(multiple.map(async (q) => sorted(store.combinationsOf(await store.choiceSetsFromAnswers(t.ctx.db, scope, q))))),
-      conditions: await Promise.all(conditions.map((c) => store.countWhereFromAnswers(t.ctx.db, scope, c))),
+      values: sorted(await answersStore.valueCountsFromAnswers(t.ctx.db, scope)),
+      answered: [...(await answersStore.answeredCountsFromAnswers(t.ctx.db, scope, multiple)).entries()].sort(),
+      choiceSets: await Promise.all(choice.map(async (q) => sorted(await answersStore.choiceSetsFromAnswers(t.ctx.db, scope, q)))),
+      combinations: await Promise.all(multiple.map(async (q) => sorted(store.combinationsOf(await answersStore.choiceSetsFromAnswers(t.ctx.db, scope, q))))),
+      conditions: await Promise.all(conditions.map((c) => answersStore.countWhereFromAnswers(t.ctx.db, scope, c))),
     };
   }
 

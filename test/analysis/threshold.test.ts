@@ -2,7 +2,7 @@ import { afterAll, beforeAll, expect, it } from 'vitest';
 import { newId } from '../../src/core/ids.ts';
 import { openDatabase } from '../../src/db/database.ts';
 import { insertAnswers } from '../../src/modules/rounds/store.ts';
-import { rebuildTallies } from '../../src/modules/rounds/tallies.ts';
+import { rebuildTallies } from '../../src/modules/rounds/tally-store.ts';
 import { Client, createTestApp, type TestApp } from '../helpers/app.ts';
 import { envFor, runCli } from '../helpers/cli.ts';
 import { createTestDatabase, describeEachDatabase } from '../helpers/databases.ts';

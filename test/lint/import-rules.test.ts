@@ -1,5 +1,5 @@
 import { describe, expect, it } from 'vitest';
-import { broken, importsOf } from '../../scripts/import-rules.js';
+import { broken, brokenByTable, importsOf, tablesNamedIn } from '../../scripts/import-rules.js';
 
 describe('the import rules that npm run lint checks', () => {
   it('tells type-only imports from value imports', () => {
@@ -45,9 +45,28 @@ describe('the import rules that npm run lint checks', () => {
 
   it("no module imports another module's store", () => {
     expect(broken('src/modules/exports/codebook.ts', 'src/modules/analysis/store.ts', false)).toEqual(['no-foreign-store']);
-    expect(broken('src/modules/demo/rounds.ts', 'src/modules/analysis/tally-store.ts', true)).toEqual(['no-foreign-store']);
+    expect(broken('src/modules/demo/rounds.ts', 'src/modules/rounds/tally-store.ts', true)).toEqual(['no-foreign-store']);
     expect(broken('src/modules/coding/routes.ts', 'src/modules/stories/store.ts', false)).toEqual(['routes-call-services', 'no-foreign-store']);
     expect(broken('src/modules/exports/service.ts', 'src/modules/analysis/service.ts', false)).toEqual([]);
+    expect(broken('src/modules/analysis/service.ts', 'src/modules/rounds/answers-store.ts', false)).toEqual(['no-foreign-store']);
+    expect(broken('src/modules/analysis/service.ts', 'src/modules/rounds/answers.ts', false)).toEqual([]);
+  });
+
+  it("no module queries the survey answers' tables but their owner, rounds", () => {
+    const named = (code: string) => tablesNamedIn('x.ts', code);
+    expect(named("db.selectFrom('answers as a');")).toEqual(['answers']);
+    expect(named("db.selectFrom('stories').innerJoin('responses', 'responses.id', 's.id');")).toEqual(['responses']);
+    expect(named("eb.selectFrom(['answer_value_tallies as t', 'teams']);")).toEqual(['answer_value_tallies']);
+    expect(named("db.deleteFrom('export_orders'); db.insertInto('stories'); const label = 'answers';")).toEqual([]);
+    expect(named('sql`insert into answer_choice_set_tallies (round_id) select r.round_id from "responses" r`;')).toEqual([
+      'answer_choice_set_tallies',
+      'responses',
+    ]);
+    expect(tablesNamedIn('x.ts', "db.selectFrom('meeting_answers'); sql`select * from rounds`;")).toEqual([]);
+    expect(brokenByTable('src/modules/exports/store.ts', 'answers')).toEqual(['no-foreign-store']);
+    expect(brokenByTable('src/modules/rounds/answers-store.ts', 'answers')).toEqual([]);
+    expect(brokenByTable('src/db/migrations/2026_11_29_0006_answer_tallies.ts', 'answers')).toEqual([]);
+    expect(brokenByTable('src/modules/exports/store.ts', 'export_orders')).toEqual([]);
   });
 
   it('src/core and src/db import no module; the analysis core stays pure', () => {

@@ -1,7 +1,7 @@
 import { afterAll, beforeAll, expect, it } from 'vitest';
 import { newId } from '../../src/core/ids.ts';
 import { insertAnswers } from '../../src/modules/rounds/store.ts';
-import { rebuildTallies } from '../../src/modules/rounds/tallies.ts';
+import { rebuildTallies } from '../../src/modules/rounds/tally-store.ts';
 import { Client, createTestApp, type TestApp } from '../helpers/app.ts';
 import { describeEachDatabase } from '../helpers/databases.ts';
 import { addToTeam, auditActions, makeOrganisation, makeTeam, makeUser, TEST_PASSWORD } from '../helpers/factories.ts';

@@ -4,6 +4,7 @@ import type { Language } from '../../core/language.ts';
 import { authorize, can } from '../../core/policy.ts';
 import { recordAudit } from '../audit/service.ts';
 import { allQuestions, localise } from '../instruments/definition.ts';
+import type * as survey from '../rounds/answers.ts';
 import type { InstrumentSource } from '../rounds/instrument-source.ts';
 import type { RoundTable } from '../rounds/tables.ts';
 import { buildCrossTab, type CrossTabView } from './crosstab-view.ts';
@@ -67,7 +68,7 @@ export async function composeCrossTab(
   if (query.team && !(await store.teamInOrganisation(ctx.db, access.organisationId, query.team))) throw notFound();
   const k = await thresholdOf(ctx, access.organisationId);
   const presentation = parsePresentation(round.presentation);
-  const whole: store.Scope = { organisationId: access.organisationId, roundIds: [round.id], answers: [] };
+  const whole: survey.Scope = { organisationId: access.organisationId, roundIds: [round.id], answers: [] };
   const lines = [];
   for (const option of rowQ.options) {
     const applied: SelectionFilter[] = [
@@ -82,7 +83,7 @@ export async function composeCrossTab(
         if (!decision.allowed) message = localise(selectionRefusal(decision.reason, k), lang);
       }
     }
-    const scope: store.Scope = { ...whole, teamId: query.team, answers: [{ question: rowQ.key, option: option.key }] };
+    const scope: survey.Scope = { ...whole, teamId: query.team, answers: [{ question: rowQ.key, option: option.key }] };
     const table =
       message === null
         ? (buildTables(instrument, await aggregate(ctx, instrument, scope, presentation), { lang, suppress: access.suppress, k, presentation }).find(

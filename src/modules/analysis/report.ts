@@ -2,6 +2,7 @@ import * as z from 'zod';
 import type { Language } from '../../core/language.ts';
 import { allQuestions, type Condition, localise, NO_OPINION, OTHER } from '../instruments/definition.ts';
 import type { ResolvedInstrument, ResolvedQuestion } from '../instruments/resolve.ts';
+import { answeredKey, type CombinationCount, type SqlCondition, type ValueCount } from '../rounds/answers.ts';
 import { type HistogramBin, histogram } from './core/histogram.ts';
 import {
   analyseChoice,
@@ -16,7 +17,6 @@ import {
   roundingRule,
 } from './core/index.ts';
 import { withholdHiddenGroups } from './report-groups.ts';
-import { answeredKey, type CombinationCount, type SqlCondition, type ValueCount } from './store.ts';
 
 /**
  * Turns the SQL aggregates of a round into the report's tables: frequencies with each option's own

@@ -1,6 +1,7 @@
 import type { Db } from '../../db/database.ts';
 import { allQuestions, OTHER } from '../instruments/definition.ts';
 import type { ResolvedInstrument } from '../instruments/resolve.ts';
+import * as survey from '../rounds/answers.ts';
 import type { Localised } from './core/index.ts';
 import { type Dimension, decideSelections, type Respondent, type SelectionVerdict } from './core/selection-system.ts';
 import * as store from './store.ts';
@@ -58,7 +59,7 @@ function dimensionOf(instrument: ResolvedInstrument, teams: string[], filter: Se
 export async function decideSelection(
   db: Db,
   instrument: ResolvedInstrument,
-  whole: store.Scope,
+  whole: survey.Scope,
   filters: SelectionFilter[],
   k: number,
 ): Promise<SelectionVerdict> {
@@ -67,7 +68,7 @@ export async function decideSelection(
   if (chosen.some((c) => c === null || c.value < 0)) return { allowed: false, reason: 'too_few' };
   const dims = chosen as { dimension: Dimension; value: number }[];
   const questions = filters.flatMap((f) => (f.kind === 'answer' ? [f.question] : []));
-  const { responses, rows } = await store.respondentsFor(db, whole, questions);
+  const { responses, rows } = await survey.respondentsFor(db, whole, questions);
   const byResponse = new Map<string, typeof rows>();
   for (const row of rows) byResponse.set(row.responseId, [...(byResponse.get(row.responseId) ?? []), row]);
   const respondents: Respondent[] = responses.map((r) =>

@@ -5,6 +5,7 @@ import { authorize, can } from '../../core/policy.ts';
 import { recordAudit } from '../audit/service.ts';
 import { allQuestions, localise } from '../instruments/definition.ts';
 import type { ResolvedInstrument } from '../instruments/resolve.ts';
+import * as survey from '../rounds/answers.ts';
 import type { InstrumentSource } from '../rounds/instrument-source.ts';
 import { resultsAvailable } from '../rounds/result-sharing.ts';
 import type { RoundTable } from '../rounds/tables.ts';
@@ -43,7 +44,7 @@ export const RULE_UNSUPPRESSED: Localised = {
 };
 
 /** `question:option` filters, checked against the instrument's choice questions. */
-function parseFilters(instrument: ResolvedInstrument, query: ReportQuery, lang: Language): store.AnswerFilter[] {
+function parseFilters(instrument: ResolvedInstrument, query: ReportQuery, lang: Language): survey.AnswerFilter[] {
   const raw = [...(query.filter ?? []), ...(query.sector ? [`sector:${query.sector}`] : [])];
   const questions = new Map(allQuestions(instrument).map((q) => [q.key, q]));
   return raw.map((text, i) => {
@@ -63,24 +64,24 @@ function parseFilters(instrument: ResolvedInstrument, query: ReportQuery, lang: 
   });
 }
 
-export async function aggregate(ctx: ServiceContext, instrument: ResolvedInstrument, scope: store.Scope, presentation: ReturnType<typeof parsePresentation>) {
+export async function aggregate(ctx: ServiceContext, instrument: ResolvedInstrument, scope: survey.Scope, presentation: ReturnType<typeof parsePresentation>) {
   const multiple = allQuestions(instrument)
     .filter((q) => q.type === 'multiple')
     .map((q) => q.key);
   const [n, values, answeredMultiple] = await Promise.all([
-    store.countResponses(ctx.db, scope),
-    store.valueCounts(ctx.db, scope),
-    store.answeredCounts(ctx.db, scope, multiple),
+    survey.countResponses(ctx.db, scope),
+    survey.valueCounts(ctx.db, scope),
+    survey.answeredCounts(ctx.db, scope, multiple),
   ]);
-  const answered = new Map([...store.answeredFromValues(values, new Set(multiple)), ...answeredMultiple]);
+  const answered = new Map([...survey.answeredFromValues(values, new Set(multiple)), ...answeredMultiple]);
   const eligible = new Map<string, Eligibility>();
-  const combinations = new Map<string, store.CombinationCount[]>();
+  const combinations = new Map<string, survey.CombinationCount[]>();
   for (const q of allQuestions(instrument)) {
     if (q.showIf) {
       const condition = sqlConditionOf(q.showIf, instrument);
-      eligible.set(q.key, condition ? { count: await store.countWhere(ctx.db, scope, condition), approximate: false } : { count: n, approximate: true });
+      eligible.set(q.key, condition ? { count: await survey.countWhere(ctx.db, scope, condition), approximate: false } : { count: n, approximate: true });
     }
-    if (usesCombinations(q, presentation)) combinations.set(q.key, await store.combinationCounts(ctx.db, scope, q.key));
+    if (usesCombinations(q, presentation)) combinations.set(q.key, await survey.combinationCounts(ctx.db, scope, q.key));
   }
   const aggregates: Aggregates = { n, values, answered, eligible, combinations };
   return aggregates;
@@ -114,9 +115,9 @@ export async function composeReport(
   if (query.team && !(await store.teamInOrganisation(ctx.db, access.organisationId, query.team))) throw notFound();
   const answers = parseFilters(instrument, query, lang);
   const presentation = parsePresentation(round.presentation);
-  const whole: store.Scope = { organisationId: access.organisationId, roundIds: [round.id], answers: [] };
-  const scope: store.Scope = { ...whole, teamId: query.team, answers };
-  const total = await store.countResponses(ctx.db, whole);
+  const whole: survey.Scope = { organisationId: access.organisationId, roundIds: [round.id], answers: [] };
+  const scope: survey.Scope = { ...whole, teamId: query.team, answers };
+  const total = await survey.countResponses(ctx.db, whole);
   onProgress?.(1, 4);
   const applied: Report['filters']['applied'] = [
     ...(query.team ? [{ kind: 'team' as const, team: query.team }] : []),
@@ -125,7 +126,7 @@ export async function composeReport(
   let filteredN: number | null = null;
   let refusal: string | undefined;
   if (applied.length > 0) {
-    filteredN = await store.countResponses(ctx.db, scope);
+    filteredN = await survey.countResponses(ctx.db, scope);
     if (access.suppress) {
       // Every selection this person can request is weighed together (selections.ts), not just this one against its parents.
       if (applied.length > MAX_SUPPRESSED_FILTERS) refusal = localise(selectionRefusal('too_many_filters', k), lang);

@@ -1,5 +1,6 @@
 import type { Actor, ServiceContext } from '../../core/context.ts';
 import { can } from '../../core/policy.ts';
+import * as survey from '../rounds/answers.ts';
 import { disclosureThreshold } from './core/index.ts';
 import { decideSelections } from './core/selection-system.ts';
 import { NO_TEAM } from './selections.ts';
@@ -32,8 +33,8 @@ export async function countsPerTeam(
   organisationId: string,
   roundId: string,
 ): Promise<(teamId: string | null) => ShownCount> {
-  const scope: store.Scope = { organisationId, roundIds: [roundId], answers: [] };
-  const rows = await store.countsByTeam(ctx.db, scope);
+  const scope: survey.Scope = { organisationId, roundIds: [roundId], answers: [] };
+  const rows = await survey.countsByTeam(ctx.db, scope);
   const exact = (teamId: string | null) => rows.find((r) => r.teamId === teamId)?.count ?? 0;
   if (viewer.seesSmall) return (teamId) => ({ count: exact(teamId), fewerThan: null });
   const values = [...(await store.teamIdsOf(ctx.db, organisationId)), NO_TEAM];

@@ -1,16 +1,15 @@
 import type { ServiceContext } from '../../core/context.ts';
 import { newId, newSecretToken } from '../../core/ids.ts';
-import { MISSING_MARKER } from '../analysis/store.ts';
 import { getBuiltinFramework } from '../frameworks/builtin.ts';
 import { validateAnswers } from '../instruments/answers.ts';
 import { cocreatieErvaringswerkers, cocreatieProfessionals } from '../instruments/builtin/cocreatie-in-beeld.ts';
+import { insertPublishedInstrument } from '../instruments/bulk-load.ts';
 import type { InstrumentDefinition } from '../instruments/definition.ts';
 import { type ResolvedInstrument, resolveInstrument } from '../instruments/resolve.ts';
 import { type Pick, type PostedAnswers, sampleAnswers, seededPick } from '../instruments/sample-answers.ts';
-import * as instrumentStore from '../instruments/store.ts';
-import { insertAnswers } from '../rounds/store.ts';
-import type { AnswerTable, ResponseTable } from '../rounds/tables.ts';
-import { rebuildTallies } from '../rounds/tallies.ts';
+import { MISSING_MARKER } from '../rounds/answers.ts';
+import { type AnswerTable, insertAnswers, insertResponses, insertRoundWithLinks, type ResponseTable, rebuildTallies } from '../rounds/bulk-load.ts';
+import type { RoundTable } from '../rounds/tables.ts';
 
 /**
  * The demo's two rounds of "Cocreatie in beeld": 89 experience workers and 76 professionals in GGZ,
@@ -124,28 +123,7 @@ async function publishBuiltin(ctx: ServiceContext, organisationId: string, defin
   const instrumentId = newId();
   const versionId = newId();
   const now = ctx.clock.now().toISOString();
-  await instrumentStore.insertInstrument(ctx.db, {
-    id: instrumentId,
-    organisation_id: organisationId,
-    key: definition.key,
-    title_nl: definition.title.nl,
-    title_en: definition.title.en,
-    created_by: createdBy,
-    created_at: now,
-  });
-  await instrumentStore.insertVersion(ctx.db, {
-    id: versionId,
-    instrument_id: instrumentId,
-    version: 1,
-    status: 'published',
-    definition: JSON.stringify(definition),
-    resolved_definition: JSON.stringify(resolved.instrument),
-    created_by: createdBy,
-    created_at: now,
-    updated_at: now,
-    published_at: now,
-    published_by: createdBy,
-  });
+  await insertPublishedInstrument(ctx.db, { organisationId, definition, resolved: resolved.instrument, createdBy, now, instrumentId, versionId });
   return { versionId, instrument: resolved.instrument };
 }
 
@@ -165,24 +143,21 @@ async function insertRoundWithResponses(ctx: ServiceContext, organisationId: str
   const { versionId, instrument } = await publishBuiltin(ctx, organisationId, plan.definition, createdBy);
   const roundId = newId();
   const now = ctx.clock.now().toISOString();
-  await ctx.db
-    .insertInto('rounds')
-    .values({
-      id: roundId,
-      organisation_id: organisationId,
-      instrument_version_id: versionId,
-      name: plan.name,
-      key: plan.key,
-      presentation: plan.presentation ? JSON.stringify(plan.presentation) : null,
-      closes_on: '2026-10-31',
-      open_text_export: 0,
-      status: 'closed',
-      created_by: createdBy,
-      created_at: now,
-    })
-    .execute();
+  const round: RoundTable = {
+    id: roundId,
+    organisation_id: organisationId,
+    instrument_version_id: versionId,
+    name: plan.name,
+    key: plan.key,
+    presentation: plan.presentation ? JSON.stringify(plan.presentation) : null,
+    closes_on: '2026-10-31',
+    open_text_export: 0,
+    status: 'closed',
+    created_by: createdBy,
+    created_at: now,
+  };
   const links = [null, ...teamIds].map((teamId) => ({ id: newId(), round_id: roundId, team_id: teamId, token: newSecretToken(), created_at: now }));
-  await ctx.db.insertInto('round_links').values(links).execute();
+  await insertRoundWithLinks(ctx.db, round, links);
   const responses: ResponseTable[] = [];
   const answers: AnswerTable[] = [];
   for (let i = 0; i < plan.count; i++) {
@@ -208,11 +183,7 @@ async function insertRoundWithResponses(ctx: ServiceContext, organisationId: str
     });
     for (const row of plan.adjustRows ? plan.adjustRows(i, rows) : rows) answers.push({ response_id: id, ...row });
   }
-  for (let i = 0; i < responses.length; i += 50)
-    await ctx.db
-      .insertInto('responses')
-      .values(responses.slice(i, i + 50))
-      .execute();
+  await insertResponses(ctx.db, responses);
   await insertAnswers(ctx.db, answers);
   await rebuildTallies(ctx.db, [roundId]);
   return roundId;

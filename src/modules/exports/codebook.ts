@@ -1,7 +1,7 @@
 import type { Language } from '../../core/language.ts';
-import { MISSING_MARKER } from '../analysis/store.ts';
 import { allQuestions, type LocalisedText, localise, NO_OPINION, OTHER } from '../instruments/definition.ts';
 import type { ResolvedInstrument, ResolvedQuestion } from '../instruments/resolve.ts';
+import { MISSING_MARKER } from '../rounds/answers.ts';
 import type { SavMeasure, SavMultipleResponseSet, SavValue } from './sav-writer.ts';
 import { VariableNamer } from './variable-names.ts';
 

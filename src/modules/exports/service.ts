@@ -6,11 +6,12 @@ import type { Language } from '../../core/language.ts';
 import { authorize, can } from '../../core/policy.ts';
 import { DEFAULT_DISCLOSURE_THRESHOLD } from '../analysis/core/index.ts';
 import { type Access, assertResultsShared, composeCrossTabs, composeReport, roundForCli } from '../analysis/service.ts';
-import * as analysisStore from '../analysis/store.ts';
 import { recordAudit } from '../audit/service.ts';
 import { localise } from '../instruments/definition.ts';
+import * as surveyAnswers from '../rounds/answers.ts';
 import { respondentDataPolicy, teamsNamedInRows } from '../rounds/data-policy.ts';
 import type { InstrumentSource } from '../rounds/instrument-source.ts';
+import { findRoundOf } from '../rounds/service.ts';
 import type { RoundTable } from '../rounds/tables.ts';
 import type { CsvOptions } from './cells.ts';
 import { buildCodebook, caseLayout, caseValues } from './codebook.ts';
@@ -91,7 +92,7 @@ export async function exportForActor(
   request: ExportRequest,
 ): Promise<ExportFile> {
   authorize(actor, request.tablesOnly ? 'reports.view' : 'reports.raw', organisationId);
-  const round = await analysisStore.findRound(ctx.db, organisationId, roundId);
+  const round = await findRoundOf(ctx, organisationId, roundId);
   if (!round) throw notFound();
   assertResultsShared(ctx, actor, organisationId, round);
   const access: Access = { organisationId, suppress: !can(actor, 'reports.raw', organisationId), actorUserId: actor.userId, source: 'web' };
@@ -189,13 +190,13 @@ async function exportRound(
     disclosureThreshold: (await store.organisationThreshold(ctx.db, access.organisationId)) ?? DEFAULT_DISCLOSURE_THRESHOLD,
   });
   const openText = policy.openTextInRows;
-  const named = teamsNamedInRows(policy, await store.completeByTeam(ctx.db, round.id));
+  const named = teamsNamedInRows(policy, await surveyAnswers.completeByTeam(ctx.db, round.id));
   const codebook = buildCodebook(published.instrument, {
     lang,
     openText,
     teams: (await store.teamsOf(ctx.db, access.organisationId)).filter((team) => named.has(team.id)),
     teamWithheldBelow: policy.teamInRowsFrom,
-    textWidths: openText ? await store.textWidths(ctx.db, round.id) : new Map(),
+    textWidths: openText ? await surveyAnswers.textWidths(ctx.db, round.id) : new Map(),
   });
   await store.dropStaleOrders(ctx.db, new Date(now.getTime() - DAY_MS).toISOString());
   const exportId = newId();

@@ -74,6 +74,16 @@ export async function resolveFramework(ctx: ServiceContext, organisationId: stri
 }
 
 /**
+ * For other modules: the codes of a framework as it stands now, the organisation's own newest version
+ * when it has one, else the built-in one (none when neither exists). Takes the caller's database or
+ * transaction. No permission check: call it after your own.
+ */
+export async function currentFrameworkCodes(db: Db, organisationId: string, key: string): Promise<FrameworkCode[]> {
+  const own = await store.findLatest(db, organisationId, key);
+  return own ? (JSON.parse(own.codes) as FrameworkCode[]) : (getBuiltinFramework(key)?.codes ?? []);
+}
+
+/**
  * Saves a new version of an organisation's framework (version 1 for a new key). Old versions are
  * never changed. Saving exactly what the latest version says creates nothing and returns it.
  */

@@ -5,10 +5,9 @@ import type { Language } from '../../core/language.ts';
 import { authorize } from '../../core/policy.ts';
 import { inTransaction } from '../../db/database.ts';
 import { recordAudit } from '../audit/service.ts';
+import { ANSWER_BATCH, type AnswerTable, answerBatches, RESPONSE_BATCH, type ResponseTable, rebuildTallies, responseBatches } from '../rounds/bulk-load.ts';
 import { type InstrumentSource, publishedInstruments } from '../rounds/instrument-source.ts';
 import { today } from '../rounds/service.ts';
-import type { AnswerTable, ResponseTable } from '../rounds/tables.ts';
-import { rebuildTallies } from '../rounds/tallies.ts';
 import { compileMapping, type ImportMapping, proposeMapping, targetList } from './mapping.ts';
 import { importMessages } from './messages.ts';
 import type { ImportPreviewView, ImportResultView } from './model.ts';
@@ -205,12 +204,12 @@ export async function commitImport(
   await inTransaction(ctx.db, async (trx) => {
     const responses: ResponseTable[] = [];
     const answers: AnswerTable[] = [];
-    const responseInsert = new store.BatchInsert('responses', store.RESPONSE_BATCH);
-    const answerInsert = new store.BatchInsert('answers', store.ANSWER_BATCH);
+    const responseInsert = responseBatches();
+    const answerInsert = answerBatches();
     // Responses first: the answers refer to them. Answers go in full batches; the rest waits for the next flush.
     const flush = async (last: boolean) => {
       await responseInsert.insert(trx, responses.splice(0));
-      await answerInsert.insert(trx, answers.splice(0, last ? answers.length : answers.length - (answers.length % store.ANSWER_BATCH)));
+      await answerInsert.insert(trx, answers.splice(0, last ? answers.length : answers.length - (answers.length % ANSWER_BATCH)));
       options.onProgress?.('stored', stored, table.rowCount);
     };
     for (const source of table.rows()) {
@@ -236,7 +235,7 @@ export async function commitImport(
         answers.push({ response_id: id, question: a.question, item: a.item, option: a.option, number_value: a.number, text_value: a.text });
       stored++;
       answerCount += row.answers.length;
-      if (responses.length >= store.RESPONSE_BATCH || answers.length >= store.ANSWER_BATCH * 5) await flush(false);
+      if (responses.length >= RESPONSE_BATCH || answers.length >= ANSWER_BATCH * 5) await flush(false);
     }
     await flush(true);
     // Recounting the whole round is as cheap as the import itself, and exact whatever was there before.

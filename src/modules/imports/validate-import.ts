@@ -1,7 +1,7 @@
 import type { Language } from '../../core/language.ts';
-import { MISSING_MARKER } from '../analysis/store.ts';
 import { type AnswerRow, validateAnswers } from '../instruments/answers.ts';
 import type { ResolvedInstrument } from '../instruments/resolve.ts';
+import { MISSING_MARKER } from '../rounds/answers.ts';
 import { applyMapping, type MappingProblem, type Plan } from './mapping.ts';
 import { normalise } from './matching.ts';
 import { importMessages } from './messages.ts';

@@ -152,6 +152,12 @@ export async function getInstrument(ctx: ServiceContext, actor: Actor, organisat
   return presentDetail(instrument, await store.listVersionSummaries(ctx.db, instrumentId));
 }
 
+/** The id of the organisation's own instrument with this key, if there is one. */
+export async function findInstrumentIdByKey(ctx: ServiceContext, actor: Actor, organisationId: string, key: string): Promise<string | undefined> {
+  authorize(actor, 'instruments.view', organisationId);
+  return (await store.findInstrumentByKey(ctx.db, organisationId, key))?.id;
+}
+
 export async function getVersion(ctx: ServiceContext, actor: Actor, organisationId: string, instrumentId: string, version: number): Promise<VersionView> {
   authorize(actor, 'instruments.view', organisationId);
   return presentVersion((await versionOf(ctx.db, organisationId, instrumentId, version)).row);

@@ -1,5 +1,6 @@
 import type { Db } from '../../db/database.ts';
 import type { RetentionSettingsTable } from '../../db/schema.ts';
+import { deleteResponsesOfRoundsClosedBefore, responsesOfRoundsClosedBefore } from '../rounds/answers.ts';
 
 export const findSettings = (db: Db, organisationId: string) =>
   db.selectFrom('retention_settings').selectAll().where('organisation_id', '=', organisationId).executeTakeFirst();
@@ -17,18 +18,11 @@ export const saveSettings = (db: Db, row: RetentionSettingsTable) =>
 
 /** Responses (with their answers) of rounds that closed before the given day. The round's tallies stay. */
 export async function deleteRawAnswers(db: Db, organisationId: string, closedBefore: string): Promise<number> {
-  const responseIds = db
-    .selectFrom('responses')
-    .innerJoin('rounds', 'rounds.id', 'responses.round_id')
-    .select('responses.id')
-    .where('rounds.organisation_id', '=', organisationId)
-    .where('rounds.closes_on', '<', closedBefore);
-  await db.deleteFrom('export_orders').where('response_id', 'in', responseIds).execute();
-  const result = await db
-    .deleteFrom('responses')
-    .where('round_id', 'in', db.selectFrom('rounds').select('id').where('organisation_id', '=', organisationId).where('closes_on', '<', closedBefore))
-    .executeTakeFirst();
-  return Number(result.numDeletedRows);
+  await db
+    .deleteFrom('export_orders')
+    .where('response_id', 'in', responsesOfRoundsClosedBefore(db, organisationId, closedBefore))
+    .execute();
+  return deleteResponsesOfRoundsClosedBefore(db, organisationId, closedBefore);
 }
 
 /**

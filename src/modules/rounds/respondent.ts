@@ -24,7 +24,7 @@ import type { InstrumentSource, PublishedInstrument } from './instrument-source.
 import { isOpen, today } from './service.ts';
 import * as store from './store.ts';
 import type { AnswerTable, ResponseTable } from './tables.ts';
-import { addResponsesToTallies } from './tallies.ts';
+import { addResponsesToTallies } from './tally-store.ts';
 
 /** What a respondent's link opens: the round, its scope and the instrument. Never who they are. */
 export type LinkContext = {

@@ -5,7 +5,7 @@ import { recordAudit } from '../audit/service.ts';
 import type { AnswerRow } from '../instruments/answers.ts';
 import { chooseRoundKey, today } from './service.ts';
 import * as store from './store.ts';
-import { rebuildTallies } from './tallies.ts';
+import { rebuildTallies } from './tally-store.ts';
 
 /**
  * A round whose answers were given elsewhere (a live meeting's prompts linked to the instrument's

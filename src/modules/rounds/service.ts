@@ -157,6 +157,9 @@ export async function listRounds(ctx: ServiceContext, source: InstrumentSource, 
   );
 }
 
+/** The round's row, or undefined when the organisation has no such round; for callers that checked their own policy. */
+export const findRoundOf = (ctx: ServiceContext, organisationId: string, roundId: string) => store.findRound(ctx.db, organisationId, roundId);
+
 export async function getRound(ctx: ServiceContext, source: InstrumentSource, actor: Actor, organisationId: string, roundId: string, baseUrl: string) {
   authorize(actor, 'rounds.view', organisationId);
   const round = await store.findRound(ctx.db, organisationId, roundId);

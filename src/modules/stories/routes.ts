@@ -8,7 +8,7 @@ import { type AnyRoute, defineRoute } from '../../http/route.ts';
 import { auditRead } from '../privacy/read-audit.ts';
 import { takeUploadAllowance } from '../uploads/service.ts';
 import { asReader, readableReflections, readableStories, readableStory } from './access.ts';
-import { findIdentifyingDetails, findingKinds } from './anonymity.ts';
+import { findingKinds } from './anonymity.ts';
 import {
   anonymityCheckInput,
   changeScopeInput,
@@ -28,7 +28,6 @@ import { PHOTO_CONTENT_TYPE, putPhoto, readablePhoto, removePhoto } from './phot
 import { addReflection, deleteReflection } from './reflections.ts';
 import { filterStories } from './search.ts';
 import * as service from './service.ts';
-import * as store from './store.ts';
 
 const listQuery = z.strictObject({
   purpose: z.enum(['view', 'research']).default('view'),
@@ -108,11 +107,7 @@ export function storyRoutes(app: FastifyInstance, config: Pick<Config, 'photos' 
       params: organisationParams,
       body: anonymityCheckInput,
       response: anonymityView,
-      handler: async ({ actor, params, body }) => {
-        authorize(actor, 'stories.share', params.orgId);
-        const memberNames = await store.memberNames(ctx.db, params.orgId);
-        return { findings: findIdentifyingDetails(body.text, { memberNames }) };
-      },
+      handler: ({ actor, params, body }) => service.checkAnonymity(ctx, actor, params.orgId, body.text),
     }),
     defineRoute({
       method: 'GET',

@@ -5,6 +5,7 @@ import { authorize } from '../../core/policy.ts';
 import { type Db, inTransaction } from '../../db/database.ts';
 import { recordAudit } from '../audit/service.ts';
 import { asReader, consentFactsOf, emptyTags, readableStory, readerFacts } from './access.ts';
+import { findIdentifyingDetails } from './anonymity.ts';
 import { isNarrowing, mayRead } from './consent.ts';
 import {
   type ChangeScopeInput,
@@ -23,6 +24,13 @@ import { tagRows } from './tags.ts';
 /** Changes to stories. Only the author changes, narrows, withdraws or deletes a story. */
 
 const day = (date: Date) => date.toISOString().slice(0, 10);
+
+/** Details in a text that could identify someone (the organisation's members' names among them). Stores nothing. */
+export async function checkAnonymity(ctx: ServiceContext, actor: Actor, organisationId: string, text: string) {
+  authorize(actor, 'stories.share', organisationId);
+  const memberNames = await store.memberNames(ctx.db, organisationId);
+  return { findings: findIdentifyingDetails(text, { memberNames }) };
+}
 
 /**
  * The story row when the actor is its author. Someone who may read it but is not the author gets

@@ -1,15 +1,12 @@
 import { AppError, type FieldIssue } from '../../core/errors.ts';
 import type { Db } from '../../db/database.ts';
-import { getBuiltinFramework } from '../frameworks/builtin.ts';
-import type { FrameworkCode } from '../frameworks/model.ts';
-import * as frameworkStore from '../frameworks/store.ts';
+import { currentFrameworkCodes } from '../frameworks/service.ts';
 import { type StoryTags, tagFrameworks } from './model.ts';
 import type { StoryTagTable } from './tables.ts';
 
 /** The codes a story may carry for a framework: the organisation's own version when it has one, else the built-in one. */
 async function allowedCodes(db: Db, organisationId: string, framework: string): Promise<Set<string>> {
-  const own = await frameworkStore.findLatest(db, organisationId, framework);
-  const codes: FrameworkCode[] = own ? (JSON.parse(own.codes) as FrameworkCode[]) : (getBuiltinFramework(framework)?.codes ?? []);
+  const codes = await currentFrameworkCodes(db, organisationId, framework);
   return new Set(codes.map((c) => c.key));
 }
 

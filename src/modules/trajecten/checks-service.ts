@@ -5,7 +5,6 @@ import { inTransaction } from '../../db/database.ts';
 import { composeComparison } from '../analysis/service.ts';
 import { TEAM_CHECK_KEY, teamCheck } from '../instruments/builtin/team-check.ts';
 import * as instrumentService from '../instruments/service.ts';
-import * as instrumentStore from '../instruments/store.ts';
 import type { InstrumentSource } from '../rounds/instrument-source.ts';
 import { createRound } from '../rounds/service.ts';
 import { openTrajectory, recordChange } from './access.ts';
@@ -21,17 +20,17 @@ const onBehalfOfTeam = (actor: Actor, organisationId: string): Actor => ({ ...ac
 
 async function publishedTeamCheck(ctx: ServiceContext, actor: Actor, organisationId: string): Promise<string> {
   const delegated = onBehalfOfTeam(actor, organisationId);
-  let instrument = await instrumentStore.findInstrumentByKey(ctx.db, organisationId, TEAM_CHECK_KEY);
-  if (!instrument) {
+  let instrumentId = await instrumentService.findInstrumentIdByKey(ctx, delegated, organisationId, TEAM_CHECK_KEY);
+  if (!instrumentId) {
     await instrumentService.createInstrument(ctx, delegated, organisationId, { key: TEAM_CHECK_KEY, title: teamCheck.title });
-    instrument = await instrumentStore.findInstrumentByKey(ctx.db, organisationId, TEAM_CHECK_KEY);
+    instrumentId = await instrumentService.findInstrumentIdByKey(ctx, delegated, organisationId, TEAM_CHECK_KEY);
   }
-  if (!instrument) throw conflict();
-  const detail = await instrumentService.getInstrument(ctx, delegated, organisationId, instrument.id);
+  if (!instrumentId) throw conflict();
+  const detail = await instrumentService.getInstrument(ctx, delegated, organisationId, instrumentId);
   const published = detail.versions.find((v) => v.status === 'published');
   if (published) return published.id;
-  await instrumentService.saveDraft(ctx, delegated, organisationId, instrument.id, 1, teamCheck);
-  return (await instrumentService.publishVersion(ctx, delegated, organisationId, instrument.id, 1)).id;
+  await instrumentService.saveDraft(ctx, delegated, organisationId, instrumentId, 1, teamCheck);
+  return (await instrumentService.publishVersion(ctx, delegated, organisationId, instrumentId, 1)).id;
 }
 
 const roundName = {

@@ -2,8 +2,9 @@ import type { Actor, ServiceContext } from '../../core/context.ts';
 import { notFound } from '../../core/errors.ts';
 import { newId } from '../../core/ids.ts';
 import { authorize } from '../../core/policy.ts';
-import { inTransaction } from '../../db/database.ts';
+import { type Db, inTransaction } from '../../db/database.ts';
 import { countViewer, shownCount } from '../analysis/small-counts.ts';
+import { countResponsesByRound } from '../rounds/answers.ts';
 import { respondentUrl } from '../rounds/service.ts';
 import { checkCodes, managesTrajectories, openTrajectory, recordChange, type TrajectoryAccess } from './access.ts';
 import { charterSummary } from './charter/status.ts';
@@ -17,6 +18,13 @@ import { agreementContent, loadState } from './state-loader.ts';
 import * as store from './store.ts';
 
 const today = (ctx: ServiceContext) => ctx.clock.now().toISOString().slice(0, 10);
+
+/** The team's respondent link of each check round, and how many answered completely. */
+async function checkLinksWithCounts(db: Db, roundIds: string[], teamId: string) {
+  const links = await store.checkLinks(db, roundIds, teamId);
+  const counts = await countResponsesByRound(db, roundIds);
+  return new Map(links.map((l) => [l.round_id, { token: l.token, complete: counts.get(l.round_id)?.complete ?? 0 }]));
+}
 
 /** The trajectories the person may see, with phase, open points, reviews due and the charter's state. */
 export async function listTrajectories(ctx: ServiceContext, actor: Actor, organisationId: string) {
@@ -173,7 +181,7 @@ export async function getTrajectory(
         evidence: JSON.parse(r.evidence) as AgreementView['reviews'][number]['evidence'],
       })),
   }));
-  const links = await store.checkLinks(
+  const links = await checkLinksWithCounts(
     ctx.db,
     checks.map((c) => c.round_id),
     row.team_id,

@@ -169,19 +169,11 @@ export const listComments = (db: Db, versionId: string) =>
   db.selectFrom('charter_comments').selectAll().where('version_id', '=', versionId).orderBy('created_at').orderBy('id').execute();
 export const insertComment = (db: Db, row: CharterCommentTable) => db.insertInto('charter_comments').values(row).execute();
 
-/** The team's respondent link of each check round, and how many answered completely. */
-export async function checkLinks(db: Db, roundIds: string[], teamId: string) {
-  if (roundIds.length === 0) return new Map<string, { token: string; complete: number }>();
-  const links = await db.selectFrom('round_links').select(['round_id', 'token']).where('round_id', 'in', roundIds).where('team_id', '=', teamId).execute();
-  const counts = await db
-    .selectFrom('responses')
-    .select(['round_id', (eb) => eb.fn.countAll<string>().as('n')])
-    .where('round_id', 'in', roundIds)
-    .where('status', '=', 'complete')
-    .groupBy('round_id')
-    .execute();
-  return new Map(links.map((l) => [l.round_id, { token: l.token, complete: Number(counts.find((c) => c.round_id === l.round_id)?.n ?? 0) }]));
-}
+/** The team's respondent link of each check round. */
+export const checkLinks = (db: Db, roundIds: string[], teamId: string) =>
+  roundIds.length === 0
+    ? Promise.resolve([])
+    : db.selectFrom('round_links').select(['round_id', 'token']).where('round_id', 'in', roundIds).where('team_id', '=', teamId).execute();
 
 /** Per trajectory of the person's teams in the organisation: the newest charter version, when they have not signed it. */
 export const unsignedLatestCharters = (db: Db, organisationId: string, userId: string) =>

@@ -1,0 +1,64 @@
+/**
+ * The shapes of the counts the rounds module gives of its survey answers (answers.ts), and the pure
+ * helpers on them. Counts are of complete responses only; no response is ever loaded into Node.
+ */
+
+export type AnswerFilter = { question: string; option: string };
+
+/** Which complete responses a query counts: round(s) of one organisation, optionally one team and answer filters. */
+export type Scope = {
+  organisationId: string;
+  roundIds: string[];
+  teamId?: string | undefined;
+  answers: AnswerFilter[];
+};
+
+/** One group of answer rows: respondents per question × item × option × value (and whether these are missing markers). */
+export type ValueCount = { question: string; item: string | null; option: string | null; value: number | null; marker: boolean; count: number };
+
+/**
+ * A leaf condition SQL can evaluate: an earlier choice question answered with one of these options,
+ * or a question answered at all. `shape` says how the question is stored: `choice` (single or
+ * multiple choice), `one-row` (one row per respondent: scale, number, text), `many-rows` (a matrix).
+ */
+export type SqlCondition = { question: string; shape: 'choice' | 'one-row' | 'many-rows' } & ({ options: string[] } | { answered: true });
+
+/** Respondents per set of options chosen on a question (sorted option keys). */
+export type ChoiceSetCount = { options: string[]; count: number };
+
+/** Respondents per combination of chosen options (up to two; `chosen` > 2 is one group per first/last pair). */
+export type CombinationCount = { first: string; last: string; chosen: number; count: number };
+
+export const answeredKey = (question: string, item: string | null) => (item === null ? question : `${question}.${item}`);
+
+/**
+ * Every question other than multiple choice has one row per respondent (and item), so its answered
+ * count is the sum of its value counts: no second pass over the answers is needed.
+ */
+export function answeredFromValues(values: ValueCount[], multipleChoice: ReadonlySet<string>): Map<string, number> {
+  const answered = new Map<string, number>();
+  for (const v of values) {
+    if (multipleChoice.has(v.question)) continue;
+    const key = answeredKey(v.question, v.item);
+    answered.set(key, (answered.get(key) ?? 0) + v.count);
+  }
+  return answered;
+}
+
+/** What each respondent chose on a multiple-choice question, as a combination: the first and last option key (code-point order) and the number chosen. */
+export function combinationsOf(sets: ChoiceSetCount[]): CombinationCount[] {
+  const combinations = new Map<string, CombinationCount>();
+  for (const set of sets) {
+    const options = [...set.options].sort();
+    const first = options[0] ?? '';
+    const last = options.at(-1) ?? '';
+    const key = `${first} ${last} ${options.length}`;
+    const existing = combinations.get(key);
+    if (existing) existing.count += set.count;
+    else combinations.set(key, { first, last, chosen: options.length, count: set.count });
+  }
+  return [...combinations.values()];
+}
+
+/** The option keys of a stored set ('' is the empty set; keys hold no spaces). */
+export const splitOptions = (key: string): string[] => (key === '' ? [] : key.split(' '));

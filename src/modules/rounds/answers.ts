@@ -1,0 +1,75 @@
+import type { Db } from '../../db/database.ts';
+import { type ChoiceSetCount, type CombinationCount, combinationsOf, type Scope, type SqlCondition, type ValueCount } from './answer-counts.ts';
+import * as answersStore from './answers-store.ts';
+import * as tallies from './tally-store.ts';
+
+/**
+ * The survey answers as the rounds module publishes them: the one way other modules (analysis,
+ * exports, trajecten, retention) reach the `responses` and `answers` tables and
+ * the tallies. The SQL is in answers-store.ts and tally-store.ts; only complete responses are counted.
+ * Imports and the demo load responses through bulk-load.ts.
+ * A scope without answer filters is counted from the per-round tallies, any other from the answer rows.
+ */
+export * from './answer-counts.ts';
+export { MISSING_MARKER } from './missing-marker.ts';
+
+/** Complete responses in scope. */
+export const countResponses = (db: Db, scope: Scope): Promise<number> => answersStore.countResponses(db, scope);
+
+/** Every answer in scope, counted per question, item, option and value. Text answers count as one group per question. */
+export const valueCounts = (db: Db, scope: Scope): Promise<ValueCount[]> =>
+  scope.answers.length === 0 ? tallies.valueCounts(db, scope) : answersStore.valueCountsFromAnswers(db, scope);
+
+/**
+ * Respondents with at least one row for a multiple-choice question (several rows each). Marker rows
+ * count: the respondent answered the question but left some options blank.
+ */
+export async function answeredCounts(db: Db, scope: Scope, multipleChoice: string[]): Promise<Map<string, number>> {
+  if (multipleChoice.length === 0) return new Map();
+  return scope.answers.length === 0 ? tallies.answeredCounts(db, scope, multipleChoice) : answersStore.answeredCountsFromAnswers(db, scope, multipleChoice);
+}
+
+/** Complete responses in scope for which the condition held (the respondents a follow-up question was shown to). */
+export const countWhere = (db: Db, scope: Scope, condition: SqlCondition): Promise<number> =>
+  scope.answers.length === 0 && condition.shape !== 'many-rows'
+    ? tallies.countWhere(db, scope, condition)
+    : answersStore.countWhereFromAnswers(db, scope, condition);
+
+/** Respondents per set of options chosen on a question. */
+export const choiceSets = (db: Db, scope: Scope, question: string): Promise<ChoiceSetCount[]> =>
+  scope.answers.length === 0 ? tallies.choiceSets(db, scope, question) : answersStore.choiceSetsFromAnswers(db, scope, question);
+
+export const combinationCounts = async (db: Db, scope: Scope, question: string): Promise<CombinationCount[]> =>
+  combinationsOf(await choiceSets(db, scope, question));
+
+/** Complete responses in scope per team (null: answered through the organisation's link). */
+export const countsByTeam = (db: Db, scope: Scope) => answersStore.countsByTeam(db, scope);
+
+/** Respondents in scope per option of one choice question, missing markers apart. */
+export const optionCounts = (db: Db, scope: Scope, question: string) => answersStore.optionCounts(db, scope, question);
+
+/** The complete responses in scope with their team, and their rows for the given questions (markers flagged). */
+export const respondentsFor = (db: Db, scope: Scope, questions: string[]) => answersStore.respondentsFor(db, scope, questions);
+
+/** Responses per round: complete ones, and all that were started (drafts included). */
+export { countResponsesByRound } from './store.ts';
+
+/** For exports: the complete responses as a subquery to join (id, round_id, team_id, language). */
+export const completeResponses = (db: Db) => answersStore.completeResponses(db);
+
+/** For exports: the answer rows of these responses. */
+export const answersOfResponses = (db: Db, responseIds: string[]) => answersStore.answersOfResponses(db, responseIds);
+
+/** For exports: the longest stored text in bytes per `question` and `question._other` of a round's complete responses. */
+export const textWidths = (db: Db, roundId: string) => answersStore.textWidths(db, roundId);
+
+/** For exports: complete responses per team of a round (the organisation-wide link's left out). */
+export const completeByTeam = (db: Db, roundId: string) => answersStore.completeByTeam(db, roundId);
+
+/** For retention: the ids of the responses of the organisation's rounds that closed before the day, as a subquery. */
+export const responsesOfRoundsClosedBefore = (db: Db, organisationId: string, closedBefore: string) =>
+  answersStore.responsesOfRoundsClosedBefore(db, organisationId, closedBefore);
+
+/** For retention: deletes those responses with their answers (the round's tallies stay); returns how many. */
+export const deleteResponsesOfRoundsClosedBefore = (db: Db, organisationId: string, closedBefore: string) =>
+  answersStore.deleteResponsesOfRoundsClosedBefore(db, organisationId, closedBefore);

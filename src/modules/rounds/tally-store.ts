@@ -1,0 +1,146 @@
+import { type Kysely, PostgresAdapter, type RawBuilder, sql } from 'kysely';
+import type { Db } from '../../db/database.ts';
+import { answeredKey, type ChoiceSetCount, type Scope, type SqlCondition, splitOptions, type ValueCount } from './answer-counts.ts';
+import { chosenOptionOf, markerOf } from './missing-marker.ts';
+
+/**
+ * Per-round tallies of complete responses' answers (tables in migration 0006). Every path that makes
+ * a response complete (a submission, a draft handed in, an import, the demo) adds that response here
+ * in the same transaction, exactly once: the transition to complete happens once. Counts without
+ * answer filters read the tallies (answers.ts); the differential test in test/analysis/tallies.test.ts
+ * checks they always equal counting the answers themselves (answers-store.ts).
+ *
+ * The grouping expressions are the same as answers-store.ts's: '' stands for NULL, a number value is
+ * kept as its text (each database's own canonical form, read back with Number()).
+ */
+const valueKey = sql`coalesce(cast(a.number_value as text), '')`;
+
+/** The values of `column` in a group, sorted, separated by one space (option keys hold no spaces). */
+export function orderedList<DB>(db: Kysely<DB>, column: RawBuilder<unknown> | ReturnType<typeof sql.ref>) {
+  return db.getExecutor().adapter instanceof PostgresAdapter
+    ? sql<string>`string_agg(${column}, ' ' order by ${column} collate "C")`
+    : sql<string>`group_concat(${column}, ' ' order by ${column})`;
+}
+
+/** Answers of complete responses matching `where` (a condition on `r`, the responses, or `a`, the answers). */
+const completeAnswers = (where: RawBuilder<unknown>) => sql`from answers a join responses r on r.id = a.response_id where r.status = 'complete' and (${where})`;
+
+/** Adds the complete responses matching `where` to the tallies. Call once per response, in the transaction that completes it. */
+export async function addToTallies<DB>(db: Kysely<DB>, where: RawBuilder<unknown>): Promise<void> {
+  await sql`insert into answer_value_tallies (round_id, team_key, question, item_key, option_key, value_key, marker, n)
+    select r.round_id, coalesce(r.team_id, ''), a.question, coalesce(a.item, ''), coalesce(a.option, ''), ${valueKey}, ${markerOf('a')}, count(*)
+    ${completeAnswers(where)}
+    group by r.round_id, coalesce(r.team_id, ''), a.question, coalesce(a.item, ''), coalesce(a.option, ''), ${valueKey}, ${markerOf('a')}
+    on conflict (round_id, team_key, question, item_key, option_key, value_key, marker) do update set n = answer_value_tallies.n + excluded.n`.execute(db);
+  await sql`insert into answer_answered_tallies (round_id, team_key, question, item_key, n)
+    select r.round_id, coalesce(r.team_id, ''), a.question, coalesce(a.item, ''), count(distinct a.response_id)
+    ${completeAnswers(where)}
+    group by r.round_id, coalesce(r.team_id, ''), a.question, coalesce(a.item, '')
+    on conflict (round_id, team_key, question, item_key) do update set n = answer_answered_tallies.n + excluded.n`.execute(db);
+  await sql`insert into answer_choice_set_tallies (round_id, team_key, question, options_key, n)
+    select round_id, team_key, question, options_key, count(*) from (
+      select round_id, team_key, question, ${orderedList(db, sql.ref('option'))} as options_key from (
+        select distinct r.round_id, coalesce(r.team_id, '') as team_key, a.question, a.response_id, a.option
+        ${completeAnswers(where)} and ${chosenOptionOf('a')}
+      ) chosen
+      group by round_id, team_key, question, response_id
+    ) sets
+    where true
+    group by round_id, team_key, question, options_key
+    on conflict (round_id, team_key, question, options_key) do update set n = answer_choice_set_tallies.n + excluded.n`.execute(db);
+}
+
+/** Adds these just-completed responses to the tallies. */
+export const addResponsesToTallies = <DB>(db: Kysely<DB>, responseIds: readonly string[]): Promise<void> =>
+  responseIds.length === 0 ? Promise.resolve() : addToTallies(db, sql`r.id in (${sql.join(responseIds)})`);
+
+/** Counts these rounds again from their answers (after a bulk load that bypassed the services). */
+export async function rebuildTallies<DB>(db: Kysely<DB>, roundIds: readonly string[]): Promise<void> {
+  if (roundIds.length === 0) return;
+  for (const table of ['answer_value_tallies', 'answer_answered_tallies', 'answer_choice_set_tallies'])
+    await sql`delete from ${sql.table(table)} where round_id in (${sql.join(roundIds)})`.execute(db);
+  await addToTallies(db, sql`r.round_id in (${sql.join(roundIds)})`);
+}
+
+/*
+ * Reading the tallies: the counts of answers-store.ts for scopes without answer filters (a round or
+ * rounds, optionally one team). '' in a key column stands for NULL.
+ */
+const fromKey = (key: string): string | null => (key === '' ? null : key);
+
+function tallyScope(db: Db, scope: Scope) {
+  const roundIds = db
+    .selectFrom('rounds')
+    .select('rounds.id')
+    .where('rounds.organisation_id', '=', scope.organisationId)
+    .where('rounds.id', 'in', scope.roundIds.length ? scope.roundIds : ['']);
+  return { roundIds, teamKey: scope.teamId };
+}
+
+export async function valueCounts(db: Db, scope: Scope): Promise<ValueCount[]> {
+  const { roundIds, teamKey } = tallyScope(db, scope);
+  const rows = await db
+    .selectFrom('answer_value_tallies as t')
+    .select(['t.question', 't.item_key', 't.option_key', 't.value_key', 't.marker', sql<number>`sum(t.n)`.as('n')])
+    .where('t.round_id', 'in', roundIds)
+    .$if(teamKey !== undefined, (q) => q.where('t.team_key', '=', teamKey ?? ''))
+    .groupBy(['t.question', 't.item_key', 't.option_key', 't.value_key', 't.marker'])
+    .execute();
+  return rows.map((r) => ({
+    question: r.question,
+    item: fromKey(r.item_key),
+    option: fromKey(r.option_key),
+    value: r.value_key === '' ? null : Number(r.value_key),
+    marker: Number(r.marker) === 1,
+    count: Number(r.n),
+  }));
+}
+
+export async function answeredCounts(db: Db, scope: Scope, multipleChoice: string[]): Promise<Map<string, number>> {
+  const { roundIds, teamKey } = tallyScope(db, scope);
+  const rows = await db
+    .selectFrom('answer_answered_tallies as t')
+    .select(['t.question', 't.item_key', sql<number>`sum(t.n)`.as('n')])
+    .where('t.round_id', 'in', roundIds)
+    .where('t.question', 'in', multipleChoice)
+    .$if(teamKey !== undefined, (q) => q.where('t.team_key', '=', teamKey ?? ''))
+    .groupBy(['t.question', 't.item_key'])
+    .execute();
+  return new Map(rows.map((r) => [answeredKey(r.question, fromKey(r.item_key)), Number(r.n)]));
+}
+
+export async function choiceSets(db: Db, scope: Scope, question: string): Promise<ChoiceSetCount[]> {
+  const { roundIds, teamKey } = tallyScope(db, scope);
+  const rows = await db
+    .selectFrom('answer_choice_set_tallies as t')
+    .select(['t.options_key', sql<number>`sum(t.n)`.as('n')])
+    .where('t.round_id', 'in', roundIds)
+    .where('t.question', '=', question)
+    .$if(teamKey !== undefined, (q) => q.where('t.team_key', '=', teamKey ?? ''))
+    .groupBy('t.options_key')
+    .execute();
+  return rows.map((r) => ({ options: splitOptions(r.options_key), count: Number(r.n) }));
+}
+
+/**
+ * Respondents for whom a condition on an earlier question held. On a choice question: the sets that
+ * contain one of the options (or any set, for "answered"). On a question with one row per respondent:
+ * its value counts without missing markers.
+ */
+export async function countWhere(db: Db, scope: Scope, condition: SqlCondition): Promise<number> {
+  if (condition.shape === 'choice') {
+    const sets = await choiceSets(db, scope, condition.question);
+    const wanted = 'options' in condition ? new Set(condition.options) : null;
+    return sets.filter((set) => wanted === null || set.options.some((o) => wanted.has(o))).reduce((sum, set) => sum + set.count, 0);
+  }
+  const { roundIds, teamKey } = tallyScope(db, scope);
+  const row = await db
+    .selectFrom('answer_value_tallies as t')
+    .select(sql<number>`coalesce(sum(t.n), 0)`.as('n'))
+    .where('t.round_id', 'in', roundIds)
+    .where('t.question', '=', condition.question)
+    .where('t.marker', '=', 0)
+    .$if(teamKey !== undefined, (q) => q.where('t.team_key', '=', teamKey ?? ''))
+    .executeTakeFirst();
+  return Number(row?.n ?? 0);
+}
