@@ -185,9 +185,16 @@ async function appTarget(dataDir: string, databaseUrl?: string): Promise<Target>
   const servers: Running[] = [];
   for (const port of ports) {
     // All simulated phones share one loopback address: the per-client limit of /m pages is raised.
+    // NODE_ENV=production as a deployment sets it (React's production build renders the pages).
     const server = await startProcess(
       appArgs(databaseUrl ? 'postgres' : 'sqlite'),
-      { DATA_DIR: dataDir, PORT: String(port), RESPONDENT_RATE_LIMIT: '100000000', ...(databaseUrl ? { DATABASE_URL: databaseUrl } : {}) },
+      {
+        DATA_DIR: dataDir,
+        PORT: String(port),
+        NODE_ENV: 'production',
+        RESPONDENT_RATE_LIMIT: '100000000',
+        ...(databaseUrl ? { DATABASE_URL: databaseUrl } : {}),
+      },
       `http://127.0.0.1:${port}/readyz`,
     );
     running.push(server);
