@@ -37,13 +37,9 @@ export async function join(ctx: ServiceContext, meeting: MeetingTable, position:
   const token = newSecretToken();
   const receipt = newReceiptCode();
   const participantId = newId();
-  await store.insertParticipant(ctx.db, {
-    id: participantId,
-    meeting_id: meeting.id,
-    token_hash: hashToken(token),
-    receipt_hash: hashToken(receipt),
-    position,
-  });
+  const row = { id: participantId, meeting_id: meeting.id, token_hash: hashToken(token), receipt_hash: hashToken(receipt), position };
+  // Joins arriving together share one commit, like answers; the receipt is shown only after it.
+  await groupCommitterFor(ctx.db).run((trx) => store.insertParticipant(trx, row));
   return { participantId, token, receipt };
 }
 
