@@ -371,6 +371,30 @@ async function withDatabase<T>(work: (url: string) => Promise<T>): Promise<T> {
   }
 }
 
+/** A run that reached its time limit is a row that says so, and the next run still starts. */
+async function measured(target: Target): Promise<Result> {
+  try {
+    return await measure(target);
+  } catch (error) {
+    if (!(error instanceof Error && error.message === 'time limit')) throw error;
+    progress(`${target.label}: time limit of ${LIMIT_S} s reached`);
+    const none = Number.NaN;
+    return {
+      label: `${target.label} (stopped at the ${LIMIT_S} s limit)`,
+      rate: none,
+      p50: none,
+      p99: none,
+      kibPerParticipant: none,
+      cpuPercent: none,
+      cpuSeconds: none,
+      clientCpuPercent: none,
+      errors: 0,
+    };
+  }
+}
+
+const shown = (x: number, digits = 0) => (Number.isFinite(x) ? x.toFixed(digits) : '–');
+
 function printTable(results: Result[], bare: Result) {
   console.log(
     `\n${N} participants, ${CONCURRENCY} at once, one prompt, one presenter socket, loopback, ${os.cpus().length} cores, Node ${process.versions.node}, load average ${os
@@ -384,7 +408,7 @@ function printTable(results: Result[], bare: Result) {
   console.log('|---|---|---|---|---|---|---|---|---|---|');
   for (const r of [bare, ...results]) {
     console.log(
-      `| ${r.label} | ${r.rate.toFixed(0)} | ${(r.rate / bare.rate).toFixed(2)}× | ${r.p50.toFixed(0)} | ${r.p99.toFixed(0)} | ${r.kibPerParticipant.toFixed(1)} | ${r.cpuPercent.toFixed(0)} % | ${r.clientCpuPercent.toFixed(0)} % | ${r.cpuSeconds.toFixed(1)} | ${r.errors} |`,
+      `| ${r.label} | ${shown(r.rate)} | ${shown(r.rate / bare.rate, 2)}× | ${shown(r.p50)} | ${shown(r.p99)} | ${shown(r.kibPerParticipant, 1)} | ${shown(r.cpuPercent)} % | ${shown(r.clientCpuPercent)} % | ${shown(r.cpuSeconds, 1)} | ${r.errors} |`,
     );
   }
 }
@@ -395,14 +419,14 @@ async function main() {
     for (const size of SIZES) {
       N = size;
       const runDir = fs.mkdtempSync(path.join(dataDir, 'run-'));
-      const ours = [await measure(await appTarget(runDir))];
+      const ours = [await measured(await appTarget(runDir))];
       await cleanup();
       progress('stopped');
       if (args.postgres && N <= POSTGRES_MAX) {
         ours.push(
           await withDatabase(async (url) => {
             try {
-              return await measure(await appTarget(runDir, url));
+              return await measured(await appTarget(runDir, url));
             } finally {
               await cleanup();
               progress('stopped');
@@ -410,7 +434,7 @@ async function main() {
           }),
         );
       }
-      const bare = await measure(await bareTarget());
+      const bare = await measured(await bareTarget());
       await cleanup();
       progress('stopped');
       printTable(ours, bare);
