@@ -14,14 +14,18 @@
  * With --postgres, also two app processes on one fresh PostgreSQL database (DATABASE_URL of the
  * local server, default postgres://postgres@127.0.0.1:5432/postgres, dropped afterwards): phones
  * alternate between the processes, the presenter watches on the first, events cross through
- * LISTEN/NOTIFY. --cpu-prof writes V8 CPU profiles of the app processes to bench/profiles/.
+ * LISTEN/NOTIFY (only for sizes up to --postgres-max). --cpu-prof writes V8 CPU profiles of the app
+ * processes to bench/profiles/. The app runs with NODE_ENV=production, as deployed. Phones post their
+ * forms through node:http (kept-alive connections), which costs this process less CPU than fetch;
+ * this process's own CPU while answering is printed too, since it shares the cores with the servers.
  *
  * Run: npm run bench:meetings -- [--participants 1000,5000,10000] [--concurrency 50] [--seconds 120]
- *      [--postgres] [--cpu-prof]
- * (--seconds bounds each size's run.)
+ *      [--postgres] [--postgres-max 5000] [--total-seconds 600] [--cpu-prof]
+ * (--seconds bounds each server's run at each size, --total-seconds the whole run.)
  */
 import { randomUUID } from 'node:crypto';
 import fs from 'node:fs';
+import http from 'node:http';
 import os from 'node:os';
 import path from 'node:path';
 import { parseArgs } from 'node:util';
@@ -41,6 +45,8 @@ const { values: args } = parseArgs({
     concurrency: { type: 'string', default: '50' },
     seconds: { type: 'string', default: '120' },
     postgres: { type: 'boolean', default: false },
+    'postgres-max': { type: 'string', default: '10000' },
+    'total-seconds': { type: 'string', default: '600' },
     'cpu-prof': { type: 'boolean', default: false },
   },
 });
@@ -50,6 +56,9 @@ const PG_ADMIN_URL = process.env.BENCH_POSTGRES_URL ?? 'postgres://postgres@127.
 const PROFILE_DIR = path.resolve('bench/profiles');
 const CONCURRENCY = Math.max(1, Number(args.concurrency));
 const LIMIT_S = Math.min(Number(args.seconds), 600);
+/** The whole run (every size, every server) stops here. */
+const TOTAL_S = Math.min(Number(args['total-seconds']), 1800);
+const POSTGRES_MAX = Number(args['postgres-max']);
 const PASSWORD = 'bench-meetings-password';
 const APP_PORT = 3395;
 const SECOND_APP_PORT = 3397;
@@ -59,7 +68,17 @@ const TICKS = 100;
 
 type Participant = { socket: WebSocket; answer: () => Promise<void> };
 type Target = { label: string; server: Running; servers: Running[]; join: (i: number) => Promise<Participant>; presenter: () => Promise<Watcher> };
-type Result = { label: string; rate: number; p50: number; p99: number; kibPerParticipant: number; cpuPercent: number; cpuSeconds: number; errors: number };
+type Result = {
+  label: string;
+  rate: number;
+  p50: number;
+  p99: number;
+  kibPerParticipant: number;
+  cpuPercent: number;
+  cpuSeconds: number;
+  clientCpuPercent: number;
+  errors: number;
+};
 
 const dataDir = fs.mkdtempSync(path.join(os.tmpdir(), 'kb-bench-meetings-'));
 const running: Running[] = [];
@@ -70,17 +89,13 @@ const cleanup = async () => {
   await Promise.all(running.splice(0).map((r) => r.stop()));
 };
 let deadline = Date.now() + LIMIT_S * 1000;
-const runs = SIZES.length * (args.postgres ? 3 : 2);
-const timer = setTimeout(
-  () => {
-    console.error(`Time limit of ${LIMIT_S} s reached: stopping.`);
-    void cleanup().finally(() => {
-      fs.rmSync(dataDir, { recursive: true, force: true });
-      process.exit(1);
-    });
-  },
-  LIMIT_S * 1000 * runs + 60_000,
-);
+const timer = setTimeout(() => {
+  console.error(`Time limit of ${TOTAL_S} s for the whole run reached: stopping.`);
+  void cleanup().finally(() => {
+    fs.rmSync(dataDir, { recursive: true, force: true });
+    process.exit(1);
+  });
+}, TOTAL_S * 1000);
 
 const started = performance.now();
 const progress = (what: string) => console.error(`[${((performance.now() - started) / 1000).toFixed(1)} s] ${what}`);
@@ -171,6 +186,26 @@ const cookiesOf = (response: Response) =>
     .map((c) => c.split(';')[0])
     .join('; ');
 
+/**
+ * A form post from a phone through node:http with kept-alive connections (as many as phones at
+ * once): much less CPU in this bench process than fetch, which shares the cores with the server.
+ */
+const agent = new http.Agent({ keepAlive: true, maxSockets: CONCURRENCY });
+const postForm = (url: string, body: string, cookie?: string) =>
+  new Promise<{ status: number; cookie: string }>((resolve, reject) => {
+    const headers: http.OutgoingHttpHeaders = { 'content-type': 'application/x-www-form-urlencoded', 'content-length': Buffer.byteLength(body) };
+    if (cookie) headers.cookie = cookie;
+    const request = http.request(url, { method: 'POST', agent, headers }, (response) => {
+      response.resume();
+      response.once('end', () =>
+        resolve({ status: response.statusCode ?? 0, cookie: (response.headers['set-cookie'] ?? []).map((c) => c.split(';')[0]).join('; ') }),
+      );
+      response.once('error', reject);
+    });
+    request.once('error', reject);
+    request.end(body);
+  });
+
 const appArgs = (name: string) => [
   // Node names each thread's profile CPU.<date>.<time>.<pid>.<thread>.<n>.cpuprofile; the largest is the app's main thread.
   ...(args['cpu-prof'] ? ['--cpu-prof', `--cpu-prof-dir=${path.join(PROFILE_DIR, `${name}-${N}`)}`] : []),
@@ -185,9 +220,16 @@ async function appTarget(dataDir: string, databaseUrl?: string): Promise<Target>
   const servers: Running[] = [];
   for (const port of ports) {
     // All simulated phones share one loopback address: the per-client limit of /m pages is raised.
+    // NODE_ENV=production as a deployment sets it (React's production build renders the pages).
     const server = await startProcess(
       appArgs(databaseUrl ? 'postgres' : 'sqlite'),
-      { DATA_DIR: dataDir, PORT: String(port), RESPONDENT_RATE_LIMIT: '100000000', ...(databaseUrl ? { DATABASE_URL: databaseUrl } : {}) },
+      {
+        DATA_DIR: dataDir,
+        PORT: String(port),
+        NODE_ENV: 'production',
+        RESPONDENT_RATE_LIMIT: '100000000',
+        ...(databaseUrl ? { DATABASE_URL: databaseUrl } : {}),
+      },
       `http://127.0.0.1:${port}/readyz`,
     );
     running.push(server);
@@ -195,7 +237,6 @@ async function appTarget(dataDir: string, databaseUrl?: string): Promise<Target>
   }
   const base = `http://127.0.0.1:${APP_PORT}`;
   const baseOf = (i: number) => `http://127.0.0.1:${ports[i % ports.length]}`;
-  const form = { 'content-type': 'application/x-www-form-urlencoded' };
   const choices = ['a', 'b', 'c'];
   const positions = ['experience_worker', 'practitioner', 'coordinator'];
   return {
@@ -204,17 +245,15 @@ async function appTarget(dataDir: string, databaseUrl?: string): Promise<Target>
     servers,
     join: async (i) => {
       const base = baseOf(i);
-      const joined = await fetch(`${base}/m/${meeting.code}/join`, { method: 'POST', headers: form, body: `position=${positions[i % 3]}`, redirect: 'manual' });
-      if (!joined.ok) throw new Error(`join: ${joined.status}`);
-      await joined.arrayBuffer();
-      const cookie = cookiesOf(joined);
+      const joined = await postForm(`${base}/m/${meeting.code}/join`, `position=${positions[i % 3]}`);
+      if (joined.status !== 200) throw new Error(`join: ${joined.status}`);
+      const cookie = joined.cookie;
       const socket = await opened(`${base.replace('http', 'ws')}/m/${meeting.code}/ws`);
       const body = new URLSearchParams({ promptId: meeting.promptId, clientId: randomUUID(), choice: choices[i % 3] ?? 'a' }).toString();
       return {
         socket,
         answer: async () => {
-          const response = await fetch(`${base}/m/${meeting.code}/answer`, { method: 'POST', headers: { ...form, cookie }, body, redirect: 'manual' });
-          await response.arrayBuffer();
+          const response = await postForm(`${base}/m/${meeting.code}/answer`, body, cookie);
           if (response.status !== 303) throw new Error(`answer: ${response.status}`);
         },
       };
@@ -277,6 +316,7 @@ async function measure(target: Target): Promise<Result> {
   progress(`${target.label}: answering`);
   const sent: number[] = new Array(N);
   const answerCpu = cpuOf();
+  const clientCpu = process.cpuUsage();
   const t0 = performance.now();
   let k = 0;
   await pool(N, async (i) => {
@@ -292,6 +332,8 @@ async function measure(target: Target): Promise<Result> {
   progress(`${target.label}: all answers seen`);
   const seconds = (allSeen - t0) / 1000;
   const answerCpuSeconds = (cpuOf() - answerCpu) / TICKS;
+  const clientUsage = process.cpuUsage(clientCpu);
+  const clientCpuSeconds = (clientUsage.user + clientUsage.system) / 1e6;
   const kibPerParticipant = ((rssOf() - idleMiB) * 1024) / N;
   // An answer never seen (time limit) has no latency; the rate is then NaN and says so.
   const latencies = sent
@@ -307,6 +349,7 @@ async function measure(target: Target): Promise<Result> {
     kibPerParticipant,
     cpuPercent: (100 * answerCpuSeconds) / seconds,
     cpuSeconds: (cpuOf() - cpuStart) / TICKS,
+    clientCpuPercent: (100 * clientCpuSeconds) / seconds,
     errors,
   };
 }
@@ -315,6 +358,7 @@ async function measure(target: Target): Promise<Result> {
 async function withDatabase<T>(work: (url: string) => Promise<T>): Promise<T> {
   const name = `kb_bench_${randomUUID().replace(/-/g, '').slice(0, 12)}`;
   const admin = new pg.Client({ connectionString: PG_ADMIN_URL });
+  admin.on('error', () => {});
   await admin.connect();
   await admin.query(`create database ${name}`);
   const url = new URL(PG_ADMIN_URL);
@@ -327,6 +371,30 @@ async function withDatabase<T>(work: (url: string) => Promise<T>): Promise<T> {
   }
 }
 
+/** A run that reached its time limit is a row that says so, and the next run still starts. */
+async function measured(target: Target): Promise<Result> {
+  try {
+    return await measure(target);
+  } catch (error) {
+    if (!(error instanceof Error && error.message === 'time limit')) throw error;
+    progress(`${target.label}: time limit of ${LIMIT_S} s reached`);
+    const none = Number.NaN;
+    return {
+      label: `${target.label} (stopped at the ${LIMIT_S} s limit)`,
+      rate: none,
+      p50: none,
+      p99: none,
+      kibPerParticipant: none,
+      cpuPercent: none,
+      cpuSeconds: none,
+      clientCpuPercent: none,
+      errors: 0,
+    };
+  }
+}
+
+const shown = (x: number, digits = 0) => (Number.isFinite(x) ? x.toFixed(digits) : '–');
+
 function printTable(results: Result[], bare: Result) {
   console.log(
     `\n${N} participants, ${CONCURRENCY} at once, one prompt, one presenter socket, loopback, ${os.cpus().length} cores, Node ${process.versions.node}, load average ${os
@@ -335,12 +403,12 @@ function printTable(results: Result[], bare: Result) {
       .join(' ')}\n`,
   );
   console.log(
-    '| server | answers/s | ratio to baseline | answer → presenter p50 ms | p99 ms | RSS growth per participant KiB | CPU while answering | server CPU s (join + answer) | errors |',
+    '| server | answers/s | ratio to baseline | answer → presenter p50 ms | p99 ms | RSS growth per participant KiB | CPU while answering | bench client CPU while answering | server CPU s (join + answer) | errors |',
   );
-  console.log('|---|---|---|---|---|---|---|---|---|');
+  console.log('|---|---|---|---|---|---|---|---|---|---|');
   for (const r of [bare, ...results]) {
     console.log(
-      `| ${r.label} | ${r.rate.toFixed(0)} | ${(r.rate / bare.rate).toFixed(2)}× | ${r.p50.toFixed(0)} | ${r.p99.toFixed(0)} | ${r.kibPerParticipant.toFixed(1)} | ${r.cpuPercent.toFixed(0)} % | ${r.cpuSeconds.toFixed(1)} | ${r.errors} |`,
+      `| ${r.label} | ${shown(r.rate)} | ${shown(r.rate / bare.rate, 2)}× | ${shown(r.p50)} | ${shown(r.p99)} | ${shown(r.kibPerParticipant, 1)} | ${shown(r.cpuPercent)} % | ${shown(r.clientCpuPercent)} % | ${shown(r.cpuSeconds, 1)} | ${r.errors} |`,
     );
   }
 }
@@ -351,14 +419,14 @@ async function main() {
     for (const size of SIZES) {
       N = size;
       const runDir = fs.mkdtempSync(path.join(dataDir, 'run-'));
-      const ours = [await measure(await appTarget(runDir))];
+      const ours = [await measured(await appTarget(runDir))];
       await cleanup();
       progress('stopped');
-      if (args.postgres) {
+      if (args.postgres && N <= POSTGRES_MAX) {
         ours.push(
           await withDatabase(async (url) => {
             try {
-              return await measure(await appTarget(runDir, url));
+              return await measured(await appTarget(runDir, url));
             } finally {
               await cleanup();
               progress('stopped');
@@ -366,13 +434,14 @@ async function main() {
           }),
         );
       }
-      const bare = await measure(await bareTarget());
+      const bare = await measured(await bareTarget());
       await cleanup();
       progress('stopped');
       printTable(ours, bare);
     }
   } finally {
     await cleanup();
+    agent.destroy();
     clearTimeout(timer);
     fs.rmSync(dataDir, { recursive: true, force: true });
   }

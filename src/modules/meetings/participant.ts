@@ -37,13 +37,9 @@ export async function join(ctx: ServiceContext, meeting: MeetingTable, position:
   const token = newSecretToken();
   const receipt = newReceiptCode();
   const participantId = newId();
-  await store.insertParticipant(ctx.db, {
-    id: participantId,
-    meeting_id: meeting.id,
-    token_hash: hashToken(token),
-    receipt_hash: hashToken(receipt),
-    position,
-  });
+  const row = { id: participantId, meeting_id: meeting.id, token_hash: hashToken(token), receipt_hash: hashToken(receipt), position };
+  // Joins arriving together share one commit, like answers; the receipt is shown only after it.
+  await groupCommitterFor(ctx.db).run((trx) => store.insertParticipant(trx, row));
   return { participantId, token, receipt };
 }
 
@@ -77,22 +73,25 @@ export async function answer(
   const prompt = promptView(row);
   const closed = meeting.status !== 'live' || prompt.state !== 'open';
   const value = checkAnswer(prompt.kind, prompt.options, prompt.settings.maxChoices as number | undefined, raw);
+  const moderation = moderatedKinds.includes(prompt.kind) ? 'pending' : 'none';
   // Answers arriving together share one commit (one disk flush); each is acknowledged only after it.
   return groupCommitterFor(ctx.db).run(async (trx): Promise<AnswerOutcome> => {
-    const existing = await store.findAnswer(trx, promptId, participant.id);
-    if (existing?.client_id === clientId) return 'unchanged';
-    if (closed) throw new AppError('conflict', { detail: 'prompt_closed', text: participantErrors.promptClosed });
-    if (!value) throw new AppError('validation_failed', { issues: [{ path: 'answer', message: 'invalid_answer' }] });
-    const moderation = moderatedKinds.includes(prompt.kind) ? 'pending' : 'none';
-    const stored = { client_id: clientId, value: JSON.stringify(value), moderation };
-    if (existing) {
-      await store.replaceAnswer(trx, existing.id, stored);
-      return 'changed';
+    if (closed || !value) {
+      // Refused, unless it is a retry of an answer already stored (the same client id).
+      if ((await store.findAnswer(trx, promptId, participant.id))?.client_id === clientId) return 'unchanged';
+      if (closed) throw new AppError('conflict', { detail: 'prompt_closed', text: participantErrors.promptClosed });
+      throw new AppError('validation_failed', { issues: [{ path: 'answer', message: 'invalid_answer' }] });
     }
-    await store.insertAnswer(trx, { id: newId(), prompt_id: promptId, participant_id: participant.id, ...stored });
-    // Two requests racing with different client ids: the loser finds the winner's row.
-    const now = await store.findAnswer(trx, promptId, participant.id);
-    return now?.client_id === clientId ? 'saved' : 'unchanged';
+    const id = newId();
+    const written = await store.upsertAnswer(trx, {
+      id,
+      prompt_id: promptId,
+      participant_id: participant.id,
+      client_id: clientId,
+      value: JSON.stringify(value),
+      moderation,
+    });
+    return written === undefined ? 'unchanged' : written === id ? 'saved' : 'changed';
   });
 }
 

@@ -5,10 +5,10 @@ import { inTransaction } from '../../db/database.ts';
 import { recordAudit } from '../audit/service.ts';
 import { openMeeting } from './access.ts';
 import { groupOf } from './groups.ts';
-import type { AnswerValue, ModerateInput, ParticipantPosition, PromptView } from './model.ts';
+import type { AnswerValue, ModerateInput, ParticipantPosition, PromptKind, PromptView } from './model.ts';
 import { moderateInput } from './model.ts';
 import { promptView } from './present.ts';
-import { type PromptResults, promptResults } from './results.ts';
+import { type CountedAnswer, type PromptResults, promptResults } from './results.ts';
 import * as store from './store.ts';
 import type { MeetingTable } from './tables.ts';
 
@@ -28,12 +28,30 @@ export type PromptResultsView = {
 
 const countOf = (rows: { moderation: string; n: unknown }[], moderation: string) => Number(rows.find((r) => r.moderation === moderation)?.n ?? 0);
 
+const groupedKinds = new Set<PromptKind>(['single', 'scale', 'agree', 'multiple', 'ranking']);
+
+/**
+ * The counted answers of a prompt. Choice kinds are counted in the database (a few grouped rows
+ * instead of one row per answer: a presenter snapshot of 10,000 answers stays cheap); free text
+ * and word clouds keep every answer in order.
+ */
+async function countedOf(ctx: ServiceContext, prompt: PromptView): Promise<CountedAnswer[]> {
+  if (!groupedKinds.has(prompt.kind))
+    return (await store.countedAnswers(ctx.db, prompt.id)).map((row) => ({
+      group: groupOf(row.position as ParticipantPosition | null),
+      value: JSON.parse(row.value) as AnswerValue,
+    }));
+  const counted: CountedAnswer[] = [];
+  for (const row of await store.countedAnswerGroups(ctx.db, prompt.id)) {
+    const answer = { group: groupOf(row.position as ParticipantPosition | null), value: JSON.parse(row.value) as AnswerValue };
+    for (let i = Number(row.n); i > 0; i--) counted.push(answer);
+  }
+  return counted;
+}
+
 export async function resultsOf(ctx: ServiceContext, meeting: MeetingTable, prompt: PromptView): Promise<PromptResultsView> {
   const k = (await store.disclosureThresholdOf(ctx.db, meeting.organisation_id)) ?? 5;
-  const counted = (await store.countedAnswers(ctx.db, prompt.id)).map((row) => ({
-    group: groupOf(row.position as ParticipantPosition | null),
-    value: JSON.parse(row.value) as AnswerValue,
-  }));
+  const counted = await countedOf(ctx, prompt);
   const results = promptResults(
     prompt.kind,
     prompt.options.map((o) => o.key),

@@ -99,14 +99,25 @@ export const countParticipants = async (db: Db, meetingId: string) =>
 
 export const findAnswer = (db: Db, promptId: string, participantId: string) =>
   db.selectFrom('meeting_answers').selectAll().where('prompt_id', '=', promptId).where('participant_id', '=', participantId).executeTakeFirst();
-export const insertAnswer = (db: Db, row: MeetingAnswerTable) =>
-  db
-    .insertInto('meeting_answers')
-    .values(row)
-    .onConflict((oc) => oc.columns(['prompt_id', 'participant_id']).doNothing())
-    .execute();
-export const replaceAnswer = (db: Db, id: string, set: Pick<MeetingAnswerTable, 'client_id' | 'value' | 'moderation'>) =>
-  db.updateTable('meeting_answers').set(set).where('id', '=', id).execute();
+/**
+ * One statement for an answer: a new row, or the participant's earlier answer replaced when the
+ * client id differs. Returns the id of the row written, or undefined when the same client id was
+ * there already (a retry: nothing changed).
+ */
+export const upsertAnswer = async (db: Db, row: MeetingAnswerTable): Promise<string | undefined> =>
+  (
+    await db
+      .insertInto('meeting_answers')
+      .values(row)
+      .onConflict((oc) =>
+        oc
+          .columns(['prompt_id', 'participant_id'])
+          .doUpdateSet((eb) => ({ client_id: eb.ref('excluded.client_id'), value: eb.ref('excluded.value'), moderation: eb.ref('excluded.moderation') }))
+          .whereRef('meeting_answers.client_id', '<>', 'excluded.client_id'),
+      )
+      .returning('id')
+      .executeTakeFirst()
+  )?.id;
 export const deleteAnswersOf = (db: Db, promptId: string) => db.deleteFrom('meeting_answers').where('prompt_id', '=', promptId).execute();
 export const deleteQuestionsOf = (db: Db, promptId: string) => db.deleteFrom('meeting_questions').where('prompt_id', '=', promptId).execute();
 
@@ -119,6 +130,17 @@ export const countedAnswers = (db: Db, promptId: string) =>
     .where('a.prompt_id', '=', promptId)
     .where('a.moderation', 'in', ['none', 'approved'])
     .orderBy('a.id')
+    .execute();
+
+/** The same, grouped: each distinct value and position once with its count (choice kinds, where order does not matter). */
+export const countedAnswerGroups = (db: Db, promptId: string) =>
+  db
+    .selectFrom('meeting_answers as a')
+    .innerJoin('meeting_participants as p', 'p.id', 'a.participant_id')
+    .select(['a.value', 'p.position', (eb) => eb.fn.countAll().as('n')])
+    .where('a.prompt_id', '=', promptId)
+    .where('a.moderation', 'in', ['none', 'approved'])
+    .groupBy(['a.value', 'p.position'])
     .execute();
 
 export const moderationCounts = (db: Db, promptId: string) =>
