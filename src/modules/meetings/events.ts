@@ -35,16 +35,50 @@ export function localBus(): MeetingBus {
   return { publish: async (event) => void local.emit(event), subscribe: local.subscribe, close: async () => {} };
 }
 
-/** One connection per process listens; NOTIFY reaches every process, this one included. */
+/**
+ * One connection per process listens; NOTIFY reaches every process, this one included. When that
+ * connection breaks (PostgreSQL restarted, the connection was ended) the process listens again on a
+ * new one, trying every half second up to every ten; screens catch up at the next event.
+ */
 export async function postgresBus(pool: pg.Pool): Promise<MeetingBus> {
   const local = localEmitter();
-  const client = await pool.connect();
-  client.on('notification', (message) => {
-    const parsed = meetingEvent.safeParse(JSON.parse(message.payload ?? 'null'));
-    if (parsed.success) local.emit(parsed.data);
-  });
-  await client.query(`LISTEN ${CHANNEL}`);
   let closed = false;
+  let listening: pg.PoolClient | undefined;
+
+  const listen = async () => {
+    const client = await pool.connect();
+    client.on('notification', (message) => {
+      const parsed = meetingEvent.safeParse(JSON.parse(message.payload ?? 'null'));
+      if (parsed.success) local.emit(parsed.data);
+    });
+    // Without this handler a broken connection is an unhandled 'error' event: the process would end.
+    client.on('error', (error) => {
+      if (listening !== client) return;
+      listening = undefined;
+      client.release(error);
+      if (!closed) listenAgain(500);
+    });
+    try {
+      await client.query(`LISTEN ${CHANNEL}`);
+    } catch (error) {
+      client.release(error as Error);
+      throw error;
+    }
+    if (closed) {
+      client.release();
+      return;
+    }
+    listening = client;
+  };
+  const listenAgain = (delayMs: number) => {
+    const timer = setTimeout(() => {
+      if (closed) return;
+      listen().catch(() => listenAgain(Math.min(delayMs * 2, 10_000)));
+    }, delayMs);
+    timer.unref();
+  };
+
+  await listen();
   return {
     publish: async (event) => {
       await pool.query('select pg_notify($1, $2)', [CHANNEL, JSON.stringify(event)]);
@@ -53,6 +87,9 @@ export async function postgresBus(pool: pg.Pool): Promise<MeetingBus> {
     close: async () => {
       if (closed) return;
       closed = true;
+      const client = listening;
+      listening = undefined;
+      if (!client) return;
       await client.query(`UNLISTEN ${CHANNEL}`).catch(() => {});
       client.release();
     },
