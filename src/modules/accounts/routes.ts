@@ -75,7 +75,7 @@ export function accountRoutes(app: FastifyInstance): AnyRoute[] {
       handler: async ({ actor, req, reply }) => {
         if (actor) await recordSessionEvent(ctx, actor.userId, 'user.logout');
         await finishSession(app, req, reply);
-        return { ok: true };
+        return { ok: true as const };
       },
     }),
     defineRoute({
