@@ -231,3 +231,10 @@ export const trendView = z.object({
     }),
   ),
 });
+
+/** The answers of this module's routes, for the web app (`import type`). */
+export type ComparisonView = z.infer<typeof comparisonView>;
+export type CrossTabView = z.infer<typeof crossTabView>;
+export type ReportWithCrossTabsView = z.infer<typeof reportWithCrossTabsView>;
+export type SubgroupView = z.infer<typeof subgroupView>;
+export type TrendView = z.infer<typeof trendView>;

@@ -104,3 +104,8 @@ export const passkeyParams = z.strictObject({ passkeyId: base64url.min(1).max(40
 export const twoFactorRuleView = z.object({ requiredForDataRoles: z.boolean() });
 export const twoFactorRuleInput = z.strictObject({ requiredForDataRoles: z.boolean() });
 export const orgParams = z.strictObject({ orgId: idSchema });
+
+/** The answers of this module's routes, for the web app (`import type`). */
+export type RecoveryCodesView = z.infer<typeof recoveryCodesView>;
+export type TotpSetupView = z.infer<typeof totpSetupView>;
+export type TwoFactorRuleView = z.infer<typeof twoFactorRuleView>;
