@@ -14,3 +14,4 @@ export const memberParams = z.strictObject({ orgId: idSchema, userId: idSchema }
 
 /** The answer of an action that has nothing else to say. */
 export const okView = z.object({ ok: z.literal(true) });
+export type OkView = z.infer<typeof okView>;

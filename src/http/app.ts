@@ -92,7 +92,10 @@ export async function buildApp(options: AppOptions): Promise<App> {
     config,
   });
   // Validation is done by zod inside each route (in the person's language); the JSON schemas
-  // on the routes are for the OpenAPI document only.
+  // on the routes are for the OpenAPI document only. Answers are written as they are: Fastify's
+  // own serializer (fast-json-stringify) would drop fields its schema does not describe and coerce
+  // types. Handlers are typed against their response schema instead, and the route matrix parses
+  // every answer with it.
   app.setValidatorCompiler(() => () => true);
   app.setSerializerCompiler(() => (data) => JSON.stringify(data));
   app.addHook('onSend', async (req, reply) => {

@@ -21,7 +21,17 @@ export type RouteInput<P, Q, B, A extends Auth> = {
 
 type Auth = 'public' | 'user';
 
-export type RouteDef<P = undefined, Q = undefined, B = undefined, A extends Auth = Auth> = {
+/** A route that answers with something other than JSON (a file, a page, a stream) names its content type. */
+export type FileResponse = { contentType: string };
+
+/**
+ * What a handler gives back: for a JSON route exactly what its response schema describes (the answer
+ * is that value as JSON); for a file route whatever it sends. A handler that sends the answer itself
+ * (a refusal with a body, a redirect) returns the reply.
+ */
+export type HandlerResult<R> = R extends Schema ? z.output<R> | FastifyReply : unknown;
+
+export type RouteDef<P = undefined, Q = undefined, B = undefined, A extends Auth = Auth, R extends Schema | FileResponse = Schema | FileResponse> = {
   method: Extract<HTTPMethods, 'GET' | 'POST' | 'PUT' | 'PATCH' | 'DELETE'>;
   url: string;
   summary: string;
@@ -35,21 +45,22 @@ export type RouteDef<P = undefined, Q = undefined, B = undefined, A extends Auth
   params?: P;
   query?: Q;
   body?: B;
-  /** The JSON answer (status 200) for the docs; a route that streams something else names its type. */
-  response: Schema | { contentType: string };
-  handler: (input: RouteInput<P, Q, B, A>) => Promise<unknown>;
+  /** The JSON answer (status 200), typed for the handler and shown in the docs; a route that sends something else names its type. */
+  response: R;
+  handler: (input: RouteInput<P, Q, B, A>) => Promise<HandlerResult<R>>;
 };
 
 // biome-ignore lint/suspicious/noExplicitAny: a registry holds routes of every shape
-export type AnyRoute = RouteDef<any, any, any, Auth>;
+export type AnyRoute = RouteDef<any, any, any, Auth, any>;
 
 export const defineRoute = <
   P extends Schema | undefined = undefined,
   Q extends Schema | undefined = undefined,
   B extends Schema | undefined = undefined,
   A extends Auth = Auth,
+  R extends Schema | FileResponse = Schema | FileResponse,
 >(
-  def: RouteDef<P, Q, B, A>,
+  def: RouteDef<P, Q, B, A, R>,
 ): AnyRoute => def as AnyRoute;
 
 /** Parses one part of a request with its schema; failures become a 400 in the person's language. */

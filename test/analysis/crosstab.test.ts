@@ -47,6 +47,8 @@ function line(code: string, counts: Record<string, number | null>): { code: stri
       type: 'single',
       view: 'options',
       text: 'B',
+      questionText: 'B',
+      itemText: null,
       n: validN,
       validN,
       missing: 0,

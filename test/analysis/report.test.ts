@@ -15,6 +15,9 @@ type Table = {
   question: string;
   item: string | null;
   view: string;
+  text: string;
+  questionText: string;
+  itemText: string | null;
   n: number;
   validN: number;
   missing: number;
@@ -122,6 +125,16 @@ describeEachDatabase('In beeld report: the seed figures from the demo data', (di
       professionele_opleiding: 15.7,
       'opleiding_ervaringswerk+professionele_opleiding': 9,
     });
+  });
+
+  it('a matrix statement has a table of its own, with the question and the statement apart beside the joined heading', () => {
+    const statement = report.tables.find((t) => t.question === 'evenwaardige_positie' && t.item === 'betaald_worden') ?? expect.unreachable('statement');
+    expect(statement).toMatchObject({
+      text: 'Hoe akkoord ben je met deze uitspraken? — Een evenwaardige positie betekent: betaald worden.',
+      questionText: 'Hoe akkoord ben je met deze uitspraken?',
+      itemText: 'Een evenwaardige positie betekent: betaald worden.',
+    });
+    expect(tableOf(report, 'rollen')).toMatchObject({ questionText: 'Welke rol nemen of dienen ervaringswerkers op te nemen?', itemText: null });
   });
 
   it('coordinators see small cells suppressed, as members do, and nothing is audited as an unsuppressed view', async () => {

@@ -8,6 +8,7 @@ import { describeEachDatabase } from '../helpers/databases.ts';
 import { addToTeam, makeOrganisation, makeTeam, makeUser, TEST_PASSWORD } from '../helpers/factories.ts';
 import { makeInstrument } from '../helpers/instruments.ts';
 import { makePublishedVersion, makeRound } from '../helpers/respondent.ts';
+import { contractProblems } from '../helpers/response-contract.ts';
 import { makeTrajectoryFixture } from '../helpers/trajecten.ts';
 import { openPrompt } from '../meetings/helpers.ts';
 import { makeStoryFixture } from '../stories/fixtures.ts';
@@ -946,9 +947,20 @@ describeEachDatabase('every route, as every role and as another organisation', (
     expect(Object.keys(expected).sort()).toEqual([...needPerson].sort());
   });
 
+  it('a public route answers what its response schema describes', async () => {
+    const problems: string[] = [];
+    for (const route of t.app.apiRoutes.filter((r) => r.auth === 'public')) {
+      const sample = samples[key(route)]?.(await fixture(orgA, route.url));
+      if (!sample) continue;
+      problems.push(...contractProblems(route, await new Client(t.app).request(route.method, fill(route.url, sample.params), sample.body)));
+    }
+    expect(problems).toEqual([]);
+  });
+
   // Many routes × roles, each with fresh fixtures: allow for a busy machine.
-  it('each role of the organisation gets exactly the status in the table', { timeout: 300_000 }, async () => {
+  it('each role of the organisation gets exactly the status in the table, and every answer its response schema describes', { timeout: 300_000 }, async () => {
     const seen: Record<string, Status[]> = {};
+    const problems: string[] = [];
     for (const route of t.app.apiRoutes.filter((r) => r.auth === 'user')) {
       const factory = samples[key(route)];
       if (!factory) continue;
@@ -957,12 +969,15 @@ describeEachDatabase('every route, as every role and as another organisation', (
         const sample = factory(await fixture(orgA, route.url));
         const response = await clients.get(role)?.request(route.method, fill(route.url, sample.params), sample.body);
         statuses.push(response?.statusCode as Status);
+        if (response) problems.push(...contractProblems(route, response));
       }
       seen[key(route)] = statuses;
     }
     // One comparison of the whole table, so a failure lists every route and role that differs.
     const wanted = Object.fromEntries(Object.entries(expected).map(([route, row]) => [route, row.slice(0, 4)]));
-    expect(seen).toEqual(wanted);
+    expect.soft(seen).toEqual(wanted);
+    // Every successful JSON answer parses with the route's response schema, with no field it does not describe.
+    expect([...new Set(problems)]).toEqual([]);
   });
 
   /**
@@ -980,6 +995,7 @@ describeEachDatabase('every route, as every role and as another organisation', (
 
   it('a round whose results are not shared is refused to members, and read as before by those who run rounds', { timeout: 120_000 }, async () => {
     const seen: Record<string, Status[]> = {};
+    const problems: string[] = [];
     for (const url of Object.keys(expectedNotShared)) {
       const [method, path] = url.split(' ') as [AnyRoute['method'], string];
       const statuses: Status[] = [];
@@ -990,10 +1006,13 @@ describeEachDatabase('every route, as every role and as another organisation', (
         if (!sample) throw new Error(`no sample for ${url}`);
         const response = await clients.get(who)?.request(method, fill(path, sample.params), sample.body);
         statuses.push(response?.statusCode as Status);
+        const route = t.app.apiRoutes.find((r) => key(r) === url);
+        if (response && route) problems.push(...contractProblems(route, response));
       }
       seen[url] = statuses;
     }
-    expect(seen).toEqual(expectedNotShared);
+    expect.soft(seen).toEqual(expectedNotShared);
+    expect([...new Set(problems)]).toEqual([]);
   });
 
   it("another organisation's admin gets 404 for everything of organisation A, whatever the URL says", { timeout: 120_000 }, async () => {

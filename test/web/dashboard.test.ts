@@ -161,6 +161,8 @@ describe('charts', () => {
       type: 'matrix',
       item,
       text: `In welke mate herken je deze logica’s? — ${text}`,
+      questionText: 'In welke mate herken je deze logica’s?',
+      itemText: text,
       validN,
       missing: 89 - validN,
     });

@@ -1,6 +1,7 @@
 import * as z from 'zod';
 import { languageSchema } from '../../core/language.ts';
 import { displayNameSchema, emailSchema, idSchema } from '../../core/schemas.ts';
+import { secondFactorNeededView } from '../factors/model.ts';
 import { organisationView, positionSchema, teamView } from '../organisations/model.ts';
 
 /** Long passphrases are welcome; no composition rules (ASVS 6.2). */
@@ -21,6 +22,9 @@ export const meView = z.object({
   teams: z.array(myTeamView),
 });
 export type MeView = z.infer<typeof meView>;
+/** A right password: the person signed in, or the second factors they can finish with. */
+export const signInView = z.union([meView, secondFactorNeededView]);
+export type SignInView = z.infer<typeof signInView>;
 
 export const updateMeInput = z.strictObject({
   language: languageSchema.optional(),
@@ -28,3 +32,4 @@ export const updateMeInput = z.strictObject({
 });
 
 export const csrfView = z.object({ token: z.string() });
+export type CsrfView = z.infer<typeof csrfView>;

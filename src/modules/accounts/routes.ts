@@ -1,15 +1,13 @@
 import type { FastifyInstance } from 'fastify';
-import * as z from 'zod';
 import { AppError } from '../../core/errors.ts';
 import { okView } from '../../core/schemas.ts';
 import { type AnyRoute, defineRoute } from '../../http/route.ts';
 import { beginSession, finishSession } from '../../http/session.ts';
-import { secondFactorNeededView } from '../factors/model.ts';
 import { setPendingCookie } from '../factors/pending-cookie.ts';
 import { secondFactorsOf } from '../factors/service.ts';
 import { acceptInvitation, lookupInvitation } from '../organisations/invitations.ts';
 import { acceptInvitationInput, invitationLookupInput, invitationPreview } from '../organisations/model.ts';
-import { csrfView, loginInput, meView, updateMeInput } from './model.ts';
+import { csrfView, loginInput, meView, signInView, updateMeInput } from './model.ts';
 import { checkCredentials, me, recordSessionEvent, updateMe } from './service.ts';
 
 export function accountRoutes(app: FastifyInstance): AnyRoute[] {
@@ -45,7 +43,7 @@ export function accountRoutes(app: FastifyInstance): AnyRoute[] {
       auth: 'public',
       rateLimit: 'login',
       body: loginInput,
-      response: z.union([meView, secondFactorNeededView]),
+      response: signInView,
       handler: async ({ body, req, reply }) => {
         await app.signInThrottle.check(body.email);
         const userId = await checkCredentials(ctx, body.email, body.password).catch(async (error: unknown) => {
@@ -75,7 +73,7 @@ export function accountRoutes(app: FastifyInstance): AnyRoute[] {
       handler: async ({ actor, req, reply }) => {
         if (actor) await recordSessionEvent(ctx, actor.userId, 'user.logout');
         await finishSession(app, req, reply);
-        return { ok: true };
+        return { ok: true as const };
       },
     }),
     defineRoute({
@@ -116,7 +114,7 @@ export function accountRoutes(app: FastifyInstance): AnyRoute[] {
       auth: 'public',
       rateLimit: 'invite',
       body: acceptInvitationInput,
-      response: z.union([meView, secondFactorNeededView]),
+      response: signInView,
       handler: async ({ body, req, reply }) => {
         // A new account starts in the language the person used to accept the invitation.
         const userId = await guardInvitationGuess(() => acceptInvitation(ctx, body, req.lang));

@@ -52,3 +52,9 @@ export type SessionView = z.infer<typeof sessionView>;
 export const sessionListView = z.object({ sessions: z.array(sessionView) });
 
 export const endedSessionsView = z.object({ ended: z.number().int() });
+
+/** The answers of this module's routes, for the web app (`import type`). */
+export type AdminResetView = z.infer<typeof adminResetView>;
+export type EndedSessionsView = z.infer<typeof endedSessionsView>;
+export type PasswordResetOptionsView = z.infer<typeof passwordResetOptionsView>;
+export type SessionListView = z.infer<typeof sessionListView>;

@@ -40,7 +40,11 @@ export const reportTableView = z.object({
   section: z.string(),
   type: z.string(),
   view: z.enum(['options', 'combinations', 'values', 'bins']),
+  /** The heading: the question's text, and for a matrix statement `question — statement`. */
   text: z.string(),
+  /** The question's own text, and the matrix statement's text (null for any other table). */
+  questionText: z.string(),
+  itemText: z.string().nullable(),
   n: z.number().int().nullable(),
   validN: z.number().int().nullable(),
   missing: z.number().int().nullable(),
@@ -65,8 +69,17 @@ export const reportTableView = z.object({
 
 const disclosureView = z.object({ threshold: z.number().int(), suppressed: z.boolean(), unsuppressed: z.boolean(), rule: localisedView });
 
+const reportRoundView = z.object({
+  id: idSchema,
+  key: z.string(),
+  name: z.string(),
+  instrumentTitle: z.string(),
+  n: z.number().int().nullable(),
+  closesOn: z.string(),
+});
+
 export const reportView = z.object({
-  round: z.object({ id: idSchema, key: z.string(), name: z.string(), instrumentTitle: z.string(), n: z.number().int().nullable(), closesOn: z.string() }),
+  round: reportRoundView,
   disclosure: disclosureView,
   rounding: z.object({ decimals: z.number().int(), rule: localisedView }),
   filters: z.object({
@@ -175,7 +188,7 @@ export const subgroupQuery = z.strictObject({
 });
 const subgroupSideView = z.object({ count: nullableNumber, validN: nullableNumber, percent: nullableNumber });
 export const subgroupView = z.object({
-  round: z.object({ id: idSchema, key: z.string(), name: z.string() }),
+  round: reportRoundView,
   disclosure: disclosureView,
   question: z.object({ key: z.string(), text: z.string() }),
   subgroup: z.object({ team: idSchema.nullable(), filter: z.string().nullable(), n: nullableNumber, refused: z.boolean(), message: z.string().nullable() }),
@@ -218,3 +231,10 @@ export const trendView = z.object({
     }),
   ),
 });
+
+/** The answers of this module's routes, for the web app (`import type`). */
+export type ComparisonView = z.infer<typeof comparisonView>;
+export type CrossTabView = z.infer<typeof crossTabView>;
+export type ReportWithCrossTabsView = z.infer<typeof reportWithCrossTabsView>;
+export type SubgroupView = z.infer<typeof subgroupView>;
+export type TrendView = z.infer<typeof trendView>;

@@ -70,7 +70,11 @@ export type ReportTable = {
   type: ResolvedQuestion['type'];
   /** `bins`: a number's values in classes (core/histogram.ts). */
   view: 'options' | 'combinations' | 'values' | 'bins';
+  /** The heading: the question's text, and for a matrix statement `question — statement` (as files show it). */
   text: string;
+  /** The question's own text, and the matrix statement's text (null for any other table): the parts of `text`. */
+  questionText: string;
+  itemText: string | null;
   /** Respondents the question was shown to (null when withheld: see report-groups.ts). */
   n: number | null;
   /** Respondents who answered it. */
@@ -185,7 +189,8 @@ export function buildTables(instrument: ResolvedInstrument, agg: Aggregates, opt
       const decimalsOf = (code: string) => setting?.itemDecimals?.[code] ?? decimals;
       const eligibility = q.showIf ? (agg.eligible.get(q.key) ?? { count: agg.n, approximate: true }) : { count: agg.n, approximate: false };
       const notes: string[] = eligibility.approximate ? [localise(APPROXIMATE, lang)] : [];
-      const base = { question: q.key, section: section.key, type: q.type, text: localise(q.text, lang), decimals, notes };
+      const questionText = localise(q.text, lang);
+      const base = { question: q.key, section: section.key, type: q.type, text: questionText, questionText, itemText: null, decimals, notes };
       const answeredOf = (item: string | null) => Math.min(agg.answered.get(answeredKey(q.key, item)) ?? 0, Math.max(eligibility.count, 0));
       // The eligible count may be an approximation below the answered count; never report a negative missing.
       const nOf = (answered: number) => Math.max(eligibility.count, answered);
@@ -291,10 +296,8 @@ export function buildTables(instrument: ResolvedInstrument, agg: Aggregates, opt
       }
 
       // Scales, matrix statements and numbers: counts per value, with descriptives.
-      const scaleItems: { item: string | null; text: string }[] =
-        q.type === 'matrix'
-          ? q.items.map((item) => ({ item: item.key, text: `${localise(q.text, lang)} — ${localise(item.text, lang)}` }))
-          : [{ item: null, text: base.text }];
+      const scaleItems: { item: string | null; itemText: string | null }[] =
+        q.type === 'matrix' ? q.items.map((item) => ({ item: item.key, itemText: localise(item.text, lang) })) : [{ item: null, itemText: null }];
       for (const scaleItem of scaleItems) {
         const rows = rowsOf(q.key, scaleItem.item).filter((r) => !r.marker);
         const values = rows.filter((r) => r.value !== null && r.option === null).map((r) => ({ value: r.value as number, count: r.count }));
@@ -343,7 +346,8 @@ export function buildTables(instrument: ResolvedInstrument, agg: Aggregates, opt
         tables.push({
           ...base,
           item: scaleItem.item,
-          text: scaleItem.text,
+          text: scaleItem.itemText === null ? questionText : `${questionText} — ${scaleItem.itemText}`,
+          itemText: scaleItem.itemText,
           view: q.type === 'number' ? 'bins' : 'values',
           n,
           validN: result.validN,

@@ -30,7 +30,7 @@ export type SubgroupItem = {
   suppressed: boolean;
 };
 export type SubgroupComparison = {
-  round: { id: string; key: string; name: string };
+  round: Report['round'];
   disclosure: Report['disclosure'];
   question: { key: string; text: string };
   subgroup: { team: string | null; filter: string | null; n: number | null; refused: boolean; message: string | null };

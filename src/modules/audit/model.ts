@@ -159,3 +159,6 @@ export const auditVerifyView = z.object({
   ),
 });
 export type AuditVerifyView = z.infer<typeof auditVerifyView>;
+
+/** The answers of this module's routes, for the web app (`import type`). */
+export type AuditListView = z.infer<typeof auditListView>;

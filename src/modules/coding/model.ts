@@ -206,3 +206,11 @@ export const answersForCodingView = z.object({
     }),
   ),
 });
+
+/** The answers of this module's routes, for the web app (`import type`). */
+export type AnswersForCodingView = z.infer<typeof answersForCodingView>;
+export type CodeDetailView = z.infer<typeof codeDetailView>;
+export type CodebookView = z.infer<typeof codebookView>;
+export type MemoListView = z.infer<typeof memoListView>;
+export type SourceListView = z.infer<typeof sourceListView>;
+export type StoryCodingView = z.infer<typeof storyCodingView>;

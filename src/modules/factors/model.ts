@@ -25,8 +25,41 @@ export const secondFactorNeededView = z.object({
 });
 export type SecondFactorNeeded = z.infer<typeof secondFactorNeededView>;
 
-/** WebAuthn options as @simplewebauthn/browser takes them; their shape is the library's business. */
-export const webauthnOptionsView = z.record(z.string(), z.unknown());
+/**
+ * WebAuthn options as @simplewebauthn/server makes them and @simplewebauthn/browser takes them
+ * (the W3C JSON forms); the names of algorithms, transports and preferences are left as strings.
+ */
+const credentialDescriptor = z.object({ id: z.string(), type: z.literal('public-key'), transports: z.array(z.string()).optional() });
+export const passkeyRequestOptionsView = z.object({
+  challenge: z.string(),
+  rpId: z.string().optional(),
+  allowCredentials: z.array(credentialDescriptor).optional(),
+  timeout: z.number().optional(),
+  userVerification: z.string().optional(),
+  hints: z.array(z.string()).optional(),
+});
+export type PasskeyRequestOptionsView = z.infer<typeof passkeyRequestOptionsView>;
+
+export const passkeyCreationOptionsView = z.object({
+  challenge: z.string(),
+  rp: z.object({ name: z.string(), id: z.string().optional() }),
+  user: z.object({ id: z.string(), name: z.string(), displayName: z.string() }),
+  pubKeyCredParams: z.array(z.object({ alg: z.number(), type: z.literal('public-key') })),
+  timeout: z.number().optional(),
+  attestation: z.string().optional(),
+  excludeCredentials: z.array(credentialDescriptor).optional(),
+  authenticatorSelection: z
+    .object({
+      authenticatorAttachment: z.string().optional(),
+      requireResidentKey: z.boolean().optional(),
+      residentKey: z.string().optional(),
+      userVerification: z.string().optional(),
+    })
+    .optional(),
+  extensions: z.object({ credProps: z.boolean().optional() }).optional(),
+  hints: z.array(z.string()).optional(),
+});
+export type PasskeyCreationOptionsView = z.infer<typeof passkeyCreationOptionsView>;
 
 const base64url = z
   .string()
@@ -71,3 +104,8 @@ export const passkeyParams = z.strictObject({ passkeyId: base64url.min(1).max(40
 export const twoFactorRuleView = z.object({ requiredForDataRoles: z.boolean() });
 export const twoFactorRuleInput = z.strictObject({ requiredForDataRoles: z.boolean() });
 export const orgParams = z.strictObject({ orgId: idSchema });
+
+/** The answers of this module's routes, for the web app (`import type`). */
+export type RecoveryCodesView = z.infer<typeof recoveryCodesView>;
+export type TotpSetupView = z.infer<typeof totpSetupView>;
+export type TwoFactorRuleView = z.infer<typeof twoFactorRuleView>;

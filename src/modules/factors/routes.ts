@@ -12,13 +12,14 @@ import {
   factorsView,
   orgParams,
   passkeyAssertionInput,
+  passkeyCreationOptionsView,
   passkeyParams,
   passkeyRegistrationInput,
+  passkeyRequestOptionsView,
   recoveryCodesView,
   totpSetupView,
   twoFactorRuleInput,
   twoFactorRuleView,
-  webauthnOptionsView,
 } from './model.ts';
 import { assertionOptions, finishRegistration, ownerOfPasskey, registrationOptions, relyingPartyOf, removePasskey, verifyAssertion } from './passkeys.ts';
 import { endPending, pendingAttemptFailed, pendingUserOf } from './pending-cookie.ts';
@@ -106,7 +107,7 @@ export function factorRoutes(app: FastifyInstance): AnyRoute[] {
       tags: ['session'],
       auth: 'public',
       rateLimit: 'login',
-      response: webauthnOptionsView,
+      response: passkeyRequestOptionsView,
       handler: async ({ req }) => assertionOptions(ctx, rpOf(req), (await pendingPerson(req)).userId),
     }),
     defineRoute({
@@ -133,7 +134,7 @@ export function factorRoutes(app: FastifyInstance): AnyRoute[] {
       tags: ['session'],
       auth: 'public',
       rateLimit: 'login',
-      response: webauthnOptionsView,
+      response: passkeyRequestOptionsView,
       handler: async ({ req }) => assertionOptions(ctx, rpOf(req), null),
     }),
     defineRoute({
@@ -222,7 +223,7 @@ export function factorRoutes(app: FastifyInstance): AnyRoute[] {
       summary: 'Start adding a passkey: the options for the browser',
       tags: ['two factors'],
       auth: 'user',
-      response: webauthnOptionsView,
+      response: passkeyCreationOptionsView,
       handler: async ({ actor, req }) => {
         const person = await me(ctx, actor.userId);
         return registrationOptions(ctx, actor, rpOf(req), { email: person.user.email, displayName: person.user.displayName });

@@ -58,3 +58,6 @@ export const frameworkVersionParams = z.strictObject({
   key: frameworkKeySchema,
   version: z.coerce.number().int().min(1).max(1_000_000),
 });
+
+/** The answers of this module's routes, for the web app (`import type`). */
+export type FrameworkListView = z.infer<typeof frameworkListView>;

@@ -16,17 +16,16 @@ const toRequest = (body: ImportInput): ImportRequest => ({
 });
 
 /** A refused import answers 400 with the usual error and, beside it, every problem by row and column. */
-async function orProblems<T>(req: FastifyRequest, reply: FastifyReply, work: () => Promise<T>): Promise<T | object> {
+async function orProblems<T>(req: FastifyRequest, reply: FastifyReply, work: () => Promise<T>): Promise<T | FastifyReply> {
   try {
     return await work();
   } catch (error) {
     if (!(error instanceof ImportRejected)) throw error;
-    reply.status(400);
-    return {
+    return reply.status(400).send({
       error: { id: error.id, message: errorMessages.validation_failed[req.lang], issues: error.issues, requestId: req.id },
       problems: error.problems,
       problemCount: error.problemCount,
-    };
+    });
   }
 }
 

@@ -73,3 +73,7 @@ export const builtinInstrumentView = z.object({
 });
 export type BuiltinInstrumentView = z.infer<typeof builtinInstrumentView>;
 export const builtinInstrumentListView = z.object({ instruments: z.array(builtinInstrumentView) });
+
+/** The answers of this module's routes, for the web app (`import type`). */
+export type BuiltinInstrumentListView = z.infer<typeof builtinInstrumentListView>;
+export type InstrumentListView = z.infer<typeof instrumentListView>;

@@ -1,6 +1,7 @@
 import * as z from 'zod';
 import { idSchema } from '../../core/schemas.ts';
 import { localisedText } from '../frameworks/model.ts';
+import { resultGroups } from './groups.ts';
 
 /** Meetings: the shapes that cross the HTTP boundary, shared with the web app. */
 
@@ -150,3 +151,49 @@ export const meetingView = meetingSummary.extend({
   rounds: z.array(idSchema),
 });
 export type MeetingView = z.infer<typeof meetingView>;
+
+export const meetingListView = z.object({ meetings: z.array(meetingSummary) });
+export type MeetingListView = z.infer<typeof meetingListView>;
+const resultGroupSchema = z.enum(resultGroups);
+const disclosedCountView = z.object({ count: z.number().int().nullable(), suppressed: z.enum(['primary', 'secondary']).nullable() });
+const countRowView = z.object({ key: z.string(), room: disclosedCountView, groups: z.partialRecord(resultGroupSchema, disclosedCountView) });
+const wordCountView = z.object({ word: z.string(), count: z.number().int() });
+/** A prompt's results as a screen shows them (results.ts): which parts there are depends on its kind. */
+export const promptResultsView = z.object({
+  promptId: z.string(),
+  joined: z.number().int(),
+  answered: z.number().int(),
+  heldBack: z.number().int(),
+  waiting: z.number().int(),
+  results: z.object({
+    kind: promptKindSchema,
+    k: z.number().int(),
+    answered: z.number().int(),
+    shown: z.array(resultGroupSchema),
+    notes: z.array(localisedText),
+    rows: z.array(countRowView).optional(),
+    totals: countRowView.optional(),
+    tooFew: z.boolean().optional(),
+    explanation: z.array(localisedText).optional(),
+    words: z.object({ room: z.array(wordCountView), groups: z.partialRecord(resultGroupSchema, z.array(wordCountView)) }).optional(),
+    texts: z.object({ room: z.array(z.string()), groups: z.partialRecord(resultGroupSchema, z.array(z.string())) }).optional(),
+    ranking: z.array(z.object({ key: z.string(), room: z.number(), groups: z.partialRecord(resultGroupSchema, z.number()) })).optional(),
+  }),
+  questions: z.array(z.object({ id: z.string(), text: z.string(), votes: z.number().int(), pinned: z.boolean(), answered: z.boolean() })).optional(),
+});
+export const meetingResultsListView = z.object({ prompts: z.array(promptResultsView) });
+export type MeetingResultsListView = z.infer<typeof meetingResultsListView>;
+export const moderationListView = z.object({
+  items: z.array(z.object({ subjectType: z.enum(['answer', 'question']), id: z.string(), promptId: z.string(), text: z.string(), moderation: z.string() })),
+});
+export type ModerationListView = z.infer<typeof moderationListView>;
+export const promptLibraryView = z.object({
+  entries: z.array(z.object({ key: z.string(), group: z.object({ nl: z.string(), en: z.string() }), prompt: z.record(z.string(), z.unknown()) })),
+});
+export type PromptLibraryView = z.infer<typeof promptLibraryView>;
+/** The address participants join at, and its QR code as SVG. */
+export const joinLinkView = z.object({ url: z.string(), qrSvg: z.string() });
+export type JoinLinkView = z.infer<typeof joinLinkView>;
+
+/** The answers of this module's routes, for the web app (`import type`). */
+export type ModeratorsView = z.infer<typeof moderatorsView>;

@@ -1,6 +1,7 @@
 import type { FastifyInstance, FastifyRequest } from 'fastify';
 import * as z from 'zod';
 import { AppError } from '../../core/errors.ts';
+import { okView } from '../../core/schemas.ts';
 import { type AnyRoute, defineRoute } from '../../http/route.ts';
 import { createPdfPrinter, PdfUnavailableError } from '../analysis/pdf.ts';
 import { attachRecord, detachRecord, dialogueRecords, recordReport } from './dialogue-records.ts';
@@ -11,13 +12,17 @@ import {
   controlInput,
   createMeetingInput,
   dialogueRecordsView,
+  joinLinkView,
+  meetingListView,
   meetingParams,
-  meetingSummary,
+  meetingResultsListView,
   meetingView,
   moderateInput,
+  moderationListView,
   moderatorParams,
   moderatorsView,
   orgParams,
+  promptLibraryView,
   recordParams,
 } from './model.ts';
 import { meetingReportMarkdown } from './report.ts';
@@ -25,15 +30,7 @@ import { meetingReportHtml } from './report-html.tsx';
 import { meetingResults, moderate, moderationQueue } from './results-service.ts';
 import * as service from './service.ts';
 
-const ok = z.object({ ok: z.literal(true) });
 const trajectoryParams = z.strictObject({ orgId: orgParams.shape.orgId, trajectoryId: meetingParams.shape.meetingId });
-const resultsList = z.object({ prompts: z.array(z.record(z.string(), z.unknown())) });
-const moderationList = z.object({
-  items: z.array(z.object({ subjectType: z.enum(['answer', 'question']), id: z.string(), promptId: z.string(), text: z.string(), moderation: z.string() })),
-});
-const libraryView = z.object({
-  entries: z.array(z.object({ key: z.string(), group: z.object({ nl: z.string(), en: z.string() }), prompt: z.record(z.string(), z.unknown()) })),
-});
 
 /** The facilitator's API: prepare, run, moderate and report on a meeting. */
 export function meetingRoutes(app: FastifyInstance, bus: MeetingBus): AnyRoute[] {
@@ -51,7 +48,7 @@ export function meetingRoutes(app: FastifyInstance, bus: MeetingBus): AnyRoute[]
       auth: 'user',
       policy: 'meetings.run',
       params: orgParams,
-      response: z.object({ meetings: z.array(meetingSummary) }),
+      response: meetingListView,
       handler: async ({ actor, params }) => ({ meetings: await service.listMeetings(ctx, actor, params.orgId) }),
     }),
     defineRoute({
@@ -62,7 +59,7 @@ export function meetingRoutes(app: FastifyInstance, bus: MeetingBus): AnyRoute[]
       auth: 'user',
       policy: 'meetings.run',
       params: orgParams,
-      response: libraryView,
+      response: promptLibraryView,
       handler: async ({ actor, params }) => ({ entries: service.library(actor, params.orgId) }),
     }),
     defineRoute({
@@ -96,7 +93,7 @@ export function meetingRoutes(app: FastifyInstance, bus: MeetingBus): AnyRoute[]
       auth: 'user',
       policy: 'meetings.run',
       params: meetingParams,
-      response: ok,
+      response: okView,
       handler: async ({ actor, params }) => {
         await service.deleteMeeting(ctx, actor, params.orgId, params.meetingId);
         await changed(params.meetingId);
@@ -127,7 +124,7 @@ export function meetingRoutes(app: FastifyInstance, bus: MeetingBus): AnyRoute[]
       auth: 'user',
       policy: 'meetings.run',
       params: meetingParams,
-      response: resultsList,
+      response: meetingResultsListView,
       handler: async ({ actor, params }) => ({ prompts: await meetingResults(ctx, actor, params.orgId, params.meetingId) }),
     }),
     defineRoute({
@@ -138,7 +135,7 @@ export function meetingRoutes(app: FastifyInstance, bus: MeetingBus): AnyRoute[]
       auth: 'user',
       policy: 'meetings.run',
       params: meetingParams,
-      response: moderationList,
+      response: moderationListView,
       handler: async ({ actor, params }) => ({ items: await moderationQueue(ctx, actor, params.orgId, params.meetingId) }),
     }),
     defineRoute({
@@ -150,7 +147,7 @@ export function meetingRoutes(app: FastifyInstance, bus: MeetingBus): AnyRoute[]
       policy: 'meetings.run',
       params: meetingParams,
       body: moderateInput,
-      response: ok,
+      response: okView,
       handler: async ({ actor, params, body }) => {
         await moderate(ctx, actor, params.orgId, params.meetingId, body);
         await bus.publish({ meetingId: params.meetingId, kind: 'answers' });
@@ -166,7 +163,7 @@ export function meetingRoutes(app: FastifyInstance, bus: MeetingBus): AnyRoute[]
       policy: 'meetings.run',
       params: meetingParams,
       body: addModeratorInput,
-      response: ok,
+      response: okView,
       handler: async ({ actor, params, body }) => {
         await service.addModerator(ctx, actor, params.orgId, params.meetingId, body.userId);
         return { ok: true as const };
@@ -180,7 +177,7 @@ export function meetingRoutes(app: FastifyInstance, bus: MeetingBus): AnyRoute[]
       auth: 'user',
       policy: 'meetings.run',
       params: moderatorParams,
-      response: ok,
+      response: okView,
       handler: async ({ actor, params }) => {
         await service.removeModerator(ctx, actor, params.orgId, params.meetingId, params.userId);
         return { ok: true as const };
@@ -205,7 +202,7 @@ export function meetingRoutes(app: FastifyInstance, bus: MeetingBus): AnyRoute[]
       auth: 'user',
       policy: 'meetings.run',
       params: meetingParams,
-      response: z.object({ url: z.string(), qrSvg: z.string() }),
+      response: joinLinkView,
       handler: async ({ actor, params, req }) => {
         const meeting = await service.getMeeting(ctx, actor, params.orgId, params.meetingId);
         const url = `${baseUrl(req)}/m/${meeting.joinCode}`;
@@ -266,7 +263,7 @@ export function meetingRoutes(app: FastifyInstance, bus: MeetingBus): AnyRoute[]
       policy: 'meetings.run',
       params: meetingParams,
       body: attachRecordInput,
-      response: ok,
+      response: okView,
       handler: async ({ actor, params, body }) => {
         await attachRecord(ctx, actor, params.orgId, params.meetingId, body.trajectoryId);
         return { ok: true as const };
@@ -280,7 +277,7 @@ export function meetingRoutes(app: FastifyInstance, bus: MeetingBus): AnyRoute[]
       auth: 'user',
       policy: 'meetings.run',
       params: meetingParams,
-      response: ok,
+      response: okView,
       handler: async ({ actor, params }) => {
         await detachRecord(ctx, actor, params.orgId, params.meetingId);
         return { ok: true as const };

@@ -53,3 +53,11 @@ export const markReadInput = z.strictObject({
 
 export const preferencesView = z.object({ email: emailPreferenceSchema, mailAvailable: z.boolean() });
 export const preferencesInput = z.strictObject({ email: emailPreferenceSchema });
+
+/** How many were marked read. */
+export const markedReadView = z.object({ marked: z.number().int() });
+export type MarkedReadView = z.infer<typeof markedReadView>;
+
+/** The answers of this module's routes, for the web app (`import type`). */
+export type InboxCountView = z.infer<typeof inboxCountView>;
+export type PreferencesView = z.infer<typeof preferencesView>;

@@ -1,9 +1,8 @@
 import type { FastifyInstance } from 'fastify';
-import * as z from 'zod';
 import { organisationParams } from '../../core/schemas.ts';
 import { type AnyRoute, defineRoute } from '../../http/route.ts';
 import { mailEnabled } from '../mail/service.ts';
-import { inboxCountView, inboxView, markReadInput, preferencesInput, preferencesView } from './model.ts';
+import { inboxCountView, inboxView, markedReadView, markReadInput, preferencesInput, preferencesView } from './model.ts';
 import { emailPreferenceOf, inbox, inboxCount, markRead, setEmailPreference } from './service.ts';
 
 export function notificationRoutes(app: FastifyInstance): AnyRoute[] {
@@ -41,7 +40,7 @@ export function notificationRoutes(app: FastifyInstance): AnyRoute[] {
       policy: 'organisation.view',
       params: organisationParams,
       body: markReadInput,
-      response: z.object({ marked: z.number().int() }),
+      response: markedReadView,
       handler: async ({ actor, params, body }) => markRead(ctx, actor, params.orgId, body.ids),
     }),
     defineRoute({

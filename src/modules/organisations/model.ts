@@ -102,3 +102,11 @@ export const MAX_THRESHOLD = 50;
 export const organisationSettingsInput = z.strictObject({ disclosureThreshold: z.number().int().min(MIN_THRESHOLD).max(MAX_THRESHOLD) });
 export const organisationSettingsView = z.object({ disclosureThreshold: z.number().int() });
 export type OrganisationSettings = z.infer<typeof organisationSettingsView>;
+
+/** The answers of this module's routes, for the web app (`import type`). */
+export type CreatedInvitationView = z.infer<typeof createdInvitationView>;
+export type InvitationListView = z.infer<typeof invitationListView>;
+export type InvitationPreview = z.infer<typeof invitationPreview>;
+export type MemberListView = z.infer<typeof memberListView>;
+export type TeamListView = z.infer<typeof teamListView>;
+export type TeamMemberListView = z.infer<typeof teamMemberListView>;

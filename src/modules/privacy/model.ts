@@ -8,3 +8,8 @@ const activity = z.object({ key: z.string(), name: z.string(), data: z.string(),
 export const registerView = z.object({ title: z.string(), organisation: z.string(), intro: z.string(), activities: z.array(activity) });
 
 export const erasureRequestView = z.object({ organisations: z.array(z.object({ id: z.string(), name: z.string() })) });
+
+/** The answers of this module's routes, for the web app (`import type`). */
+export type ErasureRequestView = z.infer<typeof erasureRequestView>;
+export type ErasureView = z.infer<typeof erasureView>;
+export type RegisterView = z.infer<typeof registerView>;

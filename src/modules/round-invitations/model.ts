@@ -47,3 +47,8 @@ export const brandingInput = z.strictObject({
 });
 export const logoView = z.object({ width: z.number().int(), height: z.number().int(), updatedAt: z.string() }).nullable();
 export const brandingView = z.object({ colour: z.string().nullable(), logo: logoView });
+
+/** The answers of this module's routes, for the web app (`import type`). */
+export type BrandingView = z.infer<typeof brandingView>;
+export type InviteResult = z.infer<typeof inviteResult>;
+export type LogoView = z.infer<typeof logoView>;

@@ -1,6 +1,6 @@
 import type { FastifyInstance } from 'fastify';
-import * as z from 'zod';
 import { notFound } from '../../core/errors.ts';
+import { okView } from '../../core/schemas.ts';
 import { requirePublicOrigin } from '../../http/public-origin.ts';
 import { type AnyRoute, defineRoute } from '../../http/route.ts';
 import type { PhotoStorage } from '../stories/photo-storage.ts';
@@ -19,8 +19,6 @@ import {
   targetsInput,
 } from './model.ts';
 import { getBranding, inviteToRound, setBranding, setReminders, setTargets, invitationSummary as summaryOf } from './service.ts';
-
-const done = z.object({ ok: z.literal(true) });
 
 export function roundInvitationRoutes(app: FastifyInstance, storage: PhotoStorage, uploadsPerHour: number): AnyRoute[] {
   const ctx = app.services;
@@ -57,7 +55,7 @@ export function roundInvitationRoutes(app: FastifyInstance, storage: PhotoStorag
       policy: 'rounds.invite',
       params: roundParams,
       body: remindersInput,
-      response: done,
+      response: okView,
       handler: async ({ actor, params, body }) => {
         await setReminders(ctx, actor, params.orgId, params.roundId, body.dates);
         return { ok: true as const };
@@ -72,7 +70,7 @@ export function roundInvitationRoutes(app: FastifyInstance, storage: PhotoStorag
       policy: 'rounds.invite',
       params: roundParams,
       body: targetsInput,
-      response: done,
+      response: okView,
       handler: async ({ actor, params, body }) => {
         await setTargets(ctx, actor, params.orgId, params.roundId, body.targets);
         return { ok: true as const };
@@ -141,7 +139,7 @@ export function roundInvitationRoutes(app: FastifyInstance, storage: PhotoStorag
       auth: 'user',
       policy: 'organisation.manage',
       params: brandingParams,
-      response: done,
+      response: okView,
       handler: async ({ actor, params }) => {
         await removeLogo(ctx, storage, actor, params.orgId);
         return { ok: true as const };

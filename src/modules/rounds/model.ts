@@ -116,3 +116,9 @@ export const sharedResultView = z.object({
 });
 export type SharedResultView = z.infer<typeof sharedResultView>;
 export const sharedResultListView = z.object({ results: z.array(sharedResultView) });
+
+/** The answers of this module's routes, for the web app (`import type`). */
+export type RoundDetailView = z.infer<typeof roundDetailView>;
+export type RoundListView = z.infer<typeof roundListView>;
+export type SharedResultListView = z.infer<typeof sharedResultListView>;
+export type SubmissionAck = z.infer<typeof submissionAck>;

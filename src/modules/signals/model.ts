@@ -130,3 +130,12 @@ export type NotificationView = z.infer<typeof notificationView>;
 export const notificationListView = z.object({ notifications: z.array(notificationView), unread: z.number().int() });
 
 export type { SignalStatus };
+
+/** How many were marked read. */
+export const markedReadView = z.object({ marked: z.number().int() });
+export type MarkedReadView = z.infer<typeof markedReadView>;
+
+/** The answers of this module's routes, for the web app (`import type`). */
+export type NotificationListView = z.infer<typeof notificationListView>;
+export type OverviewView = z.infer<typeof overviewView>;
+export type SignalListView = z.infer<typeof signalListView>;

@@ -1,8 +1,8 @@
 import type { FastifyInstance } from 'fastify';
-import * as z from 'zod';
 import { organisationParams } from '../../core/schemas.ts';
 import { type AnyRoute, defineRoute } from '../../http/route.ts';
 import {
+  markedReadView,
   memberCheckInput,
   notificationListView,
   overviewQuery,
@@ -90,7 +90,7 @@ export function signalRoutes(app: FastifyInstance): AnyRoute[] {
       auth: 'user',
       policy: 'signals.view',
       params: organisationParams,
-      response: z.object({ marked: z.number().int() }),
+      response: markedReadView,
       handler: async ({ actor, params }) => markNotificationsRead(ctx, actor, params.orgId),
     }),
     defineRoute({

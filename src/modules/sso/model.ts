@@ -53,3 +53,6 @@ export const ssoCallbackQuery = z.looseObject({
 /** Why a sign-in through the provider did not go through: the login page explains each in words. */
 export const ssoFailures = ['denied', 'expired', 'failed', 'unverified', 'not_invited', 'disabled', 'wrong_domain'] as const;
 export type SsoFailure = (typeof ssoFailures)[number];
+
+/** The answers of this module's routes, for the web app (`import type`). */
+export type SsoStartView = z.infer<typeof ssoStartView>;

@@ -1,6 +1,7 @@
 import * as z from 'zod';
 import { idSchema } from '../../core/schemas.ts';
 import { positionSchema, sectorSchema } from '../organisations/model.ts';
+import { findingKinds } from './anonymity.ts';
 
 /**
  * Consent scopes, from narrow to wide. A wider scope includes the narrower ones: a story shared
@@ -171,5 +172,20 @@ export const readableReflectionSchema = z.object({
 });
 export type ReadableReflection = z.infer<typeof readableReflectionSchema>;
 
-export const storyListView = z.object({ stories: z.array(readableStorySchema) });
 export const reflectionListView = z.object({ reflections: z.array(readableReflectionSchema) });
+
+/** The stories a person may read, with the limits of a photo they may add. */
+export const storyListView = z.object({
+  stories: z.array(readableStorySchema),
+  limits: z.object({ photoMaxBytes: z.number().int(), photoMaxDimension: z.number().int() }),
+});
+export type StoryListView = z.infer<typeof storyListView>;
+
+/** What the anonymity check found in a story's text: each a kind and where it is. */
+export const anonymityView = z.object({
+  findings: z.array(z.object({ kind: z.enum(findingKinds), start: z.number().int(), end: z.number().int(), text: z.string() })),
+});
+export type AnonymityView = z.infer<typeof anonymityView>;
+
+/** The answers of this module's routes, for the web app (`import type`). */
+export type ReflectionListView = z.infer<typeof reflectionListView>;

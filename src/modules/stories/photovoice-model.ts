@@ -94,3 +94,6 @@ export type Exhibition = {
   intro: string | null;
   items: ExhibitionItem[];
 };
+
+/** The answers of this module's routes, for the web app (`import type`). */
+export type ProjectListView = z.infer<typeof projectListView>;

@@ -8,9 +8,9 @@ import { type AnyRoute, defineRoute } from '../../http/route.ts';
 import { auditRead } from '../privacy/read-audit.ts';
 import { takeUploadAllowance } from '../uploads/service.ts';
 import { asReader, readableReflections, readableStories, readableStory } from './access.ts';
-import { findingKinds } from './anonymity.ts';
 import {
   anonymityCheckInput,
+  anonymityView,
   changeScopeInput,
   createStoryInput,
   readableReflectionSchema,
@@ -19,6 +19,7 @@ import {
   reflectionListView,
   reflectionParams,
   storyLinkParams,
+  storyListView,
   storyParams,
   tagFrameworks,
   updateStoryInput,
@@ -39,15 +40,7 @@ const listQuery = z.strictObject({
   withPhoto: z.enum(['true', 'false']).optional(),
 });
 
-const storyListResponse = z.object({
-  stories: z.array(readableStorySchema),
-  limits: z.object({ photoMaxBytes: z.number().int(), photoMaxDimension: z.number().int() }),
-});
-
 const photoQuery = z.strictObject({ purpose: z.enum(['view', 'research']).default('view') });
-
-const findingView = z.object({ kind: z.enum(findingKinds), start: z.number().int(), end: z.number().int(), text: z.string() });
-const anonymityView = z.object({ findings: z.array(findingView) });
 
 /** Image bodies arrive as raw bytes (no multipart); the route's body limit is the photo size limit. */
 export const photoContentTypes = ['image/jpeg', 'image/png', 'image/webp', 'application/octet-stream'];
@@ -69,7 +62,7 @@ export function storyRoutes(app: FastifyInstance, config: Pick<Config, 'photos' 
       policy: 'stories.share',
       params: organisationParams,
       query: listQuery,
-      response: storyListResponse,
+      response: storyListView,
       handler: async ({ actor, params, query }) => {
         authorize(actor, 'stories.share', params.orgId);
         const stories = await readableStories(asReader(ctx, actor), params.orgId, query.purpose);

@@ -1,12 +1,11 @@
 import type { FastifyInstance } from 'fastify';
-import * as z from 'zod';
 import { AppError } from '../../core/errors.ts';
 import { type AnyRoute, defineRoute } from '../../http/route.ts';
 import { createPdfPrinter, PdfUnavailableError } from '../analysis/pdf.ts';
 import { charterHtml } from './charter/html.ts';
 import { charterMarkdown } from './charter/markdown.ts';
 import * as charter from './charter-service.ts';
-import { charterVersionView, commentInput, createVersionInput, trajectoryParams, versionParams } from './model.ts';
+import { charterVersionNumberView, charterVersionView, commentInput, createVersionInput, trajectoryParams, versionParams } from './model.ts';
 
 const PDF_UNAVAILABLE = {
   nl: 'Een PDF maken lukt nu niet: Chromium is niet geïnstalleerd op de server. Download het kader als Markdown, of druk de pagina af vanuit je browser.',
@@ -34,7 +33,7 @@ export function charterRoutes(app: FastifyInstance): AnyRoute[] {
       summary: 'Generate a new version of the collaboration charter from what the team agreed now (refused when nothing changed)',
       params: trajectoryParams,
       body: createVersionInput,
-      response: z.object({ version: z.number().int() }),
+      response: charterVersionNumberView,
       handler: async ({ actor, params, body }) => charter.createVersion(ctx, actor, params.orgId, params.trajectoryId, body.language),
     }),
     defineRoute({

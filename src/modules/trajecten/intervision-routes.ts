@@ -1,8 +1,9 @@
 import type { FastifyInstance } from 'fastify';
-import * as z from 'zod';
+import { okView } from '../../core/schemas.ts';
 import { type AnyRoute, defineRoute } from '../../http/route.ts';
 import * as intervision from './intervision-service.ts';
 import {
+  createdView,
   notesInput,
   planSessionInput,
   sessionDetailView,
@@ -12,8 +13,6 @@ import {
   trajectoryParams,
   updateSessionInput,
 } from './model.ts';
-
-const ok = z.object({ ok: z.literal(true) });
 
 export function intervisionRoutes(app: FastifyInstance): AnyRoute[] {
   const ctx = app.services;
@@ -26,7 +25,7 @@ export function intervisionRoutes(app: FastifyInstance): AnyRoute[] {
       summary: 'Plan an intervision session: method (incident or five-step), date, facilitator, presenter and participants from the team',
       params: trajectoryParams,
       body: planSessionInput,
-      response: z.object({ id: z.string() }),
+      response: createdView,
       handler: async ({ actor, params, body }) => intervision.planSession(ctx, actor, params.orgId, params.trajectoryId, body),
     }),
     defineRoute({
@@ -55,7 +54,7 @@ export function intervisionRoutes(app: FastifyInstance): AnyRoute[] {
       summary: "The participants' notes for one step (never shown to anyone else)",
       params: sessionStepParams,
       body: notesInput,
-      response: ok,
+      response: okView,
       handler: async ({ actor, params, body }) => {
         await intervision.saveNotes(ctx, actor, params.orgId, params.trajectoryId, params.sessionId, params.step, body.text);
         return { ok: true as const };
@@ -68,7 +67,7 @@ export function intervisionRoutes(app: FastifyInstance): AnyRoute[] {
       summary: 'Share a theme from the session with the whole team (participants choose what to share)',
       params: sessionParams,
       body: themeInput,
-      response: z.object({ id: z.string() }),
+      response: createdView,
       handler: async ({ actor, params, body }) => intervision.shareTheme(ctx, actor, params.orgId, params.trajectoryId, params.sessionId, body.theme),
     }),
   ];

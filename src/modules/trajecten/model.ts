@@ -294,3 +294,14 @@ export const comparisonCheckView = z.object({
   end: checkRef.nullable(),
   comparison: z.unknown().nullable(),
 });
+
+/** The id of what a request made. */
+export const createdView = z.object({ id: z.string() });
+export type CreatedView = z.infer<typeof createdView>;
+/** The number the charter's new version got. */
+export const charterVersionNumberView = z.object({ version: z.number().int() });
+export type CharterVersionNumberView = z.infer<typeof charterVersionNumberView>;
+
+/** The answers of this module's routes, for the web app (`import type`). */
+export type ComparisonCheckView = z.infer<typeof comparisonCheckView>;
+export type SessionDetailView = z.infer<typeof sessionDetailView>;

@@ -1,6 +1,6 @@
 import type { FastifyInstance, FastifyRequest } from 'fastify';
 import * as z from 'zod';
-import { organisationParams } from '../../core/schemas.ts';
+import { okView, organisationParams } from '../../core/schemas.ts';
 import { requirePublicOrigin } from '../../http/public-origin.ts';
 import { type AnyRoute, defineRoute } from '../../http/route.ts';
 import type { InstrumentSource } from '../rounds/instrument-source.ts';
@@ -11,6 +11,7 @@ import {
   agreementParams,
   comparisonCheckView,
   contributionInput,
+  createdView,
   createTrajectoryInput,
   mandateInput,
   memberParams,
@@ -30,9 +31,6 @@ import {
 } from './model.ts';
 import * as service from './service.ts';
 import * as team from './team-service.ts';
-
-const ok = z.object({ ok: z.literal(true) });
-const created = z.object({ id: z.string() });
 
 /** The trajectory itself and what the team writes in it. Intervision and the charter have their own files. */
 export function trajectoryRoutes(app: FastifyInstance, source: InstrumentSource): AnyRoute[] {
@@ -86,7 +84,7 @@ export function trajectoryRoutes(app: FastifyInstance, source: InstrumentSource)
       summary: "Save a topic's agreement (written over when it exists) or add an explicit choice, with owner and review date",
       params: trajectoryParams,
       body: saveAgreementInput,
-      response: created,
+      response: createdView,
       handler: async ({ actor, params, body }) => agreements.saveAgreement(ctx, actor, params.orgId, params.trajectoryId, body),
     }),
     defineRoute({
@@ -96,7 +94,7 @@ export function trajectoryRoutes(app: FastifyInstance, source: InstrumentSource)
       summary: 'Change an agreement or a choice',
       params: agreementParams,
       body: saveAgreementInput,
-      response: created,
+      response: createdView,
       handler: async ({ actor, params, body }) => agreements.saveAgreement(ctx, actor, params.orgId, params.trajectoryId, body, params.agreementId),
     }),
     defineRoute({
@@ -105,7 +103,7 @@ export function trajectoryRoutes(app: FastifyInstance, source: InstrumentSource)
       url: '/api/orgs/:orgId/trajectories/:trajectoryId/agreements/:agreementId',
       summary: 'Remove an agreement or a choice',
       params: agreementParams,
-      response: ok,
+      response: okView,
       handler: async ({ actor, params }) => {
         await agreements.deleteAgreement(ctx, actor, params.orgId, params.trajectoryId, params.agreementId);
         return { ok: true as const };
@@ -118,7 +116,7 @@ export function trajectoryRoutes(app: FastifyInstance, source: InstrumentSource)
       summary: 'Review an agreement, with evidence (a team-check round; stories and signals as references) and the next review date',
       params: agreementParams,
       body: reviewInput,
-      response: created,
+      response: createdView,
       handler: async ({ actor, params, body }) => agreements.reviewAgreement(ctx, actor, params.orgId, params.trajectoryId, params.agreementId, body),
     }),
     defineRoute({
@@ -128,7 +126,7 @@ export function trajectoryRoutes(app: FastifyInstance, source: InstrumentSource)
       summary: 'What the signed-in team member brings: experiential knowledge (and from which positions), professional knowledge, other',
       params: trajectoryParams,
       body: contributionInput,
-      response: ok,
+      response: okView,
       handler: async ({ actor, params, body }) => {
         await team.saveContribution(ctx, actor, params.orgId, params.trajectoryId, body);
         return { ok: true as const };
@@ -141,7 +139,7 @@ export function trajectoryRoutes(app: FastifyInstance, source: InstrumentSource)
       summary: 'Who takes which of the nine roles, with how many hours a week (the whole list)',
       params: trajectoryParams,
       body: rolesInput,
-      response: ok,
+      response: okView,
       handler: async ({ actor, params, body }) => {
         await team.saveRoles(ctx, actor, params.orgId, params.trajectoryId, body);
         return { ok: true as const };
@@ -154,7 +152,7 @@ export function trajectoryRoutes(app: FastifyInstance, source: InstrumentSource)
       summary: 'Status and mandate of an experience worker in the team: what they may decide and sign',
       params: memberParams,
       body: mandateInput,
-      response: ok,
+      response: okView,
       handler: async ({ actor, params, body }) => {
         await team.saveMandate(ctx, actor, params.orgId, params.trajectoryId, params.userId, body);
         return { ok: true as const };
@@ -167,7 +165,7 @@ export function trajectoryRoutes(app: FastifyInstance, source: InstrumentSource)
       summary: 'Add a support arrangement (coaching, intervision, supervision, training): how often, by whom, for whom',
       params: trajectoryParams,
       body: supportInput,
-      response: created,
+      response: createdView,
       handler: async ({ actor, params, body }) => team.addSupport(ctx, actor, params.orgId, params.trajectoryId, body),
     }),
     defineRoute({
@@ -176,7 +174,7 @@ export function trajectoryRoutes(app: FastifyInstance, source: InstrumentSource)
       url: '/api/orgs/:orgId/trajectories/:trajectoryId/support/:supportId',
       summary: 'Remove a support arrangement',
       params: supportParams,
-      response: ok,
+      response: okView,
       handler: async ({ actor, params }) => {
         await team.deleteSupport(ctx, actor, params.orgId, params.trajectoryId, params.supportId);
         return { ok: true as const };
@@ -189,7 +187,7 @@ export function trajectoryRoutes(app: FastifyInstance, source: InstrumentSource)
       summary: "The signed-in member's own view on an equal-position question (views stay side by side)",
       params: questionParams,
       body: viewInput,
-      response: ok,
+      response: okView,
       handler: async ({ actor, params, body }) => {
         await dialogue.saveView(ctx, actor, params.orgId, params.trajectoryId, params.questionKey, body.view);
         return { ok: true as const };
@@ -202,7 +200,7 @@ export function trajectoryRoutes(app: FastifyInstance, source: InstrumentSource)
       summary: "The team's position on an equal-position question, with the reason",
       params: questionParams,
       body: positionInput,
-      response: ok,
+      response: okView,
       handler: async ({ actor, params, body }) => {
         await dialogue.savePosition(ctx, actor, params.orgId, params.trajectoryId, params.questionKey, body);
         return { ok: true as const };

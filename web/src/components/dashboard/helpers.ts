@@ -197,11 +197,10 @@ export function chartPoints(table: ReportTable): { code: string; label: string }
   return scalePoints(table).filter((point) => point.code !== NO_OPINION);
 }
 
-const STATEMENT_SEPARATOR = ' — ';
-
 /**
- * The API gives a matrix as one table per statement ("Vraag — stelling"); the dashboard shows the
- * statements of one question together: one diverging bar per statement and one table.
+ * The API gives a matrix as one table per statement (with the question's and the statement's text);
+ * the dashboard shows the statements of one question together: one diverging bar per statement and
+ * one table.
  */
 export function mergeMatrices(tables: ReportTable[]): ReportTable[] {
   const merged: ReportTable[] = [];
@@ -210,12 +209,9 @@ export function mergeMatrices(tables: ReportTable[]): ReportTable[] {
       merged.push(table);
       continue;
     }
-    const cut = table.text.lastIndexOf(STATEMENT_SEPARATOR);
-    const questionText = cut > 0 ? table.text.slice(0, cut) : table.text;
-    const statement = cut > 0 ? table.text.slice(cut + STATEMENT_SEPARATOR.length) : table.item;
     const row = {
       code: table.item,
-      label: statement,
+      label: table.itemText ?? table.item,
       count: table.validN,
       validN: table.validN,
       percent: null,
@@ -236,7 +232,7 @@ export function mergeMatrices(tables: ReportTable[]): ReportTable[] {
       for (const note of table.notes) if (!last.notes.includes(note)) last.notes.push(note);
       continue;
     }
-    merged.push({ ...table, item: null, text: questionText, items: [row], scale: null, tooFew: false, notes: [...table.notes] });
+    merged.push({ ...table, item: null, text: table.questionText, itemText: null, items: [row], scale: null, tooFew: false, notes: [...table.notes] });
   }
   return merged;
 }

@@ -47,7 +47,11 @@ export type ReportTable = {
   item?: string | null;
   section: string;
   type: QuestionType;
+  /** The heading: the question, and for a matrix statement `question — statement`. */
   text: string;
+  /** The parts of `text`: the question's own text, and the matrix statement's (null for any other table). */
+  questionText: string;
+  itemText: string | null;
   /** null: withheld, with the table (too few answers, or the group the question was asked to is hidden). */
   n: number | null;
   validN: number | null;
