@@ -1,6 +1,6 @@
 import { Command } from 'commander';
 import type { Runtime } from './bootstrap.ts';
-import { backup, CliError, restore } from './cli/backup.ts';
+import { CliError } from './cli/cli-error.ts';
 import { loadConfig } from './config.ts';
 
 // Each command loads its code when it runs (`await import`): the whole app takes seconds to load,
@@ -188,13 +188,13 @@ program
   .command('backup')
   .description('Write a consistent copy of the SQLite database while the app may keep running (PostgreSQL: prints the pg_dump command)')
   .argument('<file>', 'where to write the backup')
-  .action((file: string) => backup(loadConfig(), file));
+  .action(async (file: string) => (await import('./cli/backup.ts')).backup(loadConfig(), file));
 
 program
   .command('restore')
   .description('Replace the SQLite database with a backup, then migrate it (PostgreSQL: prints the pg_restore command)')
   .argument('<file>', 'a backup made with the backup command')
-  .action((file: string) => restore(loadConfig(), file));
+  .action(async (file: string) => (await import('./cli/backup.ts')).restore(loadConfig(), file));
 
 try {
   await program.parseAsync(process.argv);

@@ -1,7 +1,7 @@
 import type { Runtime } from '../bootstrap.ts';
 import { verifyAuditTrail } from '../modules/audit/verify.ts';
 import type { ChainIssue } from '../modules/audit/verify-chain.ts';
-import { CliError } from './backup.ts';
+import { CliError } from './cli-error.ts';
 
 const describeIssue = (issue: ChainIssue): string => {
   const place = issue.fromIndex === issue.toIndex ? `entry ${issue.fromIndex}` : `entries ${issue.fromIndex}–${issue.toIndex}`;

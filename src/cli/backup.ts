@@ -5,8 +5,7 @@ import { SingleBar } from 'cli-progress';
 import type { Config } from '../config.ts';
 import { maskPassword, openDatabase } from '../db/database.ts';
 import { migrateToLatest } from '../db/migrate.ts';
-
-export class CliError extends Error {}
+import { CliError } from './cli-error.ts';
 
 const postgresHint = (url: string, kind: 'backup' | 'restore', file: string) =>
   kind === 'backup'

@@ -7,7 +7,7 @@ import { languageSchema } from '../core/language.ts';
 import { type ExportFormat, exportFormats } from '../modules/exports/model.ts';
 import { exportForCli } from '../modules/exports/service.ts';
 import { publishedInstruments } from '../modules/rounds/instrument-source.ts';
-import { CliError } from './backup.ts';
+import { CliError } from './cli-error.ts';
 
 export type ExportCliOptions = { format?: string; out?: string; lang?: string; tablesOnly?: boolean; dutchExcel?: boolean; org?: string };
 

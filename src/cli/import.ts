@@ -10,7 +10,7 @@ import { importMappingSchema } from '../modules/imports/model.ts';
 import { commitImport, type ImportPhase, ImportRejected, type ImportRequest, previewImport } from '../modules/imports/service.ts';
 import { importLimits } from '../modules/imports/table.ts';
 import type { ImportProblem } from '../modules/imports/validate-import.ts';
-import { CliError } from './backup.ts';
+import { CliError } from './cli-error.ts';
 
 export type ImportCliOptions = { mapping?: string; dryRun?: boolean; sheet?: string; lang?: string };
 

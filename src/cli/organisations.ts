@@ -3,7 +3,7 @@ import { parseInput } from '../http/route.ts';
 import { findOrganisationIdByName } from '../modules/organisations/lookup.ts';
 import { organisationSettingsInput } from '../modules/organisations/model.ts';
 import { setDisclosureThreshold } from '../modules/organisations/settings.ts';
-import { CliError } from './backup.ts';
+import { CliError } from './cli-error.ts';
 
 /** `org threshold <org> [k]`: shows or sets the disclosure threshold (at least 5; audited with no user, source "cli"). */
 export async function thresholdCommand(runtime: Runtime, organisation: string, value: string | undefined): Promise<void> {

@@ -3,7 +3,7 @@ import { loadConfig } from '../config.ts';
 import { erasePerson } from '../modules/privacy/erase.ts';
 import { findUserIdByEmail } from '../modules/privacy/lookup.ts';
 import { createPhotoStorage } from '../modules/stories/photo-storage.ts';
-import { CliError } from './backup.ts';
+import { CliError } from './cli-error.ts';
 
 /** `person erase <email> --yes`: the operator's erasure, across every organisation of the person. */
 export async function erasePersonCommand(runtime: Runtime, email: string, options: { yes?: boolean }): Promise<void> {

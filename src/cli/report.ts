@@ -8,7 +8,7 @@ import { reportDocumentForCli } from '../modules/analysis/report-files.ts';
 import { footerTexts, renderReportHtml } from '../modules/analysis/report-html.tsx';
 import { crossTabsForCli, reportForCli } from '../modules/analysis/service.ts';
 import { publishedInstruments } from '../modules/rounds/instrument-source.ts';
-import { CliError } from './backup.ts';
+import { CliError } from './cli-error.ts';
 
 export type ReportCliOptions = { format?: string; lang?: string; out?: string; org?: string; compare?: string; crosstab?: string[] };
 

@@ -2,7 +2,7 @@ import type { Runtime } from '../bootstrap.ts';
 import { emailSchema } from '../core/schemas.ts';
 import { findUserIdByEmail } from '../modules/accounts/service.ts';
 import { removeAllFactors } from '../modules/factors/service.ts';
-import { CliError } from './backup.ts';
+import { CliError } from './cli-error.ts';
 
 /** Someone lost every second factor: remove them all, so they sign in with the password and set up anew. */
 export async function resetTwoFactors(runtime: Runtime, emailInput: string): Promise<void> {

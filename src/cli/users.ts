@@ -10,7 +10,7 @@ import { createUser, resetPassword } from '../modules/accounts/service.ts';
 import { findOrganisationIdByName } from '../modules/organisations/lookup.ts';
 import { roleSchema, sectorSchema } from '../modules/organisations/model.ts';
 import { addMembership, createOrganisation } from '../modules/organisations/service.ts';
-import { CliError } from './backup.ts';
+import { CliError } from './cli-error.ts';
 
 /** 18 random bytes: a 24-character password, printed once. */
 const generatePassword = () => randomBytes(18).toString('base64url');

@@ -5,7 +5,7 @@ import { createTestDatabase, describeEachDatabase } from '../helpers/databases.t
 
 describeEachDatabase('passwords on the command line', (dialect) => {
   it('refuses a breached password for a new account or a reset, and prints a one-time reset link', { timeout: 120_000 }, async () => {
-    const testDb = await createTestDatabase(dialect);
+    const testDb = await createTestDatabase(dialect, { migrated: true });
     const env = { ...envFor(testDb.database), PUBLIC_URL: 'https://kb.example.org' };
 
     const breached = await runCli(['user', 'add', '--email', 'lid@example.org', '--name', 'Lid', '--password-stdin'], env, 'password1234\n');

@@ -176,7 +176,7 @@ describe('the report files from the command line (SQLite)', () => {
   let dir: string;
 
   beforeAll(async () => {
-    testDb = await createTestDatabase('sqlite');
+    testDb = await createTestDatabase('sqlite', { migrated: true });
     env = { ...envFor(testDb.database), ...(chromiumPath ? { CHROMIUM_PATH: chromiumPath } : {}) };
     handle = openDatabase(testDb.database);
     await migrateToLatest(handle.db);

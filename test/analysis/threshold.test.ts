@@ -181,7 +181,7 @@ describeEachDatabase('The organisation’s disclosure threshold, and small link 
 
 describeEachDatabase('The threshold from the command line', (dialect) => {
   it('shows it, sets it (audited), and refuses a value below 5', { timeout: 120_000 }, async () => {
-    const testDb = await createTestDatabase(dialect);
+    const testDb = await createTestDatabase(dialect, { migrated: true });
     try {
       const env = envFor(testDb.database);
       const added = await runCli(['user', 'add', '--email', 'beheer@example.org', '--name', 'Beheer', '--org', 'Zorg Noord', '--role', 'admin'], env);

@@ -5,7 +5,7 @@ import { createTestDatabase, describeEachDatabase } from '../helpers/databases.t
 
 describeEachDatabase('command line: removing the second factors of someone who lost them all', (dialect) => {
   it('removes app, passkeys and recovery codes of that account only, and records it', { timeout: 120_000 }, async () => {
-    const testDb = await createTestDatabase(dialect);
+    const testDb = await createTestDatabase(dialect, { migrated: true });
     const env = envFor(testDb.database);
     for (const email of ['kwijt@example.org', 'ander@example.org']) {
       const added = await runCli(['user', 'add', '--email', email, '--name', 'Iemand'], env);

@@ -7,7 +7,7 @@ import { envFor, runCli } from '../helpers/cli.ts';
 import { createTestDatabase } from '../helpers/databases.ts';
 
 it('`export` writes a round for SPSS and the tables for Dutch Excel, with a progress bar, audited without a person', { timeout: 180_000 }, async () => {
-  const testDb = await createTestDatabase('sqlite');
+  const testDb = await createTestDatabase('sqlite', { migrated: true });
   try {
     const env = envFor(testDb.database);
     expect((await runCli(['demo'], env)).code).toBe(0);

@@ -65,10 +65,50 @@ export async function signIn(page: Page, baseUrl: string, email: string, passwor
   await page.getByRole('heading', { level: 1, name: /Welkom/ }).waitFor();
 }
 
+let sharedBrowser: Promise<Browser> | undefined;
+
+/**
+ * Chromium for one test file. The test files of a worker share one Chromium process (starting one
+ * costs about a second of CPU) but never a browser context: what this returns tracks the contexts
+ * and pages it opened, and its `close()` closes those and leaves the process for the next file.
+ */
 export async function launchBrowser(): Promise<Browser> {
   const executablePath = inject('chromiumPath');
   if (!executablePath) throw new Error('Chromium is not available');
-  return chromium.launch({ executablePath, args: CHROMIUM_FLAGS });
+  let browser = sharedBrowser ? await sharedBrowser.catch(() => undefined) : undefined;
+  if (!browser?.isConnected()) {
+    sharedBrowser = chromium.launch({ executablePath, args: CHROMIUM_FLAGS });
+    browser = await sharedBrowser;
+  }
+  return leaseOf(browser);
+}
+
+function leaseOf(browser: Browser): Browser {
+  const contexts = new Set<BrowserContext>();
+  const track = (context: BrowserContext) => {
+    contexts.add(context);
+    context.once('close', () => contexts.delete(context));
+    return context;
+  };
+  const lease: Partial<Browser> = {
+    newContext: async (options) => track(await browser.newContext(options)),
+    newPage: async (options) => {
+      const page = await browser.newPage(options);
+      track(page.context());
+      return page;
+    },
+    contexts: () => [...contexts],
+    close: async () => {
+      await Promise.all([...contexts].map((context) => context.close()));
+    },
+  };
+  return new Proxy(browser, {
+    get: (target, property, receiver) => {
+      if (property in lease) return lease[property as keyof Browser];
+      const value = Reflect.get(target, property, receiver);
+      return typeof value === 'function' ? value.bind(target) : value;
+    },
+  });
 }
 
 /** axe-core against WCAG 2.0–2.2 A and AA; the test fails with the list of violations. */

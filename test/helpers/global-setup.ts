@@ -32,6 +32,8 @@ declare module 'vitest' {
     sqliteTemplate: string | null;
     /** A migrated PostgreSQL database (name) that test databases are created from. */
     postgresTemplate: string | null;
+    /** The start of the name of every PostgreSQL test database of this run; the teardown drops them all. */
+    testDatabasePrefix: string;
   }
 }
 
@@ -48,7 +50,11 @@ async function postgresReachable(): Promise<boolean> {
   }
 }
 
-type Prepared = { provided: Record<keyof ProvidedContext, string | null>; users: number; cleanUp: () => Promise<void> };
+type Prepared = {
+  provided: Omit<Record<keyof ProvidedContext, string | null>, 'testDatabasePrefix'> & { testDatabasePrefix: string };
+  users: number;
+  cleanUp: () => Promise<void>;
+};
 const shared = globalThis as { kbTestSetup?: Promise<Prepared> };
 
 /**
@@ -93,7 +99,9 @@ async function prepare(): Promise<Prepared> {
   const templateDir = fs.mkdtempSync(path.join(os.tmpdir(), 'kb-template-'));
   const sqliteTemplate = path.join(templateDir, 'template.sqlite');
   await migrated({ kind: 'sqlite', file: sqliteTemplate });
-  const postgresTemplate = postgres ? `kb_template_${process.pid}_${Math.random().toString(36).slice(2, 8)}` : null;
+  const run = `${process.pid}_${Math.random().toString(36).slice(2, 8)}`;
+  const postgresTemplate = postgres ? `kb_template_${run}` : null;
+  const testDatabasePrefix = `kb_test_${run}_`;
   if (postgresTemplate) {
     await admin((client) => client.query(`create database ${postgresTemplate}`));
     const url = new URL(POSTGRES_ADMIN_URL);
@@ -111,11 +119,12 @@ async function prepare(): Promise<Prepared> {
       pgRestorePath: pgTools ? PG_RESTORE : null,
       sqliteTemplate,
       postgresTemplate,
+      testDatabasePrefix,
     },
     users: 0,
     cleanUp: async () => {
       fs.rmSync(templateDir, { recursive: true, force: true });
-      if (postgresTemplate) await admin((client) => client.query(`drop database if exists ${postgresTemplate} with (force)`));
+      if (postgresTemplate) await dropDatabases(testDatabasePrefix, postgresTemplate);
     },
   };
 }
@@ -124,6 +133,25 @@ async function migrated(database: Parameters<typeof openDatabase>[0]): Promise<v
   const handle = openDatabase(database);
   await migrateToLatest(handle.db);
   await handle.close();
+}
+
+/**
+ * Drops this run's test databases (test/helpers/databases.ts leaves them), then the template. Several
+ * at a time: each DROP DATABASE waits for a checkpoint, and drops that run together share one.
+ */
+async function dropDatabases(prefix: string, template: string): Promise<void> {
+  const names: string[] = [];
+  await admin(async (client) => {
+    const rows = await client.query<{ datname: string }>('select datname from pg_database where starts_with(datname, $1)', [prefix]);
+    names.push(...rows.rows.map((row) => row.datname));
+  });
+  const dropAll = async (): Promise<void> => {
+    for (let name = names.pop(); name !== undefined; name = names.pop()) {
+      await admin((client) => client.query(`drop database if exists ${name} with (force)`));
+    }
+  };
+  await Promise.all(Array.from({ length: 8 }, dropAll));
+  await admin((client) => client.query(`drop database if exists ${template} with (force)`));
 }
 
 async function admin(run: (client: pg.Client) => Promise<unknown>): Promise<void> {

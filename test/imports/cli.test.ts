@@ -39,7 +39,7 @@ describeEachDatabase('importing from the command line', (dialect) => {
   const responses = () => handle.db.selectFrom('responses').select(['id', 'consent_version', 'status']).where('round_id', '=', roundId).execute();
 
   beforeAll(async () => {
-    testDb = await createTestDatabase(dialect);
+    testDb = await createTestDatabase(dialect, { migrated: true });
     env = envFor(testDb.database);
     handle = openDatabase(testDb.database);
     await migrateToLatest(handle.db);

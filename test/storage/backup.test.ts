@@ -43,7 +43,7 @@ describeEachDatabase('a backup made while answers arrive', (dialect) => {
   it.skipIf(dialect === 'postgres' && (!pgDump || !pgRestore))(
     'restores to a database whose report equals the answers acknowledged before it, each response whole',
     async () => {
-      const testDb = await createTestDatabase(dialect);
+      const testDb = await createTestDatabase(dialect, { migrated: true });
       const { env, token, plan } = await roundWithPlan(testDb, 120, 23);
       const dir = fs.mkdtempSync(path.join(os.tmpdir(), 'kb-backup-'));
       const file = path.join(dir, dialect === 'sqlite' ? 'backup.sqlite' : 'backup.dump');
