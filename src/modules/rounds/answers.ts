@@ -5,10 +5,10 @@ import * as tallies from './tally-store.ts';
 
 /**
  * The survey answers as the rounds module publishes them: the one way other modules (analysis,
- * exports, trajecten, retention) reach the `responses` and `answers` tables and
- * the tallies. The SQL is in answers-store.ts and tally-store.ts; only complete responses are counted.
- * Imports and the demo load responses through bulk-load.ts.
- * A scope without answer filters is counted from the per-round tallies, any other from the answer rows.
+ * exports, trajecten, retention) reach the `responses` and `answers` tables and the tallies; imports
+ * and the demo load responses through bulk-load.ts. The SQL is in answers-store.ts and tally-store.ts.
+ * Counts are of complete responses (drafts only in countResponsesByRound's `started`). A scope without
+ * answer filters is counted from the per-round tallies, any other from the answer rows.
  */
 export * from './answer-counts.ts';
 export { MISSING_MARKER } from './missing-marker.ts';
