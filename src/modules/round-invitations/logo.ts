@@ -47,13 +47,9 @@ export async function setLogo(ctx: ServiceContext, storage: PhotoStorage, actor:
   if (!bytes || bytes.length === 0) throw refused('round-invitations.logo_not_an_image');
   if (bytes.length > LOGO_MAX_BYTES) throw new AppError('payload_too_large');
   const logo = await processLogo(bytes).catch((error: unknown) => {
-    if (error instanceof AppError && error.id === 'validation_failed')
-      throw refused(
-        error.issues.some((i) => 'message' in i && i.message === 'too_many_pixels')
-          ? 'round-invitations.logo_too_many_pixels'
-          : 'round-invitations.logo_not_an_image',
-      );
-    throw error;
+    if (!(error instanceof AppError && error.id === 'validation_failed')) throw error;
+    const tooManyPixels = error.issues.some((i) => 'message' in i && i.message === 'too_many_pixels');
+    throw refused(tooManyPixels ? 'round-invitations.logo_too_many_pixels' : 'round-invitations.logo_not_an_image');
   });
   const key = `${organisationId}/${newId()}.jpg`;
   await storage.put(key, logo.bytes, LOGO_CONTENT_TYPE);
