@@ -199,8 +199,12 @@ program
 try {
   await program.parseAsync(process.argv);
 } catch (error) {
+  // A refusal by a service carries a code: the command line is an edge too, and speaks English.
+  const { AppError } = await import('./core/errors.ts');
+  const { messageOf } = await import('./http/messages.ts');
+  const message = error instanceof AppError ? messageOf(error, 'en') : (error as Error).message;
   process.stderr.write(
-    `${error instanceof CliError || (error instanceof Error && error.message.startsWith('Invalid configuration')) ? error.message : `Error: ${(error as Error).message}`}\n`,
+    `${error instanceof CliError || (error instanceof Error && error.message.startsWith('Invalid configuration')) ? message : `Error: ${message}`}\n`,
   );
   process.exitCode = 1;
 }

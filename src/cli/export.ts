@@ -4,6 +4,7 @@ import { SingleBar } from 'cli-progress';
 import type { Runtime } from '../bootstrap.ts';
 import { AppError } from '../core/errors.ts';
 import { languageSchema } from '../core/language.ts';
+import { messageOf } from '../http/messages.ts';
 import { type ExportFormat, exportFormats } from '../modules/exports/model.ts';
 import { exportForCli } from '../modules/exports/service.ts';
 import { publishedInstruments } from '../modules/rounds/instrument-source.ts';
@@ -61,7 +62,7 @@ export async function exportCommand(runtime: Runtime, roundKey: string, options:
   } catch (error) {
     bar.stop();
     fs.rmSync(partial, { force: true });
-    if (error instanceof AppError && (error.id === 'not_found' || error.id === 'conflict')) throw new CliError(error.message);
+    if (error instanceof AppError && (error.id === 'not_found' || error.id === 'conflict')) throw new CliError(messageOf(error, 'en'));
     throw error;
   }
 }

@@ -3,6 +3,7 @@ import { SingleBar } from 'cli-progress';
 import type { Runtime } from '../bootstrap.ts';
 import { AppError } from '../core/errors.ts';
 import { languageSchema } from '../core/language.ts';
+import { messageOf } from '../http/messages.ts';
 import { createPdfPrinter } from '../modules/analysis/pdf.ts';
 import { reportDocumentForCli } from '../modules/analysis/report-files.ts';
 import { footerTexts, renderReportHtml } from '../modules/analysis/report-html.tsx';
@@ -36,7 +37,7 @@ export async function reportCommand(runtime: Runtime, roundKey: string, options:
   try {
     report = await reportForCli(runtime.ctx, publishedInstruments, roundKey, { organisation: options.org, lang: lang.data }, (done) => bar.update(done));
   } catch (error) {
-    if (error instanceof AppError && (error.id === 'not_found' || error.id === 'conflict')) throw new CliError(error.message);
+    if (error instanceof AppError && (error.id === 'not_found' || error.id === 'conflict')) throw new CliError(messageOf(error, 'en'));
     throw error;
   } finally {
     bar.stop();
@@ -108,7 +109,7 @@ async function reportFileCommand(runtime: Runtime, roundKey: string, options: Re
     output = printer ? await printer.print(html, footerTexts(options.lang)) : html;
     bar.update(steps, { stage: 'done' });
   } catch (error) {
-    if (error instanceof AppError && (error.id === 'not_found' || error.id === 'conflict')) throw new CliError(error.message);
+    if (error instanceof AppError && (error.id === 'not_found' || error.id === 'conflict')) throw new CliError(messageOf(error, 'en'));
     throw error;
   } finally {
     bar.stop();

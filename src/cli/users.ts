@@ -2,9 +2,10 @@ import { randomBytes } from 'node:crypto';
 import type { Runtime } from '../bootstrap.ts';
 import { languageSchema } from '../core/language.ts';
 import { displayNameSchema, emailSchema } from '../core/schemas.ts';
+import { textOf } from '../http/messages.ts';
 import { parseInput } from '../http/route.ts';
 import { newPasswordSchema } from '../modules/accounts/model.ts';
-import { passwordProblem, passwordProblemText } from '../modules/accounts/password-policy.ts';
+import { passwordProblem } from '../modules/accounts/password-policy.ts';
 import { resetLinkForOperator } from '../modules/accounts/password-reset.ts';
 import { createUser, resetPassword } from '../modules/accounts/service.ts';
 import { findOrganisationIdByName } from '../modules/organisations/lookup.ts';
@@ -26,7 +27,7 @@ export async function readPasswordFromStdin(): Promise<string> {
 /** The password rules (accounts/password-policy.ts), before anything is written. */
 function checkPassword(password: string, context: { email: string; displayName?: string }): void {
   const problem = passwordProblem(password, context);
-  if (problem) throw new CliError(`Password: ${passwordProblemText[problem].en}`);
+  if (problem) throw new CliError(`Password: ${textOf(`accounts.password_${problem}`, 'en')}`);
 }
 
 function parseOrFail<T>(schema: import('zod').ZodType<T>, value: unknown, what: string): T {

@@ -1,4 +1,4 @@
-import type { ErrorId } from './errors.ts';
+import type { ErrorId, MessageCatalogue } from './errors.ts';
 import type { Language } from './language.ts';
 
 /** What a person reads when something goes wrong: plain language, no internals. */
@@ -34,13 +34,22 @@ export const errorMessages: Record<ErrorId, Record<Language, string>> = {
   },
 };
 
-export const extraMessages = {
-  invalidJson: { nl: 'De gegevens zijn geen geldige JSON.', en: 'The data is not valid JSON.' },
-  unsupportedMediaType: { nl: 'Dit soort gegevens wordt niet aanvaard.', en: 'This kind of data is not accepted.' },
-  nothingToChange: { nl: 'Er is niets om te wijzigen: vul minstens één veld in.', en: 'There is nothing to change: fill in at least one field.' },
-  unknownConflictEmail: { nl: 'Er bestaat al een account met dit e-mailadres.', en: 'An account with this e-mail address already exists.' },
-  lastAdmin: {
-    nl: 'Een organisatie heeft minstens één beheerder nodig.',
-    en: 'An organisation needs at least one administrator.',
+/** The texts of codes thrown by the HTTP layer itself and by core. */
+export const coreMessages = {
+  'core.invalid_json': { nl: 'De gegevens zijn geen geldige JSON.', en: 'The data is not valid JSON.' },
+  'core.unsupported_media_type': { nl: 'Dit soort gegevens wordt niet aanvaard.', en: 'This kind of data is not accepted.' },
+  'core.nothing_to_change': {
+    nl: 'Er is niets om te wijzigen: vul minstens één veld in.',
+    en: 'There is nothing to change: fill in at least one field.',
   },
-} satisfies Record<string, Record<Language, string>>;
+  'core.untrusted_host': {
+    nl: 'Deze server kent zijn publieke adres niet, dus maakt hij geen links. Vraag de beheerder om PUBLIC_URL in te stellen.',
+    en: 'This server does not know its public address, so it makes no links. Ask the administrator to set PUBLIC_URL.',
+  },
+} as const satisfies MessageCatalogue;
+
+declare module './errors.ts' {
+  interface MessageCodes {
+    core: keyof typeof coreMessages;
+  }
+}

@@ -1,8 +1,8 @@
 import type { FastifyError, FastifyInstance, FastifyReply, FastifyRequest } from 'fastify';
 import { AppError, type ErrorId, type FieldIssue } from '../core/errors.ts';
-import type { Language } from '../core/language.ts';
-import { errorMessages, extraMessages } from '../core/messages.ts';
+import { errorMessages } from '../core/messages.ts';
 import { isAnonymousPath, registerAnonymousErrorReport } from './anonymous.ts';
+import { issuesOf, messageOf, textOf } from './messages.ts';
 
 const statusOf: Record<ErrorId, number> = {
   validation_failed: 400,
@@ -18,22 +18,6 @@ const statusOf: Record<ErrorId, number> = {
   internal: 500,
 };
 
-const detailMessages: Record<string, Record<Language, string>> = {
-  last_admin: extraMessages.lastAdmin,
-  email_taken: extraMessages.unknownConflictEmail,
-  already_member: { nl: 'Deze persoon is al lid van de organisatie.', en: 'This person is already a member of the organisation.' },
-  erase_self: { nl: 'Je kunt jezelf niet wissen. Vraag het aan een andere beheerder.', en: 'You cannot erase yourself. Ask another admin.' },
-  erase_other_organisation: {
-    nl: 'Deze persoon is ook lid van een organisatie waar jij geen beheerder bent. Een beheerder van die organisatie moet dit doen.',
-    en: 'This person is also a member of an organisation where you are not an admin. An admin of that organisation must do this.',
-  },
-  untrusted_host: {
-    nl: 'Deze server kent zijn publieke adres niet, dus maakt hij geen links. Vraag de beheerder om PUBLIC_URL in te stellen.',
-    en: 'This server does not know its public address, so it makes no links. Ask the administrator to set PUBLIC_URL.',
-  },
-  invitation_closed: { nl: 'Deze uitnodiging is al gebruikt of ingetrokken.', en: 'This invitation has already been used or revoked.' },
-};
-
 type ErrorBody = { error: { id: ErrorId; message: string; issues: FieldIssue[]; requestId: string } };
 
 function body(req: FastifyRequest, id: ErrorId, message?: string, issues: FieldIssue[] = []): ErrorBody {
@@ -45,17 +29,17 @@ function fromFrameworkError(err: FastifyError, req: FastifyRequest): { id: Error
   switch (err.code) {
     case 'FST_ERR_CTP_INVALID_JSON_BODY':
     case 'FST_ERR_CTP_EMPTY_JSON_BODY':
-      return { id: 'validation_failed', message: extraMessages.invalidJson[req.lang] };
+      return { id: 'validation_failed', message: textOf('core.invalid_json', req.lang) };
     case 'FST_ERR_CTP_INVALID_MEDIA_TYPE':
     case 'FST_ERR_CTP_INVALID_CONTENT_LENGTH':
-      return { id: 'validation_failed', message: extraMessages.unsupportedMediaType[req.lang] };
+      return { id: 'validation_failed', message: textOf('core.unsupported_media_type', req.lang) };
     case 'FST_ERR_CTP_BODY_TOO_LARGE':
       return { id: 'payload_too_large' };
     case 'FST_CSRF_INVALID_TOKEN':
     case 'FST_CSRF_MISSING_SECRET':
       return { id: 'csrf_invalid' };
   }
-  if (err instanceof SyntaxError && err.statusCode === 400) return { id: 'validation_failed', message: extraMessages.invalidJson[req.lang] };
+  if (err instanceof SyntaxError && err.statusCode === 400) return { id: 'validation_failed', message: textOf('core.invalid_json', req.lang) };
   if (err.statusCode === 429) return { id: 'rate_limited' };
   if (err.statusCode === 404) return { id: 'not_found' };
   if (err.statusCode && err.statusCode >= 400 && err.statusCode < 500) return { id: 'validation_failed' };
@@ -66,8 +50,8 @@ export function registerErrorHandling(app: FastifyInstance): void {
   const anonymousErrors = registerAnonymousErrorReport(app);
   app.setErrorHandler((err: FastifyError, req: FastifyRequest, reply: FastifyReply) => {
     if (err instanceof AppError) {
-      const detail = err.text?.[req.lang] ?? detailMessages[err.message]?.[req.lang];
-      return reply.status(statusOf[err.id]).send(body(req, err.id, detail, err.issues));
+      // The module's text for its code, in the person's language: services throw codes, never sentences.
+      return reply.status(statusOf[err.id]).send(body(req, err.id, messageOf(err, req.lang), issuesOf(err.issues, req.lang)));
     }
     const known = fromFrameworkError(err, req);
     if (known) {

@@ -19,6 +19,6 @@ export function publicOrigin(config: Pick<Config, 'publicUrl' | 'allowedHosts'>,
 /** As publicOrigin, but refuses (400, in the person's language) when there is no trusted address. */
 export function requirePublicOrigin(config: Pick<Config, 'publicUrl' | 'allowedHosts'>, req: FastifyRequest): string {
   const origin = publicOrigin(config, req);
-  if (!origin) throw new AppError('validation_failed', { detail: 'untrusted_host' });
+  if (!origin) throw new AppError('validation_failed', { code: 'core.untrusted_host' });
   return origin;
 }

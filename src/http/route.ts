@@ -3,7 +3,6 @@ import * as z from 'zod';
 import type { Actor } from '../core/context.ts';
 import { AppError } from '../core/errors.ts';
 import type { Language } from '../core/language.ts';
-import { extraMessages } from '../core/messages.ts';
 import type { PolicyName } from '../core/policy.ts';
 import { errorMapFor } from '../core/validation-messages.ts';
 
@@ -76,10 +75,10 @@ export function parseInput<S extends Schema>(schema: S, value: unknown, lang: La
  * A PATCH names what it changes; one that names nothing is a mistake of the caller (and would be an
  * UPDATE without a SET): a 400 with an issue on every field it could have named.
  */
-export function requireSomeField(schema: Schema, body: unknown, lang: Language): void {
+export function requireSomeField(schema: Schema, body: unknown): void {
   if (typeof body !== 'object' || body === null || Array.isArray(body) || Object.keys(body).length > 0) return;
   const fields = schema instanceof z.ZodObject ? Object.keys(schema.shape) : [''];
-  throw new AppError('validation_failed', { issues: fields.map((path) => ({ path, message: extraMessages.nothingToChange[lang] })) });
+  throw new AppError('validation_failed', { issues: fields.map((path) => ({ path, code: 'core.nothing_to_change' as const })) });
 }
 
 function jsonSchema(schema: Schema, io: 'input' | 'output') {
@@ -117,7 +116,7 @@ export function registerRoutes(app: FastifyInstance, routes: AnyRoute[], limits:
         // No body (or null) for an object is read as {}, so the answer names each required field.
         const sent = req.body ?? (def.body instanceof z.ZodObject ? {} : undefined);
         const body = def.body ? parseInput(def.body, sent, lang) : undefined;
-        if (def.body && def.method === 'PATCH') requireSomeField(def.body, body, lang);
+        if (def.body && def.method === 'PATCH') requireSomeField(def.body, body);
         return def.handler({
           params: def.params ? parseInput(def.params, req.params, lang) : undefined,
           query: def.query ? parseInput(def.query, req.query, lang) : undefined,

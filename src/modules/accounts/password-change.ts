@@ -12,11 +12,6 @@ import * as store from './store.ts';
 /** The sign-in throttle (limits module), passed in: a wrong current password counts as a wrong sign-in. */
 export type PasswordGuessThrottle = { check(email: string): Promise<void>; failed(email: string): Promise<void>; succeeded(email: string): Promise<void> };
 
-const wrongCurrentText = {
-  nl: 'Je huidige wachtwoord klopt niet.',
-  en: 'Your current password is not right.',
-};
-
 /**
  * A signed-in person changes their password: the current one is asked (a session left open on a
  * shared computer is not enough), every other session of theirs ends and open reset links stop
@@ -35,13 +30,12 @@ export async function changePassword(
   if (!(await verifyPassword(user.password_hash, input.currentPassword))) {
     await throttle.failed(user.email);
     throw new AppError('validation_failed', {
-      detail: 'wrong_current_password',
-      text: wrongCurrentText,
-      issues: [{ path: 'currentPassword', message: wrongCurrentText[actor.language] }],
+      code: 'accounts.wrong_current_password',
+      issues: [{ path: 'currentPassword', code: 'accounts.wrong_current_password' }],
     });
   }
   await throttle.succeeded(user.email);
-  assertAcceptablePassword(input.newPassword, { email: user.email, displayName: user.display_name }, actor.language, 'newPassword');
+  assertAcceptablePassword(input.newPassword, { email: user.email, displayName: user.display_name }, 'newPassword');
   const passwordHash = await hashPassword(input.newPassword);
   return inTransaction(ctx.db, async (trx) => {
     const now = ctx.clock.now();

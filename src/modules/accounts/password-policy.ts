@@ -1,7 +1,6 @@
 import { readFileSync } from 'node:fs';
 import path from 'node:path';
-import { AppError, type ErrorText } from '../../core/errors.ts';
-import type { Language } from '../../core/language.ts';
+import { AppError } from '../../core/errors.ts';
 import { PASSWORD_MAX, PASSWORD_MIN } from './model.ts';
 
 /**
@@ -54,30 +53,10 @@ export function passwordProblem(password: string, context: PasswordContext = {})
   return undefined;
 }
 
-export const passwordProblemText: Record<PasswordProblem, ErrorText> = {
-  too_short: {
-    nl: `Gebruik minstens ${PASSWORD_MIN} tekens. Een zin van een paar woorden is lang genoeg en goed te onthouden.`,
-    en: `Use at least ${PASSWORD_MIN} characters. A sentence of a few words is long enough and easy to remember.`,
-  },
-  too_long: { nl: `Gebruik hoogstens ${PASSWORD_MAX} tekens.`, en: `Use at most ${PASSWORD_MAX} characters.` },
-  common: {
-    nl: 'Dit wachtwoord is te bekend: het staat op een lijst van veelgebruikte of gelekte wachtwoorden. Kies iets anders, bijvoorbeeld een zin van een paar woorden.',
-    en: 'This password is too well known: it is on a list of common or leaked passwords. Choose something else, for example a sentence of a few words.',
-  },
-  personal: {
-    nl: 'Dit wachtwoord lijkt op je naam, je e-mailadres of de naam van Kruisbestuiving. Kies iets anders.',
-    en: 'This password looks like your name, your e-mail address or the name Kruisbestuiving. Choose something else.',
-  },
-  repetitive: {
-    nl: 'Dit wachtwoord herhaalt steeds dezelfde tekens. Kies iets anders, bijvoorbeeld een zin van een paar woorden.',
-    en: 'This password repeats the same characters. Choose something else, for example a sentence of a few words.',
-  },
-};
-
-/** Refuses (400, naming `field`) a password the rules above refuse; the field's message in `language`. */
-export function assertAcceptablePassword(password: string, context: PasswordContext, language: Language, field = 'password'): void {
+/** Refuses (400, naming `field`) a password the rules above refuse. */
+export function assertAcceptablePassword(password: string, context: PasswordContext, field = 'password'): void {
   const problem = passwordProblem(password, context);
   if (!problem) return;
-  const text = passwordProblemText[problem];
-  throw new AppError('validation_failed', { detail: `password_${problem}`, text, issues: [{ path: field, message: text[language] }] });
+  const code = `accounts.password_${problem}` as const;
+  throw new AppError('validation_failed', { code, issues: [{ path: field, code }] });
 }

@@ -79,7 +79,7 @@ export async function startResetAsAdmin(
   const user = await store.findUserById(ctx.db, userId);
   if (!user || user.disabled_at) throw notFound();
   if (!mailer && roles.some((r) => actor.roles.get(r.organisation_id) !== 'admin')) {
-    throw new AppError('conflict', { detail: 'reset_other_organisation', text: otherOrganisationText });
+    throw new AppError('conflict', { code: 'accounts.reset_other_organisation' });
   }
   return inTransaction(ctx.db, async (trx) => {
     const { link, expiresAt } = await newResetLink(ctx, trx, user.id, origin);
@@ -96,29 +96,20 @@ export async function startResetAsAdmin(
   });
 }
 
-const otherOrganisationText = {
-  nl: 'Deze persoon is ook lid van een organisatie waar jij geen beheerder bent. Zonder e-mail kan alleen een beheerder van al hun organisaties een herstellink geven.',
-  en: 'This person is also a member of an organisation where you are not an admin. Without e-mail, only an admin of all their organisations can give a reset link.',
-};
-
-export const invalidLinkText = {
-  nl: 'Deze link werkt niet meer: hij is al gebruikt of ouder dan een uur. Vraag een nieuwe link aan.',
-  en: 'This link no longer works: it has been used or is more than an hour old. Ask for a new link.',
-};
-export const invalidLink = () => new AppError('not_found', { detail: 'reset_link_invalid', text: invalidLinkText });
+export const invalidLink = () => new AppError('not_found', { code: 'accounts.reset_link_invalid' });
 
 /**
  * Sets a new password with a reset link: once, within the hour. Every session of the person ends
  * (whoever had their old password is signed out) and every other open link stops working. Does not
  * sign in: the person signs in with the new password (and their second factor, when they have one).
  */
-export async function resetWithLink(ctx: ServiceContext, token: string, newPassword: string, language: Language): Promise<string | undefined> {
+export async function resetWithLink(ctx: ServiceContext, token: string, newPassword: string): Promise<string | undefined> {
   const tokenHash = hashToken(token);
   const open = await resetStore.findOpenReset(ctx.db, tokenHash, ctx.clock.now().toISOString());
   if (!open) return undefined;
   const user = await store.findUserById(ctx.db, open.user_id);
   if (!user || user.disabled_at) return undefined;
-  assertAcceptablePassword(newPassword, { email: user.email, displayName: user.display_name }, language, 'newPassword');
+  assertAcceptablePassword(newPassword, { email: user.email, displayName: user.display_name }, 'newPassword');
   const passwordHash = await hashPassword(newPassword);
   await inTransaction(ctx.db, async (trx) => {
     const now = ctx.clock.now().toISOString();

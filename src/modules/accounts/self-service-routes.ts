@@ -26,11 +26,6 @@ const pendingRequests = new WeakMap<FastifyInstance, Set<Promise<unknown>>>();
 /** Resolves when every "forgot password" request made so far has been handled (tests wait for it). */
 export const resetRequestsSettled = (app: FastifyInstance) => Promise.allSettled([...(pendingRequests.get(app) ?? [])]);
 
-const noMailText = {
-  nl: 'Deze server verstuurt geen e-mail. Vraag de beheerder van je organisatie om een link om een nieuw wachtwoord te kiezen.',
-  en: 'This server does not send e-mail. Ask the admin of your organisation for a link to choose a new password.',
-};
-
 /**
  * Passwords and sessions a person manages themselves (Settings, "forgot password"), and what an
  * admin may do for a member (send a reset, end their sessions). `mailer` is undefined when the
@@ -78,7 +73,7 @@ export function selfServiceRoutes(app: FastifyInstance, mailer: ResetMailer | un
       body: forgotPasswordInput,
       response: okView,
       handler: async ({ body, req }) => {
-        if (!mailer) throw new AppError('conflict', { detail: 'no_mail', text: noMailText });
+        if (!mailer) throw new AppError('conflict', { code: 'accounts.no_mail' });
         handleForgotLater(body.email, requirePublicOrigin(ctx.config, req), mailer);
         return { ok: true as const };
       },
@@ -92,9 +87,9 @@ export function selfServiceRoutes(app: FastifyInstance, mailer: ResetMailer | un
       rateLimit: 'login',
       body: resetPasswordInput,
       response: okView,
-      handler: async ({ body, req }) => {
+      handler: async ({ body }) => {
         // An unknown or used link counts as a guess (like an invitation token).
-        const userId = await app.limiter.guarded('password-reset', undefined, () => resetWithLink(ctx, body.token, body.newPassword, req.lang));
+        const userId = await app.limiter.guarded('password-reset', undefined, () => resetWithLink(ctx, body.token, body.newPassword));
         if (!userId) throw invalidLink();
         return { ok: true as const };
       },

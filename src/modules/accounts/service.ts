@@ -67,11 +67,11 @@ export type NewUser = { email: string; displayName: string; password: string; la
 
 /** Creates an account; the caller decides about memberships. Fails with conflict when the e-mail is taken. */
 export async function createUser(ctx: ServiceContext, input: NewUser, actorUserId: string | null): Promise<string> {
-  assertAcceptablePassword(input.password, input, input.language ?? 'nl');
+  assertAcceptablePassword(input.password, input);
   const id = newId();
   const passwordHash = await hashPassword(input.password);
   await inTransaction(ctx.db, async (trx) => {
-    if (await store.findUserByEmail(trx, input.email)) throw new AppError('conflict', { detail: 'email_taken' });
+    if (await store.findUserByEmail(trx, input.email)) throw new AppError('conflict', { code: 'accounts.email_taken' });
     const now = ctx.clock.now();
     await store.insertUser(trx, {
       id,
@@ -93,7 +93,7 @@ export const findUserIdByEmail = async (ctx: ServiceContext, email: string): Pro
 export async function resetPassword(ctx: ServiceContext, email: string, password: string): Promise<void> {
   const user = await store.findUserByEmail(ctx.db, email);
   if (!user) throw notFound();
-  assertAcceptablePassword(password, { email: user.email, displayName: user.display_name }, user.language === 'en' ? 'en' : 'nl');
+  assertAcceptablePassword(password, { email: user.email, displayName: user.display_name });
   const passwordHash = await hashPassword(password);
   await inTransaction(ctx.db, async (trx) => {
     await store.updateUser(trx, user.id, { password_hash: passwordHash });

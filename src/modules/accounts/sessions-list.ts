@@ -61,13 +61,8 @@ export async function endSessionsAsAdmin(ctx: ServiceContext, actor: Actor, orga
   authorize(actor, 'members.manage', organisationId);
   const roles = await store.rolesOfUser(ctx.db, userId);
   if (!roles.some((r) => r.organisation_id === organisationId)) throw notFound();
-  if (userId === actor.userId) throw new AppError('conflict', { detail: 'end_own_sessions', text: ownSessionsText });
+  if (userId === actor.userId) throw new AppError('conflict', { code: 'accounts.end_own_sessions' });
   const ended = await sessionStore.deleteAllSessions(ctx.db, userId);
   await audit(ctx, actor.userId, userId, organisationId, 'user.sessions_ended_by_admin', ended);
   return ended;
 }
-
-const ownSessionsText = {
-  nl: 'Je eigen sessies beëindig je bij Instellingen.',
-  en: 'You end your own sessions in Settings.',
-};

@@ -91,7 +91,8 @@ export async function reportDocumentForCli(
   let comparison: Comparison | null = null;
   if (options.compare) {
     const other = (await store.roundsByKey(ctx.db, options.compare)).find((r) => r.organisation_id === round.organisation_id);
-    if (!other) throw new AppError('not_found', { detail: `No round with key "${options.compare}" in "${round.organisation_name}".` });
+    if (!other)
+      throw new AppError('not_found', { code: 'analysis.no_round_with_key_in', params: { round: options.compare, organisation: round.organisation_name } });
     comparison = await composeComparison(ctx, source, access, { a: round.id, b: other.id }, options.lang);
   }
   await recordAudit(ctx.db, ctx.clock.now(), {

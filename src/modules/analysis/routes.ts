@@ -1,5 +1,6 @@
 import type { FastifyInstance } from 'fastify';
 import { organisationParams } from '../../core/schemas.ts';
+import { textOf } from '../../http/messages.ts';
 import { type AnyRoute, defineRoute } from '../../http/route.ts';
 import type { InstrumentSource } from '../rounds/instrument-source.ts';
 import { crossTabsFor, getCrossTab } from './crosstab-service.ts';
@@ -23,11 +24,6 @@ import { footerTexts, renderReportHtml } from './report-html.tsx';
 import { compareRoundsReport, getReport } from './service.ts';
 import { getSubgroup } from './subgroup-service.ts';
 import { getTrend } from './trend-service.ts';
-
-const PDF_UNAVAILABLE = {
-  nl: 'Een PDF maken lukt nu niet: het programma daarvoor (Chromium) is niet geïnstalleerd op de server. Download het rapport als HTML en druk het af vanuit je browser, of vraag de beheerder om Chromium te installeren.',
-  en: 'A PDF cannot be made right now: the program for it (Chromium) is not installed on the server. Download the report as HTML and print it from your browser, or ask the administrator to install Chromium.',
-};
 
 const fileName = (key: string, extension: string) => `rapport-${key.replace(/[^a-zA-Z0-9_-]/g, '-')}.${extension}`;
 
@@ -142,7 +138,7 @@ export function analysisRoutes(app: FastifyInstance, source: InstrumentSource): 
       response: { contentType: 'application/pdf' },
       handler: async ({ actor, params, query, reply }) => {
         const lang = query.lang ?? actor.language;
-        const unavailable = () => reply.code(503).type('text/plain; charset=utf-8').send(PDF_UNAVAILABLE[lang]);
+        const unavailable = () => reply.code(503).type('text/plain; charset=utf-8').send(textOf('analysis.pdf_unavailable', lang));
         if (!printer.available()) {
           // Still check the person's rights first: an outsider learns nothing, not even this.
           await getReport(ctx, source, actor, params.orgId, params.roundId, { lang });

@@ -169,18 +169,13 @@ export async function composeReport(
   };
 }
 
-const NOT_SHARED = {
-  nl: 'De uitkomsten van deze ronde zijn (nog) niet gedeeld. De onderzoeker bepaalt of en wanneer ze gedeeld worden.',
-  en: 'The results of this round are not shared (yet). The researcher decides whether and when they are shared.',
-};
-
 /**
  * Members read a round's results only when the round shares them (now, after closing, from a date);
  * those who run rounds read them always. Either way small groups stay hidden for whoever may not see them.
  */
 export function assertResultsShared(ctx: ServiceContext, actor: Actor, organisationId: string, round: RoundTable): void {
   if (can(actor, 'rounds.view', organisationId)) return;
-  if (!resultsAvailable(round, ctx.clock.now().toISOString().slice(0, 10))) throw new AppError('forbidden', { detail: 'results_not_shared', text: NOT_SHARED });
+  if (!resultsAvailable(round, ctx.clock.now().toISOString().slice(0, 10))) throw new AppError('forbidden', { code: 'analysis.results_not_shared' });
 }
 
 /** Members and coordinators see small cells suppressed; researchers and admins see everything (audited). */
@@ -203,17 +198,23 @@ export async function getReport(
   });
 }
 
+/** A round named by its key on the command line that is not there. */
+const noRoundWithKey = (round: string, organisation: string | undefined) =>
+  new AppError(
+    'not_found',
+    organisation ? { code: 'analysis.no_round_with_key_in', params: { round, organisation } } : { code: 'analysis.no_round_with_key', params: { round } },
+  );
+const ambiguousKey = (round: string, rounds: { organisation_name: string }[]) =>
+  new AppError('conflict', { code: 'analysis.round_key_ambiguous', params: { round, organisations: rounds.map((r) => r.organisation_name).join(', ') } });
+
 /** The command line: researcher rights (unsuppressed, audited without a person), a round named by its key. */
 /** A round named by its key on the command line (one organisation, or the one named with --org). */
 export async function roundForCli(ctx: ServiceContext, roundKey: string, organisation?: string) {
   const rounds = (await store.roundsByKey(ctx.db, roundKey)).filter(
     (r) => organisation === undefined || r.organisation_name === organisation || r.organisation_id === organisation,
   );
-  if (rounds.length === 0) throw new AppError('not_found', { detail: `No round with key "${roundKey}"${organisation ? ` in "${organisation}"` : ''}.` });
-  if (rounds.length > 1)
-    throw new AppError('conflict', {
-      detail: `More than one organisation has a round "${roundKey}": ${rounds.map((r) => r.organisation_name).join(', ')}. Name one with --org.`,
-    });
+  if (rounds.length === 0) throw noRoundWithKey(roundKey, organisation);
+  if (rounds.length > 1) throw ambiguousKey(roundKey, rounds);
   return rounds[0] as RoundTable & { organisation_name: string };
 }
 
@@ -227,12 +228,8 @@ export async function reportForCli(
   const rounds = (await store.roundsByKey(ctx.db, roundKey)).filter(
     (r) => options.organisation === undefined || r.organisation_name === options.organisation || r.organisation_id === options.organisation,
   );
-  if (rounds.length === 0)
-    throw new AppError('not_found', { detail: `No round with key "${roundKey}"${options.organisation ? ` in "${options.organisation}"` : ''}.` });
-  if (rounds.length > 1)
-    throw new AppError('conflict', {
-      detail: `More than one organisation has a round "${roundKey}": ${rounds.map((r) => r.organisation_name).join(', ')}. Name one with --org.`,
-    });
+  if (rounds.length === 0) throw noRoundWithKey(roundKey, options.organisation);
+  if (rounds.length > 1) throw ambiguousKey(roundKey, rounds);
   const round = rounds[0] as RoundTable & { organisation_name: string };
   return composeReport(
     ctx,

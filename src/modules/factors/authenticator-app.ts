@@ -7,19 +7,15 @@ import { issueFirstRecoveryCodes } from './recovery-codes.ts';
 import * as store from './store.ts';
 import { matchingStep, newTotpSecret, totpUri } from './totp-code.ts';
 
-const wrongCodeText = {
-  nl: 'Die code klopt niet. Kijk of de tijd op je telefoon juist staat en typ de code die nu in de app staat.',
-  en: 'That code is not right. Check that the time on your phone is correct and type the code the app shows now.',
-};
-export const wrongCode = () => new AppError('invalid_credentials', { detail: 'wrong_code', text: wrongCodeText });
+export const wrongCode = () => new AppError('invalid_credentials', { code: 'factors.wrong_code' });
 /** While setting up, a wrong code is a mistake to correct, not a failed sign-in. */
-const wrongSetupCode = () => new AppError('validation_failed', { detail: 'wrong_code', text: wrongCodeText });
+const wrongSetupCode = () => new AppError('validation_failed', { code: 'factors.wrong_code' });
 
 /** A new secret, not yet a factor: it counts only after the person typed a first code from it. */
 export async function startAuthenticatorApp(ctx: ServiceContext, actor: Actor, accountLabel: string) {
   const existing = await store.totpOf(ctx.db, actor.userId);
   // Setting up anew would silently drop a working factor: remove it first, on purpose.
-  if (existing?.confirmed_at) throw new AppError('conflict', { detail: 'totp_exists', text: existsText });
+  if (existing?.confirmed_at) throw new AppError('conflict', { code: 'factors.totp_exists' });
   const secret = newTotpSecret();
   // Sealed with the app's secrets key: a database dump alone does not give anyone the second factor.
   await store.replaceTotp(ctx.db, { user_id: actor.userId, secret: seal(secretsKey(ctx.config), secret), created_at: ctx.clock.now().toISOString() });
@@ -29,7 +25,7 @@ export async function startAuthenticatorApp(ctx: ServiceContext, actor: Actor, a
 
 export async function confirmAuthenticatorApp(ctx: ServiceContext, actor: Actor, code: string): Promise<{ recoveryCodes: string[] | null }> {
   const factor = await store.totpOf(ctx.db, actor.userId);
-  if (!factor || factor.confirmed_at) throw new AppError('conflict', { detail: 'no_totp_setup', text: noSetupText });
+  if (!factor || factor.confirmed_at) throw new AppError('conflict', { code: 'factors.no_totp_setup' });
   const step = matchingStep(open(secretsKey(ctx.config), factor.secret), code, ctx.clock.now());
   if (step === undefined) throw wrongSetupCode();
   return inTransaction(ctx.db, async (trx) => {
@@ -63,9 +59,3 @@ export async function removeAuthenticatorApp(ctx: ServiceContext, actor: Actor):
     if (!(await store.hasFactor(trx, actor.userId))) await store.deleteRecoveryCodes(trx, actor.userId);
   });
 }
-
-const existsText = {
-  nl: 'Je hebt al een app ingesteld. Verwijder die eerst als je een nieuwe wilt instellen.',
-  en: 'You already set up an app. Remove it first if you want to set up a new one.',
-};
-const noSetupText = { nl: 'Begin opnieuw met het instellen van de app.', en: 'Start setting up the app again.' };

@@ -8,11 +8,6 @@ import { mustSetUpSecondFactor } from './service.ts';
  */
 const OPEN_WHILE_SETTING_UP = [/^\/api\/csrf$/, /^\/api\/me$/, /^\/api\/me\/factors(\/|$)/, /^\/api\/auth\/logout$/];
 
-const setUpFirstText = {
-  nl: 'Je organisatie vraagt een tweede stap bij het aanmelden. Stel die eerst in bij Instellingen.',
-  en: 'Your organisation asks for a second step when you sign in. Set it up first in Settings.',
-};
-
 /** Runs after the session hook: an admin or researcher whose organisation asks two factors, and who has none, only sets one up. */
 export function registerSecondFactorGate(app: FastifyInstance): void {
   app.addHook('onRequest', async (req) => {
@@ -22,7 +17,7 @@ export function registerSecondFactorGate(app: FastifyInstance): void {
     const open = OPEN_WHILE_SETTING_UP.some((pattern) => pattern.test(path)) && (path !== '/api/me' || req.method === 'GET');
     if (open) return;
     if (await mustSetUpSecondFactor(app.services, req.actor)) {
-      throw new AppError('forbidden', { detail: 'second_factor_required', text: setUpFirstText });
+      throw new AppError('forbidden', { code: 'factors.second_factor_required' });
     }
   });
 }

@@ -68,18 +68,13 @@ export async function registrationOptions(ctx: ServiceContext, actor: Actor, rp:
   return options;
 }
 
-const refusedText = {
-  nl: 'Deze sleutel kon niet worden toegevoegd. Probeer het opnieuw.',
-  en: 'This passkey could not be added. Please try again.',
-};
-
 export async function finishRegistration(
   ctx: ServiceContext,
   actor: Actor,
   rp: RelyingParty,
   input: { name: string; response: RegistrationResponseJSON },
 ): Promise<{ recoveryCodes: string[] | null }> {
-  const refused = () => new AppError('validation_failed', { detail: 'passkey_refused', text: refusedText });
+  const refused = () => new AppError('validation_failed', { code: 'factors.passkey_not_added' });
   const challenge = await takeChallenge(ctx, input.response.response.clientDataJSON, 'register', actor.userId);
   if (!challenge) throw refused();
   const result = await (await webauthn())

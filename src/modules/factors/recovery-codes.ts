@@ -19,7 +19,7 @@ export async function issueFirstRecoveryCodes(ctx: ServiceContext, db: Db, userI
 }
 
 export async function renewRecoveryCodes(ctx: ServiceContext, userId: string): Promise<string[]> {
-  if (!(await store.hasFactor(ctx.db, userId))) throw new AppError('conflict', { detail: 'no_second_factor', text: noFactorText });
+  if (!(await store.hasFactor(ctx.db, userId))) throw new AppError('conflict', { code: 'factors.no_second_factor' });
   return inTransaction(ctx.db, async (trx) => {
     const codes = await issueRecoveryCodes(ctx, trx, userId);
     await auditFactor(ctx, trx, userId, 'user.recovery_codes_renewed', { count: codes.length });
@@ -35,8 +35,3 @@ export async function spendRecoveryCode(ctx: ServiceContext, userId: string, cod
     return used;
   });
 }
-
-const noFactorText = {
-  nl: 'Stel eerst een tweede stap in: een app of een sleutel.',
-  en: 'First set up a second step: an app or a passkey.',
-};

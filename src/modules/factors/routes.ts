@@ -26,19 +26,6 @@ import { endPending, pendingAttemptFailed, pendingUserOf } from './pending-cooki
 import { renewRecoveryCodes, spendRecoveryCode } from './recovery-codes.ts';
 import { factorsOf, setTwoFactorRule, twoFactorRule } from './service.ts';
 
-const signInAgainText = {
-  nl: 'Je aanmelding is verlopen. Meld je opnieuw aan met je e-mailadres en wachtwoord.',
-  en: 'Your sign-in has expired. Please sign in again with your e-mail address and password.',
-};
-const passkeyRefusedText = {
-  nl: 'Aanmelden met deze sleutel lukte niet. Probeer het opnieuw of meld je aan met je wachtwoord.',
-  en: 'Signing in with this passkey did not work. Try again or sign in with your password.',
-};
-const wrongRecoveryText = {
-  nl: 'Die herstelcode klopt niet of is al gebruikt.',
-  en: 'That recovery code is not right or was used before.',
-};
-
 export function factorRoutes(app: FastifyInstance): AnyRoute[] {
   const ctx = app.services;
   const rpOf = (req: FastifyRequest) => relyingPartyOf(requirePublicOrigin(ctx.config, req));
@@ -46,13 +33,13 @@ export function factorRoutes(app: FastifyInstance): AnyRoute[] {
   /** The person of the half-signed-in state, or 401: the password must be given again. */
   const pendingPerson = async (req: FastifyRequest) => {
     const userId = await pendingUserOf(app, req);
-    if (!userId) throw new AppError('unauthenticated', { detail: 'sign_in_again', text: signInAgainText });
+    if (!userId) throw new AppError('unauthenticated', { code: 'factors.sign_in_again' });
     return { userId, email: (await me(ctx, userId)).user.email };
   };
 
   /** A second step answered: the half-signed-in state becomes a session, once. */
   const complete = async (req: FastifyRequest, reply: FastifyReply, person: { userId: string; email: string }) => {
-    if (!(await endPending(app, req, reply))) throw new AppError('unauthenticated', { detail: 'sign_in_again', text: signInAgainText });
+    if (!(await endPending(app, req, reply))) throw new AppError('unauthenticated', { code: 'factors.sign_in_again' });
     await app.signInThrottle.succeeded(person.email);
     await beginSession(app, req, reply, person.userId);
     await recordSessionEvent(ctx, person.userId, 'user.login');
@@ -97,7 +84,7 @@ export function factorRoutes(app: FastifyInstance): AnyRoute[] {
           req,
           reply,
           (userId) => spendRecoveryCode(ctx, userId, body.code),
-          () => new AppError('invalid_credentials', { detail: 'wrong_recovery_code', text: wrongRecoveryText }),
+          () => new AppError('invalid_credentials', { code: 'factors.wrong_recovery_code' }),
         ),
     }),
     defineRoute({
@@ -124,7 +111,7 @@ export function factorRoutes(app: FastifyInstance): AnyRoute[] {
           req,
           reply,
           async (userId) => (await verifyAssertion(ctx, rpOf(req), body.response as AuthenticationResponseJSON, userId)) === userId,
-          () => new AppError('invalid_credentials', { detail: 'passkey_refused', text: passkeyRefusedText }),
+          () => new AppError('invalid_credentials', { code: 'factors.passkey_refused' }),
         ),
     }),
     defineRoute({
@@ -147,7 +134,7 @@ export function factorRoutes(app: FastifyInstance): AnyRoute[] {
       body: passkeyAssertionInput,
       response: meView,
       handler: async ({ body, req, reply }) => {
-        const refused = () => new AppError('invalid_credentials', { detail: 'passkey_refused', text: passkeyRefusedText });
+        const refused = () => new AppError('invalid_credentials', { code: 'factors.passkey_refused' });
         const response = body.response as AuthenticationResponseJSON;
         const owner = await ownerOfPasskey(ctx, response.id);
         if (!owner) {

@@ -61,7 +61,7 @@ export async function setTwoFactorRule(
 ): Promise<{ requiredForDataRoles: boolean }> {
   authorize(actor, 'organisation.manage', organisationId);
   // Whoever turns the rule on shows it can be done, and does not lock themselves out of this page.
-  if (required && !(await store.hasFactor(ctx.db, actor.userId))) throw new AppError('conflict', { detail: 'no_second_factor', text: ownFactorFirstText });
+  if (required && !(await store.hasFactor(ctx.db, actor.userId))) throw new AppError('conflict', { code: 'factors.own_factor_first' });
   await inTransaction(ctx.db, async (trx) => {
     const before = (await store.ruleOf(trx, organisationId))?.required_for_data_roles === 1;
     if (before === required) return;
@@ -77,11 +77,6 @@ export async function setTwoFactorRule(
   });
   return { requiredForDataRoles: required };
 }
-
-const ownFactorFirstText = {
-  nl: 'Stel eerst voor jezelf een tweede stap in (bij Instellingen). Daarna kun je die ook van anderen vragen.',
-  en: 'First set up a second step for yourself (in Settings). Then you can ask it of others too.',
-};
 
 /**
  * For the operator (command line) when someone lost phone, passkeys and recovery codes: every

@@ -1,6 +1,7 @@
 import type { FastifyInstance, FastifyReply, FastifyRequest } from 'fastify';
 import type { Config } from '../../config.ts';
 import { errorMessages } from '../../core/messages.ts';
+import { issuesOf } from '../../http/messages.ts';
 import { type AnyRoute, defineRoute } from '../../http/route.ts';
 import { roundParams } from '../rounds/model.ts';
 import { takeUploadAllowance } from '../uploads/service.ts';
@@ -22,7 +23,7 @@ async function orProblems<T>(req: FastifyRequest, reply: FastifyReply, work: () 
   } catch (error) {
     if (!(error instanceof ImportRejected)) throw error;
     return reply.status(400).send({
-      error: { id: error.id, message: errorMessages.validation_failed[req.lang], issues: error.issues, requestId: req.id },
+      error: { id: error.id, message: errorMessages.validation_failed[req.lang], issues: issuesOf(error.issues, req.lang), requestId: req.id },
       problems: error.problems,
       problemCount: error.problemCount,
     });

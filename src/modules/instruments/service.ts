@@ -220,11 +220,11 @@ export async function saveDraft(
 ): Promise<VersionView> {
   authorize(actor, 'instruments.manage', organisationId);
   const { instrument, row } = await versionOf(ctx.db, organisationId, instrumentId, version);
-  if (row.status !== 'draft') throw conflict('instrument_version_published');
+  if (row.status !== 'draft') throw conflict('instruments.version_published');
   const { definition } = await checkedDefinition(ctx, organisationId, rawDefinition, instrument.key, actor.language);
   const now = ctx.clock.now().toISOString();
   await inTransaction(ctx.db, async (trx) => {
-    if (!(await store.updateDraftDefinition(trx, row.id, JSON.stringify(definition), now))) throw conflict('instrument_version_published');
+    if (!(await store.updateDraftDefinition(trx, row.id, JSON.stringify(definition), now))) throw conflict('instruments.version_published');
     await store.updateInstrumentTitle(trx, instrumentId, definition.title);
   });
   return getVersion(ctx, actor, organisationId, instrumentId, version);
@@ -238,13 +238,13 @@ export async function publishVersion(ctx: ServiceContext, actor: Actor, organisa
   authorize(actor, 'instruments.manage', organisationId);
   await inTransaction(ctx.db, async (trx) => {
     const { instrument, row } = await versionOf(trx, organisationId, instrumentId, version);
-    if (row.status !== 'draft') throw conflict('instrument_version_published');
+    if (row.status !== 'draft') throw conflict('instruments.version_published');
     const saved = JSON.parse(row.definition) as unknown;
     const { definition, instrument: resolved } = await checkedDefinition({ ...ctx, db: trx }, organisationId, saved, instrument.key, actor.language);
     const unfinished = publishIssues(definition);
     if (unfinished.length > 0) throw invalid(prefixed(localiseIssues(unfinished, actor.language)));
     const now = ctx.clock.now();
-    if (!(await store.markPublished(trx, row.id, JSON.stringify(resolved), now.toISOString(), actor.userId))) throw conflict('instrument_version_published');
+    if (!(await store.markPublished(trx, row.id, JSON.stringify(resolved), now.toISOString(), actor.userId))) throw conflict('instruments.version_published');
     await recordAudit(trx, now, {
       organisationId,
       actorUserId: actor.userId,

@@ -16,15 +16,10 @@ import * as store from './store.ts';
  * with its person.
  */
 
-const notFinished = {
-  nl: 'Alleen een afgelopen ontmoeting kan als verslag bij een traject. Rond de ontmoeting eerst af.',
-  en: 'Only a finished meeting can be a record of a trajectory. Finish the meeting first.',
-};
-
 /** The one who runs the meeting and may change the trajectory attaches it. */
 export async function attachRecord(ctx: ServiceContext, actor: Actor, organisationId: string, meetingId: string, trajectoryId: string): Promise<void> {
   const { meeting } = await openMeeting(ctx.db, actor, organisationId, meetingId, 'run');
-  if (meeting.status !== 'closed') throw new AppError('conflict', { detail: 'meeting_not_finished', text: notFinished });
+  if (meeting.status !== 'closed') throw new AppError('conflict', { code: 'meetings.not_finished' });
   await openTrajectory(ctx.db, actor, organisationId, trajectoryId, 'write');
   const now = ctx.clock.now();
   await inTransaction(ctx.db, async (trx) => {

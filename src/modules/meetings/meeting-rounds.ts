@@ -71,7 +71,7 @@ export async function recordRoundConsent(
   version: string,
 ): Promise<void> {
   const versions = await Promise.all((['nl', 'en'] as const).map((lang) => roundConsentStatement(ctx, meeting, lang)));
-  if (!versions.some((s) => s?.version === version)) throw new AppError('conflict', { detail: 'consent_text_changed' });
+  if (!versions.some((s) => s?.version === version)) throw new AppError('conflict', { code: 'meetings.round_consent_changed' });
   await store.setRoundConsent(ctx.db, participant.id, choice, version);
 }
 

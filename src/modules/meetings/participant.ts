@@ -17,12 +17,6 @@ import type { MeetingParticipantTable, MeetingTable } from './tables.ts';
  * receipt code. The participant is known only by the hash of a random token their browser keeps.
  */
 
-/** What a phone reads when its answer came too late (the API's participant routes). */
-const participantErrors = {
-  meetingClosed: { nl: 'Deze ontmoeting is afgelopen. Je antwoord is niet bewaard.', en: 'This meeting has ended. Your answer was not saved.' },
-  promptClosed: { nl: 'Deze vraag is gesloten. Je antwoord is niet bewaard.', en: 'This question is closed. Your answer was not saved.' },
-} as const;
-
 export async function meetingByCode(ctx: ServiceContext, input: string): Promise<MeetingTable | undefined> {
   const code = normaliseJoinCode(input);
   return code ? cachedMeetingByCode(ctx.db, code, () => store.findMeetingByCode(ctx.db, code)) : undefined;
@@ -33,7 +27,7 @@ const promptsOf = (ctx: ServiceContext, meetingId: string) => cachedPrompts(ctx.
 export type Joined = { participantId: string; token: string; receipt: string };
 
 export async function join(ctx: ServiceContext, meeting: MeetingTable, position: ParticipantPosition | null): Promise<Joined> {
-  if (meeting.status === 'closed') throw new AppError('conflict', { detail: 'meeting_closed', text: participantErrors.meetingClosed });
+  if (meeting.status === 'closed') throw new AppError('conflict', { code: 'meetings.meeting_closed' });
   const token = newSecretToken();
   const receipt = newReceiptCode();
   const participantId = newId();
@@ -79,7 +73,7 @@ export async function answer(
     if (closed || !value) {
       // Refused, unless it is a retry of an answer already stored (the same client id).
       if ((await store.findAnswer(trx, promptId, participant.id))?.client_id === clientId) return 'unchanged';
-      if (closed) throw new AppError('conflict', { detail: 'prompt_closed', text: participantErrors.promptClosed });
+      if (closed) throw new AppError('conflict', { code: 'meetings.prompt_closed' });
       throw new AppError('validation_failed', { issues: [{ path: 'answer', message: 'invalid_answer' }] });
     }
     const id = newId();
@@ -103,7 +97,7 @@ export async function currentAnswer(ctx: ServiceContext, participant: MeetingPar
 export async function ask(ctx: ServiceContext, meeting: MeetingTable, participant: MeetingParticipantTable, promptId: string, clientId: string, text: string) {
   const row = await store.findPrompt(ctx.db, meeting.id, promptId);
   if (row?.kind !== 'qa') throw notFound();
-  if (meeting.status !== 'live' || row.state !== 'open') throw new AppError('conflict', { detail: 'prompt_closed', text: participantErrors.promptClosed });
+  if (meeting.status !== 'live' || row.state !== 'open') throw new AppError('conflict', { code: 'meetings.prompt_closed' });
   await store.insertQuestion(ctx.db, {
     id: newId(),
     prompt_id: promptId,

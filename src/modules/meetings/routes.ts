@@ -237,11 +237,7 @@ export function meetingRoutes(app: FastifyInstance, bus: MeetingBus): AnyRoute[]
       params: meetingParams,
       response: { contentType: 'application/pdf' },
       handler: async ({ actor, params, reply }) => {
-        const unavailable = {
-          nl: 'Een PDF maken lukt nu niet. Download het verslag als Markdown.',
-          en: 'A PDF cannot be made right now. Download the report as Markdown.',
-        };
-        if (!printer.available()) throw new AppError('conflict', { detail: 'pdf_unavailable', text: unavailable });
+        if (!printer.available()) throw new AppError('conflict', { code: 'meetings.pdf_unavailable' });
         const meeting = await service.getMeeting(ctx, actor, params.orgId, params.meetingId);
         const results = await meetingResults(ctx, actor, params.orgId, params.meetingId);
         const footer = actor.language === 'en' ? { page: 'Page', of: 'of' } : { page: 'Pagina', of: 'van' };
@@ -249,7 +245,7 @@ export function meetingRoutes(app: FastifyInstance, bus: MeetingBus): AnyRoute[]
           const pdf = await printer.print(meetingReportHtml(meeting, results, actor.language), footer);
           return reply.header('content-type', 'application/pdf').header('content-disposition', 'attachment; filename="ontmoeting.pdf"').send(pdf);
         } catch (error) {
-          if (error instanceof PdfUnavailableError) throw new AppError('conflict', { detail: 'pdf_unavailable', text: unavailable });
+          if (error instanceof PdfUnavailableError) throw new AppError('conflict', { code: 'meetings.pdf_unavailable' });
           throw error;
         }
       },

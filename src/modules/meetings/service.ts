@@ -42,7 +42,7 @@ async function uniqueCode(ctx: ServiceContext): Promise<string> {
     const code = newJoinCode();
     if (!(await store.codeTaken(ctx.db, code))) return code;
   }
-  throw new AppError('conflict', { detail: 'no free join code' });
+  throw new AppError('conflict', { code: 'meetings.no_free_join_code' });
 }
 
 export async function createMeeting(ctx: ServiceContext, actor: Actor, organisationId: string, raw: CreateMeetingInput): Promise<MeetingView> {

@@ -62,7 +62,7 @@ export async function createInvitation(
     if (input.teamId && !(await store.findTeam(trx, organisationId, input.teamId))) throw notFound();
     const existingUser = await findUserIdByEmail({ ...ctx, db: trx }, input.email);
     if (existingUser && (await store.findMembership(trx, organisationId, existingUser))) {
-      throw new AppError('conflict', { detail: 'already_member' });
+      throw new AppError('conflict', { code: 'organisations.already_member' });
     }
     await store.insertInvitation(trx, row);
     await recordAudit(trx, now, {
@@ -88,7 +88,7 @@ export async function revokeInvitation(ctx: ServiceContext, actor: Actor, organi
   await inTransaction(ctx.db, async (trx) => {
     const row = await store.findInvitation(trx, organisationId, invitationId);
     if (!row) throw notFound();
-    if (row.accepted_at || row.revoked_at) throw new AppError('conflict', { detail: 'invitation_closed' });
+    if (row.accepted_at || row.revoked_at) throw new AppError('conflict', { code: 'organisations.invitation_closed' });
     await store.revokeInvitation(trx, invitationId, ctx.clock.now().toISOString());
     await recordAudit(trx, ctx.clock.now(), {
       organisationId,

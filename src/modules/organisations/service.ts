@@ -78,7 +78,7 @@ export async function changeRole(ctx: ServiceContext, actor: Actor, organisation
     if (!membership) throw notFound();
     if (membership.role === role) return;
     if (membership.role === 'admin' && (await store.countAdmins(trx, organisationId)) <= 1) {
-      throw new AppError('conflict', { detail: 'last_admin' });
+      throw new AppError('conflict', { code: 'organisations.last_admin' });
     }
     await store.updateMembershipRole(trx, organisationId, userId, role);
     await recordAudit(trx, ctx.clock.now(), {
@@ -101,7 +101,7 @@ export async function removeMember(ctx: ServiceContext, actor: Actor, organisati
     const membership = await store.findMembership(trx, organisationId, userId);
     if (!membership) throw notFound();
     if (membership.role === 'admin' && (await store.countAdmins(trx, organisationId)) <= 1) {
-      throw new AppError('conflict', { detail: 'last_admin' });
+      throw new AppError('conflict', { code: 'organisations.last_admin' });
     }
     await store.deleteTeamMembershipsInOrganisation(trx, organisationId, userId);
     await store.deleteMembership(trx, organisationId, userId);

@@ -26,8 +26,8 @@ export async function erasePersonAsAdmin(
   authorize(actor, 'members.manage', organisationId);
   const organisations = await store.organisationsOf(ctx.db, userId);
   if (!organisations.some((o) => o.id === organisationId)) throw notFound();
-  if (userId === actor.userId) throw new AppError('conflict', { detail: 'erase_self' });
-  if (organisations.some((o) => actor.roles.get(o.id) !== 'admin')) throw new AppError('conflict', { detail: 'erase_other_organisation' });
+  if (userId === actor.userId) throw new AppError('conflict', { code: 'privacy.erase_self' });
+  if (organisations.some((o) => actor.roles.get(o.id) !== 'admin')) throw new AppError('conflict', { code: 'privacy.erase_other_organisation' });
   return erasePerson(ctx, storage, userId, { actorUserId: actor.userId, source: 'web' });
 }
 

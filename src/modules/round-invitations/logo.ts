@@ -40,24 +40,16 @@ export async function getLogo(ctx: ServiceContext, actor: Actor, organisationId:
 }
 
 /** Adds or replaces the organisation's logo; the old image is deleted once the new one is recorded. */
-const notAnImage = {
-  nl: 'Dit bestand is geen JPEG-, PNG- of WebP-afbeelding die we kunnen lezen.',
-  en: 'This file is not a JPEG, PNG or WebP image we can read.',
-};
-const tooManyPixels = {
-  nl: 'Deze afbeelding is te groot (te veel pixels). Kies een kleinere.',
-  en: 'This image is too large (too many pixels). Choose a smaller one.',
-};
-
 export async function setLogo(ctx: ServiceContext, storage: PhotoStorage, actor: Actor, organisationId: string, bytes: Buffer | undefined): Promise<LogoView> {
   authorize(actor, 'organisation.manage', organisationId);
-  const refused = (text: { nl: string; en: string }) => new AppError('validation_failed', { issues: [{ path: 'logo', message: text[actor.language] }] });
-  if (!bytes || bytes.length === 0) throw refused(notAnImage);
+  const refused = (code: 'round-invitations.logo_not_an_image' | 'round-invitations.logo_too_many_pixels') =>
+    new AppError('validation_failed', { issues: [{ path: 'logo', code }] });
+  if (!bytes || bytes.length === 0) throw refused('round-invitations.logo_not_an_image');
   if (bytes.length > LOGO_MAX_BYTES) throw new AppError('payload_too_large');
   const logo = await processLogo(bytes).catch((error: unknown) => {
-    if (error instanceof AppError && error.id === 'validation_failed')
-      throw refused(error.issues.some((i) => i.message === 'too_many_pixels') ? tooManyPixels : notAnImage);
-    throw error;
+    if (!(error instanceof AppError && error.id === 'validation_failed')) throw error;
+    const tooManyPixels = error.issues.some((i) => 'message' in i && i.message === 'too_many_pixels');
+    throw refused(tooManyPixels ? 'round-invitations.logo_too_many_pixels' : 'round-invitations.logo_not_an_image');
   });
   const key = `${organisationId}/${newId()}.jpg`;
   await storage.put(key, logo.bytes, LOGO_CONTENT_TYPE);

@@ -15,25 +15,6 @@ import { closingMail, dateInWords, invitationMail, reminderMail } from './mail-t
 import type { InvitationSummary } from './model.ts';
 import * as store from './store.ts';
 
-const messages = {
-  mailOff: {
-    nl: 'E-mail is niet ingesteld op deze server. Vraag de beheerder om SMTP_URL en MAIL_FROM in te stellen; gebruik tot dan de open links.',
-    en: 'E-mail is not set up on this server. Ask the administrator to set SMTP_URL and MAIL_FROM; until then, use the open links.',
-  },
-  closed: { nl: 'Deze ronde is gesloten. Je kunt niemand meer uitnodigen.', en: 'This round is closed. You can no longer invite anyone.' },
-  tooMany: { nl: `Stuur hoogstens ${MAX_ADDRESSES} adressen tegelijk.`, en: `Send at most ${MAX_ADDRESSES} addresses at a time.` },
-  noAddresses: { nl: 'Er staat geen e-mailadres in de lijst.', en: 'The list holds no e-mail address.' },
-  badLink: { nl: 'Kies een link van deze ronde.', en: 'Choose a link of this round.' },
-  reminderDate: (closesOn: string) => ({
-    nl: `Kies herinneringsdagen vanaf vandaag tot en met de laatste dag van de ronde (${dateInWords(closesOn, 'nl')}).`,
-    en: `Choose reminder days from today up to the round's last day (${dateInWords(closesOn, 'en')}).`,
-  }),
-  colour: (suggestion: string) => ({
-    nl: `Witte tekst is slecht te lezen op deze kleur (contrast lager dan 4,5 : 1). Kies een donkerdere kleur, bijvoorbeeld ${suggestion}.`,
-    en: `White text is hard to read on this colour (contrast below 4.5 : 1). Choose a darker colour, for example ${suggestion}.`,
-  }),
-};
-
 type RoundRow = NonNullable<Awaited<ReturnType<typeof store.findRound>>>;
 
 async function roundOr404(ctx: ServiceContext, organisationId: string, roundId: string): Promise<RoundRow> {
@@ -86,14 +67,14 @@ export async function inviteToRound(
 ): Promise<{ added: number; alreadyInvited: number; invalid: string[] }> {
   authorize(actor, 'rounds.invite', organisationId);
   const round = await roundOr404(ctx, organisationId, roundId);
-  if (!mailEnabled(ctx.config)) throw new AppError('conflict', { detail: 'mail_not_configured', text: messages.mailOff });
-  if (!isOpen(round, today(ctx))) throw new AppError('conflict', { detail: 'round_closed', text: messages.closed });
+  if (!mailEnabled(ctx.config)) throw new AppError('conflict', { code: 'round-invitations.mail_not_configured' });
+  if (!isOpen(round, today(ctx))) throw new AppError('conflict', { code: 'round-invitations.round_closed' });
   if (!(await store.linkOfRound(ctx.db, roundId, input.linkId)))
-    throw new AppError('validation_failed', { issues: [{ path: 'linkId', message: messages.badLink[actor.language] }] });
+    throw new AppError('validation_failed', { issues: [{ path: 'linkId', code: 'round-invitations.bad_link' }] });
   const { valid, invalid } = parseAddresses(input.addresses);
-  if (valid.length > MAX_ADDRESSES) throw new AppError('validation_failed', { issues: [{ path: 'addresses', message: messages.tooMany[actor.language] }] });
+  if (valid.length > MAX_ADDRESSES) throw new AppError('validation_failed', { issues: [{ path: 'addresses', code: 'round-invitations.too_many' }] });
   if (valid.length === 0 && invalid.length === 0)
-    throw new AppError('validation_failed', { issues: [{ path: 'addresses', message: messages.noAddresses[actor.language] }] });
+    throw new AppError('validation_failed', { issues: [{ path: 'addresses', code: 'round-invitations.no_addresses' }] });
   const now = ctx.clock.now();
   return inTransaction(ctx.db, async (trx) => {
     const existing = await store.existingAddresses(trx, roundId);
@@ -143,7 +124,15 @@ export async function setReminders(ctx: ServiceContext, actor: Actor, organisati
   const day = today(ctx);
   const wanted = [...new Set(dates)].sort();
   if (wanted.some((d) => d < day || d > round.closes_on))
-    throw new AppError('validation_failed', { issues: [{ path: 'dates', message: messages.reminderDate(round.closes_on)[actor.language] }] });
+    throw new AppError('validation_failed', {
+      issues: [
+        {
+          path: 'dates',
+          code: 'round-invitations.reminder_date',
+          params: { closesOn: { nl: dateInWords(round.closes_on, 'nl'), en: dateInWords(round.closes_on, 'en') } },
+        },
+      ],
+    });
   await inTransaction(ctx.db, async (trx) => {
     await store.replaceUnsentReminders(
       trx,
@@ -172,8 +161,7 @@ export async function setTargets(
   authorize(actor, 'rounds.invite', organisationId);
   await roundOr404(ctx, organisationId, roundId);
   const links = new Set((await store.linksOfRound(ctx.db, roundId)).map((l) => l.id));
-  if (targets.some((t) => !links.has(t.linkId)))
-    throw new AppError('validation_failed', { issues: [{ path: 'targets', message: messages.badLink[actor.language] }] });
+  if (targets.some((t) => !links.has(t.linkId))) throw new AppError('validation_failed', { issues: [{ path: 'targets', code: 'round-invitations.bad_link' }] });
   await inTransaction(ctx.db, async (trx) => {
     for (const t of targets) await store.setTarget(trx, t.linkId, t.target);
     await recordAudit(trx, ctx.clock.now(), {
@@ -202,7 +190,9 @@ export async function setBranding(
   authorize(actor, 'organisation.manage', organisationId);
   const value = colour?.toLowerCase() ?? null;
   if (value && !keepsContrast(value))
-    throw new AppError('validation_failed', { issues: [{ path: 'colour', message: messages.colour(darkenToContrast(value))[actor.language] }] });
+    throw new AppError('validation_failed', {
+      issues: [{ path: 'colour', code: 'round-invitations.colour_contrast', params: { suggestion: darkenToContrast(value) } }],
+    });
   await inTransaction(ctx.db, async (trx) => {
     await store.setBranding(trx, organisationId, value, ctx.clock.now().toISOString());
     await recordAudit(trx, ctx.clock.now(), {

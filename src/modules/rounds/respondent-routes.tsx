@@ -86,7 +86,7 @@ export function registerRespondentPages(app: FastifyInstance, source: Instrument
         403,
       );
     };
-    const isForeign = (error: unknown) => error instanceof AppError && error.message === 'foreign_draft';
+    const isForeign = (error: unknown) => error instanceof AppError && error.code === 'rounds.foreign_draft';
 
     const usedPage = (reply: FastifyReply, lang: Language) => {
       const t = formMessages(lang);
@@ -149,8 +149,8 @@ export function registerRespondentPages(app: FastifyInstance, source: Instrument
         const owner = ownerHash(browserSecret(req, reply), body.data.responseId);
         await startResponse(ctx, link, { responseId: body.data.responseId, language: lang, consentVersion: body.data.consentVersion, ownerHash: owner });
       } catch (error) {
-        if (error instanceof AppError && error.message === 'consent_changed') return welcome(reply, link, lang, t.consentChanged, 409);
-        if (error instanceof AppError && error.message === 'invitation_used') return usedPage(reply, lang);
+        if (error instanceof AppError && error.code === 'rounds.consent_changed') return welcome(reply, link, lang, t.consentChanged, 409);
+        if (error instanceof AppError && error.code === 'rounds.invitation_used') return usedPage(reply, lang);
         if (isForeign(error)) return foreign(reply, lang, link);
         throw error;
       }

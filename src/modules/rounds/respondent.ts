@@ -117,11 +117,11 @@ const buildConsent = (link: LinkContext, lang: Language) =>
     lang,
   );
 
-const closed = () => new AppError('conflict', { detail: 'round_closed' });
+const closed = () => new AppError('conflict', { code: 'rounds.round_closed' });
 /** Not this browser's draft, or no draft at all: one answer for both, so no id can be probed. */
-export const foreignDraft = () => new AppError('forbidden', { detail: 'foreign_draft' });
+export const foreignDraft = () => new AppError('forbidden', { code: 'rounds.foreign_draft' });
 /** A personal invitation opens one response only. */
-export const invitationUsed = () => new AppError('conflict', { detail: 'invitation_used' });
+export const invitationUsed = () => new AppError('conflict', { code: 'rounds.invitation_used' });
 
 /**
  * After the response's own commit, in a transaction of its own: the invitation is noted as used,
@@ -179,7 +179,7 @@ export async function startResponse(
 ): Promise<void> {
   if (!link.open) throw closed();
   if (link.invitation?.spent) throw invitationUsed();
-  if (input.consentVersion !== consentFor(link, input.language).version) throw new AppError('conflict', { detail: 'consent_changed' });
+  if (input.consentVersion !== consentFor(link, input.language).version) throw new AppError('conflict', { code: 'rounds.consent_changed' });
   await committerFor(ctx.db).run(async (trx) => {
     const existing = await store.findResponse(trx, input.responseId);
     if (existing) {
@@ -294,7 +294,7 @@ export async function submitWhole(
 ): Promise<void> {
   if (!link.open) throw closed();
   if (link.invitation?.spent) throw invitationUsed();
-  if (input.consentVersion !== consentFor(link, input.language).version) throw new AppError('conflict', { detail: 'consent_changed' });
+  if (input.consentVersion !== consentFor(link, input.language).version) throw new AppError('conflict', { code: 'rounds.consent_changed' });
   const result = validateAnswers(link.published.instrument, input.answers, input.language);
   if (!result.ok) {
     throw new AppError('validation_failed', {

@@ -4,7 +4,6 @@ import { authorize } from '../../core/policy.ts';
 import { seal, secretsKey } from '../../core/secret-box.ts';
 import { inTransaction } from '../../db/database.ts';
 import { recordAudit } from '../audit/service.ts';
-import { ssoTexts } from './messages.ts';
 import type { LinkMode, SsoSettingsInput, SsoSettingsView } from './model.ts';
 import { issuerAllowed } from './rules.ts';
 import * as store from './store.ts';
@@ -40,18 +39,18 @@ export async function saveSsoSettings(
 ): Promise<SsoSettingsView> {
   authorize(actor, 'organisation.manage', organisationId);
   const issuer = input.issuer.replace(/\/+$/, '');
-  if (!issuerAllowed(issuer)) throw new AppError('validation_failed', { issues: [{ path: 'issuer', message: ssoTexts.issuerNotHttps[actor.language] }] });
+  if (!issuerAllowed(issuer)) throw new AppError('validation_failed', { issues: [{ path: 'issuer', code: 'sso.issuer_not_https' }] });
   const domains = [...new Set(input.domains)];
   const newSecret = input.clientSecret?.trim() ? input.clientSecret.trim() : undefined;
   await inTransaction(ctx.db, async (trx) => {
     const existing = await store.findConnection(trx, organisationId);
     if (!existing && !newSecret) {
-      throw new AppError('validation_failed', { issues: [{ path: 'clientSecret', message: ssoTexts.secretRequired[actor.language] }] });
+      throw new AppError('validation_failed', { issues: [{ path: 'clientSecret', code: 'sso.secret_required' }] });
     }
     const taken = (await store.ownerOfDomains(trx, domains)).filter((d) => d.organisation_id !== organisationId);
     if (taken.length > 0) {
       throw new AppError('validation_failed', {
-        issues: [{ path: 'domains', message: `${ssoTexts.domainTaken[actor.language]} ${taken.map((d) => d.domain).join(', ')}` }],
+        issues: [{ path: 'domains', code: 'sso.domain_taken', params: { domains: taken.map((d) => d.domain).join(', ') } }],
       });
     }
     const before = await store.domainsOf(trx, organisationId);

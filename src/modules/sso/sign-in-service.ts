@@ -9,7 +9,6 @@ import { accountByEmail, accountById, createAccountForSso } from '../accounts/ss
 import { recordAudit } from '../audit/service.ts';
 import { hasOpenInvitationFor, redeemInvitationForAddress } from '../organisations/invitation-by-address.ts';
 import { addMembership, organisationsOf } from '../organisations/service.ts';
-import { ssoTexts } from './messages.ts';
 import type { SsoFailure } from './model.ts';
 import { finishAuthorization, newAuthorization, providerConfiguration } from './oidc-client.ts';
 import { displayNameFrom, domainOf, safeNext, verifiedEmailOf } from './rules.ts';
@@ -36,9 +35,9 @@ export async function startSsoSignIn(
 ): Promise<{ redirectUrl: string; browserSecret: string }> {
   const domain = domainOf(input.email.trim().toLowerCase());
   const connection = domain ? await store.enabledConnectionForDomain(ctx.db, domain) : undefined;
-  if (!connection) throw new AppError('not_found', { text: ssoTexts.noSsoForDomain });
+  if (!connection) throw new AppError('not_found', { code: 'sso.no_sso_for_domain' });
   const config = await providerConfiguration(settingsOf(ctx, connection), ctx.clock.now().getTime()).catch((cause: unknown) => {
-    throw new AppError('internal', { detail: 'sso_discovery_failed', text: ssoTexts.providerUnreachable, cause });
+    throw new AppError('internal', { code: 'sso.provider_unreachable', cause });
   });
   const authorization = await newAuthorization(config, input.redirectUri, input.email.trim());
   const browserSecret = newSecretToken();

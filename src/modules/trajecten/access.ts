@@ -1,6 +1,5 @@
 import type { Actor, ServiceContext } from '../../core/context.ts';
-import { AppError, forbidden, notFound } from '../../core/errors.ts';
-import type { Language } from '../../core/language.ts';
+import { AppError, forbidden, type MessageCode, notFound } from '../../core/errors.ts';
 import { authorize } from '../../core/policy.ts';
 import type { Db } from '../../db/database.ts';
 import type { AuditAction } from '../audit/model.ts';
@@ -57,22 +56,17 @@ export async function recordChange(
   });
 }
 
-const messages = {
-  unknownCode: { nl: 'Kies een van de mogelijke waarden.', en: 'Choose one of the allowed values.' },
-  notInTeam: { nl: 'Kies iemand uit het team.', en: 'Choose someone from the team.' },
-};
-
-export const invalid = (path: string, message: string) => new AppError('validation_failed', { issues: [{ path, message }] });
+export const invalid = (path: string, code: MessageCode) => new AppError('validation_failed', { issues: [{ path, code }] });
 
 /** Keys must come from the built-in framework (its exclusive "none" code only where allowed). */
-export function checkCodes(framework: string, keys: string[], path: string, lang: Language, allowExclusive = false): void {
+export function checkCodes(framework: string, keys: string[], path: string, allowExclusive = false): void {
   const codes = getBuiltinFramework(framework)?.codes ?? [];
   keys.forEach((key, i) => {
     const code = codes.find((c) => c.key === key);
-    if (!code || (code.exclusive && !allowExclusive)) throw invalid(`${path}.${i}`, messages.unknownCode[lang]);
+    if (!code || (code.exclusive && !allowExclusive)) throw invalid(`${path}.${i}`, 'trajecten.unknown_code');
   });
 }
 
-export function checkMember(access: TrajectoryAccess, userId: string | null, path: string, lang: Language): void {
-  if (userId !== null && !access.members.some((m) => m.userId === userId)) throw invalid(path, messages.notInTeam[lang]);
+export function checkMember(access: TrajectoryAccess, userId: string | null, path: string): void {
+  if (userId !== null && !access.members.some((m) => m.userId === userId)) throw invalid(path, 'trajecten.not_in_team');
 }

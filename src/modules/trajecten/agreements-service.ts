@@ -6,9 +6,6 @@ import { checkMember, invalid, openTrajectory, recordChange } from './access.ts'
 import type { ReviewInput, SaveAgreementInput } from './model.ts';
 import * as store from './store.ts';
 
-const noRound = { nl: 'Deze ronde bestaat niet in je organisatie.', en: 'This round does not exist in your organisation.' };
-const choiceNeedsTitle = { nl: 'Schrijf welke vraag jullie beantwoorden.', en: 'Write which question you are answering.' };
-
 /**
  * A topic has one agreement, written over when saved again; explicit choices ('keuze') are added
  * one by one. Each has an owner from the team and a date by which it is looked at again.
@@ -23,8 +20,8 @@ export async function saveAgreement(
 ) {
   return inTransaction(ctx.db, async (trx) => {
     const access = await openTrajectory(trx, actor, organisationId, trajectoryId, 'write');
-    checkMember(access, input.ownerUserId, 'ownerUserId', actor.language);
-    if (input.topic === 'keuze' && input.title.trim() === '') throw invalid('title', choiceNeedsTitle[actor.language]);
+    checkMember(access, input.ownerUserId, 'ownerUserId');
+    if (input.topic === 'keuze' && input.title.trim() === '') throw invalid('title', 'trajecten.choice_needs_title');
     const now = ctx.clock.now().toISOString();
     const values = {
       title: input.title,
@@ -38,8 +35,7 @@ export async function saveAgreement(
     let existing = agreementId ? await store.findAgreement(trx, trajectoryId, agreementId) : undefined;
     if (agreementId && !existing) throw notFound();
     if (!existing && input.topic !== 'keuze') existing = await store.findTopicAgreement(trx, trajectoryId, input.topic);
-    if (existing && existing.topic !== input.topic)
-      throw invalid('topic', actor.language === 'nl' ? 'Het onderwerp kan niet veranderen.' : 'The topic cannot change.');
+    if (existing && existing.topic !== input.topic) throw invalid('topic', 'trajecten.topic_fixed');
     const id = existing?.id ?? newId();
     if (existing) await store.updateAgreement(trx, id, values);
     else await store.insertAgreement(trx, { id, trajectory_id: trajectoryId, topic: input.topic, ...values, created_by: actor.userId, created_at: now });
@@ -76,7 +72,7 @@ export async function reviewAgreement(
     if (!existing) throw notFound();
     for (const [i, evidence] of input.evidence.entries()) {
       if (evidence.kind === 'round' && !(await store.roundInOrganisation(trx, organisationId, evidence.id)))
-        throw invalid(`evidence.${i}.id`, noRound[actor.language]);
+        throw invalid(`evidence.${i}.id`, 'trajecten.no_round');
     }
     const now = ctx.clock.now().toISOString();
     const id = newId();

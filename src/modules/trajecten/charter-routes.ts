@@ -7,10 +7,6 @@ import { charterMarkdown } from './charter/markdown.ts';
 import * as charter from './charter-service.ts';
 import { charterVersionNumberView, charterVersionView, commentInput, createVersionInput, trajectoryParams, versionParams } from './model.ts';
 
-const PDF_UNAVAILABLE = {
-  nl: 'Een PDF maken lukt nu niet: Chromium is niet geïnstalleerd op de server. Download het kader als Markdown, of druk de pagina af vanuit je browser.',
-  en: 'A PDF cannot be made right now: Chromium is not installed on the server. Download the charter as Markdown, or print the page from your browser.',
-};
 const fileName = (title: string, version: number, extension: string) =>
   `samenwerkingskader-${title
     .normalize('NFD')
@@ -87,7 +83,7 @@ export function charterRoutes(app: FastifyInstance): AnyRoute[] {
       params: versionParams,
       response: { contentType: 'application/pdf' },
       handler: async ({ actor, params, reply }) => {
-        if (!printer.available()) throw new AppError('conflict', { detail: 'pdf_unavailable', text: PDF_UNAVAILABLE });
+        if (!printer.available()) throw new AppError('conflict', { code: 'trajecten.charter_pdf_unavailable' });
         const doc = await charter.charterDocument(ctx, actor, params.orgId, params.trajectoryId, params.version, 'pdf');
         const footer = actor.language === 'nl' ? { page: 'Pagina', of: 'van' } : { page: 'Page', of: 'of' };
         try {
@@ -97,7 +93,7 @@ export function charterRoutes(app: FastifyInstance): AnyRoute[] {
             .header('content-disposition', `attachment; filename="${fileName(doc.title, doc.version, 'pdf')}"`)
             .send(pdf);
         } catch (error) {
-          if (error instanceof PdfUnavailableError) throw new AppError('conflict', { detail: 'pdf_unavailable', text: PDF_UNAVAILABLE });
+          if (error instanceof PdfUnavailableError) throw new AppError('conflict', { code: 'trajecten.charter_pdf_unavailable' });
           throw error;
         }
       },

@@ -16,29 +16,13 @@ import type { CharterVersionView } from './model.ts';
 import { loadState } from './state-loader.ts';
 import * as store from './store.ts';
 
-const messages = {
-  nothingChanged: {
-    nl: 'Er is niets veranderd sinds de laatste versie. Een nieuwe versie is niet nodig.',
-    en: 'Nothing has changed since the latest version. A new version is not needed.',
-  },
-  madeMeanwhile: {
-    nl: 'Iemand anders maakte net een nieuwe versie. Vernieuw de pagina.',
-    en: 'Someone else has just made a new version. Refresh the page.',
-  },
-  notLatest: { nl: 'Je kan alleen de nieuwste versie ondertekenen.', en: 'You can only sign the newest version.' },
-  outdated: {
-    nl: 'Er is iets veranderd sinds deze versie. Maak eerst een nieuwe versie en onderteken die.',
-    en: 'Something has changed since this version. First make a new version, then sign that one.',
-  },
-};
-
 /** A new version from what the team agreed now; refused when it would say the same as the latest. */
 export async function createVersion(ctx: ServiceContext, actor: Actor, organisationId: string, trajectoryId: string, language?: Language) {
   try {
     return await makeVersion(ctx, actor, organisationId, trajectoryId, language);
   } catch (error) {
     // Someone else made the same version number a moment earlier.
-    if (isUniqueViolation(error)) throw new AppError('conflict', { detail: 'charter_made_meanwhile', text: messages.madeMeanwhile });
+    if (isUniqueViolation(error)) throw new AppError('conflict', { code: 'trajecten.charter_made_meanwhile' });
     throw error;
   }
 }
@@ -50,8 +34,7 @@ function makeVersion(ctx: ServiceContext, actor: Actor, organisationId: string, 
     const latest = versions.at(-1);
     const lang = language ?? (latest?.language as Language | undefined) ?? actor.language;
     const sections = generateCharter(await loadState(trx, access), lang);
-    if (latest && sameCharter(sectionsOf(latest), sections))
-      throw new AppError('conflict', { detail: 'charter_nothing_changed', text: messages.nothingChanged });
+    if (latest && sameCharter(sectionsOf(latest), sections)) throw new AppError('conflict', { code: 'trajecten.charter_nothing_changed' });
     const version = (latest ? Number(latest.version) : 0) + 1;
     const id = newId();
     await store.insertVersion(trx, {
@@ -143,8 +126,8 @@ export async function signVersion(ctx: ServiceContext, actor: Actor, organisatio
     const versions = await store.listVersions(trx, [trajectoryId]);
     const row = versions.find((v) => Number(v.version) === version);
     if (!row) throw notFound();
-    if (row !== versions.at(-1)) throw new AppError('conflict', { detail: 'charter_not_latest', text: messages.notLatest });
-    if (isOutdated(row, await loadState(trx, access))) throw new AppError('conflict', { detail: 'charter_outdated', text: messages.outdated });
+    if (row !== versions.at(-1)) throw new AppError('conflict', { code: 'trajecten.charter_not_latest' });
+    if (isOutdated(row, await loadState(trx, access))) throw new AppError('conflict', { code: 'trajecten.charter_outdated' });
     const existing = await store.listSignatures(trx, [row.id]);
     if (existing.some((s) => s.user_id === actor.userId)) return;
     try {
@@ -181,8 +164,7 @@ export async function commentOnVersion(
     const access = await openTrajectory(trx, actor, organisationId, trajectoryId, 'write');
     const row = (await store.listVersions(trx, [trajectoryId])).find((v) => Number(v.version) === version);
     if (!row) throw notFound();
-    if (!(charterSectionOrder as readonly string[]).includes(input.sectionKey))
-      throw invalid('sectionKey', actor.language === 'nl' ? 'Dit deel bestaat niet.' : 'This section does not exist.');
+    if (!(charterSectionOrder as readonly string[]).includes(input.sectionKey)) throw invalid('sectionKey', 'trajecten.unknown_section');
     const id = newId();
     await store.insertComment(trx, {
       id,

@@ -47,7 +47,7 @@ export async function openCheck(
   input: { moment: 'start' | 'end'; closesOn: string },
 ) {
   const access = await openTrajectory(ctx.db, actor, organisationId, trajectoryId, 'write');
-  if ((await store.listChecks(ctx.db, [trajectoryId])).some((c) => c.moment === input.moment)) throw conflict('check_exists');
+  if ((await store.listChecks(ctx.db, [trajectoryId])).some((c) => c.moment === input.moment)) throw conflict('trajecten.check_exists');
   const versionId = await publishedTeamCheck(ctx, actor, organisationId);
   const team = await store.teamOf(ctx.db, organisationId, access.row.team_id);
   const round = await createRound(ctx, source, onBehalfOfTeam(actor, organisationId), organisationId, {

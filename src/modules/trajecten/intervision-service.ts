@@ -13,11 +13,6 @@ import type { IntervisionSessionTable } from './tables.ts';
  * are for the participants only; the team sees only the themes the participants chose to share.
  */
 
-const presenterMustTakePart = {
-  nl: 'De inbrenger en de begeleider doen zelf ook mee.',
-  en: 'The presenter and the facilitator take part themselves too.',
-};
-
 const participantsOf = (row: IntervisionSessionTable) => JSON.parse(row.participants) as string[];
 
 async function summaries(ctx: ServiceContext, actor: Actor, access: TrajectoryAccess, rows: IntervisionSessionTable[]): Promise<SessionSummaryView[]> {
@@ -51,12 +46,12 @@ export async function planSession(ctx: ServiceContext, actor: Actor, organisatio
   return inTransaction(ctx.db, async (trx) => {
     const access = await openTrajectory(trx, actor, organisationId, trajectoryId, 'write');
     const participants = [...new Set(input.participantUserIds)];
-    for (const [i, id] of participants.entries()) checkMember(access, id, `participantUserIds.${i}`, actor.language);
+    for (const [i, id] of participants.entries()) checkMember(access, id, `participantUserIds.${i}`);
     for (const [field, id] of [
       ['facilitatorUserId', input.facilitatorUserId],
       ['presenterUserId', input.presenterUserId],
     ] as const)
-      if (!participants.includes(id)) throw invalid(field, presenterMustTakePart[actor.language]);
+      if (!participants.includes(id)) throw invalid(field, 'trajecten.presenter_must_take_part');
     const id = newId();
     await store.insertSession(trx, {
       id,
@@ -110,8 +105,7 @@ export async function updateSession(
 ) {
   const { access, row } = await openSession(ctx, actor, organisationId, trajectoryId, sessionId);
   const steps = methodOf(row.method)?.steps.length ?? 1;
-  if (input.currentStep !== undefined && input.currentStep >= steps)
-    throw invalid('currentStep', actor.language === 'nl' ? 'Deze stap bestaat niet.' : 'This step does not exist.');
+  if (input.currentStep !== undefined && input.currentStep >= steps) throw invalid('currentStep', 'trajecten.unknown_step');
   await inTransaction(ctx.db, async (trx) => {
     await store.updateSession(trx, sessionId, {
       ...(input.currentStep !== undefined ? { current_step: input.currentStep } : {}),

@@ -109,8 +109,8 @@ export async function createTrajectory(ctx: ServiceContext, actor: Actor, organi
 export async function updateTrajectory(ctx: ServiceContext, actor: Actor, organisationId: string, trajectoryId: string, input: UpdateTrajectoryInput) {
   await inTransaction(ctx.db, async (trx) => {
     const access = await openTrajectory(trx, actor, organisationId, trajectoryId, 'write');
-    if (input.contextSector) checkCodes('sectors', [input.contextSector], 'contextSector', actor.language, true);
-    if (input.logics) checkCodes('logics', input.logics, 'logics', actor.language);
+    if (input.contextSector) checkCodes('sectors', [input.contextSector], 'contextSector', true);
+    if (input.logics) checkCodes('logics', input.logics, 'logics');
     const set = {
       ...(input.title !== undefined ? { title: input.title } : {}),
       ...(input.phase !== undefined ? { phase: input.phase } : {}),

@@ -6,17 +6,12 @@ import { checkCodes, checkMember, invalid, openTrajectory, recordChange } from '
 import type { ContributionInput, MandateInput, RolesInput, SupportInput } from './model.ts';
 import * as store from './store.ts';
 
-const onlyExperienceWorkers = {
-  nl: 'Statuut en mandaat gaan over ervaringswerkers in het team.',
-  en: 'Status and mandate are about the experience workers in the team.',
-};
-
 /** Each member writes down what they bring themselves; nobody fills it in for someone else. */
 export async function saveContribution(ctx: ServiceContext, actor: Actor, organisationId: string, trajectoryId: string, input: ContributionInput) {
   await inTransaction(ctx.db, async (trx) => {
     const access = await openTrajectory(trx, actor, organisationId, trajectoryId, 'write');
     if (!access.isMember) throw forbidden();
-    checkCodes('knowledge_positions', input.positions, 'positions', actor.language);
+    checkCodes('knowledge_positions', input.positions, 'positions');
     await store.upsertContribution(trx, {
       trajectory_id: trajectoryId,
       user_id: actor.userId,
@@ -40,9 +35,8 @@ export async function saveRoles(ctx: ServiceContext, actor: Actor, organisationI
       'roles',
       input.assignments.map((a) => a.roleKey),
       'assignments',
-      actor.language,
     );
-    for (const [i, a] of input.assignments.entries()) checkMember(access, a.userId, `assignments.${i}.userId`, actor.language);
+    for (const [i, a] of input.assignments.entries()) checkMember(access, a.userId, `assignments.${i}.userId`);
     const unique = new Map(input.assignments.map((a) => [`${a.roleKey}/${a.userId}`, a]));
     await store.replaceRoles(
       trx,
@@ -59,8 +53,8 @@ export async function saveMandate(ctx: ServiceContext, actor: Actor, organisatio
     const access = await openTrajectory(trx, actor, organisationId, trajectoryId, 'write');
     const member = access.members.find((m) => m.userId === userId);
     if (!member) throw notFound();
-    if (member.position !== 'experience_worker') throw invalid('userId', onlyExperienceWorkers[actor.language]);
-    checkCodes('status', input.statuses, 'statuses', actor.language);
+    if (member.position !== 'experience_worker') throw invalid('userId', 'trajecten.only_experience_workers');
+    checkCodes('status', input.statuses, 'statuses');
     await store.upsertMandate(trx, {
       trajectory_id: trajectoryId,
       user_id: userId,
@@ -77,7 +71,7 @@ export async function saveMandate(ctx: ServiceContext, actor: Actor, organisatio
 export async function addSupport(ctx: ServiceContext, actor: Actor, organisationId: string, trajectoryId: string, input: SupportInput) {
   return inTransaction(ctx.db, async (trx) => {
     const access = await openTrajectory(trx, actor, organisationId, trajectoryId, 'write');
-    checkCodes('support', [input.kind], 'kind', actor.language);
+    checkCodes('support', [input.kind], 'kind');
     const id = newId();
     await store.insertSupport(trx, {
       id,
