@@ -150,6 +150,7 @@ export const auditListQuery = z.strictObject({
   before: z.coerce.number().int().min(1).optional(),
 });
 export const auditListView = z.object({ events: z.array(auditEventView), nextBefore: z.number().int().nullable() });
+export type AuditListView = z.infer<typeof auditListView>;
 
 export const auditVerifyView = z.object({
   intact: z.boolean(),
