@@ -172,4 +172,10 @@ export const readableReflectionSchema = z.object({
 export type ReadableReflection = z.infer<typeof readableReflectionSchema>;
 
 export const storyListView = z.object({ stories: z.array(readableStorySchema) });
+/** GET …/stories: the stories and the photo limits the upload form shows. */
+export const storyListResponse = z.object({
+  stories: z.array(readableStorySchema),
+  limits: z.object({ photoMaxBytes: z.number().int(), photoMaxDimension: z.number().int() }),
+});
+export type StoryListResponse = z.infer<typeof storyListResponse>;
 export const reflectionListView = z.object({ reflections: z.array(readableReflectionSchema) });

@@ -19,6 +19,7 @@ import {
   reflectionListView,
   reflectionParams,
   storyLinkParams,
+  storyListResponse,
   storyParams,
   tagFrameworks,
   updateStoryInput,
@@ -38,11 +39,6 @@ const listQuery = z.strictObject({
     .regex(/^[a-z_]+:[a-z][a-z0-9_]*$/)
     .optional(),
   withPhoto: z.enum(['true', 'false']).optional(),
-});
-
-const storyListResponse = z.object({
-  stories: z.array(readableStorySchema),
-  limits: z.object({ photoMaxBytes: z.number().int(), photoMaxDimension: z.number().int() }),
 });
 
 const photoQuery = z.strictObject({ purpose: z.enum(['view', 'research']).default('view') });
