@@ -56,6 +56,7 @@ export const roundLinkView = z.object({
   responses: z.number().int().nullable(),
   responsesFewerThan: z.number().int().nullable(),
 });
+export type RoundLinkView = z.infer<typeof roundLinkView>;
 
 export const roundView = z.object({
   id: idSchema,
@@ -83,6 +84,7 @@ export const roundView = z.object({
 export type RoundView = z.infer<typeof roundView>;
 export const roundListView = z.object({ rounds: z.array(roundView) });
 export const roundDetailView = roundView.extend({ links: z.array(roundLinkView) });
+export type RoundDetailView = z.infer<typeof roundDetailView>;
 
 /** The JSON way to hand in a whole response at once (the enhanced form and other clients). */
 export const submissionInput = z.strictObject({

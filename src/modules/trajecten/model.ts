@@ -181,6 +181,7 @@ export const sessionSummaryView = z.object({
 });
 export type SessionSummaryView = z.infer<typeof sessionSummaryView>;
 export const sessionDetailView = sessionSummaryView.extend({ notes: z.array(z.object({ step: z.number().int(), text: z.string(), updatedAt: z.string() })) });
+export type SessionDetailView = z.infer<typeof sessionDetailView>;
 
 export const checkView = z.object({
   moment: z.enum(['start', 'end']),
@@ -294,3 +295,4 @@ export const comparisonCheckView = z.object({
   end: checkRef.nullable(),
   comparison: z.unknown().nullable(),
 });
+export type ComparisonCheckView = z.infer<typeof comparisonCheckView>;
