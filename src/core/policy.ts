@@ -1,7 +1,7 @@
 import type { Actor } from './context.ts';
 import { AppError } from './errors.ts';
 
-type Role = 'admin' | 'researcher' | 'coordinator' | 'member';
+export type Role = 'admin' | 'researcher' | 'coordinator' | 'member';
 const everyone: readonly Role[] = ['admin', 'researcher', 'coordinator', 'member'];
 
 /**
@@ -48,6 +48,43 @@ export const policies = {
 } as const satisfies Record<string, readonly Role[]>;
 
 export type PolicyName = keyof typeof policies;
+
+/**
+ * The policies the web app shows or hides parts by, under the names the views carry them
+ * (the /me view's organisations: `can.viewMembers` …). The browser reads these flags; it keeps no
+ * copy of the table above.
+ */
+export const capabilityPolicies = {
+  viewMembers: 'members.view',
+  manageMembers: 'members.manage',
+  manageInvitations: 'invitations.manage',
+  manageTeams: 'teams.manage',
+  viewAudit: 'audit.view',
+  managePrivacy: 'privacy.manage',
+  manageOrganisation: 'organisation.manage',
+  viewInstruments: 'instruments.view',
+  manageInstruments: 'instruments.manage',
+  viewRounds: 'rounds.view',
+  manageRounds: 'rounds.manage',
+  inviteRounds: 'rounds.invite',
+  workCoding: 'coding.work',
+  viewCodingFrequencies: 'coding.frequencies',
+  exportResponses: 'reports.raw',
+  handleSignals: 'signals.handle',
+  viewSignalReport: 'signals.report',
+} as const satisfies Record<string, PolicyName>;
+
+export type Capability = keyof typeof capabilityPolicies;
+export type Capabilities = Record<Capability, boolean>;
+
+/** What a person with this role may do in their organisation, as flags, from the table above. */
+export function capabilitiesOf(role: Role): Capabilities {
+  const flags = {} as Capabilities;
+  for (const [capability, policy] of Object.entries(capabilityPolicies) as [Capability, PolicyName][]) {
+    flags[capability] = (policies[policy] as readonly Role[]).includes(role);
+  }
+  return flags;
+}
 
 export function can(actor: Actor, policy: PolicyName, organisationId: string): boolean {
   const role = actor.roles.get(organisationId) as Role | undefined;

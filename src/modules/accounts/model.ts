@@ -15,6 +15,7 @@ export const loginInput = z.strictObject({
 });
 
 export const myTeamView = teamView.pick({ id: true, name: true }).extend({ organisationId: idSchema, position: positionSchema });
+export type MyTeamView = z.infer<typeof myTeamView>;
 
 export const meView = z.object({
   user: z.object({ id: idSchema, email: z.string(), displayName: z.string(), language: languageSchema }),

@@ -66,6 +66,7 @@ export const reportTableView = z.object({
   suppressed: z.boolean(),
   notes: z.array(z.string()),
 });
+export type ReportTableView = z.infer<typeof reportTableView>;
 
 const disclosureView = z.object({ threshold: z.number().int(), suppressed: z.boolean(), unsuppressed: z.boolean(), rule: localisedView });
 
@@ -92,6 +93,7 @@ export const reportView = z.object({
   }),
   tables: z.array(reportTableView),
 });
+export type ReportView = z.infer<typeof reportView>;
 
 export const compareQuery = z.strictObject({ a: idSchema, b: idSchema });
 
@@ -127,6 +129,7 @@ export const comparisonView = z.object({
   largest: z.array(comparisonItemView),
   notCompared: z.array(z.string()),
 });
+export type ComparisonView = z.infer<typeof comparisonView>;
 
 const questionKeySchema = z.string().regex(/^[a-z][a-z0-9_]*$/);
 export const crossTabQuery = z.strictObject({ rows: questionKeySchema, cols: questionKeySchema, team: idSchema.optional(), lang: languageSchema.optional() });
@@ -176,6 +179,7 @@ export const crossTabView = z.object({
   testNote: z.string().nullable(),
   notes: z.array(z.string()),
 });
+export type CrossTabView = z.infer<typeof crossTabView>;
 
 /** The report with the cross-tabs asked for (`crosstab=rows:cols`). */
 export const reportWithCrossTabsView = reportView.extend({ crossTabs: z.array(crossTabView).optional() });
@@ -206,6 +210,7 @@ export const subgroupView = z.object({
   ),
   definition: z.string(),
 });
+export type SubgroupView = z.infer<typeof subgroupView>;
 
 export const trendQuery = z.strictObject({ question: questionKeySchema, lang: languageSchema.optional() });
 export const trendView = z.object({
@@ -233,8 +238,5 @@ export const trendView = z.object({
 });
 
 /** The answers of this module's routes, for the web app (`import type`). */
-export type ComparisonView = z.infer<typeof comparisonView>;
-export type CrossTabView = z.infer<typeof crossTabView>;
 export type ReportWithCrossTabsView = z.infer<typeof reportWithCrossTabsView>;
-export type SubgroupView = z.infer<typeof subgroupView>;
 export type TrendView = z.infer<typeof trendView>;

@@ -150,6 +150,7 @@ export const auditListQuery = z.strictObject({
   before: z.coerce.number().int().min(1).optional(),
 });
 export const auditListView = z.object({ events: z.array(auditEventView), nextBefore: z.number().int().nullable() });
+export type AuditListView = z.infer<typeof auditListView>;
 
 export const auditVerifyView = z.object({
   intact: z.boolean(),
@@ -159,6 +160,3 @@ export const auditVerifyView = z.object({
   ),
 });
 export type AuditVerifyView = z.infer<typeof auditVerifyView>;
-
-/** The answers of this module's routes, for the web app (`import type`). */
-export type AuditListView = z.infer<typeof auditListView>;

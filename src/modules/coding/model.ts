@@ -107,6 +107,7 @@ export const sourceSummary = z.object({
   length: z.number().int(),
   segmentCount: z.number().int(),
 });
+export type SourceSummary = z.infer<typeof sourceSummary>;
 export const sourceListView = z.object({ sources: z.array(sourceSummary) });
 
 export const codingSourceView = z.object({
@@ -126,6 +127,7 @@ export const storyCodingView = z.object({
   sector: sectorSchema,
   sources: z.array(codingSourceView),
 });
+export type StoryCodingView = z.infer<typeof storyCodingView>;
 
 const disclosed = z.object({ count: z.number().int().nullable(), suppressed: z.enum(['primary', 'secondary']).nullable() });
 const localised = z.object({ nl: z.string(), en: z.string() });
@@ -213,4 +215,3 @@ export type CodeDetailView = z.infer<typeof codeDetailView>;
 export type CodebookView = z.infer<typeof codebookView>;
 export type MemoListView = z.infer<typeof memoListView>;
 export type SourceListView = z.infer<typeof sourceListView>;
-export type StoryCodingView = z.infer<typeof storyCodingView>;

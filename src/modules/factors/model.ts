@@ -5,6 +5,7 @@ import { idSchema } from '../../core/schemas.ts';
 export const codeInput = z.strictObject({ code: z.string().trim().min(1).max(40) });
 
 export const passkeyView = z.object({ id: z.string(), name: z.string(), createdAt: z.string(), lastUsedAt: z.string().nullable() });
+export type PasskeyView = z.infer<typeof passkeyView>;
 
 export const factorsView = z.object({
   authenticatorApp: z.boolean(),
@@ -16,8 +17,10 @@ export const factorsView = z.object({
 export type FactorsView = z.infer<typeof factorsView>;
 
 export const totpSetupView = z.object({ secret: z.string(), uri: z.string(), qrSvg: z.string() });
+export type TotpSetupView = z.infer<typeof totpSetupView>;
 
 export const recoveryCodesView = z.object({ recoveryCodes: z.array(z.string()).nullable() });
+export type RecoveryCodesView = z.infer<typeof recoveryCodesView>;
 
 /** What the sign-in page offers after a right password when the person has a second factor. */
 export const secondFactorNeededView = z.object({
@@ -106,6 +109,4 @@ export const twoFactorRuleInput = z.strictObject({ requiredForDataRoles: z.boole
 export const orgParams = z.strictObject({ orgId: idSchema });
 
 /** The answers of this module's routes, for the web app (`import type`). */
-export type RecoveryCodesView = z.infer<typeof recoveryCodesView>;
-export type TotpSetupView = z.infer<typeof totpSetupView>;
 export type TwoFactorRuleView = z.infer<typeof twoFactorRuleView>;

@@ -1,4 +1,5 @@
 import * as z from 'zod';
+import { type Capability, capabilityPolicies } from '../../core/policy.ts';
 import { displayNameSchema, emailSchema, idSchema } from '../../core/schemas.ts';
 
 export const sectors = ['ggz', 'verslavingszorg', 'jeugdhulp', 'other'] as const;
@@ -21,14 +22,25 @@ export const teamParams = z.strictObject({ orgId: idSchema, teamId: idSchema });
 export const teamMemberParams = z.strictObject({ orgId: idSchema, teamId: idSchema, userId: idSchema });
 export const invitationParams = z.strictObject({ orgId: idSchema, invitationId: idSchema });
 
+/** One flag per capability: true when the person's role passes that policy (src/core/policy.ts). */
+export const capabilitiesView = z
+  .object(
+    Object.fromEntries(
+      Object.entries(capabilityPolicies).map(([capability, policy]) => [capability, z.boolean().describe(`The role passes the policy ${policy}.`)]),
+    ) as Record<Capability, z.ZodBoolean>,
+  )
+  .describe('What the person may do in this organisation, worked out on the server from their role and the policy table.');
+
 export const organisationView = z.object({
   id: idSchema,
   name: z.string(),
   sector: sectorSchema,
   disclosureThreshold: z.number().int(),
   role: roleSchema,
+  can: capabilitiesView,
 });
 export type OrganisationView = z.infer<typeof organisationView>;
+export type CapabilitiesView = z.infer<typeof capabilitiesView>;
 
 export const memberView = z.object({
   userId: idSchema,
@@ -80,6 +92,7 @@ export type InvitationView = z.infer<typeof invitationView>;
 export const invitationListView = z.object({ invitations: z.array(invitationView) });
 /** The link is shown once, to the admin who made it; only its hash is stored. */
 export const createdInvitationView = z.object({ invitation: invitationView, link: z.string(), token: z.string() });
+export type CreatedInvitationView = z.infer<typeof createdInvitationView>;
 
 export const invitationTokenSchema = z.string().regex(/^[A-Za-z0-9_-]{43}$/);
 export const invitationLookupInput = z.strictObject({ token: invitationTokenSchema });
@@ -90,6 +103,7 @@ export const invitationPreview = z.object({
   role: roleSchema,
   accountExists: z.boolean(),
 });
+export type InvitationPreview = z.infer<typeof invitationPreview>;
 export const acceptInvitationInput = z.strictObject({
   token: invitationTokenSchema,
   displayName: displayNameSchema.optional(),
@@ -104,9 +118,7 @@ export const organisationSettingsView = z.object({ disclosureThreshold: z.number
 export type OrganisationSettings = z.infer<typeof organisationSettingsView>;
 
 /** The answers of this module's routes, for the web app (`import type`). */
-export type CreatedInvitationView = z.infer<typeof createdInvitationView>;
 export type InvitationListView = z.infer<typeof invitationListView>;
-export type InvitationPreview = z.infer<typeof invitationPreview>;
 export type MemberListView = z.infer<typeof memberListView>;
 export type TeamListView = z.infer<typeof teamListView>;
 export type TeamMemberListView = z.infer<typeof teamMemberListView>;

@@ -1,7 +1,7 @@
 import type { Actor, ServiceContext } from '../../core/context.ts';
 import { AppError, notFound } from '../../core/errors.ts';
 import { newId } from '../../core/ids.ts';
-import { authorize } from '../../core/policy.ts';
+import { authorize, capabilitiesOf } from '../../core/policy.ts';
 import { type Db, inTransaction } from '../../db/database.ts';
 import { DEFAULT_DISCLOSURE_THRESHOLD } from '../analysis/core/disclosure.ts';
 import { recordAudit } from '../audit/service.ts';
@@ -57,6 +57,7 @@ export async function organisationsOf(ctx: ServiceContext, userId: string): Prom
     sector: r.sector as Sector,
     disclosureThreshold: r.disclosure_threshold,
     role: r.role as Role,
+    can: capabilitiesOf(r.role as Role),
   }));
 }
 

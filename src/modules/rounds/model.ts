@@ -56,6 +56,7 @@ export const roundLinkView = z.object({
   responses: z.number().int().nullable(),
   responsesFewerThan: z.number().int().nullable(),
 });
+export type RoundLinkView = z.infer<typeof roundLinkView>;
 
 export const roundView = z.object({
   id: idSchema,
@@ -83,6 +84,7 @@ export const roundView = z.object({
 export type RoundView = z.infer<typeof roundView>;
 export const roundListView = z.object({ rounds: z.array(roundView) });
 export const roundDetailView = roundView.extend({ links: z.array(roundLinkView) });
+export type RoundDetailView = z.infer<typeof roundDetailView>;
 
 /** The JSON way to hand in a whole response at once (the enhanced form and other clients). */
 export const submissionInput = z.strictObject({
@@ -118,7 +120,6 @@ export type SharedResultView = z.infer<typeof sharedResultView>;
 export const sharedResultListView = z.object({ results: z.array(sharedResultView) });
 
 /** The answers of this module's routes, for the web app (`import type`). */
-export type RoundDetailView = z.infer<typeof roundDetailView>;
 export type RoundListView = z.infer<typeof roundListView>;
 export type SharedResultListView = z.infer<typeof sharedResultListView>;
 export type SubmissionAck = z.infer<typeof submissionAck>;

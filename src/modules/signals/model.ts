@@ -103,6 +103,7 @@ export const overviewView = z.object({
 });
 
 const disclosed = z.object({ count: z.number().int().nullable(), suppressed: z.enum(['primary', 'secondary']).nullable() });
+export type DisclosedView = z.infer<typeof disclosed>;
 const localised = z.object({ nl: z.string(), en: z.string() });
 export const signalReportView = z.object({
   themes: z.array(z.object({ key: z.string().nullable(), label: localised })),

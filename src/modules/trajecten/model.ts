@@ -181,6 +181,7 @@ export const sessionSummaryView = z.object({
 });
 export type SessionSummaryView = z.infer<typeof sessionSummaryView>;
 export const sessionDetailView = sessionSummaryView.extend({ notes: z.array(z.object({ step: z.number().int(), text: z.string(), updatedAt: z.string() })) });
+export type SessionDetailView = z.infer<typeof sessionDetailView>;
 
 export const checkView = z.object({
   moment: z.enum(['start', 'end']),
@@ -304,4 +305,3 @@ export type CharterVersionNumberView = z.infer<typeof charterVersionNumberView>;
 
 /** The answers of this module's routes, for the web app (`import type`). */
 export type ComparisonCheckView = z.infer<typeof comparisonCheckView>;
-export type SessionDetailView = z.infer<typeof sessionDetailView>;

@@ -1,5 +1,5 @@
 import { NavLink, useSearchParams } from 'react-router';
-import { can, canOpenPeople } from '../access.ts';
+import { canOpenPeople } from '../access.ts';
 import { useT } from '../i18n.ts';
 import type { Organisation } from '../types.ts';
 
@@ -16,9 +16,9 @@ export function MainNav({ org }: { org: Organisation }) {
     { to: `${base}/trajecten`, label: t('nav.trajecten') },
     { to: `${base}/kruisbestuiving`, label: t('nav.kruisbestuiving') },
     { to: `${base}/ontmoetingen`, label: t('nav.meetings') },
-    ...(canOpenPeople(org.role) ? [{ to: `${base}/people`, label: t('nav.people') }] : []),
-    ...(can(org.role, 'viewAudit') ? [{ to: `${base}/audit`, label: t('nav.audit') }] : []),
-    ...(can(org.role, 'manageOrganisation') ? [{ to: `${base}/organisatie`, label: t('nav.orgSettings') }] : []),
+    ...(canOpenPeople(org) ? [{ to: `${base}/people`, label: t('nav.people') }] : []),
+    ...(org.can.viewAudit ? [{ to: `${base}/audit`, label: t('nav.audit') }] : []),
+    ...(org.can.manageOrganisation ? [{ to: `${base}/organisatie`, label: t('nav.orgSettings') }] : []),
   ];
   return (
     <nav className="main-nav" aria-label={t('header.mainNav')}>

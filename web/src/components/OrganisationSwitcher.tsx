@@ -1,6 +1,6 @@
 import { useId } from 'react';
 import { useLocation, useNavigate } from 'react-router';
-import { can, canOpenPeople } from '../access.ts';
+import { canOpenPeople } from '../access.ts';
 import { useT } from '../i18n.ts';
 import { useMe } from '../session.ts';
 import type { Organisation } from '../types.ts';
@@ -12,8 +12,8 @@ function targetPath(pathname: string, next: Organisation): string {
     section === 'in-beeld' ||
     section === 'trajecten' ||
     section === 'kruisbestuiving' ||
-    (section === 'people' && canOpenPeople(next.role)) ||
-    (section === 'audit' && can(next.role, 'viewAudit'));
+    (section === 'people' && canOpenPeople(next)) ||
+    (section === 'audit' && next.can.viewAudit);
   return allowed ? `/o/${next.id}/${section}` : `/o/${next.id}`;
 }
 

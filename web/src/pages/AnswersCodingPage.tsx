@@ -8,7 +8,7 @@ import { useT } from '../i18n.ts';
 
 export async function loader({ request, params }: LoaderFunctionArgs) {
   // Researchers and admins only: the round's consent names them as the readers of open answers.
-  const org = await requireOrganisation(request, params.orgId, (role) => role === 'admin' || role === 'researcher');
+  const org = await requireOrganisation(request, params.orgId, (org) => org.can.workCoding);
   const { answers } = await api.get<{ answers: AnswerForCoding[] }>(apiPath`/api/orgs/${org.id}/coding/answers`, { signal: request.signal });
   return { groups: byRoundAndQuestion(answers) };
 }

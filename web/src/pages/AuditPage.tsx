@@ -1,6 +1,6 @@
 import { useEffect, useRef, useState } from 'react';
 import { Link, type LoaderFunctionArgs, useLoaderData } from 'react-router';
-import { can, requireOrganisation, useOrganisation } from '../access.ts';
+import { requireOrganisation, useOrganisation } from '../access.ts';
 import { ApiError, api, apiPath } from '../api.ts';
 import { AuditTable } from '../components/audit/AuditTable.tsx';
 import { ErrorAlert } from '../components/ErrorAlert.tsx';
@@ -12,7 +12,7 @@ import type { AuditEvent, AuditPage, Member, Organisation, Team } from '../types
 const PAGE_SIZE = 50;
 
 export async function loader({ request, params }: LoaderFunctionArgs) {
-  const org = await requireOrganisation(request, params.orgId, (role) => can(role, 'viewAudit'));
+  const org = await requireOrganisation(request, params.orgId, (org) => org.can.viewAudit);
   const base = apiPath`/api/orgs/${org.id}`;
   const options = { signal: request.signal };
   // Members and teams only to show names instead of ids.

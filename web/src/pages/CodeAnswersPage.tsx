@@ -20,7 +20,7 @@ import { useT } from '../i18n.ts';
 import { useMe } from '../session.ts';
 
 export async function loader({ request, params }: LoaderFunctionArgs) {
-  const org = await requireOrganisation(request, params.orgId, (role) => role === 'admin' || role === 'researcher');
+  const org = await requireOrganisation(request, params.orgId, (org) => org.can.workCoding);
   const signal = request.signal;
   const [all, codes, memos] = await Promise.all([
     api.get<{ answers: AnswerForCoding[] }>(apiPath`/api/orgs/${org.id}/coding/answers`, { signal }),

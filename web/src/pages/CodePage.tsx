@@ -16,7 +16,7 @@ import { useRevalidate } from '../hooks/useRevalidate.ts';
 import { useT } from '../i18n.ts';
 
 export async function loader({ request, params }: LoaderFunctionArgs) {
-  const org = await requireOrganisation(request, params.orgId, (role) => role !== 'coordinator');
+  const org = await requireOrganisation(request, params.orgId, (org) => org.role !== 'coordinator');
   return api.get<{ code: Code; segments: Segment[]; memos: Memo[] }>(apiPath`/api/orgs/${org.id}/coding/codes/${params.codeId ?? ''}`, {
     signal: request.signal,
   });

@@ -17,7 +17,7 @@ import { useT } from '../i18n.ts';
 import { useMe } from '../session.ts';
 
 export async function loader({ request, params }: LoaderFunctionArgs) {
-  const org = await requireOrganisation(request, params.orgId, (role) => role !== 'coordinator');
+  const org = await requireOrganisation(request, params.orgId, (org) => org.role !== 'coordinator');
   const signal = request.signal;
   const [story, codes] = await Promise.all([
     api.get<StoryForCoding>(apiPath`/api/orgs/${org.id}/coding/stories/${params.storyId ?? ''}`, { signal }),

@@ -21,7 +21,7 @@ const codableFrameworks = ['logics', 'knowledge_positions', 'roles', 'themes', '
 
 export async function loader({ request, params }: LoaderFunctionArgs) {
   // Researchers and admins, and members invited to code with them: the server says which.
-  const org = await requireOrganisation(request, params.orgId, (role) => role !== 'coordinator');
+  const org = await requireOrganisation(request, params.orgId, (org) => org.role !== 'coordinator');
   const signal = request.signal;
   const me = await api.get<MyCoding>(apiPath`/api/orgs/${org.id}/coding/me`, { signal });
   if (!me.canCode) throw data(null, { status: 403 });

@@ -1,6 +1,6 @@
 import { useMemo } from 'react';
 import { Link, type LoaderFunctionArgs, useLoaderData } from 'react-router';
-import { can, requireOrganisation, useOrganisation } from '../access.ts';
+import { requireOrganisation, useOrganisation } from '../access.ts';
 import { api, apiPath } from '../api.ts';
 import { CompareSection } from '../components/dashboard/CompareSection.tsx';
 import { CrossTabSection } from '../components/dashboard/CrossTabSection.tsx';
@@ -23,7 +23,7 @@ export async function loader({ request, params }: LoaderFunctionArgs) {
   const roundId = params.roundId ?? '';
   const options = { signal: request.signal };
   const query = parseReportQuery(new URL(request.url).searchParams);
-  const runsRounds = can(org.role, 'viewRounds');
+  const runsRounds = org.can.viewRounds;
   const [report, round, rounds] = await Promise.all([
     api.get<Report>(`${apiPath`/api/orgs/${org.id}/rounds/${roundId}/report`}?${reportSearch(query, currentLanguage())}`, options),
     runsRounds ? api.get<RoundDetail>(apiPath`/api/orgs/${org.id}/rounds/${roundId}`, options) : null,
@@ -135,7 +135,7 @@ export function Component() {
       )}
 
       {/* Those who run rounds export from the round's page; members export the tables here. */}
-      {!round && <ExportPanel orgId={org.id} roundId={roundId} role={org.role} />}
+      {!round && <ExportPanel orgId={org.id} roundId={roundId} raw={org.can.exportResponses} />}
 
       {round && (
         <>

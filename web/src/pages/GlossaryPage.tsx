@@ -1,14 +1,10 @@
 import { useEffect, useState } from 'react';
 import { useTranslation } from 'react-i18next';
+import type { FrameworkView as Framework, LocalisedText as Text } from '../../../src/modules/frameworks/model.ts';
 import { ApiError, api } from '../api.ts';
 import { ErrorAlert } from '../components/ErrorAlert.tsx';
 import { PageTitle } from '../components/PageTitle.tsx';
 import { fixedT, NS } from '../i18n.ts';
-
-/** The shape of GET /api/frameworks (mirrors src/modules/frameworks/model.ts; no server code in the web app). */
-type Text = { nl: string; en: string };
-type FrameworkCode = { key: string; label: Text; definition: Text; exclusive?: boolean };
-type Framework = { key: string; version: number; scope: string; name: Text; description: Text; codes: FrameworkCode[]; sources?: Text[] };
 
 type GlossaryKey =
   | 'glossary.title'

@@ -1,6 +1,6 @@
 import { type FormEvent, useEffect, useId, useRef, useState } from 'react';
 import { Link, type LoaderFunctionArgs, useLoaderData } from 'react-router';
-import { can, requireOrganisation, useOrganisation } from '../access.ts';
+import { requireOrganisation, useOrganisation } from '../access.ts';
 import { ApiError, api, apiPath } from '../api.ts';
 import { ConfirmDialog } from '../components/ConfirmDialog.tsx';
 import { ErrorAlert } from '../components/ErrorAlert.tsx';
@@ -36,7 +36,7 @@ async function loadKinds(orgId: string, versionId: string, signal: AbortSignal):
 }
 
 export async function loader({ request, params }: LoaderFunctionArgs) {
-  const org = await requireOrganisation(request, params.orgId, (role) => can(role, 'manageRounds'));
+  const org = await requireOrganisation(request, params.orgId, (org) => org.can.manageRounds);
   const round = await api.get<RoundDetail>(apiPath`/api/orgs/${org.id}/rounds/${params.roundId ?? ''}`, { signal: request.signal });
   const kinds = await loadKinds(org.id, round.instrumentVersionId, request.signal).catch((): QuestionKinds => new Map());
   return { round, kinds };

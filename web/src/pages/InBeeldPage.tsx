@@ -1,5 +1,5 @@
 import { type LoaderFunctionArgs, useLoaderData } from 'react-router';
-import { can, requireOrganisation, useOrganisation } from '../access.ts';
+import { requireOrganisation, useOrganisation } from '../access.ts';
 import { api, apiPath } from '../api.ts';
 import { InstrumentsSection } from '../components/inbeeld/InstrumentsSection.tsx';
 import { ResultsSection } from '../components/inbeeld/ResultsSection.tsx';
@@ -11,11 +11,11 @@ import { useT } from '../i18n.ts';
 export async function loader({ request, params }: LoaderFunctionArgs) {
   const org = await requireOrganisation(request, params.orgId);
   const options = { signal: request.signal };
-  if (!can(org.role, 'viewInstruments'))
+  if (!org.can.viewInstruments)
     return { results: (await api.get<{ results: SharedResult[] }>(apiPath`/api/orgs/${org.id}/results`, options)).results, instruments: null, rounds: [] };
   const [instruments, rounds] = await Promise.all([
     api.get<{ instruments: InstrumentListItem[] }>(apiPath`/api/orgs/${org.id}/instruments`, options),
-    can(org.role, 'viewRounds') ? api.get<{ rounds: Round[] }>(apiPath`/api/orgs/${org.id}/rounds`, options) : null,
+    org.can.viewRounds ? api.get<{ rounds: Round[] }>(apiPath`/api/orgs/${org.id}/rounds`, options) : null,
   ]);
   return { results: null, instruments: instruments.instruments, rounds: rounds?.rounds ?? [] };
 }

@@ -1,6 +1,6 @@
 import { useEffect, useState } from 'react';
 import { data, Link, type LoaderFunctionArgs, useLoaderData, useLocation, useNavigate } from 'react-router';
-import { can, requireOrganisation, useOrganisation } from '../access.ts';
+import { requireOrganisation, useOrganisation } from '../access.ts';
 import { ApiError, api, apiPath } from '../api.ts';
 import { ErrorAlert } from '../components/ErrorAlert.tsx';
 import { pick } from '../components/inbeeld/editor/context.tsx';
@@ -13,7 +13,7 @@ import { formatDateTime } from '../format.ts';
 import { currentLanguage, useT } from '../i18n.ts';
 
 export async function loader({ request, params }: LoaderFunctionArgs) {
-  const org = await requireOrganisation(request, params.orgId, (role) => can(role, 'viewInstruments'));
+  const org = await requireOrganisation(request, params.orgId, (org) => org.can.viewInstruments);
   const base = apiPath`/api/orgs/${org.id}/instruments/${params.instrumentId ?? ''}`;
   const options = { signal: request.signal };
   const [instrument, frameworks] = await Promise.all([
@@ -67,7 +67,7 @@ export function Component() {
   const { instrument, version, frameworks } = useLoaderData<typeof loader>();
   const [error, setError] = useState<string | null>(null);
   const [busy, setBusy] = useState(false);
-  const manage = can(org.role, 'manageInstruments');
+  const manage = org.can.manageInstruments;
   const editable = manage && version.status === 'draft';
   const draft = instrument.versions.find((v) => v.status === 'draft');
   const published = (location.state as { published?: number } | null)?.published;
@@ -135,7 +135,7 @@ export function Component() {
                 {t('inBeeld.instrument.editDraft', { version: draft.version })}
               </Link>
             )}
-            {can(org.role, 'manageRounds') && version.status === 'published' && (
+            {org.can.manageRounds && version.status === 'published' && (
               <Link className="button button-secondary" to={`/o/${org.id}/in-beeld/rounds/new?version=${version.id}`}>
                 {t('inBeeld.instrument.newRound')}
               </Link>

@@ -1,6 +1,6 @@
 import { useEffect, useState } from 'react';
 import { Link, type LoaderFunctionArgs, useLoaderData, useRevalidator } from 'react-router';
-import { can, requireOrganisation, useOrganisation } from '../access.ts';
+import { requireOrganisation, useOrganisation } from '../access.ts';
 import { ApiError, api, apiPath } from '../api.ts';
 import { ErrorAlert } from '../components/ErrorAlert.tsx';
 import { CoFacilitatorSection, type Person } from '../components/meetings/CoFacilitatorSection.tsx';
@@ -13,6 +13,7 @@ import { useLiveSnapshot } from '../components/meetings/useLiveSnapshot.ts';
 import { PageTitle } from '../components/PageTitle.tsx';
 import { currentLanguage, useT } from '../i18n.ts';
 import { useMe } from '../session.ts';
+import type { Organisation } from '../types.ts';
 import '../components/meetings/meetings.css';
 
 export async function loader({ request, params }: LoaderFunctionArgs) {
@@ -24,8 +25,8 @@ export async function loader({ request, params }: LoaderFunctionArgs) {
 }
 
 /** Who may become co-facilitator: the organisation's members for those who may see them, else the meeting's team. */
-async function peopleFor(org: { id: string; role: Parameters<typeof can>[0] }, meeting: MeetingView, options: { signal: AbortSignal }): Promise<Person[]> {
-  if (can(org.role, 'viewMembers')) return (await api.get<{ members: Person[] }>(apiPath`/api/orgs/${org.id}/members`, options)).members;
+async function peopleFor(org: Organisation, meeting: MeetingView, options: { signal: AbortSignal }): Promise<Person[]> {
+  if (org.can.viewMembers) return (await api.get<{ members: Person[] }>(apiPath`/api/orgs/${org.id}/members`, options)).members;
   if (!meeting.teamId) return [];
   return (await api.get<{ members: Person[] }>(apiPath`/api/orgs/${org.id}/teams/${meeting.teamId}/members`, options)).members;
 }

@@ -1,6 +1,6 @@
 import { type FormEvent, useRef, useState } from 'react';
 import { Link, type LoaderFunctionArgs, useLoaderData, useNavigate, useSearchParams } from 'react-router';
-import { can, requireOrganisation, useOrganisation } from '../access.ts';
+import { requireOrganisation, useOrganisation } from '../access.ts';
 import { ApiError, api, apiPath } from '../api.ts';
 import { ErrorAlert } from '../components/ErrorAlert.tsx';
 import { inWeeks, isIsoDate, todayIso } from '../components/inbeeld/dates.ts';
@@ -14,7 +14,7 @@ import { currentLanguage, useT } from '../i18n.ts';
 import type { Team } from '../types.ts';
 
 export async function loader({ request, params }: LoaderFunctionArgs) {
-  const org = await requireOrganisation(request, params.orgId, (role) => can(role, 'manageRounds'));
+  const org = await requireOrganisation(request, params.orgId, (org) => org.can.manageRounds);
   const options = { signal: request.signal };
   const [instruments, teams] = await Promise.all([
     api.get<{ instruments: InstrumentListItem[] }>(apiPath`/api/orgs/${org.id}/instruments`, options),

@@ -1,6 +1,6 @@
 import { type FormEvent, useRef, useState } from 'react';
 import { type LoaderFunctionArgs, useLoaderData } from 'react-router';
-import { can, requireOrganisation, useOrganisation } from '../access.ts';
+import { requireOrganisation, useOrganisation } from '../access.ts';
 import { api, apiPath } from '../api.ts';
 import { BrandColourForm } from '../components/BrandColourForm.tsx';
 import { BrandLogoForm } from '../components/BrandLogoForm.tsx';
@@ -17,7 +17,7 @@ import { getMe, setMe } from '../session.ts';
 const fields = ['disclosureThreshold'] as const;
 
 export async function loader({ request, params }: LoaderFunctionArgs) {
-  const org = await requireOrganisation(request, params.orgId, (role) => can(role, 'manageOrganisation'));
+  const org = await requireOrganisation(request, params.orgId, (org) => org.can.manageOrganisation);
   return { sso: await loadSsoSettings(org.id) };
 }
 

@@ -1,5 +1,5 @@
 import { type LoaderFunctionArgs, useLoaderData } from 'react-router';
-import { can, canOpenPeople, requireOrganisation, useOrganisation } from '../access.ts';
+import { canOpenPeople, requireOrganisation, useOrganisation } from '../access.ts';
 import { api, apiPath } from '../api.ts';
 import { PageTitle } from '../components/PageTitle.tsx';
 import { InvitationsSection } from '../components/people/InvitationsSection.tsx';
@@ -14,10 +14,10 @@ export async function loader({ request, params }: LoaderFunctionArgs) {
   const base = apiPath`/api/orgs/${org.id}`;
   const options = { signal: request.signal };
   const [members, teams, invitations, passwordReset] = await Promise.all([
-    can(org.role, 'viewMembers') ? api.get<{ members: Member[] }>(`${base}/members`, options) : null,
+    org.can.viewMembers ? api.get<{ members: Member[] }>(`${base}/members`, options) : null,
     api.get<{ teams: Team[] }>(`${base}/teams`, options),
-    can(org.role, 'manageInvitations') ? api.get<{ invitations: Invitation[] }>(`${base}/invitations`, options) : null,
-    can(org.role, 'manageMembers') ? api.get<{ byMail: boolean }>('/api/auth/password-reset', options) : null,
+    org.can.manageInvitations ? api.get<{ invitations: Invitation[] }>(`${base}/invitations`, options) : null,
+    org.can.manageMembers ? api.get<{ byMail: boolean }>('/api/auth/password-reset', options) : null,
   ]);
   return {
     members: members?.members ?? null,
@@ -32,16 +32,16 @@ export function Component() {
   const { t } = useT();
   const org = useOrganisation();
   const { members, teams, invitations, byMail } = useLoaderData<typeof loader>();
-  const manageMembers = can(org.role, 'manageMembers');
+  const manageMembers = org.can.manageMembers;
 
   return (
     <>
       <PageTitle text={t('people.title')} />
       <p className="lead">{t(manageMembers ? 'people.intro' : 'people.introCoordinator', { organisation: org.name })}</p>
       {members && <MembersSection org={org} members={members} canManage={manageMembers} byMail={byMail} />}
-      {can(org.role, 'manageInvitations') && <InviteForm org={org} teams={teams} />}
+      {org.can.manageInvitations && <InviteForm org={org} teams={teams} />}
       {invitations && <InvitationsSection org={org} invitations={invitations} teams={teams} />}
-      <TeamsSection org={org} teams={teams} canManage={can(org.role, 'manageTeams')} />
+      <TeamsSection org={org} teams={teams} canManage={org.can.manageTeams} />
     </>
   );
 }

@@ -1,5 +1,5 @@
 import { type LoaderFunctionArgs, useLoaderData } from 'react-router';
-import { can, requireOrganisation, useOrganisation } from '../access.ts';
+import { requireOrganisation, useOrganisation } from '../access.ts';
 import { api, apiPath } from '../api.ts';
 import { PageTitle } from '../components/PageTitle.tsx';
 import { type Retention, RetentionForm } from '../components/privacy/RetentionForm.tsx';
@@ -13,7 +13,7 @@ type Register = {
 };
 
 export async function loader({ request, params }: LoaderFunctionArgs) {
-  const org = await requireOrganisation(request, params.orgId, (role) => can(role, 'managePrivacy'));
+  const org = await requireOrganisation(request, params.orgId, (org) => org.can.managePrivacy);
   const base = apiPath`/api/orgs/${org.id}`;
   const options = { signal: request.signal };
   const [retention, register] = await Promise.all([

@@ -1,6 +1,6 @@
 import { useEffect, useState } from 'react';
 import { Link, type LoaderFunctionArgs, useLoaderData, useLocation } from 'react-router';
-import { can, requireOrganisation, useOrganisation } from '../access.ts';
+import { requireOrganisation, useOrganisation } from '../access.ts';
 import { api, apiPath } from '../api.ts';
 import { ExportPanel } from '../components/exports/ExportPanel.tsx';
 import { OpenTextSetting } from '../components/exports/OpenTextSetting.tsx';
@@ -16,7 +16,7 @@ import { formatDate } from '../format.ts';
 import { currentLanguage, useT } from '../i18n.ts';
 
 export async function loader({ request, params }: LoaderFunctionArgs) {
-  const org = await requireOrganisation(request, params.orgId, (role) => can(role, 'viewRounds'));
+  const org = await requireOrganisation(request, params.orgId, (org) => org.can.viewRounds);
   return api.get<RoundDetail>(apiPath`/api/orgs/${org.id}/rounds/${params.roundId ?? ''}`, { signal: request.signal });
 }
 
@@ -106,7 +106,7 @@ export function Component() {
         </ul>
       </section>
 
-      <ExportPanel orgId={org.id} roundId={round.id} role={org.role} />
+      <ExportPanel orgId={org.id} roundId={round.id} raw={org.can.exportResponses} />
 
       <section className="section" aria-labelledby="links-heading">
         <h2 id="links-heading">{t('inBeeld.round.linksHeading')}</h2>
@@ -118,9 +118,9 @@ export function Component() {
         </ul>
       </section>
 
-      <RoundInvitations org={org} round={round} canInvite={can(org.role, 'inviteRounds')} />
+      <RoundInvitations org={org} round={round} canInvite={org.can.inviteRounds} />
 
-      {can(org.role, 'manageRounds') && (
+      {org.can.manageRounds && (
         <section className="section" aria-labelledby="import-heading">
           <h2 id="import-heading">{t('inBeeld.import.sectionHeading')}</h2>
           <p>{t('inBeeld.import.sectionText')}</p>
@@ -130,11 +130,11 @@ export function Component() {
         </section>
       )}
 
-      {can(org.role, 'manageRounds') && <OpenTextSetting orgId={org.id} round={round} onChanged={(updated) => setRound({ ...round, ...updated })} />}
+      {org.can.manageRounds && <OpenTextSetting orgId={org.id} round={round} onChanged={(updated) => setRound({ ...round, ...updated })} />}
 
-      {can(org.role, 'manageRounds') && <ResultSharingSettings org={org} round={round} onChanged={(updated) => setRound({ ...round, ...updated })} />}
+      {org.can.manageRounds && <ResultSharingSettings org={org} round={round} onChanged={(updated) => setRound({ ...round, ...updated })} />}
 
-      {can(org.role, 'manageRounds') && <RoundSettings org={org} round={round} onChanged={(updated) => setRound({ ...round, ...updated })} />}
+      {org.can.manageRounds && <RoundSettings org={org} round={round} onChanged={(updated) => setRound({ ...round, ...updated })} />}
     </>
   );
 }

@@ -38,8 +38,8 @@ export function Component() {
   const mine = signals.filter((s) => s.raisedByMe);
   const others = signals.filter((s) => !s.raisedByMe);
   const myTeams = me.teams.filter((team) => team.organisationId === org.id);
-  const handles = org.role === 'admin' || org.role === 'coordinator' || myTeams.some((t) => t.position === 'coordinator' || t.position === 'policy_officer');
-  const reports = handles || org.role === 'researcher';
+  const handles = org.can.handleSignals || myTeams.some((t) => t.position === 'coordinator' || t.position === 'policy_officer');
+  const reports = handles || org.can.viewSignalReport;
   const base = `/o/${org.id}/kruisbestuiving/signalen`;
 
   const markRead = async () => {

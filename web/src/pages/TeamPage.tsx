@@ -1,6 +1,6 @@
 import { useRef, useState } from 'react';
 import { Link, type LoaderFunctionArgs, useLoaderData } from 'react-router';
-import { can, canOpenPeople, requireOrganisation, useOrganisation } from '../access.ts';
+import { canOpenPeople, requireOrganisation, useOrganisation } from '../access.ts';
 import { ApiError, api, apiPath } from '../api.ts';
 import { ConfirmDialog } from '../components/ConfirmDialog.tsx';
 import { PageTitle } from '../components/PageTitle.tsx';
@@ -17,7 +17,7 @@ export async function loader({ request, params }: LoaderFunctionArgs) {
   const options = { signal: request.signal };
   const [team, orgMembers] = await Promise.all([
     api.get<{ team: Team; members: TeamMember[] }>(apiPath`/api/orgs/${org.id}/teams/${params.teamId ?? ''}/members`, options),
-    can(org.role, 'manageTeams') ? api.get<{ members: Member[] }>(apiPath`/api/orgs/${org.id}/members`, options) : null,
+    org.can.manageTeams ? api.get<{ members: Member[] }>(apiPath`/api/orgs/${org.id}/members`, options) : null,
   ]);
   return { team: team.team, members: team.members, orgMembers: orgMembers?.members ?? null };
 }
@@ -29,7 +29,7 @@ export function Component() {
   const org = useOrganisation();
   const { team, members, orgMembers } = useLoaderData<typeof loader>();
   const revalidate = useRevalidate();
-  const manage = can(org.role, 'manageTeams');
+  const manage = org.can.manageTeams;
   const heading = useRef<HTMLHeadingElement>(null);
   const [status, setStatus] = useState<string | null>(null);
   const [removing, setRemoving] = useState<TeamMember | null>(null);
@@ -55,7 +55,7 @@ export function Component() {
 
   return (
     <>
-      {canOpenPeople(org.role) && (
+      {canOpenPeople(org) && (
         <p className="back-link">
           <Link to={`/o/${org.id}/people`}>{t('team.back')}</Link>
         </p>

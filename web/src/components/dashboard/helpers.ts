@@ -318,10 +318,9 @@ export function groupedBarData(items: CompareItem[], labels: { a: string; b: str
   ]);
 }
 
-/** The effect size as a number, whatever shape the API gives it in. */
-export function effectValue(effect: CompareItem['effect']): number | null {
-  if (effect === null || effect === undefined) return null;
-  return typeof effect === 'number' ? effect : effect.value;
+/** The effect size as a number (the API gives a number, or null when it is not worked out). */
+export function effectValue(effect: CompareItem['effect'] | undefined): number | null {
+  return effect ?? null;
 }
 
 // ---- files and URLs -----------------------------------------------------------------------

@@ -1,7 +1,6 @@
 import { type FormEvent, useEffect, useId, useRef, useState } from 'react';
 import { ApiError, apiPath } from '../../api.ts';
 import { currentLanguage, useT } from '../../i18n.ts';
-import type { Role } from '../../types.ts';
 import { ErrorAlert } from '../ErrorAlert.tsx';
 import { SelectField } from '../SelectField.tsx';
 import './exports.css';
@@ -9,9 +8,6 @@ import './exports.css';
 const FORMATS = ['sav', 'xlsx', 'csv', 'json', 'r'] as const;
 type Format = (typeof FORMATS)[number];
 type Kind = 'responses' | 'tables';
-
-/** Only admins and researchers may take response-level data out (the server's 'reports.raw'). */
-const mayExportResponses = (role: Role) => role === 'admin' || role === 'researcher';
 
 type Progress = { bytes: number; totalRows: number | null; kind: Kind };
 
@@ -46,10 +42,10 @@ async function errorOf(response: Response, fallback: string): Promise<ApiError> 
  * The file is read as it streams in, with what is happening said plainly (bytes received, how many
  * rows); then the browser saves it. Members and coordinators get the tables only.
  */
-export function ExportPanel({ orgId, roundId, role }: { orgId: string; roundId: string; role: Role }) {
+/** `raw`: the person may take response-level data out (the server's flag `exportResponses`). */
+export function ExportPanel({ orgId, roundId, raw }: { orgId: string; roundId: string; raw: boolean }) {
   const { t } = useT();
   const lang = currentLanguage();
-  const raw = mayExportResponses(role);
   const [kind, setKind] = useState<Kind>(raw ? 'responses' : 'tables');
   const [format, setFormat] = useState<Format>('xlsx');
   const [language, setLanguage] = useState<'nl' | 'en'>(lang);

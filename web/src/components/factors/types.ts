@@ -1,6 +1,8 @@
-/** The shapes of the two-factor API (mirrors src/modules/factors/model.ts). */
-export type Passkey = { id: string; name: string; createdAt: string; lastUsedAt: string | null };
-export type FactorsView = { authenticatorApp: boolean; passkeys: Passkey[]; recoveryCodesLeft: number; setupRequired: boolean };
-export type SecondFactorNeeded = { secondFactor: { authenticatorApp: boolean; passkey: boolean; recoveryCode: boolean } };
-export type RecoveryCodesView = { recoveryCodes: string[] | null };
-export type TotpSetup = { secret: string; uri: string; qrSvg: string };
+/** The shapes of the two-factor API: the types of src/modules/factors/model.ts (types only). */
+export type {
+  FactorsView,
+  PasskeyView as Passkey,
+  RecoveryCodesView,
+  SecondFactorNeeded,
+  TotpSetupView as TotpSetup,
+} from '../../../../src/modules/factors/model.ts';

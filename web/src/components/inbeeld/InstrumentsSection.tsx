@@ -1,5 +1,4 @@
 import { Link } from 'react-router';
-import { can } from '../../access.ts';
 import { currentLanguage, useT } from '../../i18n.ts';
 import type { Organisation } from '../../types.ts';
 import { pick } from './editor/context.tsx';
@@ -47,7 +46,7 @@ export function InstrumentsSection({ org, instruments }: { org: Organisation; in
           </tbody>
         </table>
       )}
-      {can(org.role, 'manageInstruments') && <NewInstrumentForm org={org} instruments={instruments} />}
+      {org.can.manageInstruments && <NewInstrumentForm org={org} instruments={instruments} />}
     </section>
   );
 }

@@ -1,5 +1,4 @@
 import { Link } from 'react-router';
-import { can } from '../../access.ts';
 import { formatDate } from '../../format.ts';
 import { currentLanguage, useT } from '../../i18n.ts';
 import type { Organisation } from '../../types.ts';
@@ -58,7 +57,7 @@ export function RoundsSection({ org, rounds, canStart }: { org: Organisation; ro
           </tbody>
         </table>
       )}
-      {can(org.role, 'manageRounds') &&
+      {org.can.manageRounds &&
         (canStart ? (
           <p>
             <Link className="button button-primary" to={`/o/${org.id}/in-beeld/rounds/new`}>

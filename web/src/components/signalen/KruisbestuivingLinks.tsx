@@ -9,7 +9,7 @@ import type { MyCoding } from './types.ts';
 export function KruisbestuivingLinks({ org }: { org: Organisation }) {
   const { t } = useT();
   const base = `/o/${org.id}/kruisbestuiving`;
-  const researches = org.role === 'admin' || org.role === 'researcher';
+  const researches = org.can.workCoding;
   const [coResearcher, setCoResearcher] = useState(false);
   useEffect(() => {
     if (org.role !== 'member') return;
@@ -31,7 +31,7 @@ export function KruisbestuivingLinks({ org }: { org: Organisation }) {
             <Link to={`${base}/codering`}>{t('signalen.links.coding')}</Link>
           </li>
         )}
-        {org.role === 'coordinator' && (
+        {org.can.viewCodingFrequencies && !researches && (
           <li>
             <Link to={`${base}/codering/frequenties`}>{t('signalen.links.frequencies')}</Link>
           </li>

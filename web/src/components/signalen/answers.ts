@@ -1,27 +1,8 @@
-import type { Person } from './types.ts';
+import type { AnswerSegmentView, AnswersForCodingView } from '../../../../src/modules/coding/model.ts';
 
 /** GET /api/orgs/:orgId/coding/answers: one survey open answer researchers may code. */
-export type AnswerForCoding = {
-  roundId: string;
-  roundName: string;
-  responseId: string;
-  question: string;
-  text: string;
-  submittedOn: string | null;
-  segments: AnswerSegment[];
-};
-
-export type AnswerSegment = {
-  id: string;
-  codeId: string;
-  responseId: string;
-  question: string;
-  start: number;
-  end: number;
-  quote: string;
-  createdBy: Person;
-  createdAt: string;
-};
+export type AnswerForCoding = AnswersForCodingView['answers'][number];
+export type AnswerSegment = AnswerSegmentView;
 
 export type AnswerQuestion = { roundId: string; roundName: string; question: string; answers: AnswerForCoding[] };
 

@@ -3,35 +3,26 @@
  * (types only); the phase texts, the equal-position questions and the intervision methods are
  * plain data shared with the server.
  */
+import type { ComparisonView } from '../../../../src/modules/analysis/model.ts';
+import type { FrameworkView } from '../../../../src/modules/frameworks/model.ts';
+import type { ComparisonCheckView } from '../../../../src/modules/trajecten/model.ts';
 
+export type { LocalisedText } from '../../../../src/modules/frameworks/model.ts';
 export { dialogueClusters, dialogueQuestions } from '../../../../src/modules/trajecten/equal-position.ts';
 export { intervisionMethods, methodOf } from '../../../../src/modules/trajecten/intervision-methods.ts';
 export type {
   AgreementView,
   CharterVersionView,
+  SessionDetailView as SessionDetail,
   SessionSummaryView,
   TrajectoryDetailView,
+  TrajectoryListView as TrajectoryList,
   TrajectorySummaryView,
 } from '../../../../src/modules/trajecten/model.ts';
 export { type Phase, type PhaseKey, phaseKeys, phases, type TopicKey } from '../../../../src/modules/trajecten/phases.ts';
 
-export type LocalisedText = { nl: string; en: string };
-export type FrameworkCode = { key: string; label: LocalisedText; definition: LocalisedText; exclusive?: boolean };
-export type Framework = { key: string; codes: FrameworkCode[] };
+/** The part of a framework the trajectory pages read (every framework the API sends has it). */
+export type Framework = Pick<FrameworkView, 'key' | 'codes'>;
 
-export type TrajectoryList = import('../../../../src/modules/trajecten/model.ts').TrajectoryListView;
-
-export type SessionDetail = import('../../../../src/modules/trajecten/model.ts').SessionSummaryView & {
-  notes: { step: number; text: string; updatedAt: string }[];
-};
-
-export type CheckComparison = {
-  start: { roundId: string; roundName: string } | null;
-  end: { roundId: string; roundName: string } | null;
-  comparison: null | {
-    a: { n: number; label: string };
-    b: { n: number; label: string };
-    disclosure: { suppressed: boolean; rule: LocalisedText };
-    scales: { question: string; item?: string; label: string; aMean: number | null; bMean: number | null; gap: number | null; suppressed: boolean }[];
-  };
-};
+/** GET …/checks/comparison: the comparison is the analysis module's comparison of the two rounds. */
+export type CheckComparison = Omit<ComparisonCheckView, 'comparison'> & { comparison: ComparisonView | null };
