@@ -161,7 +161,7 @@ export async function generateRound(
   options: { responses: number; seed?: number; csvDir: string; onProgress?: (done: number, total: number) => void },
 ): Promise<GeneratedRound> {
   const started = performance.now();
-  const { instrument, consentOf: organisationId } = await setupRound(config);
+  const { instrument, organisationId } = await setupRound(config);
   const { round, linkId, teams } = await roundFacts(config, organisationId);
   const sink = config.database.kind === 'sqlite' ? sqliteSink(config.database.file) : await postgresSink(config.database.url);
   fs.mkdirSync(options.csvDir, { recursive: true });
