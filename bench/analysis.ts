@@ -101,7 +101,7 @@ export async function prepare(label: string, config: Config, dir: string, fresh:
   return generated;
 }
 
-async function signIn(base: string): Promise<string> {
+export async function signIn(base: string): Promise<string> {
   const csrf = await fetch(`${base}/api/csrf`);
   const cookies = new Map(csrf.headers.getSetCookie().map((c) => (c.split(';')[0] ?? '').split('=') as [string, string]));
   const { token } = (await csrf.json()) as { token: string };

@@ -33,7 +33,7 @@ export type GeneratedRound = {
 type Row = [string, string, string | null, string | null, number | null, string | null];
 type ResponseRow = [string, string, string, string | null, string, string, string, string, string, string | null];
 
-const RESPONSE_COLUMNS = [
+export const RESPONSE_COLUMNS = [
   'id',
   'round_id',
   'link_id',
@@ -45,7 +45,7 @@ const RESPONSE_COLUMNS = [
   'started_on',
   'submitted_on',
 ] as const;
-const ANSWER_COLUMNS = ['response_id', 'question', 'item', 'option', 'number_value', 'text_value'] as const;
+export const ANSWER_COLUMNS = ['response_id', 'question', 'item', 'option', 'number_value', 'text_value'] as const;
 /** Responses per transaction. */
 const BATCH = 2000;
 
