@@ -5,7 +5,7 @@ import { afterAll, beforeAll, describe, expect, inject, it } from 'vitest';
 import WebSocket from 'ws';
 import { openDatabase } from '../../src/db/database.ts';
 import { sampleAnswers, seededPick } from '../../src/modules/instruments/sample-answers.ts';
-import { hasNginx, type NginxPair, startNginxPair } from '../helpers/nginx-pair.ts';
+import { type Answer, hasNginx, type NginxPair, startNginxPair } from '../helpers/nginx-pair.ts';
 import { singlePrompt } from '../meetings/helpers.ts';
 
 /**
@@ -26,7 +26,7 @@ describe.runIf(hasNginx && inject('postgresUrl'))('shared state behind nginx, tw
   const orgUrl = () => `/api/orgs/${pair.round.organisationId}`;
 
   beforeAll(async () => {
-    pair = await startNginxPair({ portSlot: 1, showUpstream: true, appEnv: { LOGIN_RATE_LIMIT: '6' } });
+    pair = await startNginxPair({ portSlot: 1, showUpstream: true, appEnv: { LOGIN_RATE_LIMIT: '9' } });
     [a, b] = pair.appPorts;
   }, 180_000);
 
@@ -64,25 +64,29 @@ describe.runIf(hasNginx && inject('postgresUrl'))('shared state behind nginx, tw
     expect(new Set(refused.map((r) => r.upstream))).toEqual(new Set([a, b]));
   }, 60_000);
 
-  it('the sign-in limit counts attempts on both processes together (LOGIN_RATE_LIMIT=6, one sign-in used above)', async () => {
-    const statuses: number[] = [];
-    const upstreams: (number | undefined)[] = [];
+  it('both sign-in limits count attempts from both processes together: per account, then per address (LOGIN_RATE_LIMIT=9)', async () => {
     const csrf = await pair.request('GET', '/api/csrf', {});
     const csrfToken = (JSON.parse(csrf.body) as { token: string }).token;
-    for (let i = 0; i < 7; i++) {
-      const attempt = await pair.request(
+    const attempt = (email: string) =>
+      pair.request(
         'POST',
         '/api/auth/login',
         { cookie: csrf.cookies.join('; '), 'x-csrf-token': csrfToken },
-        JSON.stringify({ email: 'beheerder@demo.kruisbestuiving.org', password: 'niet-het-wachtwoord' }),
+        JSON.stringify({ email, password: 'niet-het-wachtwoord' }),
       );
-      statuses.push(attempt.status);
-      upstreams.push(attempt.upstream);
-    }
-    // Counted per process, each would allow six: seven attempts split over two would all be answered.
-    expect(statuses).toEqual([401, 401, 401, 401, 401, 429, 429]);
-    expect(new Set(upstreams.slice(0, 5))).toEqual(new Set([a, b]));
-    expect(new Set(upstreams.slice(5))).toEqual(new Set([a, b]));
+    // The account waits after 5 wrong passwords (src/modules/limits/sign-in-throttle.ts, counted in the database).
+    const account: Answer[] = [];
+    for (let i = 0; i < 7; i++) account.push(await attempt('beheerder@demo.kruisbestuiving.org'));
+    expect(account.map((r) => r.status)).toEqual([401, 401, 401, 401, 401, 429, 429]);
+    expect(new Set(account.slice(0, 5).map((r) => r.upstream))).toEqual(new Set([a, b]));
+    expect(new Set(account.slice(5).map((r) => r.upstream))).toEqual(new Set([a, b]));
+    // The route's limit per address: the sign-in above and these 7 make 8; one more is allowed, then 429
+    // on both processes. Each address a new account, so the per-account wait plays no part. Counted per
+    // process, each would have seen 4 or 5 and allowed all three.
+    const address: Answer[] = [];
+    for (let i = 0; i < 3; i++) address.push(await attempt(`niemand-${i}@example.org`));
+    expect(address.map((r) => r.status)).toEqual([401, 429, 429]);
+    expect(new Set(address.slice(1).map((r) => r.upstream))).toEqual(new Set([a, b]));
   }, 60_000);
 
   it('an import previewed on one process is committed on the other; the export downloads from both', async () => {
