@@ -33,7 +33,7 @@ import { cocreatieErvaringswerkers } from '../src/modules/instruments/builtin/co
 import { rebuildTallies } from '../src/modules/rounds/tally-store.ts';
 import { chromiumAvailable, type DashboardTiming, timeDashboards } from './lib/dashboard-timing.ts';
 import { type GeneratedRound, generateRound } from './lib/generate-rounds.ts';
-import { peakRssMiB, startProcess } from './lib/processes.ts';
+import { freePort, isEntry, peakRssMiB, startProcess } from './lib/processes.ts';
 
 const N = Number(process.env.BENCH_RESPONSES ?? 100_000);
 const REUSE = process.env.BENCH_REUSE === '1';
@@ -44,7 +44,7 @@ const REUSE_DIR = path.join(os.tmpdir(), 'kb-bench-analysis');
 /** The multiple-choice questions of the experience workers' form (answered counts need DISTINCT there). */
 const MULTIPLE = cocreatieErvaringswerkers.sections.flatMap((s) => s.questions).flatMap((q) => (q.type === 'multiple' ? [q.key] : []));
 
-type Result = {
+export type Result = {
   store: string;
   responses: number;
   answerRows: number;
@@ -77,7 +77,7 @@ function progress(label: string) {
 }
 
 /** Generates the round, or reads what an earlier BENCH_REUSE run left for the same N. */
-async function prepare(label: string, config: Config, dir: string, fresh: () => Promise<void>): Promise<GeneratedRound> {
+export async function prepare(label: string, config: Config, dir: string, fresh: () => Promise<void>): Promise<GeneratedRound> {
   const meta = path.join(dir, 'meta.json');
   if (REUSE && fs.existsSync(meta)) {
     const saved = JSON.parse(fs.readFileSync(meta, 'utf8')) as GeneratedRound;
@@ -101,7 +101,7 @@ async function prepare(label: string, config: Config, dir: string, fresh: () => 
   return generated;
 }
 
-async function signIn(base: string): Promise<string> {
+export async function signIn(base: string): Promise<string> {
   const csrf = await fetch(`${base}/api/csrf`);
   const cookies = new Map(csrf.headers.getSetCookie().map((c) => (c.split(';')[0] ?? '').split('=') as [string, string]));
   const { token } = (await csrf.json()) as { token: string };
@@ -120,7 +120,7 @@ async function signIn(base: string): Promise<string> {
 }
 
 /** Starts the real server on this database and times the full report over HTTP. */
-async function timeServer(store: string, env: Record<string, string>, round: GeneratedRound, port: number, withDashboard = false): Promise<Result> {
+export async function timeServer(store: string, env: Record<string, string>, round: GeneratedRound, port: number, withDashboard = false): Promise<Result> {
   const server = await startProcess(['bin/kruisbestuiving.js', 'start'], { ...env, PORT: String(port) }, `http://127.0.0.1:${port}/readyz`);
   try {
     const base = `http://127.0.0.1:${port}`;
@@ -188,7 +188,7 @@ async function timeDashboardPages(base: string, cookie: string, round: Generated
 }
 
 /** The same aggregates in DuckDB (in memory) over the same rows, loaded from the CSV files (loading not timed). */
-async function timeDuckDb(round: GeneratedRound): Promise<Result> {
+export async function timeDuckDb(round: GeneratedRound): Promise<Result> {
   const instance = await DuckDBInstance.create(':memory:');
   const db = await instance.connect();
   const csv = (file: string, columns: string) => `read_csv('${file}', header = true, columns = {${columns}})`;
@@ -217,6 +217,16 @@ async function timeDuckDb(round: GeneratedRound): Promise<Result> {
     for (const q of queries) await db.runAndReadAll(q);
     if (i > 0) runsMs.push(performance.now() - t0);
   }
+  // The report's answer filter (sector = ggz): the same statements over the matching responses only.
+  const filter = `r.id in (select response_id from answers where question = 'sector' and option = 'ggz')`;
+  const filteredMs: number[] = [];
+  for (let i = 0; i <= 3; i++) {
+    const t0 = performance.now();
+    for (const q of queries) await db.runAndReadAll(q.replaceAll(scope, `${scope} and ${filter}`));
+    if (i > 0) filteredMs.push(performance.now() - t0);
+  }
+  const matching = Number((await db.runAndReadAll(`select count(*) from responses r where ${scope} and ${filter}`)).getRows()[0]?.[0]);
+  if (!(matching > 0 && matching < round.responses)) throw new Error(`The DuckDB filter matched ${matching} of ${round.responses} responses`);
   const n = Number((await db.runAndReadAll(queries[0] ?? '')).getRows()[0]?.[0]);
   if (n !== round.responses) throw new Error(`DuckDB counted ${n} responses, expected ${round.responses}`);
   db.closeSync();
@@ -227,7 +237,7 @@ async function timeDuckDb(round: GeneratedRound): Promise<Result> {
     answerRows: round.answerRows,
     medianMs: median(runsMs),
     runsMs,
-    filteredMs: null,
+    filteredMs: median(filteredMs),
     peakMiB: null,
     bytes: 0,
   };
@@ -247,7 +257,7 @@ async function main() {
     });
     baselineRound = round;
     results.push(await timeDuckDb(round));
-    results.push(await timeServer('Kruisbestuiving on SQLite', { DATA_DIR: sqliteDir }, round, 3395, true));
+    results.push(await timeServer('Kruisbestuiving on SQLite', { DATA_DIR: sqliteDir }, round, await freePort(), true));
   } finally {
     if (!REUSE) fs.rmSync(sqliteDir, { recursive: true, force: true });
   }
@@ -267,7 +277,7 @@ async function main() {
       await admin.query(`drop database if exists ${name} with (force)`);
       await admin.query(`create database ${name}`);
     });
-    results.push(await timeServer('Kruisbestuiving on PostgreSQL', { DATABASE_URL: url.toString() }, round, 3396));
+    results.push(await timeServer('Kruisbestuiving on PostgreSQL', { DATABASE_URL: url.toString() }, round, await freePort()));
   } catch (error) {
     console.error(`PostgreSQL run skipped: ${(error as Error).message}`);
   } finally {
@@ -304,4 +314,4 @@ async function main() {
   for (const [label, seconds] of tallySeconds) console.log(`${label}: counting the generated round's tallies from scratch took ${seconds.toFixed(1)} s.`);
 }
 
-await main();
+if (isEntry(import.meta.url)) await main();

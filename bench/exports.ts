@@ -25,16 +25,16 @@ import type { ExportFormat } from '../src/modules/exports/model.ts';
 import { exportForCli } from '../src/modules/exports/service.ts';
 import { publishedInstruments } from '../src/modules/rounds/instrument-source.ts';
 import { type GeneratedRound, generateRound } from './lib/generate-rounds.ts';
-import { ROOT } from './lib/processes.ts';
+import { isEntry, ROOT } from './lib/processes.ts';
 
 const N = Number(process.env.BENCH_RESPONSES ?? 100_000);
 const REUSE = process.env.BENCH_REUSE === '1';
 const REUSE_DIR = path.join(os.tmpdir(), 'kb-bench-exports');
 const ROUND_KEY = 'benchmark';
 
-type Measure = { name: string; ms: number; cpuMs: number; peakMiB: number; bytes: number };
-const KINDS = ['select', 'bare-csv', 'sav', 'xlsx', 'csv', 'json', 'r'] as const;
-type Kind = (typeof KINDS)[number];
+export type Measure = { name: string; ms: number; cpuMs: number; peakMiB: number; bytes: number };
+export const KINDS = ['select', 'bare-csv', 'sav', 'xlsx', 'csv', 'json', 'r'] as const;
+export type Kind = (typeof KINDS)[number];
 
 const peakMiB = () => process.resourceUsage().maxRSS / 1024;
 
@@ -96,7 +96,7 @@ async function child(kind: Kind, dir: string): Promise<void> {
   process.stdout.write(`${JSON.stringify({ name: kind, ms, cpuMs: (cpu.user + cpu.system) / 1000, peakMiB: peakMiB(), bytes })}\n`);
 }
 
-function measure(kind: Kind, dir: string): Measure {
+export function measure(kind: Kind, dir: string): Measure {
   const result = spawnSync(process.execPath, ['--import', 'tsx', 'bench/exports.ts', '--child', kind, dir], {
     cwd: ROOT,
     encoding: 'utf8',
@@ -164,4 +164,4 @@ async function main(): Promise<void> {
 
 const childAt = process.argv.indexOf('--child');
 if (childAt > 0) await child(process.argv[childAt + 1] as Kind, process.argv[childAt + 2] ?? '');
-else await main();
+else if (isEntry(import.meta.url)) await main();

@@ -1,98 +1,269 @@
 /**
- * Foundation benchmarks, each against a baseline measured in the same run (ratios, not absolute
- * times): start-up and idle memory against a bare Node HTTP server; authenticated API requests
- * against the /healthz route of the same server (so the ratio is the cost of session, database and
- * serialisation). Run with `npm run bench`. Traffic stays on 127.0.0.1 and every loop is bounded.
+ * Every row of the performance table (issue 17), each as a ratio against a baseline measured in the
+ * same run, in the same process tree, minutes apart at most:
+ *
+ * - server memory idle (RSS after start) and at 30 respondents filling the form (peak RSS), against a
+ *   bare node:http process idle and a bare node:http + SQLite server under 30 concurrent submissions;
+ * - server CPU per complete response, the form filled page by page (19 requests), against the bare
+ *   server's CPU per stored JSON submission of the same rows;
+ * - JSON submissions against a bare node:http + driver (SQLite, PostgreSQL), and both cores: PostgreSQL
+ *   with WORKERS=2 against WORKERS=1 (bench/submissions.ts);
+ * - the report of a large round, full and with one answer filter, against DuckDB over the same rows
+ *   (bench/analysis.ts);
+ * - exports against a bare streaming CSV writer of the same rows, CPU time and peak memory (bench/exports.ts).
+ *
+ * Run: npm run bench            (full size: about 10 minutes on a quiet 2-core machine)
+ *      npm run bench -- --quick (a smoke run: small sizes, about 3 minutes)
+ * Sizes: BENCH_SUBMISSIONS, BENCH_FORMS (complete responses page by page), BENCH_RESPONSES (the large round).
+ * Traffic stays on 127.0.0.1 and every loop is bounded.
  */
-import { spawn } from 'node:child_process';
 import fs from 'node:fs';
 import os from 'node:os';
 import path from 'node:path';
-import autocannon from 'autocannon';
+import pg from 'pg';
+import { loadConfig } from '../src/config.ts';
+import { fillForms } from './lib/fill-forms.ts';
+import { cpuMs, freePort, peakRssMiB, rssMiB, startProcess } from './lib/processes.ts';
+import { setupRound } from './lib/setup-round.ts';
 
-const ROOT = path.resolve(import.meta.dirname, '..');
-const DURATION_S = Number(process.env.BENCH_SECONDS ?? 5);
+const QUICK = process.argv.includes('--quick');
+const SIZE = {
+  submissions: Number(process.env.BENCH_SUBMISSIONS ?? (QUICK ? 300 : 2000)),
+  forms: Number(process.env.BENCH_FORMS ?? (QUICK ? 30 : 150)),
+  responses: Number(process.env.BENCH_RESPONSES ?? (QUICK ? 2000 : 20_000)),
+};
+const RESPONDENTS = 30;
+const PG_ADMIN = process.env.TEST_POSTGRES_URL ?? 'postgres://postgres@127.0.0.1:5432/postgres';
+// The other benchmarks read their sizes when loaded.
+process.env.BENCH_SUBMISSIONS = String(SIZE.submissions);
+process.env.BENCH_CONNECTIONS = String(RESPONDENTS);
+process.env.BENCH_RESPONSES = String(SIZE.responses);
+const { runSubmissions } = await import('./submissions.ts');
+const { prepare, timeDuckDb, timeServer } = await import('./analysis.ts');
+const { measure } = await import('./exports.ts');
 
-type Started = { pid: number; ms: number; stop: () => void };
+type Row = { what: string; measured: string; baseline: string; ratio: number; aim: string };
+const rows: Row[] = [];
+const loads: string[] = [];
+const noteLoad = (section: string) =>
+  loads.push(
+    `${section}: ${os
+      .loadavg()
+      .map((l) => l.toFixed(1))
+      .join(' / ')}`,
+  );
+const sleep = (ms: number) => new Promise((r) => setTimeout(r, ms));
+const x = (ratio: number) => `${ratio.toFixed(2)}×`;
 
-async function waitFor(url: string, deadline: number): Promise<void> {
-  while (Date.now() < deadline) {
-    try {
-      if ((await fetch(url)).ok) return;
-    } catch {}
-    await new Promise((r) => setTimeout(r, 20));
+async function withPgDatabase<T>(name: string, work: (url: string) => Promise<T>): Promise<T | undefined> {
+  const admin = new pg.Client({ connectionString: PG_ADMIN });
+  try {
+    await admin.connect();
+    await admin.query(`drop database if exists ${name} with (force)`);
+    await admin.query(`create database ${name}`);
+    const url = new URL(PG_ADMIN);
+    url.pathname = `/${name}`;
+    return await work(url.toString());
+  } catch (error) {
+    console.error(`PostgreSQL part skipped: ${(error as Error).message}`);
+    return undefined;
+  } finally {
+    await admin.query(`drop database if exists ${name} with (force)`).catch(() => {});
+    await admin.end().catch(() => {});
   }
-  throw new Error(`${url} did not answer`);
 }
 
-async function startProcess(args: string[], env: Record<string, string>, readyUrl: string): Promise<Started> {
-  const t0 = performance.now();
-  const child = spawn(process.execPath, args, { cwd: ROOT, env: { ...process.env, LOG_LEVEL: 'warn', ...env }, stdio: 'ignore' });
-  await waitFor(readyUrl, Date.now() + 30_000);
-  return { pid: child.pid ?? 0, ms: performance.now() - t0, stop: () => child.kill('SIGTERM') };
-}
-
-function rssMiB(pid: number): number {
-  const status = fs.readFileSync(`/proc/${pid}/status`, 'utf8');
-  const kb = Number(/VmRSS:\s+(\d+)/.exec(status)?.[1] ?? 0);
-  return kb / 1024;
-}
-
-async function load(url: string, headers: Record<string, string> = {}) {
-  const result = await autocannon({ url, connections: 10, duration: DURATION_S, headers });
-  return { rps: result.requests.average, p99: result.latency.p99 };
+/** The platform with an open round; idle RSS 3 s after start, then `forms` responses page by page from 30 respondents. */
+async function formRun(label: string, env: Record<string, string>, port: number) {
+  const config = loadConfig(env);
+  const { token, instrument } = await setupRound(config);
+  const server = await startProcess(
+    ['bin/kruisbestuiving.js', 'start'],
+    { ...env, PORT: String(port), RESPONDENT_RATE_LIMIT: '100000000' },
+    `http://127.0.0.1:${port}/readyz`,
+  );
+  try {
+    await sleep(3000);
+    const idleMiB = rssMiB(server.pid);
+    const base = `http://127.0.0.1:${port}`;
+    const warm = await fillForms(base, token, instrument, 10, 5);
+    const warmMiB = rssMiB(server.pid);
+    const cpu0 = cpuMs(server.pid);
+    const run = await fillForms(base, token, instrument, SIZE.forms, RESPONDENTS);
+    const cpu = cpuMs(server.pid) - cpu0;
+    if (run.failures.length || warm.failures.length) throw new Error(`${label}: ${[...warm.failures, ...run.failures].slice(0, 3).join('; ')}`);
+    const result = {
+      idleMiB,
+      warmMiB,
+      peakMiB: peakRssMiB(server.pid),
+      cpuPerResponse: cpu / run.completed,
+      requestsPerResponse: run.requests / run.completed,
+      perSecond: run.completed / run.seconds,
+    };
+    console.error(
+      `${label}: idle ${idleMiB.toFixed(0)} MiB, after warm-up ${warmMiB.toFixed(0)} MiB, peak ${result.peakMiB.toFixed(0)} MiB; ${run.completed} responses, ${result.cpuPerResponse.toFixed(1)} ms CPU each`,
+    );
+    return result;
+  } finally {
+    await server.stop();
+  }
 }
 
 async function main() {
-  const dataDir = fs.mkdtempSync(path.join(os.tmpdir(), 'kb-bench-'));
-  const baseline = await startProcess(['-e', "require('http').createServer((q,s)=>s.end('ok')).listen(3391,'127.0.0.1')"], {}, 'http://127.0.0.1:3391/');
-  await new Promise((r) => setTimeout(r, 1000));
-  const baselineRss = rssMiB(baseline.pid);
-  baseline.stop();
+  const started = performance.now();
+  const machine = `${os.cpus().length} × ${os.cpus()[0]?.model.trim()}, ${(os.totalmem() / 2 ** 30).toFixed(1)} GiB, Node ${process.version}, ${os.type()} ${os.release()}`;
+  console.error(`${machine}\nsizes: ${JSON.stringify(SIZE)}${QUICK ? ' (--quick)' : ''}`);
+  noteLoad('start');
 
-  const app = await startProcess(['bin/kruisbestuiving.js', 'start', '--demo-if-empty'], { PORT: '3392', DATA_DIR: dataDir }, 'http://127.0.0.1:3392/readyz');
-  await new Promise((r) => setTimeout(r, 1000));
-  const appRss = rssMiB(app.pid);
-  const warmStart = await (async () => {
-    app.stop();
-    await new Promise((r) => setTimeout(r, 500));
-    return startProcess(['bin/kruisbestuiving.js', 'start'], { PORT: '3392', DATA_DIR: dataDir }, 'http://127.0.0.1:3392/readyz');
-  })();
+  // 1. Memory and CPU per complete response.
+  const barePort = await freePort();
+  const bare = await startProcess(
+    ['-e', `require('http').createServer((q,s)=>s.end('ok')).listen(${barePort},'127.0.0.1')`],
+    {},
+    `http://127.0.0.1:${barePort}/`,
+  );
+  await sleep(1000);
+  const bareMiB = rssMiB(bare.pid);
+  await bare.stop();
+  const sqliteDir = fs.mkdtempSync(path.join(os.tmpdir(), 'kb-bench-run-'));
+  const formSqlite = await formRun('form on SQLite', { DATA_DIR: sqliteDir }, await freePort());
+  fs.rmSync(sqliteDir, { recursive: true, force: true });
+  const formPg = await withPgDatabase(`kb_bench_run_${process.pid}`, async (url) => formRun('form on PostgreSQL', { DATABASE_URL: url }, await freePort()));
+  noteLoad('after the form runs');
 
-  const base = 'http://127.0.0.1:3392';
-  const csrfResponse = await fetch(`${base}/api/csrf`);
-  const csrfCookie = csrfResponse.headers
-    .getSetCookie()
-    .map((c) => c.split(';')[0])
-    .join('; ');
-  const { token } = (await csrfResponse.json()) as { token: string };
-  const login = await fetch(`${base}/api/auth/login`, {
-    method: 'POST',
-    headers: { 'content-type': 'application/json', 'x-csrf-token': token, cookie: csrfCookie },
-    body: JSON.stringify({ email: 'beheerder@demo.kruisbestuiving.org', password: 'demo-kruisbestuiving' }),
-  });
-  const session = login.headers
-    .getSetCookie()
-    .map((c) => c.split(';')[0])
-    .join('; ');
-  const health = await load(`${base}/healthz`);
-  const me = await load(`${base}/api/me`, { cookie: session });
-  warmStart.stop();
+  // 2. JSON submissions against bare drivers; WORKERS=2 against WORKERS=1.
+  const submissions = await runSubmissions();
+  const find = (start: string) => submissions.find((r) => r.label.startsWith(start));
+  const bareSqlite = find('bare node:http + SQLite');
+  const platformSqlite = find('Kruisbestuiving on SQLite');
+  const barePg = find('bare node:http + pg');
+  const pg1 = find('Kruisbestuiving on PostgreSQL (group commit, WORKERS=1)');
+  const pg2 = find('Kruisbestuiving on PostgreSQL (group commit, WORKERS=2)');
+  noteLoad('after the submissions');
 
-  const rows = [
-    [
-      'start-up to /readyz, empty database (migrate + demo)',
-      `${app.ms.toFixed(0)} ms`,
-      `${(app.ms / baseline.ms).toFixed(1)}× bare Node (${baseline.ms.toFixed(0)} ms)`,
-    ],
-    ['start-up to /readyz, existing database', `${warmStart.ms.toFixed(0)} ms`, `${(warmStart.ms / baseline.ms).toFixed(1)}× bare Node`],
-    ['idle memory (RSS) after start', `${appRss.toFixed(0)} MiB`, `${(appRss / baselineRss).toFixed(1)}× bare Node (${baselineRss.toFixed(0)} MiB)`],
-    ['GET /healthz (no session, no database)', `${health.rps.toFixed(0)} req/s, p99 ${health.p99} ms`, 'baseline'],
-    ['GET /api/me (session lookup + 3 queries)', `${me.rps.toFixed(0)} req/s, p99 ${me.p99} ms`, `${(me.rps / health.rps).toFixed(2)}× /healthz`],
-  ];
-  console.log(`\n| measure | result | ratio to baseline |\n|---|---|---|`);
-  for (const row of rows) console.log(`| ${row.join(' | ')} |`);
-  fs.rmSync(dataDir, { recursive: true, force: true });
+  if (bareSqlite) {
+    rows.push({
+      what: 'server memory, idle (RSS 3 s after start, SQLite)',
+      measured: `${formSqlite.idleMiB.toFixed(0)} MiB (${formSqlite.warmMiB.toFixed(0)} after 10 responses)`,
+      baseline: `bare node:http idle ${bareMiB.toFixed(0)} MiB`,
+      ratio: formSqlite.idleMiB / bareMiB,
+      aim: '< 100 MiB',
+    });
+    rows.push({
+      what: `server memory at ${RESPONDENTS} respondents filling the form (peak RSS, SQLite)`,
+      measured: `${formSqlite.peakMiB.toFixed(0)} MiB`,
+      baseline: `bare node:http + SQLite at ${RESPONDENTS} submitting ${bareSqlite.peakMiB.toFixed(0)} MiB`,
+      ratio: formSqlite.peakMiB / bareSqlite.peakMiB,
+      aim: '< 200 MiB',
+    });
+    if (formPg)
+      rows.push({
+        what: `server memory at ${RESPONDENTS} respondents filling the form (peak RSS, PostgreSQL)`,
+        measured: `${formPg.peakMiB.toFixed(0)} MiB`,
+        baseline: `bare node:http + SQLite at ${RESPONDENTS} submitting ${bareSqlite.peakMiB.toFixed(0)} MiB`,
+        ratio: formPg.peakMiB / bareSqlite.peakMiB,
+        aim: '< 200 MiB',
+      });
+  }
+  if (pg1 && pg2)
+    rows.push({
+      what: 'both cores: JSON submissions/s on PostgreSQL, WORKERS=2',
+      measured: `${pg2.rate.toFixed(0)}/s`,
+      baseline: `WORKERS=1 ${pg1.rate.toFixed(0)}/s`,
+      ratio: pg2.rate / pg1.rate,
+      aim: '≥ 1.6×',
+    });
+  if (bareSqlite && platformSqlite)
+    rows.push({
+      what: 'JSON submissions/s, SQLite',
+      measured: `${platformSqlite.rate.toFixed(0)}/s (stored ${platformSqlite.stored} of ${platformSqlite.ok} acknowledged)`,
+      baseline: `bare node:http + better-sqlite3 ${bareSqlite.rate.toFixed(0)}/s`,
+      ratio: platformSqlite.rate / bareSqlite.rate,
+      aim: '≥ 1.0×',
+    });
+  if (barePg && pg1)
+    rows.push({
+      what: 'JSON submissions/s, PostgreSQL (WORKERS=1)',
+      measured: `${pg1.rate.toFixed(0)}/s (stored ${pg1.stored} of ${pg1.ok} acknowledged)`,
+      baseline: `bare node:http + pg ${barePg.rate.toFixed(0)}/s`,
+      ratio: pg1.rate / barePg.rate,
+      aim: '≥ 1.0×',
+    });
+  for (const [label, form, baseline] of [
+    ['SQLite', formSqlite, bareSqlite],
+    ['PostgreSQL', formPg, barePg],
+  ] as const) {
+    if (!form || !baseline) continue;
+    const bareCpu = baseline.cpuMs / baseline.ok;
+    rows.push({
+      what: `server CPU per complete response, form page by page (${form.requestsPerResponse.toFixed(0)} requests), ${label}`,
+      measured: `${form.cpuPerResponse.toFixed(1)} ms`,
+      baseline: `${baseline.label.replace(' (baseline)', '')}: ${bareCpu.toFixed(2)} ms per JSON submission`,
+      ratio: form.cpuPerResponse / bareCpu,
+      aim: '< 8 ms',
+    });
+  }
+
+  // 3. The report of a large round against DuckDB over the same rows; 4. exports on the same SQLite rows.
+  const roundDir = fs.mkdtempSync(path.join(os.tmpdir(), 'kb-bench-run-round-'));
+  try {
+    const round = await prepare('SQLite', loadConfig({ DATA_DIR: roundDir }), roundDir, async () => {});
+    const duck = await timeDuckDb(round);
+    const sqliteReport = await timeServer('SQLite', { DATA_DIR: roundDir }, round, await freePort());
+    const pgReport = await withPgDatabase(`kb_bench_run_report_${process.pid}`, async (url) => {
+      const pgDir = fs.mkdtempSync(path.join(os.tmpdir(), 'kb-bench-run-pg-'));
+      try {
+        const pgRound = await prepare('PostgreSQL', loadConfig({ DATABASE_URL: url }), pgDir, async () => {});
+        return await timeServer('PostgreSQL', { DATABASE_URL: url }, pgRound, await freePort());
+      } finally {
+        fs.rmSync(pgDir, { recursive: true, force: true });
+      }
+    });
+    noteLoad('after the reports');
+    const size = `${round.responses.toLocaleString('en')} responses, ${round.answerRows.toLocaleString('en')} answer rows`;
+    for (const report of [sqliteReport, pgReport]) {
+      if (!report) continue;
+      rows.push({
+        what: `report of a round (${size}), ${report.store}, no filter`,
+        measured: `${report.medianMs.toFixed(0)} ms`,
+        baseline: `DuckDB ${duck.medianMs.toFixed(0)} ms`,
+        ratio: report.medianMs / duck.medianMs,
+        aim: '≤ 3×',
+      });
+      rows.push({
+        what: `report of a round (${size}), ${report.store}, one answer filter`,
+        measured: `${report.filteredMs?.toFixed(0)} ms`,
+        baseline: `DuckDB ${duck.filteredMs?.toFixed(0)} ms`,
+        ratio: (report.filteredMs ?? Number.NaN) / (duck.filteredMs ?? Number.NaN),
+        aim: '≤ 3×',
+      });
+    }
+
+    measure('select', roundDir); // untimed: warms the page cache
+    const bareCsv = measure('bare-csv', roundDir);
+    console.error(`bare CSV: CPU ${(bareCsv.cpuMs / 1000).toFixed(1)} s, peak ${bareCsv.peakMiB.toFixed(0)} MiB`);
+    for (const kind of ['sav', 'xlsx', 'csv', 'json', 'r'] as const) {
+      const m = measure(kind, roundDir);
+      console.error(`${kind}: CPU ${(m.cpuMs / 1000).toFixed(1)} s, peak ${m.peakMiB.toFixed(0)} MiB`);
+      rows.push({
+        what: `export ${kind} (${size}, SQLite), CPU time; peak RSS`,
+        measured: `${(m.cpuMs / 1000).toFixed(1)} s; ${m.peakMiB.toFixed(0)} MiB (${x(m.peakMiB / bareCsv.peakMiB)})`,
+        baseline: `bare streaming CSV writer ${(bareCsv.cpuMs / 1000).toFixed(1)} s; ${bareCsv.peakMiB.toFixed(0)} MiB`,
+        ratio: m.cpuMs / bareCsv.cpuMs,
+        aim: kind === 'xlsx' ? '≤ 3×' : '≤ 2×',
+      });
+    }
+    noteLoad('after the exports');
+  } finally {
+    fs.rmSync(roundDir, { recursive: true, force: true });
+  }
+
+  console.log(`\n${machine}`);
+  console.log(`sizes: ${JSON.stringify(SIZE)}${QUICK ? ' (--quick)' : ''}; ${((performance.now() - started) / 60_000).toFixed(1)} minutes`);
+  console.log(`load average (1 / 5 / 15 min): ${loads.join('; ')}\n`);
+  console.log('| what | measured | baseline (same run) | ratio | aim |');
+  console.log('| --- | --- | --- | --- | --- |');
+  for (const r of rows) console.log(`| ${r.what} | ${r.measured} | ${r.baseline} | ${x(r.ratio)} | ${r.aim} |`);
 }
 
 await main();

@@ -15,7 +15,7 @@ import Database from 'better-sqlite3';
 import pg from 'pg';
 import { loadConfig } from '../src/config.ts';
 import { sampleAnswers, seededPick } from '../src/modules/instruments/sample-answers.ts';
-import { peakRssMiB, startProcess } from './lib/processes.ts';
+import { cpuMs, freePort, isEntry, peakRssMiB, startProcess } from './lib/processes.ts';
 import { setupRound } from './lib/setup-round.ts';
 
 const TOTAL = Number(process.env.BENCH_SUBMISSIONS ?? 3000);
@@ -25,7 +25,19 @@ const PG_ADMIN = process.env.TEST_POSTGRES_URL ?? 'postgres://postgres@127.0.0.1
 /** Complete responses of the benchmark's round only (the demo data has rounds of its own). */
 const COUNT_ROUND = "select count(*) as n from responses r join round_links l on l.id = r.link_id where l.token = $1 and r.status = 'complete'";
 
-type Result = { label: string; baseline?: string; rate: number; p50: number; p99: number; ok: number; errors: number; peakMiB: number; stored: number };
+/** cpuMs: CPU time (user + system) of the server process during the load (the primary only when WORKERS > 1). */
+export type Result = {
+  label: string;
+  baseline?: string;
+  rate: number;
+  p50: number;
+  p99: number;
+  ok: number;
+  errors: number;
+  peakMiB: number;
+  stored: number;
+  cpuMs: number;
+};
 
 async function load(url: string, headers: Record<string, string>, bodies: () => string) {
   const result = await autocannon({
@@ -62,7 +74,7 @@ async function runPlatform(
   count: (token: string) => Promise<number>,
 ): Promise<Result> {
   const { token, instrument } = await setupRound(config);
-  const port = 3394;
+  const port = await freePort();
   const server = await startProcess(
     [...(process.env.BENCH_PROFILE ? ['--cpu-prof', '--cpu-prof-dir=/tmp/kbprof'] : []), 'bin/kruisbestuiving.js', 'start'],
     { ...env, PORT: String(port), RESPONDENT_RATE_LIMIT: '100000000' },
@@ -74,41 +86,50 @@ async function runPlatform(
   const pick = seededPick(1);
   const payloads = Array.from({ length: 200 }, () => sampleAnswers(instrument, pick));
   let i = 0;
+  const cpu0 = cpuMs(server.pid);
   const result = await load(`${base}/api/r/${token}/responses`, headers, () =>
     JSON.stringify({ responseId: randomUUID(), language: 'nl', consentVersion: consent, answers: payloads[i++ % payloads.length] }),
   );
   const peakMiB = peakRssMiB(server.pid);
+  const cpu = cpuMs(server.pid) - cpu0;
   await server.stop();
-  return { label, ...result, peakMiB, stored: await count(token) };
+  return { label, ...result, peakMiB, cpuMs: cpu, stored: await count(token) };
 }
 
 async function runBare(instrumentAnswers: () => Record<string, unknown>): Promise<Result> {
   const dir = fs.mkdtempSync(path.join(os.tmpdir(), 'kb-bare-'));
   const file = path.join(dir, 'bare.sqlite');
-  const server = await startProcess(['--import', 'tsx', 'bench/lib/bare-server.ts', file, '3393'], {}, 'http://127.0.0.1:3393/');
-  const result = await load('http://127.0.0.1:3393/', {}, () => JSON.stringify({ responseId: randomUUID(), answers: instrumentAnswers() }));
+  const port = await freePort();
+  const server = await startProcess(['--import', 'tsx', 'bench/lib/bare-server.ts', file, String(port)], {}, `http://127.0.0.1:${port}/`);
+  const cpu0 = cpuMs(server.pid);
+  const result = await load(`http://127.0.0.1:${port}/`, {}, () => JSON.stringify({ responseId: randomUUID(), answers: instrumentAnswers() }));
   const peakMiB = peakRssMiB(server.pid);
+  const cpu = cpuMs(server.pid) - cpu0;
   await server.stop();
   const db = new Database(file, { readonly: true });
   const stored = (db.prepare('select count(*) as n from responses').get() as { n: number }).n;
   db.close();
   fs.rmSync(dir, { recursive: true, force: true });
-  return { label: 'bare node:http + SQLite FULL (baseline)', ...result, peakMiB, stored };
+  return { label: 'bare node:http + SQLite FULL (baseline)', ...result, peakMiB, cpuMs: cpu, stored };
 }
 
 async function runBarePg(url: string, instrumentAnswers: () => Record<string, unknown>): Promise<Result> {
-  const server = await startProcess(['--import', 'tsx', 'bench/lib/bare-pg-server.ts', url, '3395'], {}, 'http://127.0.0.1:3395/');
-  const result = await load('http://127.0.0.1:3395/', {}, () => JSON.stringify({ responseId: randomUUID(), answers: instrumentAnswers() }));
+  const port = await freePort();
+  const server = await startProcess(['--import', 'tsx', 'bench/lib/bare-pg-server.ts', url, String(port)], {}, `http://127.0.0.1:${port}/`);
+  const cpu0 = cpuMs(server.pid);
+  const result = await load(`http://127.0.0.1:${port}/`, {}, () => JSON.stringify({ responseId: randomUUID(), answers: instrumentAnswers() }));
   const peakMiB = peakRssMiB(server.pid);
+  const cpu = cpuMs(server.pid) - cpu0;
   await server.stop();
   const client = new pg.Client({ connectionString: url });
   await client.connect();
   const stored = Number((await client.query('select count(*) as n from responses')).rows[0].n);
   await client.end();
-  return { label: 'bare node:http + pg (baseline)', ...result, peakMiB, stored };
+  return { label: 'bare node:http + pg (baseline)', ...result, peakMiB, cpuMs: cpu, stored };
 }
 
-async function main() {
+/** Every run of this benchmark, in order: the two bare baselines and the platform on SQLite and PostgreSQL (WORKERS=1, 2). */
+export async function runSubmissions(): Promise<Result[]> {
   const sqliteDir = fs.mkdtempSync(path.join(os.tmpdir(), 'kb-bench-sqlite-'));
   const sqliteConfig = loadConfig({ DATA_DIR: sqliteDir });
   const countSqlite = async (token: string) => {
@@ -167,7 +188,11 @@ async function main() {
     await admin.end().catch(() => {});
   }
   fs.rmSync(sqliteDir, { recursive: true, force: true });
+  return results;
+}
 
+async function main() {
+  const results = await runSubmissions();
   console.log(`\n${TOTAL} submissions of the full form, ${CONNECTIONS} respondents at once, loopback, 2 cores\n`);
   console.log('| server | submissions/s | ratio to its own baseline | p50 ms | p99 ms | acknowledged | stored | errors | peak RSS MiB (primary) |');
   console.log('|---|---|---|---|---|---|---|---|---|');
@@ -184,4 +209,4 @@ async function main() {
   }
 }
 
-await main();
+if (isEntry(import.meta.url)) await main();

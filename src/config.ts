@@ -205,8 +205,8 @@ export function loadConfig(env: NodeJS.ProcessEnv = process.env, overrides: Part
     trustProxy: e.TRUST_PROXY,
     redis: e.REDIS_URL ? { url: e.REDIS_URL, keyPrefix: e.REDIS_KEY_PREFIX } : undefined,
     guesses: { perScope: e.GUESS_LIMIT_PER_SCOPE, global: e.GUESS_LIMIT_GLOBAL, windowMinutes: e.GUESS_WINDOW_MINUTES },
-    // Default 1 for now: with two workers test/storage/durability.test.ts [postgres] saw 2 of 180 submissions
-    // refused when the primary was SIGKILLed mid-load; see docs/performance.md before making it the core count.
+    // Default 1 for now: two workers are safe (their refused submissions were tally deadlocks, now run
+    // again by the group committer) but showed no gain on a shared machine yet; see docs/performance.md.
     workers: e.DATABASE_URL ? (e.WORKERS ?? 1) : 1,
     webDir: path.resolve(import.meta.dirname, '../dist/web'),
     chromiumPath: e.CHROMIUM_PATH,

@@ -33,7 +33,7 @@ export type GeneratedRound = {
 type Row = [string, string, string | null, string | null, number | null, string | null];
 type ResponseRow = [string, string, string, string | null, string, string, string, string, string, string | null];
 
-const RESPONSE_COLUMNS = [
+export const RESPONSE_COLUMNS = [
   'id',
   'round_id',
   'link_id',
@@ -45,7 +45,7 @@ const RESPONSE_COLUMNS = [
   'started_on',
   'submitted_on',
 ] as const;
-const ANSWER_COLUMNS = ['response_id', 'question', 'item', 'option', 'number_value', 'text_value'] as const;
+export const ANSWER_COLUMNS = ['response_id', 'question', 'item', 'option', 'number_value', 'text_value'] as const;
 /** Responses per transaction. */
 const BATCH = 2000;
 
@@ -161,7 +161,7 @@ export async function generateRound(
   options: { responses: number; seed?: number; csvDir: string; onProgress?: (done: number, total: number) => void },
 ): Promise<GeneratedRound> {
   const started = performance.now();
-  const { instrument, consentOf: organisationId } = await setupRound(config);
+  const { instrument, organisationId } = await setupRound(config);
   const { round, linkId, teams } = await roundFacts(config, organisationId);
   const sink = config.database.kind === 'sqlite' ? sqliteSink(config.database.file) : await postgresSink(config.database.url);
   fs.mkdirSync(options.csvDir, { recursive: true });

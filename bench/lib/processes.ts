@@ -1,5 +1,6 @@
 import { type ChildProcess, spawn } from 'node:child_process';
 import fs from 'node:fs';
+import net from 'node:net';
 import path from 'node:path';
 
 export const ROOT = path.resolve(import.meta.dirname, '../..');
@@ -20,7 +21,13 @@ export async function waitFor(url: string, deadline: number): Promise<void> {
 export async function startProcess(args: string[], env: Record<string, string>, readyUrl: string): Promise<Running> {
   const t0 = performance.now();
   const child = spawn(process.execPath, args, { cwd: ROOT, env: { ...process.env, LOG_LEVEL: 'warn', ...env }, stdio: ['ignore', 'ignore', 'inherit'] });
-  await waitFor(readyUrl, Date.now() + 60_000);
+  try {
+    // A busy shared machine can take long to start several processes (each compiles the sources).
+    await waitFor(readyUrl, Date.now() + Number(process.env.BENCH_START_SECONDS ?? 180) * 1000);
+  } catch (error) {
+    child.kill('SIGKILL');
+    throw error;
+  }
   return {
     child,
     pid: child.pid ?? 0,
@@ -44,3 +51,23 @@ export function rssMiB(pid: number): number {
   const status = fs.readFileSync(`/proc/${pid}/status`, 'utf8');
   return Number(/VmRSS:\s+(\d+)/.exec(status)?.[1] ?? 0) / 1024;
 }
+
+/** CPU time (user + system) a running process has used so far, in ms (clock ticks of 10 ms). */
+export function cpuMs(pid: number): number {
+  const stat = fs.readFileSync(`/proc/${pid}/stat`, 'utf8');
+  // Fields after the command name (which may hold spaces): state is field 3, utime 14, stime 15.
+  const fields = stat.slice(stat.lastIndexOf(')') + 2).split(' ');
+  return (Number(fields[11]) + Number(fields[12])) * 10;
+}
+
+/** Runs `main` only when this file is the script node was started with (not when imported by bench/run.ts). */
+export const isEntry = (url: string) => process.argv[1] !== undefined && path.resolve(process.argv[1]) === new URL(url).pathname;
+
+/** A port no one listens on right now (other benchmarks may run on the same machine). */
+export const freePort = () =>
+  new Promise<number>((resolve) => {
+    const server = net.createServer().listen(0, '127.0.0.1', () => {
+      const { port } = server.address() as net.AddressInfo;
+      server.close(() => resolve(port));
+    });
+  });

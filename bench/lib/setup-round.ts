@@ -8,7 +8,7 @@ import { publishedInstruments } from '../../src/modules/rounds/instrument-source
 import { createRound, getRound } from '../../src/modules/rounds/service.ts';
 
 /** A database with the demo organisation and an open round of the experience workers' form. */
-export async function setupRound(config: Config): Promise<{ token: string; instrument: ResolvedInstrument; consentOf: string }> {
+export async function setupRound(config: Config): Promise<{ token: string; instrument: ResolvedInstrument; organisationId: string; roundId: string }> {
   const runtime = await openRuntime(config);
   try {
     const { organisationId } = await loadDemo(runtime.ctx);
@@ -32,7 +32,7 @@ export async function setupRound(config: Config): Promise<{ token: string; instr
     const detail = await getRound(runtime.ctx, publishedInstruments, actor, organisationId, round.id, 'http://127.0.0.1');
     const token = new URL(detail.links[0]?.url ?? '').pathname.split('/')[2] ?? '';
     const published = await getPublishedVersion(runtime.ctx, version.id);
-    return { token, instrument: published.instrument, consentOf: organisationId };
+    return { token, instrument: published.instrument, organisationId, roundId: round.id };
   } finally {
     await runtime.database.close();
   }

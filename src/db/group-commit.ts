@@ -11,6 +11,12 @@ type Job<T> = { work: (trx: Db) => Promise<T>; resolve: (value: T) => void; reje
  */
 const committers = new WeakMap<Db, GroupCommitter>();
 
+/** PostgreSQL's deadlock_detected and serialization_failure: the transaction was rolled back and may be run again. */
+const TRANSIENT_CODES = new Set(['40P01', '40001']);
+const MAX_ATTEMPTS = 6;
+const isTransient = (error: unknown) =>
+  typeof error === 'object' && error !== null && 'code' in error && TRANSIENT_CODES.has(String((error as { code: unknown }).code));
+
 /** One group committer per database, shared by every writer that may be batched (respondents, meeting answers). */
 export function groupCommitterFor(db: Db): GroupCommitter {
   const existing = committers.get(db);
@@ -54,13 +60,19 @@ export class GroupCommitter {
     }
   }
 
-  async #commit(batch: Job<unknown>[]): Promise<void> {
+  async #commit(batch: Job<unknown>[], attempt = 1): Promise<void> {
     const results: unknown[] = [];
     try {
       await this.db.transaction().execute(async (trx) => {
         for (const job of batch) results.push(await job.work(trx));
       });
     } catch (error) {
+      // Another process's transaction crossed this one (both adding to the same round's tallies, in
+      // another order): PostgreSQL rolled this one back whole, so running it again is safe.
+      if (isTransient(error) && attempt < MAX_ATTEMPTS) {
+        await new Promise((resolve) => setTimeout(resolve, Math.random() * 20 * attempt));
+        return this.#commit(batch, attempt + 1);
+      }
       if (batch.length === 1) {
         batch[0]?.reject(error);
         return;

@@ -1,6 +1,7 @@
 import { sql } from 'kysely';
-import { expect, it } from 'vitest';
+import { describe, expect, inject, it } from 'vitest';
 import { AppError } from '../../src/core/errors.ts';
+import { openDatabase } from '../../src/db/database.ts';
 import { GroupCommitter } from '../../src/db/group-commit.ts';
 import { describeEachDatabase, openTestDatabase } from '../helpers/databases.ts';
 
@@ -67,4 +68,48 @@ describeEachDatabase('group commit', (dialect) => {
     expect(stored.rows.map((r) => r.id)).toEqual(['a', 'b']);
     await close();
   });
+});
+
+// Two app processes on one PostgreSQL database each group-commit their own batches; two batches that
+// add to the same tally rows in another order deadlock, and PostgreSQL rolls one back (40P01). That
+// batch is run again instead of answering its respondents with an error.
+describe.runIf(inject('postgresUrl'))('group commit across processes [postgres]', () => {
+  it('a batch rolled back by a deadlock with another process is run again and acknowledged', async () => {
+    const { handle, testDb, close } = await openTestDatabase('postgres');
+    const other = openDatabase(testDb.database);
+    await sql`create table crossed (id int primary key, n int not null)`.execute(handle.db);
+    await sql`insert into crossed (id, n) values (1, 0), (2, 0)`.execute(handle.db);
+    let firstLocked = () => {};
+    let secondLocked = () => {};
+    const firstHolds = new Promise<void>((resolve) => {
+      firstLocked = resolve;
+    });
+    const secondHolds = new Promise<void>((resolve) => {
+      secondLocked = resolve;
+    });
+    // Each takes one row, waits until the other has taken the other row, then wants that one too.
+    const crossing = (committer: GroupCommitter, mine: number, theirs: number, locked: () => void, theyHold: Promise<void>) =>
+      committer.run(async (trx) => {
+        await sql`update crossed set n = n + 1 where id = ${mine}`.execute(trx);
+        locked();
+        await theyHold;
+        await sql`update crossed set n = n + 1 where id = ${theirs}`.execute(trx);
+        return mine;
+      });
+    const outcomes = await Promise.allSettled([
+      crossing(new GroupCommitter(handle.db), 1, 2, firstLocked, secondHolds),
+      crossing(new GroupCommitter(other.db), 2, 1, secondLocked, firstHolds),
+    ]);
+    expect(outcomes).toEqual([
+      { status: 'fulfilled', value: 1 },
+      { status: 'fulfilled', value: 2 },
+    ]);
+    const rows = await sql<{ id: number; n: number }>`select id, n from crossed order by id`.execute(handle.db);
+    expect(rows.rows).toEqual([
+      { id: 1, n: 2 },
+      { id: 2, n: 2 },
+    ]);
+    await other.close();
+    await close();
+  }, 60_000);
 });
