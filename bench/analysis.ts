@@ -17,7 +17,7 @@
  * How the full report got under 2 s on SQLite (measured 2026-11-29): grouping three million answer
  * rows took 9.8 s on SQLite and 3.5 s on PostgreSQL, nearly all of it joining answers to responses and
  * sorting. Reports without answer filters now read per-round tallies kept in the transaction that
- * completes a response (src/modules/rounds/tallies.ts); counting a generated round's tallies from
+ * completes a response (src/modules/rounds/tally-store.ts); counting a generated round's tallies from
  * scratch (the migration does this for existing data) is timed and printed too. Reports with answer
  * filters still group the answer rows; the next step there is the round id on the answer rows with an
  * index that starts with it.

@@ -20,7 +20,7 @@ import path from 'node:path';
 import pg from 'pg';
 import { loadConfig } from '../src/config.ts';
 import { openDatabase } from '../src/db/database.ts';
-import { rebuildTallies } from '../src/modules/rounds/tallies.ts';
+import { rebuildTallies } from '../src/modules/rounds/bulk-load.ts';
 import { ANSWER_COLUMNS, generateRound, RESPONSE_COLUMNS } from './lib/generate-rounds.ts';
 import { freePort, startProcess } from './lib/processes.ts';
 
