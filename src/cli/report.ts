@@ -3,7 +3,7 @@ import { SingleBar } from 'cli-progress';
 import type { Runtime } from '../bootstrap.ts';
 import { AppError } from '../core/errors.ts';
 import { languageSchema } from '../core/language.ts';
-import { createPdfPrinter } from '../modules/analysis/pdf.ts';
+import { createPdfPrinter } from '../core/pdf-printer.ts';
 import { reportDocumentForCli } from '../modules/analysis/report-files.ts';
 import { footerTexts, renderReportHtml } from '../modules/analysis/report-html.tsx';
 import { crossTabsForCli, reportForCli } from '../modules/analysis/service.ts';

@@ -1,4 +1,5 @@
 import type { FastifyInstance } from 'fastify';
+import { PdfUnavailableError } from '../../core/pdf-printer.ts';
 import { organisationParams } from '../../core/schemas.ts';
 import { type AnyRoute, defineRoute } from '../../http/route.ts';
 import type { InstrumentSource } from '../rounds/instrument-source.ts';
@@ -17,7 +18,6 @@ import {
   trendQuery,
   trendView,
 } from './model.ts';
-import { createPdfPrinter, PdfUnavailableError } from './pdf.ts';
 import { reportDocumentFor } from './report-files.ts';
 import { footerTexts, renderReportHtml } from './report-html.tsx';
 import { compareRoundsReport, getReport } from './service.ts';
@@ -33,8 +33,7 @@ const fileName = (key: string, extension: string) => `rapport-${key.replace(/[^a
 
 export function analysisRoutes(app: FastifyInstance, source: InstrumentSource): AnyRoute[] {
   const ctx = app.services;
-  const printer = createPdfPrinter(ctx.config.chromiumPath);
-  app.addHook('onClose', async () => printer.close());
+  const printer = app.pdfPrinter;
   return [
     defineRoute({
       method: 'GET',

@@ -1,8 +1,8 @@
 import type { FastifyInstance } from 'fastify';
 import * as z from 'zod';
 import { AppError } from '../../core/errors.ts';
+import { PdfUnavailableError } from '../../core/pdf-printer.ts';
 import { type AnyRoute, defineRoute } from '../../http/route.ts';
-import { createPdfPrinter, PdfUnavailableError } from '../analysis/pdf.ts';
 import { charterHtml } from './charter/html.ts';
 import { charterMarkdown } from './charter/markdown.ts';
 import * as charter from './charter-service.ts';
@@ -22,9 +22,7 @@ const fileName = (title: string, version: number, extension: string) =>
 
 export function charterRoutes(app: FastifyInstance): AnyRoute[] {
   const ctx = app.services;
-  // The same Chromium renderer as the reports: started on the first print, prints queued.
-  const printer = createPdfPrinter(ctx.config.chromiumPath);
-  app.addHook('onClose', async () => printer.close());
+  const printer = app.pdfPrinter;
   const base = { tags: ['trajecten'], auth: 'user' as const, policy: 'trajecten.use' as const };
   return [
     defineRoute({
