@@ -1,6 +1,7 @@
 import type { Actor, ServiceContext } from '../../core/context.ts';
 import { AppError } from '../../core/errors.ts';
 import { can } from '../../core/policy.ts';
+import { displayNames } from '../../db/display-names.ts';
 import { disclosureThreshold } from '../analysis/core/index.ts';
 import type { Position, Sector } from '../organisations/model.ts';
 import { authorCensus, type DisclosedAuthor, discloseAuthor, discloseReflectionPosition } from './author-disclosure.ts';
@@ -131,7 +132,7 @@ async function present(ctx: ReaderContext, organisationId: string, purpose: Read
     store.tagsOf(ctx.db, ids),
     store.linksOf(ctx.db, ids),
     store.teamNames(ctx.db, [...new Set(rows.map((r) => r.team_id).filter((t): t is string => t !== null))]),
-    store.userNames(ctx.db, [...new Set(rows.map((r) => r.author_user_id).filter((id) => !hideName(id)))]),
+    displayNames(ctx.db, [...new Set(rows.map((r) => r.author_user_id).filter((id) => !hideName(id)))]),
   ]);
   const tagsByStory = new Map<string, StoryTags>();
   for (const id of ids) tagsByStory.set(id, emptyTags());

@@ -3,6 +3,7 @@ import { AppError, notFound } from '../../core/errors.ts';
 import { newId, newSecretToken } from '../../core/ids.ts';
 import { authorize, can } from '../../core/policy.ts';
 import { type Db, inTransaction } from '../../db/database.ts';
+import { displayNames } from '../../db/display-names.ts';
 import { recordAudit } from '../audit/service.ts';
 import { asReader, readableStories, readableStory, readableStoryRow } from './access.ts';
 import type { PhotoStorage } from './photo-storage.ts';
@@ -51,7 +52,7 @@ async function facilitatedProject(ctx: ServiceContext, actor: Actor, organisatio
 }
 
 async function summary(ctx: ServiceContext, actor: Actor, project: PhotovoiceProjectTable): Promise<ProjectSummary> {
-  const names = await store.userNames(ctx.db, project.facilitator_user_id ? [project.facilitator_user_id] : []);
+  const names = await displayNames(ctx.db, project.facilitator_user_id ? [project.facilitator_user_id] : []);
   return {
     id: project.id,
     title: project.title,

@@ -137,11 +137,6 @@ export const findTeam = (db: Db, organisationId: string, teamId: string) =>
 export const teamNames = async (db: Db, teamIds: string[]): Promise<Map<string, string>> =>
   new Map(teamIds.length ? (await db.selectFrom('teams').select(['id', 'name']).where('id', 'in', teamIds).execute()).map((t) => [t.id, t.name]) : []);
 
-export const userNames = async (db: Db, userIds: string[]): Promise<Map<string, string>> =>
-  new Map(
-    userIds.length ? (await db.selectFrom('users').select(['id', 'display_name']).where('id', 'in', userIds).execute()).map((u) => [u.id, u.display_name]) : [],
-  );
-
 /** Who wrote under which team, position and pseudonym, over every story of the organisation: the census of author-disclosure.ts. */
 export const authorFacts = (db: Db, organisationId: string) =>
   db

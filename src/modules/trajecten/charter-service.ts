@@ -3,6 +3,7 @@ import { AppError, notFound } from '../../core/errors.ts';
 import { newId } from '../../core/ids.ts';
 import type { Language } from '../../core/language.ts';
 import { inTransaction } from '../../db/database.ts';
+import { displayNames } from '../../db/display-names.ts';
 import { isUniqueViolation } from '../../db/unique-violation.ts';
 import { recordAudit } from '../audit/service.ts';
 import { notify } from '../notifications/notify-service.ts';
@@ -111,7 +112,7 @@ export async function getVersion(
   // A signature shows the name the person signed with, not a later rename.
   const signedAs = new Map(signatures.filter((s) => s.version_id === row.id && s.signer_name).map((s) => [s.user_id, s.signer_name as string]));
   const comments = await store.listComments(ctx.db, row.id);
-  const names = await store.userNames(ctx.db, [row.created_by, ...comments.map((c) => c.author_user_id)]);
+  const names = await displayNames(ctx.db, [row.created_by, ...comments.map((c) => c.author_user_id)]);
   const person = (userId: string) => ({ userId, displayName: names.get(userId) ?? '—' });
   const sections = sectionsOf(row);
   return {

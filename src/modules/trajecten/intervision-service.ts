@@ -2,6 +2,7 @@ import type { Actor, ServiceContext } from '../../core/context.ts';
 import { forbidden, notFound } from '../../core/errors.ts';
 import { newId } from '../../core/ids.ts';
 import { inTransaction } from '../../db/database.ts';
+import { displayNames } from '../../db/display-names.ts';
 import { checkMember, invalid, openTrajectory, recordChange, type TrajectoryAccess } from './access.ts';
 import { methodOf } from './intervision-methods.ts';
 import type { PlanSessionInput, SessionSummaryView } from './model.ts';
@@ -27,7 +28,7 @@ async function summaries(ctx: ServiceContext, actor: Actor, access: TrajectoryAc
   );
   const names = new Map(access.members.map((m) => [m.userId, m.displayName]));
   const missing = rows.flatMap((r) => [...participantsOf(r), r.facilitator_user_id, r.presenter_user_id]).filter((id) => !names.has(id));
-  for (const [id, name] of await store.userNames(ctx.db, missing)) names.set(id, name);
+  for (const [id, name] of await displayNames(ctx.db, missing)) names.set(id, name);
   const person = (userId: string) => ({ userId, displayName: names.get(userId) ?? '—' });
   return rows.map((r) => ({
     id: r.id,

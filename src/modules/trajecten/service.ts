@@ -3,6 +3,7 @@ import { notFound } from '../../core/errors.ts';
 import { newId } from '../../core/ids.ts';
 import { authorize } from '../../core/policy.ts';
 import { inTransaction } from '../../db/database.ts';
+import { displayNames } from '../../db/display-names.ts';
 import { countViewer, shownCount } from '../analysis/small-counts.ts';
 import { respondentUrl } from '../rounds/service.ts';
 import { checkCodes, managesTrajectories, openTrajectory, recordChange, type TrajectoryAccess } from './access.ts';
@@ -150,7 +151,7 @@ export async function getTrajectory(
     ctx.db,
     agreementRows.map((a) => a.id),
   );
-  const names = await store.userNames(ctx.db, [
+  const names = await displayNames(ctx.db, [
     ...agreementRows.flatMap((a) => (a.owner_user_id ? [a.owner_user_id] : [])),
     ...reviews.map((r) => r.reviewed_by),
     ...views.map((v) => v.user_id),
