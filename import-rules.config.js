@@ -34,12 +34,4 @@ export const knownViolations = [
 
   // The stories routes read the organisation's member names (for the anonymity check) from the store.
   ['routes-call-services', 'src/modules/stories/routes.ts', 'src/modules/stories/store.ts'],
-
-  // The web app takes these values (not only types) from server files: the instrument limits and the
-  // trajecten phases, equal-position questions and intervision methods. One API contract (issue 13.3)
-  // is to move them into files both sides may import, or serve them.
-  ['web-imports-server-types-only', 'web/src/components/inbeeld/editor/model.ts', 'src/modules/instruments/constants.ts'],
-  ['web-imports-server-types-only', 'web/src/components/trajecten/types.ts', 'src/modules/trajecten/equal-position.ts'],
-  ['web-imports-server-types-only', 'web/src/components/trajecten/types.ts', 'src/modules/trajecten/intervision-methods.ts'],
-  ['web-imports-server-types-only', 'web/src/components/trajecten/types.ts', 'src/modules/trajecten/phases.ts'],
 ];

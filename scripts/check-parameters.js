@@ -1,13 +1,22 @@
 #!/usr/bin/env node
+import fs from 'node:fs';
 // `npm run lint` runs this after the import rules: a function in src/ or web/src takes at most five
 // positional parameters; beyond that it takes one object, so a call names what it passes.
 import path from 'node:path';
-import fs from 'node:fs';
 import { parseAst } from 'rolldown/parseAst';
 import { walk } from './import-rules.js';
 
 export const MAX_POSITIONAL = 5;
-const functionTypes = new Set(['FunctionDeclaration', 'FunctionExpression', 'ArrowFunctionExpression', 'TSDeclareFunction', 'TSMethodSignature', 'TSFunctionType', 'TSCallSignatureDeclaration', 'TSConstructSignatureDeclaration']);
+const functionTypes = new Set([
+  'FunctionDeclaration',
+  'FunctionExpression',
+  'ArrowFunctionExpression',
+  'TSDeclareFunction',
+  'TSMethodSignature',
+  'TSFunctionType',
+  'TSCallSignatureDeclaration',
+  'TSConstructSignatureDeclaration',
+]);
 
 /** Every function of a file's code with more than MAX_POSITIONAL parameters: { line, count }. */
 export function tooManyParameters(file, code = fs.readFileSync(file, 'utf8')) {

@@ -4,7 +4,7 @@ import { afterAll, beforeAll, expect, it } from 'vitest';
 import { newId, newSecretToken } from '../../src/core/ids.ts';
 import { exportForActor } from '../../src/modules/exports/service.ts';
 import * as exportStore from '../../src/modules/exports/store.ts';
-import { getBuiltinFramework } from '../../src/modules/frameworks/builtin.ts';
+import { getBuiltinFramework } from '../../src/modules/frameworks/builtin.shared.ts';
 import { validateAnswers } from '../../src/modules/instruments/answers.ts';
 import { cocreatieErvaringswerkers } from '../../src/modules/instruments/builtin/cocreatie-in-beeld.ts';
 import { resolveInstrument } from '../../src/modules/instruments/resolve.ts';

@@ -1,7 +1,7 @@
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { newId, newSecretToken } from '../../src/core/ids.ts';
 import { exportForActor } from '../../src/modules/exports/service.ts';
-import { getBuiltinFramework } from '../../src/modules/frameworks/builtin.ts';
+import { getBuiltinFramework } from '../../src/modules/frameworks/builtin.shared.ts';
 import { validateAnswers } from '../../src/modules/instruments/answers.ts';
 import { cocreatieErvaringswerkers } from '../../src/modules/instruments/builtin/cocreatie-in-beeld.ts';
 import { resolveInstrument } from '../../src/modules/instruments/resolve.ts';

@@ -1,7 +1,7 @@
 import type { ServiceContext } from '../../core/context.ts';
 import { newId, newSecretToken } from '../../core/ids.ts';
 import { MISSING_MARKER } from '../analysis/store.ts';
-import { getBuiltinFramework } from '../frameworks/builtin.ts';
+import { getBuiltinFramework } from '../frameworks/builtin.shared.ts';
 import { validateAnswers } from '../instruments/answers.ts';
 import { cocreatieErvaringswerkers, cocreatieProfessionals } from '../instruments/builtin/cocreatie-in-beeld.ts';
 import type { InstrumentDefinition } from '../instruments/definition.ts';

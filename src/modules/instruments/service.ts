@@ -6,7 +6,7 @@ import { authorize } from '../../core/policy.ts';
 import { type Db, inTransaction } from '../../db/database.ts';
 import { isUniqueViolation } from '../../db/unique-violation.ts';
 import { recordAudit } from '../audit/service.ts';
-import { getBuiltinFramework } from '../frameworks/builtin.ts';
+import { getBuiltinFramework } from '../frameworks/builtin.shared.ts';
 import type { Framework } from '../frameworks/model.ts';
 import { resolveFramework } from '../frameworks/service.ts';
 import { builtinInstruments } from './builtin/cocreatie-in-beeld.ts';

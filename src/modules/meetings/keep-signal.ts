@@ -1,5 +1,5 @@
 import type { Actor, ServiceContext } from '../../core/context.ts';
-import { getBuiltinFramework } from '../frameworks/builtin.ts';
+import { getBuiltinFramework } from '../frameworks/builtin.shared.ts';
 import type { LocalisedText } from '../frameworks/model.ts';
 import { raiseSignal } from '../signals/service.ts';
 import { currentAnswer } from './participant.ts';

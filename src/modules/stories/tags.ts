@@ -1,6 +1,6 @@
 import { AppError, type FieldIssue } from '../../core/errors.ts';
 import type { Db } from '../../db/database.ts';
-import { getBuiltinFramework } from '../frameworks/builtin.ts';
+import { getBuiltinFramework } from '../frameworks/builtin.shared.ts';
 import type { FrameworkCode } from '../frameworks/model.ts';
 import * as frameworkStore from '../frameworks/store.ts';
 import { type StoryTags, tagFrameworks } from './model.ts';

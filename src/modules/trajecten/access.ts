@@ -5,7 +5,7 @@ import { authorize } from '../../core/policy.ts';
 import type { Db } from '../../db/database.ts';
 import type { AuditAction } from '../audit/model.ts';
 import { recordAudit } from '../audit/service.ts';
-import { getBuiltinFramework } from '../frameworks/builtin.ts';
+import { getBuiltinFramework } from '../frameworks/builtin.shared.ts';
 import type { Position } from '../organisations/model.ts';
 import * as store from './store.ts';
 import type { TrajectoryTable } from './tables.ts';

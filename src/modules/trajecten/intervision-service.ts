@@ -4,7 +4,7 @@ import { newId } from '../../core/ids.ts';
 import { inTransaction } from '../../db/database.ts';
 import { displayNames } from '../../db/display-names.ts';
 import { checkMember, invalid, openTrajectory, recordChange, type TrajectoryAccess } from './access.ts';
-import { methodOf } from './intervision-methods.ts';
+import { methodOf } from './intervision-methods.shared.ts';
 import type { PlanSessionInput, SessionSummaryView } from './model.ts';
 import * as store from './store.ts';
 import type { IntervisionSessionTable } from './tables.ts';

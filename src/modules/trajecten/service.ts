@@ -8,12 +8,12 @@ import { countViewer, shownCount } from '../analysis/small-counts.ts';
 import { respondentUrl } from '../rounds/service.ts';
 import { checkCodes, managesTrajectories, openTrajectory, recordChange, type TrajectoryAccess } from './access.ts';
 import { charterSummary } from './charter/status.ts';
-import { dialogueQuestions } from './equal-position.ts';
+import { dialogueQuestions } from './equal-position.shared.ts';
 import { sessionSummaries } from './intervision-service.ts';
 import { knowledgeMatrix } from './matrix.ts';
 import type { AgreementView, ReviewDueView, TrajectoryDetailView, TrajectorySummaryView, UpdateTrajectoryInput } from './model.ts';
 import { openPoints } from './open-points.ts';
-import { type TopicKey, topicOf } from './phases.ts';
+import { type TopicKey, topicOf } from './phases.shared.ts';
 import { agreementContent, loadState } from './state-loader.ts';
 import * as store from './store.ts';
 

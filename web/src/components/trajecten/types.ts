@@ -4,8 +4,8 @@
  * plain data shared with the server.
  */
 
-export { dialogueClusters, dialogueQuestions } from '../../../../src/modules/trajecten/equal-position.ts';
-export { intervisionMethods, methodOf } from '../../../../src/modules/trajecten/intervision-methods.ts';
+export { dialogueClusters, dialogueQuestions } from '../../../../src/modules/trajecten/equal-position.shared.ts';
+export { intervisionMethods, methodOf } from '../../../../src/modules/trajecten/intervision-methods.shared.ts';
 export type {
   AgreementView,
   CharterVersionView,
@@ -13,7 +13,7 @@ export type {
   TrajectoryDetailView,
   TrajectorySummaryView,
 } from '../../../../src/modules/trajecten/model.ts';
-export { type Phase, type PhaseKey, phaseKeys, phases, type TopicKey } from '../../../../src/modules/trajecten/phases.ts';
+export { type Phase, type PhaseKey, phaseKeys, phases, type TopicKey } from '../../../../src/modules/trajecten/phases.shared.ts';
 
 export type LocalisedText = { nl: string; en: string };
 export type FrameworkCode = { key: string; label: LocalisedText; definition: LocalisedText; exclusive?: boolean };

@@ -1,4 +1,4 @@
-import { builtin, code } from './builtin-define.ts';
+import { builtin, code } from './builtin-define.shared.ts';
 
 /**
  * The frameworks that describe people and organisations around the seed's survey (status and

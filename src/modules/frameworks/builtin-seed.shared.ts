@@ -1,4 +1,4 @@
-import { builtin, code } from './builtin-define.ts';
+import { builtin, code } from './builtin-define.shared.ts';
 
 /**
  * The frameworks of the seed slide deck "Praktijkonderzoek naar de kruisbestuiving van kennis /

@@ -1,5 +1,5 @@
-import { builtin, code, type Pair } from './builtin-define.ts';
-import { logics } from './builtin-seed.ts';
+import { builtin, code, type Pair } from './builtin-define.shared.ts';
+import { logics } from './builtin-seed.shared.ts';
 
 /**
  * The rest of the seed deck "Praktijkonderzoek naar de kruisbestuiving van kennis / Cocreatie in
