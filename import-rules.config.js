@@ -4,20 +4,6 @@
 // Anything not listed fails the lint. A listed break that is repaired only prints a reminder.
 // Format: [rule, importing file, imported file].
 export const knownViolations = [
-  // src/db/schema.ts composes the table types each module declares in its tables.ts (type-only).
-  // To go when the tables move to src/db (issue 13.1/13.2).
-  ['core-and-db-import-no-module', 'src/db/schema.ts', 'src/modules/coding/tables.ts'],
-  ['core-and-db-import-no-module', 'src/db/schema.ts', 'src/modules/exports/tables.ts'],
-  ['core-and-db-import-no-module', 'src/db/schema.ts', 'src/modules/limits/tables.ts'],
-  ['core-and-db-import-no-module', 'src/db/schema.ts', 'src/modules/mail/tables.ts'],
-  ['core-and-db-import-no-module', 'src/db/schema.ts', 'src/modules/meetings/tables.ts'],
-  ['core-and-db-import-no-module', 'src/db/schema.ts', 'src/modules/uploads/tables.ts'],
-  ['core-and-db-import-no-module', 'src/db/schema.ts', 'src/modules/rounds/tables.ts'],
-  ['core-and-db-import-no-module', 'src/db/schema.ts', 'src/modules/round-invitations/tables.ts'],
-  ['core-and-db-import-no-module', 'src/db/schema.ts', 'src/modules/signals/tables.ts'],
-  ['core-and-db-import-no-module', 'src/db/schema.ts', 'src/modules/stories/tables.ts'],
-  ['core-and-db-import-no-module', 'src/db/schema.ts', 'src/modules/trajecten/tables.ts'],
-
   // Survey answers have no single owner yet (issue 13.1): these read the analysis, rounds or
   // instruments stores directly instead of going through a service.
   ['no-foreign-store', 'src/modules/analysis/report-files.ts', 'src/modules/rounds/store.ts'],

@@ -1,5 +1,5 @@
 import type { Db } from '../../db/database.ts';
-import type { CodingAnswerSegmentTable, CodingCodeTable, CodingMemoTable, CodingSegmentTable } from './tables.ts';
+import type { CodingAnswerSegmentTable, CodingCodeTable, CodingMemoTable, CodingSegmentTable } from '../../db/tables/coding.ts';
 
 export const listCodes = (db: Db, organisationId: string) =>
   db.selectFrom('coding_codes').selectAll().where('organisation_id', '=', organisationId).orderBy('name').orderBy('id').execute();

@@ -1,5 +1,6 @@
 import type { ServiceContext } from '../../core/context.ts';
 import { newId, newSecretToken } from '../../core/ids.ts';
+import type { AnswerTable, ResponseTable } from '../../db/tables/rounds.ts';
 import { MISSING_MARKER } from '../analysis/store.ts';
 import { getBuiltinFramework } from '../frameworks/builtin.shared.ts';
 import { validateAnswers } from '../instruments/answers.ts';
@@ -9,7 +10,6 @@ import { type ResolvedInstrument, resolveInstrument } from '../instruments/resol
 import { type Pick, type PostedAnswers, sampleAnswers, seededPick } from '../instruments/sample-answers.ts';
 import * as instrumentStore from '../instruments/store.ts';
 import { insertAnswers } from '../rounds/store.ts';
-import type { AnswerTable, ResponseTable } from '../rounds/tables.ts';
 import { rebuildTallies } from '../rounds/tallies.ts';
 
 /**

@@ -1,6 +1,6 @@
 import { CompiledQuery } from 'kysely';
 import type { Db } from '../../db/database.ts';
-import type { AnswerTable, ResponseTable } from '../rounds/tables.ts';
+import type { AnswerTable, ResponseTable } from '../../db/tables/rounds.ts';
 
 /** The round an import goes into; by id alone for the command line, which acts for no organisation. */
 export function findRound(db: Db, roundId: string, organisationId?: string) {

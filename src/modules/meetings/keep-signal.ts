@@ -1,9 +1,9 @@
 import type { Actor, ServiceContext } from '../../core/context.ts';
+import type { MeetingParticipantTable, MeetingTable } from '../../db/tables/meetings.ts';
 import { getBuiltinFramework } from '../frameworks/builtin.shared.ts';
 import type { LocalisedText } from '../frameworks/model.ts';
 import { raiseSignal } from '../signals/service.ts';
 import { currentAnswer } from './participant.ts';
-import type { MeetingParticipantTable, MeetingTable } from './tables.ts';
 
 export type SignalFromAnswer = { title: string; barrierFor: string; logic: string };
 

@@ -7,6 +7,7 @@ import { AppError } from '../../core/errors.ts';
 import { newId } from '../../core/ids.ts';
 import { type Language, languageFromHeader, languageSchema } from '../../core/language.ts';
 import { errorMessages } from '../../core/messages.ts';
+import type { MeetingTable } from '../../db/tables/meetings.ts';
 import { formCsrfValid } from '../../http/form-csrf.ts';
 import { publicPageCss, registerPublicAsset, sendPublicPage } from '../../http/public-page.tsx';
 import type { MeetingBus } from './events.ts';
@@ -20,7 +21,6 @@ import { meetingMessages } from './page/messages.ts';
 import { CodePage, JoinPage, MessagePage, PromptPage, ReceiptPage, WithdrawPage } from './page/pages.tsx';
 import { answer, ask, currentAnswer, join, meetingByCode, participantOf, promptFor, upvote, withdraw } from './participant.ts';
 import { resultsOf } from './results-service.ts';
-import type { MeetingTable } from './tables.ts';
 
 const css = publicPageCss(path.join(import.meta.dirname, 'page', 'meeting.css'));
 const script = fs.readFileSync(path.join(import.meta.dirname, 'page', 'meeting.js'), 'utf8');

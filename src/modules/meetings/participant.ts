@@ -3,6 +3,7 @@ import { AppError, notFound } from '../../core/errors.ts';
 import { hashToken, newId, newSecretToken } from '../../core/ids.ts';
 import { inTransaction } from '../../db/database.ts';
 import { groupCommitterFor } from '../../db/group-commit.ts';
+import type { MeetingParticipantTable, MeetingTable } from '../../db/tables/meetings.ts';
 import { checkAnswer } from './answers.ts';
 import { cachedMeetingByCode, cachedPrompts } from './hot-cache.ts';
 import { newReceiptCode, normaliseJoinCode, normaliseReceiptCode } from './join-code.ts';
@@ -10,7 +11,6 @@ import { refreshMeetingRounds } from './meeting-rounds.ts';
 import { type AnswerValue, moderatedKinds, type ParticipantPosition, type PromptView } from './model.ts';
 import { promptView } from './present.ts';
 import * as store from './store.ts';
-import type { MeetingParticipantTable, MeetingTable } from './tables.ts';
 
 /**
  * What an anonymous participant does: join with the code, answer, ask, vote, and withdraw with the

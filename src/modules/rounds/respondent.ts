@@ -5,6 +5,7 @@ import { hashToken } from '../../core/ids.ts';
 import type { Language } from '../../core/language.ts';
 import type { Db } from '../../db/database.ts';
 import { groupCommitterFor } from '../../db/group-commit.ts';
+import type { AnswerTable, ResponseTable } from '../../db/tables/rounds.ts';
 import {
   type AnswerIssue,
   type AnswerRow,
@@ -23,7 +24,6 @@ import { ownerHash } from './draft-owner.ts';
 import type { InstrumentSource, PublishedInstrument } from './instrument-source.ts';
 import { isOpen, today } from './service.ts';
 import * as store from './store.ts';
-import type { AnswerTable, ResponseTable } from './tables.ts';
 import { addResponsesToTallies } from './tallies.ts';
 
 /** What a respondent's link opens: the round, its scope and the instrument. Never who they are. */

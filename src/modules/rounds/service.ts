@@ -4,6 +4,7 @@ import { newId, newSecretToken } from '../../core/ids.ts';
 import type { Language } from '../../core/language.ts';
 import { authorize } from '../../core/policy.ts';
 import { type Db, inTransaction } from '../../db/database.ts';
+import type { RoundTable } from '../../db/tables/rounds.ts';
 import { type CountViewer, countsPerTeam, countViewer, shownCount } from '../analysis/small-counts.ts';
 import { recordAudit } from '../audit/service.ts';
 import { localise } from '../instruments/definition.ts';
@@ -11,7 +12,6 @@ import type { InstrumentSource } from './instrument-source.ts';
 import type { CreateRoundInput, ResultSharingInput, RoundView } from './model.ts';
 import { resultsAvailable, sharingOf } from './result-sharing.ts';
 import * as store from './store.ts';
-import type { RoundTable } from './tables.ts';
 
 export const today = (ctx: ServiceContext): string => ctx.clock.now().toISOString().slice(0, 10);
 

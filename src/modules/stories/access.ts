@@ -2,13 +2,13 @@ import type { Actor, ServiceContext } from '../../core/context.ts';
 import { AppError } from '../../core/errors.ts';
 import { can } from '../../core/policy.ts';
 import { displayNames } from '../../db/display-names.ts';
+import type { StoryTable } from '../../db/tables/stories.ts';
 import { disclosureThreshold } from '../analysis/core/index.ts';
 import type { Position, Sector } from '../organisations/model.ts';
 import { authorCensus, type DisclosedAuthor, discloseAuthor, discloseReflectionPosition } from './author-disclosure.ts';
 import { isAnonymised, mayRead, type ReaderFacts, type StoryConsentFacts } from './consent.ts';
 import { type ConsentScope, type PhotoPeople, type ReadableReflection, type ReadableStory, type ReadPurpose, type StoryTags, tagFrameworks } from './model.ts';
 import * as store from './store.ts';
-import type { StoryTable } from './tables.ts';
 
 /**
  * THE way to read stories, for every module (lists, search, coding, signals, exports, reports,

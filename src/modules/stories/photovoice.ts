@@ -4,6 +4,7 @@ import { newId, newSecretToken } from '../../core/ids.ts';
 import { authorize, can } from '../../core/policy.ts';
 import { type Db, inTransaction } from '../../db/database.ts';
 import { displayNames } from '../../db/display-names.ts';
+import type { PhotovoiceProjectTable } from '../../db/tables/stories.ts';
 import { recordAudit } from '../audit/service.ts';
 import { asReader, readableStories, readableStory, readableStoryRow } from './access.ts';
 import type { PhotoStorage } from './photo-storage.ts';
@@ -20,7 +21,6 @@ import type {
 } from './photovoice-model.ts';
 import * as pv from './photovoice-store.ts';
 import * as store from './store.ts';
-import type { PhotovoiceProjectTable } from './tables.ts';
 
 /**
  * Photovoice: a facilitator sets a theme, members add their photo stories, the group selects and

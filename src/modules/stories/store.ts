@@ -1,6 +1,6 @@
 import type { Db } from '../../db/database.ts';
+import type { StoryLinkTable, StoryReflectionTable, StoryTable, StoryTagTable } from '../../db/tables/stories.ts';
 import type { ConsentScope, ReadPurpose } from './model.ts';
-import type { StoryLinkTable, StoryReflectionTable, StoryTable, StoryTagTable } from './tables.ts';
 
 /** SQL only; every rule about who may read what is in consent.ts and access.ts. */
 

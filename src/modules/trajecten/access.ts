@@ -3,12 +3,12 @@ import { AppError, forbidden, notFound } from '../../core/errors.ts';
 import type { Language } from '../../core/language.ts';
 import { authorize } from '../../core/policy.ts';
 import type { Db } from '../../db/database.ts';
+import type { TrajectoryTable } from '../../db/tables/trajecten.ts';
 import type { AuditAction } from '../audit/model.ts';
 import { recordAudit } from '../audit/service.ts';
 import { getBuiltinFramework } from '../frameworks/builtin.shared.ts';
 import type { Position } from '../organisations/model.ts';
 import * as store from './store.ts';
-import type { TrajectoryTable } from './tables.ts';
 
 export type TeamMember = { userId: string; displayName: string; position: Position };
 

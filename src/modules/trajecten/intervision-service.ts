@@ -3,11 +3,11 @@ import { forbidden, notFound } from '../../core/errors.ts';
 import { newId } from '../../core/ids.ts';
 import { inTransaction } from '../../db/database.ts';
 import { displayNames } from '../../db/display-names.ts';
+import type { IntervisionSessionTable } from '../../db/tables/trajecten.ts';
 import { checkMember, invalid, openTrajectory, recordChange, type TrajectoryAccess } from './access.ts';
 import { methodOf } from './intervision-methods.shared.ts';
 import type { PlanSessionInput, SessionSummaryView } from './model.ts';
 import * as store from './store.ts';
-import type { IntervisionSessionTable } from './tables.ts';
 
 /**
  * Intervision sessions: planned for some team members, run step by step with a method. The notes

@@ -10,7 +10,7 @@ import type {
   SupportArrangementTable,
   TeamCheckTable,
   TrajectoryTable,
-} from './tables.ts';
+} from '../../db/tables/trajecten.ts';
 
 export const insertTrajectory = (db: Db, row: TrajectoryTable) => db.insertInto('trajectories').values(row).execute();
 export const findTrajectory = (db: Db, organisationId: string, id: string) =>
