@@ -168,7 +168,11 @@ describeEachDatabase('exports over HTTP: who gets what, and nothing that the pla
       .executeTakeFirstOrThrow();
     const actor = { userId: researcher.user_id, language: 'nl' as const, roles: new Map([[org, 'researcher']]) };
     for (const format of ['sav', 'xlsx', 'csv', 'json', 'r'] as const) {
-      const file = await exportForActor(t.ctx, publishedInstruments, actor, org, roundId, { format, lang: 'nl', tablesOnly: false, dutchExcel: false });
+      const file = await exportForActor(t.ctx, publishedInstruments, actor, {
+        organisationId: org,
+        roundId,
+        request: { format, lang: 'nl', tablesOnly: false, dutchExcel: false },
+      });
       expect(file.totalRows).toBe(RESPONSES);
       for await (const _chunk of file.body) break; // one chunk, then the reader goes away
       for (let i = 0; i < 100 && (await t.ctx.db.selectFrom('export_orders').select('export_id').execute()).length > 0; i++)

@@ -114,11 +114,15 @@ describeEachDatabase('the response-level export does what the consent text says'
 
   it('names a team only when at least the threshold of its people answered, as the text of that team’s link says', async () => {
     const researcher = await makeUser(t.ctx, { organisationId: org, role: 'researcher' });
-    const file = await exportForActor(t.ctx, publishedInstruments, actorOf(researcher.id, { [org]: 'researcher' }), org, roundId, {
-      format: 'json',
-      lang: 'nl',
-      tablesOnly: false,
-      dutchExcel: false,
+    const file = await exportForActor(t.ctx, publishedInstruments, actorOf(researcher.id, { [org]: 'researcher' }), {
+      organisationId: org,
+      roundId,
+      request: {
+        format: 'json',
+        lang: 'nl',
+        tablesOnly: false,
+        dutchExcel: false,
+      },
     });
     const chunks: Buffer[] = [];
     for await (const chunk of file.body) chunks.push(Buffer.from(chunk));

@@ -117,9 +117,7 @@ export async function getCrossTab(
   ctx: ServiceContext,
   source: InstrumentSource,
   actor: Actor,
-  organisationId: string,
-  roundId: string,
-  query: CrossTabQuery,
+  { organisationId, roundId, query }: { organisationId: string; roundId: string; query: CrossTabQuery },
 ): Promise<CrossTab> {
   authorize(actor, 'reports.view', organisationId);
   const round = await store.findRound(ctx.db, organisationId, roundId);
@@ -136,15 +134,17 @@ export async function crossTabsFor(
   ctx: ServiceContext,
   source: InstrumentSource,
   actor: Actor,
-  organisationId: string,
-  roundId: string,
-  pairs: string[],
-  options: { team?: string | undefined; lang?: Language | undefined },
+  {
+    organisationId,
+    roundId,
+    pairs,
+    options,
+  }: { organisationId: string; roundId: string; pairs: string[]; options: { team?: string | undefined; lang?: Language | undefined } },
 ): Promise<CrossTab[]> {
   const out: CrossTab[] = [];
   for (const pair of pairs) {
     const [rows = '', cols = ''] = pair.split(':');
-    out.push(await getCrossTab(ctx, source, actor, organisationId, roundId, { rows, cols, team: options.team, lang: options.lang }));
+    out.push(await getCrossTab(ctx, source, actor, { organisationId, roundId, query: { rows, cols, team: options.team, lang: options.lang } }));
   }
   return out;
 }
@@ -155,8 +155,7 @@ export async function composeCrossTabs(
   source: InstrumentSource,
   access: Access,
   round: RoundTable,
-  pairs: string[],
-  lang: Language,
+  { pairs, lang }: { pairs: string[]; lang: Language },
 ): Promise<CrossTab[]> {
   const out: CrossTab[] = [];
   for (const pair of pairs) {

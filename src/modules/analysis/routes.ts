@@ -48,9 +48,17 @@ export function analysisRoutes(app: FastifyInstance, source: InstrumentSource): 
       response: reportWithCrossTabsView,
       handler: async ({ actor, params, query }) => {
         const { crosstab, ...rest } = query;
-        const report = await getReport(ctx, source, actor, params.orgId, params.roundId, rest);
+        const report = await getReport(ctx, source, actor, { organisationId: params.orgId, roundId: params.roundId, query: rest });
         if (!crosstab?.length) return report;
-        return { ...report, crossTabs: await crossTabsFor(ctx, source, actor, params.orgId, params.roundId, crosstab, { team: rest.team, lang: rest.lang }) };
+        return {
+          ...report,
+          crossTabs: await crossTabsFor(ctx, source, actor, {
+            organisationId: params.orgId,
+            roundId: params.roundId,
+            pairs: crosstab,
+            options: { team: rest.team, lang: rest.lang },
+          }),
+        };
       },
     }),
     defineRoute({
@@ -64,7 +72,7 @@ export function analysisRoutes(app: FastifyInstance, source: InstrumentSource): 
       params: reportParams,
       query: crossTabQuery,
       response: crossTabView,
-      handler: async ({ actor, params, query }) => getCrossTab(ctx, source, actor, params.orgId, params.roundId, query),
+      handler: async ({ actor, params, query }) => getCrossTab(ctx, source, actor, { organisationId: params.orgId, roundId: params.roundId, query }),
     }),
     defineRoute({
       method: 'GET',
@@ -77,7 +85,7 @@ export function analysisRoutes(app: FastifyInstance, source: InstrumentSource): 
       params: reportParams,
       query: subgroupQuery,
       response: subgroupView,
-      handler: async ({ actor, params, query }) => getSubgroup(ctx, source, actor, params.orgId, params.roundId, query),
+      handler: async ({ actor, params, query }) => getSubgroup(ctx, source, actor, { organisationId: params.orgId, roundId: params.roundId, query }),
     }),
     defineRoute({
       method: 'GET',
@@ -89,7 +97,7 @@ export function analysisRoutes(app: FastifyInstance, source: InstrumentSource): 
       params: reportParams,
       query: trendQuery,
       response: trendView,
-      handler: async ({ actor, params, query }) => getTrend(ctx, source, actor, params.orgId, params.roundId, query),
+      handler: async ({ actor, params, query }) => getTrend(ctx, source, actor, { organisationId: params.orgId, roundId: params.roundId, query }),
     }),
     defineRoute({
       method: 'GET',
@@ -116,11 +124,15 @@ export function analysisRoutes(app: FastifyInstance, source: InstrumentSource): 
       response: { contentType: 'text/html' },
       handler: async ({ actor, params, query, reply }) => {
         const lang = query.lang ?? actor.language;
-        const doc = await reportDocumentFor(ctx, source, actor, params.orgId, params.roundId, {
-          lang,
-          compare: query.compare,
-          crossTabs: query.crosstab,
-          format: 'html',
+        const doc = await reportDocumentFor(ctx, source, actor, {
+          organisationId: params.orgId,
+          roundId: params.roundId,
+          options: {
+            lang,
+            compare: query.compare,
+            crossTabs: query.crosstab,
+            format: 'html',
+          },
         });
         return reply
           .type('text/html; charset=utf-8')
@@ -144,14 +156,18 @@ export function analysisRoutes(app: FastifyInstance, source: InstrumentSource): 
         const unavailable = () => reply.code(503).type('text/plain; charset=utf-8').send(PDF_UNAVAILABLE[lang]);
         if (!printer.available()) {
           // Still check the person's rights first: an outsider learns nothing, not even this.
-          await getReport(ctx, source, actor, params.orgId, params.roundId, { lang });
+          await getReport(ctx, source, actor, { organisationId: params.orgId, roundId: params.roundId, query: { lang } });
           return unavailable();
         }
-        const doc = await reportDocumentFor(ctx, source, actor, params.orgId, params.roundId, {
-          lang,
-          compare: query.compare,
-          crossTabs: query.crosstab,
-          format: 'pdf',
+        const doc = await reportDocumentFor(ctx, source, actor, {
+          organisationId: params.orgId,
+          roundId: params.roundId,
+          options: {
+            lang,
+            compare: query.compare,
+            crossTabs: query.crosstab,
+            format: 'pdf',
+          },
         });
         try {
           const pdf = await printer.print(renderReportHtml(doc), footerTexts(lang));

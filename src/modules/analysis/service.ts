@@ -104,8 +104,7 @@ export async function composeReport(
   source: InstrumentSource,
   access: Access,
   round: RoundTable,
-  query: ReportQuery,
-  onProgress?: (done: number, total: number) => void,
+  { query, onProgress }: { query: ReportQuery; onProgress?: (done: number, total: number) => void },
 ): Promise<Report> {
   const lang = query.lang ?? 'nl';
   const published = await loadRound(ctx, source, access.organisationId, round);
@@ -187,9 +186,7 @@ export async function getReport(
   ctx: ServiceContext,
   source: InstrumentSource,
   actor: Actor,
-  organisationId: string,
-  roundId: string,
-  query: ReportQuery,
+  { organisationId, roundId, query }: { organisationId: string; roundId: string; query: ReportQuery },
 ): Promise<Report> {
   authorize(actor, 'reports.view', organisationId);
   const round = await store.findRound(ctx.db, organisationId, roundId);
@@ -197,8 +194,10 @@ export async function getReport(
   assertResultsShared(ctx, actor, organisationId, round);
   const suppress = !can(actor, 'reports.raw', organisationId);
   return composeReport(ctx, source, { organisationId, suppress, actorUserId: actor.userId, source: 'web' }, round, {
-    ...query,
-    lang: query.lang ?? actor.language,
+    query: {
+      ...query,
+      lang: query.lang ?? actor.language,
+    },
   });
 }
 
@@ -233,14 +232,10 @@ export async function reportForCli(
       detail: `More than one organisation has a round "${roundKey}": ${rounds.map((r) => r.organisation_name).join(', ')}. Name one with --org.`,
     });
   const round = rounds[0] as RoundTable & { organisation_name: string };
-  return composeReport(
-    ctx,
-    source,
-    { organisationId: round.organisation_id, suppress: false, actorUserId: null, source: 'cli' },
-    round,
-    { lang: options.lang },
+  return composeReport(ctx, source, { organisationId: round.organisation_id, suppress: false, actorUserId: null, source: 'cli' }, round, {
+    query: { lang: options.lang },
     onProgress,
-  );
+  });
 }
 
 // ---- comparing two rounds ------------------------------------------------------------------
@@ -444,12 +439,8 @@ export async function crossTabsForCli(
   options: { organisation?: string | undefined; lang: Language },
 ) {
   const round = await roundForCli(ctx, roundKey, options.organisation);
-  return composeCrossTabs(
-    ctx,
-    source,
-    { organisationId: round.organisation_id, suppress: false, actorUserId: null, source: 'cli' },
-    round,
+  return composeCrossTabs(ctx, source, { organisationId: round.organisation_id, suppress: false, actorUserId: null, source: 'cli' }, round, {
     pairs,
-    options.lang,
-  );
+    lang: options.lang,
+  });
 }

@@ -86,16 +86,14 @@ export async function exportForActor(
   ctx: ServiceContext,
   source: InstrumentSource,
   actor: Actor,
-  organisationId: string,
-  roundId: string,
-  request: ExportRequest,
+  { organisationId, roundId, request }: { organisationId: string; roundId: string; request: ExportRequest },
 ): Promise<ExportFile> {
   authorize(actor, request.tablesOnly ? 'reports.view' : 'reports.raw', organisationId);
   const round = await analysisStore.findRound(ctx.db, organisationId, roundId);
   if (!round) throw notFound();
   assertResultsShared(ctx, actor, organisationId, round);
   const access: Access = { organisationId, suppress: !can(actor, 'reports.raw', organisationId), actorUserId: actor.userId, source: 'web' };
-  return exportRound(ctx, source, access, round, request);
+  return exportRound(ctx, source, access, round, { request });
 }
 
 /** The command line: researcher rights (audited without a person), a round named by its key. */
@@ -108,7 +106,7 @@ export async function exportForCli(
 ): Promise<ExportFile> {
   const round = await roundForCli(ctx, roundKey, request.organisation);
   const access: Access = { organisationId: round.organisation_id, suppress: false, actorUserId: null, source: 'cli' };
-  return exportRound(ctx, source, access, round, request, onProgress);
+  return exportRound(ctx, source, access, round, { request, onProgress });
 }
 
 async function exportRound(
@@ -116,8 +114,7 @@ async function exportRound(
   source: InstrumentSource,
   access: Access,
   round: RoundTable,
-  request: ExportRequest,
-  onProgress?: ExportProgress,
+  { request, onProgress }: { request: ExportRequest; onProgress?: ExportProgress },
 ): Promise<ExportFile> {
   const published = await source(ctx, round.instrument_version_id);
   if (!published || published.organisationId !== access.organisationId) throw notFound();
@@ -154,8 +151,8 @@ async function exportRound(
     });
 
   if (request.tablesOnly || access.suppress) {
-    const report = await composeReport(ctx, source, access, round, { lang });
-    const data = reportTables(report, lang, await composeCrossTabs(ctx, source, access, round, request.crossTabs ?? [], lang));
+    const report = await composeReport(ctx, source, access, round, { query: { lang } });
+    const data = reportTables(report, lang, await composeCrossTabs(ctx, source, access, round, { pairs: request.crossTabs ?? [], lang }));
     const meta: ExportMeta = { ...base, cases: data.rows.length };
     await audit(data.rows.length, false);
     onProgress?.(data.rows.length, data.rows.length);
@@ -201,7 +198,7 @@ async function exportRound(
   const exportId = newId();
   const total = await store.prepareOrder(ctx.db, exportId, round.id, now.toISOString());
   const meta: ExportMeta = { ...base, cases: total };
-  const tables = request.format === 'xlsx' ? reportTables(await composeReport(ctx, source, access, round, { lang }), lang) : null;
+  const tables = request.format === 'xlsx' ? reportTables(await composeReport(ctx, source, access, round, { query: { lang } }), lang) : null;
   await audit(total, openText);
   const layout = caseLayout(codebook);
   let used = false;

@@ -207,10 +207,7 @@ export async function startDraft(ctx: ServiceContext, actor: Actor, organisation
 export async function saveDraft(
   ctx: ServiceContext,
   actor: Actor,
-  organisationId: string,
-  instrumentId: string,
-  version: number,
-  rawDefinition: unknown,
+  { organisationId, instrumentId, version, rawDefinition }: { organisationId: string; instrumentId: string; version: number; rawDefinition: unknown },
 ): Promise<VersionView> {
   authorize(actor, 'instruments.manage', organisationId);
   const { instrument, row } = await versionOf(ctx.db, organisationId, instrumentId, version);

@@ -24,8 +24,7 @@ export async function raiseSignalFromAnswer(
   actor: Actor,
   meeting: MeetingTable,
   participant: MeetingParticipantTable,
-  promptId: string,
-  input: SignalFromAnswer,
+  { promptId, input }: { promptId: string; input: SignalFromAnswer },
 ): Promise<boolean> {
   const value = await currentAnswer(ctx, participant, promptId);
   const text = value && 'text' in value ? value.text.trim() : '';

@@ -213,7 +213,7 @@ export function registerParticipantPages(app: FastifyInstance, bus: MeetingBus, 
       const value = answerValue.safeParse(raw);
       if (!promptId.success || !clientId.success || !value.success) return promptPage(req, reply, meeting, lang, { error: t.invalid, status: 400 });
       try {
-        await answer(ctx, meeting, participant, promptId.data, clientId.data, value.data);
+        await answer(ctx, meeting, participant, { promptId: promptId.data, clientId: clientId.data, raw: value.data });
       } catch (error) {
         if (error instanceof AppError && error.id === 'conflict') return promptPage(req, reply, meeting, lang, { notice: t.notOpen, status: 409 });
         if (error instanceof AppError && (error.id === 'validation_failed' || error.id === 'not_found'))
@@ -264,7 +264,7 @@ export function registerParticipantPages(app: FastifyInstance, bus: MeetingBus, 
         .object({ promptId: z.uuid(), title: z.string().trim().min(1).max(200), barrierFor: z.string().trim().min(1).max(1000), logic: z.string().max(60) })
         .safeParse(fields);
       try {
-        if (!body.success || !(await raiseSignalFromAnswer(ctx, req.actor, meeting, participant, body.data.promptId, body.data)))
+        if (!body.success || !(await raiseSignalFromAnswer(ctx, req.actor, meeting, participant, { promptId: body.data.promptId, input: body.data })))
           return promptPage(req, reply, meeting, lang, { error: t.invalid, status: 400 });
       } catch (error) {
         if (error instanceof AppError && error.id === 'validation_failed') return promptPage(req, reply, meeting, lang, { error: t.invalid, status: 400 });
@@ -309,7 +309,7 @@ export function registerParticipantPages(app: FastifyInstance, bus: MeetingBus, 
       if (!participant) return promptPage(req, reply, meeting, lang);
       if (!body.success) return promptPage(req, reply, meeting, lang, { error: t.invalid, status: 400 });
       try {
-        await ask(ctx, meeting, participant, body.data.promptId, body.data.clientId, body.data.question);
+        await ask(ctx, meeting, participant, { promptId: body.data.promptId, clientId: body.data.clientId, text: body.data.question });
       } catch (error) {
         if (error instanceof AppError) return promptPage(req, reply, meeting, lang, { notice: t.notOpen, status: 409 });
         throw error;

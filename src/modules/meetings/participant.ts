@@ -68,9 +68,7 @@ export async function answer(
   ctx: ServiceContext,
   meeting: MeetingTable,
   participant: MeetingParticipantTable,
-  promptId: string,
-  clientId: string,
-  raw: AnswerValue,
+  { promptId, clientId, raw }: { promptId: string; clientId: string; raw: AnswerValue },
 ): Promise<AnswerOutcome> {
   const row = (await promptsOf(ctx, meeting.id))?.find((p) => p.id === promptId);
   if (!row) throw notFound();
@@ -101,7 +99,12 @@ export async function currentAnswer(ctx: ServiceContext, participant: MeetingPar
   return row ? (JSON.parse(row.value) as AnswerValue) : undefined;
 }
 
-export async function ask(ctx: ServiceContext, meeting: MeetingTable, participant: MeetingParticipantTable, promptId: string, clientId: string, text: string) {
+export async function ask(
+  ctx: ServiceContext,
+  meeting: MeetingTable,
+  participant: MeetingParticipantTable,
+  { promptId, clientId, text }: { promptId: string; clientId: string; text: string },
+) {
   const row = await store.findPrompt(ctx.db, meeting.id, promptId);
   if (row?.kind !== 'qa') throw notFound();
   if (meeting.status !== 'live' || row.state !== 'open') throw new AppError('conflict', { detail: 'prompt_closed', text: participantErrors.promptClosed });

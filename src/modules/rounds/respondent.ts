@@ -219,13 +219,21 @@ function hiddenQuestions(instrument: ResolvedInstrument, answers: Record<string,
 export async function saveSection(
   ctx: ServiceContext,
   link: LinkContext,
-  responseId: string,
-  ownerHash: string | undefined,
-  sectionKey: string,
-  posted: Record<string, unknown>,
-  lang: Language,
-  /** Saving for later or going back: keep every well-formed answer even when the page is not complete or right yet. */
-  options: { keepWhatIsValid?: boolean } = {},
+  {
+    responseId,
+    ownerHash,
+    sectionKey,
+    posted,
+    lang,
+    options = {},
+  }: {
+    responseId: string;
+    ownerHash: string | undefined;
+    sectionKey: string;
+    posted: Record<string, unknown>;
+    lang: Language;
+    options?: { keepWhatIsValid?: boolean };
+  },
 ): Promise<{ ok: true } | { ok: false; issues: AnswerIssue[] }> {
   if (!link.open) throw closed();
   const draft = await loadDraft(ctx, link, responseId, ownerHash);

@@ -157,7 +157,12 @@ export async function listRounds(ctx: ServiceContext, source: InstrumentSource, 
   );
 }
 
-export async function getRound(ctx: ServiceContext, source: InstrumentSource, actor: Actor, organisationId: string, roundId: string, baseUrl: string) {
+export async function getRound(
+  ctx: ServiceContext,
+  source: InstrumentSource,
+  actor: Actor,
+  { organisationId, roundId, baseUrl }: { organisationId: string; roundId: string; baseUrl: string },
+) {
   authorize(actor, 'rounds.view', organisationId);
   const round = await store.findRound(ctx.db, organisationId, roundId);
   if (!round) throw notFound();
@@ -191,13 +196,19 @@ export async function updateRound(
   ctx: ServiceContext,
   source: InstrumentSource,
   actor: Actor,
-  organisationId: string,
-  roundId: string,
-  changes: {
-    closesOn?: string | undefined;
-    status?: 'open' | 'closed' | undefined;
-    openTextExport?: boolean | undefined;
-    results?: ResultSharingInput | undefined;
+  {
+    organisationId,
+    roundId,
+    changes,
+  }: {
+    organisationId: string;
+    roundId: string;
+    changes: {
+      closesOn?: string | undefined;
+      status?: 'open' | 'closed' | undefined;
+      openTextExport?: boolean | undefined;
+      results?: ResultSharingInput | undefined;
+    };
   },
 ): Promise<RoundView> {
   authorize(actor, 'rounds.manage', organisationId);

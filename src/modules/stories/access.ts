@@ -140,7 +140,7 @@ async function present(ctx: ReaderContext, organisationId: string, purpose: Read
     const set = tagsByStory.get(t.story_id);
     if (set && (tagFrameworks as readonly string[]).includes(t.framework)) set[t.framework as keyof StoryTags].push(t.code);
   }
-  const linkedIds = await readableLinkEnds(ctx, organisationId, purpose, reader, ids, links);
+  const linkedIds = await readableLinkEnds(ctx, { organisationId, purpose, reader, ids, links });
   return rows.map((row) => {
     const author = about(row);
     return {
@@ -223,11 +223,13 @@ export const emptyTags = (): StoryTags => ({ knowledge_positions: [], logics: []
 /** A link is shown only when the other end is readable by the same reader for the same purpose. */
 async function readableLinkEnds(
   ctx: ReaderContext,
-  organisationId: string,
-  purpose: ReadPurpose,
-  reader: ReaderFacts,
-  ids: string[],
-  links: { story_a: string; story_b: string }[],
+  {
+    organisationId,
+    purpose,
+    reader,
+    ids,
+    links,
+  }: { organisationId: string; purpose: ReadPurpose; reader: ReaderFacts; ids: string[]; links: { story_a: string; story_b: string }[] },
 ): Promise<Map<string, string[]>> {
   const result = new Map<string, string[]>();
   if (links.length === 0) return result;

@@ -218,10 +218,7 @@ export async function addEntry(ctx: ServiceContext, actor: Actor, organisationId
 export async function updateEntry(
   ctx: ServiceContext,
   actor: Actor,
-  organisationId: string,
-  projectId: string,
-  storyId: string,
-  input: UpdateEntryInput,
+  { organisationId, projectId, storyId, input }: { organisationId: string; projectId: string; storyId: string; input: UpdateEntryInput },
 ): Promise<ProjectView> {
   const now = ctx.clock.now();
   await inTransaction(ctx.db, async (trx) => {

@@ -41,9 +41,7 @@ export async function recordChange(
   ctx: ServiceContext,
   actor: Actor,
   access: TrajectoryAccess,
-  action: AuditAction,
-  subject: { type: string; id: string },
-  details: Record<string, string | number | boolean | null> = {},
+  { action, subject, details = {} }: { action: AuditAction; subject: { type: string; id: string }; details?: Record<string, string | number | boolean | null> },
 ): Promise<void> {
   const now = ctx.clock.now();
   await store.updateTrajectory(db, access.row.id, { updated_at: now.toISOString() });

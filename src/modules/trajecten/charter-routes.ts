@@ -61,7 +61,8 @@ export function charterRoutes(app: FastifyInstance): AnyRoute[] {
       params: versionParams,
       body: commentInput,
       response: charterVersionView,
-      handler: async ({ actor, params, body }) => charter.commentOnVersion(ctx, actor, params.orgId, params.trajectoryId, params.version, body),
+      handler: async ({ actor, params, body }) =>
+        charter.commentOnVersion(ctx, actor, { organisationId: params.orgId, trajectoryId: params.trajectoryId, version: params.version, input: body }),
     }),
     defineRoute({
       ...base,
@@ -71,7 +72,12 @@ export function charterRoutes(app: FastifyInstance): AnyRoute[] {
       params: versionParams,
       response: { contentType: 'text/markdown' },
       handler: async ({ actor, params, reply }) => {
-        const doc = await charter.charterDocument(ctx, actor, params.orgId, params.trajectoryId, params.version, 'md');
+        const doc = await charter.charterDocument(ctx, actor, {
+          organisationId: params.orgId,
+          trajectoryId: params.trajectoryId,
+          version: params.version,
+          format: 'md',
+        });
         return reply
           .header('content-type', 'text/markdown; charset=utf-8')
           .header('content-disposition', `attachment; filename="${fileName(doc.title, doc.version, 'md')}"`)
@@ -87,7 +93,12 @@ export function charterRoutes(app: FastifyInstance): AnyRoute[] {
       response: { contentType: 'application/pdf' },
       handler: async ({ actor, params, reply }) => {
         if (!printer.available()) throw new AppError('conflict', { detail: 'pdf_unavailable', text: PDF_UNAVAILABLE });
-        const doc = await charter.charterDocument(ctx, actor, params.orgId, params.trajectoryId, params.version, 'pdf');
+        const doc = await charter.charterDocument(ctx, actor, {
+          organisationId: params.orgId,
+          trajectoryId: params.trajectoryId,
+          version: params.version,
+          format: 'pdf',
+        });
         const footer = actor.language === 'nl' ? { page: 'Pagina', of: 'van' } : { page: 'Page', of: 'of' };
         try {
           const pdf = await printer.print(charterHtml(doc), footer);

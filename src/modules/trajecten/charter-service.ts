@@ -64,7 +64,11 @@ function makeVersion(ctx: ServiceContext, actor: Actor, organisationId: string, 
       created_by: actor.userId,
       created_at: ctx.clock.now().toISOString(),
     });
-    await recordChange(trx, ctx, actor, access, 'charter.version_created', { type: 'charter_version', id }, { version, language: lang });
+    await recordChange(trx, ctx, actor, access, {
+      action: 'charter.version_created',
+      subject: { type: 'charter_version', id },
+      details: { version, language: lang },
+    });
     // Every team member signs; the one who made the version knows already.
     await notify(
       { ...ctx, db: trx },
@@ -165,7 +169,11 @@ export async function signVersion(ctx: ServiceContext, actor: Actor, organisatio
       access.members,
       [...existing, { user_id: actor.userId, signed_at: '' }].map((s) => ({ userId: s.user_id, signedAt: s.signed_at })),
     );
-    await recordChange(trx, ctx, actor, access, 'charter.signed', { type: 'charter_version', id: row.id }, { version, established: after.established });
+    await recordChange(trx, ctx, actor, access, {
+      action: 'charter.signed',
+      subject: { type: 'charter_version', id: row.id },
+      details: { version, established: after.established },
+    });
   });
   return getVersion(ctx, actor, organisationId, trajectoryId, version);
 }
@@ -173,10 +181,12 @@ export async function signVersion(ctx: ServiceContext, actor: Actor, organisatio
 export async function commentOnVersion(
   ctx: ServiceContext,
   actor: Actor,
-  organisationId: string,
-  trajectoryId: string,
-  version: number,
-  input: { sectionKey: string; text: string },
+  {
+    organisationId,
+    trajectoryId,
+    version,
+    input,
+  }: { organisationId: string; trajectoryId: string; version: number; input: { sectionKey: string; text: string } },
 ) {
   await inTransaction(ctx.db, async (trx) => {
     const access = await openTrajectory(trx, actor, organisationId, trajectoryId, 'write');
@@ -193,7 +203,11 @@ export async function commentOnVersion(
       text: input.text,
       created_at: ctx.clock.now().toISOString(),
     });
-    await recordChange(trx, ctx, actor, access, 'charter.commented', { type: 'charter_version', id: row.id }, { version, section: input.sectionKey });
+    await recordChange(trx, ctx, actor, access, {
+      action: 'charter.commented',
+      subject: { type: 'charter_version', id: row.id },
+      details: { version, section: input.sectionKey },
+    });
   });
   return getVersion(ctx, actor, organisationId, trajectoryId, version);
 }
@@ -202,10 +216,7 @@ export async function commentOnVersion(
 export async function charterDocument(
   ctx: ServiceContext,
   actor: Actor,
-  organisationId: string,
-  trajectoryId: string,
-  version: number,
-  format: 'md' | 'pdf',
+  { organisationId, trajectoryId, version, format }: { organisationId: string; trajectoryId: string; version: number; format: 'md' | 'pdf' },
 ): Promise<CharterDocument> {
   const view = await getVersion(ctx, actor, organisationId, trajectoryId, version);
   const access = await openTrajectory(ctx.db, actor, organisationId, trajectoryId);

@@ -46,7 +46,8 @@ export function intervisionRoutes(app: FastifyInstance): AnyRoute[] {
       params: sessionParams,
       body: updateSessionInput,
       response: sessionDetailView,
-      handler: async ({ actor, params, body }) => intervision.updateSession(ctx, actor, params.orgId, params.trajectoryId, params.sessionId, body),
+      handler: async ({ actor, params, body }) =>
+        intervision.updateSession(ctx, actor, { organisationId: params.orgId, trajectoryId: params.trajectoryId, sessionId: params.sessionId, input: body }),
     }),
     defineRoute({
       ...base,
@@ -57,7 +58,13 @@ export function intervisionRoutes(app: FastifyInstance): AnyRoute[] {
       body: notesInput,
       response: ok,
       handler: async ({ actor, params, body }) => {
-        await intervision.saveNotes(ctx, actor, params.orgId, params.trajectoryId, params.sessionId, params.step, body.text);
+        await intervision.saveNotes(ctx, actor, {
+          organisationId: params.orgId,
+          trajectoryId: params.trajectoryId,
+          sessionId: params.sessionId,
+          step: params.step,
+          text: body.text,
+        });
         return { ok: true as const };
       },
     }),
@@ -69,7 +76,8 @@ export function intervisionRoutes(app: FastifyInstance): AnyRoute[] {
       params: sessionParams,
       body: themeInput,
       response: z.object({ id: z.string() }),
-      handler: async ({ actor, params, body }) => intervision.shareTheme(ctx, actor, params.orgId, params.trajectoryId, params.sessionId, body.theme),
+      handler: async ({ actor, params, body }) =>
+        intervision.shareTheme(ctx, actor, { organisationId: params.orgId, trajectoryId: params.trajectoryId, sessionId: params.sessionId, theme: body.theme }),
     }),
   ];
 }

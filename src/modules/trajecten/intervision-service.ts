@@ -72,15 +72,11 @@ export async function planSession(ctx: ServiceContext, actor: Actor, organisatio
       created_by: actor.userId,
       created_at: ctx.clock.now().toISOString(),
     });
-    await recordChange(
-      trx,
-      ctx,
-      actor,
-      access,
-      'intervision.planned',
-      { type: 'intervision', id },
-      { method: input.method, participants: participants.length },
-    );
+    await recordChange(trx, ctx, actor, access, {
+      action: 'intervision.planned',
+      subject: { type: 'intervision', id },
+      details: { method: input.method, participants: participants.length },
+    });
     return { id };
   });
 }
@@ -104,10 +100,17 @@ export async function getSession(ctx: ServiceContext, actor: Actor, organisation
 export async function updateSession(
   ctx: ServiceContext,
   actor: Actor,
-  organisationId: string,
-  trajectoryId: string,
-  sessionId: string,
-  input: { currentStep?: number | undefined; status?: 'planned' | 'running' | 'done' | undefined },
+  {
+    organisationId,
+    trajectoryId,
+    sessionId,
+    input,
+  }: {
+    organisationId: string;
+    trajectoryId: string;
+    sessionId: string;
+    input: { currentStep?: number | undefined; status?: 'planned' | 'running' | 'done' | undefined };
+  },
 ) {
   const { access, row } = await openSession(ctx, actor, organisationId, trajectoryId, sessionId);
   const steps = methodOf(row.method)?.steps.length ?? 1;
@@ -118,18 +121,14 @@ export async function updateSession(
       ...(input.currentStep !== undefined ? { current_step: input.currentStep } : {}),
       ...(input.status ? { status: input.status } : {}),
     });
-    await recordChange(
-      trx,
-      ctx,
-      actor,
-      access,
-      'intervision.updated',
-      { type: 'intervision', id: sessionId },
-      {
+    await recordChange(trx, ctx, actor, access, {
+      action: 'intervision.updated',
+      subject: { type: 'intervision', id: sessionId },
+      details: {
         step: input.currentStep ?? null,
         status: input.status ?? null,
       },
-    );
+    });
   });
   return getSession(ctx, actor, organisationId, trajectoryId, sessionId);
 }
@@ -137,27 +136,27 @@ export async function updateSession(
 export async function saveNotes(
   ctx: ServiceContext,
   actor: Actor,
-  organisationId: string,
-  trajectoryId: string,
-  sessionId: string,
-  step: number,
-  text: string,
+  { organisationId, trajectoryId, sessionId, step, text }: { organisationId: string; trajectoryId: string; sessionId: string; step: number; text: string },
 ) {
   const { access, row } = await openSession(ctx, actor, organisationId, trajectoryId, sessionId);
   if (step >= (methodOf(row.method)?.steps.length ?? 1)) throw notFound();
   await inTransaction(ctx.db, async (trx) => {
     await store.upsertNote(trx, { session_id: sessionId, step, text, updated_by: actor.userId, updated_at: ctx.clock.now().toISOString() });
     // The audit log says that notes changed, never what they say.
-    await recordChange(trx, ctx, actor, access, 'intervision.notes_saved', { type: 'intervision', id: sessionId }, { step });
+    await recordChange(trx, ctx, actor, access, { action: 'intervision.notes_saved', subject: { type: 'intervision', id: sessionId }, details: { step } });
   });
 }
 
-export async function shareTheme(ctx: ServiceContext, actor: Actor, organisationId: string, trajectoryId: string, sessionId: string, theme: string) {
+export async function shareTheme(
+  ctx: ServiceContext,
+  actor: Actor,
+  { organisationId, trajectoryId, sessionId, theme }: { organisationId: string; trajectoryId: string; sessionId: string; theme: string },
+) {
   const { access } = await openSession(ctx, actor, organisationId, trajectoryId, sessionId);
   const id = newId();
   await inTransaction(ctx.db, async (trx) => {
     await store.insertTheme(trx, { id, session_id: sessionId, theme, shared_by: actor.userId, shared_at: ctx.clock.now().toISOString() });
-    await recordChange(trx, ctx, actor, access, 'intervision.theme_shared', { type: 'intervision', id: sessionId });
+    await recordChange(trx, ctx, actor, access, { action: 'intervision.theme_shared', subject: { type: 'intervision', id: sessionId } });
   });
   return { id };
 }

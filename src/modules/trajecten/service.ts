@@ -94,7 +94,7 @@ export async function createTrajectory(ctx: ServiceContext, actor: Actor, organi
       updated_at: now,
     });
     const access = await openTrajectory(trx, actor, organisationId, id);
-    await recordChange(trx, ctx, actor, access, 'trajectory.created', { type: 'trajectory', id }, { teamId: team.id });
+    await recordChange(trx, ctx, actor, access, { action: 'trajectory.created', subject: { type: 'trajectory', id }, details: { teamId: team.id } });
   });
   return getTrajectory(ctx, actor, organisationId, id);
 }
@@ -113,18 +113,14 @@ export async function updateTrajectory(ctx: ServiceContext, actor: Actor, organi
     };
     if (Object.keys(set).length === 0) return;
     await store.updateTrajectory(trx, trajectoryId, set);
-    await recordChange(
-      trx,
-      ctx,
-      actor,
-      access,
-      'trajectory.updated',
-      { type: 'trajectory', id: trajectoryId },
-      {
+    await recordChange(trx, ctx, actor, access, {
+      action: 'trajectory.updated',
+      subject: { type: 'trajectory', id: trajectoryId },
+      details: {
         fields: Object.keys(input).sort().join(','),
         ...(input.phase ? { phase: input.phase } : {}),
       },
-    );
+    });
   });
   return getTrajectory(ctx, actor, organisationId, trajectoryId);
 }
