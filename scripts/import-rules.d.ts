@@ -8,3 +8,4 @@ export function broken(from: string, to: string, typeOnly: boolean): string[];
 export const ownedTables: Record<string, string[]>;
 export function tablesNamedIn(file: string, code?: string): string[];
 export function brokenByTable(from: string, table: string): string[];
+export const isShared: (file: string) => boolean;

@@ -5,9 +5,12 @@ import path from 'node:path';
 import { parseAst } from 'rolldown/parseAst';
 
 const sourceFile = /\.(ts|tsx)$/;
+/** Server files the web app may import values from: plain data and pure functions, no server code. */
+export const isShared = (file) => /\.shared\.ts$/.test(file);
 
 export const rules = {
-  'web-imports-server-types-only': 'the web app imports server code only with `import type`',
+  'web-imports-server-types-only': 'the web app imports server code only with `import type`, or values from a `*.shared.ts` file',
+  'shared-imports-shared-only': 'a `*.shared.ts` file (bundled into the web app too) takes values only from other `*.shared.ts` files',
   'routes-call-services': 'a route reaches data through a service, never through a store',
   'layers-point-down': 'routes → services → stores: a store imports no service or route (nor HTTP), a service imports no route',
   'no-foreign-store': 'a module reaches another module through its service or model, never its store nor its tables by name',
@@ -85,7 +88,8 @@ export function layerOf(file) {
 export function broken(from, to, typeOnly) {
   const out = [];
   const inServer = to.startsWith('src/');
-  if (from.startsWith('web/') && inServer && !typeOnly) out.push('web-imports-server-types-only');
+  if (from.startsWith('web/') && inServer && !typeOnly && !isShared(to)) out.push('web-imports-server-types-only');
+  if (isShared(from) && !typeOnly && !isShared(to)) out.push('shared-imports-shared-only');
   const fromLayer = layerOf(from);
   const toLayer = layerOf(to);
   const fromModule = moduleOf(from);

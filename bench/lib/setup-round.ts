@@ -29,7 +29,7 @@ export async function setupRound(config: Config): Promise<{ token: string; instr
       organisationLink: true,
       openTextExport: false,
     });
-    const detail = await getRound(runtime.ctx, publishedInstruments, actor, organisationId, round.id, 'http://127.0.0.1');
+    const detail = await getRound(runtime.ctx, publishedInstruments, actor, { organisationId, roundId: round.id, baseUrl: 'http://127.0.0.1' });
     const token = new URL(detail.links[0]?.url ?? '').pathname.split('/')[2] ?? '';
     const published = await getPublishedVersion(runtime.ctx, version.id);
     return { token, instrument: published.instrument, organisationId, roundId: round.id };

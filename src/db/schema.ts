@@ -1,16 +1,18 @@
 /** Table types for Kysely. Timestamps are ISO 8601 UTC text; booleans are 0/1 integers on both dialects. */
 import type { Generated } from 'kysely';
-import type { CodingTables } from '../modules/coding/tables.ts';
-import type { ExportsTables } from '../modules/exports/tables.ts';
-import type { LimitsTables } from '../modules/limits/tables.ts';
-import type { MailTables } from '../modules/mail/tables.ts';
-import type { MeetingsTables } from '../modules/meetings/tables.ts';
-import type { RoundInvitationsTables } from '../modules/round-invitations/tables.ts';
-import type { RoundsTables } from '../modules/rounds/tables.ts';
-import type { SignalsTables } from '../modules/signals/tables.ts';
-import type { StoriesTables } from '../modules/stories/tables.ts';
-import type { TrajectenTables } from '../modules/trajecten/tables.ts';
-import type { UploadsTables } from '../modules/uploads/tables.ts';
+import type { CodingTables } from './tables/coding.ts';
+import type { ExportsTables } from './tables/exports.ts';
+import type { FrameworksTables } from './tables/frameworks.ts';
+import type { InstrumentsTables } from './tables/instruments.ts';
+import type { LimitsTables } from './tables/limits.ts';
+import type { MailTables } from './tables/mail.ts';
+import type { MeetingsTables } from './tables/meetings.ts';
+import type { RoundInvitationsTables } from './tables/round-invitations.ts';
+import type { RoundsTables } from './tables/rounds.ts';
+import type { SignalsTables } from './tables/signals.ts';
+import type { StoriesTables } from './tables/stories.ts';
+import type { TrajectenTables } from './tables/trajecten.ts';
+import type { UploadsTables } from './tables/uploads.ts';
 
 export interface OrganisationTable {
   id: string;
@@ -174,7 +176,9 @@ export interface Database
     LimitsTables,
     MeetingsTables,
     MailTables,
-    RoundInvitationsTables {
+    RoundInvitationsTables,
+    FrameworksTables,
+    InstrumentsTables {
   organisations: OrganisationTable;
   users: UserTable;
   memberships: MembershipTable;

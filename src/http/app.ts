@@ -5,6 +5,7 @@ import { BODY_LIMIT_BYTES, type Config } from '../config.ts';
 import { type Clock, systemClock } from '../core/clock.ts';
 import { newId } from '../core/ids.ts';
 import { logDestination, loggerOptions } from '../core/logger.ts';
+import { createPdfPrinter } from '../core/pdf-printer.ts';
 import { type DatabaseHandle, isReachable } from '../db/database.ts';
 import { resetMailer } from '../modules/accounts/reset-mail.ts';
 import { accountRoutes } from '../modules/accounts/routes.ts';
@@ -142,6 +143,11 @@ export async function buildApp(options: AppOptions): Promise<App> {
   registerSessionHook(app);
   registerSecondFactorGate(app);
   await registerDocs(app);
+  // One PDF printer for the whole app (reports, charters, meeting reports): Chromium starts on the
+  // first print and the prints share its queue.
+  const pdfPrinter = createPdfPrinter(config.chromiumPath);
+  app.decorate('pdfPrinter', pdfPrinter);
+  app.addHook('onClose', () => pdfPrinter.close());
 
   app.get('/healthz', { schema: { summary: 'The process is up', tags: ['health'] } }, async () => ({ status: 'ok' }));
   app.get('/readyz', { schema: { summary: 'The database is reachable', tags: ['health'] } }, async (_req, reply) =>

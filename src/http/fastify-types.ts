@@ -1,5 +1,6 @@
 import type { Actor, ServiceContext } from '../core/context.ts';
 import type { Language } from '../core/language.ts';
+import type { PdfPrinter } from '../core/pdf-printer.ts';
 import type { Limiter } from '../modules/limits/limiter.ts';
 import type { SignInThrottle } from '../modules/limits/sign-in-throttle.ts';
 import type { AnyRoute } from './route.ts';
@@ -14,6 +15,8 @@ declare module 'fastify' {
     /** Shared, address-free limits (database-backed); `limiter.guarded` guards guesses of codes. */
     limiter: Limiter;
     signInThrottle: SignInThrottle;
+    /** The one Chromium printer of the process (started on the first print, prints queued). */
+    pdfPrinter: PdfPrinter;
   }
   interface FastifyRequest {
     actor: Actor | undefined;

@@ -92,7 +92,7 @@ describeEachDatabase('Answer tallies equal the answers they count', (dialect) =>
       const ownerHash = `browser-of-${responseId}`;
       await startResponse(t.ctx, link, { responseId, language: 'nl', consentVersion, ownerHash });
       for (const section of instrument.sections) {
-        const result = await saveSection(t.ctx, link, responseId, ownerHash, section.key, answers, 'nl');
+        const result = await saveSection(t.ctx, link, { responseId, ownerHash, sectionKey: section.key, posted: answers, lang: 'nl' });
         expect(result.ok).toBe(true);
       }
       // Every third of these stays a draft: saved pages that must not be counted.

@@ -38,7 +38,7 @@ run("the respondent form in the organisation's colour and with its logo, in Chro
       organisationLink: true,
       openTextExport: false,
     });
-    const detail = await getRound(ctx, publishedInstruments, actor, org.id, round.id, server.url);
+    const detail = await getRound(ctx, publishedInstruments, actor, { organisationId: org.id, roundId: round.id, baseUrl: server.url });
     token = new URL(detail.links[0]?.url ?? '').pathname.split('/')[2] ?? '';
     await setBranding(ctx, actor, org.id, '#7a1f5c');
     await setLogo(ctx, new DiskPhotoStorage(path.join(ctx.config.dataDir, 'photos')), actor, org.id, await makeJpeg(800, 200));

@@ -59,7 +59,7 @@ run('the respondent form in Chromium', () => {
       organisationLink: true,
       openTextExport: false,
     });
-    const detail = await getRound(ctx, publishedInstruments, actor, org.id, round.id, server.url);
+    const detail = await getRound(ctx, publishedInstruments, actor, { organisationId: org.id, roundId: round.id, baseUrl: server.url });
     token = new URL(detail.links[0]?.url ?? '').pathname.split('/')[2] ?? '';
   });
   afterAll(async () => {

@@ -2,16 +2,16 @@ import { unzipSync } from 'fflate';
 import readXlsxFile from 'read-excel-file/node';
 import { afterAll, beforeAll, expect, it } from 'vitest';
 import { newId, newSecretToken } from '../../src/core/ids.ts';
+import type { AnswerTable, ResponseTable } from '../../src/db/tables/rounds.ts';
 import { exportForActor } from '../../src/modules/exports/service.ts';
 import * as exportStore from '../../src/modules/exports/store.ts';
-import { getBuiltinFramework } from '../../src/modules/frameworks/builtin.ts';
+import { getBuiltinFramework } from '../../src/modules/frameworks/builtin.shared.ts';
 import { validateAnswers } from '../../src/modules/instruments/answers.ts';
 import { cocreatieErvaringswerkers } from '../../src/modules/instruments/builtin/cocreatie-in-beeld.ts';
 import { resolveInstrument } from '../../src/modules/instruments/resolve.ts';
 import { sampleAnswers, seededPick } from '../../src/modules/instruments/sample-answers.ts';
 import { publishedInstruments } from '../../src/modules/rounds/instrument-source.ts';
 import { insertAnswers } from '../../src/modules/rounds/store.ts';
-import type { AnswerTable, ResponseTable } from '../../src/modules/rounds/tables.ts';
 import { Client, createTestApp, type TestApp } from '../helpers/app.ts';
 import { describeEachDatabase } from '../helpers/databases.ts';
 import { makeOrganisation, makeUser, TEST_PASSWORD } from '../helpers/factories.ts';
@@ -168,7 +168,11 @@ describeEachDatabase('exports over HTTP: who gets what, and nothing that the pla
       .executeTakeFirstOrThrow();
     const actor = { userId: researcher.user_id, language: 'nl' as const, roles: new Map([[org, 'researcher']]) };
     for (const format of ['sav', 'xlsx', 'csv', 'json', 'r'] as const) {
-      const file = await exportForActor(t.ctx, publishedInstruments, actor, org, roundId, { format, lang: 'nl', tablesOnly: false, dutchExcel: false });
+      const file = await exportForActor(t.ctx, publishedInstruments, actor, {
+        organisationId: org,
+        roundId,
+        request: { format, lang: 'nl', tablesOnly: false, dutchExcel: false },
+      });
       expect(file.totalRows).toBe(RESPONSES);
       for await (const _chunk of file.body) break; // one chunk, then the reader goes away
       for (let i = 0; i < 100 && (await t.ctx.db.selectFrom('export_orders').select('export_id').execute()).length > 0; i++)

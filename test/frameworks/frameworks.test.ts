@@ -1,5 +1,5 @@
 import { afterAll, beforeAll, expect, it } from 'vitest';
-import { getBuiltinFramework } from '../../src/modules/frameworks/builtin.ts';
+import { getBuiltinFramework } from '../../src/modules/frameworks/builtin.shared.ts';
 import type { FrameworkView } from '../../src/modules/frameworks/model.ts';
 import { resolveFramework } from '../../src/modules/frameworks/service.ts';
 import { Client, createTestApp, type TestApp } from '../helpers/app.ts';

@@ -2,7 +2,7 @@ import type { LightMyRequestResponse } from 'fastify';
 import type { ServiceContext } from '../../src/core/context.ts';
 import { newId, newSecretToken } from '../../src/core/ids.ts';
 import type { App } from '../../src/http/app.ts';
-import { getBuiltinFramework } from '../../src/modules/frameworks/builtin.ts';
+import { getBuiltinFramework } from '../../src/modules/frameworks/builtin.shared.ts';
 import { cocreatieErvaringswerkers } from '../../src/modules/instruments/builtin/cocreatie-in-beeld.ts';
 import type { ResolvedInstrument } from '../../src/modules/instruments/resolve.ts';
 import { resolveInstrument } from '../../src/modules/instruments/resolve.ts';

@@ -780,7 +780,7 @@ describeEachDatabase('every route, as every role and as another organisation', (
     if (!row) throw new Error('no meeting');
     const joined = await join(t.ctx, row, 'experience_worker');
     const participant = await t.ctx.db.selectFrom('meeting_participants').selectAll().where('id', '=', joined.participantId).executeTakeFirstOrThrow();
-    await answer(t.ctx, row, participant, view.prompts[0]?.id ?? '', 'client-matrix', { text: 'Een open antwoord' });
+    await answer(t.ctx, row, participant, { promptId: view.prompts[0]?.id ?? '', clientId: 'client-matrix', raw: { text: 'Een open antwoord' } });
     const meetingAnswer = (await t.ctx.db.selectFrom('meeting_answers').select('id').where('participant_id', '=', participant.id).executeTakeFirstOrThrow()).id;
     // Fixtures leave no audit trail, so the outsider check below counts only what requests changed.
     await t.ctx.db.deleteFrom('audit_events').where('subject_id', '=', view.id).execute();

@@ -28,9 +28,17 @@ describe('the import rules that npm run lint checks', () => {
   });
 
   it('the web app imports server code only as types', () => {
-    expect(broken('web/src/pages/X.tsx', 'src/modules/trajecten/phases.ts', false)).toEqual(['web-imports-server-types-only']);
+    expect(broken('web/src/pages/X.tsx', 'src/modules/trajecten/service.ts', false)).toEqual(['web-imports-server-types-only']);
+    expect(broken('web/src/pages/X.tsx', 'src/modules/trajecten/phases.shared.ts', false)).toEqual([]);
     expect(broken('web/src/pages/X.tsx', 'src/modules/trajecten/model.ts', true)).toEqual([]);
     expect(broken('web/src/pages/X.tsx', 'web/src/api.ts', false)).toEqual([]);
+  });
+
+  it('a shared file takes values only from shared files, so the web app never bundles server code', () => {
+    expect(broken('src/modules/trajecten/phases.shared.ts', 'src/modules/frameworks/builtin.shared.ts', false)).toEqual([]);
+    expect(broken('src/modules/trajecten/phases.shared.ts', 'src/modules/frameworks/model.ts', true)).toEqual([]);
+    expect(broken('src/modules/trajecten/phases.shared.ts', 'src/modules/frameworks/service.ts', false)).toEqual(['shared-imports-shared-only']);
+    expect(broken('src/modules/trajecten/phases.shared.ts', 'src/db/database.ts', false)).toEqual(['shared-imports-shared-only']);
   });
 
   it('routes → services → stores', () => {

@@ -45,7 +45,9 @@ describeEachDatabase('meetings: an answer is acknowledged after its commit', (di
     const prompt = must(view.prompts[0]).id;
     const clientIds = ['client-ok01', 'client-ok02', 'client-fail', 'client-ok03'];
 
-    const outcomes = await Promise.allSettled(phones.map((p, i) => answer(t.ctx, meeting, p.row, prompt, must(clientIds[i]), { choice: 'a' })));
+    const outcomes = await Promise.allSettled(
+      phones.map((p, i) => answer(t.ctx, meeting, p.row, { promptId: prompt, clientId: must(clientIds[i]), raw: { choice: 'a' } })),
+    );
 
     expect(outcomes.map((o) => o.status)).toEqual(['fulfilled', 'fulfilled', 'rejected', 'fulfilled']);
     const stored = await t.ctx.db.selectFrom('meeting_answers').select('client_id').where('prompt_id', '=', prompt).orderBy('client_id').execute();

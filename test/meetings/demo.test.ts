@@ -61,7 +61,7 @@ describeEachDatabase('the demo meetings', (dialect) => {
       .where('meeting_id', '=', demo?.id ?? '')
       .execute();
     expect(consents.filter((c) => c.round_consent === 'given').length).toBe(40);
-    const report = await getReport(t.ctx, publishedInstruments, actor, organisationId, meetingRound, {});
+    const report = await getReport(t.ctx, publishedInstruments, actor, { organisationId, roundId: meetingRound, query: {} });
     expect(report.round.n).toBe(40);
     const survey = await t.ctx.db
       .selectFrom('rounds')

@@ -38,7 +38,7 @@ describeEachDatabase("a meeting's report attached to a trajectory as the record 
     await coordinator.post(`/api/orgs/${org}/meetings/${meeting.id}/control`, { action: 'start' });
     const row = await meetingRow(t.ctx, meeting.joinCode);
     for (const [i, p] of (await joinMany(t.ctx, meeting.joinCode, 6, null)).entries())
-      await answer(t.ctx, row, p.row, meeting.prompts[0]?.id ?? '', `client-rec-${i}`, { choice: 'a' });
+      await answer(t.ctx, row, p.row, { promptId: meeting.prompts[0]?.id ?? '', clientId: `client-rec-${i}`, raw: { choice: 'a' } });
 
     const early = await coordinator.post(`/api/orgs/${org}/meetings/${meeting.id}/record`, { trajectoryId: trajectory });
     expect(early.statusCode).toBe(409);

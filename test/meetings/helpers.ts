@@ -1,7 +1,7 @@
 import type { Actor, ServiceContext } from '../../src/core/context.ts';
+import type { MeetingTable } from '../../src/db/tables/meetings.ts';
 import type { ParticipantPosition, PromptInput } from '../../src/modules/meetings/model.ts';
 import { join, meetingByCode } from '../../src/modules/meetings/participant.ts';
-import type { MeetingTable } from '../../src/modules/meetings/tables.ts';
 import type { Role } from '../../src/modules/organisations/model.ts';
 
 export const actorOf = (userId: string, org: string, role: Role): Actor => ({ userId, language: 'nl', roles: new Map([[org, role]]) });

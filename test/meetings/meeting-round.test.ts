@@ -83,14 +83,14 @@ describeEachDatabase('a meeting stored as a round of the linked instrument, with
     for (const [i, p] of others.entries()) {
       const choices = CHOICES[i + 1] ?? ['signaalfunctie'];
       await recordRoundConsent(t.ctx, meeting, p.row, i === 11 ? 'declined' : 'given', statement.version);
-      await answer(t.ctx, meeting, p.row, rolesPrompt, `client-${i}-round`, { choices });
+      await answer(t.ctx, meeting, p.row, { promptId: rolesPrompt, clientId: `client-${i}-round`, raw: { choices } });
     }
     await control(t.ctx, admin, org, view.id, { action: 'finish' });
     const finished = await adminClient.get(`/api/orgs/${org}/meetings/${view.id}`);
     const roundId = must(finished.json<{ rounds: string[] }>().rounds[0]);
 
     // The meeting's results leave out the one who said no; the rest must equal the round's report.
-    const report = await getReport(t.ctx, publishedInstruments, admin, org, roundId, {});
+    const report = await getReport(t.ctx, publishedInstruments, admin, { organisationId: org, roundId, query: {} });
     const roles = must(report.tables.find((x) => x.question === 'rollen'));
     const reported = Object.fromEntries(roles.items.filter((i) => (i.count ?? 0) > 0).map((i) => [i.code, i.count]));
     expect(report.round.n).toBe(12);
@@ -108,7 +108,7 @@ describeEachDatabase('a meeting stored as a round of the linked instrument, with
     // Withdrawing after the meeting also takes the answers out of the round.
     const receipt = must(others[0]).receipt;
     expect(await withdraw(t.ctx, meeting, receipt)).toBe(true);
-    const again = await getReport(t.ctx, publishedInstruments, admin, org, roundId, {});
+    const again = await getReport(t.ctx, publishedInstruments, admin, { organisationId: org, roundId, query: {} });
     expect(again.round.n).toBe(11);
     expect(must(again.tables.find((x) => x.question === 'rollen')).items.find((i) => i.code === 'brugfiguur')?.count).toBe(6);
 
@@ -117,7 +117,7 @@ describeEachDatabase('a meeting stored as a round of the linked instrument, with
     const west = await joinMany(t.ctx, second.view.joinCode, 5, null);
     for (const [i, p] of west.entries()) {
       await recordRoundConsent(t.ctx, second.meeting, p.row, 'given', statement.version);
-      await answer(t.ctx, second.meeting, p.row, second.rolesPrompt, `client-west-${i}`, { choices: ['brugfiguur'] });
+      await answer(t.ctx, second.meeting, p.row, { promptId: second.rolesPrompt, clientId: `client-west-${i}`, raw: { choices: ['brugfiguur'] } });
     }
     await control(t.ctx, admin, org, second.view.id, { action: 'finish' });
     const westRound = must((await adminClient.get(`/api/orgs/${org}/meetings/${second.view.id}`)).json<{ rounds: string[] }>().rounds[0]);

@@ -39,16 +39,20 @@ describeEachDatabase('meetings: answers, withdrawal, split results, moderation, 
     const meeting = await meetingRow(t.ctx, view.joinCode);
     const [p] = await joinMany(t.ctx, view.joinCode, 1, 'experience_worker');
     const prompt = view.prompts[0]?.id ?? '';
-    expect(await answer(t.ctx, meeting, must(p).row, prompt, 'client-0001', { choice: 'a' })).toBe('saved');
-    expect(await answer(t.ctx, meeting, must(p).row, prompt, 'client-0001', { choice: 'a' })).toBe('unchanged');
-    expect(await answer(t.ctx, meeting, must(p).row, prompt, 'client-0002', { choice: 'b' })).toBe('changed');
+    expect(await answer(t.ctx, meeting, must(p).row, { promptId: prompt, clientId: 'client-0001', raw: { choice: 'a' } })).toBe('saved');
+    expect(await answer(t.ctx, meeting, must(p).row, { promptId: prompt, clientId: 'client-0001', raw: { choice: 'a' } })).toBe('unchanged');
+    expect(await answer(t.ctx, meeting, must(p).row, { promptId: prompt, clientId: 'client-0002', raw: { choice: 'b' } })).toBe('changed');
     const rows = await t.ctx.db.selectFrom('meeting_answers').select(['value', 'client_id']).where('prompt_id', '=', prompt).execute();
     expect(rows).toEqual([{ value: '{"choice":"b"}', client_id: 'client-0002' }]);
-    await expect(answer(t.ctx, meeting, must(p).row, prompt, 'client-0003', { choice: 'zz' })).rejects.toMatchObject({ id: 'validation_failed' });
+    await expect(answer(t.ctx, meeting, must(p).row, { promptId: prompt, clientId: 'client-0003', raw: { choice: 'zz' } })).rejects.toMatchObject({
+      id: 'validation_failed',
+    });
     await control(t.ctx, facilitator, org, view.id, { action: 'close' });
-    await expect(answer(t.ctx, meeting, must(p).row, prompt, 'client-0004', { choice: 'a' })).rejects.toMatchObject({ id: 'conflict' });
+    await expect(answer(t.ctx, meeting, must(p).row, { promptId: prompt, clientId: 'client-0004', raw: { choice: 'a' } })).rejects.toMatchObject({
+      id: 'conflict',
+    });
     // A retry of the last accepted send after closing still says "unchanged", not an error.
-    expect(await answer(t.ctx, meeting, must(p).row, prompt, 'client-0002', { choice: 'b' })).toBe('unchanged');
+    expect(await answer(t.ctx, meeting, must(p).row, { promptId: prompt, clientId: 'client-0002', raw: { choice: 'b' } })).toBe('unchanged');
   });
 
   it('resets a prompt: its answers are erased and its results hidden again, other prompts untouched', async () => {
@@ -57,9 +61,9 @@ describeEachDatabase('meetings: answers, withdrawal, split results, moderation, 
     const [p] = await joinMany(t.ctx, view.joinCode, 1, null);
     const [first, second] = view.prompts.map((q) => q.id);
     await control(t.ctx, facilitator, org, view.id, { action: 'next' });
-    await answer(t.ctx, meeting, must(p).row, must(second), 'client-r002', { choice: 'b' });
+    await answer(t.ctx, meeting, must(p).row, { promptId: must(second), clientId: 'client-r002', raw: { choice: 'b' } });
     await control(t.ctx, facilitator, org, view.id, { action: 'previous' });
-    await answer(t.ctx, meeting, must(p).row, must(first), 'client-r001', { choice: 'a' });
+    await answer(t.ctx, meeting, must(p).row, { promptId: must(first), clientId: 'client-r001', raw: { choice: 'a' } });
     await control(t.ctx, facilitator, org, view.id, { action: 'reveal' });
     const after = await control(t.ctx, facilitator, org, view.id, { action: 'reset' });
     expect(after.prompts.map((q) => q.resultsVisible)).toEqual([false, false]);
@@ -73,8 +77,8 @@ describeEachDatabase('meetings: answers, withdrawal, split results, moderation, 
     const meeting = await meetingRow(t.ctx, view.joinCode);
     const [a, b] = await joinMany(t.ctx, view.joinCode, 2, null);
     const prompt = view.prompts[0]?.id ?? '';
-    await answer(t.ctx, meeting, must(a).row, prompt, 'client-a001', { choice: 'a' });
-    await answer(t.ctx, meeting, must(b).row, prompt, 'client-b001', { choice: 'b' });
+    await answer(t.ctx, meeting, must(a).row, { promptId: prompt, clientId: 'client-a001', raw: { choice: 'a' } });
+    await answer(t.ctx, meeting, must(b).row, { promptId: prompt, clientId: 'client-b001', raw: { choice: 'b' } });
     expect(await withdraw(t.ctx, meeting, 'AAAA-AAAA')).toBe(false);
     expect(await withdraw(t.ctx, meeting, must(a).receipt.toLowerCase().replace('-', ' '))).toBe(true);
     const left = await t.ctx.db.selectFrom('meeting_answers').select('value').where('prompt_id', '=', prompt).execute();
@@ -106,7 +110,7 @@ describeEachDatabase('meetings: answers, withdrawal, split results, moderation, 
     for (const [position, choice, count] of plan) {
       for (const p of await joinMany(t.ctx, view.joinCode, count, position)) {
         n += 1;
-        await answer(t.ctx, meeting, p.row, prompt, `client-${String(n).padStart(4, '0')}`, { choice });
+        await answer(t.ctx, meeting, p.row, { promptId: prompt, clientId: `client-${String(n).padStart(4, '0')}`, raw: { choice } });
       }
     }
     const [results] = await meetingResults(t.ctx, facilitator, org, view.id);
@@ -139,7 +143,7 @@ describeEachDatabase('meetings: answers, withdrawal, split results, moderation, 
     ] as const) {
       for (const p of await joinMany(t.ctx, view.joinCode, count, position)) {
         n += 1;
-        await answer(t.ctx, meeting, p.row, prompt, `client-x${String(n).padStart(3, '0')}`, { choice: 'a' });
+        await answer(t.ctx, meeting, p.row, { promptId: prompt, clientId: `client-x${String(n).padStart(3, '0')}`, raw: { choice: 'a' } });
       }
     }
     const [results] = await meetingResults(t.ctx, facilitator, org, view.id);
@@ -155,8 +159,8 @@ describeEachDatabase('meetings: answers, withdrawal, split results, moderation, 
     const meeting = await meetingRow(t.ctx, view.joinCode);
     const [a, b] = await joinMany(t.ctx, view.joinCode, 2, null);
     const open = view.prompts[0]?.id ?? '';
-    await answer(t.ctx, meeting, must(a).row, open, 'client-o001', { text: 'Meer tijd voor intervisie' });
-    await answer(t.ctx, meeting, must(b).row, open, 'client-o002', { text: 'Jan van team 3 luistert nooit' });
+    await answer(t.ctx, meeting, must(a).row, { promptId: open, clientId: 'client-o001', raw: { text: 'Meer tijd voor intervisie' } });
+    await answer(t.ctx, meeting, must(b).row, { promptId: open, clientId: 'client-o002', raw: { text: 'Jan van team 3 luistert nooit' } });
     let [results] = await meetingResults(t.ctx, facilitator, org, view.id);
     expect(results?.results.texts?.room).toEqual([]);
     expect(results?.waiting).toBe(2);
@@ -197,8 +201,8 @@ describeEachDatabase('meetings: answers, withdrawal, split results, moderation, 
     await control(t.ctx, facilitator, org, view.id, { action: 'next' });
     const live = await meetingRow(t.ctx, view.joinCode);
     const qa = view.prompts[1]?.id ?? '';
-    await ask(t.ctx, live, must(a).row, qa, 'client-q001', 'Wie betaalt de opleiding?');
-    await ask(t.ctx, live, must(a).row, qa, 'client-q001', 'Wie betaalt de opleiding?');
+    await ask(t.ctx, live, must(a).row, { promptId: qa, clientId: 'client-q001', text: 'Wie betaalt de opleiding?' });
+    await ask(t.ctx, live, must(a).row, { promptId: qa, clientId: 'client-q001', text: 'Wie betaalt de opleiding?' });
     let [, qaResults] = await meetingResults(t.ctx, facilitator, org, view.id);
     expect(qaResults?.questions).toEqual([]);
     expect(qaResults?.waiting).toBe(1);

@@ -1,7 +1,7 @@
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { newId, newSecretToken } from '../../src/core/ids.ts';
 import { exportForActor } from '../../src/modules/exports/service.ts';
-import { getBuiltinFramework } from '../../src/modules/frameworks/builtin.ts';
+import { getBuiltinFramework } from '../../src/modules/frameworks/builtin.shared.ts';
 import { validateAnswers } from '../../src/modules/instruments/answers.ts';
 import { cocreatieErvaringswerkers } from '../../src/modules/instruments/builtin/cocreatie-in-beeld.ts';
 import { resolveInstrument } from '../../src/modules/instruments/resolve.ts';
@@ -114,11 +114,15 @@ describeEachDatabase('the response-level export does what the consent text says'
 
   it('names a team only when at least the threshold of its people answered, as the text of that team’s link says', async () => {
     const researcher = await makeUser(t.ctx, { organisationId: org, role: 'researcher' });
-    const file = await exportForActor(t.ctx, publishedInstruments, actorOf(researcher.id, { [org]: 'researcher' }), org, roundId, {
-      format: 'json',
-      lang: 'nl',
-      tablesOnly: false,
-      dutchExcel: false,
+    const file = await exportForActor(t.ctx, publishedInstruments, actorOf(researcher.id, { [org]: 'researcher' }), {
+      organisationId: org,
+      roundId,
+      request: {
+        format: 'json',
+        lang: 'nl',
+        tablesOnly: false,
+        dutchExcel: false,
+      },
     });
     const chunks: Buffer[] = [];
     for await (const chunk of file.body) chunks.push(Buffer.from(chunk));

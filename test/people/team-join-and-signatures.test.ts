@@ -33,7 +33,7 @@ describeEachDatabase('team self-join and signatures', (dialect) => {
     const titles = async () => (await readableStories(asReader(ctx, manager), c.org, 'view')).map((s) => s.title);
 
     expect(await titles()).not.toContain('Alleen voor ons team');
-    await setTeamMember(ctx, manager, c.org, c.teamA, user.id, 'practitioner');
+    await setTeamMember(ctx, manager, { organisationId: c.org, teamId: c.teamA, userId: user.id, position: 'practitioner' });
     // Joined, but the story stays closed to them: in lists and one by one.
     expect(await titles()).not.toContain('Alleen voor ons team');
     await expect(readableStory(asReader(ctx, manager), c.org, story.id, 'view')).rejects.toMatchObject({ id: 'not_found' });
@@ -44,7 +44,7 @@ describeEachDatabase('team self-join and signatures', (dialect) => {
     expect(await auditOf('team_member.added', user.id)).toEqual([{ actor_user_id: user.id, details: expect.stringContaining('"selfJoin":true') }]);
 
     // Changing their own position does not turn the self-join into a real membership.
-    await setTeamMember(ctx, manager, c.org, c.teamA, user.id, 'coordinator');
+    await setTeamMember(ctx, manager, { organisationId: c.org, teamId: c.teamA, userId: user.id, position: 'coordinator' });
     expect(await titles()).not.toContain('Alleen voor ons team');
 
     // The team's own members still read it, with the author's name.
@@ -52,7 +52,7 @@ describeEachDatabase('team self-join and signatures', (dialect) => {
     expect(forTeammate.author?.displayName).toBe('An Auteur');
 
     // Added by someone else (audited with both names), the membership opens the team's stories.
-    await setTeamMember(ctx, c.admin, c.org, c.teamA, user.id, 'coordinator');
+    await setTeamMember(ctx, c.admin, { organisationId: c.org, teamId: c.teamA, userId: user.id, position: 'coordinator' });
     expect(await titles()).toContain('Alleen voor ons team');
     expect((await listTeamMembers(ctx, c.teammate, c.org, c.teamA)).members.find((m) => m.userId === user.id)?.selfJoined).toBe(false);
     expect((await auditOf('team_member.added', user.id)).map((a) => a.actor_user_id)).toEqual([user.id, c.admin.userId]);
@@ -64,7 +64,7 @@ describeEachDatabase('team self-join and signatures', (dialect) => {
 
   it('an admin who adds themselves to a team does not read its team-only stories either', async () => {
     await createStory(ctx, c.otherTeam, c.org, { title: 'Zuid onder elkaar', text: 'Voor team Zuid.', scope: 'team' });
-    await setTeamMember(ctx, c.admin, c.org, c.teamB, c.admin.userId, 'policy_officer');
+    await setTeamMember(ctx, c.admin, { organisationId: c.org, teamId: c.teamB, userId: c.admin.userId, position: 'policy_officer' });
     const titles = (await readableStories(asReader(ctx, c.admin), c.org, 'view')).map((s) => s.title);
     expect(titles).not.toContain('Zuid onder elkaar');
     await removeTeamMember(ctx, c.admin, c.org, c.teamB, c.admin.userId);
@@ -78,7 +78,7 @@ describeEachDatabase('team self-join and signatures', (dialect) => {
 
     const view = await getVersion(ctx, c.author, c.org, trajectory.id, 1);
     expect(view.signatures).toEqual([{ userId: c.teammate.userId, displayName: 'Bram Collega', signedAt: expect.any(String) }]);
-    const doc = await charterDocument(ctx, c.author, c.org, trajectory.id, 1, 'md');
+    const doc = await charterDocument(ctx, c.author, { organisationId: c.org, trajectoryId: trajectory.id, version: 1, format: 'md' });
     expect(doc.signatures.map((s) => s.displayName)).toEqual(['Bram Collega']);
   });
 });

@@ -1,8 +1,8 @@
 import path from 'node:path';
 import { newId } from '../../src/core/ids.ts';
+import type { StoryTable } from '../../src/db/tables/stories.ts';
 import { processPhoto } from '../../src/modules/stories/photo-processing.ts';
 import { DiskPhotoStorage } from '../../src/modules/stories/photo-storage.ts';
-import type { StoryTable } from '../../src/modules/stories/tables.ts';
 import type { TestApp } from '../helpers/app.ts';
 import { makeJpeg } from './images.ts';
 

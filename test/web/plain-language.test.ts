@@ -1,6 +1,6 @@
 import { readFileSync } from 'node:fs';
 import { describe, expect, it } from 'vitest';
-import { phases } from '../../src/modules/trajecten/phases.ts';
+import { phases } from '../../src/modules/trajecten/phases.shared.ts';
 
 const nl = JSON.parse(readFileSync(new URL('../../web/src/locales/nl.json', import.meta.url), 'utf8'));
 const en = JSON.parse(readFileSync(new URL('../../web/src/locales/en.json', import.meta.url), 'utf8'));

@@ -68,10 +68,7 @@ export async function requestResetByEmail(ctx: ServiceContext, email: string, or
 export async function startResetAsAdmin(
   ctx: ServiceContext,
   actor: Actor,
-  organisationId: string,
-  userId: string,
-  origin: string,
-  mailer: ResetMailer | undefined,
+  { organisationId, userId, origin, mailer }: { organisationId: string; userId: string; origin: string; mailer: ResetMailer | undefined },
 ): Promise<{ sent: boolean; link?: string; expiresAt?: string }> {
   authorize(actor, 'members.manage', organisationId);
   const roles = await store.rolesOfUser(ctx.db, userId);

@@ -144,7 +144,8 @@ export function selfServiceRoutes(app: FastifyInstance, mailer: ResetMailer | un
       policy: 'members.manage',
       params: memberParams,
       response: adminResetView,
-      handler: async ({ actor, params, req }) => startResetAsAdmin(ctx, actor, params.orgId, params.userId, requirePublicOrigin(ctx.config, req), mailer),
+      handler: async ({ actor, params, req }) =>
+        startResetAsAdmin(ctx, actor, { organisationId: params.orgId, userId: params.userId, origin: requirePublicOrigin(ctx.config, req), mailer }),
     }),
     defineRoute({
       method: 'DELETE',

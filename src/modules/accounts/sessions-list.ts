@@ -36,7 +36,16 @@ export async function listOwnSessions(ctx: ServiceContext, actor: Actor, current
   }));
 }
 
-const audit = (ctx: ServiceContext, actorUserId: string, subjectId: string, organisationId: string | null, action: AuditAction, ended: number) =>
+const audit = (
+  ctx: ServiceContext,
+  {
+    actorUserId,
+    subjectId,
+    organisationId,
+    action,
+    ended,
+  }: { actorUserId: string; subjectId: string; organisationId: string | null; action: AuditAction; ended: number },
+) =>
   inTransaction(ctx.db, (trx) =>
     recordAudit(trx, ctx.clock.now(), { organisationId, actorUserId, action, subjectType: 'user', subjectId, details: { ended } }),
   );
@@ -46,13 +55,13 @@ export async function endOwnSession(ctx: ServiceContext, actor: Actor, sessionId
   const session = (await sessionStore.sessionsOfUser(ctx.db, actor.userId)).find((s) => sessionRef(s.id_hash) === sessionId);
   if (!session) throw notFound();
   await sessionStore.deleteSessionOfUser(ctx.db, actor.userId, session.id_hash);
-  await audit(ctx, actor.userId, actor.userId, null, 'user.session_ended', 1);
+  await audit(ctx, { actorUserId: actor.userId, subjectId: actor.userId, organisationId: null, action: 'user.session_ended', ended: 1 });
 }
 
 /** Ends every session of the person except the one making this request. */
 export async function endOtherOwnSessions(ctx: ServiceContext, actor: Actor, currentToken: string): Promise<number> {
   const ended = await sessionStore.deleteOtherSessions(ctx.db, actor.userId, hashToken(currentToken));
-  await audit(ctx, actor.userId, actor.userId, null, 'user.sessions_ended', ended);
+  await audit(ctx, { actorUserId: actor.userId, subjectId: actor.userId, organisationId: null, action: 'user.sessions_ended', ended });
   return ended;
 }
 
@@ -63,6 +72,6 @@ export async function endSessionsAsAdmin(ctx: ServiceContext, actor: Actor, orga
   if (!roles.some((r) => r.organisation_id === organisationId)) throw notFound();
   if (userId === actor.userId) throw new AppError('conflict', { code: 'accounts.end_own_sessions' });
   const ended = await sessionStore.deleteAllSessions(ctx.db, userId);
-  await audit(ctx, actor.userId, userId, organisationId, 'user.sessions_ended_by_admin', ended);
+  await audit(ctx, { actorUserId: actor.userId, subjectId: userId, organisationId, action: 'user.sessions_ended_by_admin', ended });
   return ended;
 }

@@ -2,11 +2,11 @@ import type { Actor, ServiceContext } from '../../core/context.ts';
 import { AppError, notFound } from '../../core/errors.ts';
 import type { Language } from '../../core/language.ts';
 import { authorize, can } from '../../core/policy.ts';
+import type { RoundTable } from '../../db/tables/rounds.ts';
 import { recordAudit } from '../audit/service.ts';
 import { allQuestions, localise } from '../instruments/definition.ts';
 import type * as survey from '../rounds/answers.ts';
 import type { InstrumentSource } from '../rounds/instrument-source.ts';
-import type { RoundTable } from '../rounds/tables.ts';
 import { buildCrossTab, type CrossTabView } from './crosstab-view.ts';
 import { buildTables, parsePresentation } from './report.ts';
 import { decideSelection, MAX_SUPPRESSED_FILTERS, type SelectionFilter, selectionRefusal } from './selections.ts';
@@ -118,9 +118,7 @@ export async function getCrossTab(
   ctx: ServiceContext,
   source: InstrumentSource,
   actor: Actor,
-  organisationId: string,
-  roundId: string,
-  query: CrossTabQuery,
+  { organisationId, roundId, query }: { organisationId: string; roundId: string; query: CrossTabQuery },
 ): Promise<CrossTab> {
   authorize(actor, 'reports.view', organisationId);
   const round = await store.findRound(ctx.db, organisationId, roundId);
@@ -137,15 +135,17 @@ export async function crossTabsFor(
   ctx: ServiceContext,
   source: InstrumentSource,
   actor: Actor,
-  organisationId: string,
-  roundId: string,
-  pairs: string[],
-  options: { team?: string | undefined; lang?: Language | undefined },
+  {
+    organisationId,
+    roundId,
+    pairs,
+    options,
+  }: { organisationId: string; roundId: string; pairs: string[]; options: { team?: string | undefined; lang?: Language | undefined } },
 ): Promise<CrossTab[]> {
   const out: CrossTab[] = [];
   for (const pair of pairs) {
     const [rows = '', cols = ''] = pair.split(':');
-    out.push(await getCrossTab(ctx, source, actor, organisationId, roundId, { rows, cols, team: options.team, lang: options.lang }));
+    out.push(await getCrossTab(ctx, source, actor, { organisationId, roundId, query: { rows, cols, team: options.team, lang: options.lang } }));
   }
   return out;
 }
@@ -156,8 +156,7 @@ export async function composeCrossTabs(
   source: InstrumentSource,
   access: Access,
   round: RoundTable,
-  pairs: string[],
-  lang: Language,
+  { pairs, lang }: { pairs: string[]; lang: Language },
 ): Promise<CrossTab[]> {
   const out: CrossTab[] = [];
   for (const pair of pairs) {

@@ -2,11 +2,11 @@ import type { Actor, ServiceContext } from '../../core/context.ts';
 import { AppError } from '../../core/errors.ts';
 import type { Language } from '../../core/language.ts';
 import { authorize, can } from '../../core/policy.ts';
+import type { RoundTable } from '../../db/tables/rounds.ts';
 import { recordAudit } from '../audit/service.ts';
 import { countResponsesByRound } from '../rounds/answers.ts';
 import type { InstrumentSource } from '../rounds/instrument-source.ts';
 import { resultsAvailable } from '../rounds/result-sharing.ts';
-import type { RoundTable } from '../rounds/tables.ts';
 import { composeCrossTabs, crossTabsFor } from './crosstab-service.ts';
 import type { ReportDocument } from './report-html.tsx';
 import { type Access, type Comparison, composeComparison, composeReport, getReport, roundForCli } from './service.ts';
@@ -36,12 +36,18 @@ export async function reportDocumentFor(
   ctx: ServiceContext,
   source: InstrumentSource,
   actor: Actor,
-  organisationId: string,
-  roundId: string,
-  options: { lang: Language; compare?: string | undefined; crossTabs?: string[] | undefined; format: ReportFormat },
+  {
+    organisationId,
+    roundId,
+    options,
+  }: {
+    organisationId: string;
+    roundId: string;
+    options: { lang: Language; compare?: string | undefined; crossTabs?: string[] | undefined; format: ReportFormat };
+  },
 ): Promise<ReportDocument> {
   authorize(actor, 'reports.view', organisationId);
-  const report = await getReport(ctx, source, actor, organisationId, roundId, { lang: options.lang });
+  const report = await getReport(ctx, source, actor, { organisationId, roundId, query: { lang: options.lang } });
   let comparison: Comparison | null = null;
   if (options.compare) {
     const suppress = !can(actor, 'reports.raw', organisationId);
@@ -73,7 +79,9 @@ export async function reportDocumentFor(
     responses: await responsesOf(ctx, roundId, report.disclosure),
     report,
     comparison,
-    crossTabs: options.crossTabs?.length ? await crossTabsFor(ctx, source, actor, organisationId, roundId, options.crossTabs, { lang: options.lang }) : [],
+    crossTabs: options.crossTabs?.length
+      ? await crossTabsFor(ctx, source, actor, { organisationId, roundId, pairs: options.crossTabs, options: { lang: options.lang } })
+      : [],
   };
 }
 
@@ -87,7 +95,7 @@ export async function reportDocumentForCli(
 ): Promise<ReportDocument> {
   const round: RoundTable & { organisation_name: string } = await roundForCli(ctx, roundKey, options.organisation);
   const access: Access = { organisationId: round.organisation_id, suppress: false, actorUserId: null, source: 'cli' };
-  const report = await composeReport(ctx, source, access, round, { lang: options.lang }, onProgress);
+  const report = await composeReport(ctx, source, access, round, { query: { lang: options.lang }, onProgress });
   let comparison: Comparison | null = null;
   if (options.compare) {
     const other = (await store.roundsByKey(ctx.db, options.compare)).find((r) => r.organisation_id === round.organisation_id);
@@ -110,7 +118,7 @@ export async function reportDocumentForCli(
     responses: await responsesOf(ctx, round.id, report.disclosure),
     report,
     comparison,
-    crossTabs: await composeCrossTabs(ctx, source, access, round, options.crossTabs ?? [], options.lang),
+    crossTabs: await composeCrossTabs(ctx, source, access, round, { pairs: options.crossTabs ?? [], lang: options.lang }),
   };
 }
 
@@ -123,7 +131,7 @@ export async function publicReportDocument(ctx: ServiceContext, source: Instrume
   const round = await store.findRoundByResultsToken(ctx.db, token);
   if (!round || !resultsAvailable(round, ctx.clock.now().toISOString().slice(0, 10))) return null;
   const access: Access = { organisationId: round.organisation_id, suppress: true, actorUserId: null, source: 'web' };
-  const report = await composeReport(ctx, source, access, round, { lang });
+  const report = await composeReport(ctx, source, access, round, { query: { lang } });
   return {
     lang,
     organisation: await organisationName(ctx, round.organisation_id),

@@ -1,4 +1,5 @@
 import type { FastifyInstance } from 'fastify';
+import { PdfUnavailableError } from '../../core/pdf-printer.ts';
 import { organisationParams } from '../../core/schemas.ts';
 import { textOf } from '../../http/messages.ts';
 import { type AnyRoute, defineRoute } from '../../http/route.ts';
@@ -18,7 +19,6 @@ import {
   trendQuery,
   trendView,
 } from './model.ts';
-import { createPdfPrinter, PdfUnavailableError } from './pdf.ts';
 import { reportDocumentFor } from './report-files.ts';
 import { footerTexts, renderReportHtml } from './report-html.tsx';
 import { compareRoundsReport, getReport } from './service.ts';
@@ -29,8 +29,7 @@ const fileName = (key: string, extension: string) => `rapport-${key.replace(/[^a
 
 export function analysisRoutes(app: FastifyInstance, source: InstrumentSource): AnyRoute[] {
   const ctx = app.services;
-  const printer = createPdfPrinter(ctx.config.chromiumPath);
-  app.addHook('onClose', async () => printer.close());
+  const printer = app.pdfPrinter;
   return [
     defineRoute({
       method: 'GET',
@@ -45,9 +44,17 @@ export function analysisRoutes(app: FastifyInstance, source: InstrumentSource): 
       response: reportWithCrossTabsView,
       handler: async ({ actor, params, query }) => {
         const { crosstab, ...rest } = query;
-        const report = await getReport(ctx, source, actor, params.orgId, params.roundId, rest);
+        const report = await getReport(ctx, source, actor, { organisationId: params.orgId, roundId: params.roundId, query: rest });
         if (!crosstab?.length) return report;
-        return { ...report, crossTabs: await crossTabsFor(ctx, source, actor, params.orgId, params.roundId, crosstab, { team: rest.team, lang: rest.lang }) };
+        return {
+          ...report,
+          crossTabs: await crossTabsFor(ctx, source, actor, {
+            organisationId: params.orgId,
+            roundId: params.roundId,
+            pairs: crosstab,
+            options: { team: rest.team, lang: rest.lang },
+          }),
+        };
       },
     }),
     defineRoute({
@@ -61,7 +68,7 @@ export function analysisRoutes(app: FastifyInstance, source: InstrumentSource): 
       params: reportParams,
       query: crossTabQuery,
       response: crossTabView,
-      handler: async ({ actor, params, query }) => getCrossTab(ctx, source, actor, params.orgId, params.roundId, query),
+      handler: async ({ actor, params, query }) => getCrossTab(ctx, source, actor, { organisationId: params.orgId, roundId: params.roundId, query }),
     }),
     defineRoute({
       method: 'GET',
@@ -74,7 +81,7 @@ export function analysisRoutes(app: FastifyInstance, source: InstrumentSource): 
       params: reportParams,
       query: subgroupQuery,
       response: subgroupView,
-      handler: async ({ actor, params, query }) => getSubgroup(ctx, source, actor, params.orgId, params.roundId, query),
+      handler: async ({ actor, params, query }) => getSubgroup(ctx, source, actor, { organisationId: params.orgId, roundId: params.roundId, query }),
     }),
     defineRoute({
       method: 'GET',
@@ -86,7 +93,7 @@ export function analysisRoutes(app: FastifyInstance, source: InstrumentSource): 
       params: reportParams,
       query: trendQuery,
       response: trendView,
-      handler: async ({ actor, params, query }) => getTrend(ctx, source, actor, params.orgId, params.roundId, query),
+      handler: async ({ actor, params, query }) => getTrend(ctx, source, actor, { organisationId: params.orgId, roundId: params.roundId, query }),
     }),
     defineRoute({
       method: 'GET',
@@ -113,11 +120,15 @@ export function analysisRoutes(app: FastifyInstance, source: InstrumentSource): 
       response: { contentType: 'text/html' },
       handler: async ({ actor, params, query, reply }) => {
         const lang = query.lang ?? actor.language;
-        const doc = await reportDocumentFor(ctx, source, actor, params.orgId, params.roundId, {
-          lang,
-          compare: query.compare,
-          crossTabs: query.crosstab,
-          format: 'html',
+        const doc = await reportDocumentFor(ctx, source, actor, {
+          organisationId: params.orgId,
+          roundId: params.roundId,
+          options: {
+            lang,
+            compare: query.compare,
+            crossTabs: query.crosstab,
+            format: 'html',
+          },
         });
         return reply
           .type('text/html; charset=utf-8')
@@ -141,14 +152,18 @@ export function analysisRoutes(app: FastifyInstance, source: InstrumentSource): 
         const unavailable = () => reply.code(503).type('text/plain; charset=utf-8').send(textOf('analysis.pdf_unavailable', lang));
         if (!printer.available()) {
           // Still check the person's rights first: an outsider learns nothing, not even this.
-          await getReport(ctx, source, actor, params.orgId, params.roundId, { lang });
+          await getReport(ctx, source, actor, { organisationId: params.orgId, roundId: params.roundId, query: { lang } });
           return unavailable();
         }
-        const doc = await reportDocumentFor(ctx, source, actor, params.orgId, params.roundId, {
-          lang,
-          compare: query.compare,
-          crossTabs: query.crosstab,
-          format: 'pdf',
+        const doc = await reportDocumentFor(ctx, source, actor, {
+          organisationId: params.orgId,
+          roundId: params.roundId,
+          options: {
+            lang,
+            compare: query.compare,
+            crossTabs: query.crosstab,
+            format: 'pdf',
+          },
         });
         try {
           const pdf = await printer.print(renderReportHtml(doc), footerTexts(lang));

@@ -2,13 +2,13 @@ import type { Actor, ServiceContext } from '../../core/context.ts';
 import { AppError, notFound } from '../../core/errors.ts';
 import type { Language } from '../../core/language.ts';
 import { authorize, can } from '../../core/policy.ts';
+import type { RoundTable } from '../../db/tables/rounds.ts';
 import { recordAudit } from '../audit/service.ts';
 import { allQuestions, localise } from '../instruments/definition.ts';
 import type { ResolvedInstrument } from '../instruments/resolve.ts';
 import * as survey from '../rounds/answers.ts';
 import type { InstrumentSource } from '../rounds/instrument-source.ts';
 import { resultsAvailable } from '../rounds/result-sharing.ts';
-import type { RoundTable } from '../rounds/tables.ts';
 import { shownInReport } from './compare-disclosure.ts';
 import { compareGroups, disclosureThreshold, type Localised, roundingRule } from './core/index.ts';
 import type { ChoiceCounts, ItemSet, ScaleCounts } from './core/types.ts';
@@ -105,8 +105,7 @@ export async function composeReport(
   source: InstrumentSource,
   access: Access,
   round: RoundTable,
-  query: ReportQuery,
-  onProgress?: (done: number, total: number) => void,
+  { query, onProgress }: { query: ReportQuery; onProgress?: (done: number, total: number) => void },
 ): Promise<Report> {
   const lang = query.lang ?? 'nl';
   const published = await loadRound(ctx, source, access.organisationId, round);
@@ -183,9 +182,7 @@ export async function getReport(
   ctx: ServiceContext,
   source: InstrumentSource,
   actor: Actor,
-  organisationId: string,
-  roundId: string,
-  query: ReportQuery,
+  { organisationId, roundId, query }: { organisationId: string; roundId: string; query: ReportQuery },
 ): Promise<Report> {
   authorize(actor, 'reports.view', organisationId);
   const round = await store.findRound(ctx.db, organisationId, roundId);
@@ -193,8 +190,10 @@ export async function getReport(
   assertResultsShared(ctx, actor, organisationId, round);
   const suppress = !can(actor, 'reports.raw', organisationId);
   return composeReport(ctx, source, { organisationId, suppress, actorUserId: actor.userId, source: 'web' }, round, {
-    ...query,
-    lang: query.lang ?? actor.language,
+    query: {
+      ...query,
+      lang: query.lang ?? actor.language,
+    },
   });
 }
 
@@ -231,14 +230,10 @@ export async function reportForCli(
   if (rounds.length === 0) throw noRoundWithKey(roundKey, options.organisation);
   if (rounds.length > 1) throw ambiguousKey(roundKey, rounds);
   const round = rounds[0] as RoundTable & { organisation_name: string };
-  return composeReport(
-    ctx,
-    source,
-    { organisationId: round.organisation_id, suppress: false, actorUserId: null, source: 'cli' },
-    round,
-    { lang: options.lang },
+  return composeReport(ctx, source, { organisationId: round.organisation_id, suppress: false, actorUserId: null, source: 'cli' }, round, {
+    query: { lang: options.lang },
     onProgress,
-  );
+  });
 }
 
 // ---- comparing two rounds ------------------------------------------------------------------
@@ -442,12 +437,8 @@ export async function crossTabsForCli(
   options: { organisation?: string | undefined; lang: Language },
 ) {
   const round = await roundForCli(ctx, roundKey, options.organisation);
-  return composeCrossTabs(
-    ctx,
-    source,
-    { organisationId: round.organisation_id, suppress: false, actorUserId: null, source: 'cli' },
-    round,
+  return composeCrossTabs(ctx, source, { organisationId: round.organisation_id, suppress: false, actorUserId: null, source: 'cli' }, round, {
     pairs,
-    options.lang,
-  );
+    lang: options.lang,
+  });
 }

@@ -61,8 +61,8 @@ export async function composeSubgroup(
     });
   const round = await store.findRound(ctx.db, access.organisationId, roundId);
   if (!round) throw notFound();
-  const whole = await composeReport(ctx, source, access, round, { lang });
-  const sub = await composeReport(ctx, source, access, round, { lang, team: query.team, filter: query.filter ? [query.filter] : [] });
+  const whole = await composeReport(ctx, source, access, round, { query: { lang } });
+  const sub = await composeReport(ctx, source, access, round, { query: { lang, team: query.team, filter: query.filter ? [query.filter] : [] } });
   const wholeTable = whole.tables.find((t) => t.question === query.question && t.item === null);
   if (!wholeTable || wholeTable.type === 'short_text' || wholeTable.type === 'long_text')
     throw new AppError('validation_failed', {
@@ -104,7 +104,12 @@ export async function composeSubgroup(
   };
 }
 
-export async function getSubgroup(ctx: ServiceContext, source: InstrumentSource, actor: Actor, organisationId: string, roundId: string, query: SubgroupQuery) {
+export async function getSubgroup(
+  ctx: ServiceContext,
+  source: InstrumentSource,
+  actor: Actor,
+  { organisationId, roundId, query }: { organisationId: string; roundId: string; query: SubgroupQuery },
+) {
   authorize(actor, 'reports.view', organisationId);
   const suppress = !can(actor, 'reports.raw', organisationId);
   return composeSubgroup(ctx, source, { organisationId, suppress, actorUserId: actor.userId, source: 'web' }, roundId, {

@@ -27,9 +27,7 @@ export async function getTrend(
   ctx: ServiceContext,
   source: InstrumentSource,
   actor: Actor,
-  organisationId: string,
-  roundId: string,
-  query: { question: string; lang?: Language | undefined },
+  { organisationId, roundId, query }: { organisationId: string; roundId: string; query: { question: string; lang?: Language | undefined } },
 ): Promise<Trend> {
   authorize(actor, 'reports.view', organisationId);
   const lang = query.lang ?? actor.language;
@@ -44,7 +42,7 @@ export async function getTrend(
   let disclosure: Report['disclosure'] | null = null;
   const points: TrendPoint[] = [];
   for (const r of rounds) {
-    const report = await composeReport(ctx, source, access, r, { lang });
+    const report = await composeReport(ctx, source, access, r, { query: { lang } });
     disclosure ??= report.disclosure;
     const table = report.tables.find((t) => t.question === query.question && t.item === null);
     if (!table) continue;

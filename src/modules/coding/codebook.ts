@@ -3,12 +3,12 @@ import { AppError, notFound } from '../../core/errors.ts';
 import { newId } from '../../core/ids.ts';
 import { authorize } from '../../core/policy.ts';
 import { inTransaction } from '../../db/database.ts';
+import type { CodingCodeTable } from '../../db/tables/coding.ts';
 import { recordAudit } from '../audit/service.ts';
 import { getFramework } from '../frameworks/service.ts';
 import { codingAccess } from './coresearch.ts';
 import type { CodeView } from './model.ts';
 import * as store from './store.ts';
-import type { CodingCodeTable } from './tables.ts';
 import { visibleSegments } from './visible.ts';
 
 /** Colours for codes taken from a framework, one after the other (the Tableau 10 palette). */

@@ -2,6 +2,7 @@ import { createHash, randomUUID } from 'node:crypto';
 import type { Actor, ServiceContext } from '../../core/context.ts';
 import { authorize } from '../../core/policy.ts';
 import { inTransaction } from '../../db/database.ts';
+import { displayNames } from '../../db/display-names.ts';
 import { recordAudit } from '../audit/service.ts';
 import { answerKey, visibleAnswerSegments } from './answers.ts';
 import type { QdaCode, QdaProject, QdaSelection, QdaSource } from './refi-qda/model.ts';
@@ -41,7 +42,7 @@ export async function exportQdpx(ctx: ServiceContext, actor: Actor, organisation
   for (const c of codes) if (c.created_by) people.add(c.created_by);
   for (const s of [...segments, ...answers.segments]) if (s.createdBy) people.add(s.createdBy.id);
   for (const m of memos) if (m.createdBy) people.add(m.createdBy.id);
-  const names = await store.userNames(ctx.db, [...people]);
+  const names = await displayNames(ctx.db, [...people]);
   const userGuid = (id: string | null | undefined) => (id && names.has(id) ? id : actor.userId);
 
   const memoGuids = (kind: string, id: string | null) => memos.filter((m) => m.targetKind === kind && m.targetId === id).map((m) => m.id);

@@ -1,5 +1,5 @@
 import type { Db } from '../../db/database.ts';
-import type { CodingAnswerSegmentTable, CodingCodeTable, CodingMemoTable, CodingSegmentTable } from './tables.ts';
+import type { CodingAnswerSegmentTable, CodingCodeTable, CodingMemoTable, CodingSegmentTable } from '../../db/tables/coding.ts';
 
 export const listCodes = (db: Db, organisationId: string) =>
   db.selectFrom('coding_codes').selectAll().where('organisation_id', '=', organisationId).orderBy('name').orderBy('id').execute();
@@ -81,11 +81,6 @@ export const deleteMemo = (db: Db, memoId: string) => db.deleteFrom('coding_memo
 
 export const deleteMemosOf = (db: Db, organisationId: string, targetKind: string, targetId: string) =>
   db.deleteFrom('coding_memos').where('organisation_id', '=', organisationId).where('target_kind', '=', targetKind).where('target_id', '=', targetId).execute();
-
-export const userNames = async (db: Db, ids: string[]): Promise<Map<string, string>> =>
-  ids.length === 0
-    ? new Map()
-    : new Map((await db.selectFrom('users').select(['id', 'display_name']).where('id', 'in', ids).execute()).map((u) => [u.id, u.display_name]));
 
 export const findThreshold = async (db: Db, organisationId: string): Promise<number | undefined> =>
   (await db.selectFrom('organisations').select('disclosure_threshold').where('id', '=', organisationId).executeTakeFirst())?.disclosure_threshold;

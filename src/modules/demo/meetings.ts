@@ -88,11 +88,15 @@ export async function loadDemoMeetings(ctx: ServiceContext, organisationId: stri
     const open = { ...prompt, state: 'open' as const };
     for (const [i, person] of people.entries()) {
       if (prompt.kind === 'qa') {
-        if (i < questions.length) await ask(ctx, live, person, prompt.id, `demo-q-${i}`, questions[i] ?? '');
+        if (i < questions.length) await ask(ctx, live, person, { promptId: prompt.id, clientId: `demo-q-${i}`, text: questions[i] ?? '' });
         continue;
       }
       if (prompt.kind === 'open_text' && i % 4 !== 0) continue;
-      await answer(ctx, live, person, prompt.id, `demo-${prompt.position}-${i}`, valueFor(open, person.position === 'experience_worker', i, random));
+      await answer(ctx, live, person, {
+        promptId: prompt.id,
+        clientId: `demo-${prompt.position}-${i}`,
+        raw: valueFor(open, person.position === 'experience_worker', i, random),
+      });
     }
     await control(ctx, actor, organisationId, view.id, { action: 'reveal' });
   }

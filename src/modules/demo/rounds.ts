@@ -1,6 +1,7 @@
 import type { ServiceContext } from '../../core/context.ts';
 import { newId, newSecretToken } from '../../core/ids.ts';
-import { getBuiltinFramework } from '../frameworks/builtin.ts';
+import type { RoundTable } from '../../db/tables/rounds.ts';
+import { getBuiltinFramework } from '../frameworks/builtin.shared.ts';
 import { validateAnswers } from '../instruments/answers.ts';
 import { cocreatieErvaringswerkers, cocreatieProfessionals } from '../instruments/builtin/cocreatie-in-beeld.ts';
 import { insertPublishedInstrument } from '../instruments/bulk-load.ts';
@@ -9,7 +10,6 @@ import { type ResolvedInstrument, resolveInstrument } from '../instruments/resol
 import { type Pick, type PostedAnswers, sampleAnswers, seededPick } from '../instruments/sample-answers.ts';
 import { MISSING_MARKER } from '../rounds/answers.ts';
 import { type AnswerTable, insertAnswers, insertResponses, insertRoundWithLinks, type ResponseTable, rebuildTallies } from '../rounds/bulk-load.ts';
-import type { RoundTable } from '../rounds/tables.ts';
 
 /**
  * The demo's two rounds of "Cocreatie in beeld": 89 experience workers and 76 professionals in GGZ,

@@ -41,7 +41,7 @@ export async function loadDemo(ctx: ServiceContext, options: { photoStorage?: Ph
       ids.set(person.email, userId);
       for (const membership of person.teams) {
         const teamId = teamIds.get(membership.team);
-        if (teamId) await setTeamMember(tctx, null, organisationId, teamId, userId, membership.position);
+        if (teamId) await setTeamMember(tctx, null, { organisationId, teamId, userId, position: membership.position });
         if (membership.team === 'Team Herstel' && membership.position === 'coordinator') herstel.coordinator = userId;
         if (membership.team === 'Team Herstel' && membership.position === 'experience_worker') herstel.experienceWorker = userId;
       }

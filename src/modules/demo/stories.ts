@@ -44,7 +44,7 @@ export async function loadDemoStories(
     else userId = await createUser(ctx, { email: person.email, displayName: person.displayName, password: DEMO_PASSWORD }, null);
     await addMembership(ctx, { organisationId, userId, role: 'member', actorUserId: null });
     const teamId = teamIds.get(person.team);
-    if (teamId) await setTeamMember(ctx, null, organisationId, teamId, userId, person.position);
+    if (teamId) await setTeamMember(ctx, null, { organisationId, teamId, userId, position: person.position });
     colleagues.push(userId);
   }
   const [practitionerId, policyId] = colleagues as [string, string];
@@ -54,7 +54,8 @@ export async function loadDemoStories(
   const cora = actor(people.coordinator, 'coordinator');
   const settings = { maxBytes: 20 * 1024 * 1024, maxDimension: 2000 };
   const withPhoto = async (storyId: string, scene: Parameters<typeof demoPhoto>[0], alt: string) => {
-    if (storage) await putPhoto(ctx, storage, settings, mo, organisationId, storyId, await demoPhoto(scene), { alt, people: 'nobody_recognisable' });
+    if (storage)
+      await putPhoto(ctx, storage, settings, mo, { organisationId, storyId, bytes: await demoPhoto(scene), details: { alt, people: 'nobody_recognisable' } });
   };
 
   const waiting = await createStory(ctx, mo, organisationId, {
@@ -157,8 +158,18 @@ export async function loadDemoStories(
     description: 'Neem foto’s van plekken en momenten die jou helpen. We kiezen er samen de sterkste uit voor een tentoonstelling in de inkomhal.',
   });
   for (const story of [waiting, coffee, door]) await addEntry(ctx, mo, organisationId, project.id, story.id);
-  await updateEntry(ctx, cora, organisationId, project.id, waiting.id, { selected: true, groupCaption: 'Wachten zegt iets over wie telt.', sortOrder: 1 });
-  await updateEntry(ctx, cora, organisationId, project.id, coffee.id, { selected: true, groupCaption: 'Hier hoef je niets te bewijzen.', sortOrder: 2 });
+  await updateEntry(ctx, cora, {
+    organisationId,
+    projectId: project.id,
+    storyId: waiting.id,
+    input: { selected: true, groupCaption: 'Wachten zegt iets over wie telt.', sortOrder: 1 },
+  });
+  await updateEntry(ctx, cora, {
+    organisationId,
+    projectId: project.id,
+    storyId: coffee.id,
+    input: { selected: true, groupCaption: 'Hier hoef je niets te bewijzen.', sortOrder: 2 },
+  });
   await updateProject(ctx, cora, organisationId, project.id, {
     status: 'selecting',
     exhibitionIntro:

@@ -28,7 +28,7 @@ export async function loadDemoTrajectory(
     logics: ['individuele_processen', 'toegankelijke_hulpverlening'],
   });
   const agreement = (actor: Actor, topic: 'visie' | 'complementariteit' | 'wederzijdse_afstemming', text: string, ownerUserId: string, reviewOn: string) =>
-    saveAgreement(ctx, actor, organisationId, id, { topic, title: '', text, options: [], reason: '', ownerUserId, reviewOn });
+    saveAgreement(ctx, actor, { organisationId, trajectoryId: id, input: { topic, title: '', text, options: [], reason: '', ownerUserId, reviewOn } });
   await agreement(
     mo,
     'visie',
@@ -66,11 +66,16 @@ export async function loadDemoTrajectory(
     people.coordinator,
     '2027-01-31',
   );
-  await saveMandate(ctx, cora, organisationId, id, people.experienceWorker, {
-    statuses: ['betaalde_werknemer'],
-    mayDecide: 'De inhoud van de lotgenotengroep en de eigen agenda.',
-    maySign: 'Verslagen van de lotgenotengroep.',
-    informal: 'Collega’s vragen haar mening over nieuwe folders, ook al staat dat nergens beschreven.',
+  await saveMandate(ctx, cora, {
+    organisationId,
+    trajectoryId: id,
+    userId: people.experienceWorker,
+    input: {
+      statuses: ['betaalde_werknemer'],
+      mayDecide: 'De inhoud van de lotgenotengroep en de eigen agenda.',
+      maySign: 'Verslagen van de lotgenotengroep.',
+      informal: 'Collega’s vragen haar mening over nieuwe folders, ook al staat dat nergens beschreven.',
+    },
   });
   await saveRoles(ctx, cora, organisationId, id, {
     assignments: [
@@ -80,29 +85,41 @@ export async function loadDemoTrajectory(
       { roleKey: 'kritische_stem', userId: people.coordinator, hoursPerWeek: 2 },
     ],
   });
-  await saveAgreement(ctx, cora, organisationId, id, {
-    topic: 'keuze',
-    title: 'Is de kritische stem alleen de taak van de ervaringswerker?',
-    text: 'Nee: de coördinator neemt de rol mee op, en elk teamoverleg eindigt met de vraag wat we in vraag stellen.',
-    options: ['Alleen de ervaringswerker', 'Het hele team, met een vaste vraag in elk overleg'],
-    reason: 'Een kritische functie is een gedeelde verantwoordelijkheid.',
-    ownerUserId: people.coordinator,
-    reviewOn: '2027-02-28',
+  await saveAgreement(ctx, cora, {
+    organisationId,
+    trajectoryId: id,
+    input: {
+      topic: 'keuze',
+      title: 'Is de kritische stem alleen de taak van de ervaringswerker?',
+      text: 'Nee: de coördinator neemt de rol mee op, en elk teamoverleg eindigt met de vraag wat we in vraag stellen.',
+      options: ['Alleen de ervaringswerker', 'Het hele team, met een vaste vraag in elk overleg'],
+      reason: 'Een kritische functie is een gedeelde verantwoordelijkheid.',
+      ownerUserId: people.coordinator,
+      reviewOn: '2027-02-28',
+    },
   });
   await addSupport(ctx, cora, organisationId, id, { kind: 'intervisie', frequency: 'elke maand', byWhom: 'een externe begeleider', forWhom: 'het hele team' });
   await addSupport(ctx, cora, organisationId, id, { kind: 'coaching', frequency: 'elke twee weken', byWhom: 'een ervaren ervaringsdeskundige', forWhom: 'Mo' });
-  await saveView(ctx, mo, organisationId, id, 'verloning_functie_diploma', 'Volgens functie: ik doe hetzelfde werk, mijn ervaring is mijn opleiding.');
-  await saveView(
-    ctx,
-    cora,
+  await saveView(ctx, mo, {
     organisationId,
-    id,
-    'verloning_functie_diploma',
-    'Volgens functie, maar de barema’s van de organisatie vragen een diploma. Dat moeten we eerst uitklaren.',
-  );
-  await savePosition(ctx, cora, organisationId, id, 'verloning_functie_diploma', {
-    position: 'We verlonen volgens functie en vragen de directie om de barema’s daarop aan te passen.',
-    reason: 'Gelijk werk verdient gelijk loon; levenservaring telt mee.',
+    trajectoryId: id,
+    questionKey: 'verloning_functie_diploma',
+    view: 'Volgens functie: ik doe hetzelfde werk, mijn ervaring is mijn opleiding.',
+  });
+  await saveView(ctx, cora, {
+    organisationId,
+    trajectoryId: id,
+    questionKey: 'verloning_functie_diploma',
+    view: 'Volgens functie, maar de barema’s van de organisatie vragen een diploma. Dat moeten we eerst uitklaren.',
+  });
+  await savePosition(ctx, cora, {
+    organisationId,
+    trajectoryId: id,
+    questionKey: 'verloning_functie_diploma',
+    input: {
+      position: 'We verlonen volgens functie en vragen de directie om de barema’s daarop aan te passen.',
+      reason: 'Gelijk werk verdient gelijk loon; levenservaring telt mee.',
+    },
   });
   await createVersion(ctx, cora, organisationId, id, 'nl');
   await signVersion(ctx, cora, organisationId, id, 1);

@@ -1,5 +1,5 @@
 import { describe, expect, it } from 'vitest';
-import { getBuiltinFramework } from '../frameworks/builtin.ts';
+import { getBuiltinFramework } from '../frameworks/builtin.shared.ts';
 import { cocreatieErvaringswerkers } from '../instruments/builtin/cocreatie-in-beeld.ts';
 import type { InstrumentDefinition } from '../instruments/definition.ts';
 import { resolveInstrument } from '../instruments/resolve.ts';

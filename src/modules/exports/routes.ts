@@ -33,12 +33,16 @@ function exportRoute(ctx: ServiceContext, source: InstrumentSource, spec: { url:
     handler: async ({ actor, params, query, reply }) =>
       send(
         reply,
-        await exportForActor(ctx, source, actor, params.orgId, params.roundId, {
-          format: query.format,
-          lang: query.lang ?? actor.language,
-          tablesOnly: spec.tablesOnly,
-          dutchExcel: query.dutchExcel,
-          crossTabs: query.crosstab ?? [],
+        await exportForActor(ctx, source, actor, {
+          organisationId: params.orgId,
+          roundId: params.roundId,
+          request: {
+            format: query.format,
+            lang: query.lang ?? actor.language,
+            tablesOnly: spec.tablesOnly,
+            dutchExcel: query.dutchExcel,
+            crossTabs: query.crosstab ?? [],
+          },
         }),
       ),
   });

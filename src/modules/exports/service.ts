@@ -4,6 +4,7 @@ import { notFound } from '../../core/errors.ts';
 import { newId } from '../../core/ids.ts';
 import type { Language } from '../../core/language.ts';
 import { authorize, can } from '../../core/policy.ts';
+import type { RoundTable } from '../../db/tables/rounds.ts';
 import { DEFAULT_DISCLOSURE_THRESHOLD } from '../analysis/core/index.ts';
 import { type Access, assertResultsShared, composeCrossTabs, composeReport, roundForCli } from '../analysis/service.ts';
 import { recordAudit } from '../audit/service.ts';
@@ -12,7 +13,6 @@ import * as surveyAnswers from '../rounds/answers.ts';
 import { respondentDataPolicy, teamsNamedInRows } from '../rounds/data-policy.ts';
 import type { InstrumentSource } from '../rounds/instrument-source.ts';
 import { findRoundOf } from '../rounds/service.ts';
-import type { RoundTable } from '../rounds/tables.ts';
 import type { CsvOptions } from './cells.ts';
 import { buildCodebook, caseLayout, caseValues } from './codebook.ts';
 import type { ExportFormat } from './model.ts';
@@ -87,16 +87,14 @@ export async function exportForActor(
   ctx: ServiceContext,
   source: InstrumentSource,
   actor: Actor,
-  organisationId: string,
-  roundId: string,
-  request: ExportRequest,
+  { organisationId, roundId, request }: { organisationId: string; roundId: string; request: ExportRequest },
 ): Promise<ExportFile> {
   authorize(actor, request.tablesOnly ? 'reports.view' : 'reports.raw', organisationId);
   const round = await findRoundOf(ctx, organisationId, roundId);
   if (!round) throw notFound();
   assertResultsShared(ctx, actor, organisationId, round);
   const access: Access = { organisationId, suppress: !can(actor, 'reports.raw', organisationId), actorUserId: actor.userId, source: 'web' };
-  return exportRound(ctx, source, access, round, request);
+  return exportRound(ctx, source, access, round, { request });
 }
 
 /** The command line: researcher rights (audited without a person), a round named by its key. */
@@ -109,7 +107,7 @@ export async function exportForCli(
 ): Promise<ExportFile> {
   const round = await roundForCli(ctx, roundKey, request.organisation);
   const access: Access = { organisationId: round.organisation_id, suppress: false, actorUserId: null, source: 'cli' };
-  return exportRound(ctx, source, access, round, request, onProgress);
+  return exportRound(ctx, source, access, round, { request, onProgress });
 }
 
 async function exportRound(
@@ -117,8 +115,7 @@ async function exportRound(
   source: InstrumentSource,
   access: Access,
   round: RoundTable,
-  request: ExportRequest,
-  onProgress?: ExportProgress,
+  { request, onProgress }: { request: ExportRequest; onProgress?: ExportProgress },
 ): Promise<ExportFile> {
   const published = await source(ctx, round.instrument_version_id);
   if (!published || published.organisationId !== access.organisationId) throw notFound();
@@ -155,8 +152,8 @@ async function exportRound(
     });
 
   if (request.tablesOnly || access.suppress) {
-    const report = await composeReport(ctx, source, access, round, { lang });
-    const data = reportTables(report, lang, await composeCrossTabs(ctx, source, access, round, request.crossTabs ?? [], lang));
+    const report = await composeReport(ctx, source, access, round, { query: { lang } });
+    const data = reportTables(report, lang, await composeCrossTabs(ctx, source, access, round, { pairs: request.crossTabs ?? [], lang }));
     const meta: ExportMeta = { ...base, cases: data.rows.length };
     await audit(data.rows.length, false);
     onProgress?.(data.rows.length, data.rows.length);
@@ -202,7 +199,7 @@ async function exportRound(
   const exportId = newId();
   const total = await store.prepareOrder(ctx.db, exportId, round.id, now.toISOString());
   const meta: ExportMeta = { ...base, cases: total };
-  const tables = request.format === 'xlsx' ? reportTables(await composeReport(ctx, source, access, round, { lang }), lang) : null;
+  const tables = request.format === 'xlsx' ? reportTables(await composeReport(ctx, source, access, round, { query: { lang } }), lang) : null;
   await audit(total, openText);
   const layout = caseLayout(codebook);
   let used = false;

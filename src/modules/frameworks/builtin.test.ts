@@ -1,5 +1,5 @@
 import { describe, expect, it } from 'vitest';
-import { builtinFrameworks, getBuiltinFramework } from './builtin.ts';
+import { builtinFrameworks, getBuiltinFramework } from './builtin.shared.ts';
 import { framework } from './model.ts';
 
 // Copied from shared/data/seed-figures.json (tables.roles.labels), in the order of Tabel 4.

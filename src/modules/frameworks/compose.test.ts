@@ -1,5 +1,5 @@
 import { describe, expect, it } from 'vitest';
-import { getBuiltinFramework } from './builtin.ts';
+import { getBuiltinFramework } from './builtin.shared.ts';
 import { composeCodes, sameContent } from './compose.ts';
 import type { FrameworkCode } from './model.ts';
 

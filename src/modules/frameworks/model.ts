@@ -2,7 +2,7 @@ import * as z from 'zod';
 
 /**
  * Frameworks are the seed's concepts as data: versioned code lists with Dutch and English labels.
- * Built-in ones live in code (builtin.ts); an organisation's own ones are stored, one row per version.
+ * Built-in ones live in code (builtin.shared.ts); an organisation's own ones are stored, one row per version.
  */
 export const localisedText = z.object({ nl: z.string().min(1), en: z.string().min(1) });
 export type LocalisedText = z.infer<typeof localisedText>;

@@ -3,13 +3,13 @@ import { AppError, notFound } from '../../core/errors.ts';
 import { newId } from '../../core/ids.ts';
 import { authorize } from '../../core/policy.ts';
 import { type Db, inTransaction } from '../../db/database.ts';
+import type { FrameworkTable } from '../../db/tables/frameworks.ts';
 import { isUniqueViolation } from '../../db/unique-violation.ts';
 import { recordAudit } from '../audit/service.ts';
-import { builtinFrameworks, getBuiltinFramework, latestBuiltinFrameworks } from './builtin.ts';
+import { builtinFrameworks, getBuiltinFramework, latestBuiltinFrameworks } from './builtin.shared.ts';
 import { composeCodes, sameContent } from './compose.ts';
 import type { Framework, FrameworkCode, FrameworkView, SaveFrameworkInput } from './model.ts';
 import * as store from './store.ts';
-import type { FrameworkTable } from './tables.ts';
 
 const SAVE_ATTEMPTS = 3;
 

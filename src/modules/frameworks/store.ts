@@ -1,15 +1,11 @@
-import { type Kysely, sql } from 'kysely';
+import { sql } from 'kysely';
 import type { Db, DialectName } from '../../db/database.ts';
-import type { Database } from '../../db/schema.ts';
-import type { FrameworksTables, FrameworkTable } from './tables.ts';
+import type { FrameworkTable } from '../../db/tables/frameworks.ts';
 
-// Until the lead merges FrameworksTables into Database, the store sees both through this view.
-const tables = (db: Db) => db as unknown as Kysely<Database & FrameworksTables>;
-
-export const insertFramework = (db: Db, row: FrameworkTable) => tables(db).insertInto('frameworks').values(row).execute();
+export const insertFramework = (db: Db, row: FrameworkTable) => db.insertInto('frameworks').values(row).execute();
 
 export const findVersion = (db: Db, organisationId: string, key: string, version: number) =>
-  tables(db)
+  db
     .selectFrom('frameworks')
     .selectAll()
     .where('organisation_id', '=', organisationId)
@@ -18,7 +14,7 @@ export const findVersion = (db: Db, organisationId: string, key: string, version
     .executeTakeFirst();
 
 export const findLatest = (db: Db, organisationId: string, key: string) =>
-  tables(db)
+  db
     .selectFrom('frameworks')
     .selectAll()
     .where('organisation_id', '=', organisationId)
@@ -29,7 +25,7 @@ export const findLatest = (db: Db, organisationId: string, key: string) =>
 
 /** The latest version of every framework of the organisation, by key. */
 export function listLatest(db: Db, organisationId: string) {
-  const t = tables(db);
+  const t = db;
   return t
     .selectFrom('frameworks as f')
     .selectAll('f')

@@ -1,5 +1,5 @@
 import { describe, expect, it } from 'vitest';
-import { getBuiltinFramework } from '../frameworks/builtin.ts';
+import { getBuiltinFramework } from '../frameworks/builtin.shared.ts';
 import { cocreatieErvaringswerkers } from '../instruments/builtin/cocreatie-in-beeld.ts';
 import { type ResolvedInstrument, resolveInstrument } from '../instruments/resolve.ts';
 import { compileMapping, proposeMapping } from './mapping.ts';

@@ -1,5 +1,5 @@
 import type * as z from 'zod';
-import { limits, NO_OPINION, OTHER } from './constants.ts';
+import { limits, NO_OPINION, OTHER } from './constants.shared.ts';
 import type { Condition, InlineOption, InstrumentShape, LeafCondition, Question, QuestionType } from './definition.ts';
 
 /** A message in both languages: the pure core does not know who reads it. */

@@ -1,5 +1,5 @@
 import * as z from 'zod';
-import { KEY_PATTERN, limits } from './constants.ts';
+import { KEY_PATTERN, limits } from './constants.shared.ts';
 import { checkDefinition } from './definition-checks.ts';
 
 /**
@@ -7,7 +7,7 @@ import { checkDefinition } from './definition-checks.ts';
  * Pure (zod only), so the web editor and the respondent form use the same rules as the server.
  */
 
-export { KEY_PATTERN, limits, NO_OPINION, OTHER } from './constants.ts';
+export { KEY_PATTERN, limits, NO_OPINION, OTHER } from './constants.shared.ts';
 
 export const keySchema = z.string().max(limits.key).regex(KEY_PATTERN);
 /** An instrument's own key may also use hyphens (`cocreatie-ervaringswerkers`); it never appears in answers. */

@@ -1,5 +1,5 @@
+import type { InstrumentTable, InstrumentVersionStatus, InstrumentVersionTable } from '../../db/tables/instruments.ts';
 import type { InstrumentDetailView, InstrumentListItemView, VersionSummaryView, VersionView } from './model.ts';
-import type { InstrumentTable, InstrumentVersionStatus, InstrumentVersionTable } from './tables.ts';
 
 /** What the API shows of the rows: never a row as it is. */
 

@@ -91,7 +91,13 @@ export function instrumentRoutes(app: FastifyInstance): AnyRoute[] {
       params: instrumentVersionParams,
       body: saveDraftInput,
       response: versionView,
-      handler: async ({ actor, params, body }) => service.saveDraft(ctx, actor, params.orgId, params.instrumentId, params.version, body.definition),
+      handler: async ({ actor, params, body }) =>
+        service.saveDraft(ctx, actor, {
+          organisationId: params.orgId,
+          instrumentId: params.instrumentId,
+          version: params.version,
+          rawDefinition: body.definition,
+        }),
     }),
     defineRoute({
       method: 'POST',

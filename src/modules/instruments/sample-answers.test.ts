@@ -1,6 +1,6 @@
 import fc from 'fast-check';
 import { describe, expect, it } from 'vitest';
-import { getBuiltinFramework } from '../frameworks/builtin.ts';
+import { getBuiltinFramework } from '../frameworks/builtin.shared.ts';
 import { validateAnswers } from './answers.ts';
 import { builtinInstruments } from './builtin/cocreatie-in-beeld.ts';
 import { resolveInstrument } from './resolve.ts';

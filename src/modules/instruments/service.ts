@@ -6,7 +6,7 @@ import { authorize } from '../../core/policy.ts';
 import { type Db, inTransaction } from '../../db/database.ts';
 import { isUniqueViolation } from '../../db/unique-violation.ts';
 import { recordAudit } from '../audit/service.ts';
-import { getBuiltinFramework } from '../frameworks/builtin.ts';
+import { getBuiltinFramework } from '../frameworks/builtin.shared.ts';
 import type { Framework } from '../frameworks/model.ts';
 import { resolveFramework } from '../frameworks/service.ts';
 import { builtinInstruments } from './builtin/cocreatie-in-beeld.ts';
@@ -213,10 +213,7 @@ export async function startDraft(ctx: ServiceContext, actor: Actor, organisation
 export async function saveDraft(
   ctx: ServiceContext,
   actor: Actor,
-  organisationId: string,
-  instrumentId: string,
-  version: number,
-  rawDefinition: unknown,
+  { organisationId, instrumentId, version, rawDefinition }: { organisationId: string; instrumentId: string; version: number; rawDefinition: unknown },
 ): Promise<VersionView> {
   authorize(actor, 'instruments.manage', organisationId);
   const { instrument, row } = await versionOf(ctx.db, organisationId, instrumentId, version);

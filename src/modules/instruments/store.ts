@@ -1,10 +1,5 @@
-import type { Kysely } from 'kysely';
 import type { Db } from '../../db/database.ts';
-import type { Database } from '../../db/schema.ts';
-import type { InstrumentsTables, InstrumentTable, InstrumentVersionTable } from './tables.ts';
-
-// Until the lead merges InstrumentsTables into Database, the store sees both through this view.
-const tables = (db: Db) => db as unknown as Kysely<Database & InstrumentsTables>;
+import type { InstrumentTable, InstrumentVersionTable } from '../../db/tables/instruments.ts';
 
 const summaryColumns = [
   'instrument_versions.id',
@@ -16,23 +11,23 @@ const summaryColumns = [
   'instrument_versions.published_at',
 ] as const;
 
-export const insertInstrument = (db: Db, row: InstrumentTable) => tables(db).insertInto('instruments').values(row).execute();
+export const insertInstrument = (db: Db, row: InstrumentTable) => db.insertInto('instruments').values(row).execute();
 
-export const insertVersion = (db: Db, row: InstrumentVersionTable) => tables(db).insertInto('instrument_versions').values(row).execute();
+export const insertVersion = (db: Db, row: InstrumentVersionTable) => db.insertInto('instrument_versions').values(row).execute();
 
 /** Scoped by organisation, so an id from another organisation is simply not found. */
 export const findInstrument = (db: Db, organisationId: string, instrumentId: string) =>
-  tables(db).selectFrom('instruments').selectAll().where('id', '=', instrumentId).where('organisation_id', '=', organisationId).executeTakeFirst();
+  db.selectFrom('instruments').selectAll().where('id', '=', instrumentId).where('organisation_id', '=', organisationId).executeTakeFirst();
 
 export const findInstrumentByKey = (db: Db, organisationId: string, key: string) =>
-  tables(db).selectFrom('instruments').selectAll().where('organisation_id', '=', organisationId).where('key', '=', key).executeTakeFirst();
+  db.selectFrom('instruments').selectAll().where('organisation_id', '=', organisationId).where('key', '=', key).executeTakeFirst();
 
 export const listInstruments = (db: Db, organisationId: string) =>
-  tables(db).selectFrom('instruments').selectAll().where('organisation_id', '=', organisationId).orderBy('key').execute();
+  db.selectFrom('instruments').selectAll().where('organisation_id', '=', organisationId).orderBy('key').execute();
 
 /** Every version of every instrument of the organisation, without the definitions. */
 export const listVersionSummariesOfOrganisation = (db: Db, organisationId: string) =>
-  tables(db)
+  db
     .selectFrom('instrument_versions')
     .innerJoin('instruments', 'instruments.id', 'instrument_versions.instrument_id')
     .select(summaryColumns)
@@ -41,20 +36,20 @@ export const listVersionSummariesOfOrganisation = (db: Db, organisationId: strin
     .execute();
 
 export const listVersionSummaries = (db: Db, instrumentId: string) =>
-  tables(db).selectFrom('instrument_versions').select(summaryColumns).where('instrument_id', '=', instrumentId).orderBy('version').execute();
+  db.selectFrom('instrument_versions').select(summaryColumns).where('instrument_id', '=', instrumentId).orderBy('version').execute();
 
 export const findVersion = (db: Db, instrumentId: string, version: number) =>
-  tables(db).selectFrom('instrument_versions').selectAll().where('instrument_id', '=', instrumentId).where('version', '=', version).executeTakeFirst();
+  db.selectFrom('instrument_versions').selectAll().where('instrument_id', '=', instrumentId).where('version', '=', version).executeTakeFirst();
 
 export const findDraft = (db: Db, instrumentId: string) =>
-  tables(db).selectFrom('instrument_versions').selectAll().where('instrument_id', '=', instrumentId).where('status', '=', 'draft').executeTakeFirst();
+  db.selectFrom('instrument_versions').selectAll().where('instrument_id', '=', instrumentId).where('status', '=', 'draft').executeTakeFirst();
 
 export const findLatestVersion = (db: Db, instrumentId: string) =>
-  tables(db).selectFrom('instrument_versions').selectAll().where('instrument_id', '=', instrumentId).orderBy('version', 'desc').limit(1).executeTakeFirst();
+  db.selectFrom('instrument_versions').selectAll().where('instrument_id', '=', instrumentId).orderBy('version', 'desc').limit(1).executeTakeFirst();
 
 /** Changes a draft only: a version published in the meantime is left alone, and the count says so. */
 export async function updateDraftDefinition(db: Db, versionId: string, definition: string, at: string): Promise<boolean> {
-  const result = await tables(db)
+  const result = await db
     .updateTable('instrument_versions')
     .set({ definition, updated_at: at })
     .where('id', '=', versionId)
@@ -64,7 +59,7 @@ export async function updateDraftDefinition(db: Db, versionId: string, definitio
 }
 
 export async function markPublished(db: Db, versionId: string, resolved: string, at: string, by: string): Promise<boolean> {
-  const result = await tables(db)
+  const result = await db
     .updateTable('instrument_versions')
     .set({ status: 'published', resolved_definition: resolved, published_at: at, published_by: by, updated_at: at })
     .where('id', '=', versionId)
@@ -74,11 +69,11 @@ export async function markPublished(db: Db, versionId: string, resolved: string,
 }
 
 export const updateInstrumentTitle = (db: Db, instrumentId: string, title: { nl: string; en: string }) =>
-  tables(db).updateTable('instruments').set({ title_nl: title.nl, title_en: title.en }).where('id', '=', instrumentId).execute();
+  db.updateTable('instruments').set({ title_nl: title.nl, title_en: title.en }).where('id', '=', instrumentId).execute();
 
 /** A published version by its id, with the organisation it belongs to: for other modules. */
 export const findPublishedVersion = (db: Db, versionId: string) =>
-  tables(db)
+  db
     .selectFrom('instrument_versions')
     .innerJoin('instruments', 'instruments.id', 'instrument_versions.instrument_id')
     .select([
@@ -98,7 +93,7 @@ export const findPublishedVersion = (db: Db, versionId: string) =>
 /** The id of the newest published version of the organisation's instrument with this key. */
 export const findLatestPublishedIdByKey = async (db: Db, organisationId: string, key: string) =>
   (
-    await tables(db)
+    await db
       .selectFrom('instrument_versions')
       .innerJoin('instruments', 'instruments.id', 'instrument_versions.instrument_id')
       .select('instrument_versions.id')

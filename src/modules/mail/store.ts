@@ -1,6 +1,6 @@
 import { sql } from 'kysely';
 import type { Db, DialectName } from '../../db/database.ts';
-import type { MailOutboxTable } from './tables.ts';
+import type { MailOutboxTable } from '../../db/tables/mail.ts';
 
 export type OutboxRow = MailOutboxTable;
 

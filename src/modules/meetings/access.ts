@@ -2,8 +2,8 @@ import type { Actor } from '../../core/context.ts';
 import { forbidden, notFound } from '../../core/errors.ts';
 import { authorize } from '../../core/policy.ts';
 import type { Db } from '../../db/database.ts';
+import type { MeetingTable } from '../../db/tables/meetings.ts';
 import * as store from './store.ts';
-import type { MeetingTable } from './tables.ts';
 
 export type MeetingAccess = { meeting: MeetingTable; canRun: boolean; canModerate: boolean };
 

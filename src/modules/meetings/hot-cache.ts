@@ -1,5 +1,5 @@
 import type { Db } from '../../db/database.ts';
-import type { MeetingPromptTable, MeetingTable } from './tables.ts';
+import type { MeetingPromptTable, MeetingTable } from '../../db/tables/meetings.ts';
 
 /**
  * A meeting's row and prompts, read by every phone's request, kept in memory for half a second.

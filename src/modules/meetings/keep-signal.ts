@@ -1,9 +1,9 @@
 import type { Actor, ServiceContext } from '../../core/context.ts';
-import { getBuiltinFramework } from '../frameworks/builtin.ts';
+import type { MeetingParticipantTable, MeetingTable } from '../../db/tables/meetings.ts';
+import { getBuiltinFramework } from '../frameworks/builtin.shared.ts';
 import type { LocalisedText } from '../frameworks/model.ts';
 import { raiseSignal } from '../signals/service.ts';
 import { currentAnswer } from './participant.ts';
-import type { MeetingParticipantTable, MeetingTable } from './tables.ts';
 
 export type SignalFromAnswer = { title: string; barrierFor: string; logic: string };
 
@@ -24,8 +24,7 @@ export async function raiseSignalFromAnswer(
   actor: Actor,
   meeting: MeetingTable,
   participant: MeetingParticipantTable,
-  promptId: string,
-  input: SignalFromAnswer,
+  { promptId, input }: { promptId: string; input: SignalFromAnswer },
 ): Promise<boolean> {
   const value = await currentAnswer(ctx, participant, promptId);
   const text = value && 'text' in value ? value.text.trim() : '';

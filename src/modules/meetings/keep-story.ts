@@ -1,8 +1,8 @@
 import type { Actor, ServiceContext } from '../../core/context.ts';
 import type { Language } from '../../core/language.ts';
+import type { MeetingParticipantTable, MeetingTable } from '../../db/tables/meetings.ts';
 import { createStory } from '../stories/service.ts';
 import { currentAnswer } from './participant.ts';
-import type { MeetingParticipantTable, MeetingTable } from './tables.ts';
 
 const titles: Record<Language, string> = { nl: 'Mijn open antwoord', en: 'My open answer' };
 

@@ -1,8 +1,8 @@
-import { getBuiltinFramework } from '../frameworks/builtin.ts';
+import { getBuiltinFramework } from '../frameworks/builtin.shared.ts';
 import type { LocalisedText } from '../frameworks/model.ts';
 import { agree } from '../instruments/builtin/scales.ts';
 import { teamCheck } from '../instruments/builtin/team-check.ts';
-import { equalPositionClusters } from '../trajecten/equal-position.ts';
+import { equalPositionClusters } from '../trajecten/equal-position.shared.ts';
 import type { PromptInput, PromptOption } from './model.ts';
 
 /**

@@ -2,6 +2,7 @@ import type { ServiceContext } from '../../core/context.ts';
 import { AppError } from '../../core/errors.ts';
 import type { Language } from '../../core/language.ts';
 import type { Db } from '../../db/database.ts';
+import type { MeetingParticipantTable, MeetingTable } from '../../db/tables/meetings.ts';
 import { type AnswerRow, questionRows } from '../instruments/answers.ts';
 import { allQuestions } from '../instruments/definition.ts';
 import type { ResolvedQuestion } from '../instruments/resolve.ts';
@@ -11,7 +12,6 @@ import type { AnswerValue, PromptView } from './model.ts';
 import { promptView } from './present.ts';
 import { meetingRoundStatement } from './round-consent.ts';
 import * as store from './store.ts';
-import type { MeetingParticipantTable, MeetingTable } from './tables.ts';
 
 /**
  * Prompts linked to a question of a published instrument: with each participant's consent (asked

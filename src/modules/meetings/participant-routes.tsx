@@ -7,6 +7,7 @@ import { AppError } from '../../core/errors.ts';
 import { newId } from '../../core/ids.ts';
 import { type Language, languageFromHeader, languageSchema } from '../../core/language.ts';
 import { errorMessages } from '../../core/messages.ts';
+import type { MeetingTable } from '../../db/tables/meetings.ts';
 import { formCsrfValid } from '../../http/form-csrf.ts';
 import { publicPageCss, registerPublicAsset, sendPublicPage } from '../../http/public-page.tsx';
 import type { MeetingBus } from './events.ts';
@@ -20,7 +21,6 @@ import { meetingMessages } from './page/messages.ts';
 import { CodePage, JoinPage, MessagePage, PromptPage, ReceiptPage, WithdrawPage } from './page/pages.tsx';
 import { answer, ask, currentAnswer, join, meetingByCode, participantOf, promptFor, upvote, withdraw } from './participant.ts';
 import { resultsOf } from './results-service.ts';
-import type { MeetingTable } from './tables.ts';
 
 const css = publicPageCss(path.join(import.meta.dirname, 'page', 'meeting.css'));
 const script = fs.readFileSync(path.join(import.meta.dirname, 'page', 'meeting.js'), 'utf8');
@@ -213,7 +213,7 @@ export function registerParticipantPages(app: FastifyInstance, bus: MeetingBus, 
       const value = answerValue.safeParse(raw);
       if (!promptId.success || !clientId.success || !value.success) return promptPage(req, reply, meeting, lang, { error: t.invalid, status: 400 });
       try {
-        await answer(ctx, meeting, participant, promptId.data, clientId.data, value.data);
+        await answer(ctx, meeting, participant, { promptId: promptId.data, clientId: clientId.data, raw: value.data });
       } catch (error) {
         if (error instanceof AppError && error.id === 'conflict') return promptPage(req, reply, meeting, lang, { notice: t.notOpen, status: 409 });
         if (error instanceof AppError && (error.id === 'validation_failed' || error.id === 'not_found'))
@@ -264,7 +264,7 @@ export function registerParticipantPages(app: FastifyInstance, bus: MeetingBus, 
         .object({ promptId: z.uuid(), title: z.string().trim().min(1).max(200), barrierFor: z.string().trim().min(1).max(1000), logic: z.string().max(60) })
         .safeParse(fields);
       try {
-        if (!body.success || !(await raiseSignalFromAnswer(ctx, req.actor, meeting, participant, body.data.promptId, body.data)))
+        if (!body.success || !(await raiseSignalFromAnswer(ctx, req.actor, meeting, participant, { promptId: body.data.promptId, input: body.data })))
           return promptPage(req, reply, meeting, lang, { error: t.invalid, status: 400 });
       } catch (error) {
         if (error instanceof AppError && error.id === 'validation_failed') return promptPage(req, reply, meeting, lang, { error: t.invalid, status: 400 });
@@ -309,7 +309,7 @@ export function registerParticipantPages(app: FastifyInstance, bus: MeetingBus, 
       if (!participant) return promptPage(req, reply, meeting, lang);
       if (!body.success) return promptPage(req, reply, meeting, lang, { error: t.invalid, status: 400 });
       try {
-        await ask(ctx, meeting, participant, body.data.promptId, body.data.clientId, body.data.question);
+        await ask(ctx, meeting, participant, { promptId: body.data.promptId, clientId: body.data.clientId, text: body.data.question });
       } catch (error) {
         if (error instanceof AppError) return promptPage(req, reply, meeting, lang, { notice: t.notOpen, status: 409 });
         throw error;

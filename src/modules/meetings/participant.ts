@@ -3,6 +3,7 @@ import { AppError, notFound } from '../../core/errors.ts';
 import { hashToken, newId, newSecretToken } from '../../core/ids.ts';
 import { inTransaction } from '../../db/database.ts';
 import { groupCommitterFor } from '../../db/group-commit.ts';
+import type { MeetingParticipantTable, MeetingTable } from '../../db/tables/meetings.ts';
 import { checkAnswer } from './answers.ts';
 import { cachedMeetingByCode, cachedPrompts } from './hot-cache.ts';
 import { newReceiptCode, normaliseJoinCode, normaliseReceiptCode } from './join-code.ts';
@@ -10,7 +11,6 @@ import { refreshMeetingRounds } from './meeting-rounds.ts';
 import { type AnswerValue, moderatedKinds, type ParticipantPosition, type PromptView } from './model.ts';
 import { promptView } from './present.ts';
 import * as store from './store.ts';
-import type { MeetingParticipantTable, MeetingTable } from './tables.ts';
 
 /**
  * What an anonymous participant does: join with the code, answer, ask, vote, and withdraw with the
@@ -58,9 +58,7 @@ export async function answer(
   ctx: ServiceContext,
   meeting: MeetingTable,
   participant: MeetingParticipantTable,
-  promptId: string,
-  clientId: string,
-  raw: AnswerValue,
+  { promptId, clientId, raw }: { promptId: string; clientId: string; raw: AnswerValue },
 ): Promise<AnswerOutcome> {
   const row = (await promptsOf(ctx, meeting.id))?.find((p) => p.id === promptId);
   if (!row) throw notFound();
@@ -94,7 +92,12 @@ export async function currentAnswer(ctx: ServiceContext, participant: MeetingPar
   return row ? (JSON.parse(row.value) as AnswerValue) : undefined;
 }
 
-export async function ask(ctx: ServiceContext, meeting: MeetingTable, participant: MeetingParticipantTable, promptId: string, clientId: string, text: string) {
+export async function ask(
+  ctx: ServiceContext,
+  meeting: MeetingTable,
+  participant: MeetingParticipantTable,
+  { promptId, clientId, text }: { promptId: string; clientId: string; text: string },
+) {
   const row = await store.findPrompt(ctx.db, meeting.id, promptId);
   if (row?.kind !== 'qa') throw notFound();
   if (meeting.status !== 'live' || row.state !== 'open') throw new AppError('conflict', { code: 'meetings.prompt_closed' });

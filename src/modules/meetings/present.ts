@@ -1,6 +1,6 @@
+import type { MeetingPromptTable, MeetingTable } from '../../db/tables/meetings.ts';
 import type { LocalisedText } from '../frameworks/model.ts';
 import type { MeetingSummary, PromptKind, PromptOption, PromptView } from './model.ts';
-import type { MeetingPromptTable, MeetingTable } from './tables.ts';
 
 /** Rows to the wire format: never a row as it is. */
 

@@ -2,6 +2,7 @@ import type { Actor, ServiceContext } from '../../core/context.ts';
 import { notFound } from '../../core/errors.ts';
 import { newId } from '../../core/ids.ts';
 import { inTransaction } from '../../db/database.ts';
+import type { MeetingTable } from '../../db/tables/meetings.ts';
 import { recordAudit } from '../audit/service.ts';
 import { openMeeting } from './access.ts';
 import { groupOf } from './groups.ts';
@@ -10,7 +11,6 @@ import { moderateInput } from './model.ts';
 import { promptView } from './present.ts';
 import { type CountedAnswer, type PromptResults, promptResults } from './results.ts';
 import * as store from './store.ts';
-import type { MeetingTable } from './tables.ts';
 
 export type QuestionView = { id: string; text: string; votes: number; pinned: boolean; answered: boolean };
 

@@ -1,9 +1,9 @@
 import type { FastifyInstance, FastifyRequest } from 'fastify';
 import * as z from 'zod';
 import { AppError } from '../../core/errors.ts';
+import { PdfUnavailableError } from '../../core/pdf-printer.ts';
 import { okView } from '../../core/schemas.ts';
 import { type AnyRoute, defineRoute } from '../../http/route.ts';
-import { createPdfPrinter, PdfUnavailableError } from '../analysis/pdf.ts';
 import { attachRecord, detachRecord, dialogueRecords, recordReport } from './dialogue-records.ts';
 import type { MeetingBus } from './events.ts';
 import {
@@ -37,8 +37,7 @@ export function meetingRoutes(app: FastifyInstance, bus: MeetingBus): AnyRoute[]
   const ctx = app.services;
   const baseUrl = (req: FastifyRequest) => ctx.config.publicUrl ?? `${req.protocol}://${req.host}`;
   const changed = (meetingId: string) => bus.publish({ meetingId, kind: 'state' });
-  const printer = createPdfPrinter(ctx.config.chromiumPath);
-  app.addHook('onClose', async () => printer.close());
+  const printer = app.pdfPrinter;
   return [
     defineRoute({
       method: 'GET',

@@ -3,6 +3,7 @@ import { AppError, forbidden, notFound } from '../../core/errors.ts';
 import { newId } from '../../core/ids.ts';
 import { authorize } from '../../core/policy.ts';
 import { inTransaction } from '../../db/database.ts';
+import type { MeetingPromptTable } from '../../db/tables/meetings.ts';
 import { recordAudit } from '../audit/service.ts';
 import { mayCreateFor, openMeeting } from './access.ts';
 import { newJoinCode } from './join-code.ts';
@@ -21,7 +22,6 @@ import {
 } from './model.ts';
 import { meetingSummary, promptView } from './present.ts';
 import * as store from './store.ts';
-import type { MeetingPromptTable } from './tables.ts';
 
 /** Facilitator use cases: prepare a meeting, run it, and look at it. */
 

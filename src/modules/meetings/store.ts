@@ -1,5 +1,4 @@
 import type { Db } from '../../db/database.ts';
-import { meetingsChanged } from './hot-cache.ts';
 import type {
   MeetingAnswerTable,
   MeetingModerationTable,
@@ -8,7 +7,8 @@ import type {
   MeetingQuestionTable,
   MeetingRoundTable,
   MeetingTable,
-} from './tables.ts';
+} from '../../db/tables/meetings.ts';
+import { meetingsChanged } from './hot-cache.ts';
 
 /** SQL of the meetings module. */
 

@@ -26,7 +26,7 @@ export async function redeemInvitationForAddress(ctx: ServiceContext, organisati
     await addMembership(ctx, { organisationId, userId, role: invitation.role as Role, actorUserId: userId });
   }
   if (invitation.team_id) {
-    await setTeamMember(ctx, null, organisationId, invitation.team_id, userId, (invitation.position ?? 'practitioner') as Position);
+    await setTeamMember(ctx, null, { organisationId, teamId: invitation.team_id, userId, position: (invitation.position ?? 'practitioner') as Position });
   }
   await recordAudit(ctx.db, now, {
     organisationId,

@@ -147,7 +147,12 @@ export async function acceptInvitation(
       await addMembership(tctx, { organisationId: invitation.organisation_id, userId, role: invitation.role as Role, actorUserId: userId });
     }
     if (invitation.team_id) {
-      await setTeamMember(tctx, null, invitation.organisation_id, invitation.team_id, userId, (invitation.position ?? 'practitioner') as Position);
+      await setTeamMember(tctx, null, {
+        organisationId: invitation.organisation_id,
+        teamId: invitation.team_id,
+        userId,
+        position: (invitation.position ?? 'practitioner') as Position,
+      });
     }
     await recordAudit(trx, ctx.clock.now(), {
       organisationId: invitation.organisation_id,

@@ -186,7 +186,8 @@ export function organisationRoutes(app: FastifyInstance): AnyRoute[] {
       params: teamMemberParams,
       body: teamMemberInput,
       response: teamMemberView,
-      handler: async ({ actor, params, body }) => service.setTeamMember(ctx, actor, params.orgId, params.teamId, params.userId, body.position),
+      handler: async ({ actor, params, body }) =>
+        service.setTeamMember(ctx, actor, { organisationId: params.orgId, teamId: params.teamId, userId: params.userId, position: body.position }),
     }),
     defineRoute({
       method: 'DELETE',

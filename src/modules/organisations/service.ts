@@ -192,10 +192,7 @@ const memberViewOf = (r: { id: string; display_name: string; position: string; a
 export async function setTeamMember(
   ctx: ServiceContext,
   actor: Actor | null,
-  organisationId: string,
-  teamId: string,
-  userId: string,
-  position: Position,
+  { organisationId, teamId, userId, position }: { organisationId: string; teamId: string; userId: string; position: Position },
 ): Promise<TeamMemberView> {
   if (actor) authorize(actor, 'teams.manage', organisationId);
   const now = ctx.clock.now();

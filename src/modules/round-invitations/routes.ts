@@ -44,7 +44,8 @@ export function roundInvitationRoutes(app: FastifyInstance, storage: PhotoStorag
       params: roundParams,
       body: inviteInput,
       response: inviteResult,
-      handler: async ({ actor, params, body, req }) => inviteToRound(ctx, actor, params.orgId, params.roundId, body, requirePublicOrigin(ctx.config, req)),
+      handler: async ({ actor, params, body, req }) =>
+        inviteToRound(ctx, actor, { organisationId: params.orgId, roundId: params.roundId, input: body, origin: requirePublicOrigin(ctx.config, req) }),
     }),
     defineRoute({
       method: 'PUT',

@@ -31,10 +31,12 @@ async function mailWithLink(
   ctx: ServiceContext,
   trx: Db,
   round: RoundRow,
-  origin: string,
-  invitation: { id: string; email: string; language: string },
-  texts: ReturnType<typeof invitationMail>,
-  kind: string,
+  {
+    origin,
+    invitation,
+    texts,
+    kind,
+  }: { origin: string; invitation: { id: string; email: string; language: string }; texts: ReturnType<typeof invitationMail>; kind: string },
 ) {
   const token = newSecretToken();
   await store.insertToken(trx, hashToken(token), invitation.id);
@@ -60,10 +62,12 @@ async function mailWithLink(
 export async function inviteToRound(
   ctx: ServiceContext,
   actor: Actor,
-  organisationId: string,
-  roundId: string,
-  input: { addresses: string; linkId: string; language: Language },
-  origin: string,
+  {
+    organisationId,
+    roundId,
+    input,
+    origin,
+  }: { organisationId: string; roundId: string; input: { addresses: string; linkId: string; language: Language }; origin: string },
 ): Promise<{ added: number; alreadyInvited: number; invalid: string[] }> {
   authorize(actor, 'rounds.invite', organisationId);
   const round = await roundOr404(ctx, organisationId, roundId);
@@ -84,7 +88,7 @@ export async function inviteToRound(
     for (const email of fresh) {
       const invitation = { id: newId(), round_id: roundId, link_id: input.linkId, email, language: input.language, used: 0, created_at: now.toISOString() };
       await store.insertInvitation(trx, invitation);
-      await mailWithLink(ctx, trx, round, origin, invitation, texts, 'round_invitation');
+      await mailWithLink(ctx, trx, round, { origin, invitation, texts, kind: 'round_invitation' });
     }
     if (fresh.length)
       await recordAudit(trx, now, {
@@ -245,7 +249,7 @@ export async function runInvitationWork(ctx: ServiceContext): Promise<{ marked: 
       if (!round || !invitationRound || !isOpen(round, day)) return 0;
       const texts = reminderMail(facts(round));
       const unused = await store.unusedInvitations(trx, due.round_id);
-      for (const invitation of unused) await mailWithLink(ctx, trx, round, invitationRound.origin, invitation, texts, 'round_reminder');
+      for (const invitation of unused) await mailWithLink(ctx, trx, round, { origin: invitationRound.origin, invitation, texts, kind: 'round_reminder' });
       return unused.length;
     });
   }

@@ -1,5 +1,5 @@
 import type { Db } from '../../db/database.ts';
-import type { RoundInvitationTable } from './tables.ts';
+import type { RoundInvitationTable } from '../../db/tables/round-invitations.ts';
 
 /** The round with what its mails and pages need: its links, organisation and branding. */
 export const findRound = (db: Db, organisationId: string, roundId: string) =>

@@ -1,9 +1,9 @@
 import { CompiledQuery, type ExpressionBuilder, PostgresAdapter, sql } from 'kysely';
 import type { Db } from '../../db/database.ts';
 import type { Database } from '../../db/schema.ts';
+import type { AnswerTable, ResponseTable } from '../../db/tables/rounds.ts';
 import { answeredKey, type ChoiceSetCount, type Scope, type SqlCondition, splitOptions, type ValueCount } from './answer-counts.ts';
 import { chosenOptionOf, MISSING_MARKER, markerOf } from './missing-marker.ts';
-import type { AnswerTable, ResponseTable } from './tables.ts';
 import { orderedList } from './tally-store.ts';
 
 /**

@@ -1,16 +1,16 @@
 import type { Db } from '../../db/database.ts';
+import type { ResponseTable, RoundLinkTable, RoundTable } from '../../db/tables/rounds.ts';
 import * as answersStore from './answers-store.ts';
 import * as store from './store.ts';
-import type { ResponseTable, RoundLinkTable, RoundTable } from './tables.ts';
 
-export { ANSWER_BATCH, RESPONSE_BATCH } from './answers-store.ts';
-export { insertAnswers } from './store.ts';
 /**
  * Rounds and complete responses loaded as data, outside the respondent flow: an import of earlier
  * answers, the demo organisation. No policy and no audit here (the caller does both); the caller
  * calls rebuildTallies for the rounds afterwards, in the same transaction.
  */
-export type { AnswerTable, ResponseTable } from './tables.ts';
+export type { AnswerTable, ResponseTable } from '../../db/tables/rounds.ts';
+export { ANSWER_BATCH, RESPONSE_BATCH } from './answers-store.ts';
+export { insertAnswers } from './store.ts';
 export { rebuildTallies } from './tally-store.ts';
 
 /** A round with its links, as given. */

@@ -291,7 +291,14 @@ export function registerRespondentPages(app: FastifyInstance, source: Instrument
     ) {
       const { link, lang, section, responseId, page, base, action, posted, owner } = p;
       const instrument = link.published.instrument;
-      const saved = await saveSection(ctx, link, responseId, owner, section.key, posted, lang, { keepWhatIsValid: action === 'later' || action === 'back' });
+      const saved = await saveSection(ctx, link, {
+        responseId,
+        ownerHash: owner,
+        sectionKey: section.key,
+        posted,
+        lang,
+        options: { keepWhatIsValid: action === 'later' || action === 'back' },
+      });
 
       if (action === 'later') {
         const code = await createResumeCode(ctx, link, responseId, owner, page);

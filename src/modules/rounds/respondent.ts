@@ -5,6 +5,7 @@ import { hashToken } from '../../core/ids.ts';
 import type { Language } from '../../core/language.ts';
 import type { Db } from '../../db/database.ts';
 import { groupCommitterFor } from '../../db/group-commit.ts';
+import type { AnswerTable, ResponseTable } from '../../db/tables/rounds.ts';
 import {
   type AnswerIssue,
   type AnswerRow,
@@ -23,7 +24,6 @@ import { ownerHash } from './draft-owner.ts';
 import type { InstrumentSource, PublishedInstrument } from './instrument-source.ts';
 import { isOpen, today } from './service.ts';
 import * as store from './store.ts';
-import type { AnswerTable, ResponseTable } from './tables.ts';
 import { addResponsesToTallies } from './tally-store.ts';
 
 /** What a respondent's link opens: the round, its scope and the instrument. Never who they are. */
@@ -219,13 +219,21 @@ function hiddenQuestions(instrument: ResolvedInstrument, answers: Record<string,
 export async function saveSection(
   ctx: ServiceContext,
   link: LinkContext,
-  responseId: string,
-  ownerHash: string | undefined,
-  sectionKey: string,
-  posted: Record<string, unknown>,
-  lang: Language,
-  /** Saving for later or going back: keep every well-formed answer even when the page is not complete or right yet. */
-  options: { keepWhatIsValid?: boolean } = {},
+  {
+    responseId,
+    ownerHash,
+    sectionKey,
+    posted,
+    lang,
+    options = {},
+  }: {
+    responseId: string;
+    ownerHash: string | undefined;
+    sectionKey: string;
+    posted: Record<string, unknown>;
+    lang: Language;
+    options?: { keepWhatIsValid?: boolean };
+  },
 ): Promise<{ ok: true } | { ok: false; issues: AnswerIssue[] }> {
   if (!link.open) throw closed();
   const draft = await loadDraft(ctx, link, responseId, ownerHash);

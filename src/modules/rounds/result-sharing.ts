@@ -1,4 +1,4 @@
-import type { RoundTable } from './tables.ts';
+import type { RoundTable } from '../../db/tables/rounds.ts';
 
 export const resultSharingModes = ['now', 'after_closing', 'from_date', 'not'] as const;
 export type ResultSharingMode = (typeof resultSharingModes)[number];

@@ -69,7 +69,7 @@ export function roundRoutes(app: FastifyInstance, source: InstrumentSource): Any
       policy: 'rounds.view',
       params: roundParams,
       response: roundDetailView,
-      handler: async ({ actor, params, req }) => getRound(ctx, source, actor, params.orgId, params.roundId, baseUrl(req)),
+      handler: async ({ actor, params, req }) => getRound(ctx, source, actor, { organisationId: params.orgId, roundId: params.roundId, baseUrl: baseUrl(req) }),
     }),
     defineRoute({
       method: 'PATCH',
@@ -81,7 +81,7 @@ export function roundRoutes(app: FastifyInstance, source: InstrumentSource): Any
       params: roundParams,
       body: updateRoundInput,
       response: roundView,
-      handler: async ({ actor, params, body }) => updateRound(ctx, source, actor, params.orgId, params.roundId, body),
+      handler: async ({ actor, params, body }) => updateRound(ctx, source, actor, { organisationId: params.orgId, roundId: params.roundId, changes: body }),
     }),
     defineRoute({
       method: 'POST',

@@ -4,6 +4,7 @@ import { newId, newSecretToken } from '../../core/ids.ts';
 import type { Language } from '../../core/language.ts';
 import { authorize } from '../../core/policy.ts';
 import { type Db, inTransaction } from '../../db/database.ts';
+import type { RoundTable } from '../../db/tables/rounds.ts';
 import { type CountViewer, countsPerTeam, countViewer, shownCount } from '../analysis/small-counts.ts';
 import { recordAudit } from '../audit/service.ts';
 import { localise } from '../instruments/definition.ts';
@@ -11,7 +12,6 @@ import type { InstrumentSource } from './instrument-source.ts';
 import type { CreateRoundInput, ResultSharingInput, RoundView } from './model.ts';
 import { resultsAvailable, sharingOf } from './result-sharing.ts';
 import * as store from './store.ts';
-import type { RoundTable } from './tables.ts';
 
 export const today = (ctx: ServiceContext): string => ctx.clock.now().toISOString().slice(0, 10);
 
@@ -160,7 +160,12 @@ export async function listRounds(ctx: ServiceContext, source: InstrumentSource, 
 /** The round's row, or undefined when the organisation has no such round; for callers that checked their own policy. */
 export const findRoundOf = (ctx: ServiceContext, organisationId: string, roundId: string) => store.findRound(ctx.db, organisationId, roundId);
 
-export async function getRound(ctx: ServiceContext, source: InstrumentSource, actor: Actor, organisationId: string, roundId: string, baseUrl: string) {
+export async function getRound(
+  ctx: ServiceContext,
+  source: InstrumentSource,
+  actor: Actor,
+  { organisationId, roundId, baseUrl }: { organisationId: string; roundId: string; baseUrl: string },
+) {
   authorize(actor, 'rounds.view', organisationId);
   const round = await store.findRound(ctx.db, organisationId, roundId);
   if (!round) throw notFound();
@@ -194,13 +199,19 @@ export async function updateRound(
   ctx: ServiceContext,
   source: InstrumentSource,
   actor: Actor,
-  organisationId: string,
-  roundId: string,
-  changes: {
-    closesOn?: string | undefined;
-    status?: 'open' | 'closed' | undefined;
-    openTextExport?: boolean | undefined;
-    results?: ResultSharingInput | undefined;
+  {
+    organisationId,
+    roundId,
+    changes,
+  }: {
+    organisationId: string;
+    roundId: string;
+    changes: {
+      closesOn?: string | undefined;
+      status?: 'open' | 'closed' | undefined;
+      openTextExport?: boolean | undefined;
+      results?: ResultSharingInput | undefined;
+    };
   },
 ): Promise<RoundView> {
   authorize(actor, 'rounds.manage', organisationId);

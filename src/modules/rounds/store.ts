@@ -1,6 +1,6 @@
 import { CompiledQuery, PostgresAdapter, sql } from 'kysely';
 import type { Db } from '../../db/database.ts';
-import type { AnswerTable, ResponseTable, RoundLinkTable, RoundTable } from './tables.ts';
+import type { AnswerTable, ResponseTable, RoundLinkTable, RoundTable } from '../../db/tables/rounds.ts';
 
 export const insertRound = (db: Db, round: RoundTable) => db.insertInto('rounds').values(round).execute();
 export const insertLinks = (db: Db, links: RoundLinkTable[]) => (links.length ? db.insertInto('round_links').values(links).execute() : Promise.resolve());

@@ -1,5 +1,5 @@
 import type { Db } from '../../db/database.ts';
-import type { SignalMemberCheckTable, SignalNotificationTable, SignalStepTable, SignalStoryLinkTable, SignalTable } from './tables.ts';
+import type { SignalMemberCheckTable, SignalNotificationTable, SignalStepTable, SignalStoryLinkTable, SignalTable } from '../../db/tables/signals.ts';
 
 const signalColumns = [
   'signals.id',

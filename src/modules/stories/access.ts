@@ -1,13 +1,14 @@
 import type { Actor, ServiceContext } from '../../core/context.ts';
 import { AppError } from '../../core/errors.ts';
 import { can } from '../../core/policy.ts';
+import { displayNames } from '../../db/display-names.ts';
+import type { StoryTable } from '../../db/tables/stories.ts';
 import { disclosureThreshold } from '../analysis/core/index.ts';
 import type { Position, Sector } from '../organisations/model.ts';
 import { authorCensus, type DisclosedAuthor, discloseAuthor, discloseReflectionPosition } from './author-disclosure.ts';
 import { isAnonymised, mayRead, type ReaderFacts, type StoryConsentFacts } from './consent.ts';
 import { type ConsentScope, type PhotoPeople, type ReadableReflection, type ReadableStory, type ReadPurpose, type StoryTags, tagFrameworks } from './model.ts';
 import * as store from './store.ts';
-import type { StoryTable } from './tables.ts';
 
 /**
  * THE way to read stories, for every module (lists, search, coding, signals, exports, reports,
@@ -131,7 +132,7 @@ async function present(ctx: ReaderContext, organisationId: string, purpose: Read
     store.tagsOf(ctx.db, ids),
     store.linksOf(ctx.db, ids),
     store.teamNames(ctx.db, [...new Set(rows.map((r) => r.team_id).filter((t): t is string => t !== null))]),
-    store.userNames(ctx.db, [...new Set(rows.map((r) => r.author_user_id).filter((id) => !hideName(id)))]),
+    displayNames(ctx.db, [...new Set(rows.map((r) => r.author_user_id).filter((id) => !hideName(id)))]),
   ]);
   const tagsByStory = new Map<string, StoryTags>();
   for (const id of ids) tagsByStory.set(id, emptyTags());
@@ -139,7 +140,7 @@ async function present(ctx: ReaderContext, organisationId: string, purpose: Read
     const set = tagsByStory.get(t.story_id);
     if (set && (tagFrameworks as readonly string[]).includes(t.framework)) set[t.framework as keyof StoryTags].push(t.code);
   }
-  const linkedIds = await readableLinkEnds(ctx, organisationId, purpose, reader, ids, links);
+  const linkedIds = await readableLinkEnds(ctx, { organisationId, purpose, reader, ids, links });
   return rows.map((row) => {
     const author = about(row);
     return {
@@ -222,11 +223,13 @@ export const emptyTags = (): StoryTags => ({ knowledge_positions: [], logics: []
 /** A link is shown only when the other end is readable by the same reader for the same purpose. */
 async function readableLinkEnds(
   ctx: ReaderContext,
-  organisationId: string,
-  purpose: ReadPurpose,
-  reader: ReaderFacts,
-  ids: string[],
-  links: { story_a: string; story_b: string }[],
+  {
+    organisationId,
+    purpose,
+    reader,
+    ids,
+    links,
+  }: { organisationId: string; purpose: ReadPurpose; reader: ReaderFacts; ids: string[]; links: { story_a: string; story_b: string }[] },
 ): Promise<Map<string, string[]>> {
   const result = new Map<string, string[]>();
   if (links.length === 0) return result;

@@ -23,10 +23,12 @@ export async function putPhoto(
   storage: PhotoStorage,
   settings: PhotoSettings,
   actor: Actor,
-  organisationId: string,
-  storyId: string,
-  bytes: Buffer | undefined,
-  details: { people?: PhotoPeople | undefined; alt?: string | undefined } = {},
+  {
+    organisationId,
+    storyId,
+    bytes,
+    details = {},
+  }: { organisationId: string; storyId: string; bytes: Buffer | undefined; details?: { people?: PhotoPeople | undefined; alt?: string | undefined } },
 ): Promise<ReadableStory> {
   await ownStory(ctx, actor, organisationId, storyId);
   if (!bytes || bytes.length === 0) throw new AppError('validation_failed', { issues: [{ path: 'photo', message: 'not_an_image' }] });

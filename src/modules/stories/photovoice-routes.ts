@@ -95,7 +95,8 @@ export function photovoiceRoutes(app: FastifyInstance): AnyRoute[] {
       params: entryParams,
       body: updateEntryInput,
       response: projectView,
-      handler: ({ actor, params, body }) => photovoice.updateEntry(ctx, actor, params.orgId, params.projectId, params.storyId, body),
+      handler: ({ actor, params, body }) =>
+        photovoice.updateEntry(ctx, actor, { organisationId: params.orgId, projectId: params.projectId, storyId: params.storyId, input: body }),
     }),
     defineRoute({
       method: 'DELETE',

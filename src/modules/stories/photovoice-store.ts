@@ -1,5 +1,5 @@
 import type { Db } from '../../db/database.ts';
-import type { PhotovoiceEntryTable, PhotovoiceProjectTable } from './tables.ts';
+import type { PhotovoiceEntryTable, PhotovoiceProjectTable } from '../../db/tables/stories.ts';
 
 export const insertProject = (db: Db, row: PhotovoiceProjectTable) => db.insertInto('photovoice_projects').values(row).execute();
 

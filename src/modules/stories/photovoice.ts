@@ -3,6 +3,8 @@ import { AppError, notFound } from '../../core/errors.ts';
 import { newId, newSecretToken } from '../../core/ids.ts';
 import { authorize, can } from '../../core/policy.ts';
 import { type Db, inTransaction } from '../../db/database.ts';
+import { displayNames } from '../../db/display-names.ts';
+import type { PhotovoiceProjectTable } from '../../db/tables/stories.ts';
 import { recordAudit } from '../audit/service.ts';
 import { asReader, readableStories, readableStory, readableStoryRow } from './access.ts';
 import type { PhotoStorage } from './photo-storage.ts';
@@ -19,7 +21,6 @@ import type {
 } from './photovoice-model.ts';
 import * as pv from './photovoice-store.ts';
 import * as store from './store.ts';
-import type { PhotovoiceProjectTable } from './tables.ts';
 
 /**
  * Photovoice: a facilitator sets a theme, members add their photo stories, the group selects and
@@ -51,7 +52,7 @@ async function facilitatedProject(ctx: ServiceContext, actor: Actor, organisatio
 }
 
 async function summary(ctx: ServiceContext, actor: Actor, project: PhotovoiceProjectTable): Promise<ProjectSummary> {
-  const names = await store.userNames(ctx.db, project.facilitator_user_id ? [project.facilitator_user_id] : []);
+  const names = await displayNames(ctx.db, project.facilitator_user_id ? [project.facilitator_user_id] : []);
   return {
     id: project.id,
     title: project.title,
@@ -217,10 +218,7 @@ export async function addEntry(ctx: ServiceContext, actor: Actor, organisationId
 export async function updateEntry(
   ctx: ServiceContext,
   actor: Actor,
-  organisationId: string,
-  projectId: string,
-  storyId: string,
-  input: UpdateEntryInput,
+  { organisationId, projectId, storyId, input }: { organisationId: string; projectId: string; storyId: string; input: UpdateEntryInput },
 ): Promise<ProjectView> {
   const now = ctx.clock.now();
   await inTransaction(ctx.db, async (trx) => {

@@ -177,7 +177,11 @@ export function storyRoutes(app: FastifyInstance, config: Pick<Config, 'photos' 
       response: readableStorySchema,
       handler: async ({ actor, params, req }) => {
         await takeUploadAllowance(ctx, actor.userId, 'photo', config.uploadsPerHour);
-        return putPhoto(ctx, storage, settings, actor, params.orgId, params.storyId, Buffer.isBuffer(req.body) ? req.body : undefined);
+        return putPhoto(ctx, storage, settings, actor, {
+          organisationId: params.orgId,
+          storyId: params.storyId,
+          bytes: Buffer.isBuffer(req.body) ? req.body : undefined,
+        });
       },
     }),
     defineRoute({

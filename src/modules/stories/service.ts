@@ -3,6 +3,7 @@ import { AppError, type FieldIssue, notFound } from '../../core/errors.ts';
 import { newId } from '../../core/ids.ts';
 import { authorize } from '../../core/policy.ts';
 import { type Db, inTransaction } from '../../db/database.ts';
+import type { StoryTable } from '../../db/tables/stories.ts';
 import { recordAudit } from '../audit/service.ts';
 import { asReader, consentFactsOf, emptyTags, readableStory, readerFacts } from './access.ts';
 import { findIdentifyingDetails } from './anonymity.ts';
@@ -18,7 +19,6 @@ import {
 } from './model.ts';
 import type { PhotoStorage } from './photo-storage.ts';
 import * as store from './store.ts';
-import type { StoryTable } from './tables.ts';
 import { tagRows } from './tags.ts';
 
 /** Changes to stories. Only the author changes, narrows, withdraws or deletes a story. */

@@ -1,6 +1,6 @@
 import type { Db } from '../../db/database.ts';
+import type { StoryLinkTable, StoryReflectionTable, StoryTable, StoryTagTable } from '../../db/tables/stories.ts';
 import type { ConsentScope, ReadPurpose } from './model.ts';
-import type { StoryLinkTable, StoryReflectionTable, StoryTable, StoryTagTable } from './tables.ts';
 
 /** SQL only; every rule about who may read what is in consent.ts and access.ts. */
 
@@ -136,11 +136,6 @@ export const findTeam = (db: Db, organisationId: string, teamId: string) =>
 
 export const teamNames = async (db: Db, teamIds: string[]): Promise<Map<string, string>> =>
   new Map(teamIds.length ? (await db.selectFrom('teams').select(['id', 'name']).where('id', 'in', teamIds).execute()).map((t) => [t.id, t.name]) : []);
-
-export const userNames = async (db: Db, userIds: string[]): Promise<Map<string, string>> =>
-  new Map(
-    userIds.length ? (await db.selectFrom('users').select(['id', 'display_name']).where('id', 'in', userIds).execute()).map((u) => [u.id, u.display_name]) : [],
-  );
 
 /** Who wrote under which team, position and pseudonym, over every story of the organisation: the census of author-disclosure.ts. */
 export const authorFacts = (db: Db, organisationId: string) =>

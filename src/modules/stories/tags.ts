@@ -1,8 +1,8 @@
 import { AppError, type FieldIssue } from '../../core/errors.ts';
 import type { Db } from '../../db/database.ts';
+import type { StoryTagTable } from '../../db/tables/stories.ts';
 import { currentFrameworkCodes } from '../frameworks/service.ts';
 import { type StoryTags, tagFrameworks } from './model.ts';
-import type { StoryTagTable } from './tables.ts';
 
 /** The codes a story may carry for a framework: the organisation's own version when it has one, else the built-in one. */
 async function allowedCodes(db: Db, organisationId: string, framework: string): Promise<Set<string>> {

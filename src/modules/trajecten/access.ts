@@ -2,12 +2,12 @@ import type { Actor, ServiceContext } from '../../core/context.ts';
 import { AppError, forbidden, type MessageCode, notFound } from '../../core/errors.ts';
 import { authorize } from '../../core/policy.ts';
 import type { Db } from '../../db/database.ts';
+import type { TrajectoryTable } from '../../db/tables/trajecten.ts';
 import type { AuditAction } from '../audit/model.ts';
 import { recordAudit } from '../audit/service.ts';
-import { getBuiltinFramework } from '../frameworks/builtin.ts';
+import { getBuiltinFramework } from '../frameworks/builtin.shared.ts';
 import type { Position } from '../organisations/model.ts';
 import * as store from './store.ts';
-import type { TrajectoryTable } from './tables.ts';
 
 export type TeamMember = { userId: string; displayName: string; position: Position };
 
@@ -40,9 +40,7 @@ export async function recordChange(
   ctx: ServiceContext,
   actor: Actor,
   access: TrajectoryAccess,
-  action: AuditAction,
-  subject: { type: string; id: string },
-  details: Record<string, string | number | boolean | null> = {},
+  { action, subject, details = {} }: { action: AuditAction; subject: { type: string; id: string }; details?: Record<string, string | number | boolean | null> },
 ): Promise<void> {
   const now = ctx.clock.now();
   await store.updateTrajectory(db, access.row.id, { updated_at: now.toISOString() });

@@ -13,10 +13,7 @@ import * as store from './store.ts';
 export async function saveAgreement(
   ctx: ServiceContext,
   actor: Actor,
-  organisationId: string,
-  trajectoryId: string,
-  input: SaveAgreementInput,
-  agreementId?: string,
+  { organisationId, trajectoryId, input, agreementId }: { organisationId: string; trajectoryId: string; input: SaveAgreementInput; agreementId?: string },
 ) {
   return inTransaction(ctx.db, async (trx) => {
     const access = await openTrajectory(trx, actor, organisationId, trajectoryId, 'write');
@@ -39,7 +36,11 @@ export async function saveAgreement(
     const id = existing?.id ?? newId();
     if (existing) await store.updateAgreement(trx, id, values);
     else await store.insertAgreement(trx, { id, trajectory_id: trajectoryId, topic: input.topic, ...values, created_by: actor.userId, created_at: now });
-    await recordChange(trx, ctx, actor, access, 'trajectory.agreement_saved', { type: 'agreement', id }, { topic: input.topic, new: !existing });
+    await recordChange(trx, ctx, actor, access, {
+      action: 'trajectory.agreement_saved',
+      subject: { type: 'agreement', id },
+      details: { topic: input.topic, new: !existing },
+    });
     return { id };
   });
 }
@@ -50,7 +51,11 @@ export async function deleteAgreement(ctx: ServiceContext, actor: Actor, organis
     const existing = await store.findAgreement(trx, trajectoryId, agreementId);
     if (!existing) throw notFound();
     await store.deleteAgreement(trx, agreementId);
-    await recordChange(trx, ctx, actor, access, 'trajectory.agreement_deleted', { type: 'agreement', id: agreementId }, { topic: existing.topic });
+    await recordChange(trx, ctx, actor, access, {
+      action: 'trajectory.agreement_deleted',
+      subject: { type: 'agreement', id: agreementId },
+      details: { topic: existing.topic },
+    });
   });
 }
 
@@ -61,10 +66,7 @@ export async function deleteAgreement(ctx: ServiceContext, actor: Actor, organis
 export async function reviewAgreement(
   ctx: ServiceContext,
   actor: Actor,
-  organisationId: string,
-  trajectoryId: string,
-  agreementId: string,
-  input: ReviewInput,
+  { organisationId, trajectoryId, agreementId, input }: { organisationId: string; trajectoryId: string; agreementId: string; input: ReviewInput },
 ) {
   return inTransaction(ctx.db, async (trx) => {
     const access = await openTrajectory(trx, actor, organisationId, trajectoryId, 'write');
@@ -86,7 +88,11 @@ export async function reviewAgreement(
       evidence: JSON.stringify(input.evidence),
     });
     await store.updateAgreement(trx, agreementId, { review_on: input.nextReviewOn, updated_at: now });
-    await recordChange(trx, ctx, actor, access, 'trajectory.agreement_reviewed', { type: 'agreement', id: agreementId }, { evidence: input.evidence.length });
+    await recordChange(trx, ctx, actor, access, {
+      action: 'trajectory.agreement_reviewed',
+      subject: { type: 'agreement', id: agreementId },
+      details: { evidence: input.evidence.length },
+    });
     return { id };
   });
 }

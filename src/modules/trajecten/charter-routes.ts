@@ -1,7 +1,7 @@
 import type { FastifyInstance } from 'fastify';
 import { AppError } from '../../core/errors.ts';
+import { PdfUnavailableError } from '../../core/pdf-printer.ts';
 import { type AnyRoute, defineRoute } from '../../http/route.ts';
-import { createPdfPrinter, PdfUnavailableError } from '../analysis/pdf.ts';
 import { charterHtml } from './charter/html.ts';
 import { charterMarkdown } from './charter/markdown.ts';
 import * as charter from './charter-service.ts';
@@ -17,9 +17,7 @@ const fileName = (title: string, version: number, extension: string) =>
 
 export function charterRoutes(app: FastifyInstance): AnyRoute[] {
   const ctx = app.services;
-  // The same Chromium renderer as the reports: started on the first print, prints queued.
-  const printer = createPdfPrinter(ctx.config.chromiumPath);
-  app.addHook('onClose', async () => printer.close());
+  const printer = app.pdfPrinter;
   const base = { tags: ['trajecten'], auth: 'user' as const, policy: 'trajecten.use' as const };
   return [
     defineRoute({
@@ -58,7 +56,8 @@ export function charterRoutes(app: FastifyInstance): AnyRoute[] {
       params: versionParams,
       body: commentInput,
       response: charterVersionView,
-      handler: async ({ actor, params, body }) => charter.commentOnVersion(ctx, actor, params.orgId, params.trajectoryId, params.version, body),
+      handler: async ({ actor, params, body }) =>
+        charter.commentOnVersion(ctx, actor, { organisationId: params.orgId, trajectoryId: params.trajectoryId, version: params.version, input: body }),
     }),
     defineRoute({
       ...base,
@@ -68,7 +67,12 @@ export function charterRoutes(app: FastifyInstance): AnyRoute[] {
       params: versionParams,
       response: { contentType: 'text/markdown' },
       handler: async ({ actor, params, reply }) => {
-        const doc = await charter.charterDocument(ctx, actor, params.orgId, params.trajectoryId, params.version, 'md');
+        const doc = await charter.charterDocument(ctx, actor, {
+          organisationId: params.orgId,
+          trajectoryId: params.trajectoryId,
+          version: params.version,
+          format: 'md',
+        });
         return reply
           .header('content-type', 'text/markdown; charset=utf-8')
           .header('content-disposition', `attachment; filename="${fileName(doc.title, doc.version, 'md')}"`)
@@ -84,7 +88,12 @@ export function charterRoutes(app: FastifyInstance): AnyRoute[] {
       response: { contentType: 'application/pdf' },
       handler: async ({ actor, params, reply }) => {
         if (!printer.available()) throw new AppError('conflict', { code: 'trajecten.charter_pdf_unavailable' });
-        const doc = await charter.charterDocument(ctx, actor, params.orgId, params.trajectoryId, params.version, 'pdf');
+        const doc = await charter.charterDocument(ctx, actor, {
+          organisationId: params.orgId,
+          trajectoryId: params.trajectoryId,
+          version: params.version,
+          format: 'pdf',
+        });
         const footer = actor.language === 'nl' ? { page: 'Pagina', of: 'van' } : { page: 'Page', of: 'of' };
         try {
           const pdf = await printer.print(charterHtml(doc), footer);

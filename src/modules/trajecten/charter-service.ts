@@ -3,6 +3,7 @@ import { AppError, notFound } from '../../core/errors.ts';
 import { newId } from '../../core/ids.ts';
 import type { Language } from '../../core/language.ts';
 import { inTransaction } from '../../db/database.ts';
+import { displayNames } from '../../db/display-names.ts';
 import { isUniqueViolation } from '../../db/unique-violation.ts';
 import { recordAudit } from '../audit/service.ts';
 import { notify } from '../notifications/notify-service.ts';
@@ -46,7 +47,11 @@ function makeVersion(ctx: ServiceContext, actor: Actor, organisationId: string, 
       created_by: actor.userId,
       created_at: ctx.clock.now().toISOString(),
     });
-    await recordChange(trx, ctx, actor, access, 'charter.version_created', { type: 'charter_version', id }, { version, language: lang });
+    await recordChange(trx, ctx, actor, access, {
+      action: 'charter.version_created',
+      subject: { type: 'charter_version', id },
+      details: { version, language: lang },
+    });
     // Every team member signs; the one who made the version knows already.
     await notify(
       { ...ctx, db: trx },
@@ -94,7 +99,7 @@ export async function getVersion(
   // A signature shows the name the person signed with, not a later rename.
   const signedAs = new Map(signatures.filter((s) => s.version_id === row.id && s.signer_name).map((s) => [s.user_id, s.signer_name as string]));
   const comments = await store.listComments(ctx.db, row.id);
-  const names = await store.userNames(ctx.db, [row.created_by, ...comments.map((c) => c.author_user_id)]);
+  const names = await displayNames(ctx.db, [row.created_by, ...comments.map((c) => c.author_user_id)]);
   const person = (userId: string) => ({ userId, displayName: names.get(userId) ?? '—' });
   const sections = sectionsOf(row);
   return {
@@ -147,7 +152,11 @@ export async function signVersion(ctx: ServiceContext, actor: Actor, organisatio
       access.members,
       [...existing, { user_id: actor.userId, signed_at: '' }].map((s) => ({ userId: s.user_id, signedAt: s.signed_at })),
     );
-    await recordChange(trx, ctx, actor, access, 'charter.signed', { type: 'charter_version', id: row.id }, { version, established: after.established });
+    await recordChange(trx, ctx, actor, access, {
+      action: 'charter.signed',
+      subject: { type: 'charter_version', id: row.id },
+      details: { version, established: after.established },
+    });
   });
   return getVersion(ctx, actor, organisationId, trajectoryId, version);
 }
@@ -155,10 +164,12 @@ export async function signVersion(ctx: ServiceContext, actor: Actor, organisatio
 export async function commentOnVersion(
   ctx: ServiceContext,
   actor: Actor,
-  organisationId: string,
-  trajectoryId: string,
-  version: number,
-  input: { sectionKey: string; text: string },
+  {
+    organisationId,
+    trajectoryId,
+    version,
+    input,
+  }: { organisationId: string; trajectoryId: string; version: number; input: { sectionKey: string; text: string } },
 ) {
   await inTransaction(ctx.db, async (trx) => {
     const access = await openTrajectory(trx, actor, organisationId, trajectoryId, 'write');
@@ -174,7 +185,11 @@ export async function commentOnVersion(
       text: input.text,
       created_at: ctx.clock.now().toISOString(),
     });
-    await recordChange(trx, ctx, actor, access, 'charter.commented', { type: 'charter_version', id: row.id }, { version, section: input.sectionKey });
+    await recordChange(trx, ctx, actor, access, {
+      action: 'charter.commented',
+      subject: { type: 'charter_version', id: row.id },
+      details: { version, section: input.sectionKey },
+    });
   });
   return getVersion(ctx, actor, organisationId, trajectoryId, version);
 }
@@ -183,10 +198,7 @@ export async function commentOnVersion(
 export async function charterDocument(
   ctx: ServiceContext,
   actor: Actor,
-  organisationId: string,
-  trajectoryId: string,
-  version: number,
-  format: 'md' | 'pdf',
+  { organisationId, trajectoryId, version, format }: { organisationId: string; trajectoryId: string; version: number; format: 'md' | 'pdf' },
 ): Promise<CharterDocument> {
   const view = await getVersion(ctx, actor, organisationId, trajectoryId, version);
   const access = await openTrajectory(ctx.db, actor, organisationId, trajectoryId);

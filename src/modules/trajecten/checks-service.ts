@@ -29,7 +29,7 @@ async function publishedTeamCheck(ctx: ServiceContext, actor: Actor, organisatio
   const detail = await instrumentService.getInstrument(ctx, delegated, organisationId, instrumentId);
   const published = detail.versions.find((v) => v.status === 'published');
   if (published) return published.id;
-  await instrumentService.saveDraft(ctx, delegated, organisationId, instrumentId, 1, teamCheck);
+  await instrumentService.saveDraft(ctx, delegated, { organisationId, instrumentId, version: 1, rawDefinition: teamCheck });
   return (await instrumentService.publishVersion(ctx, delegated, organisationId, instrumentId, 1)).id;
 }
 
@@ -42,9 +42,7 @@ export async function openCheck(
   ctx: ServiceContext,
   source: InstrumentSource,
   actor: Actor,
-  organisationId: string,
-  trajectoryId: string,
-  input: { moment: 'start' | 'end'; closesOn: string },
+  { organisationId, trajectoryId, input }: { organisationId: string; trajectoryId: string; input: { moment: 'start' | 'end'; closesOn: string } },
 ) {
   const access = await openTrajectory(ctx.db, actor, organisationId, trajectoryId, 'write');
   if ((await store.listChecks(ctx.db, [trajectoryId])).some((c) => c.moment === input.moment)) throw conflict('trajecten.check_exists');
@@ -60,7 +58,11 @@ export async function openCheck(
   });
   await inTransaction(ctx.db, async (trx) => {
     await store.insertCheck(trx, { trajectory_id: trajectoryId, moment: input.moment, round_id: round.id, created_at: ctx.clock.now().toISOString() });
-    await recordChange(trx, ctx, actor, access, 'trajectory.check_opened', { type: 'round', id: round.id }, { moment: input.moment });
+    await recordChange(trx, ctx, actor, access, {
+      action: 'trajectory.check_opened',
+      subject: { type: 'round', id: round.id },
+      details: { moment: input.moment },
+    });
   });
   return { roundId: round.id };
 }

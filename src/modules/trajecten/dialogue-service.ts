@@ -8,7 +8,11 @@ import * as store from './store.ts';
  * The equal-position dialogue: every member gives their own view on a question (views stay side by
  * side, disagreement included), and the team writes down its position and the reason.
  */
-export async function saveView(ctx: ServiceContext, actor: Actor, organisationId: string, trajectoryId: string, questionKey: string, view: string) {
+export async function saveView(
+  ctx: ServiceContext,
+  actor: Actor,
+  { organisationId, trajectoryId, questionKey, view }: { organisationId: string; trajectoryId: string; questionKey: string; view: string },
+) {
   await inTransaction(ctx.db, async (trx) => {
     const access = await openTrajectory(trx, actor, organisationId, trajectoryId, 'write');
     if (!access.isMember) throw forbidden();
@@ -19,17 +23,19 @@ export async function saveView(ctx: ServiceContext, actor: Actor, organisationId
       view,
       updated_at: ctx.clock.now().toISOString(),
     });
-    await recordChange(trx, ctx, actor, access, 'trajectory.view_saved', { type: 'question', id: questionKey });
+    await recordChange(trx, ctx, actor, access, { action: 'trajectory.view_saved', subject: { type: 'question', id: questionKey } });
   });
 }
 
 export async function savePosition(
   ctx: ServiceContext,
   actor: Actor,
-  organisationId: string,
-  trajectoryId: string,
-  questionKey: string,
-  input: { position: string; reason: string },
+  {
+    organisationId,
+    trajectoryId,
+    questionKey,
+    input,
+  }: { organisationId: string; trajectoryId: string; questionKey: string; input: { position: string; reason: string } },
 ) {
   await inTransaction(ctx.db, async (trx) => {
     const access = await openTrajectory(trx, actor, organisationId, trajectoryId, 'write');
@@ -41,6 +47,6 @@ export async function savePosition(
       updated_by: actor.userId,
       updated_at: ctx.clock.now().toISOString(),
     });
-    await recordChange(trx, ctx, actor, access, 'trajectory.position_saved', { type: 'question', id: questionKey });
+    await recordChange(trx, ctx, actor, access, { action: 'trajectory.position_saved', subject: { type: 'question', id: questionKey } });
   });
 }

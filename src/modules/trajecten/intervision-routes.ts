@@ -45,7 +45,8 @@ export function intervisionRoutes(app: FastifyInstance): AnyRoute[] {
       params: sessionParams,
       body: updateSessionInput,
       response: sessionDetailView,
-      handler: async ({ actor, params, body }) => intervision.updateSession(ctx, actor, params.orgId, params.trajectoryId, params.sessionId, body),
+      handler: async ({ actor, params, body }) =>
+        intervision.updateSession(ctx, actor, { organisationId: params.orgId, trajectoryId: params.trajectoryId, sessionId: params.sessionId, input: body }),
     }),
     defineRoute({
       ...base,
@@ -56,7 +57,13 @@ export function intervisionRoutes(app: FastifyInstance): AnyRoute[] {
       body: notesInput,
       response: okView,
       handler: async ({ actor, params, body }) => {
-        await intervision.saveNotes(ctx, actor, params.orgId, params.trajectoryId, params.sessionId, params.step, body.text);
+        await intervision.saveNotes(ctx, actor, {
+          organisationId: params.orgId,
+          trajectoryId: params.trajectoryId,
+          sessionId: params.sessionId,
+          step: params.step,
+          text: body.text,
+        });
         return { ok: true as const };
       },
     }),
@@ -68,7 +75,8 @@ export function intervisionRoutes(app: FastifyInstance): AnyRoute[] {
       params: sessionParams,
       body: themeInput,
       response: createdView,
-      handler: async ({ actor, params, body }) => intervision.shareTheme(ctx, actor, params.orgId, params.trajectoryId, params.sessionId, body.theme),
+      handler: async ({ actor, params, body }) =>
+        intervision.shareTheme(ctx, actor, { organisationId: params.orgId, trajectoryId: params.trajectoryId, sessionId: params.sessionId, theme: body.theme }),
     }),
   ];
 }

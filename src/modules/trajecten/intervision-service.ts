@@ -2,11 +2,12 @@ import type { Actor, ServiceContext } from '../../core/context.ts';
 import { forbidden, notFound } from '../../core/errors.ts';
 import { newId } from '../../core/ids.ts';
 import { inTransaction } from '../../db/database.ts';
+import { displayNames } from '../../db/display-names.ts';
+import type { IntervisionSessionTable } from '../../db/tables/trajecten.ts';
 import { checkMember, invalid, openTrajectory, recordChange, type TrajectoryAccess } from './access.ts';
-import { methodOf } from './intervision-methods.ts';
+import { methodOf } from './intervision-methods.shared.ts';
 import type { PlanSessionInput, SessionSummaryView } from './model.ts';
 import * as store from './store.ts';
-import type { IntervisionSessionTable } from './tables.ts';
 
 /**
  * Intervision sessions: planned for some team members, run step by step with a method. The notes
@@ -22,7 +23,7 @@ async function summaries(ctx: ServiceContext, actor: Actor, access: TrajectoryAc
   );
   const names = new Map(access.members.map((m) => [m.userId, m.displayName]));
   const missing = rows.flatMap((r) => [...participantsOf(r), r.facilitator_user_id, r.presenter_user_id]).filter((id) => !names.has(id));
-  for (const [id, name] of await store.userNames(ctx.db, missing)) names.set(id, name);
+  for (const [id, name] of await displayNames(ctx.db, missing)) names.set(id, name);
   const person = (userId: string) => ({ userId, displayName: names.get(userId) ?? '—' });
   return rows.map((r) => ({
     id: r.id,
@@ -66,15 +67,11 @@ export async function planSession(ctx: ServiceContext, actor: Actor, organisatio
       created_by: actor.userId,
       created_at: ctx.clock.now().toISOString(),
     });
-    await recordChange(
-      trx,
-      ctx,
-      actor,
-      access,
-      'intervision.planned',
-      { type: 'intervision', id },
-      { method: input.method, participants: participants.length },
-    );
+    await recordChange(trx, ctx, actor, access, {
+      action: 'intervision.planned',
+      subject: { type: 'intervision', id },
+      details: { method: input.method, participants: participants.length },
+    });
     return { id };
   });
 }
@@ -98,10 +95,17 @@ export async function getSession(ctx: ServiceContext, actor: Actor, organisation
 export async function updateSession(
   ctx: ServiceContext,
   actor: Actor,
-  organisationId: string,
-  trajectoryId: string,
-  sessionId: string,
-  input: { currentStep?: number | undefined; status?: 'planned' | 'running' | 'done' | undefined },
+  {
+    organisationId,
+    trajectoryId,
+    sessionId,
+    input,
+  }: {
+    organisationId: string;
+    trajectoryId: string;
+    sessionId: string;
+    input: { currentStep?: number | undefined; status?: 'planned' | 'running' | 'done' | undefined };
+  },
 ) {
   const { access, row } = await openSession(ctx, actor, organisationId, trajectoryId, sessionId);
   const steps = methodOf(row.method)?.steps.length ?? 1;
@@ -111,18 +115,14 @@ export async function updateSession(
       ...(input.currentStep !== undefined ? { current_step: input.currentStep } : {}),
       ...(input.status ? { status: input.status } : {}),
     });
-    await recordChange(
-      trx,
-      ctx,
-      actor,
-      access,
-      'intervision.updated',
-      { type: 'intervision', id: sessionId },
-      {
+    await recordChange(trx, ctx, actor, access, {
+      action: 'intervision.updated',
+      subject: { type: 'intervision', id: sessionId },
+      details: {
         step: input.currentStep ?? null,
         status: input.status ?? null,
       },
-    );
+    });
   });
   return getSession(ctx, actor, organisationId, trajectoryId, sessionId);
 }
@@ -130,27 +130,27 @@ export async function updateSession(
 export async function saveNotes(
   ctx: ServiceContext,
   actor: Actor,
-  organisationId: string,
-  trajectoryId: string,
-  sessionId: string,
-  step: number,
-  text: string,
+  { organisationId, trajectoryId, sessionId, step, text }: { organisationId: string; trajectoryId: string; sessionId: string; step: number; text: string },
 ) {
   const { access, row } = await openSession(ctx, actor, organisationId, trajectoryId, sessionId);
   if (step >= (methodOf(row.method)?.steps.length ?? 1)) throw notFound();
   await inTransaction(ctx.db, async (trx) => {
     await store.upsertNote(trx, { session_id: sessionId, step, text, updated_by: actor.userId, updated_at: ctx.clock.now().toISOString() });
     // The audit log says that notes changed, never what they say.
-    await recordChange(trx, ctx, actor, access, 'intervision.notes_saved', { type: 'intervision', id: sessionId }, { step });
+    await recordChange(trx, ctx, actor, access, { action: 'intervision.notes_saved', subject: { type: 'intervision', id: sessionId }, details: { step } });
   });
 }
 
-export async function shareTheme(ctx: ServiceContext, actor: Actor, organisationId: string, trajectoryId: string, sessionId: string, theme: string) {
+export async function shareTheme(
+  ctx: ServiceContext,
+  actor: Actor,
+  { organisationId, trajectoryId, sessionId, theme }: { organisationId: string; trajectoryId: string; sessionId: string; theme: string },
+) {
   const { access } = await openSession(ctx, actor, organisationId, trajectoryId, sessionId);
   const id = newId();
   await inTransaction(ctx.db, async (trx) => {
     await store.insertTheme(trx, { id, session_id: sessionId, theme, shared_by: actor.userId, shared_at: ctx.clock.now().toISOString() });
-    await recordChange(trx, ctx, actor, access, 'intervision.theme_shared', { type: 'intervision', id: sessionId });
+    await recordChange(trx, ctx, actor, access, { action: 'intervision.theme_shared', subject: { type: 'intervision', id: sessionId } });
   });
   return { id };
 }

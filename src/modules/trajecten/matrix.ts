@@ -1,4 +1,4 @@
-import { getBuiltinFramework } from '../frameworks/builtin.ts';
+import { getBuiltinFramework } from '../frameworks/builtin.shared.ts';
 import type { TrajectoryState } from './state.ts';
 
 /**

@@ -3,9 +3,9 @@ import { languageSchema } from '../../core/language.ts';
 import { idSchema } from '../../core/schemas.ts';
 import { frameworkKeySchema } from '../frameworks/model.ts';
 import { positionSchema } from '../organisations/model.ts';
-import { equalPositionKeys } from './equal-position.ts';
-import { intervisionMethodKeys } from './intervision-methods.ts';
-import { phaseKeys, topicKeys } from './phases.ts';
+import { equalPositionKeys } from './equal-position.shared.ts';
+import { intervisionMethodKeys } from './intervision-methods.shared.ts';
+import { phaseKeys, topicKeys } from './phases.shared.ts';
 
 export const phaseKeySchema = z.enum(phaseKeys);
 export const topicKeySchema = z.enum(topicKeys);

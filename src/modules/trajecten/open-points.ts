@@ -1,6 +1,6 @@
 import type { Language } from '../../core/language.ts';
-import { dialogueQuestions } from './equal-position.ts';
-import { type PhaseKey, phases, type TopicKey, topicOf } from './phases.ts';
+import { dialogueQuestions } from './equal-position.shared.ts';
+import { type PhaseKey, phases, type TopicKey, topicOf } from './phases.shared.ts';
 import type { TrajectoryState } from './state.ts';
 
 /** A charter section: one per phase, plus the dialogue on the equal position. */

@@ -85,7 +85,8 @@ export function trajectoryRoutes(app: FastifyInstance, source: InstrumentSource)
       params: trajectoryParams,
       body: saveAgreementInput,
       response: createdView,
-      handler: async ({ actor, params, body }) => agreements.saveAgreement(ctx, actor, params.orgId, params.trajectoryId, body),
+      handler: async ({ actor, params, body }) =>
+        agreements.saveAgreement(ctx, actor, { organisationId: params.orgId, trajectoryId: params.trajectoryId, input: body }),
     }),
     defineRoute({
       ...base,
@@ -95,7 +96,8 @@ export function trajectoryRoutes(app: FastifyInstance, source: InstrumentSource)
       params: agreementParams,
       body: saveAgreementInput,
       response: createdView,
-      handler: async ({ actor, params, body }) => agreements.saveAgreement(ctx, actor, params.orgId, params.trajectoryId, body, params.agreementId),
+      handler: async ({ actor, params, body }) =>
+        agreements.saveAgreement(ctx, actor, { organisationId: params.orgId, trajectoryId: params.trajectoryId, input: body, agreementId: params.agreementId }),
     }),
     defineRoute({
       ...base,
@@ -117,7 +119,13 @@ export function trajectoryRoutes(app: FastifyInstance, source: InstrumentSource)
       params: agreementParams,
       body: reviewInput,
       response: createdView,
-      handler: async ({ actor, params, body }) => agreements.reviewAgreement(ctx, actor, params.orgId, params.trajectoryId, params.agreementId, body),
+      handler: async ({ actor, params, body }) =>
+        agreements.reviewAgreement(ctx, actor, {
+          organisationId: params.orgId,
+          trajectoryId: params.trajectoryId,
+          agreementId: params.agreementId,
+          input: body,
+        }),
     }),
     defineRoute({
       ...base,
@@ -154,7 +162,7 @@ export function trajectoryRoutes(app: FastifyInstance, source: InstrumentSource)
       body: mandateInput,
       response: okView,
       handler: async ({ actor, params, body }) => {
-        await team.saveMandate(ctx, actor, params.orgId, params.trajectoryId, params.userId, body);
+        await team.saveMandate(ctx, actor, { organisationId: params.orgId, trajectoryId: params.trajectoryId, userId: params.userId, input: body });
         return { ok: true as const };
       },
     }),
@@ -189,7 +197,12 @@ export function trajectoryRoutes(app: FastifyInstance, source: InstrumentSource)
       body: viewInput,
       response: okView,
       handler: async ({ actor, params, body }) => {
-        await dialogue.saveView(ctx, actor, params.orgId, params.trajectoryId, params.questionKey, body.view);
+        await dialogue.saveView(ctx, actor, {
+          organisationId: params.orgId,
+          trajectoryId: params.trajectoryId,
+          questionKey: params.questionKey,
+          view: body.view,
+        });
         return { ok: true as const };
       },
     }),
@@ -202,7 +215,12 @@ export function trajectoryRoutes(app: FastifyInstance, source: InstrumentSource)
       body: positionInput,
       response: okView,
       handler: async ({ actor, params, body }) => {
-        await dialogue.savePosition(ctx, actor, params.orgId, params.trajectoryId, params.questionKey, body);
+        await dialogue.savePosition(ctx, actor, {
+          organisationId: params.orgId,
+          trajectoryId: params.trajectoryId,
+          questionKey: params.questionKey,
+          input: body,
+        });
         return { ok: true as const };
       },
     }),
@@ -214,7 +232,8 @@ export function trajectoryRoutes(app: FastifyInstance, source: InstrumentSource)
       params: trajectoryParams,
       body: openCheckInput,
       response: z.object({ roundId: z.string() }),
-      handler: async ({ actor, params, body }) => checks.openCheck(ctx, source, actor, params.orgId, params.trajectoryId, body),
+      handler: async ({ actor, params, body }) =>
+        checks.openCheck(ctx, source, actor, { organisationId: params.orgId, trajectoryId: params.trajectoryId, input: body }),
     }),
     defineRoute({
       ...base,

@@ -3,17 +3,18 @@ import { notFound } from '../../core/errors.ts';
 import { newId } from '../../core/ids.ts';
 import { authorize } from '../../core/policy.ts';
 import { type Db, inTransaction } from '../../db/database.ts';
+import { displayNames } from '../../db/display-names.ts';
 import { countViewer, shownCount } from '../analysis/small-counts.ts';
 import { countResponsesByRound } from '../rounds/answers.ts';
 import { respondentUrl } from '../rounds/service.ts';
 import { checkCodes, managesTrajectories, openTrajectory, recordChange, type TrajectoryAccess } from './access.ts';
 import { charterSummary } from './charter/status.ts';
-import { dialogueQuestions } from './equal-position.ts';
+import { dialogueQuestions } from './equal-position.shared.ts';
 import { sessionSummaries } from './intervision-service.ts';
 import { knowledgeMatrix } from './matrix.ts';
 import type { AgreementView, ReviewDueView, TrajectoryDetailView, TrajectorySummaryView, UpdateTrajectoryInput } from './model.ts';
 import { openPoints } from './open-points.ts';
-import { type TopicKey, topicOf } from './phases.ts';
+import { type TopicKey, topicOf } from './phases.shared.ts';
 import { agreementContent, loadState } from './state-loader.ts';
 import * as store from './store.ts';
 
@@ -101,7 +102,7 @@ export async function createTrajectory(ctx: ServiceContext, actor: Actor, organi
       updated_at: now,
     });
     const access = await openTrajectory(trx, actor, organisationId, id);
-    await recordChange(trx, ctx, actor, access, 'trajectory.created', { type: 'trajectory', id }, { teamId: team.id });
+    await recordChange(trx, ctx, actor, access, { action: 'trajectory.created', subject: { type: 'trajectory', id }, details: { teamId: team.id } });
   });
   return getTrajectory(ctx, actor, organisationId, id);
 }
@@ -120,18 +121,14 @@ export async function updateTrajectory(ctx: ServiceContext, actor: Actor, organi
     };
     if (Object.keys(set).length === 0) return;
     await store.updateTrajectory(trx, trajectoryId, set);
-    await recordChange(
-      trx,
-      ctx,
-      actor,
-      access,
-      'trajectory.updated',
-      { type: 'trajectory', id: trajectoryId },
-      {
+    await recordChange(trx, ctx, actor, access, {
+      action: 'trajectory.updated',
+      subject: { type: 'trajectory', id: trajectoryId },
+      details: {
         fields: Object.keys(input).sort().join(','),
         ...(input.phase ? { phase: input.phase } : {}),
       },
-    );
+    });
   });
   return getTrajectory(ctx, actor, organisationId, trajectoryId);
 }
@@ -158,7 +155,7 @@ export async function getTrajectory(
     ctx.db,
     agreementRows.map((a) => a.id),
   );
-  const names = await store.userNames(ctx.db, [
+  const names = await displayNames(ctx.db, [
     ...agreementRows.flatMap((a) => (a.owner_user_id ? [a.owner_user_id] : [])),
     ...reviews.map((r) => r.reviewed_by),
     ...views.map((v) => v.user_id),

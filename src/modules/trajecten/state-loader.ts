@@ -1,8 +1,8 @@
 import type { Db } from '../../db/database.ts';
+import type { AgreementTable } from '../../db/tables/trajecten.ts';
 import type { TrajectoryAccess } from './access.ts';
 import type { TrajectoryState } from './state.ts';
 import * as store from './store.ts';
-import type { AgreementTable } from './tables.ts';
 
 const list = (json: string): string[] => JSON.parse(json) as string[];
 

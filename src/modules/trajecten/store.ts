@@ -10,7 +10,7 @@ import type {
   SupportArrangementTable,
   TeamCheckTable,
   TrajectoryTable,
-} from './tables.ts';
+} from '../../db/tables/trajecten.ts';
 
 export const insertTrajectory = (db: Db, row: TrajectoryTable) => db.insertInto('trajectories').values(row).execute();
 export const findTrajectory = (db: Db, organisationId: string, id: string) =>
@@ -40,18 +40,6 @@ export const teamMembers = (db: Db, teamId: string) =>
     .where('team_members.team_id', '=', teamId)
     .orderBy('users.display_name')
     .execute();
-export const userNames = async (db: Db, ids: string[]) =>
-  new Map(
-    ids.length === 0
-      ? []
-      : (
-          await db
-            .selectFrom('users')
-            .select(['id', 'display_name'])
-            .where('id', 'in', [...new Set(ids)])
-            .execute()
-        ).map((u) => [u.id, u.display_name]),
-  );
 
 export const listAgreements = (db: Db, trajectoryIds: string[]) =>
   trajectoryIds.length === 0

@@ -23,7 +23,7 @@ export async function saveContribution(ctx: ServiceContext, actor: Actor, organi
       other_note: input.otherNote,
       updated_at: ctx.clock.now().toISOString(),
     });
-    await recordChange(trx, ctx, actor, access, 'trajectory.contribution_saved', { type: 'user', id: actor.userId });
+    await recordChange(trx, ctx, actor, access, { action: 'trajectory.contribution_saved', subject: { type: 'user', id: actor.userId } });
   });
 }
 
@@ -43,12 +43,20 @@ export async function saveRoles(ctx: ServiceContext, actor: Actor, organisationI
       trajectoryId,
       [...unique.values()].map((a) => ({ role_key: a.roleKey, user_id: a.userId, hours_per_week: a.hoursPerWeek })),
     );
-    await recordChange(trx, ctx, actor, access, 'trajectory.roles_saved', { type: 'trajectory', id: trajectoryId }, { assignments: unique.size });
+    await recordChange(trx, ctx, actor, access, {
+      action: 'trajectory.roles_saved',
+      subject: { type: 'trajectory', id: trajectoryId },
+      details: { assignments: unique.size },
+    });
   });
 }
 
 /** The status (volunteer, paid, self-employed) and mandate of one experience worker in the team. */
-export async function saveMandate(ctx: ServiceContext, actor: Actor, organisationId: string, trajectoryId: string, userId: string, input: MandateInput) {
+export async function saveMandate(
+  ctx: ServiceContext,
+  actor: Actor,
+  { organisationId, trajectoryId, userId, input }: { organisationId: string; trajectoryId: string; userId: string; input: MandateInput },
+) {
   await inTransaction(ctx.db, async (trx) => {
     const access = await openTrajectory(trx, actor, organisationId, trajectoryId, 'write');
     const member = access.members.find((m) => m.userId === userId);
@@ -64,7 +72,7 @@ export async function saveMandate(ctx: ServiceContext, actor: Actor, organisatio
       informal_mandate: input.informal,
       updated_at: ctx.clock.now().toISOString(),
     });
-    await recordChange(trx, ctx, actor, access, 'trajectory.mandate_saved', { type: 'user', id: userId });
+    await recordChange(trx, ctx, actor, access, { action: 'trajectory.mandate_saved', subject: { type: 'user', id: userId } });
   });
 }
 
@@ -82,7 +90,7 @@ export async function addSupport(ctx: ServiceContext, actor: Actor, organisation
       for_whom: input.forWhom,
       created_at: ctx.clock.now().toISOString(),
     });
-    await recordChange(trx, ctx, actor, access, 'trajectory.support_saved', { type: 'support', id }, { kind: input.kind });
+    await recordChange(trx, ctx, actor, access, { action: 'trajectory.support_saved', subject: { type: 'support', id }, details: { kind: input.kind } });
     return { id };
   });
 }
@@ -92,6 +100,6 @@ export async function deleteSupport(ctx: ServiceContext, actor: Actor, organisat
     const access = await openTrajectory(trx, actor, organisationId, trajectoryId, 'write');
     const result = await store.deleteSupport(trx, trajectoryId, supportId);
     if (Number(result.numDeletedRows) === 0) throw notFound();
-    await recordChange(trx, ctx, actor, access, 'trajectory.support_deleted', { type: 'support', id: supportId });
+    await recordChange(trx, ctx, actor, access, { action: 'trajectory.support_deleted', subject: { type: 'support', id: supportId } });
   });
 }

@@ -1,5 +1,5 @@
 import { describe, expect, it } from 'vitest';
-import { getBuiltinFramework } from '../../frameworks/builtin.ts';
+import { getBuiltinFramework } from '../../frameworks/builtin.shared.ts';
 import { validateAnswers } from '../answers.ts';
 import { allQuestions } from '../definition.ts';
 import { type ResolvedInstrument, resolveInstrument } from '../resolve.ts';

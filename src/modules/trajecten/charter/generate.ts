@@ -1,11 +1,11 @@
 import { dayInWords } from '../../../core/dates.ts';
 import type { Language } from '../../../core/language.ts';
-import { getBuiltinFramework } from '../../frameworks/builtin.ts';
-import { dialogueClusters, dialogueQuestions } from '../equal-position.ts';
+import { getBuiltinFramework } from '../../frameworks/builtin.shared.ts';
+import { dialogueClusters, dialogueQuestions } from '../equal-position.shared.ts';
 import { knowledgeMatrix } from '../matrix.ts';
 import type { CharterSection } from '../model.ts';
 import { type OpenPoint, openPoints, type SectionKey } from '../open-points.ts';
-import { phaseOf, type TopicKey, topicOf } from '../phases.ts';
+import { phaseOf, type TopicKey, topicOf } from '../phases.shared.ts';
 import type { TrajectoryState } from '../state.ts';
 
 /**

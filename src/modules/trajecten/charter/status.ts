@@ -1,10 +1,10 @@
 import type { Language } from '../../../core/language.ts';
 import type { Db } from '../../../db/database.ts';
+import type { CharterVersionTable } from '../../../db/tables/trajecten.ts';
 import type { TeamMember } from '../access.ts';
 import type { CharterSection } from '../model.ts';
 import type { TrajectoryState } from '../state.ts';
 import * as store from '../store.ts';
-import type { CharterVersionTable } from '../tables.ts';
 import { sameCharter } from './diff.ts';
 import { generateCharter } from './generate.ts';
 import { signingState } from './signing.ts';

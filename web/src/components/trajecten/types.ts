@@ -8,8 +8,8 @@ import type { FrameworkView } from '../../../../src/modules/frameworks/model.ts'
 import type { ComparisonCheckView } from '../../../../src/modules/trajecten/model.ts';
 
 export type { LocalisedText } from '../../../../src/modules/frameworks/model.ts';
-export { dialogueClusters, dialogueQuestions } from '../../../../src/modules/trajecten/equal-position.ts';
-export { intervisionMethods, methodOf } from '../../../../src/modules/trajecten/intervision-methods.ts';
+export { dialogueClusters, dialogueQuestions } from '../../../../src/modules/trajecten/equal-position.shared.ts';
+export { intervisionMethods, methodOf } from '../../../../src/modules/trajecten/intervision-methods.shared.ts';
 export type {
   AgreementView,
   CharterVersionView,
@@ -19,7 +19,7 @@ export type {
   TrajectoryListView as TrajectoryList,
   TrajectorySummaryView,
 } from '../../../../src/modules/trajecten/model.ts';
-export { type Phase, type PhaseKey, phaseKeys, phases, type TopicKey } from '../../../../src/modules/trajecten/phases.ts';
+export { type Phase, type PhaseKey, phaseKeys, phases, type TopicKey } from '../../../../src/modules/trajecten/phases.shared.ts';
 
 /** The part of a framework the trajectory pages read (every framework the API sends has it). */
 export type Framework = Pick<FrameworkView, 'key' | 'codes'>;

@@ -1,4 +1,4 @@
-import { limits } from '../../../../../src/modules/instruments/constants.ts';
+import { limits } from '../../../../../src/modules/instruments/constants.shared.ts';
 import type { Condition, InstrumentDefinition, LocalisedText, Question, QuestionType, Section } from '../types.ts';
 
 /**

@@ -1,6 +1,6 @@
 import fs from 'node:fs';
 import type { Browser } from 'playwright-core';
-import { CHROMIUM_FLAGS } from '../../core/chromium.ts';
+import { CHROMIUM_FLAGS } from './chromium.ts';
 
 /** Chromium is not on this machine: the caller answers 503 in plain words. */
 export class PdfUnavailableError extends Error {}

@@ -1,4 +1,4 @@
-/** Kysely table types of the instruments module; the lead merges InstrumentsTables into Database (src/db/schema.ts). */
+/** Kysely table types of the instruments module. */
 
 /** An organisation's own instrument. The built-in ones live in code (builtin/). */
 export interface InstrumentTable {

@@ -1,4 +1,4 @@
-/** Kysely table types of the frameworks module; the lead merges FrameworksTables into Database (src/db/schema.ts). */
+/** Kysely table types of the frameworks module. */
 
 /** One row per version of an organisation's framework; rows are never updated. Built-in frameworks live in code. */
 export interface FrameworkTable {

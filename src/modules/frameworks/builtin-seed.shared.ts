@@ -1,4 +1,4 @@
-import { builtin, code } from './builtin-define.ts';
+import { builtin, code } from './builtin-define.shared.ts';
 
 /**
  * The frameworks of the seed slide deck "Praktijkonderzoek naar de kruisbestuiving van kennis /
@@ -6,14 +6,14 @@ import { builtin, code } from './builtin-define.ts';
  * deck where it gives one, otherwise the project glossary, in plain language.
  */
 
-export const roles = builtin(
-  'roles',
-  ['Rollen van ervaringswerkers', 'Roles of experience workers'],
-  [
+export const roles = builtin({
+  key: 'roles',
+  name: ['Rollen van ervaringswerkers', 'Roles of experience workers'],
+  description: [
     'Welke rol ervaringswerkers opnemen of zouden moeten opnemen. Iemand kan meer dan één rol hebben.',
     'Which role experience workers take on or should take on. A person can have more than one role.',
   ],
-  [
+  codes: [
     code(
       'kritische_stem',
       ['Kritische stem', 'Critical voice'],
@@ -70,16 +70,16 @@ export const roles = builtin(
       true,
     ),
   ],
-);
+});
 
-export const knowledgePositions = builtin(
-  'knowledge_positions',
-  ['Drie posities van ervaringskennis', 'Three positions of experiential knowledge'],
-  [
+export const knowledgePositions = builtin({
+  key: 'knowledge_positions',
+  name: ['Drie posities van ervaringskennis', 'Three positions of experiential knowledge'],
+  description: [
     'Drie invalshoeken van ervaringskennis: de aandoening, het levensverhaal en de samenleving.',
     'Three angles of experiential knowledge: the condition, the life story and society.',
   ],
-  [
+  codes: [
     code(
       'aandoening',
       ["De 'aandoening'", 'The condition'],
@@ -105,13 +105,13 @@ export const knowledgePositions = builtin(
       ],
     ),
   ],
-);
+});
 
-export const logics = builtin(
-  'logics',
-  ["Drie logica's van ervaringsdeskundigheid", 'Three logics of experiential expertise'],
-  ['Drie doelen waarvoor ervaringsdeskundigheid ingezet wordt.', 'Three purposes for which experiential expertise is used.'],
-  [
+export const logics = builtin({
+  key: 'logics',
+  name: ["Drie logica's van ervaringsdeskundigheid", 'Three logics of experiential expertise'],
+  description: ['Drie doelen waarvoor ervaringsdeskundigheid ingezet wordt.', 'Three purposes for which experiential expertise is used.'],
+  codes: [
     code(
       'individuele_processen',
       ['Ondersteunen van individuele processen', 'Supporting individual processes'],
@@ -137,16 +137,16 @@ export const logics = builtin(
       ],
     ),
   ],
-);
+});
 
-export const experientialKnowledgeMarks = builtin(
-  'experiential_knowledge_marks',
-  ['Kenmerken van ervaringskennis', 'Marks of experiential knowledge'],
-  [
+export const experientialKnowledgeMarks = builtin({
+  key: 'experiential_knowledge_marks',
+  name: ['Kenmerken van ervaringskennis', 'Marks of experiential knowledge'],
+  description: [
     'Ervaringskennis is kennis uit de eigen, belichaamde ervaringen en die van anderen met leven in een kwetsbare situatie. Deze vier kenmerken maken er kennis van.',
     "Experiential knowledge is knowledge from one's own embodied experiences and those of others of living in a vulnerable situation. These four marks make it knowledge.",
   ],
-  [
+  codes: [
     code(
       'verbinding_andere_verhalen',
       ['De verbinding met andere verhalen', 'Connection with other stories'],
@@ -171,13 +171,13 @@ export const experientialKnowledgeMarks = builtin(
       ['Ervaringskennis gaat verder dan een persoonlijk getuigenis.', 'Experiential knowledge goes beyond a personal testimony.'],
     ),
   ],
-);
+});
 
-export const centralDiscussions = builtin(
-  'central_discussions',
-  ['Centrale discussies', 'Central discussions'],
-  ['De drie grote vragen om samen over in gesprek te gaan.', 'The three big questions to talk about together.'],
-  [
+export const centralDiscussions = builtin({
+  key: 'central_discussions',
+  name: ['Centrale discussies', 'Central discussions'],
+  description: ['De drie grote vragen om samen over in gesprek te gaan.', 'The three big questions to talk about together.'],
+  codes: [
     code(
       'evenwaardig_inbedden',
       ['Evenwaardig inbedden', 'Embedding on an equal footing'],
@@ -200,4 +200,4 @@ export const centralDiscussions = builtin(
       ],
     ),
   ],
-);
+});

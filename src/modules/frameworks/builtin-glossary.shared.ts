@@ -1,5 +1,5 @@
-import { builtin, code, type Pair } from './builtin-define.ts';
-import { logics } from './builtin-seed.ts';
+import { builtin, code, type Pair } from './builtin-define.shared.ts';
+import { logics } from './builtin-seed.shared.ts';
 
 /**
  * The rest of the seed deck "Praktijkonderzoek naar de kruisbestuiving van kennis / Cocreatie in
@@ -13,14 +13,14 @@ const deck = (slideNl: string, slideEn: string): Pair => [
   `Practice research on the cross-pollination of knowledge – Cocreatie in beeld (HOGENT), slide "${slideEn}".`,
 ];
 
-export const centralConcepts = builtin(
-  'central_concepts',
-  ['Centrale begrippen', 'Core concepts'],
-  [
+export const centralConcepts = builtin({
+  key: 'central_concepts',
+  name: ['Centrale begrippen', 'Core concepts'],
+  description: [
     'De woorden waar het onderzoek mee begint: ervaringskennis, ervaringsdeskundigheid en ervaringswerk, en hoe ze verschillen.',
     'The words the research starts from: experiential knowledge, experiential expertise and experience work, and how they differ.',
   ],
-  [
+  codes: [
     code(
       'ervaringskennis',
       ['Ervaringskennis', 'Experiential knowledge'],
@@ -75,18 +75,22 @@ export const centralConcepts = builtin(
       ],
     ),
   ],
-  1,
-  [deck('Definiëring centrale begrippen', 'Defining the central concepts'), deck('Concreet', 'In practice'), deck('Ervaringswerk = ?', 'Experience work = ?')],
-);
+  version: 1,
+  sources: [
+    deck('Definiëring centrale begrippen', 'Defining the central concepts'),
+    deck('Concreet', 'In practice'),
+    deck('Ervaringswerk = ?', 'Experience work = ?'),
+  ],
+});
 
-export const historicalRoots = builtin(
-  'historical_roots',
-  ['Historische voedingsbodem', 'Historical roots'],
-  [
+export const historicalRoots = builtin({
+  key: 'historical_roots',
+  name: ['Historische voedingsbodem', 'Historical roots'],
+  description: [
     'Bewegingen waaruit ervaringsdeskundigheid gegroeid is, met het decennium dat het onderzoek noemt. Ze tonen waarom ervaringskennis belangrijk was en is.',
     'Movements from which experiential expertise grew, with the decade the research names. They show why experiential knowledge mattered and matters.',
   ],
-  [
+  codes: [
     code(
       'anonieme_alcoholisten',
       ['De Anonieme Alcoholisten (jaren 1930)', 'Alcoholics Anonymous (1930s)'],
@@ -144,24 +148,24 @@ export const historicalRoots = builtin(
       ],
     ),
   ],
-  1,
-  [
+  version: 1,
+  sources: [
     deck('Historische voedingsbodem', 'Historical roots'),
     [
       'Decreet betreffende de armoedebestrijding, Vlaamse overheid, 21 maart 2003 (verenigingen waar armen het woord nemen).',
       'Flemish decree on poverty reduction, 21 March 2003 (associations where people in poverty speak up).',
     ],
   ],
-);
+});
 
-export const mediaOpportunities = builtin(
-  'media_opportunities',
-  ['Beeldvorming in de media: kansen', 'Shaping the image in the media: opportunities'],
-  [
+export const mediaOpportunities = builtin({
+  key: 'media_opportunities',
+  name: ['Beeldvorming in de media: kansen', 'Shaping the image in the media: opportunities'],
+  description: [
     'Wat het kan opleveren als ervaringsdeskundigen in de media vertellen. De risico’s staan ernaast, in de vragen over media.',
     'What it can bring when experience experts speak in the media. The risks stand beside them, in the media questions.',
   ],
-  [
+  codes: [
     code(
       'kwetsbaarheid_bespreekbaar',
       ['Kwetsbaarheid bespreekbaar maken', 'Making vulnerability discussable'],
@@ -189,18 +193,18 @@ export const mediaOpportunities = builtin(
       ],
     ),
   ],
-  1,
-  [deck('Ervaringsdeskundigen als beeldvormer in "de media"', 'Experience experts shaping the image in "the media"')],
-);
+  version: 1,
+  sources: [deck('Ervaringsdeskundigen als beeldvormer in "de media"', 'Experience experts shaping the image in "the media"')],
+});
 
-export const mediaRisks = builtin(
-  'media_risks',
-  ['Beeldvorming in de media: risico’s', 'Shaping the image in the media: risks'],
-  [
+export const mediaRisks = builtin({
+  key: 'media_risks',
+  name: ['Beeldvorming in de media: risico’s', 'Shaping the image in the media: risks'],
+  description: [
     'Waar je op let voor een verhaal publiek gaat. Dit zijn de vragen over media die je aanvinkt bij het delen.',
     'What to watch for before a story goes public. These are the media questions you tick when sharing.',
   ],
-  [
+  codes: [
     code(
       'polarisation',
       ['Opletten voor polarisatie', 'Watch for polarisation'],
@@ -225,16 +229,16 @@ export const mediaRisks = builtin(
       ],
     ),
   ],
-  1,
-  [deck('Ervaringsdeskundigen als beeldvormer in "de media"', 'Experience experts shaping the image in "the media"')],
-);
+  version: 1,
+  sources: [deck('Ervaringsdeskundigen als beeldvormer in "de media"', 'Experience experts shaping the image in "the media"')],
+});
 
 /** Version 2 of the three logics: the citizenship logic names the deck's example, "De grote stap" (not described further in any source). */
-export const logicsWithExample = builtin(
-  logics.key,
-  [logics.name.nl, logics.name.en],
-  [logics.description.nl, logics.description.en],
-  logics.codes.map((c) =>
+export const logicsWithExample = builtin({
+  key: logics.key,
+  name: [logics.name.nl, logics.name.en],
+  description: [logics.description.nl, logics.description.en],
+  codes: logics.codes.map((c) =>
     c.key === 'burgerschap'
       ? {
           ...c,
@@ -245,6 +249,6 @@ export const logicsWithExample = builtin(
         }
       : c,
   ),
-  2,
-  [deck('Drie logica’s', 'Three logics')],
-);
+  version: 2,
+  sources: [deck('Drie logica’s', 'Three logics')],
+});

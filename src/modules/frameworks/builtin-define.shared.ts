@@ -10,7 +10,21 @@ export const code = (key: string, label: Pair, definition: Pair, exclusive?: tru
   ...(exclusive ? { exclusive } : {}),
 });
 
-export const builtin = (key: string, name: Pair, description: Pair, codes: FrameworkCode[], version = 1, sources: Pair[] = []): Framework => ({
+export const builtin = ({
+  key,
+  name,
+  description,
+  codes,
+  version = 1,
+  sources = [],
+}: {
+  key: string;
+  name: Pair;
+  description: Pair;
+  codes: FrameworkCode[];
+  version?: number;
+  sources?: Pair[];
+}): Framework => ({
   key,
   version,
   scope: 'builtin',

@@ -1,6 +1,6 @@
-import { centralConcepts, historicalRoots, logicsWithExample, mediaOpportunities, mediaRisks } from './builtin-glossary.ts';
-import { sectors, status, support, teamPositions, themes, training } from './builtin-practice.ts';
-import { centralDiscussions, experientialKnowledgeMarks, knowledgePositions, logics, roles } from './builtin-seed.ts';
+import { centralConcepts, historicalRoots, logicsWithExample, mediaOpportunities, mediaRisks } from './builtin-glossary.shared.ts';
+import { sectors, status, support, teamPositions, themes, training } from './builtin-practice.shared.ts';
+import { centralDiscussions, experientialKnowledgeMarks, knowledgePositions, logics, roles } from './builtin-seed.shared.ts';
 import type { Framework } from './model.ts';
 
 /**

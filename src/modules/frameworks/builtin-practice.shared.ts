@@ -1,4 +1,4 @@
-import { builtin, code } from './builtin-define.ts';
+import { builtin, code } from './builtin-define.shared.ts';
 
 /**
  * The frameworks that describe people and organisations around the seed's survey (status and
@@ -6,14 +6,14 @@ import { builtin, code } from './builtin-define.ts';
  * positions, support (omkadering) and themes.
  */
 
-export const status = builtin(
-  'status',
-  ['Statuut', 'Status'],
-  [
+export const status = builtin({
+  key: 'status',
+  name: ['Statuut', 'Status'],
+  description: [
     'Op welke manier iemand als ervaringswerker werkt. Iemand kan twee statuten tegelijk hebben.',
     'On what basis a person works as an experience worker. A person can have two statuses at once.',
   ],
-  [
+  codes: [
     code(
       'vrijwilliger',
       ['Vrijwilliger', 'Volunteer'],
@@ -27,16 +27,16 @@ export const status = builtin(
     code('zelfstandige', ['Zelfstandige', 'Self-employed'], ['Werkt als zelfstandige of freelancer.', 'Works as a self-employed person or freelancer.']),
     code('geen_statuut', ['Geen statuut', 'No status'], ['Heeft geen formeel statuut.', 'Has no formal status.']),
   ],
-);
+});
 
-export const training = builtin(
-  'training',
-  ['Opleiding', 'Training'],
-  [
+export const training = builtin({
+  key: 'training',
+  name: ['Opleiding', 'Training'],
+  description: [
     'Welke opleiding iemand gevolgd heeft. Een opleiding ervaringswerk en een professionele opleiding kunnen samen.',
     'Which training a person has followed. Experience-work training and professional training can go together.',
   ],
-  [
+  codes: [
     code('geen_opleiding', ['Geen opleiding', 'No training'], ['Heeft geen opleiding gevolgd.', 'Has not followed any training.'], true),
     code(
       'opleiding_ervaringswerk',
@@ -49,13 +49,16 @@ export const training = builtin(
       ['Een gewone beroepsopleiding, zoals sociaal werk of verpleegkunde.', 'A regular professional education, such as social work or nursing.'],
     ),
   ],
-);
+});
 
-export const sectors = builtin(
-  'sectors',
-  ['Sectoren', 'Sectors'],
-  ['Het werkveld van de zorg of ondersteuning waarin een organisatie of team werkt.', 'The field of care or support in which an organisation or team works.'],
-  [
+export const sectors = builtin({
+  key: 'sectors',
+  name: ['Sectoren', 'Sectors'],
+  description: [
+    'Het werkveld van de zorg of ondersteuning waarin een organisatie of team werkt.',
+    'The field of care or support in which an organisation or team works.',
+  ],
+  codes: [
     code(
       'ggz',
       ['GGZ (geestelijke gezondheidszorg)', 'Mental health care'],
@@ -73,16 +76,16 @@ export const sectors = builtin(
     ),
     code('other', ['Andere sector', 'Other sector'], ['Een ander werkveld in het sociale domein.', 'Another field in the social domain.']),
   ],
-);
+});
 
-export const teamPositions = builtin(
-  'team_positions',
-  ['Posities in een team', 'Positions in a team'],
-  [
+export const teamPositions = builtin({
+  key: 'team_positions',
+  name: ['Posities in een team', 'Positions in a team'],
+  description: [
     'Waar iemand staat in een team. Ervaringswerkers zijn volwaardige teamleden zoals de anderen.',
     'Where a person stands in a team. Experience workers are full team members like the others.',
   ],
-  [
+  codes: [
     code(
       'practitioner',
       ['Praktijkwerker', 'Practitioner'],
@@ -100,13 +103,13 @@ export const teamPositions = builtin(
       ['Brengt ervaringskennis in het werk, betaald of als vrijwilliger.', 'Brings experiential knowledge into the work, paid or as a volunteer.'],
     ),
   ],
-);
+});
 
-export const support = builtin(
-  'support',
-  ['Omkadering', 'Framing and support'],
-  ['De steun die de organisatie geeft rond ervaringswerk.', 'The support the organisation gives around experience work.'],
-  [
+export const support = builtin({
+  key: 'support',
+  name: ['Omkadering', 'Framing and support'],
+  description: ['De steun die de organisatie geeft rond ervaringswerk.', 'The support the organisation gives around experience work.'],
+  codes: [
     code('coaching', ['Coaching', 'Coaching'], ['Persoonlijke begeleiding bij het opnemen van de rol.', 'Personal guidance in taking on the role.']),
     code(
       'intervisie',
@@ -128,13 +131,13 @@ export const support = builtin(
     ),
     code('geen_ondersteuning', ['Geen ondersteuning', 'No support'], ['Er is geen omkadering.', 'There is no support.'], true),
   ],
-);
+});
 
-export const themes = builtin(
-  'themes',
-  ["Thema's", 'Themes'],
-  ['Onderwerpen waarover verhalen, signalen en gesprekken gaan.', 'Subjects that stories, signals and conversations are about.'],
-  [
+export const themes = builtin({
+  key: 'themes',
+  name: ["Thema's", 'Themes'],
+  description: ['Onderwerpen waarover verhalen, signalen en gesprekken gaan.', 'Subjects that stories, signals and conversations are about.'],
+  codes: [
     code(
       'stigma',
       ['Stigma', 'Stigma'],
@@ -199,4 +202,4 @@ export const themes = builtin(
       ],
     ),
   ],
-);
+});
