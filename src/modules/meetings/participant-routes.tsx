@@ -3,7 +3,8 @@ import path from 'node:path';
 import formbody from '@fastify/formbody';
 import type { FastifyInstance, FastifyReply, FastifyRequest } from 'fastify';
 import * as z from 'zod';
-import { AppError } from '../../core/errors.ts';
+import type { Actor } from '../../core/context.ts';
+import { AppError, type ErrorId } from '../../core/errors.ts';
 import { newId } from '../../core/ids.ts';
 import { type Language, languageFromHeader, languageSchema } from '../../core/language.ts';
 import { errorMessages } from '../../core/messages.ts';
@@ -51,6 +52,13 @@ function answerFromForm(fields: Record<string, string | string[]>): AnswerValue 
   }
   return undefined;
 }
+
+type PageExtra = { notice?: string; error?: string; status?: number };
+
+const isAppError = (error: unknown, ...ids: ErrorId[]) => error instanceof AppError && ids.includes(error.id);
+
+/** The place to come back to after a post that keeps an answer: `&p=<number>`, or nothing. */
+const placeOf = (fields: Record<string, unknown>) => (typeof fields.p === 'string' && /^\d{1,3}$/.test(fields.p) ? `&p=${fields.p}` : '');
 
 function noticeOf(query: Record<string, unknown>, t: ReturnType<typeof meetingMessages>): string | undefined {
   if (query.kept === '1') return t.kept;
@@ -110,13 +118,7 @@ export function registerParticipantPages(app: FastifyInstance, bus: MeetingBus, 
       return meeting;
     }
 
-    async function promptPage(
-      req: FastifyRequest,
-      reply: FastifyReply,
-      meeting: MeetingTable,
-      lang: Language,
-      extra: { notice?: string; error?: string; status?: number } = {},
-    ) {
+    async function promptPage(req: FastifyRequest, reply: FastifyReply, meeting: MeetingTable, lang: Language, extra: PageExtra = {}) {
       const t = meetingMessages(lang);
       const participant = await participantOf(ctx, meeting, req.cookies[PARTICIPANT_COOKIE]);
       if (meeting.status === 'closed')
@@ -165,6 +167,49 @@ export function registerParticipantPages(app: FastifyInstance, bus: MeetingBus, 
       return `&p=${Math.min(Number(p) + 1, count - 1)}`;
     }
 
+    /**
+     * What a form post to a meeting starts with: the meeting (or its error page sent), the page's
+     * language and messages, the phone's participant, and the answers a handler sends.
+     */
+    async function meetingPost(req: FastifyRequest, reply: FastifyReply) {
+      const meeting = await meetingOr(req, reply, pickLanguage(req));
+      if (!meeting) return undefined;
+      const lang = pickLanguage(req, meeting.language);
+      return {
+        meeting,
+        lang,
+        t: meetingMessages(lang),
+        participant: await participantOf(ctx, meeting, req.cookies[PARTICIPANT_COOKIE]),
+        page: (extra?: PageExtra) => promptPage(req, reply, meeting, lang, extra),
+        redirect: (extra: string) => reply.redirect(home(meeting.join_code, lang, extra), 303),
+      };
+    }
+
+    /** A post that only a joined phone makes: without a participant, the prompt page (the join page) is sent. */
+    async function participantPost(req: FastifyRequest, reply: FastifyReply) {
+      const c = await meetingPost(req, reply);
+      if (!c) return undefined;
+      const { participant } = c;
+      if (!participant) {
+        await c.page();
+        return undefined;
+      }
+      return { ...c, participant };
+    }
+
+    /** Keeping an answer needs a signed-in account and its form token; otherwise what the page says. */
+    async function signedInPost(
+      req: FastifyRequest,
+      reply: FastifyReply,
+      fields: Record<string, unknown>,
+      signInNotice: string,
+      t: ReturnType<typeof meetingMessages>,
+    ): Promise<{ actor: Actor } | { refusal: PageExtra }> {
+      if (!req.actor) return { refusal: { notice: signInNotice, status: 401 } };
+      if (!(await formCsrfValid(app, req, reply, fields._csrf))) return { refusal: { error: t.keepExpired, status: 403 } };
+      return { actor: req.actor };
+    }
+
     scope.get('/m', { config }, (req, reply) => sendPublicPage(reply, <CodePage lang={pickLanguage(req)} />));
     scope.post('/m', { config }, async (req, reply) => {
       const lang = pickLanguage(req);
@@ -199,140 +244,117 @@ export function registerParticipantPages(app: FastifyInstance, bus: MeetingBus, 
     });
 
     scope.post('/m/:code/answer', { config }, async (req, reply) => {
-      const meeting = await meetingOr(req, reply, pickLanguage(req));
-      if (!meeting) return;
-      const lang = pickLanguage(req, meeting.language);
-      const t = meetingMessages(lang);
-      const participant = await participantOf(ctx, meeting, req.cookies[PARTICIPANT_COOKIE]);
+      const c = await participantPost(req, reply);
+      if (!c) return;
+      const { meeting, participant, t, page } = c;
       const fields = form.safeParse(req.body ?? {});
-      if (!participant || !fields.success) return promptPage(req, reply, meeting, lang);
+      if (!fields.success) return page();
       const promptId = z.uuid().safeParse(one(fields.data.promptId));
       const clientId = clientIdSchema.safeParse(one(fields.data.clientId));
       const raw = answerFromForm(fields.data);
-      if (raw === 'rank_twice') return promptPage(req, reply, meeting, lang, { error: t.rankTwice, status: 400 });
+      if (raw === 'rank_twice') return page({ error: t.rankTwice, status: 400 });
       const value = answerValue.safeParse(raw);
-      if (!promptId.success || !clientId.success || !value.success) return promptPage(req, reply, meeting, lang, { error: t.invalid, status: 400 });
+      if (!promptId.success || !clientId.success || !value.success) return page({ error: t.invalid, status: 400 });
       try {
         await answer(ctx, meeting, participant, { promptId: promptId.data, clientId: clientId.data, raw: value.data });
       } catch (error) {
-        if (error instanceof AppError && error.id === 'conflict') return promptPage(req, reply, meeting, lang, { notice: t.notOpen, status: 409 });
-        if (error instanceof AppError && (error.id === 'validation_failed' || error.id === 'not_found'))
-          return promptPage(req, reply, meeting, lang, { error: t.invalid, status: 400 });
+        if (isAppError(error, 'conflict')) return page({ notice: t.notOpen, status: 409 });
+        if (isAppError(error, 'validation_failed', 'not_found')) return page({ error: t.invalid, status: 400 });
         throw error;
       }
       await bus.publish({ meetingId: meeting.id, kind: 'answers' });
-      return reply.redirect(home(meeting.join_code, lang, `&saved=1${await nextPlace(meeting, one(fields.data.p))}`), 303);
+      return c.redirect(`&saved=1${await nextPlace(meeting, one(fields.data.p))}`);
     });
 
     // Only the author's own choice on their own phone: a private draft story by the signed-in account,
     // never linked to the participant or the answer row (keep-story.ts).
     scope.post('/m/:code/keep', { config }, async (req, reply) => {
-      const meeting = await meetingOr(req, reply, pickLanguage(req));
-      if (!meeting) return;
-      const lang = pickLanguage(req, meeting.language);
-      const t = meetingMessages(lang);
-      const participant = await participantOf(ctx, meeting, req.cookies[PARTICIPANT_COOKIE]);
-      if (!participant) return promptPage(req, reply, meeting, lang);
-      if (!req.actor) return promptPage(req, reply, meeting, lang, { notice: t.keepSignIn, status: 401 });
+      const c = await participantPost(req, reply);
+      if (!c) return;
+      const { meeting, participant, t, page } = c;
       const fields = (req.body ?? {}) as Record<string, unknown>;
-      if (!(await formCsrfValid(app, req, reply, fields._csrf))) return promptPage(req, reply, meeting, lang, { error: t.keepExpired, status: 403 });
+      const signedIn = await signedInPost(req, reply, fields, t.keepSignIn, t);
+      if ('refusal' in signedIn) return page(signedIn.refusal);
       const promptId = z.uuid().safeParse(fields.promptId);
       try {
-        if (!promptId.success || !(await keepAnswerAsStory(ctx, req.actor, meeting, participant, promptId.data)))
-          return promptPage(req, reply, meeting, lang, { error: t.invalid, status: 400 });
+        if (!promptId.success || !(await keepAnswerAsStory(ctx, signedIn.actor, meeting, participant, promptId.data)))
+          return page({ error: t.invalid, status: 400 });
       } catch (error) {
-        if (error instanceof AppError && (error.id === 'forbidden' || error.id === 'not_found'))
-          return promptPage(req, reply, meeting, lang, { error: t.keepNotAllowed, status: 403 });
+        if (isAppError(error, 'forbidden', 'not_found')) return page({ error: t.keepNotAllowed, status: 403 });
         throw error;
       }
-      const p = typeof fields.p === 'string' && /^\d{1,3}$/.test(fields.p) ? `&p=${fields.p}` : '';
-      return reply.redirect(home(meeting.join_code, lang, `&kept=1${p}`), 303);
+      return c.redirect(`&kept=1${placeOf(fields)}`);
     });
 
     // Only the author's own choice on their own phone: a signal under the signed-in account, in member checking.
     scope.post('/m/:code/signal', { config }, async (req, reply) => {
-      const meeting = await meetingOr(req, reply, pickLanguage(req));
-      if (!meeting) return;
-      const lang = pickLanguage(req, meeting.language);
-      const t = meetingMessages(lang);
-      const participant = await participantOf(ctx, meeting, req.cookies[PARTICIPANT_COOKIE]);
-      if (!participant) return promptPage(req, reply, meeting, lang);
-      if (!req.actor) return promptPage(req, reply, meeting, lang, { notice: t.signalSignIn, status: 401 });
+      const c = await participantPost(req, reply);
+      if (!c) return;
+      const { meeting, participant, t, page } = c;
       const fields = (req.body ?? {}) as Record<string, unknown>;
-      if (!(await formCsrfValid(app, req, reply, fields._csrf))) return promptPage(req, reply, meeting, lang, { error: t.keepExpired, status: 403 });
+      const signedIn = await signedInPost(req, reply, fields, t.signalSignIn, t);
+      if ('refusal' in signedIn) return page(signedIn.refusal);
       const body = z
         .object({ promptId: z.uuid(), title: z.string().trim().min(1).max(200), barrierFor: z.string().trim().min(1).max(1000), logic: z.string().max(60) })
         .safeParse(fields);
       try {
-        if (!body.success || !(await raiseSignalFromAnswer(ctx, req.actor, meeting, participant, { promptId: body.data.promptId, input: body.data })))
-          return promptPage(req, reply, meeting, lang, { error: t.invalid, status: 400 });
+        if (!body.success || !(await raiseSignalFromAnswer(ctx, signedIn.actor, meeting, participant, { promptId: body.data.promptId, input: body.data })))
+          return page({ error: t.invalid, status: 400 });
       } catch (error) {
-        if (error instanceof AppError && error.id === 'validation_failed') return promptPage(req, reply, meeting, lang, { error: t.invalid, status: 400 });
-        if (error instanceof AppError && (error.id === 'forbidden' || error.id === 'not_found'))
-          return promptPage(req, reply, meeting, lang, { error: t.signalNotAllowed, status: 403 });
+        if (isAppError(error, 'validation_failed')) return page({ error: t.invalid, status: 400 });
+        if (isAppError(error, 'forbidden', 'not_found')) return page({ error: t.signalNotAllowed, status: 403 });
         throw error;
       }
-      const p = typeof fields.p === 'string' && /^\d{1,3}$/.test(fields.p) ? `&p=${fields.p}` : '';
-      return reply.redirect(home(meeting.join_code, lang, `&signal=1${p}`), 303);
+      return c.redirect(`&signal=1${placeOf(fields)}`);
     });
 
     // Asked once: may the answers to prompts linked to a questionnaire also be stored as its round?
     scope.post('/m/:code/consent', { config }, async (req, reply) => {
-      const meeting = await meetingOr(req, reply, pickLanguage(req));
-      if (!meeting) return;
-      const lang = pickLanguage(req, meeting.language);
-      const t = meetingMessages(lang);
-      const participant = await participantOf(ctx, meeting, req.cookies[PARTICIPANT_COOKIE]);
+      const c = await participantPost(req, reply);
+      if (!c) return;
+      const { meeting, participant, t, page } = c;
       const body = z.object({ choice: z.enum(['given', 'declined']), version: z.string().regex(/^[0-9a-f]{16}$/) }).safeParse(req.body ?? {});
-      if (!participant) return promptPage(req, reply, meeting, lang);
-      if (!body.success) return promptPage(req, reply, meeting, lang, { error: t.invalid, status: 400 });
+      if (!body.success) return page({ error: t.invalid, status: 400 });
       try {
         await recordRoundConsent(ctx, meeting, participant, body.data.choice, body.data.version);
       } catch (error) {
-        if (error instanceof AppError && error.id === 'conflict') return promptPage(req, reply, meeting, lang, { error: t.roundConsentChanged, status: 409 });
+        if (isAppError(error, 'conflict')) return page({ error: t.roundConsentChanged, status: 409 });
         throw error;
       }
-      const fields = req.body as Record<string, unknown>;
-      const p = typeof fields.p === 'string' && /^\d{1,3}$/.test(fields.p) ? `&p=${fields.p}` : '';
-      return reply.redirect(home(meeting.join_code, lang, `&consent=${body.data.choice}${p}`), 303);
+      return c.redirect(`&consent=${body.data.choice}${placeOf(req.body as Record<string, unknown>)}`);
     });
 
     scope.post('/m/:code/ask', { config }, async (req, reply) => {
-      const meeting = await meetingOr(req, reply, pickLanguage(req));
-      if (!meeting) return;
-      const lang = pickLanguage(req, meeting.language);
-      const t = meetingMessages(lang);
-      const participant = await participantOf(ctx, meeting, req.cookies[PARTICIPANT_COOKIE]);
+      const c = await participantPost(req, reply);
+      if (!c) return;
+      const { meeting, participant, t, page } = c;
       const body = z
         .object({ promptId: z.uuid(), clientId: clientIdSchema, question: z.string().trim().min(1).max(limits.question) })
         .safeParse(req.body ?? {});
-      if (!participant) return promptPage(req, reply, meeting, lang);
-      if (!body.success) return promptPage(req, reply, meeting, lang, { error: t.invalid, status: 400 });
+      if (!body.success) return page({ error: t.invalid, status: 400 });
       try {
         await ask(ctx, meeting, participant, { promptId: body.data.promptId, clientId: body.data.clientId, text: body.data.question });
       } catch (error) {
-        if (error instanceof AppError) return promptPage(req, reply, meeting, lang, { notice: t.notOpen, status: 409 });
+        if (error instanceof AppError) return page({ notice: t.notOpen, status: 409 });
         throw error;
       }
       await bus.publish({ meetingId: meeting.id, kind: 'answers' });
-      return promptPage(req, reply, meeting, lang, { notice: t.asked });
+      return page({ notice: t.asked });
     });
 
     scope.post('/m/:code/upvote', { config }, async (req, reply) => {
-      const meeting = await meetingOr(req, reply, pickLanguage(req));
-      if (!meeting) return;
-      const lang = pickLanguage(req, meeting.language);
-      const participant = await participantOf(ctx, meeting, req.cookies[PARTICIPANT_COOKIE]);
+      const c = await meetingPost(req, reply);
+      if (!c) return;
       const body = z.object({ questionId: z.uuid() }).safeParse(req.body ?? {});
-      if (participant && body.success) {
+      if (c.participant && body.success) {
         try {
-          await upvote(ctx, meeting, participant, body.data.questionId);
-          await bus.publish({ meetingId: meeting.id, kind: 'answers' });
+          await upvote(ctx, c.meeting, c.participant, body.data.questionId);
+          await bus.publish({ meetingId: c.meeting.id, kind: 'answers' });
         } catch (error) {
           if (!(error instanceof AppError)) throw error;
         }
       }
-      return reply.redirect(home(meeting.join_code, lang), 303);
+      return c.redirect('');
     });
 
     scope.get('/m/:code/withdraw', { config }, async (req, reply) => {
