@@ -1,36 +1,13 @@
-import { useEffect, useState } from 'react';
-import { useSearchParams } from 'react-router';
-import { ApiError, api, apiPath } from '../../api.ts';
+import { apiPath } from '../../api.ts';
 import { useT } from '../../i18n.ts';
-import { ErrorAlert } from '../ErrorAlert.tsx';
-import { SelectField } from '../SelectField.tsx';
+import { ChoiceSection, ChoiceSelect, questionChoices, useAddressChoice } from './ChoiceSection.tsx';
 import { formatNumber, type Lang } from './helpers.ts';
 import { Withheld } from './QuestionBlock.tsx';
 import type { CrossTab, ReportTable } from './types.ts';
+import { useApiData } from './useApiData.ts';
 
 const ROW_TYPES = new Set(['single', 'multiple']);
 const COL_TYPES = new Set(['single', 'multiple', 'likert']);
-
-function useCrossTab(orgId: string, roundId: string, rows: string | null, cols: string | null, lang: Lang) {
-  const [state, setState] = useState<{ data: CrossTab | null; error: string | null } | null>(null);
-  useEffect(() => {
-    if (!rows || !cols) {
-      setState(null);
-      return;
-    }
-    const controller = new AbortController();
-    setState({ data: null, error: null });
-    api
-      .get<CrossTab>(`${apiPath`/api/orgs/${orgId}/rounds/${roundId}/crosstab`}?${new URLSearchParams({ rows, cols, lang })}`, { signal: controller.signal })
-      .then((data) => setState({ data, error: null }))
-      .catch((error: unknown) => {
-        if (controller.signal.aborted) return;
-        setState({ data: null, error: error instanceof ApiError ? error.message : String(error) });
-      });
-    return () => controller.abort();
-  }, [orgId, roundId, rows, cols, lang]);
-  return state;
-}
 
 function CrossTabTable({ data, lang }: { data: CrossTab; lang: Lang }) {
   const { t } = useT();
@@ -142,58 +119,39 @@ function CrossTabTable({ data, lang }: { data: CrossTab; lang: Lang }) {
 /** Two questions against each other ("rol × sector"); the choice is kept in the address (?rows=&cols=). */
 export function CrossTabSection({ orgId, roundId, tables, lang }: { orgId: string; roundId: string; tables: ReportTable[]; lang: Lang }) {
   const { t } = useT();
-  const [search, setSearch] = useSearchParams();
-  const rows = search.get('rows');
-  const cols = search.get('cols');
-  const [pick, setPick] = useState({ rows: rows ?? '', cols: cols ?? '' });
-  const state = useCrossTab(orgId, roundId, rows, cols, lang);
-  const unique = (types: Set<string>) => [...new Map(tables.filter((x) => types.has(x.type)).map((x) => [x.question, x.text])).entries()];
-  const rowOptions = unique(ROW_TYPES);
-  const colOptions = unique(COL_TYPES);
+  const { pick, choose, chosen, apply } = useAddressChoice(['rows', 'cols'] as const);
+  const { rows, cols } = chosen;
+  const state = useApiData<CrossTab>(
+    rows && cols ? `${apiPath`/api/orgs/${orgId}/rounds/${roundId}/crosstab`}?${new URLSearchParams({ rows, cols, lang })}` : null,
+  );
   return (
-    <section className="section crosstab-section" aria-labelledby="crosstab-heading">
-      <h2 id="crosstab-heading">{t('dashboard.crosstab.heading')}</h2>
-      <p>{t('dashboard.crosstab.intro')}</p>
-      <form
-        className="inline-form compare-form"
-        onSubmit={(event) => {
-          event.preventDefault();
-          const next = new URLSearchParams(search);
-          if (pick.rows && pick.cols) {
-            next.set('rows', pick.rows);
-            next.set('cols', pick.cols);
-          } else {
-            next.delete('rows');
-            next.delete('cols');
-          }
-          setSearch(next, { preventScrollReset: true });
-        }}
-      >
-        <SelectField label={t('dashboard.crosstab.rows')} value={pick.rows} onChange={(e) => setPick({ ...pick, rows: e.target.value })}>
-          <option value="">{t('dashboard.crosstab.none')}</option>
-          {rowOptions.map(([key, text]) => (
-            <option key={key} value={key}>
-              {text}
-            </option>
-          ))}
-        </SelectField>
-        <SelectField label={t('dashboard.crosstab.cols')} value={pick.cols} onChange={(e) => setPick({ ...pick, cols: e.target.value })}>
-          <option value="">{t('dashboard.crosstab.none')}</option>
-          {colOptions.map(([key, text]) => (
-            <option key={key} value={key}>
-              {text}
-            </option>
-          ))}
-        </SelectField>
-        <button type="submit" className="button button-secondary">
-          {t('dashboard.crosstab.show')}
-        </button>
-      </form>
-      <p className="status-message" role="status">
-        {state && !state.data && !state.error ? t('dashboard.crosstab.loading') : ''}
-      </p>
-      {state?.error && <ErrorAlert message={state.error} />}
+    <ChoiceSection
+      name="crosstab"
+      heading={t('dashboard.crosstab.heading')}
+      intro={t('dashboard.crosstab.intro')}
+      show={t('dashboard.crosstab.show')}
+      apply={apply}
+      state={state}
+      fields={
+        <>
+          <ChoiceSelect
+            label={t('dashboard.crosstab.rows')}
+            none={t('dashboard.crosstab.none')}
+            value={pick.rows}
+            onChange={(value) => choose('rows', value)}
+            choices={questionChoices(tables, ROW_TYPES)}
+          />
+          <ChoiceSelect
+            label={t('dashboard.crosstab.cols')}
+            none={t('dashboard.crosstab.none')}
+            value={pick.cols}
+            onChange={(value) => choose('cols', value)}
+            choices={questionChoices(tables, COL_TYPES)}
+          />
+        </>
+      }
+    >
       {state?.data && <CrossTabTable data={state.data} lang={lang} />}
-    </section>
+    </ChoiceSection>
   );
 }

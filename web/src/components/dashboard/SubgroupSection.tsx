@@ -1,9 +1,6 @@
-import { useState } from 'react';
-import { useSearchParams } from 'react-router';
 import { apiPath } from '../../api.ts';
 import { useT } from '../../i18n.ts';
-import { ErrorAlert } from '../ErrorAlert.tsx';
-import { SelectField } from '../SelectField.tsx';
+import { ChoiceSection, ChoiceSelect, questionChoices, useAddressChoice } from './ChoiceSection.tsx';
 import { filterableQuestions, formatGap, formatNumber, type Lang } from './helpers.ts';
 import { Withheld } from './QuestionBlock.tsx';
 import type { ReportTable, SubgroupComparison } from './types.ts';
@@ -15,17 +12,14 @@ const QUESTION_TYPES = new Set(['single', 'multiple', 'likert']);
 export function SubgroupSection(props: { orgId: string; roundId: string; tables: ReportTable[]; teams: { id: string; name: string }[]; lang: Lang }) {
   const { t } = useT();
   const { lang } = props;
-  const [search, setSearch] = useSearchParams();
-  const [pick, setPick] = useState({ question: search.get('sq') ?? '', group: search.get('sg') ?? '' });
-  const questions = [...new Map(props.tables.filter((x) => QUESTION_TYPES.has(x.type)).map((x) => [x.question, x.text])).entries()];
-  const groups = [
-    ...props.teams.map((team) => ({ value: `team:${team.id}`, label: team.name })),
+  const { pick, choose, chosen, apply } = useAddressChoice(['sq', 'sg'] as const);
+  const groups: [string, string][] = [
+    ...props.teams.map((team): [string, string] => [`team:${team.id}`, team.name]),
     ...filterableQuestions(props.tables).flatMap((q) =>
-      q.options.filter((o) => !o.code.startsWith('_')).map((o) => ({ value: `answer:${q.question}:${o.code}`, label: `${q.text}: ${o.label}` })),
+      q.options.filter((o) => !o.code.startsWith('_')).map((o): [string, string] => [`answer:${q.question}:${o.code}`, `${q.text}: ${o.label}`]),
     ),
   ];
-  const question = search.get('sq');
-  const group = search.get('sg');
+  const { sq: question, sg: group } = chosen;
   const params = new URLSearchParams({ question: question ?? '', lang });
   if (group?.startsWith('team:')) params.set('team', group.slice(5));
   else if (group?.startsWith('answer:')) params.set('filter', group.slice(7));
@@ -33,48 +27,32 @@ export function SubgroupSection(props: { orgId: string; roundId: string; tables:
   const data = state?.data ?? null;
   const figure = (value: number | null) => (value === null ? <Withheld /> : formatNumber(value, lang, 1));
   return (
-    <section className="section subgroup-section" aria-labelledby="subgroup-heading">
-      <h2 id="subgroup-heading">{t('dashboard.subgroup.heading')}</h2>
-      <p>{t('dashboard.subgroup.intro')}</p>
-      <form
-        className="inline-form compare-form"
-        onSubmit={(event) => {
-          event.preventDefault();
-          const next = new URLSearchParams(search);
-          if (pick.question && pick.group) {
-            next.set('sq', pick.question);
-            next.set('sg', pick.group);
-          } else {
-            next.delete('sq');
-            next.delete('sg');
-          }
-          setSearch(next, { preventScrollReset: true });
-        }}
-      >
-        <SelectField label={t('dashboard.subgroup.question')} value={pick.question} onChange={(e) => setPick({ ...pick, question: e.target.value })}>
-          <option value="">{t('dashboard.crosstab.none')}</option>
-          {questions.map(([key, text]) => (
-            <option key={key} value={key}>
-              {text}
-            </option>
-          ))}
-        </SelectField>
-        <SelectField label={t('dashboard.subgroup.group')} value={pick.group} onChange={(e) => setPick({ ...pick, group: e.target.value })}>
-          <option value="">{t('dashboard.subgroup.noGroup')}</option>
-          {groups.map((g) => (
-            <option key={g.value} value={g.value}>
-              {g.label}
-            </option>
-          ))}
-        </SelectField>
-        <button type="submit" className="button button-secondary">
-          {t('dashboard.subgroup.show')}
-        </button>
-      </form>
-      <p className="status-message" role="status">
-        {state && !state.data && !state.error ? t('dashboard.crosstab.loading') : ''}
-      </p>
-      {state?.error && <ErrorAlert message={state.error} />}
+    <ChoiceSection
+      name="subgroup"
+      heading={t('dashboard.subgroup.heading')}
+      intro={t('dashboard.subgroup.intro')}
+      show={t('dashboard.subgroup.show')}
+      apply={apply}
+      state={state}
+      fields={
+        <>
+          <ChoiceSelect
+            label={t('dashboard.subgroup.question')}
+            none={t('dashboard.crosstab.none')}
+            value={pick.sq}
+            onChange={(value) => choose('sq', value)}
+            choices={questionChoices(props.tables, QUESTION_TYPES)}
+          />
+          <ChoiceSelect
+            label={t('dashboard.subgroup.group')}
+            none={t('dashboard.subgroup.noGroup')}
+            value={pick.sg}
+            onChange={(value) => choose('sg', value)}
+            choices={groups}
+          />
+        </>
+      }
+    >
       {data?.subgroup.refused && <p className="notice">{data.subgroup.message}</p>}
       {data && !data.subgroup.refused && (
         <>
@@ -119,6 +97,6 @@ export function SubgroupSection(props: { orgId: string; roundId: string; tables:
           </section>
         </>
       )}
-    </section>
+    </ChoiceSection>
   );
 }
