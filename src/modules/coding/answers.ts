@@ -1,12 +1,11 @@
 import type { Actor, ServiceContext } from '../../core/context.ts';
-import { AppError, notFound } from '../../core/errors.ts';
-import { newId } from '../../core/ids.ts';
+import { notFound } from '../../core/errors.ts';
 import { authorize, can } from '../../core/policy.ts';
 import { inTransaction } from '../../db/database.ts';
 import { recordAudit } from '../audit/service.ts';
 import { openAnswersForResearch, type ResearchOpenAnswer } from '../rounds/open-answers.ts';
 import type { AnswerSegmentInput, AnswerSegmentView } from './model.ts';
-import { requireCode, segmentQuote } from './segment-checks.ts';
+import { alreadyCoded, newSegmentFields } from './segment-checks.ts';
 import * as store from './store.ts';
 
 /**
@@ -85,26 +84,10 @@ export async function createAnswerSegment(ctx: ServiceContext, actor: Actor, org
   const nl = actor.language === 'nl';
   const [answer] = await openAnswersForResearch(ctx, actor, organisationId, { responseId: input.responseId, question: input.question });
   if (!answer || answer.text.trim() === '') throw notFound();
-  const code = await requireCode(ctx.db, organisationId, input.codeId, nl);
-  const quote = segmentQuote(answer.text, input.start, input.end, nl);
-  const now = ctx.clock.now();
-  const row = {
-    id: newId(),
-    organisation_id: organisationId,
-    code_id: code.id,
-    response_id: answer.responseId,
-    question: answer.question,
-    start_offset: input.start,
-    end_offset: input.end,
-    quote,
-    created_by: actor.userId,
-    created_at: now.toISOString(),
-  };
+  const { now, fields } = await newSegmentFields(ctx, actor, organisationId, input, answer.text);
+  const row = { ...fields, response_id: answer.responseId, question: answer.question };
   await inTransaction(ctx.db, async (trx) => {
-    if (await store.findSameAnswerSegment(trx, row))
-      throw new AppError('validation_failed', {
-        issues: [{ path: 'codeId', message: nl ? 'Dit stuk heeft deze code al.' : 'This part already has this code.' }],
-      });
+    if (await store.findSameAnswerSegment(trx, row)) throw alreadyCoded(nl);
     await store.insertAnswerSegment(trx, row);
     await recordAudit(trx, now, {
       organisationId,
@@ -112,7 +95,7 @@ export async function createAnswerSegment(ctx: ServiceContext, actor: Actor, org
       action: 'coding.segment_created',
       subjectType: 'answer_segment',
       subjectId: row.id,
-      details: { codeId: code.id, sourceKind: 'answer', roundId: answer.roundId },
+      details: { codeId: row.code_id, sourceKind: 'answer', roundId: answer.roundId },
     });
   });
   const created = await store.findAnswerSegment(ctx.db, organisationId, row.id);

@@ -1,13 +1,12 @@
 import type { Actor, ServiceContext } from '../../core/context.ts';
 import { AppError, forbidden, notFound } from '../../core/errors.ts';
-import { newId } from '../../core/ids.ts';
 import { inTransaction } from '../../db/database.ts';
 import { recordAudit } from '../audit/service.ts';
 import { codeViewOf } from './codebook.ts';
 import { codingAccess } from './coresearch.ts';
 import { researchCorpus, sourceKey } from './corpus.ts';
 import type { MemoView, SegmentInput, SegmentView } from './model.ts';
-import { requireCode, segmentQuote } from './segment-checks.ts';
+import { alreadyCoded, newSegmentFields } from './segment-checks.ts';
 import * as store from './store.ts';
 import { paragraphs, sentences } from './text-units.ts';
 import { segmentViewOf, visibleMemos, visibleSegments } from './visible.ts';
@@ -66,27 +65,10 @@ export async function createSegment(ctx: ServiceContext, actor: Actor, organisat
   const sources = await researchCorpus(ctx, reader, organisationId, { storyIds: [input.storyId] });
   const source = sources.find((s) => s.kind === input.sourceKind && s.id === sourceId);
   if (!source) throw notFound();
-  const code = await requireCode(ctx.db, organisationId, input.codeId, nl);
-  const quote = segmentQuote(source.text, input.start, input.end, nl);
-  const now = ctx.clock.now();
-  const row = {
-    id: newId(),
-    organisation_id: organisationId,
-    code_id: code.id,
-    source_kind: source.kind,
-    source_id: source.id,
-    story_id: source.storyId,
-    start_offset: input.start,
-    end_offset: input.end,
-    quote,
-    created_by: actor.userId,
-    created_at: now.toISOString(),
-  };
+  const { now, fields } = await newSegmentFields(ctx, actor, organisationId, input, source.text);
+  const row = { ...fields, source_kind: source.kind, source_id: source.id, story_id: source.storyId };
   await inTransaction(ctx.db, async (trx) => {
-    if (await store.findSameSegment(trx, row))
-      throw new AppError('validation_failed', {
-        issues: [{ path: 'codeId', message: nl ? 'Dit stuk heeft deze code al.' : 'This part already has this code.' }],
-      });
+    if (await store.findSameSegment(trx, row)) throw alreadyCoded(nl);
     await store.insertSegment(trx, row);
     await recordAudit(trx, now, {
       organisationId,
@@ -94,7 +76,7 @@ export async function createSegment(ctx: ServiceContext, actor: Actor, organisat
       action: 'coding.segment_created',
       subjectType: 'segment',
       subjectId: row.id,
-      details: { codeId: code.id, sourceKind: source.kind, storyId: source.storyId },
+      details: { codeId: row.code_id, sourceKind: source.kind, storyId: source.storyId },
     });
   });
   const created = await store.findSegment(ctx.db, organisationId, row.id);
