@@ -1,11 +1,12 @@
 import { renderToStaticMarkup } from 'react-dom/server';
 import type { Language } from '../../core/language.ts';
+import type { Comparison } from './compare-service.ts';
 import type { CrossTab } from './crosstab-service.ts';
 import type { ReportItem, ReportTable } from './report.ts';
 import { CrossTabsChapter, Histogram, NumberSummary } from './report-crosstab-html.tsx';
 import { REPORT_CSS } from './report-css.ts';
 import { texts } from './report-texts.ts';
-import type { Comparison, Report } from './service.ts';
+import type { Report } from './service.ts';
 
 /** Everything the printable report shows; gathered by report-files.ts, rendered here without db or clock. */
 export type ReportDocument = {
