@@ -1,5 +1,6 @@
 import { afterAll, beforeAll, expect, it } from 'vitest';
-import { compareRoundsReport, getReport } from '../../src/modules/analysis/service.ts';
+import { compareRoundsReport } from '../../src/modules/analysis/compare-service.ts';
+import { getReport } from '../../src/modules/analysis/service.ts';
 import { loadDemo } from '../../src/modules/demo/service.ts';
 import { meetingResults } from '../../src/modules/meetings/results-service.ts';
 import { getMeeting, listMeetings } from '../../src/modules/meetings/service.ts';

@@ -1,6 +1,7 @@
 import { afterAll, beforeAll, expect, it } from 'vitest';
 import type { Actor } from '../../src/core/context.ts';
-import { compareRoundsReport, getReport } from '../../src/modules/analysis/service.ts';
+import { compareRoundsReport } from '../../src/modules/analysis/compare-service.ts';
+import { getReport } from '../../src/modules/analysis/service.ts';
 import { createInstrument, publishVersion } from '../../src/modules/instruments/service.ts';
 import { recordRoundConsent, roundConsentStatement } from '../../src/modules/meetings/meeting-rounds.ts';
 import { answer, withdraw } from '../../src/modules/meetings/participant.ts';

@@ -3,8 +3,9 @@ import * as z from 'zod';
 import { type Language, languageFromHeader, languageSchema } from '../../core/language.ts';
 import { PublicPage, publicPageCss, registerPublicAsset, sendPublicPage } from '../../http/public-page.tsx';
 import type { InstrumentSource } from '../rounds/instrument-source.ts';
+import { REPORT_CSS } from './report-css.ts';
 import { publicReportDocument } from './report-files.ts';
-import { REPORT_CSS, renderReportHtml } from './report-html.tsx';
+import { renderReportHtml } from './report-html.tsx';
 
 const tokenSchema = z.string().regex(/^[A-Za-z0-9_-]{22,64}$/);
 const STYLESHEET = '/u-assets/report.css';

@@ -7,9 +7,10 @@ import { recordAudit } from '../audit/service.ts';
 import { countResponsesByRound } from '../rounds/answers.ts';
 import type { InstrumentSource } from '../rounds/instrument-source.ts';
 import { resultsAvailable } from '../rounds/result-sharing.ts';
+import { type Comparison, composeComparison } from './compare-service.ts';
 import { composeCrossTabs, crossTabsFor } from './crosstab-service.ts';
 import type { ReportDocument } from './report-html.tsx';
-import { type Access, type Comparison, composeComparison, composeReport, getReport, roundForCli } from './service.ts';
+import { type Access, composeReport, getReport, roundForCli } from './service.ts';
 import { shownCount } from './small-counts.ts';
 import * as store from './store.ts';
 

@@ -1,9 +1,12 @@
 import { renderToStaticMarkup } from 'react-dom/server';
 import type { Language } from '../../core/language.ts';
+import type { Comparison } from './compare-service.ts';
 import type { CrossTab } from './crosstab-service.ts';
 import type { ReportItem, ReportTable } from './report.ts';
 import { CrossTabsChapter, Histogram, NumberSummary } from './report-crosstab-html.tsx';
-import type { Comparison, Report } from './service.ts';
+import { REPORT_CSS } from './report-css.ts';
+import { texts } from './report-texts.ts';
+import type { Report } from './service.ts';
 
 /** Everything the printable report shows; gathered by report-files.ts, rendered here without db or clock. */
 export type ReportDocument = {
@@ -16,99 +19,6 @@ export type ReportDocument = {
   /** Cross-tabs asked for with the report (none by default). */
   crossTabs?: CrossTab[];
 };
-
-const texts = {
-  nl: {
-    kind: 'In beeld – rapport',
-    instrument: 'Vragenlijst',
-    organisation: 'Organisatie',
-    date: 'Datum van het rapport',
-    closes: 'Ronde sluit op',
-    language: 'Taal',
-    languageName: 'Nederlands',
-    contents: 'Inhoud',
-    method: 'Werkwijze',
-    population: 'Wie zit erin',
-    populationText: (filters: number) =>
-      filters === 0 ? 'Alle ingevulde vragenlijsten van deze ronde.' : `Een selectie van de ingevulde vragenlijsten (${filters} filter(s)).`,
-    complete: 'Volledig ingevuld (n)',
-    started: 'Begonnen (ook niet afgewerkt)',
-    rounding: 'Afronding',
-    suppression: 'Kleine aantallen',
-    whoSees: 'Wie ziet wat',
-    whoSeesText: (k: number) =>
-      `Leden en coördinatoren zien geen aantallen kleiner dan ${k}; die staan als “–”. Onderzoekers en beheerders zien alle aantallen; elke keer dat zij dat doen, staat in het auditlog.`,
-    tables: 'Resultaten per vraag',
-    answer: 'Antwoord',
-    question: 'Vraag',
-    count: 'Aantal',
-    percent: '%',
-    ci: '95%-betrouwbaarheidsinterval',
-    ciShort: '95%-BI',
-    footer: (n: string, valid: string, missing: string) => `n = ${n} · geldige n = ${valid} · ontbrekend = ${missing}`,
-    hidden: 'verborgen: te weinig mensen om te tonen',
-    hiddenNote: (k: number) => `– = verborgen. Een aantal onder ${k}, of een aantal waaruit je zo'n klein aantal kunt terugrekenen, tonen we niet.`,
-    tooFew: 'Te weinig antwoorden om deze vraag te tonen.',
-    chart: (text: string) => `Staafdiagram: ${text}`,
-    chartDesc: 'Percentage per antwoord; verborgen aantallen hebben geen staaf.',
-    mean: 'Gemiddelde',
-    median: 'Mediaan',
-    sd: 'Standaardafwijking',
-    comparison: 'Perspectieven naast elkaar',
-    largest: 'De grootste verschillen',
-    gap: 'Verschil A − B (procentpunt)',
-    noGaps: 'Geen verschillen om te tonen.',
-    notCompared: 'Niet vergeleken (niet in beide vragenlijsten)',
-    filtersRefused: 'Deze selectie tonen we niet.',
-    page: 'pagina',
-    of: '/',
-  },
-  en: {
-    kind: 'In beeld – report',
-    instrument: 'Questionnaire',
-    organisation: 'Organisation',
-    date: 'Date of the report',
-    closes: 'Round closes on',
-    language: 'Language',
-    languageName: 'English',
-    contents: 'Contents',
-    method: 'Method',
-    population: 'Who is included',
-    populationText: (filters: number) =>
-      filters === 0 ? 'All completed questionnaires of this round.' : `A selection of the completed questionnaires (${filters} filter(s)).`,
-    complete: 'Completed (n)',
-    started: 'Started (also unfinished)',
-    rounding: 'Rounding',
-    suppression: 'Small counts',
-    whoSees: 'Who sees what',
-    whoSeesText: (k: number) =>
-      `Members and coordinators see no counts below ${k}; those are shown as “–”. Researchers and administrators see every count; each time they do, it is recorded in the audit log.`,
-    tables: 'Results per question',
-    answer: 'Answer',
-    question: 'Question',
-    count: 'Count',
-    percent: '%',
-    ci: '95% confidence interval',
-    ciShort: '95% CI',
-    footer: (n: string, valid: string, missing: string) => `n = ${n} · valid n = ${valid} · missing = ${missing}`,
-    hidden: 'hidden: too few people to show',
-    hiddenNote: (k: number) => `– = hidden. A count below ${k}, or a count from which such a small count could be worked out, is not shown.`,
-    tooFew: 'Too few answers to show this question.',
-    chart: (text: string) => `Bar chart: ${text}`,
-    chartDesc: 'Percentage per answer; hidden counts have no bar.',
-    mean: 'Mean',
-    median: 'Median',
-    sd: 'Standard deviation',
-    comparison: 'Perspectives side by side',
-    largest: 'The largest differences',
-    gap: 'Difference A − B (percentage points)',
-    noGaps: 'No differences to show.',
-    notCompared: 'Not compared (not in both questionnaires)',
-    filtersRefused: 'This selection is not shown.',
-    page: 'page',
-    of: '/',
-  },
-} satisfies Record<Language, unknown>;
 
 export const footerTexts = (lang: Language) => ({ page: texts[lang].page, of: texts[lang].of });
 
@@ -357,53 +267,6 @@ function ReportPage({ doc }: { doc: ReportDocument }) {
   );
 }
 
-/** The stylesheet of the report; embedded in the downloaded file (no app CSP applies to a download). */
-export const REPORT_CSS = `
-:root { color: #1a1a1a; font-family: "DejaVu Sans", Arial, sans-serif; font-size: 11pt; line-height: 1.45; }
-body { margin: 0 auto; max-width: 52rem; padding: 1.5rem; }
-h1 { font-size: 1.9rem; margin: 0.3rem 0 1.5rem; }
-h2 { font-size: 1.4rem; border-bottom: 2px solid #0b5394; padding-bottom: 0.2rem; }
-h3 { font-size: 1.05rem; margin: 1.4rem 0 0.4rem; }
-.kind { color: #0b5394; font-weight: bold; text-transform: uppercase; letter-spacing: 0.05em; }
-dl { display: grid; grid-template-columns: minmax(9rem, 14rem) 1fr; gap: 0.3rem 1rem; }
-dt { font-weight: bold; } dd { margin: 0; }
-table { border-collapse: collapse; width: 100%; margin: 0.4rem 0; font-size: 0.95em; }
-th, td { border-bottom: 1px solid #bbb; padding: 0.2rem 0.4rem; text-align: left; vertical-align: top; }
-thead th { border-bottom: 2px solid #333; }
-tbody th { font-weight: normal; }
-table { width: auto; min-width: 60%; }
-.num { text-align: right; font-variant-numeric: tabular-nums; white-space: nowrap; }
-.chart { max-width: 40rem; display: block; margin: 0.3rem 0; font-size: 12px; }
-.chart-bar { fill: #0b5394; } .chart-label, .chart-value { fill: #1a1a1a; }
-.counts { font-size: 0.9em; color: #333; margin: 0.2rem 0; }
-.notes { font-size: 0.85em; color: #333; padding-left: 1.2rem; }
-.too-few { font-style: italic; }
-.table-scroll { overflow-x: auto; max-width: 100%; }
-.crosstab td.num { white-space: normal; }
-abbr { text-decoration: none; }
-.question { break-inside: avoid; page-break-inside: avoid; }
-.visually-hidden { position: absolute; width: 1px; height: 1px; overflow: hidden; clip: rect(0 0 0 0); white-space: nowrap; }
-@media screen and (max-width: 30rem) {
-  body { padding: 0.75rem; }
-  dl { grid-template-columns: 1fr; }
-  table { font-size: 0.85em; }
-  th, td { padding: 0.2rem 0.25rem; }
-  .num { white-space: normal; }
-}
-@page { size: A4; margin: 18mm 18mm 20mm; }
-@media print {
-  :root { font-size: 10pt; }
-  body { max-width: none; padding: 0; }
-  nav { display: none; }
-  .title-page { break-after: page; page-break-after: always; }
-  .chapter { break-before: page; page-break-before: always; }
-  .chapter:first-child { break-before: auto; page-break-before: auto; }
-  a { color: inherit; text-decoration: none; }
-}
-`;
-
-/** The whole report as one self-contained HTML document (embedded stylesheet, inline SVG charts, no script). */
-/** `stylesheet`: a page served under the strict CSP links its CSS instead of carrying it inline. */
 export function renderReportHtml(doc: ReportDocument, stylesheet?: string): string {
   const body = renderToStaticMarkup(<ReportPage doc={doc} />);
   const title = `${texts[doc.lang].kind}: ${doc.report.round.name}`;

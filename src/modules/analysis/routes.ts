@@ -4,6 +4,7 @@ import { organisationParams } from '../../core/schemas.ts';
 import { textOf } from '../../http/messages.ts';
 import { type AnyRoute, defineRoute } from '../../http/route.ts';
 import type { InstrumentSource } from '../rounds/instrument-source.ts';
+import { compareRoundsReport } from './compare-service.ts';
 import { crossTabsFor, getCrossTab } from './crosstab-service.ts';
 import {
   compareQuery,
@@ -21,7 +22,7 @@ import {
 } from './model.ts';
 import { reportDocumentFor } from './report-files.ts';
 import { footerTexts, renderReportHtml } from './report-html.tsx';
-import { compareRoundsReport, getReport } from './service.ts';
+import { getReport } from './service.ts';
 import { getSubgroup } from './subgroup-service.ts';
 import { getTrend } from './trend-service.ts';
 

@@ -20,20 +20,11 @@ import { rScript, rTablesScript } from './r-script.ts';
 import { columnWidths, reportTables, type TablesData } from './report-tables.ts';
 import type { SavValue, SavVariable } from './sav-writer.ts';
 import * as store from './store.ts';
-import {
-  codebookCsv,
-  csvResponses,
-  type ExportMeta,
-  jsonResponses,
-  jsonTables,
-  type Pages,
-  savChunks,
-  savResponses,
-  tablesCsv,
-  xlsxResponses,
-  xlsxTables,
-  zipChunks,
-} from './writers.ts';
+import { codebookCsv, csvResponses, tablesCsv } from './writer-csv.ts';
+import { jsonResponses, jsonTables } from './writer-json.ts';
+import { xlsxResponses, xlsxTables } from './writer-xlsx.ts';
+import { zipChunks } from './writer-zip.ts';
+import { type ExportMeta, type Pages, savChunks, savResponses } from './writers.ts';
 
 /**
  * Exports of a round. Response-level data only for people with raw-data rights ('reports.raw'), never

@@ -19,7 +19,8 @@ import { keepAnswerAsStory } from './keep-story.ts';
 import { recordRoundConsent, roundConsentStatement } from './meeting-rounds.ts';
 import { type AnswerValue, answerValue, clientIdSchema, limits, participantPositionSchema } from './model.ts';
 import { meetingMessages } from './page/messages.ts';
-import { CodePage, JoinPage, MessagePage, PromptPage, ReceiptPage, WithdrawPage } from './page/pages.tsx';
+import { CodePage, JoinPage, MessagePage, ReceiptPage, WithdrawPage } from './page/pages.tsx';
+import { PromptPage } from './page/prompt-page.tsx';
 import { answer, ask, currentAnswer, join, meetingByCode, participantOf, promptFor, upvote, withdraw } from './participant.ts';
 import { resultsOf } from './results-service.ts';
 

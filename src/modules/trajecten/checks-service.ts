@@ -2,7 +2,7 @@ import type { Actor, ServiceContext } from '../../core/context.ts';
 import { conflict } from '../../core/errors.ts';
 import { can } from '../../core/policy.ts';
 import { inTransaction } from '../../db/database.ts';
-import { composeComparison } from '../analysis/service.ts';
+import { composeComparison } from '../analysis/compare-service.ts';
 import { TEAM_CHECK_KEY, teamCheck } from '../instruments/builtin/team-check.ts';
 import * as instrumentService from '../instruments/service.ts';
 import type { InstrumentSource } from '../rounds/instrument-source.ts';

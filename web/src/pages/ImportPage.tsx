@@ -2,17 +2,21 @@ import { type FormEvent, useEffect, useId, useRef, useState } from 'react';
 import { Link, type LoaderFunctionArgs, useLoaderData } from 'react-router';
 import { requireOrganisation, useOrganisation } from '../access.ts';
 import { ApiError, api, apiPath } from '../api.ts';
-import { ConfirmDialog } from '../components/ConfirmDialog.tsx';
 import { ErrorAlert } from '../components/ErrorAlert.tsx';
 import { Field } from '../components/Field.tsx';
-import { ImportProgress, MappingTable, ProblemList, RowsPreview } from '../components/inbeeld/ImportParts.tsx';
+import { CommitStep } from '../components/imports/CommitStep.tsx';
+import { ImportDone } from '../components/imports/ImportDone.tsx';
+import { ImportTargetFields } from '../components/imports/ImportTargetFields.tsx';
+import { type Busy, isXlsx, type Loaded, type Refusal, sameMapping } from '../components/imports/import-state.ts';
+import { PreviewSummary } from '../components/imports/PreviewSummary.tsx';
+import { RefusalAlert } from '../components/imports/RefusalAlert.tsx';
+import { ImportProgress, MappingTable, RowsPreview } from '../components/inbeeld/ImportParts.tsx';
 import {
   type ImportMapping,
   type ImportPreview,
   ImportRefused,
   type ImportResult,
   MAX_FILE_BYTES,
-  type Progress,
   type QuestionKinds,
   questionKinds,
   readAsBase64,
@@ -20,7 +24,6 @@ import {
 } from '../components/inbeeld/importing.ts';
 import type { InstrumentListItem, RoundDetail, VersionView } from '../components/inbeeld/types.ts';
 import { PageTitle } from '../components/PageTitle.tsx';
-import { SelectField } from '../components/SelectField.tsx';
 import { StatusMessage } from '../components/StatusMessage.tsx';
 import { TextField } from '../components/TextField.tsx';
 import { useT } from '../i18n.ts';
@@ -41,14 +44,6 @@ export async function loader({ request, params }: LoaderFunctionArgs) {
   const kinds = await loadKinds(org.id, round.instrumentVersionId, request.signal).catch((): QuestionKinds => new Map());
   return { round, kinds };
 }
-
-type Busy = { purpose: 'check' | 'import'; stage: 'reading' | 'uploading' | 'waiting'; progress: Progress | null };
-type Loaded = { file: File; fileName: string; contentBase64: string; sheet: string | undefined };
-type Refusal = { message: string; problems: ImportRefused['problems']; problemCount: number; attempt: number };
-
-const isXlsx = (file: File | null) => file !== null && /\.xlsx$/i.test(file.name);
-const sameMapping = (a: ImportMapping, b: ImportMapping) =>
-  JSON.stringify(a.columns) === JSON.stringify(b.columns) && (a.language ?? 'nl') === (b.language ?? 'nl') && (a.teamId ?? '') === (b.teamId ?? '');
 
 /**
  * "Bestaande gegevens importeren": 1) choose a CSV or Excel file, 2) check what the server makes of
@@ -289,20 +284,7 @@ export function Component() {
           <Link to={roundPath}>{t('inBeeld.import.backToRound')}</Link>
         </p>
         <PageTitle text={t('inBeeld.import.title')} />
-        <div className="import-result">
-          <h2 ref={resultHeading} tabIndex={-1}>
-            {t('inBeeld.import.imported', { count: result.imported })}
-          </h2>
-          <p>{t('inBeeld.import.importedText', { round: round.name })}</p>
-          <div className="button-row">
-            <Link className="button button-primary" to={roundPath}>
-              {t('inBeeld.import.toRound', { round: round.name })}
-            </Link>
-            <button type="button" className="button button-secondary" onClick={startOver}>
-              {t('inBeeld.import.another')}
-            </button>
-          </div>
-        </div>
+        <ImportDone roundPath={roundPath} roundName={round.name} imported={result.imported} headingRef={resultHeading} onAnother={startOver} />
       </>
     );
   }
@@ -352,18 +334,7 @@ export function Component() {
           </div>
         </form>
         {busy && busy.purpose === 'check' && <ImportProgress label={busyLabel} progress={busy.progress} />}
-        {refusal && (
-          <div className="error-alert" role="alert" key={`r${refusal.attempt}`}>
-            <p>
-              <span className="error-icon" aria-hidden="true">
-                !
-              </span>
-              <span className="visually-hidden">{t('common.errorPrefix')} </span>
-              {t('inBeeld.import.unreadable')}
-            </p>
-            <ProblemList problems={refusal.problems} problemCount={refusal.problemCount} />
-          </div>
-        )}
+        {refusal && <RefusalAlert key={`r${refusal.attempt}`} refusal={refusal} />}
       </section>
 
       {preview && (
@@ -371,35 +342,7 @@ export function Component() {
           <h2 id="import-preview-heading" ref={previewHeading} tabIndex={-1}>
             {t('inBeeld.import.step2')}
           </h2>
-          <p>
-            {preview.format === 'xlsx'
-              ? t('inBeeld.import.factsXlsx', { file: preview.fileName, sheet: preview.sheet ?? '' })
-              : t('inBeeld.import.factsCsv', { file: preview.fileName, delimiter: preview.delimiter ?? ';', encoding: preview.encoding ?? '' })}
-          </p>
-          <dl className="stats">
-            <div>
-              <dt>{t('inBeeld.import.countRows')}</dt>
-              <dd>{preview.counts.rows}</dd>
-            </div>
-            <div>
-              <dt>{t('inBeeld.import.countValid')}</dt>
-              <dd>{preview.counts.valid}</dd>
-            </div>
-            <div>
-              <dt>{t('inBeeld.import.countProblems')}</dt>
-              <dd>{preview.counts.problems}</dd>
-            </div>
-          </dl>
-
-          <h3 id="import-problems-heading">{t('inBeeld.import.problemsHeading')}</h3>
-          {preview.problemCount > 0 ? (
-            <>
-              <p>{t('inBeeld.import.problemsIntro', { count: preview.problemCount, rows: preview.counts.invalid })}</p>
-              <ProblemList problems={preview.problems} problemCount={preview.problemCount} />
-            </>
-          ) : (
-            <p className="notice">{t('inBeeld.import.noProblems', { count: preview.counts.valid })}</p>
-          )}
+          <PreviewSummary preview={preview} />
 
           <form className="import-mapping-form" noValidate onSubmit={recheck} aria-busy={busy?.purpose === 'check' || undefined}>
             <h3>{t('inBeeld.import.mappingHeading')}</h3>
@@ -412,30 +355,15 @@ export function Component() {
               onChange={(header, target) => setColumns((current) => ({ ...current, [header]: target }))}
             />
             <div className="form">
-              <SelectField
-                label={t('inBeeld.import.languageLabel')}
-                hint={t('inBeeld.import.languageHint')}
-                value={language}
-                onChange={(event) => setLanguage(event.target.value === 'en' ? 'en' : 'nl')}
-              >
-                <option value="nl">{t('inBeeld.import.languageNl')}</option>
-                <option value="en">{t('inBeeld.import.languageEn')}</option>
-              </SelectField>
-              {teamLinks.length > 0 && (
-                <SelectField
-                  label={t('inBeeld.import.linkLabel')}
-                  hint={t('inBeeld.import.linkHint')}
-                  value={teamId}
-                  onChange={(event) => setTeamId(event.target.value)}
-                >
-                  {hasOrganisationLink && <option value="">{t('inBeeld.round.organisationScope', { organisation: org.name })}</option>}
-                  {teamLinks.map((link) => (
-                    <option key={link.id} value={link.teamId ?? ''}>
-                      {t('inBeeld.round.teamScope', { team: link.teamName ?? '' })}
-                    </option>
-                  ))}
-                </SelectField>
-              )}
+              <ImportTargetFields
+                language={language}
+                setLanguage={setLanguage}
+                teamLinks={teamLinks}
+                teamId={teamId}
+                setTeamId={setTeamId}
+                hasOrganisationLink={hasOrganisationLink}
+                organisationName={org.name}
+              />
               {dirty && <p className="field-hint">{t('inBeeld.import.changedHint')}</p>}
               <div className="button-row">
                 <button type="submit" className="button button-secondary" aria-disabled={busy ? true : undefined}>
@@ -452,42 +380,18 @@ export function Component() {
       )}
 
       {preview && (
-        <section className="section" aria-labelledby="import-commit-heading">
-          <h2 id="import-commit-heading" ref={importHeading} tabIndex={-1}>
-            {t('inBeeld.import.step3')}
-          </h2>
-          {blocked ? (
-            <p className="field-hint" id={blockedId}>
-              {blocked}
-            </p>
-          ) : (
-            <p>{t('inBeeld.import.ready', { count: preview.counts.valid })}</p>
-          )}
-          <div className="button-row">
-            <button
-              type="button"
-              className="button button-primary"
-              aria-disabled={blocked ? true : undefined}
-              aria-describedby={blocked ? blockedId : undefined}
-              onClick={() => {
-                if (!blocked) setConfirming(true);
-              }}
-            >
-              {t('inBeeld.import.import')}
-            </button>
-          </div>
-          {busy && busy.purpose === 'import' && <ImportProgress label={busyLabel} progress={busy.progress} />}
-          <ConfirmDialog
-            open={confirming}
-            title={t('inBeeld.import.confirmTitle', { count: preview.counts.valid })}
-            confirmLabel={t('inBeeld.import.confirm')}
-            onConfirm={() => void commit()}
-            onCancel={() => setConfirming(false)}
-            focusAfterConfirm={importHeading}
-          >
-            <p>{t('inBeeld.import.confirmText', { count: preview.counts.valid, round: round.name })}</p>
-          </ConfirmDialog>
-        </section>
+        <CommitStep
+          preview={preview}
+          roundName={round.name}
+          blocked={blocked}
+          blockedId={blockedId}
+          busy={busy}
+          busyLabel={busyLabel}
+          confirming={confirming}
+          setConfirming={setConfirming}
+          commit={commit}
+          headingRef={importHeading}
+        />
       )}
     </>
   );
