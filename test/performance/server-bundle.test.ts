@@ -43,6 +43,42 @@ describe('the server bundle', () => {
   });
 });
 
+/**
+ * The bin's choice, on a copy of it in a folder of its own (inside the project, so tsx is found): a
+ * "bundle" and "sources" that only say which they are, and a build.json naming one source file.
+ */
+describe('bin/kruisbestuiving.js', () => {
+  let project = '';
+  const source = () => path.join(project, 'src/cli.ts');
+  const runBin = async (env: Record<string, string> = {}) =>
+    (await run(process.execPath, [path.join(project, 'bin/kruisbestuiving.js')], { cwd: os.tmpdir(), env: { PATH: process.env.PATH ?? '', ...env } })).stdout;
+  const writeBuild = (builtAt: number, inputs = ['src/cli.ts']) =>
+    fs.writeFileSync(path.join(project, 'dist/server/build.json'), JSON.stringify({ builtAt, inputs }));
+
+  beforeAll(() => {
+    project = fs.mkdtempSync(path.join(root, 'dist', 'bin-test-'));
+    for (const dir of ['bin', 'src', 'dist/server']) fs.mkdirSync(path.join(project, dir), { recursive: true });
+    fs.copyFileSync(path.join(root, 'bin/kruisbestuiving.js'), path.join(project, 'bin/kruisbestuiving.js'));
+    fs.copyFileSync(path.join(root, 'tsconfig.json'), path.join(project, 'tsconfig.json'));
+    fs.writeFileSync(path.join(project, 'dist/server/cli.js'), "process.stdout.write('bundle');\n");
+    fs.writeFileSync(source(), "const from: string = 'sources';\nprocess.stdout.write(from);\n");
+  });
+  afterAll(() => fs.rmSync(project, { recursive: true, force: true }));
+
+  it('runs the bundle while no source it was made from changed, and the sources otherwise', async () => {
+    const sourceTime = fs.statSync(source()).mtimeMs;
+    writeBuild(sourceTime + 1000);
+    expect(await runBin()).toBe('bundle');
+    expect(await runBin({ KRUISBESTUIVING_FROM_SOURCE: '1' })).toBe('sources');
+    writeBuild(sourceTime - 1000);
+    expect(await runBin()).toBe('sources');
+    writeBuild(sourceTime + 1000, ['src/cli.ts', 'src/gone.ts']);
+    expect(await runBin()).toBe('sources');
+    fs.rmSync(path.join(project, 'dist/server/build.json'));
+    expect(await runBin()).toBe('sources');
+  });
+});
+
 describeEachDatabase('the server bundle, started', (dialect) => {
   it('answers /healthz and a respondent page, stores a response, and loads neither TypeScript nor a heavy library at start', async () => {
     const testDb = await createTestDatabase(dialect);
