@@ -53,7 +53,7 @@ describe('the streaming xlsx writer', () => {
       'xl/styles.xml',
     ]);
     const workbook = new ExcelJS.Workbook();
-    await workbook.xlsx.load(file);
+    await workbook.xlsx.load(new Uint8Array(file).buffer);
     expect(workbook.worksheets.map((s) => s.name)).toEqual(['Gegevens', 'Over "dit" bestand']);
     const data = workbook.worksheets[0] as ExcelJS.Worksheet;
     expect(data.views).toMatchObject([{ state: 'frozen', ySplit: 1 }]);
