@@ -10,9 +10,9 @@
  *   BENCH_REUSE=1          keep the generated database in /tmp/kb-bench-exports and reuse it (same N)
  *   BENCH_DIR=…            with BENCH_REUSE, keep it there instead
  *
- * Measured 2026-11-29 at 100,000 responses (3,060,865 answer rows) on a shared 2-core machine, CPU time
- * as a ratio to the bare CSV: sav 1.7×, xlsx 5.3×, csv (zip) 2.4×, json 2.1×, r 1.7×; peak RSS 1.1–1.2×
- * (about 300 MiB, 190 MiB of it module loading). See bench/README.md.
+ * Measured 2026-12-06 at 20,000 responses (612,953 answer rows) on a shared 2-core machine (load 6–13),
+ * CPU time as a ratio to the bare CSV: sav 1.48×, xlsx 1.86×, csv (zip) 1.51×, json 1.49×, r 1.57×;
+ * peak RSS 1.1–1.4× (about 230–300 MiB, 190 MiB of it module loading). See bench/README.md.
  */
 import { spawnSync } from 'node:child_process';
 import fs from 'node:fs';
