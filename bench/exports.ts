@@ -8,10 +8,11 @@
  * Run: npm run bench:exports
  *   BENCH_RESPONSES=5000   fewer responses
  *   BENCH_REUSE=1          keep the generated database in /tmp/kb-bench-exports and reuse it (same N)
+ *   BENCH_DIR=…            with BENCH_REUSE, keep it there instead
  *
- * Measured 2026-11-29 at 100,000 responses (3,060,865 answer rows) on a shared 2-core machine, CPU time
- * as a ratio to the bare CSV: sav 1.7×, xlsx 5.3×, csv (zip) 2.4×, json 2.1×, r 1.7×; peak RSS 1.1–1.2×
- * (about 300 MiB, 190 MiB of it module loading). See bench/README.md.
+ * Measured 2026-12-06 at 20,000 responses (612,953 answer rows) on a shared 2-core machine (load 6–13),
+ * CPU time as a ratio to the bare CSV: sav 1.48×, xlsx 1.86×, csv (zip) 1.51×, json 1.49×, r 1.57×;
+ * peak RSS 1.1–1.4× (about 230–300 MiB, 190 MiB of it module loading). See bench/README.md.
  */
 import { spawnSync } from 'node:child_process';
 import fs from 'node:fs';
@@ -29,7 +30,7 @@ import { isEntry, ROOT } from './lib/processes.ts';
 
 const N = Number(process.env.BENCH_RESPONSES ?? 100_000);
 const REUSE = process.env.BENCH_REUSE === '1';
-const REUSE_DIR = path.join(os.tmpdir(), 'kb-bench-exports');
+const REUSE_DIR = process.env.BENCH_DIR ?? path.join(os.tmpdir(), 'kb-bench-exports');
 const ROUND_KEY = 'benchmark';
 
 export type Measure = { name: string; ms: number; cpuMs: number; peakMiB: number; bytes: number };

@@ -81,6 +81,7 @@ describe('the codebook of a response-level export', () => {
         row('rollen', 'kritische_stem', { text: '_missing' }),
         row('evenwaardige_positie', '_no_opinion', { item: 'betaald_worden' }),
         row('evenwaardige_positie', null, { item: 'hetzelfde_werk', number: 4 }),
+        row('omkadering_voldoende', null, { number: 2 }),
         row('opmerkingen', null, { text: 'geheim' }),
       ],
     });
@@ -93,6 +94,8 @@ describe('the codebook of a response-level export', () => {
     expect(at('statuut_vrijwilliger')).toBe(null); // not answered at all
     expect(at('evenwaardige_positie_betaald_worden')).toBe(NO_OPINION_CODE);
     expect(at('evenwaardige_positie_hetzelfde_werk')).toBe(4);
+    // A scale of one statement: the point, on the question's own variable.
+    expect(at('omkadering_voldoende')).toBe(2);
     expect(values).not.toContain('geheim');
   });
 });

@@ -227,51 +227,63 @@ export function buildCodebook(instrument: ResolvedInstrument, options: CodebookO
 export type ExportAnswerRow = { question: string; item: string | null; option: string | null; number_value: number | null; text_value: string | null };
 export type ExportResponse = { teamId: string | null; language: string; answers: ExportAnswerRow[] };
 
-/** Where each answer goes in a case: precomputed once per export. */
-export type CaseLayout = {
-  size: number;
-  teamCodes: Map<string, number>;
-  slots: Map<string, number>;
-  codes: Map<string, Map<string, number>>;
-  indicators: Map<string, number[]>;
-  kinds: Map<string, VariableRole | 'multiple'>;
+/** Where the answers to one question go in a case. */
+type QuestionSlots = {
+  kind: VariableRole | 'multiple' | undefined;
+  /** The one variable of a choice, number or open question. */
+  slot: number | undefined;
+  /** A choice's codes per option key. */
+  codes: Map<string, number> | undefined;
+  /** The 0/1 variable per option (multiple choice) or the variable per statement (scale; null: a scale without statements). */
+  parts: Map<string | null, number>;
+  /** Every 0/1 variable of a multiple choice, in order. */
+  indicators: number[];
+  /** The text of "something else". */
+  otherText: number | undefined;
 };
 
-const slotKey = (question: string, part: string | null) => (part === null ? question : `${question}\u0000${part}`);
+/** Where each answer goes in a case: precomputed once per export, one look-up per question. */
+export type CaseLayout = { size: number; teamCodes: Map<string, number>; questions: Map<string, QuestionSlots> };
 
 export function caseLayout(codebook: Codebook): CaseLayout {
-  const slots = new Map<string, number>();
-  const codes = new Map<string, Map<string, number>>();
-  const indicators = new Map<string, number[]>();
-  const kinds = new Map<string, VariableRole | 'multiple'>();
+  const questions = new Map<string, QuestionSlots>();
+  const of = (question: string): QuestionSlots => {
+    let slots = questions.get(question);
+    if (!slots) {
+      slots = { kind: undefined, slot: undefined, codes: undefined, parts: new Map(), indicators: [], otherText: undefined };
+      questions.set(question, slots);
+    }
+    return slots;
+  };
   let teamCodes = new Map<string, number>();
   codebook.variables.forEach((v, i) => {
     if (v.role === 'team') teamCodes = new Map(v.valueLabels.filter((l) => l.key !== '').map((l) => [l.key, l.value]));
     if (v.question === null) return;
+    const q = of(v.question);
     switch (v.role) {
       case 'choice':
-        slots.set(slotKey(v.question, null), i);
-        codes.set(v.question, new Map(v.valueLabels.map((l) => [l.key, l.value])));
-        kinds.set(v.question, 'choice');
+        q.slot = i;
+        q.codes = new Map(v.valueLabels.map((l) => [l.key, l.value]));
+        q.kind = 'choice';
         break;
       case 'indicator':
-        slots.set(slotKey(v.question, v.option), i);
-        indicators.set(v.question, [...(indicators.get(v.question) ?? []), i]);
-        kinds.set(v.question, 'multiple');
+        q.parts.set(v.option, i);
+        q.indicators.push(i);
+        q.kind = 'multiple';
         break;
       case 'scale':
-        slots.set(slotKey(v.question, v.item), i);
-        kinds.set(v.question, 'scale');
+        q.parts.set(v.item, i);
+        q.kind = 'scale';
         break;
       case 'other_text':
-        slots.set(slotKey(v.question, `text:${OTHER}`), i);
+        q.otherText = i;
         break;
       default:
-        slots.set(slotKey(v.question, null), i);
-        kinds.set(v.question, v.role);
+        q.slot = i;
+        q.kind = v.role;
     }
   });
-  return { size: codebook.variables.length, teamCodes, slots, codes, indicators, kinds };
+  return { size: codebook.variables.length, teamCodes, questions };
 }
 
 /** One response as a case: a value per variable, in codebook order. */
@@ -280,46 +292,38 @@ export function caseValues(layout: CaseLayout, caseNumber: number, response: Exp
   values[0] = caseNumber;
   values[1] = response.teamId === null ? 0 : (layout.teamCodes.get(response.teamId) ?? layout.teamCodes.get(TEAM_WITHHELD) ?? null);
   values[2] = response.language === 'en' ? 2 : 1;
-  const started = new Set<string>();
+  let started: Set<QuestionSlots> | undefined;
   for (const row of response.answers) {
-    const kind = layout.kinds.get(row.question);
-    if (kind === undefined) continue;
-    if (row.option === OTHER && row.text_value !== null) {
-      const textSlot = layout.slots.get(slotKey(row.question, `text:${OTHER}`));
-      if (textSlot !== undefined) values[textSlot] = row.text_value;
-    }
-    switch (kind) {
-      case 'choice': {
-        const slot = layout.slots.get(slotKey(row.question, null));
-        if (slot !== undefined && row.option !== null) values[slot] = layout.codes.get(row.question)?.get(row.option) ?? null;
+    const q = layout.questions.get(row.question);
+    if (q === undefined || q.kind === undefined) continue;
+    if (row.option === OTHER && row.text_value !== null && q.otherText !== undefined) values[q.otherText] = row.text_value;
+    switch (q.kind) {
+      case 'choice':
+        if (q.slot !== undefined && row.option !== null) values[q.slot] = q.codes?.get(row.option) ?? null;
         break;
-      }
       case 'multiple': {
         // Answered: every option starts as "not chosen"; a missing marker leaves that option missing.
-        if (!started.has(row.question)) {
-          started.add(row.question);
-          for (const slot of layout.indicators.get(row.question) ?? []) if (values[slot] === null) values[slot] = 0;
+        started ??= new Set();
+        if (!started.has(q)) {
+          started.add(q);
+          for (const slot of q.indicators) if (values[slot] === null) values[slot] = 0;
         }
-        const slot = layout.slots.get(slotKey(row.question, row.option));
+        const slot = q.parts.get(row.option);
         if (slot === undefined) break;
         values[slot] = row.text_value === MISSING_MARKER && row.option !== OTHER ? null : 1;
         break;
       }
       case 'scale': {
-        const slot = layout.slots.get(slotKey(row.question, row.item));
+        const slot = q.parts.get(row.item);
         if (slot !== undefined) values[slot] = row.option === NO_OPINION ? NO_OPINION_CODE : row.number_value === null ? null : Number(row.number_value);
         break;
       }
-      case 'number': {
-        const slot = layout.slots.get(slotKey(row.question, null));
-        if (slot !== undefined) values[slot] = row.number_value === null ? null : Number(row.number_value);
+      case 'number':
+        if (q.slot !== undefined) values[q.slot] = row.number_value === null ? null : Number(row.number_value);
         break;
-      }
-      case 'text': {
-        const slot = layout.slots.get(slotKey(row.question, null));
-        if (slot !== undefined) values[slot] = row.text_value;
+      case 'text':
+        if (q.slot !== undefined) values[q.slot] = row.text_value;
         break;
-      }
     }
   }
   return values;

@@ -1,28 +1,31 @@
-import { BOM, type CsvOptions, csvLine } from './cells.ts';
+import { BOM, type CsvOptions, csvField, csvLine } from './cells.ts';
 import type { Codebook, ExportVariable } from './codebook.ts';
 import type { TablesData } from './report-tables.ts';
 import type { SavValue } from './sav-writer.ts';
 import type { Pages } from './writers.ts';
 
 export const numericCell = (value: SavValue) => (typeof value === 'number' ? value : null);
-export const stringCell = (value: SavValue) => (value === null ? null : String(value));
 
 export async function* csvResponses(codebook: Codebook, options: CsvOptions & { bom: boolean }, pages: Pages): AsyncGenerator<string> {
   const strings = codebook.variables.map((v) => v.width > 0);
+  const { separator } = options;
+  // csvLine's output, written field by field without an array per case.
+  const line = (values: SavValue[]): string => {
+    let text = '';
+    for (let i = 0; i < strings.length; i++) {
+      const value = values[i] ?? null;
+      if (i > 0) text += separator;
+      if (strings[i]) text += value === null ? '' : csvField(String(value), options);
+      else if (typeof value === 'number') text += csvField(value, options);
+    }
+    return `${text}\r\n`;
+  };
   yield (options.bom ? BOM : '') +
     csvLine(
       codebook.variables.map((v) => v.name),
       options,
     );
-  for await (const page of pages)
-    yield page
-      .map((values) =>
-        csvLine(
-          values.map((value, i) => (strings[i] ? stringCell(value) : numericCell(value))),
-          options,
-        ),
-      )
-      .join('');
+  for await (const page of pages) yield page.map(line).join('');
 }
 
 export const CODEBOOK_HEADER = {

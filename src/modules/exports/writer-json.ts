@@ -48,19 +48,21 @@ export async function* jsonResponses(codebook: Codebook, meta: ExportMeta, pages
     round: { ...roundJson(meta), openText: codebook.openText, withheld: codebook.withheld },
     codebook: codebookJson(codebook),
   };
-  const names = codebook.variables.map((v) => v.name);
+  // Each record written as JSON.stringify would write an object with these keys in this order
+  // (names start with a letter, so no key is moved to the front), without building the object.
+  const keys = codebook.variables.map((v, i) => `${i === 0 ? '{' : ','}${JSON.stringify(v.name)}:`);
+  const record = (values: SavValue[]): string => {
+    let text = '';
+    for (let i = 0; i < keys.length; i++) {
+      const value = values[i];
+      text += keys[i] + (typeof value === 'string' ? JSON.stringify(value) : typeof value === 'number' && Number.isFinite(value) ? String(value) : 'null');
+    }
+    return keys.length === 0 ? '{}' : `${text}}`;
+  };
   yield `${JSON.stringify(head, null, 1).replace(/\n}$/, '')},\n "responses": [`;
   let first = true;
   for await (const page of pages) {
-    const text = page
-      .map((values) => {
-        const record: Record<string, SavValue> = {};
-        names.forEach((name, i) => {
-          record[name] = values[i] ?? null;
-        });
-        return JSON.stringify(record);
-      })
-      .join(',\n  ');
+    const text = page.map(record).join(',\n  ');
     if (text === '') continue;
     yield `${first ? '\n  ' : ',\n  '}${text}`;
     first = false;

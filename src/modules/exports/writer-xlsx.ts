@@ -1,6 +1,4 @@
-import { once } from 'node:events';
-import { PassThrough, type Readable } from 'node:stream';
-import type ExcelJS from 'exceljs';
+import { Readable } from 'node:stream';
 import type { Language } from '../../core/language.ts';
 import { neutralise } from './cells.ts';
 import type { Codebook } from './codebook.ts';
@@ -8,8 +6,12 @@ import type { TableCell, TablesData } from './report-tables.ts';
 import type { SavValue } from './sav-writer.ts';
 import { CODEBOOK_HEADER, numericCell, variableColumns } from './writer-csv.ts';
 import type { ExportMeta, Pages } from './writers.ts';
+import { type XlsxCell, type XlsxRow, type XlsxSheet, xlsxChunks } from './xlsx-package.ts';
 
-// ---- Excel ----------------------------------------------------------------------------------
+/**
+ * The Excel exports: a data sheet, the codebook, the value labels, the report's tables and a sheet about
+ * the file (xlsx-package.ts writes the XML and the zip).
+ */
 
 const SHEETS = {
   nl: { data: 'Gegevens', codebook: 'Codeboek', values: 'Waardelabels', tables: 'Tabellen', hidden: 'verborgen', about: 'Over dit bestand' },
@@ -35,110 +37,90 @@ function sheetNamer() {
   };
 }
 
-type Driver = (
-  workbook: ExcelJS.stream.xlsx.WorkbookWriter,
-  pause: (sheet: ExcelJS.Worksheet) => Promise<void>,
-  sheetName: (wished: string) => string,
-) => Promise<void>;
+/** A bold row (headings). */
+const bold = (cells: readonly XlsxCell[]): XlsxRow => ({ cells, bold: true });
+const plain = (cells: readonly XlsxCell[]): XlsxRow => ({ cells });
 
-const PENDING_LIMIT = 1 << 20;
-
-/**
- * Bytes of a worksheet's XML handed to the zip but not yet compressed. exceljs's streaming writer
- * (4.4.0, pinned) writes each sheet into a buffer piped to the zip without waiting, so a fast producer
- * (rows from synchronous SQLite reads) would pile the whole sheet up in memory; the writer waits on this.
- * 0 when the internals look different (then only the reader's backpressure applies).
- */
-function pendingBytes(sheet: ExcelJS.Worksheet): number {
-  const stream = (sheet as unknown as { stream?: { pipes?: { _writableState?: { length?: number } }[] } }).stream;
-  return (stream?.pipes ?? []).reduce((sum, pipe) => sum + (pipe._writableState?.length ?? 0), 0);
-}
-
-/** An .xlsx written with exceljs's streaming writer; the writing pauses while the reader is behind. */
-function xlsxStream(exportedOn: string, drive: Driver): Readable {
-  const out = new PassThrough({ highWaterMark: 1 << 20 });
-  // Waits while the zip is behind (rows not yet compressed) or the reader is (the client reads slowly),
-  // and stops the export when the reader went away (the client hung up).
-  const pause = async (sheet: ExcelJS.Worksheet) => {
-    while (!out.destroyed && pendingBytes(sheet) > PENDING_LIMIT) await new Promise((resolve) => setTimeout(resolve, 1));
-    if (!out.destroyed && out.writableNeedDrain) await Promise.race([once(out, 'drain'), once(out, 'close')]);
-    if (out.destroyed) throw new Error('The export was stopped by its reader');
-  };
-  const write = async () => {
-    // exceljs is large (about 150 modules): loaded at the first spreadsheet, not at start.
-    const { default: excel } = await import('exceljs');
-    const workbook = new excel.stream.xlsx.WorkbookWriter({ stream: out, useStyles: true, useSharedStrings: false });
-    workbook.creator = 'Kruisbestuiving';
-    // The file's own dates carry the day only, like everything else in an export.
-    workbook.created = new Date(`${exportedOn}T00:00:00Z`);
-    workbook.modified = workbook.created;
-    await drive(workbook, pause, sheetNamer());
-    await workbook.commit();
-  };
-  write().catch((error: Error) => out.destroy(error));
-  return out;
-}
-
-function addTableSheets(workbook: ExcelJS.stream.xlsx.WorkbookWriter, data: TablesData, lang: Language, sheetName: (wished: string) => string): void {
+/** The report's tables: all rows in one sheet, then a sheet per table. */
+function tableSheets(data: TablesData, lang: Language, sheetName: (wished: string) => string): XlsxSheet[] {
   const s = SHEETS[lang];
-  const all = workbook.addWorksheet(sheetName(s.tables));
-  all.addRow(data.columns.map((c) => c.name)).commit();
-  for (const row of data.rows) all.addRow(row.map(xlsxCell)).commit();
-  all.commit();
+  const all: XlsxSheet = {
+    name: sheetName(s.tables),
+    frozenHeader: false,
+    rows: () => [[plain(data.columns.map((c) => c.name)), ...data.rows.map((row) => plain(row.map(xlsxCell)))]],
+  };
   const columnIndex = new Map(data.columns.map((c, i) => [c.name, i]));
   const at = (row: TableCell[], name: string) => row[columnIndex.get(name) ?? -1] ?? null;
-  for (const title of data.titles) {
-    const sheet = workbook.addWorksheet(sheetName(`${title.number} ${title.question}`));
-    sheet.addRow([xlsxText(title.text)]).font = { bold: true };
-    const rows = data.rows.filter((r) => at(r, 'tabel') === title.number);
-    const first = rows[0];
-    if (first) sheet.addRow([`n = ${at(first, 'n')}`, lang === 'nl' ? `beantwoord: ${at(first, 'beantwoord')}` : `answered: ${at(first, 'beantwoord')}`]);
-    const header = ['code', 'antwoord', 'aantal', 'geldig_n', 'procent', 'bi_laag', 'bi_hoog'];
-    sheet.addRow(header.map((name) => data.columns[columnIndex.get(name) ?? 0]?.label ?? name)).font = { bold: true };
-    for (const row of rows) {
-      const hidden = at(row, 'verborgen') === 1;
-      sheet.addRow(header.map((name) => (hidden && (name === 'aantal' || name === 'procent') ? s.hidden : xlsxCell(at(row, name))))).commit();
-    }
-    sheet.commit();
-  }
+  const header = ['code', 'antwoord', 'aantal', 'geldig_n', 'procent', 'bi_laag', 'bi_hoog'];
+  const perTable = data.titles.map(
+    (title): XlsxSheet => ({
+      name: sheetName(`${title.number} ${title.question}`),
+      frozenHeader: false,
+      rows: () => {
+        const rows = data.rows.filter((r) => at(r, 'tabel') === title.number);
+        const first = rows[0];
+        return [
+          [
+            bold([xlsxText(title.text)]),
+            ...(first
+              ? [plain([`n = ${at(first, 'n')}`, lang === 'nl' ? `beantwoord: ${at(first, 'beantwoord')}` : `answered: ${at(first, 'beantwoord')}`])]
+              : []),
+            bold(header.map((name) => data.columns[columnIndex.get(name) ?? 0]?.label ?? name)),
+            ...rows.map((row) => {
+              const hidden = at(row, 'verborgen') === 1;
+              return plain(header.map((name) => (hidden && (name === 'aantal' || name === 'procent') ? s.hidden : xlsxCell(at(row, name)))));
+            }),
+          ],
+        ];
+      },
+    }),
+  );
+  return [all, ...perTable];
 }
 
 export function xlsxResponses(codebook: Codebook, meta: ExportMeta, pages: Pages, tables: TablesData): Readable {
   const s = SHEETS[codebook.lang];
-  return xlsxStream(meta.exportedOn, async (workbook, pause, sheetName) => {
-    const data = workbook.addWorksheet(sheetName(s.data), { views: [{ state: 'frozen', ySplit: 1 }] });
-    const header = data.addRow(codebook.variables.map((v) => v.name));
-    header.font = { bold: true };
-    header.commit();
-    const strings = codebook.variables.map((v) => v.width > 0);
-    for await (const page of pages) {
-      for (const values of page)
-        data.addRow(values.map((value, i) => (strings[i] ? (value === null ? null : xlsxText(String(value))) : numericCell(value)))).commit();
-      await pause(data);
-    }
-    data.commit();
-    const book = workbook.addWorksheet(sheetName(s.codebook), { views: [{ state: 'frozen', ySplit: 1 }] });
-    book.addRow(CODEBOOK_HEADER[codebook.lang].slice(0, 11)).font = { bold: true };
-    for (const v of codebook.variables) book.addRow(variableColumns(v).map(xlsxCell)).commit();
-    book.commit();
-    const labels = workbook.addWorksheet(sheetName(s.values), { views: [{ state: 'frozen', ySplit: 1 }] });
-    labels.addRow([CODEBOOK_HEADER[codebook.lang][0], ...CODEBOOK_HEADER[codebook.lang].slice(11)]).font = { bold: true };
-    for (const v of codebook.variables) for (const l of v.valueLabels) labels.addRow([v.name, l.value, xlsxText(l.label), xlsxText(l.key)]).commit();
-    labels.commit();
-    addTableSheets(workbook, tables, codebook.lang, sheetName);
-    const about = workbook.addWorksheet(sheetName(s.about));
-    for (const line of aboutLines(meta, codebook)) about.addRow([xlsxText(line)]).commit();
-    about.commit();
-  });
+  const sheetName = sheetNamer();
+  const strings = codebook.variables.map((v) => v.width > 0);
+  const head = CODEBOOK_HEADER[codebook.lang];
+  const data: XlsxSheet = {
+    name: sheetName(s.data),
+    frozenHeader: true,
+    rows: async function* () {
+      yield [bold(codebook.variables.map((v) => v.name))];
+      for await (const page of pages)
+        yield page.map((values) => plain(values.map((value, i) => (strings[i] ? (value === null ? null : xlsxText(String(value))) : numericCell(value)))));
+    },
+  };
+  const book: XlsxSheet = {
+    name: sheetName(s.codebook),
+    frozenHeader: true,
+    rows: () => [[bold(head.slice(0, 11)), ...codebook.variables.map((v) => plain(variableColumns(v).map(xlsxCell)))]],
+  };
+  const labels: XlsxSheet = {
+    name: sheetName(s.values),
+    frozenHeader: true,
+    rows: () => [
+      [
+        bold([head[0] ?? '', ...head.slice(11)]),
+        ...codebook.variables.flatMap((v) => v.valueLabels.map((l) => plain([v.name, l.value, xlsxText(l.label), xlsxText(l.key)]))),
+      ],
+    ],
+  };
+  const tableParts = tableSheets(tables, codebook.lang, sheetName);
+  const about: XlsxSheet = { name: sheetName(s.about), frozenHeader: false, rows: () => [aboutLines(meta, codebook).map((line) => plain([xlsxText(line)]))] };
+  return Readable.from(xlsxChunks(meta.exportedOn, [data, book, labels, ...tableParts, about]));
 }
 
 export function xlsxTables(data: TablesData, meta: ExportMeta, rule: string): Readable {
-  return xlsxStream(meta.exportedOn, async (workbook, _pause, sheetName) => {
-    addTableSheets(workbook, data, meta.lang, sheetName);
-    const about = workbook.addWorksheet(sheetName(SHEETS[meta.lang].about));
-    for (const line of [...aboutLines(meta, null), rule]) about.addRow([xlsxText(line)]).commit();
-    about.commit();
-  });
+  const sheetName = sheetNamer();
+  const tableParts = tableSheets(data, meta.lang, sheetName);
+  const about: XlsxSheet = {
+    name: sheetName(SHEETS[meta.lang].about),
+    frozenHeader: false,
+    rows: () => [[...aboutLines(meta, null), rule].map((line) => plain([xlsxText(line)]))],
+  };
+  return Readable.from(xlsxChunks(meta.exportedOn, [...tableParts, about]));
 }
 
 function aboutLines(meta: ExportMeta, codebook: Codebook | null): string[] {
