@@ -48,6 +48,14 @@ export async function promptFor(ctx: ServiceContext, meeting: MeetingTable, chos
   return { prompt: row ? promptView(row) : undefined, count: prompts.length };
 }
 
+/** Participant pacing: after an answer the phone moves on to the next prompt itself (the last one stays). */
+export async function placeAfterAnswer(ctx: ServiceContext, meeting: MeetingTable, p: string | undefined): Promise<string> {
+  if (p === undefined || !/^\d{1,3}$/.test(p)) return '';
+  if (meeting.pacing !== 'participant') return `&p=${p}`;
+  const { count } = await promptFor(ctx, meeting, Number(p));
+  return `&p=${Math.min(Number(p) + 1, count - 1)}`;
+}
+
 export type AnswerOutcome = 'saved' | 'changed' | 'unchanged';
 
 /**
