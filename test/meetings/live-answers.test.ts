@@ -53,7 +53,10 @@ describeEachDatabase('answers on the participant page live socket', (dialect) =>
 
   /** A live meeting with one open prompt, and a phone that joined it (form posts, as without JavaScript). */
   async function joinedPhone() {
-    const meeting = (await staff.post(`/api/orgs/${org}/meetings`, { title: 'Live antwoorden', prompts: [singlePrompt] })).json<{ id: string; joinCode: string }>();
+    const meeting = (await staff.post(`/api/orgs/${org}/meetings`, { title: 'Live antwoorden', prompts: [singlePrompt] })).json<{
+      id: string;
+      joinCode: string;
+    }>();
     await staff.post(`/api/orgs/${org}/meetings/${meeting.id}/control`, { action: 'start' });
     const phone = new Phone(t.app);
     expect((await phone.request('POST', `/m/${meeting.joinCode}/join`, { position: 'practitioner' })).statusCode).toBe(200);
@@ -159,5 +162,22 @@ describeEachDatabase('answers on the participant page live socket', (dialect) =>
     expect(await answers()).toEqual([{ value: '{"choice":"b"}', client_id: 'client-after' }]);
     phone.socket.terminate();
     await sql`drop trigger refuse_test_answer${sql.raw(dialect === 'postgres' ? ' on meeting_answers' : '')}`.execute(t.ctx.db);
+  });
+
+  it('tells the other phones "answers" only while the results show: hidden first, then revealed', async () => {
+    const { meeting, code, promptId, cookie } = await joinedPhone();
+    const other = new Phone(t.app);
+    await other.request('POST', `/m/${code}/join`, { position: 'experience_worker' });
+    const watching = await socketOf(t, `/m/${code}/ws`, `kb_m=${other.cookies.get('kb_m')}`);
+    const answering = await socketOf(t, `/m/${code}/ws`, cookie);
+    expect((await answering.answer({ promptId, clientId: 'client-hidden', choice: 'a' })).kind).toBe('saved');
+    // Past the phones' once-a-second window: had "answers" been sent while hidden, it came before "state".
+    await new Promise((r) => setTimeout(r, 1200));
+    await staff.post(`/api/orgs/${org}/meetings/${meeting.id}/control`, { action: 'reveal' });
+    expect(JSON.parse(await watching.next())).toEqual({ kind: 'state' });
+    expect((await answering.answer({ promptId, clientId: 'client-shown', choice: 'b' })).kind).toBe('saved');
+    expect(JSON.parse(await watching.next())).toEqual({ kind: 'answers' });
+    watching.socket.terminate();
+    answering.socket.terminate();
   });
 });

@@ -1,9 +1,9 @@
-import type { FastifyBaseLogger } from 'fastify';
 import type { ServiceContext } from '../../core/context.ts';
 import { AppError } from '../../core/errors.ts';
 import type { Language } from '../../core/language.ts';
 import { errorMessages } from '../../core/messages.ts';
 import type { MeetingParticipantTable } from '../../db/tables/meetings.ts';
+import type { AnonymousErrorReport } from '../../http/anonymous.ts';
 import { liveAnswerMessage, one, parseAnswerFields } from './answer-fields.ts';
 import type { MeetingBus } from './events.ts';
 import { meetingMessages } from './page/messages.ts';
@@ -25,7 +25,8 @@ export type LiveAnswerReply =
 export type AnswerSocket = {
   ctx: ServiceContext;
   bus: MeetingBus;
-  log: FastifyBaseLogger;
+  /** Unexpected errors are counted and reported once an hour, never logged one by one (http/anonymous.ts). */
+  errors: AnonymousErrorReport;
   code: string;
   lang: Language;
   participant: MeetingParticipantTable | undefined;
@@ -72,8 +73,8 @@ export async function answerOverSocket(s: AnswerSocket, data: string, withinBudg
   } catch (error) {
     if (error instanceof AppError && error.id === 'conflict') return refused(t.notOpen);
     if (error instanceof AppError && (error.id === 'validation_failed' || error.id === 'not_found')) return refused(t.invalid);
-    // Not saved (the transaction failed): nothing about the participant in the log, only the error's kind.
-    s.log.error({ code: (error as { code?: unknown }).code, name: (error as Error).name }, 'meeting answer over the live socket not saved');
+    // Not saved (the transaction failed): counted by kind, without the participant, the message or the time.
+    s.errors.record('/m/:code/ws', error as Error);
     return refused(t.notSaved);
   }
   if (outcome !== 'unchanged') void s.bus.publish({ meetingId: meeting.id, kind: 'answers' }).catch(() => {});

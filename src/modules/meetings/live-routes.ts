@@ -1,12 +1,13 @@
 import type {} from '@fastify/websocket';
 import type { FastifyInstance, FastifyReply, FastifyRequest } from 'fastify';
 import * as z from 'zod';
+import { registerAnonymousErrorReport } from '../../http/anonymous.ts';
 import { openMeeting } from './access.ts';
 import type { MeetingBus, MeetingEvent } from './events.ts';
 import { meetingsChanged } from './hot-cache.ts';
 import { coalesce, liveSnapshot, throttle } from './live.ts';
 import { type AnswerSocket, answerOverSocket, messageBudget } from './live-answers.ts';
-import { meetingByCode, participantOf } from './participant.ts';
+import { meetingByCode, participantOf, resultsShownToPhones } from './participant.ts';
 import { PARTICIPANT_COOKIE, pickLanguage } from './participant-http.ts';
 
 /**
@@ -45,6 +46,7 @@ function sseSink(req: FastifyRequest, reply: FastifyReply): Sink {
 
 export async function registerLiveRoutes(app: FastifyInstance, bus: MeetingBus, perMinute: number): Promise<void> {
   const ctx = app.services;
+  const errors = registerAnonymousErrorReport(app);
 
   /**
    * Staff screens: a snapshot now, then one aggregated snapshot per meeting per interval while events
@@ -97,7 +99,7 @@ export async function registerLiveRoutes(app: FastifyInstance, bus: MeetingBus, 
   }
 
   /**
-   * Participants: "state" at once, "answers" at most once a second (only used when results show).
+   * Participants: "state" at once, "answers" at most once a second and only while results show.
    * One subscription and one timer per meeting for all its phones on this process, so an answer costs
    * the same whether 10 or 10,000 phones follow the meeting. Returns what an answer on this socket needs.
    */
@@ -121,9 +123,16 @@ export async function registerLiveRoutes(app: FastifyInstance, bus: MeetingBus, 
     let room = rooms.get(meeting.id);
     if (!room) {
       const sinks = new Set<Sink>();
-      const answers = throttle(() => broadcast(sinks, ANSWERS), 1000);
+      // Phones use "answers" only to redraw results they show: while the results are hidden (answer
+      // first, then see each other) they are not told, which spares a message per phone per second.
+      const tellPhones = async () => {
+        const current = await meetingByCode(ctx, meeting.join_code);
+        if (current && (await resultsShownToPhones(ctx, current))) broadcast(sinks, ANSWERS);
+      };
+      const answers = throttle(() => void tellPhones().catch(() => {}), 1000);
       const unsubscribe = bus.subscribe(meeting.id, (event: MeetingEvent) => {
-        if (event.kind !== 'state') return answers.call();
+        if (event.kind === 'joined') return;
+        if (event.kind === 'answers') return answers.call();
         // The meeting changed (maybe on another process): answers on the sockets read it anew.
         meetingsChanged();
         broadcast(sinks, STATE);
@@ -143,7 +152,7 @@ export async function registerLiveRoutes(app: FastifyInstance, bus: MeetingBus, 
     if (!identify) return undefined;
     // The participant is identified once, by the cookie sent with the socket's upgrade.
     const found = await participantOf(ctx, meeting, req.cookies[PARTICIPANT_COOKIE]);
-    return { ctx, bus, log: app.log, code: meeting.join_code, lang: pickLanguage(req, meeting.language), participant: found, perMinute };
+    return { ctx, bus, errors, code: meeting.join_code, lang: pickLanguage(req, meeting.language), participant: found, perMinute };
   }
 
   const wsSink = (socket: import('ws').WebSocket): Sink => ({
@@ -171,10 +180,12 @@ export async function registerLiveRoutes(app: FastifyInstance, bus: MeetingBus, 
     });
   }
 
+  // A socket's upgrade has no body to decompress and no answer to compress: those hooks are left out.
+  const socketRoute = { websocket: true, schema: { hide: true }, compress: false, decompress: false } as const;
   await app.register(async (scope) => {
-    scope.get('/meetings-live/:orgId/:meetingId/ws', { websocket: true, schema: { hide: true } }, (socket, req) => void staff(req, wsSink(socket)));
+    scope.get('/meetings-live/:orgId/:meetingId/ws', socketRoute, (socket, req) => void staff(req, wsSink(socket)));
     scope.get('/meetings-live/:orgId/:meetingId/events', { schema: { hide: true } }, (req, reply) => void staff(req, sseSink(req, reply)));
-    scope.get('/m/:code/ws', { websocket: true, schema: { hide: true } }, participantSocket);
+    scope.get('/m/:code/ws', socketRoute, participantSocket);
     scope.get('/m/:code/events', { schema: { hide: true } }, (req, reply) => void participant(req, sseSink(req, reply), false));
   });
 }

@@ -206,7 +206,7 @@ export function registerParticipantPages(app: FastifyInstance, bus: MeetingBus, 
       const position = participantPositionSchema.safeParse((req.body as Record<string, unknown> | undefined)?.position);
       const joined = await join(ctx, meeting, position.success ? position.data : null);
       reply.setCookie(PARTICIPANT_COOKIE, joined.token, { path: cookiePath(meeting.join_code), httpOnly: true, sameSite: 'lax', secure: 'auto' });
-      await bus.publish({ meetingId: meeting.id, kind: 'answers' });
+      await bus.publish({ meetingId: meeting.id, kind: 'joined' });
       return sendPublicPage(reply, <ReceiptPage lang={lang} code={meeting.join_code} receipt={joined.receipt} />);
     });
 
