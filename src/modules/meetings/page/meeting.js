@@ -61,12 +61,12 @@
       try {
         const res = await fetch(reply.href, { headers: { accept: 'text/html' } });
         dirty = false;
+        // The page loaded shows the notice itself ("saved"), as after the form post's redirect.
         await swap(await res.text(), true);
       } catch {}
-      say(reply.message);
       return;
     }
-    if (reply?.message) say(reply.message);
+    // Refused, or no reply: the form post shows the page with the reason (the same client id counts once).
     const body = new URLSearchParams(new FormData(form));
     for (let attempt = 0; attempt < 6; attempt += 1) {
       try {
