@@ -4,12 +4,15 @@
  * watches the aggregated counts. Beside it, in the same run, a bare `ws` server that counts and
  * broadcasts the same messages (bench/lib/bare-ws-server.ts) is the baseline.
  *
- * A participant does what a phone does: join (form post), keep the page's live socket open
- * (/m/<code>/ws), answer (form post). On the baseline, joining is opening the socket and the answer
- * is a message on it. Measured: answers/s (first answer sent until the presenter sees all N), the
- * time from an answer sent to its count seen on the presenter (p50/p99; the k-th answer sent counts
- * as seen when the presenter first shows k answers), server RSS growth per participant, server CPU.
- * Bounded in count and time; the servers it starts are stopped at the end or on the time limit.
+ * A participant does what a phone with JavaScript does: join (form post), keep the page's live socket
+ * open (/m/<code>/ws, with its participant cookie) and answer with a message on it, acknowledged after
+ * the answer's commit (--answer socket, the default); --answer form answers by form post as a phone
+ * without JavaScript does, --answer both measures both in the same run. On the baseline, joining is
+ * opening the socket and the answer is a message on it. Measured: answers/s (first answer sent until
+ * the presenter sees all N), the time from an answer sent to its count seen on the presenter
+ * (p50/p99; the k-th answer sent counts as seen when the presenter first shows k answers), server RSS
+ * growth per participant, server CPU. Bounded in count and time; the servers it starts are stopped at
+ * the end or on the time limit.
  *
  * With --postgres, also two app processes on one fresh PostgreSQL database (DATABASE_URL of the
  * local server, default postgres://postgres@127.0.0.1:5432/postgres, dropped afterwards): phones
@@ -18,9 +21,11 @@
  * processes to bench/profiles/. The app runs with NODE_ENV=production, as deployed. Phones post their
  * forms through node:http (kept-alive connections), which costs this process less CPU than fetch;
  * this process's own CPU while answering is printed too, since it shares the cores with the servers.
+ * --join-concurrency phones join at once (a room joins together; each join waits for its commit),
+ * --concurrency phones have an answer under way at once.
  *
- * Run: npm run bench:meetings -- [--participants 1000,5000,10000] [--concurrency 50] [--seconds 120]
- *      [--postgres] [--postgres-max 5000] [--total-seconds 600] [--cpu-prof]
+ * Run: npm run bench:meetings -- [--participants 1000,5000,10000] [--concurrency 50] [--join-concurrency 200]
+ *      [--answer socket|form|both] [--seconds 120] [--postgres] [--postgres-max 5000] [--total-seconds 600] [--cpu-prof]
  * (--seconds bounds each server's run at each size, --total-seconds the whole run.)
  */
 import { randomUUID } from 'node:crypto';
@@ -43,11 +48,13 @@ const { values: args } = parseArgs({
   options: {
     participants: { type: 'string', default: '1000' },
     concurrency: { type: 'string', default: '50' },
+    'join-concurrency': { type: 'string', default: '200' },
     seconds: { type: 'string', default: '120' },
     postgres: { type: 'boolean', default: false },
     'postgres-max': { type: 'string', default: '10000' },
     'total-seconds': { type: 'string', default: '600' },
     'cpu-prof': { type: 'boolean', default: false },
+    answer: { type: 'string', default: 'socket' },
   },
 });
 const SIZES = args.participants.split(',').map((n) => Math.max(1, Math.min(Number(n), 10_000)));
@@ -55,10 +62,14 @@ let N = SIZES[0] ?? 1000;
 const PG_ADMIN_URL = process.env.BENCH_POSTGRES_URL ?? 'postgres://postgres@127.0.0.1:5432/postgres';
 const PROFILE_DIR = path.resolve('bench/profiles');
 const CONCURRENCY = Math.max(1, Number(args.concurrency));
+/** Phones joining at once: a room joins together, and each join waits for its commit (group commit gathers them). */
+const JOIN_CONCURRENCY = Math.max(1, Number(args['join-concurrency']));
 const LIMIT_S = Math.min(Number(args.seconds), 600);
 /** The whole run (every size, every server) stops here. */
 const TOTAL_S = Math.min(Number(args['total-seconds']), 1800);
 const POSTGRES_MAX = Number(args['postgres-max']);
+/** How the app's phones answer: on their live socket (the page with JavaScript), by form post (without), or both in turn. */
+const ANSWER_WAYS = (args.answer === 'both' ? ['socket', 'form'] : [args.answer === 'form' ? 'form' : 'socket']) as ('socket' | 'form')[];
 const PASSWORD = 'bench-meetings-password';
 const APP_PORT = 3395;
 const SECOND_APP_PORT = 3397;
@@ -106,8 +117,8 @@ const cpuTicks = (pid: number) => {
 };
 const percentile = (sorted: number[], p: number) => sorted[Math.min(sorted.length - 1, Math.floor((sorted.length * p) / 100))] ?? Number.NaN;
 
-/** Runs `work` for 0 … count−1 with at most CONCURRENCY at once; stops at the deadline. */
-async function pool<T>(count: number, work: (i: number) => Promise<T>): Promise<T[]> {
+/** Runs `work` for 0 … count−1 with at most `concurrency` at once; stops at the deadline. */
+async function pool<T>(count: number, work: (i: number) => Promise<T>, concurrency = CONCURRENCY): Promise<T[]> {
   const out: T[] = new Array(count);
   let next = 0;
   const worker = async () => {
@@ -117,7 +128,7 @@ async function pool<T>(count: number, work: (i: number) => Promise<T>): Promise<
       out[i] = await work(i);
     }
   };
-  await Promise.all(Array.from({ length: Math.min(CONCURRENCY, count) }, worker));
+  await Promise.all(Array.from({ length: Math.min(concurrency, count) }, worker));
   return out;
 }
 
@@ -190,7 +201,7 @@ const cookiesOf = (response: Response) =>
  * A form post from a phone through node:http with kept-alive connections (as many as phones at
  * once): much less CPU in this bench process than fetch, which shares the cores with the server.
  */
-const agent = new http.Agent({ keepAlive: true, maxSockets: CONCURRENCY });
+const agent = new http.Agent({ keepAlive: true, maxSockets: Math.max(CONCURRENCY, JOIN_CONCURRENCY) });
 const postForm = (url: string, body: string, cookie?: string) =>
   new Promise<{ status: number; cookie: string }>((resolve, reject) => {
     const headers: http.OutgoingHttpHeaders = { 'content-type': 'application/x-www-form-urlencoded', 'content-length': Buffer.byteLength(body) };
@@ -214,7 +225,7 @@ const appArgs = (name: string) => [
 ];
 
 /** One app process on SQLite, or (with a database URL) two processes on PostgreSQL. */
-async function appTarget(dataDir: string, databaseUrl?: string): Promise<Target> {
+async function appTarget(dataDir: string, way: 'socket' | 'form', databaseUrl?: string): Promise<Target> {
   const meeting = await setupApp(dataDir, databaseUrl);
   const ports = databaseUrl ? [APP_PORT, SECOND_APP_PORT] : [APP_PORT];
   const servers: Running[] = [];
@@ -240,7 +251,7 @@ async function appTarget(dataDir: string, databaseUrl?: string): Promise<Target>
   const choices = ['a', 'b', 'c'];
   const positions = ['experience_worker', 'practitioner', 'coordinator'];
   return {
-    label: databaseUrl ? 'Kruisbestuiving, two processes, PostgreSQL' : 'Kruisbestuiving, one process, SQLite',
+    label: `${databaseUrl ? 'Kruisbestuiving, two processes, PostgreSQL' : 'Kruisbestuiving, one process, SQLite'}, answers by ${way === 'socket' ? 'socket message' : 'form post'}`,
     server: servers[0] as Running,
     servers,
     join: async (i) => {
@@ -248,8 +259,14 @@ async function appTarget(dataDir: string, databaseUrl?: string): Promise<Target>
       const joined = await postForm(`${base}/m/${meeting.code}/join`, `position=${positions[i % 3]}`);
       if (joined.status !== 200) throw new Error(`join: ${joined.status}`);
       const cookie = joined.cookie;
-      const socket = await opened(`${base.replace('http', 'ws')}/m/${meeting.code}/ws`);
-      const body = new URLSearchParams({ promptId: meeting.promptId, clientId: randomUUID(), choice: choices[i % 3] ?? 'a' }).toString();
+      // The page's live socket carries the participant's cookie, as a browser sends it on the upgrade.
+      const socket = await opened(`${base.replace('http', 'ws')}/m/${meeting.code}/ws?lang=nl`, { cookie });
+      const fields = { promptId: meeting.promptId, clientId: randomUUID(), choice: choices[i % 3] ?? 'a' };
+      if (way === 'socket') {
+        const message = JSON.stringify({ kind: 'answer', fields });
+        return { socket, answer: () => acknowledged(socket, message, (reply) => reply.startsWith('{"kind":"saved"') || reply.startsWith('{"kind":"refused"')) };
+      }
+      const body = new URLSearchParams(fields).toString();
       return {
         socket,
         answer: async () => {
@@ -272,6 +289,20 @@ async function appTarget(dataDir: string, databaseUrl?: string): Promise<Target>
   };
 }
 
+/** Sends a message on a socket and resolves at its reply (one that `isReply` recognises); a refusal rejects. */
+const acknowledged = (socket: WebSocket, message: string, isReply: (data: string) => boolean) =>
+  new Promise<void>((resolve, reject) => {
+    const onMessage = (data: WebSocket.RawData) => {
+      const reply = String(data);
+      if (!isReply(reply)) return;
+      socket.off('message', onMessage);
+      if (reply.startsWith('{"kind":"refused"')) reject(new Error(reply));
+      else resolve();
+    };
+    socket.on('message', onMessage);
+    socket.send(message);
+  });
+
 async function bareTarget(): Promise<Target> {
   const server = await startProcess(['--import', 'tsx', 'bench/lib/bare-ws-server.ts', String(BARE_PORT)], {}, `http://127.0.0.1:${BARE_PORT}/`);
   running.push(server);
@@ -285,16 +316,7 @@ async function bareTarget(): Promise<Target> {
       const message = JSON.stringify({ id: randomUUID(), choice: choices[i % 3] });
       return {
         socket,
-        answer: () =>
-          new Promise<void>((resolve) => {
-            const acknowledged = (data: WebSocket.RawData) => {
-              if (String(data) !== '{"ok":true}') return;
-              socket.off('message', acknowledged);
-              resolve();
-            };
-            socket.on('message', acknowledged);
-            socket.send(message);
-          }),
+        answer: () => acknowledged(socket, message, (reply) => reply === '{"ok":true}'),
       };
     },
     presenter: async () => watch(await opened(`ws://127.0.0.1:${BARE_PORT}/presenter`)),
@@ -312,7 +334,7 @@ async function measure(target: Target): Promise<Result> {
   const cpuStart = cpuOf();
   let errors = 0;
   progress(`${target.label}: joining`);
-  const participants = await pool(N, (i) => target.join(i));
+  const participants = await pool(N, (i) => target.join(i), JOIN_CONCURRENCY);
   progress(`${target.label}: answering`);
   const sent: number[] = new Array(N);
   const answerCpu = cpuOf();
@@ -397,7 +419,7 @@ const shown = (x: number, digits = 0) => (Number.isFinite(x) ? x.toFixed(digits)
 
 function printTable(results: Result[], bare: Result) {
   console.log(
-    `\n${N} participants, ${CONCURRENCY} at once, one prompt, one presenter socket, loopback, ${os.cpus().length} cores, Node ${process.versions.node}, load average ${os
+    `\n${N} participants, joining ${JOIN_CONCURRENCY} and answering ${CONCURRENCY} at once, one prompt, one presenter socket, loopback, ${os.cpus().length} cores, Node ${process.versions.node}, load average ${os
       .loadavg()
       .map((l) => l.toFixed(1))
       .join(' ')}\n`,
@@ -419,14 +441,17 @@ async function main() {
     for (const size of SIZES) {
       N = size;
       const runDir = fs.mkdtempSync(path.join(dataDir, 'run-'));
-      const ours = [await measured(await appTarget(runDir))];
-      await cleanup();
-      progress('stopped');
+      const ours: Result[] = [];
+      for (const way of ANSWER_WAYS) {
+        ours.push(await measured(await appTarget(fs.mkdtempSync(path.join(runDir, `${way}-`)), way)));
+        await cleanup();
+        progress('stopped');
+      }
       if (args.postgres && N <= POSTGRES_MAX) {
         ours.push(
           await withDatabase(async (url) => {
             try {
-              return await measured(await appTarget(runDir, url));
+              return await measured(await appTarget(runDir, 'socket', url));
             } finally {
               await cleanup();
               progress('stopped');

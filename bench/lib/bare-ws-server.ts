@@ -1,8 +1,9 @@
 /**
  * The baseline of the meetings benchmark: a bare `ws` server with no framework, database, sessions,
  * validation or privacy rules. Participants connect at /p and send {"id", "choice"}; the server keeps
- * one answer per id, acknowledges it, sends the counts to every presenter (/presenter) at once, and
- * tells participants "answers" at most once a second, as the app does. Started by meetings.ts.
+ * one answer per id, acknowledges it and sends the counts to every presenter (/presenter) at once.
+ * Participants are not told about answers: the benchmark's prompt keeps its results hidden (the app's
+ * default), and the app tells phones "answers" only while results show. Started by meetings.ts.
  */
 import http from 'node:http';
 import { type WebSocket, WebSocketServer } from 'ws';
@@ -11,7 +12,6 @@ const port = Number(process.argv[2] ?? 3396);
 const answers = new Map<string, string>();
 const presenters = new Set<WebSocket>();
 const participants = new Set<WebSocket>();
-let notifyPending = false;
 
 const byChoice: Record<string, number> = {};
 const counts = () => JSON.stringify({ type: 'snapshot', joined: participants.size, results: { answered: answers.size, counts: byChoice } });
@@ -36,12 +36,6 @@ wss.on('connection', (socket, req) => {
     socket.send('{"ok":true}');
     const snapshot = counts();
     for (const presenter of presenters) presenter.send(snapshot);
-    if (notifyPending) return;
-    notifyPending = true;
-    setTimeout(() => {
-      notifyPending = false;
-      for (const p of participants) p.send('{"kind":"answers"}');
-    }, 1000);
   });
 });
 server.listen(port, '127.0.0.1');

@@ -190,7 +190,7 @@ export async function buildApp(options: AppOptions): Promise<App> {
   registerExhibitionPages(app, photoStorage, config.rateLimits.respondentPerMinute);
   registerParticipantPages(app, meetingBus, config.rateLimits.respondentPerMinute);
   registerPublicResultPages(app, publishedInstruments, config.rateLimits.respondentPerMinute);
-  await registerLiveRoutes(app, meetingBus);
+  await registerLiveRoutes(app, meetingBus, config.rateLimits.respondentPerMinute);
   await registerWebApp(app, config.webDir);
 
   app.decorate('apiRoutes', apiRoutes);

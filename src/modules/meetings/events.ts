@@ -3,11 +3,12 @@ import type pg from 'pg';
 import * as z from 'zod';
 
 /**
- * Live meeting events: "the state changed" (another prompt, opened, revealed) and "answers came in".
+ * Live meeting events: "the state changed" (another prompt, opened, revealed), "answers came in" and
+ * "someone joined" (only staff screens show how many joined; phones are not told).
  * They carry ids only; every screen reads what it may see itself. On PostgreSQL they go through
  * LISTEN/NOTIFY, so a participant on one process and the presenter on another see the same meeting.
  */
-export const meetingEvent = z.object({ meetingId: z.uuid(), kind: z.enum(['state', 'answers']) });
+export const meetingEvent = z.object({ meetingId: z.uuid(), kind: z.enum(['state', 'answers', 'joined']) });
 export type MeetingEvent = z.infer<typeof meetingEvent>;
 
 export interface MeetingBus {
@@ -97,33 +98,34 @@ export async function postgresBus(pool: pg.Pool): Promise<MeetingBus> {
 }
 
 /**
- * "answers" events of one meeting go out at most once per `ms` (the first at once, a last one at
- * the end of the window when more came): a burst of answers costs a few messages on the bus
- * (a NOTIFY or PUBLISH round trip each) instead of one per answer. "state" events go out at once.
+ * "answers" and "joined" events of one meeting go out at most once per `ms` each (the first at once,
+ * a last one at the end of the window when more came): a burst of answers costs a few messages on the
+ * bus (a NOTIFY or PUBLISH round trip each) instead of one per answer. "state" events go out at once.
  */
 export function coalescing(bus: MeetingBus, ms = 50): MeetingBus {
   const windows = new Map<string, { timer: NodeJS.Timeout; more: boolean }>();
-  const open = (meetingId: string) => {
+  const open = (event: MeetingEvent) => {
+    const key = `${event.meetingId}:${event.kind}`;
     const timer = setTimeout(() => {
-      const window = windows.get(meetingId);
-      windows.delete(meetingId);
+      const window = windows.get(key);
+      windows.delete(key);
       if (window?.more) {
-        open(meetingId);
-        void bus.publish({ meetingId, kind: 'answers' }).catch(() => {});
+        open(event);
+        void bus.publish(event).catch(() => {});
       }
     }, ms);
     timer.unref();
-    windows.set(meetingId, { timer, more: false });
+    windows.set(key, { timer, more: false });
   };
   return {
     publish: async (event) => {
-      if (event.kind !== 'answers') return bus.publish(event);
-      const window = windows.get(event.meetingId);
+      if (event.kind === 'state') return bus.publish(event);
+      const window = windows.get(`${event.meetingId}:${event.kind}`);
       if (window) {
         window.more = true;
         return;
       }
-      open(event.meetingId);
+      open(event);
       await bus.publish(event);
     },
     subscribe: (meetingId, listener) => bus.subscribe(meetingId, listener),

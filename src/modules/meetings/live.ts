@@ -51,3 +51,48 @@ export function throttle(fn: () => void, ms: number): { call: () => void; cancel
     },
   };
 }
+
+/**
+ * Runs fn at once when called after a quiet spell, then at most once per `ms`, and never twice at the
+ * same time: calls while it runs or within the window become one more run at the window's end. A
+ * presenter sees the first answer at once and then one aggregated update per window, however many came.
+ */
+export function coalesce(fn: () => Promise<void>, ms: number): { call: () => void; cancel: () => void } {
+  let timer: NodeJS.Timeout | undefined;
+  let running = false;
+  let again = false;
+  let last = Number.NEGATIVE_INFINITY;
+  let cancelled = false;
+  const run = async () => {
+    timer = undefined;
+    running = true;
+    last = Date.now();
+    try {
+      await fn();
+    } catch {
+      // A failed update is followed by the next one.
+    } finally {
+      running = false;
+      if (again && !cancelled) {
+        again = false;
+        call();
+      }
+    }
+  };
+  const call = () => {
+    if (cancelled) return;
+    if (running) {
+      again = true;
+      return;
+    }
+    timer ??= setTimeout(() => void run(), Math.max(0, last + ms - Date.now()));
+  };
+  return {
+    call,
+    cancel: () => {
+      cancelled = true;
+      if (timer) clearTimeout(timer);
+      timer = undefined;
+    },
+  };
+}

@@ -6,53 +6,28 @@ import * as z from 'zod';
 import type { Actor } from '../../core/context.ts';
 import { AppError, type ErrorId } from '../../core/errors.ts';
 import { newId } from '../../core/ids.ts';
-import { type Language, languageFromHeader, languageSchema } from '../../core/language.ts';
+import type { Language } from '../../core/language.ts';
 import { errorMessages } from '../../core/messages.ts';
 import type { MeetingTable } from '../../db/tables/meetings.ts';
 import { formCsrfValid } from '../../http/form-csrf.ts';
 import { publicPageCss, registerPublicAsset, sendPublicPage } from '../../http/public-page.tsx';
+import { answerFields, one, parseAnswerFields } from './answer-fields.ts';
 import type { MeetingBus } from './events.ts';
 import { meetingsChanged } from './hot-cache.ts';
 import { normaliseJoinCode } from './join-code.ts';
 import { raiseSignalFromAnswer } from './keep-signal.ts';
 import { keepAnswerAsStory } from './keep-story.ts';
 import { recordRoundConsent, roundConsentStatement } from './meeting-rounds.ts';
-import { type AnswerValue, answerValue, clientIdSchema, limits, participantPositionSchema } from './model.ts';
+import { clientIdSchema, limits, participantPositionSchema } from './model.ts';
 import { meetingMessages } from './page/messages.ts';
 import { CodePage, JoinPage, MessagePage, ReceiptPage, WithdrawPage } from './page/pages.tsx';
 import { PromptPage } from './page/prompt-page.tsx';
-import { answer, ask, currentAnswer, join, meetingByCode, participantOf, promptFor, upvote, withdraw } from './participant.ts';
+import { answer, ask, currentAnswer, join, meetingByCode, participantOf, placeAfterAnswer, promptFor, upvote, withdraw } from './participant.ts';
+import { PARTICIPANT_COOKIE, participantHome, pickLanguage } from './participant-http.ts';
 import { resultsOf } from './results-service.ts';
 
 const css = publicPageCss(path.join(import.meta.dirname, 'page', 'meeting.css'));
 const script = fs.readFileSync(path.join(import.meta.dirname, 'page', 'meeting.js'), 'utf8');
-
-export const PARTICIPANT_COOKIE = 'kb_m';
-const form = z.record(z.string(), z.union([z.string(), z.array(z.string())]));
-const list = (v: string | string[] | undefined) => (v === undefined ? [] : Array.isArray(v) ? v : [v]);
-const one = (v: string | string[] | undefined) => (Array.isArray(v) ? v[0] : v);
-
-function pickLanguage(req: FastifyRequest, fallback?: string): Language {
-  const fromQuery = languageSchema.safeParse((req.query as Record<string, unknown> | undefined)?.lang);
-  if (fromQuery.success) return fromQuery.data;
-  const stored = languageSchema.safeParse(fallback);
-  return stored.success ? stored.data : languageFromHeader(req.headers['accept-language']);
-}
-
-/** The form fields of an answer, as the answer value of its kind. */
-function answerFromForm(fields: Record<string, string | string[]>): AnswerValue | 'rank_twice' | undefined {
-  if (fields.choice !== undefined) return { choice: one(fields.choice) ?? '' };
-  if (fields.choices !== undefined) return { choices: list(fields.choices) };
-  if (fields.word !== undefined) return { words: list(fields.word).filter((w) => w.trim() !== '') };
-  if (fields.text !== undefined) return { text: one(fields.text) ?? '' };
-  const ranks = Object.entries(fields).filter(([key]) => key.startsWith('rank_'));
-  if (ranks.length > 0) {
-    const places = ranks.map(([key, value]) => ({ key: key.slice(5), place: Number(one(value)) }));
-    if (new Set(places.map((p) => p.place)).size !== places.length) return 'rank_twice';
-    return { order: places.sort((a, b) => a.place - b.place).map((p) => p.key) };
-  }
-  return undefined;
-}
 
 type PageExtra = { notice?: string; error?: string; status?: number };
 
@@ -100,7 +75,6 @@ export function registerParticipantPages(app: FastifyInstance, bus: MeetingBus, 
     await scope.register(formbody, { bodyLimit: 16 * 1024 });
 
     const cookiePath = (code: string) => `/m/${code}`;
-    const home = (code: string, lang: Language, extra = '') => `/m/${code}?lang=${lang}${extra}`;
 
     async function meetingOr(req: FastifyRequest, reply: FastifyReply, lang: Language): Promise<MeetingTable | undefined> {
       const code = (req.params as { code?: string }).code ?? '';
@@ -160,14 +134,6 @@ export function registerParticipantPages(app: FastifyInstance, bus: MeetingBus, 
       );
     }
 
-    /** Participant pacing: after an answer the phone moves on to the next prompt itself (the last one stays). */
-    async function nextPlace(meeting: MeetingTable, p: string | undefined): Promise<string> {
-      if (p === undefined || !/^\d{1,3}$/.test(p)) return '';
-      if (meeting.pacing !== 'participant') return `&p=${p}`;
-      const { count } = await promptFor(ctx, meeting, Number(p));
-      return `&p=${Math.min(Number(p) + 1, count - 1)}`;
-    }
-
     /**
      * What a form post to a meeting starts with: the meeting (or its error page sent), the page's
      * language and messages, the phone's participant, and the answers a handler sends.
@@ -182,7 +148,7 @@ export function registerParticipantPages(app: FastifyInstance, bus: MeetingBus, 
         t: meetingMessages(lang),
         participant: await participantOf(ctx, meeting, req.cookies[PARTICIPANT_COOKIE]),
         page: (extra?: PageExtra) => promptPage(req, reply, meeting, lang, extra),
-        redirect: (extra: string) => reply.redirect(home(meeting.join_code, lang, extra), 303),
+        redirect: (extra: string) => reply.redirect(participantHome(meeting.join_code, lang, extra), 303),
       };
     }
 
@@ -223,7 +189,7 @@ export function registerParticipantPages(app: FastifyInstance, bus: MeetingBus, 
         return tooManyGuesses(reply, lang);
       }
       if (!found) return sendPublicPage(reply, <CodePage lang={lang} error={meetingMessages(lang).unknownCode} />, 400);
-      return reply.redirect(home(found.join_code, lang), 303);
+      return reply.redirect(participantHome(found.join_code, lang), 303);
     });
 
     scope.get('/m/:code', { config }, async (req, reply) => {
@@ -240,7 +206,7 @@ export function registerParticipantPages(app: FastifyInstance, bus: MeetingBus, 
       const position = participantPositionSchema.safeParse((req.body as Record<string, unknown> | undefined)?.position);
       const joined = await join(ctx, meeting, position.success ? position.data : null);
       reply.setCookie(PARTICIPANT_COOKIE, joined.token, { path: cookiePath(meeting.join_code), httpOnly: true, sameSite: 'lax', secure: 'auto' });
-      await bus.publish({ meetingId: meeting.id, kind: 'answers' });
+      await bus.publish({ meetingId: meeting.id, kind: 'joined' });
       return sendPublicPage(reply, <ReceiptPage lang={lang} code={meeting.join_code} receipt={joined.receipt} />);
     });
 
@@ -248,23 +214,19 @@ export function registerParticipantPages(app: FastifyInstance, bus: MeetingBus, 
       const c = await participantPost(req, reply);
       if (!c) return;
       const { meeting, participant, t, page } = c;
-      const fields = form.safeParse(req.body ?? {});
+      const fields = answerFields.safeParse(req.body ?? {});
       if (!fields.success) return page();
-      const promptId = z.uuid().safeParse(one(fields.data.promptId));
-      const clientId = clientIdSchema.safeParse(one(fields.data.clientId));
-      const raw = answerFromForm(fields.data);
-      if (raw === 'rank_twice') return page({ error: t.rankTwice, status: 400 });
-      const value = answerValue.safeParse(raw);
-      if (!promptId.success || !clientId.success || !value.success) return page({ error: t.invalid, status: 400 });
+      const parsed = parseAnswerFields(fields.data);
+      if ('refused' in parsed) return page({ error: t[parsed.refused], status: 400 });
       try {
-        await answer(ctx, meeting, participant, { promptId: promptId.data, clientId: clientId.data, raw: value.data });
+        await answer(ctx, meeting, participant, { promptId: parsed.promptId, clientId: parsed.clientId, raw: parsed.value });
       } catch (error) {
         if (isAppError(error, 'conflict')) return page({ notice: t.notOpen, status: 409 });
         if (isAppError(error, 'validation_failed', 'not_found')) return page({ error: t.invalid, status: 400 });
         throw error;
       }
       await bus.publish({ meetingId: meeting.id, kind: 'answers' });
-      return c.redirect(`&saved=1${await nextPlace(meeting, one(fields.data.p))}`);
+      return c.redirect(`&saved=1${await placeAfterAnswer(ctx, meeting, one(fields.data.p))}`);
     });
 
     // Only the author's own choice on their own phone: a private draft story by the signed-in account,

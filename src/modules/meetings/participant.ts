@@ -3,7 +3,7 @@ import { AppError, notFound } from '../../core/errors.ts';
 import { hashToken, newId, newSecretToken } from '../../core/ids.ts';
 import { inTransaction } from '../../db/database.ts';
 import { groupCommitterFor } from '../../db/group-commit.ts';
-import type { MeetingParticipantTable, MeetingTable } from '../../db/tables/meetings.ts';
+import type { MeetingParticipantTable, MeetingPromptTable, MeetingTable } from '../../db/tables/meetings.ts';
 import { checkAnswer } from './answers.ts';
 import { cachedMeetingByCode, cachedPrompts } from './hot-cache.ts';
 import { newReceiptCode, normaliseJoinCode, normaliseReceiptCode } from './join-code.ts';
@@ -46,6 +46,24 @@ export async function promptFor(ctx: ServiceContext, meeting: MeetingTable, chos
   const index = meeting.pacing === 'participant' && chosen !== undefined ? chosen : meeting.current_index;
   const row = prompts[Math.max(0, Math.min(prompts.length - 1, index))];
   return { prompt: row ? promptView(row) : undefined, count: prompts.length };
+}
+
+/** Participant pacing: after an answer the phone moves on to the next prompt itself (the last one stays). */
+export async function placeAfterAnswer(ctx: ServiceContext, meeting: MeetingTable, p: string | undefined): Promise<string> {
+  if (p === undefined || !/^\d{1,3}$/.test(p)) return '';
+  if (meeting.pacing !== 'participant') return `&p=${p}`;
+  const { count } = await promptFor(ctx, meeting, Number(p));
+  return `&p=${Math.min(Number(p) + 1, count - 1)}`;
+}
+
+/**
+ * Whether a phone may show results now: the current prompt's (or in participant pacing any prompt's)
+ * results are revealed, or it is questions from the room. Phones are told "answers" only then.
+ */
+export async function resultsShownToPhones(ctx: ServiceContext, meeting: MeetingTable): Promise<boolean> {
+  const prompts = (await promptsOf(ctx, meeting.id)) ?? [];
+  const shown = (row: MeetingPromptTable | undefined) => row !== undefined && (row.results_visible === 1 || row.kind === 'qa');
+  return meeting.pacing === 'participant' ? prompts.some(shown) : shown(prompts[meeting.current_index]);
 }
 
 export type AnswerOutcome = 'saved' | 'changed' | 'unchanged';

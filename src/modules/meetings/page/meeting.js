@@ -34,8 +34,39 @@
     dirty = true;
   });
 
+  // With the live socket open, an answer goes as a message on it; the server replies only after it is
+  // on disk. Otherwise, or without a reply, the form is posted (the same client id: it counts once).
+  let ws;
+  const waiting = new Map();
+  function overSocket(form) {
+    if (ws?.readyState !== 1 || !/\/answer(\?|$)/.test(form.getAttribute('action') || '')) return Promise.resolve(undefined);
+    const fields = {};
+    for (const [k, v] of new FormData(form)) fields[k] = Object.hasOwn(fields, k) ? [].concat(fields[k], String(v)) : String(v);
+    const id = String(fields.clientId || '');
+    return new Promise((resolve) => {
+      const timer = setTimeout(() => resolve(undefined), 5000);
+      waiting.set(id, (reply) => {
+        clearTimeout(timer);
+        resolve(reply);
+      });
+      ws.send(JSON.stringify({ kind: 'answer', fields }));
+    });
+  }
+
   async function send(event, form) {
     event.preventDefault();
+    const reply = await overSocket(form);
+    waiting.clear();
+    if (reply?.kind === 'saved') {
+      try {
+        const res = await fetch(reply.href, { headers: { accept: 'text/html' } });
+        dirty = false;
+        // The page loaded shows the notice itself ("saved"), as after the form post's redirect.
+        await swap(await res.text(), true);
+      } catch {}
+      return;
+    }
+    // Refused, or no reply: the form post shows the page with the reason (the same client id counts once).
     const body = new URLSearchParams(new FormData(form));
     for (let attempt = 0; attempt < 6; attempt += 1) {
       try {
@@ -82,9 +113,8 @@
 
   function listen() {
     const proto = location.protocol === 'https:' ? 'wss:' : 'ws:';
-    let ws;
     try {
-      ws = new WebSocket(`${proto}//${location.host}/m/${code}/ws`);
+      ws = new WebSocket(`${proto}//${location.host}/m/${code}/ws?lang=${lang}`);
     } catch {
       return sse();
     }
@@ -93,8 +123,18 @@
       opened = true;
       refresh();
     };
-    ws.onmessage = (m) => onEvent(m.data);
-    ws.onclose = () => setTimeout(opened ? listen : sse, 2000);
+    ws.onmessage = (m) => {
+      try {
+        const reply = JSON.parse(m.data);
+        const done = waiting.get(reply.clientId ?? '') ?? (reply.kind === 'refused' ? [...waiting.values()][0] : undefined);
+        if (reply.kind === 'saved' || reply.kind === 'refused') return done?.(reply);
+      } catch {}
+      onEvent(m.data);
+    };
+    ws.onclose = () => {
+      for (const done of waiting.values()) done(undefined);
+      setTimeout(opened ? listen : sse, 2000);
+    };
   }
   function sse() {
     const source = new EventSource(`/m/${code}/events`);
