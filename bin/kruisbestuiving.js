@@ -6,4 +6,5 @@ import { fileURLToPath } from 'node:url';
 import { register } from 'tsx/esm/api';
 
 register({ tsconfig: fileURLToPath(new URL('../tsconfig.json', import.meta.url)) });
-await import('../src/cli.ts');
+const { runCommandLine } = await import('../src/cli.ts');
+process.exitCode = await runCommandLine(process.argv.slice(2));
