@@ -6,8 +6,8 @@ import { type Config, loadConfig } from './config.ts';
 // Each command loads its code when it runs (`await import`): the whole app takes seconds to load,
 // and `--help`, `migrate` or `user add` need little of it.
 
-/** What one run of the command line reads besides its arguments: the environment (its settings) and standard input (the process's when left out). */
-export type CommandLineInput = { env: NodeJS.ProcessEnv; stdin?: AsyncIterable<Buffer | string> };
+/** What one run of the command line reads besides its arguments: the environment (its settings) and standard input; the process's own when left out. */
+export type CommandLineInput = { env?: NodeJS.ProcessEnv; stdin?: AsyncIterable<Buffer | string> };
 
 async function withRuntime(config: Config, task: (runtime: Runtime) => Promise<void>): Promise<void> {
   const { openRuntime } = await import('./bootstrap.ts');
@@ -210,7 +210,7 @@ function createProgram({ env, stdin }: CommandLineInput): Command {
  * Runs one command line (the arguments after the program's name) and gives its exit code; bin/kruisbestuiving.js
  * sets the process's exit code from it, and the tests call it in-process.
  */
-export async function runCommandLine(args: string[], input: CommandLineInput = { env: process.env }): Promise<number> {
+export async function runCommandLine(args: string[], input: CommandLineInput = {}): Promise<number> {
   try {
     await createProgram(input).parseAsync(args, { from: 'user' });
     return 0;
