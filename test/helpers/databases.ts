@@ -50,11 +50,11 @@ export async function createTestDatabase(
   };
 }
 
-/** Opens a fresh migrated database (a copy of the run's template; migrating finds nothing left to do). */
-export async function openTestDatabase(dialect: Dialect): Promise<{ handle: DatabaseHandle; testDb: TestDatabase; close: () => Promise<void> }> {
-  const testDb = await createTestDatabase(dialect, { migrated: true });
+export type OpenedTestDatabase = { handle: DatabaseHandle; testDb: TestDatabase; close: () => Promise<void> };
+
+/** Opens a test database; `close` closes it and removes it. */
+function opened(testDb: TestDatabase): OpenedTestDatabase {
   const handle = openDatabase(testDb.database);
-  await migrateToLatest(handle.db);
   return {
     handle,
     testDb,
@@ -63,6 +63,13 @@ export async function openTestDatabase(dialect: Dialect): Promise<{ handle: Data
       await testDb.dispose();
     },
   };
+}
+
+/** Opens a fresh migrated database (a copy of the run's template; migrating finds nothing left to do). */
+export async function openTestDatabase(dialect: Dialect): Promise<OpenedTestDatabase> {
+  const database = opened(await createTestDatabase(dialect, { migrated: true }));
+  await migrateToLatest(database.handle.db);
+  return database;
 }
 
 /**
@@ -98,27 +105,15 @@ async function makeDemoTemplate(dialect: Dialect, photos: boolean): Promise<{ te
  * A fresh migrated database with the demo organisation loaded as `loadDemo` leaves it: with its photos (a photo
  * storage in `dataDir`, where they are copied to) or, like `loadDemo(ctx)`, without. A copy of a template.
  */
-export async function openDemoDatabase(
-  dialect: Dialect,
-  { dataDir, photos }: { dataDir: string; photos: boolean },
-): Promise<{ handle: DatabaseHandle; testDb: TestDatabase; close: () => Promise<void> }> {
+export async function openDemoDatabase(dialect: Dialect, { dataDir, photos }: { dataDir: string; photos: boolean }): Promise<OpenedTestDatabase> {
   let template = demoTemplates.get(`${dialect} ${photos}`);
   if (!template) {
     template = makeDemoTemplate(dialect, photos);
     demoTemplates.set(`${dialect} ${photos}`, template);
   }
   const demo = await template;
-  const testDb = await createTestDatabase(dialect, { from: demo.testDb });
   fs.cpSync(demo.dataDir, dataDir, { recursive: true });
-  const handle = openDatabase(testDb.database);
-  return {
-    handle,
-    testDb,
-    close: async () => {
-      await handle.close();
-      await testDb.dispose();
-    },
-  };
+  return opened(await createTestDatabase(dialect, { from: demo.testDb }));
 }
 
 /** Runs a suite once on SQLite and once on PostgreSQL (skipped, and said so, only outside CI when PostgreSQL is absent). */
