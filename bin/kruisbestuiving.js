@@ -6,5 +6,4 @@ import { fileURLToPath } from 'node:url';
 import { register } from 'tsx/esm/api';
 
 register({ tsconfig: fileURLToPath(new URL('../tsconfig.json', import.meta.url)) });
-const { runCommandLine } = await import('../src/cli.ts');
-process.exitCode = await runCommandLine(process.argv.slice(2));
+await import('../src/cli.ts');

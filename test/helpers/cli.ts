@@ -3,7 +3,7 @@ import { spawn } from 'node:child_process';
 import os from 'node:os';
 import path from 'node:path';
 import { Readable } from 'node:stream';
-import { runCommandLine } from '../../src/cli.ts';
+import { runCommandLine } from '../../src/cli/program.ts';
 
 export const BIN = path.resolve(import.meta.dirname, '../../bin/kruisbestuiving.js');
 
