@@ -16,9 +16,9 @@ import { CliError } from './cli-error.ts';
 /** 18 random bytes: a 24-character password, printed once. */
 const generatePassword = () => randomBytes(18).toString('base64url');
 
-export async function readPasswordFromStdin(): Promise<string> {
+export async function readPasswordFromStdin(input: AsyncIterable<Buffer | string> = process.stdin): Promise<string> {
   const chunks: Buffer[] = [];
-  for await (const chunk of process.stdin) chunks.push(chunk as Buffer);
+  for await (const chunk of input) chunks.push(Buffer.from(chunk));
   return Buffer.concat(chunks)
     .toString('utf8')
     .replace(/\r?\n$/, '');

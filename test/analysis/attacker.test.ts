@@ -1,7 +1,6 @@
 import { afterAll, beforeAll, expect, it } from 'vitest';
 import { DEMO_PASSWORD } from '../../src/modules/demo/accounts.ts';
 import { DEMO_ROUND_KEYS } from '../../src/modules/demo/rounds.ts';
-import { loadDemo } from '../../src/modules/demo/service.ts';
 import { Client, createTestApp, type TestApp } from '../helpers/app.ts';
 import { describeEachDatabase } from '../helpers/databases.ts';
 
@@ -80,8 +79,7 @@ describeEachDatabase('The attacker recovers no hidden count from all the request
   const requests = { made: 0 };
 
   beforeAll(async () => {
-    t = await createTestApp(dialect);
-    await loadDemo(t.ctx);
+    t = await createTestApp(dialect, {}, undefined, { demo: true });
     org = (await t.ctx.db.selectFrom('organisations').select('id').where('name', '=', 'De Brug GGZ (demo)').executeTakeFirstOrThrow()).id;
     await t.ctx.db.updateTable('organisations').set({ disclosure_threshold: K }).where('id', '=', org).execute();
     const rounds = await t.ctx.db.selectFrom('rounds').select(['id', 'key']).where('organisation_id', '=', org).execute();

@@ -5,7 +5,6 @@ import { buildCrossTab } from '../../src/modules/analysis/crosstab-view.ts';
 import type { ReportTable } from '../../src/modules/analysis/report.ts';
 import { DEMO_PASSWORD } from '../../src/modules/demo/accounts.ts';
 import { DEMO_ROUND_KEYS } from '../../src/modules/demo/rounds.ts';
-import { loadDemo } from '../../src/modules/demo/service.ts';
 import { Client, createTestApp, type TestApp } from '../helpers/app.ts';
 import { describeEachDatabase } from '../helpers/databases.ts';
 import { auditActions } from '../helpers/factories.ts';
@@ -164,8 +163,7 @@ describeEachDatabase('GET /rounds/:roundId/crosstab on the demo', (dialect) => {
   let member: Client;
 
   beforeAll(async () => {
-    t = await createTestApp(dialect);
-    await loadDemo(t.ctx);
+    t = await createTestApp(dialect, {}, undefined, { demo: true });
     org = (await t.ctx.db.selectFrom('organisations').select('id').where('name', '=', 'De Brug GGZ (demo)').executeTakeFirstOrThrow()).id;
     const rounds = await t.ctx.db.selectFrom('rounds').select(['id', 'key']).where('organisation_id', '=', org).execute();
     ew = rounds.find((r) => r.key === DEMO_ROUND_KEYS.experienceWorkers)?.id ?? '';

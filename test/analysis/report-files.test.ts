@@ -62,8 +62,7 @@ describeEachDatabase('the printable report (HTML)', (dialect) => {
   let roles: Table;
 
   beforeAll(async () => {
-    t = await createTestApp(dialect);
-    await loadDemo(t.ctx);
+    t = await createTestApp(dialect, {}, undefined, { demo: true });
     researcher = await signIn(t, 'onderzoeker@demo.kruisbestuiving.org');
     rounds = await demoRounds(t, researcher);
     const report = (await researcher.get(`/api/orgs/${rounds.org}/rounds/${rounds.ew.id}/report`)).json<{ tables: Table[] }>();
@@ -133,8 +132,7 @@ describe.skipIf(noChromium)('the printable report (PDF, SQLite)', () => {
   let rounds: Awaited<ReturnType<typeof demoRounds>>;
 
   beforeAll(async () => {
-    t = await createTestApp('sqlite');
-    await loadDemo(t.ctx);
+    t = await createTestApp('sqlite', {}, undefined, { demo: true });
     researcher = await signIn(t, 'onderzoeker@demo.kruisbestuiving.org');
     rounds = await demoRounds(t, researcher);
   });
@@ -152,8 +150,7 @@ describe.skipIf(noChromium)('the printable report (PDF, SQLite)', () => {
 describe('the PDF without Chromium', () => {
   let t: TestApp;
   beforeAll(async () => {
-    t = await createTestApp('sqlite', { chromiumPath: '/nonexistent/chromium' });
-    await loadDemo(t.ctx);
+    t = await createTestApp('sqlite', { chromiumPath: '/nonexistent/chromium' }, undefined, { demo: true });
   });
   afterAll(() => t.close());
 

@@ -56,8 +56,7 @@ describeEachDatabase('In beeld report: the seed figures from the demo data', (di
   let report: Report;
 
   beforeAll(async () => {
-    t = await createTestApp(dialect);
-    await loadDemo(t.ctx);
+    t = await createTestApp(dialect, {}, undefined, { demo: true });
     // Reloading replaces the demo organisation, rounds included.
     await loadDemo(t.ctx);
     researcher = await signIn(t, 'onderzoeker@demo.kruisbestuiving.org', DEMO_PASSWORD);

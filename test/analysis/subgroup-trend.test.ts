@@ -5,7 +5,6 @@ import { newId } from '../../src/core/ids.ts';
 import { newcombeInterval, subgroupDifference } from '../../src/modules/analysis/core/difference.ts';
 import { DEMO_PASSWORD } from '../../src/modules/demo/accounts.ts';
 import { DEMO_ROUND_KEYS } from '../../src/modules/demo/rounds.ts';
-import { loadDemo } from '../../src/modules/demo/service.ts';
 import { Client, createTestApp, type TestApp } from '../helpers/app.ts';
 import { describeEachDatabase } from '../helpers/databases.ts';
 
@@ -78,8 +77,7 @@ describeEachDatabase('subgroup and trend routes on the demo', (dialect) => {
   let member: Client;
 
   beforeAll(async () => {
-    t = await createTestApp(dialect);
-    await loadDemo(t.ctx);
+    t = await createTestApp(dialect, {}, undefined, { demo: true });
     org = (await t.ctx.db.selectFrom('organisations').select('id').where('name', '=', 'De Brug GGZ (demo)').executeTakeFirstOrThrow()).id;
     const first = await t.ctx.db
       .selectFrom('rounds')

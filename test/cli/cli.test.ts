@@ -5,7 +5,7 @@ import { expect, it } from 'vitest';
 import { openDatabase } from '../../src/db/database.ts';
 import { demoPeople } from '../../src/modules/demo/accounts.ts';
 import { demoStoryColleagues } from '../../src/modules/demo/stories.ts';
-import { envFor, runCli } from '../helpers/cli.ts';
+import { envFor, runCli, runCliProcess } from '../helpers/cli.ts';
 import { createTestDatabase, describeEachDatabase } from '../helpers/databases.ts';
 
 it('every command explains itself with --help', { timeout: 120_000 }, async () => {
@@ -25,7 +25,8 @@ it('every command explains itself with --help', { timeout: 120_000 }, async () =
     ['retention', 'run'],
     ['audit', 'verify'],
   ];
-  const results = await Promise.all(commands.map((args) => runCli([...args, '--help'], {})));
+  // The program's own help from a real process (bin/kruisbestuiving.js through tsx); the others in-process.
+  const results = await Promise.all(commands.map((args, i) => (i === 0 ? runCliProcess : runCli)([...args, '--help'], {})));
   for (const [i, result] of results.entries()) {
     expect(result.code, commands[i]?.join(' ')).toBe(0);
     expect(result.stdout).toMatch(/Usage: kruisbestuiving/);
@@ -34,7 +35,8 @@ it('every command explains itself with --help', { timeout: 120_000 }, async () =
 });
 
 it('a bad setting is a readable error, not a stack trace', { timeout: 60_000 }, async () => {
-  const result = await runCli(['migrate'], { PORT: 'many' });
+  // A real process: the exit code the shell sees.
+  const result = await runCliProcess(['migrate'], { PORT: 'many' });
   expect(result.code).toBe(1);
   expect(result.stderr).toMatch(/Invalid configuration:\n {2}PORT/);
   expect(result.stderr).not.toMatch(/at .*\.ts:\d+/);
@@ -60,7 +62,8 @@ describeEachDatabase('command line', (dialect) => {
     expect(badRole.code).toBe(1);
     expect(badRole.stderr).toMatch(/^Role:/);
 
-    const reset = await runCli(['user', 'reset-password', 'eerste@example.org', '--password-stdin'], env, 'een nieuw lang wachtwoord\n');
+    // A real process: the password comes through the process's standard input.
+    const reset = await runCliProcess(['user', 'reset-password', 'eerste@example.org', '--password-stdin'], env, 'een nieuw lang wachtwoord\n');
     expect(reset.code, reset.stderr).toBe(0);
     expect(reset.stdout).toMatch(/all their sessions were ended/);
     expect(reset.stdout).not.toMatch(/shown once/);

@@ -3,7 +3,6 @@ import readXlsxFile from 'read-excel-file/node';
 import { afterAll, beforeAll, expect, it } from 'vitest';
 import { DEMO_PASSWORD } from '../../src/modules/demo/accounts.ts';
 import { DEMO_ROUND_KEYS } from '../../src/modules/demo/rounds.ts';
-import { loadDemo } from '../../src/modules/demo/service.ts';
 import { Client, createTestApp, type TestApp } from '../helpers/app.ts';
 import { describeEachDatabase } from '../helpers/databases.ts';
 import { parseCsvRecords } from './helpers.ts';
@@ -29,8 +28,7 @@ describeEachDatabase('exports that other tools read as they are', (dialect) => {
   const round: Record<string, { id: string; versionId: string }> = {};
 
   beforeAll(async () => {
-    t = await createTestApp(dialect);
-    await loadDemo(t.ctx);
+    t = await createTestApp(dialect, {}, undefined, { demo: true });
     researcher = new Client(t.app);
     await researcher.login('onderzoeker@demo.kruisbestuiving.org', DEMO_PASSWORD);
     org = (await t.ctx.db.selectFrom('organisations').select('id').where('name', '=', 'De Brug GGZ (demo)').executeTakeFirstOrThrow()).id;

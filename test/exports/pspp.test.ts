@@ -1,7 +1,6 @@
 import { afterAll, beforeAll, expect, inject, it } from 'vitest';
 import { DEMO_PASSWORD } from '../../src/modules/demo/accounts.ts';
 import { DEMO_ROUND_KEYS } from '../../src/modules/demo/rounds.ts';
-import { loadDemo } from '../../src/modules/demo/service.ts';
 import { Client, createTestApp, type TestApp } from '../helpers/app.ts';
 import { describeEachDatabase } from '../helpers/databases.ts';
 import { type PsppTable, runPspp } from './helpers.ts';
@@ -35,8 +34,7 @@ describeWithPspp('the .sav export read back by GNU PSPP equals the platform’s 
   let org: string;
 
   beforeAll(async () => {
-    t = await createTestApp(dialect as 'sqlite' | 'postgres');
-    await loadDemo(t.ctx);
+    t = await createTestApp(dialect as 'sqlite' | 'postgres', {}, undefined, { demo: true });
     const researcher = new Client(t.app);
     await researcher.login('onderzoeker@demo.kruisbestuiving.org', DEMO_PASSWORD);
     org = (await t.ctx.db.selectFrom('organisations').select('id').where('name', '=', 'De Brug GGZ (demo)').executeTakeFirstOrThrow()).id;

@@ -7,15 +7,18 @@ import { type Config, loadConfig } from '../../src/config.ts';
 import type { Clock } from '../../src/core/clock.ts';
 import type { ServiceContext } from '../../src/core/context.ts';
 import { type App, buildApp } from '../../src/http/app.ts';
-import { type Dialect, openTestDatabase } from './databases.ts';
+import { type Dialect, openDemoDatabase, openTestDatabase } from './databases.ts';
 
 export type TestApp = { app: App; ctx: ServiceContext; config: Config; logs: string[]; close: () => Promise<void> };
 
-/** The real app on a fresh real database, with logs captured in memory. */
-export async function createTestApp(dialect: Dialect, overrides: Partial<Config> = {}, clock?: Clock): Promise<TestApp> {
-  const { handle, close } = await openTestDatabase(dialect);
+/**
+ * The real app on a fresh real database, with logs captured in memory. With `demo`, the database holds the demo
+ * organisation as `loadDemo(t.ctx)` leaves it (no photos), copied from a template instead of loaded again.
+ */
+export async function createTestApp(dialect: Dialect, overrides: Partial<Config> = {}, clock?: Clock, { demo = false } = {}): Promise<TestApp> {
   // Files the app keeps beside the database (photos) go to a temporary folder, removed on close.
   const dataDir = fs.mkdtempSync(path.join(os.tmpdir(), 'kb-data-'));
+  const { handle, close } = demo ? await openDemoDatabase(dialect, { dataDir, photos: false }) : await openTestDatabase(dialect);
   const config = {
     ...loadConfig({}),
     dataDir,

@@ -9,7 +9,7 @@ import { CHROMIUM_FLAGS } from '../../src/core/chromium.ts';
 import { type App, buildApp } from '../../src/http/app.ts';
 import { loadDemo } from '../../src/modules/demo/service.ts';
 import { createPhotoStorage } from '../../src/modules/stories/photo-storage.ts';
-import { type Dialect, openTestDatabase } from './databases.ts';
+import { type Dialect, openDemoDatabase, openTestDatabase } from './databases.ts';
 
 const require = createRequire(import.meta.url);
 const axeSource = fs.readFileSync(require.resolve('axe-core/axe.min.js'), 'utf8');
@@ -20,7 +20,6 @@ export type LiveServer = { url: string; app: App; close: () => Promise<void> };
 /** The real server on a random loopback port, with the built web app and the demo data; `env` as the environment would set it (SMTP_URL …), `overrides` on top. */
 export async function startLiveServer(dialect: Dialect = 'sqlite', overrides: Partial<Config> = {}, env: Record<string, string> = {}): Promise<LiveServer> {
   if (!fs.existsSync(path.join(WEB_DIR, 'index.html'))) throw new Error('dist/web is missing: run `npm run build` (npm test does it).');
-  const { handle, close } = await openTestDatabase(dialect);
   // Photos and other files beside the database go to a temporary folder, removed on close.
   const dataDir = fs.mkdtempSync(path.join(os.tmpdir(), 'kb-live-'));
   const config = {
@@ -31,8 +30,10 @@ export async function startLiveServer(dialect: Dialect = 'sqlite', overrides: Pa
     rateLimits: { loginPerMinute: 1000, invitePerMinute: 1000, respondentPerMinute: 100_000 },
     ...overrides,
   };
+  // The demo is a copy of one loaded once per worker; with photos in an object store it is loaded here.
+  const { handle, close } = config.photos.objectStore ? await openTestDatabase(dialect) : await openDemoDatabase(dialect, { dataDir, photos: true });
   const app = await buildApp({ config, database: handle, logger: false });
-  await loadDemo(app.services, { photoStorage: await createPhotoStorage(config) });
+  if (config.photos.objectStore) await loadDemo(app.services, { photoStorage: await createPhotoStorage(config) });
   const address = await app.listen({ port: 0, host: '127.0.0.1' });
   return {
     url: address,

@@ -16,12 +16,15 @@ export type TestDatabase = { dialect: Dialect; database: Config['database']; dis
  * A new database, empty, or (`migrated`) a copy of the template the global setup migrated once per
  * run (test/helpers/global-setup.ts): copying is much cheaper than running every migration again.
  */
-export async function createTestDatabase(dialect: Dialect, { migrated = false } = {}): Promise<TestDatabase> {
+export async function createTestDatabase(
+  dialect: Dialect,
+  { migrated = false, from }: { migrated?: boolean; from?: TestDatabase } = {},
+): Promise<TestDatabase> {
   // Named after the run's template, so the global teardown finds (and drops) every database of this run.
   const name = `${inject('testDatabasePrefix')}${Math.random().toString(36).slice(2, 10)}`;
   if (dialect === 'sqlite') {
     const dir = fs.mkdtempSync(path.join(os.tmpdir(), 'kb-test-'));
-    const template = migrated ? inject('sqliteTemplate') : null;
+    const template = from?.database.kind === 'sqlite' ? from.database.file : migrated ? inject('sqliteTemplate') : null;
     if (template) fs.copyFileSync(template, path.join(dir, 'kruisbestuiving.sqlite'));
     return {
       dialect,
@@ -33,7 +36,7 @@ export async function createTestDatabase(dialect: Dialect, { migrated = false } 
   if (!adminUrl) throw new Error('PostgreSQL is not available');
   const admin = new pg.Client({ connectionString: adminUrl });
   await admin.connect();
-  const template = migrated ? inject('postgresTemplate') : null;
+  const template = from?.database.kind === 'postgres' ? new URL(from.database.url).pathname.slice(1) : migrated ? inject('postgresTemplate') : null;
   await admin.query(template ? `create database ${name} template ${template}` : `create database ${name}`);
   await admin.end();
   const url = new URL(adminUrl);
@@ -47,11 +50,11 @@ export async function createTestDatabase(dialect: Dialect, { migrated = false } 
   };
 }
 
-/** Opens a fresh migrated database (a copy of the run's template; migrating finds nothing left to do). */
-export async function openTestDatabase(dialect: Dialect): Promise<{ handle: DatabaseHandle; testDb: TestDatabase; close: () => Promise<void> }> {
-  const testDb = await createTestDatabase(dialect, { migrated: true });
+export type OpenedTestDatabase = { handle: DatabaseHandle; testDb: TestDatabase; close: () => Promise<void> };
+
+/** Opens a test database; `close` closes it and removes it. */
+function opened(testDb: TestDatabase): OpenedTestDatabase {
   const handle = openDatabase(testDb.database);
-  await migrateToLatest(handle.db);
   return {
     handle,
     testDb,
@@ -60,6 +63,57 @@ export async function openTestDatabase(dialect: Dialect): Promise<{ handle: Data
       await testDb.dispose();
     },
   };
+}
+
+/** Opens a fresh migrated database (a copy of the run's template; migrating finds nothing left to do). */
+export async function openTestDatabase(dialect: Dialect): Promise<OpenedTestDatabase> {
+  const database = opened(await createTestDatabase(dialect, { migrated: true }));
+  await migrateToLatest(database.handle.db);
+  return database;
+}
+
+/**
+ * Per worker, dialect and with or without photos, the demo organisation is loaded once (about a second of CPU each
+ * time) into a copy of the migrated template, its photos in a folder of their own; `openDemoDatabase` copies both.
+ */
+const demoTemplates = new Map<string, Promise<{ testDb: TestDatabase; dataDir: string }>>();
+
+async function makeDemoTemplate(dialect: Dialect, photos: boolean): Promise<{ testDb: TestDatabase; dataDir: string }> {
+  const [{ loadConfig }, { systemClock }, { loadDemo }, { createPhotoStorage }] = await Promise.all([
+    import('../../src/config.ts'),
+    import('../../src/core/clock.ts'),
+    import('../../src/modules/demo/service.ts'),
+    import('../../src/modules/stories/photo-storage.ts'),
+  ]);
+  const testDb = await createTestDatabase(dialect, { migrated: true });
+  const dataDir = fs.mkdtempSync(path.join(os.tmpdir(), 'kb-demo-'));
+  process.once('exit', () => {
+    fs.rmSync(dataDir, { recursive: true, force: true });
+    if (testDb.database.kind === 'sqlite') fs.rmSync(path.dirname(testDb.database.file), { recursive: true, force: true });
+  });
+  const config = { ...loadConfig({}), dataDir, database: testDb.database };
+  const handle = openDatabase(testDb.database);
+  try {
+    await loadDemo({ db: handle.db, dialect: handle.dialect, clock: systemClock, config }, photos ? { photoStorage: await createPhotoStorage(config) } : {});
+  } finally {
+    await handle.close();
+  }
+  return { testDb, dataDir };
+}
+
+/**
+ * A fresh migrated database with the demo organisation loaded as `loadDemo` leaves it: with its photos (a photo
+ * storage in `dataDir`, where they are copied to) or, like `loadDemo(ctx)`, without. A copy of a template.
+ */
+export async function openDemoDatabase(dialect: Dialect, { dataDir, photos }: { dataDir: string; photos: boolean }): Promise<OpenedTestDatabase> {
+  let template = demoTemplates.get(`${dialect} ${photos}`);
+  if (!template) {
+    template = makeDemoTemplate(dialect, photos);
+    demoTemplates.set(`${dialect} ${photos}`, template);
+  }
+  const demo = await template;
+  fs.cpSync(demo.dataDir, dataDir, { recursive: true });
+  return opened(await createTestDatabase(dialect, { from: demo.testDb }));
 }
 
 /** Runs a suite once on SQLite and once on PostgreSQL (skipped, and said so, only outside CI when PostgreSQL is absent). */

@@ -2,7 +2,7 @@ import { sql } from 'kysely';
 import { expect, it } from 'vitest';
 import { openDatabase } from '../../src/db/database.ts';
 import { migrateToLatest, migrationNames } from '../../src/db/migrate.ts';
-import { envFor, runCli } from '../helpers/cli.ts';
+import { envFor, runCliProcess } from '../helpers/cli.ts';
 import { createTestDatabase, describeEachDatabase, openTestDatabase } from '../helpers/databases.ts';
 
 describeEachDatabase('database and migrations', (dialect) => {
@@ -25,7 +25,7 @@ describeEachDatabase('database and migrations', (dialect) => {
   it('two processes started at once migrate once', { timeout: 120_000 }, async () => {
     const testDb = await createTestDatabase(dialect);
     const env = envFor(testDb.database);
-    const [first, second] = await Promise.all([runCli(['migrate'], env), runCli(['migrate'], env)]);
+    const [first, second] = await Promise.all([runCliProcess(['migrate'], env), runCliProcess(['migrate'], env)]);
     expect(first.code, first.stderr).toBe(0);
     expect(second.code, second.stderr).toBe(0);
     const applied = [first.stdout, second.stdout].filter((out) => out.startsWith('Applied:'));

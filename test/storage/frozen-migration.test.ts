@@ -1,7 +1,6 @@
 import { type Kysely, sql } from 'kysely';
 import { afterAll, beforeAll, expect, it } from 'vitest';
 import * as answerTallies from '../../src/db/migrations/2026_11_29_0006_answer_tallies.ts';
-import { loadDemo } from '../../src/modules/demo/service.ts';
 import { createTestApp, type TestApp } from '../helpers/app.ts';
 import { describeEachDatabase } from '../helpers/databases.ts';
 
@@ -12,8 +11,7 @@ import { describeEachDatabase } from '../helpers/databases.ts';
 describeEachDatabase('migration 0006 counts existing responses like the live tallies', (dialect) => {
   let t: TestApp;
   beforeAll(async () => {
-    t = await createTestApp(dialect);
-    await loadDemo(t.ctx);
+    t = await createTestApp(dialect, {}, undefined, { demo: true });
   });
   afterAll(() => t.close());
 
