@@ -98,7 +98,13 @@ async function measure(url: string, network: Network) {
   row('full report, the large round', `${fmt(large.responses)} responses`, `${r.largeFull.medianMs.toFixed(0)} ms`, '', runs(r.largeFull));
   row('filtered report (sector = ggz), the large round', `n = ${fmt(large.ggz)}`, `${r.largeFiltered.medianMs.toFixed(0)} ms`, '', runs(r.largeFiltered));
   row('full report, an ordinary round', `${fmt(small.responses)} responses`, `${r.smallFull.medianMs.toFixed(0)} ms`, '', runs(r.smallFull));
-  row('filtered report, an ordinary round', `n = ${fmt(small.ggz)}`, `${r.smallFiltered.medianMs.toFixed(0)} ms`, reports.peakMiB, `${runs(r.smallFiltered)}; peak RSS of the server after these four`);
+  row(
+    'filtered report, an ordinary round',
+    `n = ${fmt(small.ggz)}`,
+    `${r.smallFiltered.medianMs.toFixed(0)} ms`,
+    reports.peakMiB,
+    `${runs(r.smallFiltered)}; peak RSS of the server after these four`,
+  );
 
   budget.check('the network reports');
   log(`every organisation's report, full then filtered (${network.rounds.length} each, at most ${args['network-seconds']} s each)`);
@@ -137,15 +143,23 @@ async function measure(url: string, network: Network) {
   budget.check('the export');
   log('CSV export of the large round');
   const exported = await withServer(url, (base, cookie) => timeCsvExport(base, cookie, large));
-  if (exported.result.records - 1 !== large.responses) throw new Error(`The export had ${exported.result.records - 1} records; the generator wrote ${large.responses}`);
-  row('CSV export of the large round, streamed', `${fmt(exported.result.records - 1)} records, ${mib(exported.result.bytes)}`, `${exported.result.seconds.toFixed(1)} s`, exported.peakMiB);
+  if (exported.result.records - 1 !== large.responses)
+    throw new Error(`The export had ${exported.result.records - 1} records; the generator wrote ${large.responses}`);
+  row(
+    'CSV export of the large round, streamed',
+    `${fmt(exported.result.records - 1)} records, ${mib(exported.result.bytes)}`,
+    `${exported.result.seconds.toFixed(1)} s`,
+    exported.peakMiB,
+  );
 
   let dashboards: DashboardTiming[] = [];
   if (!args['no-dashboard'] && chromiumAvailable() && fs.existsSync('dist/web/index.html')) {
     budget.check('the dashboard');
     log('the dashboard in Chromium');
     const timed = await withServer(url, async (base, cookie) => {
-      const list = (await (await fetch(`${base}/api/orgs/${large.organisationId}/rounds`, { headers: { cookie } })).json()) as { rounds: { id: string; key: string }[] };
+      const list = (await (await fetch(`${base}/api/orgs/${large.organisationId}/rounds`, { headers: { cookie } })).json()) as {
+        rounds: { id: string; key: string }[];
+      };
       const demo = list.rounds.find((x) => x.key === 'demo-ervaringswerkers');
       const page = (o: string, id: string) => `/o/${o}/in-beeld/rounds/${id}/dashboard`;
       return timeDashboards(base, RESEARCHER, [
@@ -156,7 +170,12 @@ async function measure(url: string, network: Network) {
     });
     dashboards = timed.result;
     for (const d of dashboards)
-      row(`dashboard in Chromium: ${d.label}`, `${d.charts} charts`, `${d.firstScreenMs.toFixed(0)} ms first screen, ${d.allChartsMs.toFixed(0)} ms all`, timed.peakMiB);
+      row(
+        `dashboard in Chromium: ${d.label}`,
+        `${d.charts} charts`,
+        `${d.firstScreenMs.toFixed(0)} ms first screen, ${d.allChartsMs.toFixed(0)} ms all`,
+        timed.peakMiB,
+      );
   } else log('the dashboard is not timed (--no-dashboard, no Chromium or no built web app: npm run build)');
 
   budget.check('the plans');
@@ -200,11 +219,20 @@ async function main() {
     let dbSizes: Sizes;
     try {
       // Literal counts against what the generator wrote.
-      const counts = await client.query<{ round_id: string; n: string }>("select round_id, count(*) as n from responses where status = 'complete' group by round_id");
+      const counts = await client.query<{ round_id: string; n: string }>(
+        "select round_id, count(*) as n from responses where status = 'complete' group by round_id",
+      );
       const byRound = new Map(counts.rows.map((c) => [c.round_id, Number(c.n)]));
       for (const round of network.rounds)
-        if (byRound.get(round.roundId) !== round.responses) throw new Error(`Round ${round.roundId} holds ${byRound.get(round.roundId)} responses; the generator wrote ${round.responses}`);
-      const answerRows = Number((await client.query<{ n: string }>('select count(*) as n from answers a join responses r on r.id = a.response_id where r.round_id = any($1)', [network.rounds.map((x) => x.roundId)])).rows[0]?.n);
+        if (byRound.get(round.roundId) !== round.responses)
+          throw new Error(`Round ${round.roundId} holds ${byRound.get(round.roundId)} responses; the generator wrote ${round.responses}`);
+      const answerRows = Number(
+        (
+          await client.query<{ n: string }>('select count(*) as n from answers a join responses r on r.id = a.response_id where r.round_id = any($1)', [
+            network.rounds.map((x) => x.roundId),
+          ])
+        ).rows[0]?.n,
+      );
       if (answerRows !== network.answerRows) throw new Error(`The rounds hold ${answerRows} answer rows; the generator wrote ${network.answerRows}`);
       dbSizes = await sizes(client);
     } finally {
@@ -228,7 +256,9 @@ async function main() {
     for (const line of rows) console.log(line);
     console.log(`\nThe ${explained.statements.length} statements of one filtered report of the large round (in this process):\n`);
     for (const s of explained.statements) console.log(`- ${s.ms.toFixed(0)} ms: ${s.text.replace(/\s+/g, ' ').slice(0, 160)}…`);
-    const plans = explained.plans.map((p) => `-- ${p.statement.ms.toFixed(0)} ms\n${p.statement.text}\n-- ${JSON.stringify(p.statement.values)}\n${p.plan}\n`).join('\n');
+    const plans = explained.plans
+      .map((p) => `-- ${p.statement.ms.toFixed(0)} ms\n${p.statement.text}\n-- ${JSON.stringify(p.statement.values)}\n${p.plan}\n`)
+      .join('\n');
     if (args.plans) fs.writeFileSync(args.plans, plans);
     console.log(`\nPlans of the slowest:\n\n\`\`\`\n${plans}\`\`\``);
   } finally {

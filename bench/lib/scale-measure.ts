@@ -8,8 +8,8 @@ import type pg from 'pg';
 import { openRuntime } from '../../src/bootstrap.ts';
 import type { Config } from '../../src/config.ts';
 import { openDatabase } from '../../src/db/database.ts';
-import { aggregate } from '../../src/modules/analysis/service.ts';
 import { parsePresentation } from '../../src/modules/analysis/report.ts';
+import { aggregate } from '../../src/modules/analysis/service.ts';
 import { publishedInstruments } from '../../src/modules/rounds/instrument-source.ts';
 import type { NetworkRound } from './scale-network.ts';
 
@@ -34,7 +34,12 @@ export async function sizes(client: pg.Client): Promise<Sizes> {
 }
 
 /** Times a report `runs` times after one warm-up and checks its n against what the generator wrote. */
-export async function timeReport(base: string, cookie: string, round: NetworkRound, options: { filtered: boolean; runs: number }): Promise<{ medianMs: number; runsMs: number[]; bytes: number }> {
+export async function timeReport(
+  base: string,
+  cookie: string,
+  round: NetworkRound,
+  options: { filtered: boolean; runs: number },
+): Promise<{ medianMs: number; runsMs: number[]; bytes: number }> {
   const url = `${base}/api/orgs/${round.organisationId}/rounds/${round.roundId}/report${options.filtered ? `?filter=${FILTER.question}:${FILTER.option}` : ''}`;
   const expected = options.filtered ? round.ggz : round.responses;
   const runsMs: number[] = [];
@@ -48,7 +53,8 @@ export async function timeReport(base: string, cookie: string, round: NetworkRou
     const report = JSON.parse(body) as { round: { n: number }; filters: { n: number | null; applied: unknown[] } };
     const n = options.filtered ? report.filters.n : report.round.n;
     if (options.filtered && report.filters.applied.length !== 1) throw new Error('The filter was not applied');
-    if (n !== expected) throw new Error(`The report of round ${round.roundId}${options.filtered ? ' (filtered)' : ''} gave n = ${n}; the generator wrote ${expected}`);
+    if (n !== expected)
+      throw new Error(`The report of round ${round.roundId}${options.filtered ? ' (filtered)' : ''} gave n = ${n}; the generator wrote ${expected}`);
     bytes = body.length;
     if (i > 0 || options.runs === 0) runsMs.push(ms);
   }
@@ -93,7 +99,11 @@ export type Statement = { text: string; values: unknown[]; ms: number };
  * The statements one filtered report of the round runs (the analysis service's aggregate, in this
  * process, on its own pool), each timed; the slowest are explained with EXPLAIN (ANALYZE, BUFFERS).
  */
-export async function explainFilteredReport(config: Config, round: NetworkRound, explainSlowest: number): Promise<{ statements: Statement[]; plans: { statement: Statement; plan: string }[] }> {
+export async function explainFilteredReport(
+  config: Config,
+  round: NetworkRound,
+  explainSlowest: number,
+): Promise<{ statements: Statement[]; plans: { statement: Statement; plan: string }[] }> {
   const runtime = await openRuntime(config);
   const handle = openDatabase(config.database);
   let capture: Statement[] | undefined;

@@ -21,7 +21,13 @@ import { copyField, copyInto, copyLine, withoutIndexes } from './copy-load.ts';
 import { ANSWER_COLUMNS, generateRound, RESPONSE_COLUMNS } from './generate-rounds.ts';
 
 export type NetworkRound = { organisationId: string; roundId: string; linkId: string; versionId: string; responses: number; ggz: number; answerRows: number };
-export type Network = { rounds: NetworkRound[]; responses: number; answerRows: number; phases: [string, number][]; indexBuilds: { name: string; seconds: number }[] };
+export type Network = {
+  rounds: NetworkRound[];
+  responses: number;
+  answerRows: number;
+  phases: [string, number][];
+  indexBuilds: { name: string; seconds: number }[];
+};
 export type Plan = { responses: number; orgs: number; largeShare: number; template: number; csvDir: string };
 
 /** Throws once the run has used its seconds; `remainingMs` bounds single long statements. */
@@ -63,7 +69,14 @@ function progress(label: string, total: number, log: (line: string) => void) {
 /** The template's answer rows per response, as COPY fields after the response id, and whether it chose sector ggz. */
 async function readTemplate(client: pg.Client, roundId: string) {
   const responses = await client.query<{ id: string; team_id: string | null }>('select id, team_id from responses where round_id = $1 order by id', [roundId]);
-  const answers = await client.query<{ response_id: string; question: string; item: string | null; option: string | null; number_value: number | null; text_value: string | null }>(
+  const answers = await client.query<{
+    response_id: string;
+    question: string;
+    item: string | null;
+    option: string | null;
+    number_value: number | null;
+    text_value: string | null;
+  }>(
     'select a.response_id, a.question, a.item, a.option, a.number_value, a.text_value from answers a join responses r on r.id = a.response_id where r.round_id = $1',
     [roundId],
   );
@@ -91,7 +104,12 @@ async function copyOrganisation(client: pg.Client, first: NetworkRound, k: numbe
   await copy('memberships', 'organisation_id', first.organisationId, { organisation_id: ids.organisationId });
   await copy('instruments', 'id', instrument?.instrument_id ?? '', { id: ids.instrumentId, organisation_id: ids.organisationId });
   await copy('instrument_versions', 'id', first.versionId, { id: ids.versionId, instrument_id: ids.instrumentId });
-  await copy('rounds', 'id', first.roundId, { id: ids.roundId, organisation_id: ids.organisationId, instrument_version_id: ids.versionId, results_token: null });
+  await copy('rounds', 'id', first.roundId, {
+    id: ids.roundId,
+    organisation_id: ids.organisationId,
+    instrument_version_id: ids.versionId,
+    results_token: null,
+  });
   await copy('round_links', 'id', first.linkId, { id: ids.linkId, round_id: ids.roundId, team_id: null, token: randomBytes(32).toString('base64url') });
   return { ...first, ...ids, responses: 0, ggz: 0, answerRows: 0 };
 }

@@ -12,7 +12,7 @@ import { makePublishedVersion, makeRound } from '../helpers/respondent.ts';
  * A report filtered on an answer ("sector = ggz") counts the right respondents, and on PostgreSQL it
  * looks up the round's own responses' rows instead of every round's rows holding that answer
  * (issue 17, docs/scale.md; migration 2026_12_07_scale_filtered_answers: an index on
- * (response_id, question, option), and extended statistics that tell PostgreSQL an option key
+ * (response_id, question, option) of the rows with an option, and extended statistics that tell PostgreSQL an option key
  * belongs to one question; without them it collected the matching rows from the whole table).
  * The data: a large round of 3,000 responses and a small one of 30, 31 rows each; three responses
  * in four chose ggz, spread over the whole table, as a common answer is in a network.
@@ -43,7 +43,8 @@ describeEachDatabase('A filtered count reads its own round at scale', (dialect) 
         resume_code_hash: null,
       });
       answerRows.push({ response_id: id, question: 'sector', item: null, option: i % 4 === 3 ? 'jeugdhulp' : 'ggz', number_value: null, text_value: null });
-      for (let q = 0; q < 30; q++) answerRows.push({ response_id: id, question: `q${q}`, item: null, option: `o${(i + q) % 5}`, number_value: null, text_value: null });
+      for (let q = 0; q < 30; q++)
+        answerRows.push({ response_id: id, question: `q${q}`, item: null, option: `o${(i + q) % 5}`, number_value: null, text_value: null });
     }
     await insertResponses(t.ctx.db, rows);
     await answerBatches().insert(t.ctx.db, answerRows);
@@ -87,15 +88,19 @@ describeEachDatabase('A filtered count reads its own round at scale', (dialect) 
     expect(await answers.countResponses(t.ctx.db.withPlugin(capture), filtered(small))).toBe(23);
     const statement = captured.at(-1);
     if (!statement) throw new Error('no statement captured');
-    const result = await t.ctx.db.executeQuery<{ 'QUERY PLAN': unknown }>(CompiledQuery.raw(`explain (format json) ${statement.sql}`, [...statement.parameters]));
+    const result = await t.ctx.db.executeQuery<{ 'QUERY PLAN': unknown }>(
+      CompiledQuery.raw(`explain (format json) ${statement.sql}`, [...statement.parameters]),
+    );
     const plan = JSON.stringify(result.rows[0]?.['QUERY PLAN']);
-    // The answers are reached through the responses of the round (answers_response_question_idx), never
+    // The answers are reached through the responses of the round (answers_response_option_idx), never
     // by collecting every row with question sector and option ggz (answers_question_idx) or a whole-table scan.
-    expect(plan).toContain('answers_response_question_idx');
+    expect(plan).toContain('answers_response_option_idx');
     expect(plan).not.toContain('answers_question_idx');
-    expect(plan).not.toMatch(/"Node Type":"Seq Scan","Parent Relationship":"[^"]+","Parallel Aware":(true|false),"Async Capable":(true|false),"Relation Name":"answers"/);
+    expect(plan).not.toMatch(
+      /"Node Type":"Seq Scan","Parent Relationship":"[^"]+","Parallel Aware":(true|false),"Async Capable":(true|false),"Relation Name":"answers"/,
+    );
     // And PostgreSQL knows how many rows hold the answer (2,250): estimating question and option
-    // as independent gave about 1/31 of that (72), which at a network's size made collecting them all look cheap.
+    // as independent gave about 1/31 of that (83), which at a network's size made collecting them all look cheap.
     const estimate = await t.ctx.db.executeQuery<{ 'QUERY PLAN': [{ Plan: { 'Plan Rows': number } }] }>(
       CompiledQuery.raw("explain (format json) select response_id from answers where question = 'sector' and option = 'ggz'"),
     );

@@ -12,14 +12,20 @@ import { type Kysely, PostgresAdapter, sql } from 'kysely';
  * as `ggz` exists under one question only. In a network of 1,000,000 responses a filtered report of
  * one 10,000-response round then read most of the answers table.
  *
- * An index on (response_id, question, option) answers "does this response hold this answer" with one
- * index lookup per response of the round; it replaces the index on response_id alone (its first
- * column serves every lookup and cascade that one served). On PostgreSQL, extended statistics on
+ * An index on (response_id, question, option) of the rows that hold an option (choice answers, about
+ * a third of all rows; filters are always on an option) answers "does this response hold this
+ * answer" with one index lookup per response of the round. It is partial because it cannot share
+ * entries the way the index on response_id alone does (31 equal keys per response, deduplicated):
+ * over every row it was six times that one's size. On PostgreSQL, extended statistics on
  * (question, option) give the planner the real number of matching rows.
  */
 export async function up(db: Kysely<unknown>): Promise<void> {
-  await db.schema.createIndex('answers_response_question_idx').on('answers').columns(['response_id', 'question', 'option']).execute();
-  await db.schema.dropIndex('answers_response_idx').execute();
+  await db.schema
+    .createIndex('answers_response_option_idx')
+    .on('answers')
+    .columns(['response_id', 'question', 'option'])
+    .where(sql.ref('option'), 'is not', null)
+    .execute();
   if (!(db.getExecutor().adapter instanceof PostgresAdapter)) return;
   await sql`create statistics if not exists answers_question_option (dependencies, mcv) on question, option from answers`.execute(db);
   await sql`analyze answers`.execute(db);
@@ -27,6 +33,5 @@ export async function up(db: Kysely<unknown>): Promise<void> {
 
 export async function down(db: Kysely<unknown>): Promise<void> {
   if (db.getExecutor().adapter instanceof PostgresAdapter) await sql`drop statistics if exists answers_question_option`.execute(db);
-  await db.schema.createIndex('answers_response_idx').on('answers').column('response_id').execute();
-  await db.schema.dropIndex('answers_response_question_idx').execute();
+  await db.schema.dropIndex('answers_response_option_idx').execute();
 }
