@@ -18,7 +18,7 @@
  *   explained with EXPLAIN (ANALYZE, BUFFERS).
  *
  * Run: npm run bench:scale -- [--responses 1000000] [--orgs 100] [--large-share 0.1] [--template 1000]
- *        [--total-seconds 5400] [--network-seconds 300] [--keep] [--reuse kb_bench_scale_123] [--no-dashboard] [--plans plans.txt]
+ *        [--total-seconds 5400] [--network-seconds 300] [--report-runs 3] [--skip network,export,dashboard,plans] [--keep] [--reuse kb_bench_scale_123] [--no-dashboard] [--plans plans.txt]
  *   Try `--responses 100000` first. Needs a superuser connection (TEST_POSTGRES_URL, default
  *   postgres://postgres@127.0.0.1:5432/postgres). --keep leaves the database (and a description of the
  *   network beside it in the temporary directory) for --reuse, which measures without generating.
@@ -30,10 +30,10 @@ import { parseArgs } from 'node:util';
 import pg from 'pg';
 import { loadConfig } from '../src/config.ts';
 import { signIn } from './analysis.ts';
-import { chromiumAvailable, type DashboardTiming, timeDashboards } from './lib/dashboard-timing.ts';
+import { chromiumAvailable, timeDashboards } from './lib/dashboard-timing.ts';
 import { freePort, peakRssMiB, startProcess } from './lib/processes.ts';
 import { explainFilteredReport, type Sizes, sizes, timeCsvExport, timeReport } from './lib/scale-measure.ts';
-import { Budget, buildNetwork, type Network } from './lib/scale-network.ts';
+import { Budget, buildNetwork, type Network, type NetworkRound } from './lib/scale-network.ts';
 
 const { values: args } = parseArgs({
   options: {
@@ -47,10 +47,15 @@ const { values: args } = parseArgs({
     'no-dashboard': { type: 'boolean', default: false },
     plans: { type: 'string' },
     'network-seconds': { type: 'string', default: '300' },
+    'report-runs': { type: 'string', default: '3' },
+    skip: { type: 'string', default: '' },
   },
 });
 const PG_ADMIN = process.env.TEST_POSTGRES_URL ?? 'postgres://postgres@127.0.0.1:5432/postgres';
 const RESEARCHER = { email: 'onderzoeker@demo.kruisbestuiving.org', password: 'demo-kruisbestuiving' };
+/** Parts left out (--skip network,export,dashboard,plans), e.g. to measure a kept network again quickly. */
+const skip = new Set(args.skip.split(',').filter(Boolean));
+const reportRuns = Number(args['report-runs']);
 const budget = new Budget(Number(args['total-seconds']));
 const log = (line: string) => console.error(`[${new Date().toISOString().slice(11, 19)}] ${line}`);
 const mib = (bytes: number) => `${(bytes / 1024 / 1024).toFixed(0)} MiB`;
@@ -88,10 +93,10 @@ async function measure(url: string, network: Network) {
   budget.check('the reports');
   log('reports of the large round and an ordinary round');
   const reports = await withServer(url, async (base, cookie) => ({
-    largeFull: await timeReport(base, cookie, large, { filtered: false, runs: 3 }),
-    largeFiltered: await timeReport(base, cookie, large, { filtered: true, runs: 3 }),
-    smallFull: await timeReport(base, cookie, small, { filtered: false, runs: 3 }),
-    smallFiltered: await timeReport(base, cookie, small, { filtered: true, runs: 3 }),
+    largeFull: await timeReport(base, cookie, large, { filtered: false, runs: reportRuns }),
+    largeFiltered: await timeReport(base, cookie, large, { filtered: true, runs: reportRuns }),
+    smallFull: await timeReport(base, cookie, small, { filtered: false, runs: reportRuns }),
+    smallFiltered: await timeReport(base, cookie, small, { filtered: true, runs: reportRuns }),
   }));
   const r = reports.result;
   const runs = (x: { runsMs: number[] }) => `runs ${x.runsMs.map((m) => m.toFixed(0)).join(', ')} ms`;
@@ -106,6 +111,19 @@ async function measure(url: string, network: Network) {
     `${runs(r.smallFiltered)}; peak RSS of the server after these four`,
   );
 
+  if (!skip.has('network')) await networkReports(url, network, row);
+  if (!skip.has('export')) await exportLarge(url, large, row);
+  if (!skip.has('dashboard')) await dashboard(url, large, small, row);
+  if (skip.has('plans')) return { rows, explained: { statements: [], plans: [] } };
+  budget.check('the plans');
+  log('statements of one filtered report of the large round, and their plans');
+  const explained = await explainFilteredReport(config, large, 2);
+  return { rows, explained };
+}
+
+type Row = (what: string, size: string, time: string, peak: number | string, note?: string) => void;
+
+async function networkReports(url: string, network: Network, row: Row) {
   budget.check('the network reports');
   log(`every organisation's report, full then filtered (${network.rounds.length} each, at most ${args['network-seconds']} s each)`);
   const whole = await withServer(url, async (base, cookie) => {
@@ -139,7 +157,9 @@ async function measure(url: string, network: Network) {
     whole.peakMiB,
     `slowest ${Math.max(...nets.filtered).toFixed(0)} ms, median ${median(nets.filtered).toFixed(0)} ms; peak RSS after both passes`,
   );
+}
 
+async function exportLarge(url: string, large: NetworkRound, row: Row) {
   budget.check('the export');
   log('CSV export of the large round');
   const exported = await withServer(url, (base, cookie) => timeCsvExport(base, cookie, large));
@@ -151,8 +171,9 @@ async function measure(url: string, network: Network) {
     `${exported.result.seconds.toFixed(1)} s`,
     exported.peakMiB,
   );
+}
 
-  let dashboards: DashboardTiming[] = [];
+async function dashboard(url: string, large: NetworkRound, small: NetworkRound, row: Row) {
   if (!args['no-dashboard'] && chromiumAvailable() && fs.existsSync('dist/web/index.html')) {
     budget.check('the dashboard');
     log('the dashboard in Chromium');
@@ -168,8 +189,7 @@ async function measure(url: string, network: Network) {
         { label: `the large round, ${fmt(large.responses)} responses`, path: page(large.organisationId, large.roundId) },
       ]);
     });
-    dashboards = timed.result;
-    for (const d of dashboards)
+    for (const d of timed.result)
       row(
         `dashboard in Chromium: ${d.label}`,
         `${d.charts} charts`,
@@ -177,11 +197,6 @@ async function measure(url: string, network: Network) {
         timed.peakMiB,
       );
   } else log('the dashboard is not timed (--no-dashboard, no Chromium or no built web app: npm run build)');
-
-  budget.check('the plans');
-  log('statements of one filtered report of the large round, and their plans');
-  const explained = await explainFilteredReport(config, large, 2);
-  return { rows, explained };
 }
 
 function printSizes(s: Sizes) {
@@ -254,13 +269,14 @@ async function main() {
     printSizes(dbSizes);
     console.log('\n| measured | size | time (median) | peak RSS of the server (MiB) | notes |\n| --- | --- | --- | --- | --- |');
     for (const line of rows) console.log(line);
-    console.log(`\nThe ${explained.statements.length} statements of one filtered report of the large round (in this process):\n`);
+    if (explained.statements.length)
+      console.log(`\nThe ${explained.statements.length} statements of one filtered report of the large round (in this process):\n`);
     for (const s of explained.statements) console.log(`- ${s.ms.toFixed(0)} ms: ${s.text.replace(/\s+/g, ' ').slice(0, 160)}…`);
     const plans = explained.plans
       .map((p) => `-- ${p.statement.ms.toFixed(0)} ms\n${p.statement.text}\n-- ${JSON.stringify(p.statement.values)}\n${p.plan}\n`)
       .join('\n');
     if (args.plans) fs.writeFileSync(args.plans, plans);
-    console.log(`\nPlans of the slowest:\n\n\`\`\`\n${plans}\`\`\``);
+    if (plans) console.log(`\nPlans of the slowest:\n\n\`\`\`\n${plans}\`\`\``);
   } finally {
     await admin.end().catch(() => {});
     if (!keep) {
