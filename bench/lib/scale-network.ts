@@ -15,7 +15,7 @@ import { randomBytes, randomUUID } from 'node:crypto';
 import pg from 'pg';
 import type { Config } from '../../src/config.ts';
 import { openDatabase } from '../../src/db/database.ts';
-import { rebuildTallies } from '../../src/modules/rounds/bulk-load.ts';
+import { type AnswerTable, rebuildTallies } from '../../src/modules/rounds/bulk-load.ts';
 import { MISSING_MARKER } from '../../src/modules/rounds/missing-marker.ts';
 import { copyField, copyInto, copyLine, withoutIndexes } from './copy-load.ts';
 import { ANSWER_COLUMNS, generateRound, RESPONSE_COLUMNS } from './generate-rounds.ts';
@@ -69,14 +69,7 @@ function progress(label: string, total: number, log: (line: string) => void) {
 /** The template's answer rows per response, as COPY fields after the response id, and whether it chose sector ggz. */
 async function readTemplate(client: pg.Client, roundId: string) {
   const responses = await client.query<{ id: string; team_id: string | null }>('select id, team_id from responses where round_id = $1 order by id', [roundId]);
-  const answers = await client.query<{
-    response_id: string;
-    question: string;
-    item: string | null;
-    option: string | null;
-    number_value: number | null;
-    text_value: string | null;
-  }>(
+  const answers = await client.query<AnswerTable>(
     'select a.response_id, a.question, a.item, a.option, a.number_value, a.text_value from answers a join responses r on r.id = a.response_id where r.round_id = $1',
     [roundId],
   );
