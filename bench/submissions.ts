@@ -77,7 +77,7 @@ async function runPlatform(
   const port = await freePort();
   const server = await startProcess(
     [...(process.env.BENCH_PROFILE ? ['--cpu-prof', '--cpu-prof-dir=/tmp/kbprof'] : []), 'bin/kruisbestuiving.js', 'start'],
-    { ...env, PORT: String(port), RESPONDENT_RATE_LIMIT: '100000000' },
+    { ...env, NODE_ENV: 'production', PORT: String(port), RESPONDENT_RATE_LIMIT: '100000000' },
     `http://127.0.0.1:${port}/readyz`,
   );
   const base = `http://127.0.0.1:${port}`;

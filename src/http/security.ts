@@ -4,7 +4,7 @@ import rateLimit from '@fastify/rate-limit';
 import type { FastifyInstance } from 'fastify';
 import { AppError } from '../core/errors.ts';
 import type { Limiter } from '../modules/limits/limiter.ts';
-import { sharedRateLimitStore } from '../modules/limits/rate-limit-store.ts';
+import { BatchedCounts, sharedRateLimitStore } from '../modules/limits/rate-limit-store.ts';
 
 const stateChanging = new Set(['POST', 'PUT', 'PATCH', 'DELETE']);
 
@@ -42,10 +42,13 @@ export async function registerSecurity(app: FastifyInstance, limiter: Limiter): 
   });
 
   // Route limits (`config.rateLimit` on a route) count in the shared store, under the route and a
-  // keyed hash of the client's address, never the address itself.
+  // keyed hash of the client's address, never the address itself. Busy anonymous routes
+  // (`batched: true`) add their counts to it once a second.
+  const batched = new BatchedCounts(limiter);
+  app.addHook('onClose', () => batched.stop());
   await app.register(rateLimit, {
     global: false,
-    store: sharedRateLimitStore(limiter),
+    store: sharedRateLimitStore(limiter, batched),
     keyGenerator: async (req) => `${req.routeOptions.url}|${await limiter.clientKey(req.ip)}`,
     errorResponseBuilder: () => new AppError('rate_limited'),
   });

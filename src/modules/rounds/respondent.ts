@@ -226,9 +226,12 @@ export async function saveSection(
     posted,
     lang,
     options = {},
+    ...given
   }: {
     responseId: string;
     ownerHash: string | undefined;
+    /** The draft as the caller just read it with the same owner (else it is read here). */
+    draft?: Draft | undefined;
     sectionKey: string;
     posted: Record<string, unknown>;
     lang: Language;
@@ -236,7 +239,7 @@ export async function saveSection(
   },
 ): Promise<{ ok: true } | { ok: false; issues: AnswerIssue[] }> {
   if (!link.open) throw closed();
-  const draft = await loadDraft(ctx, link, responseId, ownerHash);
+  const draft = given.draft ?? (await loadDraft(ctx, link, responseId, ownerHash));
   if (!draft) throw foreignDraft();
   if (draft.status === 'complete') return { ok: true };
   const instrument = link.published.instrument;
