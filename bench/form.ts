@@ -12,23 +12,41 @@ import os from 'node:os';
 import path from 'node:path';
 import { loadConfig } from '../src/config.ts';
 import { fillForms } from './lib/fill-forms.ts';
+import { withPgDatabase } from './lib/pg-database.ts';
 import { cpuByThread, freePort, isEntry, peakRssMiB, rssMiB, startProcess } from './lib/processes.ts';
 import { setupRound } from './lib/setup-round.ts';
-import { withPgDatabase } from './lib/pg-database.ts';
 
 const FORMS = Number(process.env.BENCH_FORMS ?? 150);
 const WARMUP = Number(process.env.BENCH_FORM_WARMUP ?? 30);
 const RESPONDENTS = Number(process.env.BENCH_CONNECTIONS ?? 30);
 
-export type FormResult = { label: string; responses: number; requestsPerResponse: number; cpuPerResponse: number; mainPerResponse: number; perSecond: number; idleMiB: number; warmMiB: number; peakMiB: number };
+export type FormResult = {
+  label: string;
+  responses: number;
+  requestsPerResponse: number;
+  cpuPerResponse: number;
+  mainPerResponse: number;
+  perSecond: number;
+  idleMiB: number;
+  warmMiB: number;
+  peakMiB: number;
+};
 
 /** The platform with an open round: `warmup` responses (not counted), then `forms` responses page by page. */
-export async function formRun(label: string, env: Record<string, string>, sizes = { forms: FORMS, warmup: WARMUP, respondents: RESPONDENTS }): Promise<FormResult> {
+export async function formRun(
+  label: string,
+  env: Record<string, string>,
+  sizes = { forms: FORMS, warmup: WARMUP, respondents: RESPONDENTS },
+): Promise<FormResult> {
   const config = loadConfig(env);
   const { token, instrument } = await setupRound(config);
   const port = await freePort();
   const profile = process.env.BENCH_PROFILE ? ['--cpu-prof', `--cpu-prof-dir=${path.join(os.tmpdir(), 'kb-profiles')}`] : [];
-  const server = await startProcess([...profile, 'bin/kruisbestuiving.js', 'start'], { ...env, NODE_ENV: 'production', PORT: String(port), RESPONDENT_RATE_LIMIT: '100000000' }, `http://127.0.0.1:${port}/readyz`);
+  const server = await startProcess(
+    [...profile, 'bin/kruisbestuiving.js', 'start'],
+    { ...env, NODE_ENV: 'production', PORT: String(port), RESPONDENT_RATE_LIMIT: '100000000' },
+    `http://127.0.0.1:${port}/readyz`,
+  );
   try {
     await new Promise((r) => setTimeout(r, 3000));
     const idleMiB = rssMiB(server.pid);
@@ -62,7 +80,11 @@ export async function formRun(label: string, env: Record<string, string>, sizes 
 }
 
 async function main() {
-  const load = () => os.loadavg().map((l) => l.toFixed(1)).join(' / ');
+  const load = () =>
+    os
+      .loadavg()
+      .map((l) => l.toFixed(1))
+      .join(' / ');
   console.error(`load average at start: ${load()}`);
   const results: FormResult[] = [];
   const dir = fs.mkdtempSync(path.join(os.tmpdir(), 'kb-bench-form-'));
@@ -71,13 +93,17 @@ async function main() {
   } finally {
     fs.rmSync(dir, { recursive: true, force: true });
   }
-  const pgResult = process.env.BENCH_SKIP_PG ? undefined : await withPgDatabase(`kb_bench_form_${process.pid}`, (url) => formRun('form on PostgreSQL', { DATABASE_URL: url }));
+  const pgResult = process.env.BENCH_SKIP_PG
+    ? undefined
+    : await withPgDatabase(`kb_bench_form_${process.pid}`, (url) => formRun('form on PostgreSQL', { DATABASE_URL: url }));
   if (pgResult) results.push(pgResult);
   console.log(`\n${FORMS} complete responses after ${WARMUP} warm-up, ${RESPONDENTS} respondents at once; load average at the end ${load()}\n`);
   console.log('| server | requests per response | CPU ms per response (process) | of which main thread | responses/s |');
   console.log('|---|---|---|---|---|');
   for (const r of results)
-    console.log(`| ${r.label} | ${r.requestsPerResponse.toFixed(0)} | ${r.cpuPerResponse.toFixed(1)} | ${r.mainPerResponse.toFixed(1)} | ${r.perSecond.toFixed(1)} |`);
+    console.log(
+      `| ${r.label} | ${r.requestsPerResponse.toFixed(0)} | ${r.cpuPerResponse.toFixed(1)} | ${r.mainPerResponse.toFixed(1)} | ${r.perSecond.toFixed(1)} |`,
+    );
 }
 
 if (isEntry(import.meta.url)) await main();

@@ -21,8 +21,8 @@ import fs from 'node:fs';
 import os from 'node:os';
 import path from 'node:path';
 import { loadConfig } from '../src/config.ts';
-import { freePort, rssMiB, startProcess } from './lib/processes.ts';
 import { withPgDatabase } from './lib/pg-database.ts';
+import { freePort, rssMiB, startProcess } from './lib/processes.ts';
 
 const QUICK = process.argv.includes('--quick');
 const SIZE = {

@@ -23,7 +23,8 @@ import { formMessages } from './form/messages.ts';
 import { MessagePage, ResumePage, SavedPage, SectionPage, WelcomePage } from './form/pages.tsx';
 import type { InstrumentSource } from './instrument-source.ts';
 import { resumeCodeSchema, roundTokenSchema } from './model.ts';
-import { consentFor, createResumeCode, type Draft, type LinkContext, loadDraft, openLink, resumeByCode, saveSection, startResponse, submitDraft } from './respondent.ts';
+import type { Draft } from './respondent.ts';
+import { consentFor, createResumeCode, type LinkContext, loadDraft, openLink, resumeByCode, saveSection, startResponse, submitDraft } from './respondent.ts';
 
 const css = publicPageCss(path.join(import.meta.dirname, 'form', 'form.css'));
 const script = fs.readFileSync(path.join(import.meta.dirname, 'form', 'form.js'), 'utf8');
@@ -218,12 +219,10 @@ export function registerRespondentPages(app: FastifyInstance, source: Instrument
       const owner = ownerHashOf(req, params.data.responseId);
       // Read once for both the follow-up step and the save (saveSection reads it itself when this found none).
       const draft = await loadDraft(ctx, link, params.data.responseId, owner);
+      const p = { link, lang, section, responseId: params.data.responseId, page: params.data.page, posted, draft };
       try {
-        if (action === 'next' && !withScript && step !== 'follow-ups') {
-          const asked = followUpStep(reply, { link, lang, section, page: params.data.page, posted, draft, responseId: params.data.responseId });
-          if (asked) return asked;
-        }
-        return await answerPage(req, reply, { link, lang, section, responseId: params.data.responseId, page: params.data.page, base, action, posted, owner, draft });
+        const asked = action === 'next' && !withScript && step !== 'follow-ups' ? followUpStep(reply, p) : undefined;
+        return await (asked ?? answerPage(req, reply, { ...p, base, action, owner }));
       } catch (error) {
         if (isForeign(error)) return foreign(reply, lang, link);
         throw error;

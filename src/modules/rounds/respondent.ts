@@ -24,6 +24,7 @@ import { ownerHash } from './draft-owner.ts';
 import type { InstrumentSource, PublishedInstrument } from './instrument-source.ts';
 import { isOpen, today } from './service.ts';
 import * as store from './store.ts';
+import { submitInBatch } from './submission-batch.ts';
 import { addResponsesToTallies } from './tally-store.ts';
 
 /** What a respondent's link opens: the round, its scope and the instrument. Never who they are. */
@@ -312,11 +313,7 @@ export async function submitWhole(
       issues: result.issues.map((i) => ({ path: [i.question, i.item].filter(Boolean).join('.'), message: i.message })),
     });
   }
-  await committerFor(ctx.db).run(async (trx) => {
-    if (!(await store.insertResponseIfNew(trx, newResponse(ctx, link, input, 'complete')))) return;
-    await store.insertAnswers(trx, toTable(input.responseId, result.rows));
-    await addResponsesToTallies(trx, [input.responseId]);
-  });
+  await submitInBatch(ctx.db, { response: newResponse(ctx, link, input, 'complete'), answers: toTable(input.responseId, result.rows) });
   await noteUse(ctx, link);
 }
 
