@@ -20,20 +20,17 @@
 import fs from 'node:fs';
 import os from 'node:os';
 import path from 'node:path';
-import pg from 'pg';
 import { loadConfig } from '../src/config.ts';
-import { fillForms } from './lib/fill-forms.ts';
-import { cpuMs, freePort, peakRssMiB, rssMiB, startProcess } from './lib/processes.ts';
-import { setupRound } from './lib/setup-round.ts';
+import { withPgDatabase } from './lib/pg-database.ts';
+import { freePort, rssMiB, startProcess } from './lib/processes.ts';
 
 const QUICK = process.argv.includes('--quick');
 const SIZE = {
   submissions: Number(process.env.BENCH_SUBMISSIONS ?? (QUICK ? 300 : 2000)),
-  forms: Number(process.env.BENCH_FORMS ?? (QUICK ? 30 : 150)),
+  forms: Number(process.env.BENCH_FORMS ?? (QUICK ? 60 : 150)),
   responses: Number(process.env.BENCH_RESPONSES ?? (QUICK ? 2000 : 20_000)),
 };
 const RESPONDENTS = 30;
-const PG_ADMIN = process.env.TEST_POSTGRES_URL ?? 'postgres://postgres@127.0.0.1:5432/postgres';
 // The other benchmarks read their sizes when loaded.
 process.env.BENCH_SUBMISSIONS = String(SIZE.submissions);
 process.env.BENCH_CONNECTIONS = String(RESPONDENTS);
@@ -41,6 +38,8 @@ process.env.BENCH_RESPONSES = String(SIZE.responses);
 const { runSubmissions } = await import('./submissions.ts');
 const { prepare, timeDuckDb, timeServer } = await import('./analysis.ts');
 const { measure } = await import('./exports.ts');
+const { formRun } = await import('./form.ts');
+const FORM_SIZES = { forms: SIZE.forms, warmup: QUICK ? 10 : 30, respondents: RESPONDENTS };
 
 type Row = { what: string; measured: string; baseline: string; ratio: number; aim: string };
 const rows: Row[] = [];
@@ -54,60 +53,6 @@ const noteLoad = (section: string) =>
   );
 const sleep = (ms: number) => new Promise((r) => setTimeout(r, ms));
 const x = (ratio: number) => `${ratio.toFixed(2)}×`;
-
-async function withPgDatabase<T>(name: string, work: (url: string) => Promise<T>): Promise<T | undefined> {
-  const admin = new pg.Client({ connectionString: PG_ADMIN });
-  try {
-    await admin.connect();
-    await admin.query(`drop database if exists ${name} with (force)`);
-    await admin.query(`create database ${name}`);
-    const url = new URL(PG_ADMIN);
-    url.pathname = `/${name}`;
-    return await work(url.toString());
-  } catch (error) {
-    console.error(`PostgreSQL part skipped: ${(error as Error).message}`);
-    return undefined;
-  } finally {
-    await admin.query(`drop database if exists ${name} with (force)`).catch(() => {});
-    await admin.end().catch(() => {});
-  }
-}
-
-/** The platform with an open round; idle RSS 3 s after start, then `forms` responses page by page from 30 respondents. */
-async function formRun(label: string, env: Record<string, string>, port: number) {
-  const config = loadConfig(env);
-  const { token, instrument } = await setupRound(config);
-  const server = await startProcess(
-    ['bin/kruisbestuiving.js', 'start'],
-    { ...env, PORT: String(port), RESPONDENT_RATE_LIMIT: '100000000' },
-    `http://127.0.0.1:${port}/readyz`,
-  );
-  try {
-    await sleep(3000);
-    const idleMiB = rssMiB(server.pid);
-    const base = `http://127.0.0.1:${port}`;
-    const warm = await fillForms(base, token, instrument, 10, 5);
-    const warmMiB = rssMiB(server.pid);
-    const cpu0 = cpuMs(server.pid);
-    const run = await fillForms(base, token, instrument, SIZE.forms, RESPONDENTS);
-    const cpu = cpuMs(server.pid) - cpu0;
-    if (run.failures.length || warm.failures.length) throw new Error(`${label}: ${[...warm.failures, ...run.failures].slice(0, 3).join('; ')}`);
-    const result = {
-      idleMiB,
-      warmMiB,
-      peakMiB: peakRssMiB(server.pid),
-      cpuPerResponse: cpu / run.completed,
-      requestsPerResponse: run.requests / run.completed,
-      perSecond: run.completed / run.seconds,
-    };
-    console.error(
-      `${label}: idle ${idleMiB.toFixed(0)} MiB, after warm-up ${warmMiB.toFixed(0)} MiB, peak ${result.peakMiB.toFixed(0)} MiB; ${run.completed} responses, ${result.cpuPerResponse.toFixed(1)} ms CPU each`,
-    );
-    return result;
-  } finally {
-    await server.stop();
-  }
-}
 
 async function main() {
   const started = performance.now();
@@ -126,9 +71,9 @@ async function main() {
   const bareMiB = rssMiB(bare.pid);
   await bare.stop();
   const sqliteDir = fs.mkdtempSync(path.join(os.tmpdir(), 'kb-bench-run-'));
-  const formSqlite = await formRun('form on SQLite', { DATA_DIR: sqliteDir }, await freePort());
+  const formSqlite = await formRun('form on SQLite', { DATA_DIR: sqliteDir }, FORM_SIZES);
   fs.rmSync(sqliteDir, { recursive: true, force: true });
-  const formPg = await withPgDatabase(`kb_bench_run_${process.pid}`, async (url) => formRun('form on PostgreSQL', { DATABASE_URL: url }, await freePort()));
+  const formPg = await withPgDatabase(`kb_bench_run_${process.pid}`, (url) => formRun('form on PostgreSQL', { DATABASE_URL: url }, FORM_SIZES));
   noteLoad('after the form runs');
 
   // 2. JSON submissions against bare drivers; WORKERS=2 against WORKERS=1.
@@ -197,7 +142,7 @@ async function main() {
     const bareCpu = baseline.cpuMs / baseline.ok;
     rows.push({
       what: `server CPU per complete response, form page by page (${form.requestsPerResponse.toFixed(0)} requests), ${label}`,
-      measured: `${form.cpuPerResponse.toFixed(1)} ms`,
+      measured: `${form.cpuPerResponse.toFixed(1)} ms (main thread ${form.mainPerResponse.toFixed(1)} ms)`,
       baseline: `${baseline.label.replace(' (baseline)', '')}: ${bareCpu.toFixed(2)} ms per JSON submission`,
       ratio: form.cpuPerResponse / bareCpu,
       aim: '< 8 ms',

@@ -4,7 +4,8 @@
  * node:http + SQLite (synchronous=FULL) server and a bare node:http + pg server in the same run, each
  * platform run against its own baseline; PostgreSQL with WORKERS=1 and WORKERS=2. Every run is bounded in count and
  * time. Afterwards the database must hold exactly as many responses as were acknowledged.
- * Run: npm run bench:submissions   (BENCH_SUBMISSIONS, BENCH_CONNECTIONS to change the load)
+ * Run: npm run bench:submissions   (BENCH_SUBMISSIONS, BENCH_CONNECTIONS to change the load; BENCH_SKIP_PG=1 for SQLite only,
+ * BENCH_WORKERS=1 for PostgreSQL with one process only; BENCH_PROFILE=1 writes CPU profiles of the platform to the temporary folder's kb-profiles)
  */
 import { randomUUID } from 'node:crypto';
 import fs from 'node:fs';
@@ -76,8 +77,8 @@ async function runPlatform(
   const { token, instrument } = await setupRound(config);
   const port = await freePort();
   const server = await startProcess(
-    [...(process.env.BENCH_PROFILE ? ['--cpu-prof', '--cpu-prof-dir=/tmp/kbprof'] : []), 'bin/kruisbestuiving.js', 'start'],
-    { ...env, PORT: String(port), RESPONDENT_RATE_LIMIT: '100000000' },
+    [...(process.env.BENCH_PROFILE ? ['--cpu-prof', `--cpu-prof-dir=${path.join(os.tmpdir(), 'kb-profiles')}`] : []), 'bin/kruisbestuiving.js', 'start'],
+    { ...env, NODE_ENV: 'production', PORT: String(port), RESPONDENT_RATE_LIMIT: '100000000' },
     `http://127.0.0.1:${port}/readyz`,
   );
   const base = `http://127.0.0.1:${port}`;
@@ -147,6 +148,7 @@ export async function runSubmissions(): Promise<Result[]> {
   const bare = await runBare(() => payloads[j++ % payloads.length] ?? {});
 
   const results: Result[] = [bare, { ...sqlite, baseline: bare.label }];
+  if (process.env.BENCH_SKIP_PG) return results;
   const admin = new pg.Client({ connectionString: PG_ADMIN });
   try {
     await admin.connect();
@@ -172,7 +174,7 @@ export async function runSubmissions(): Promise<Result[]> {
     const barePg = await runBarePg(bareUrl.toString(), () => payloads[k++ % payloads.length] ?? {});
     results.push(barePg);
     await admin.query(`drop database if exists ${barePgName} with (force)`);
-    for (const workers of ['1', '2']) {
+    for (const workers of (process.env.BENCH_WORKERS ?? '1,2').split(',')) {
       const result = await runPlatform(
         `Kruisbestuiving on PostgreSQL (group commit, WORKERS=${workers})`,
         { DATABASE_URL: url.toString(), WORKERS: workers },
@@ -193,13 +195,20 @@ export async function runSubmissions(): Promise<Result[]> {
 
 async function main() {
   const results = await runSubmissions();
-  console.log(`\n${TOTAL} submissions of the full form, ${CONNECTIONS} respondents at once, loopback, 2 cores\n`);
-  console.log('| server | submissions/s | ratio to its own baseline | p50 ms | p99 ms | acknowledged | stored | errors | peak RSS MiB (primary) |');
-  console.log('|---|---|---|---|---|---|---|---|---|');
+  console.log(
+    `\n${TOTAL} submissions of the full form, ${CONNECTIONS} respondents at once, loopback, 2 cores; load average at the end ${os
+      .loadavg()
+      .map((l) => l.toFixed(1))
+      .join(' / ')}\n`,
+  );
+  console.log(
+    '| server | submissions/s | ratio to its own baseline | p50 ms | p99 ms | acknowledged | stored | errors | peak RSS MiB (primary) | CPU ms per submission (primary) |',
+  );
+  console.log('|---|---|---|---|---|---|---|---|---|---|');
   for (const r of results) {
     const base = results.find((b) => b.label === r.baseline) ?? r;
     console.log(
-      `| ${r.label} | ${r.rate.toFixed(0)} | ${(r.rate / base.rate).toFixed(2)}× | ${r.p50} | ${r.p99} | ${r.ok} | ${r.stored} | ${r.errors} | ${r.peakMiB.toFixed(0)} |`,
+      `| ${r.label} | ${r.rate.toFixed(0)} | ${(r.rate / base.rate).toFixed(2)}× | ${r.p50} | ${r.p99} | ${r.ok} | ${r.stored} | ${r.errors} | ${r.peakMiB.toFixed(0)} | ${(r.cpuMs / r.ok).toFixed(2)} |`,
     );
   }
   const lost = results.filter((r) => r.stored < r.ok);

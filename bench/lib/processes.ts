@@ -54,10 +54,29 @@ export function rssMiB(pid: number): number {
 
 /** CPU time (user + system) a running process has used so far, in ms (clock ticks of 10 ms). */
 export function cpuMs(pid: number): number {
-  const stat = fs.readFileSync(`/proc/${pid}/stat`, 'utf8');
   // Fields after the command name (which may hold spaces): state is field 3, utime 14, stime 15.
+  return ticks(fs.readFileSync(`/proc/${pid}/stat`, 'utf8'));
+}
+
+const ticks = (stat: string) => {
   const fields = stat.slice(stat.lastIndexOf(')') + 2).split(' ');
   return (Number(fields[11]) + Number(fields[12])) * 10;
+};
+
+/**
+ * CPU time (user + system, ms) of a running process, in all and of its main thread alone (the
+ * thread whose id is the process id: JavaScript, and SQLite's synchronous writes); the rest is V8's
+ * compiler and garbage-collector threads, libuv's pool and loader threads.
+ */
+export function cpuByThread(pid: number): { total: number; main: number; byName: Map<string, number> } {
+  const byName = new Map<string, number>();
+  for (const task of fs.readdirSync(`/proc/${pid}/task`)) {
+    try {
+      const name = fs.readFileSync(`/proc/${pid}/task/${task}/comm`, 'utf8').trim();
+      byName.set(name, (byName.get(name) ?? 0) + ticks(fs.readFileSync(`/proc/${pid}/task/${task}/stat`, 'utf8')));
+    } catch {} // a thread that ended meanwhile
+  }
+  return { total: ticks(fs.readFileSync(`/proc/${pid}/stat`, 'utf8')), main: ticks(fs.readFileSync(`/proc/${pid}/task/${pid}/stat`, 'utf8')), byName };
 }
 
 /** Runs `main` only when this file is the script node was started with (not when imported by bench/run.ts). */

@@ -32,7 +32,18 @@ export const isAnonymousPath = (url: string | undefined): boolean =>
  * handler's `req.log` write a request id, path, address or time there.
  */
 export function requestLoggerFactory(logger: FastifyBaseLogger, bindings: Record<string, unknown>, options: object, raw: { url?: string }): FastifyBaseLogger {
-  return isAnonymousPath(raw.url) ? logger.child({}, { level: 'silent' }) : logger.child(bindings, options);
+  return isAnonymousPath(raw.url) ? silentChildOf(logger) : logger.child(bindings, options);
+}
+
+/** One silent logger serves every anonymous request (it binds nothing of the request). */
+const silentChildren = new WeakMap<FastifyBaseLogger, FastifyBaseLogger>();
+function silentChildOf(logger: FastifyBaseLogger): FastifyBaseLogger {
+  let silent = silentChildren.get(logger);
+  if (!silent) {
+    silent = logger.child({}, { level: 'silent' });
+    silentChildren.set(logger, silent);
+  }
+  return silent;
 }
 
 const REPORT_INTERVAL_MS = 60 * 60 * 1000;

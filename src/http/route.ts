@@ -108,7 +108,9 @@ export function registerRoutes(app: FastifyInstance, routes: AnyRoute[], limits:
       },
       config: {
         routeDef: def,
-        ...(def.rateLimit ? { rateLimit: { max: limits[def.rateLimit], timeWindow: '1 minute' } } : {}),
+        ...(def.rateLimit
+          ? { rateLimit: { max: limits[def.rateLimit], timeWindow: '1 minute', ...(def.rateLimit === 'respondent' ? { batched: true } : {}) } }
+          : {}),
       },
       handler: async (req, reply) => {
         if (def.auth === 'user' && !req.actor) throw new AppError('unauthenticated');

@@ -1,15 +1,62 @@
 import csrf from '@fastify/csrf-protection';
-import helmet from '@fastify/helmet';
 import rateLimit from '@fastify/rate-limit';
 import type { FastifyInstance } from 'fastify';
+import helmet from 'helmet';
 import { AppError } from '../core/errors.ts';
 import type { Limiter } from '../modules/limits/limiter.ts';
-import { sharedRateLimitStore } from '../modules/limits/rate-limit-store.ts';
+import { BatchedCounts, sharedRateLimitStore } from '../modules/limits/rate-limit-store.ts';
 
 const stateChanging = new Set(['POST', 'PUT', 'PATCH', 'DELETE']);
 
 export async function registerSecurity(app: FastifyInstance, limiter: Limiter): Promise<void> {
-  await app.register(helmet, {
+  // Helmet's headers are the same for every answer: worked out once at start and set as they are
+  // (@fastify/helmet would build helmet's middleware anew on every request).
+  const headers = securityHeaders();
+  app.addHook('onRequest', (_req, reply, done) => {
+    reply.headers(headers);
+    done();
+  });
+
+  // Double-submit token: a secret in an HttpOnly cookie, the token in the x-csrf-token header.
+  await app.register(csrf, {
+    sessionPlugin: '@fastify/cookie',
+    cookieKey: 'kb_csrf',
+    cookieOpts: { path: '/', httpOnly: true, sameSite: 'strict', secure: 'auto' },
+    getToken: (req) => req.headers['x-csrf-token'] as string | undefined,
+  });
+  app.addHook('onRequest', (req, reply, done) => {
+    if (stateChanging.has(req.method) && req.routeOptions.config.csrf !== false) app.csrfProtection(req, reply, done);
+    else done();
+  });
+
+  // Route limits (`config.rateLimit` on a route) count in the shared store, under the route and a
+  // keyed hash of the client's address, never the address itself. Busy anonymous routes
+  // (`batched: true`) add their counts to it once a second.
+  const batched = new BatchedCounts(limiter);
+  app.addHook('onClose', () => batched.stop());
+  await app.register(rateLimit, {
+    global: false,
+    store: sharedRateLimitStore(limiter, batched),
+    keyGenerator: async (req) => `${req.routeOptions.url}|${await limiter.clientKey(req.ip)}`,
+    errorResponseBuilder: () => new AppError('rate_limited'),
+  });
+
+  // Answers about people must not linger in shared or browser caches.
+  app.addHook('onSend', async (req, reply) => {
+    if (req.url.startsWith('/api/') && !req.url.startsWith('/api/docs')) reply.header('Cache-Control', 'no-store');
+  });
+}
+
+/** The headers helmet sets, recorded from one run of its middleware. */
+function securityHeaders(): Record<string, string> {
+  const headers: Record<string, string> = {};
+  const recorder = {
+    setHeader: (name: string, value: string | number | readonly string[]) => {
+      headers[name.toLowerCase()] = String(value);
+    },
+    removeHeader: () => {},
+  };
+  const middleware = helmet({
     contentSecurityPolicy: {
       useDefaults: false,
       directives: {
@@ -28,30 +75,10 @@ export async function registerSecurity(app: FastifyInstance, limiter: Limiter): 
     referrerPolicy: { policy: 'no-referrer' },
     crossOriginEmbedderPolicy: false,
   });
-
-  // Double-submit token: a secret in an HttpOnly cookie, the token in the x-csrf-token header.
-  await app.register(csrf, {
-    sessionPlugin: '@fastify/cookie',
-    cookieKey: 'kb_csrf',
-    cookieOpts: { path: '/', httpOnly: true, sameSite: 'strict', secure: 'auto' },
-    getToken: (req) => req.headers['x-csrf-token'] as string | undefined,
+  let failed: unknown;
+  middleware({} as Parameters<typeof middleware>[0], recorder as unknown as Parameters<typeof middleware>[1], (error?: unknown) => {
+    failed = error;
   });
-  app.addHook('onRequest', (req, reply, done) => {
-    if (stateChanging.has(req.method) && req.routeOptions.config.csrf !== false) app.csrfProtection(req, reply, done);
-    else done();
-  });
-
-  // Route limits (`config.rateLimit` on a route) count in the shared store, under the route and a
-  // keyed hash of the client's address, never the address itself.
-  await app.register(rateLimit, {
-    global: false,
-    store: sharedRateLimitStore(limiter),
-    keyGenerator: async (req) => `${req.routeOptions.url}|${await limiter.clientKey(req.ip)}`,
-    errorResponseBuilder: () => new AppError('rate_limited'),
-  });
-
-  // Answers about people must not linger in shared or browser caches.
-  app.addHook('onSend', async (req, reply) => {
-    if (req.url.startsWith('/api/') && !req.url.startsWith('/api/docs')) reply.header('Cache-Control', 'no-store');
-  });
+  if (failed) throw failed;
+  return headers;
 }

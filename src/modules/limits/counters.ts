@@ -6,12 +6,22 @@ import * as store from './store.ts';
 export interface CounterStore {
   hit(key: string, windowMs: number, now: number): Promise<store.Count>;
   read(key: string, windowMs: number, now: number): Promise<store.Count>;
+  /** Several counts added at once (one transaction in the database); the new totals in the same order. */
+  hitMany(hits: CounterHit[], now: number): Promise<store.Count[]>;
   close(): void;
 }
+
+export type CounterHit = { key: string; windowMs: number; by: number };
 
 export const databaseCounters = (db: Db): CounterStore => ({
   hit: (key, windowMs, now) => store.hit(db, key, windowMs, now),
   read: (key, windowMs, now) => store.read(db, key, windowMs, now),
+  hitMany: (hits, now) =>
+    db.transaction().execute(async (trx) => {
+      const totals: store.Count[] = [];
+      for (const h of hits) totals.push(await store.hit(trx, h.key, h.windowMs, now, h.by));
+      return totals;
+    }),
   close: () => {},
 });
 
@@ -20,15 +30,17 @@ export function redisCounters(url: string, prefix: string): CounterStore {
   const client = new RedisClient(new URL(url));
   const keyOf = (key: string, start: number) => `${prefix}${key}:${start}`;
   const windowOf = (now: number, windowMs: number) => Math.floor(now / windowMs) * windowMs;
+  const hit = async (key: string, windowMs: number, now: number, by = 1) => {
+    const start = windowOf(now, windowMs);
+    const [count] = await Promise.all([
+      client.command('INCRBY', keyOf(key, start), by),
+      client.command('PEXPIRE', keyOf(key, start), Math.max(1, start + windowMs - now)),
+    ]);
+    return { count: Number(count), resetAt: start + windowMs };
+  };
   return {
-    async hit(key, windowMs, now) {
-      const start = windowOf(now, windowMs);
-      const [count] = await Promise.all([
-        client.command('INCR', keyOf(key, start)),
-        client.command('PEXPIRE', keyOf(key, start), Math.max(1, start + windowMs - now)),
-      ]);
-      return { count: Number(count), resetAt: start + windowMs };
-    },
+    hit,
+    hitMany: (hits, now) => Promise.all(hits.map((h) => hit(h.key, h.windowMs, now, h.by))),
     async read(key, windowMs, now) {
       const start = windowOf(now, windowMs);
       return { count: Number((await client.command('GET', keyOf(key, start))) ?? 0), resetAt: start + windowMs };

@@ -1,7 +1,7 @@
 import { createHmac, randomBytes } from 'node:crypto';
 import type { ServiceContext } from '../../core/context.ts';
 import { AppError } from '../../core/errors.ts';
-import type { CounterStore } from './counters.ts';
+import type { CounterHit, CounterStore } from './counters.ts';
 import * as store from './store.ts';
 
 /** How many guesses of a secret code (resume code, join code, invitation) a window allows. */
@@ -32,6 +32,10 @@ export class Limiter {
   /** One more request under `key` in the current window of `windowMs`; returns the count so far. */
   hit(key: string, windowMs: number): Promise<store.Count> {
     return this.counters.hit(key, windowMs, this.now());
+  }
+
+  hitMany(hits: CounterHit[]): Promise<store.Count[]> {
+    return this.counters.hitMany(hits, this.now());
   }
 
   read(key: string, windowMs: number): Promise<store.Count> {

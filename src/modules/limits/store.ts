@@ -5,13 +5,13 @@ export type Count = { count: number; resetAt: number };
 
 const windowOf = (now: number, windowMs: number) => Math.floor(now / windowMs) * windowMs;
 
-/** Adds one to the key's counter of the current fixed window, atomically; returns the new count. */
-export async function hit(db: Db, key: string, windowMs: number, now: number): Promise<Count> {
+/** Adds `by` (one) to the key's counter of the current fixed window, atomically; returns the new count. */
+export async function hit(db: Db, key: string, windowMs: number, now: number, by = 1): Promise<Count> {
   const start = windowOf(now, windowMs);
   const row = await db
     .insertInto('rate_limit_counters')
-    .values({ key, window_start: start, hits: 1, expires_at: start + windowMs })
-    .onConflict((oc) => oc.columns(['key', 'window_start']).doUpdateSet({ hits: sql`rate_limit_counters.hits + 1` }))
+    .values({ key, window_start: start, hits: by, expires_at: start + windowMs })
+    .onConflict((oc) => oc.columns(['key', 'window_start']).doUpdateSet({ hits: sql`rate_limit_counters.hits + ${by}` }))
     .returning('hits')
     .executeTakeFirstOrThrow();
   return { count: Number(row.hits), resetAt: start + windowMs };

@@ -23,6 +23,7 @@ import { formMessages } from './form/messages.ts';
 import { MessagePage, ResumePage, SavedPage, SectionPage, WelcomePage } from './form/pages.tsx';
 import type { InstrumentSource } from './instrument-source.ts';
 import { resumeCodeSchema, roundTokenSchema } from './model.ts';
+import type { Draft } from './respondent.ts';
 import { consentFor, createResumeCode, type LinkContext, loadDraft, openLink, resumeByCode, saveSection, startResponse, submitDraft } from './respondent.ts';
 
 const css = publicPageCss(path.join(import.meta.dirname, 'form', 'form.css'));
@@ -59,7 +60,7 @@ export function registerRespondentPages(app: FastifyInstance, source: Instrument
 
   void app.register(async (scope) => {
     await scope.register(formbody, { bodyLimit: 256 * 1024 });
-    const config = { csrf: false, rateLimit: { max: respondentRateLimit, timeWindow: '1 minute' } };
+    const config = { csrf: false, rateLimit: { max: respondentRateLimit, timeWindow: '1 minute', batched: true } };
     registerBrandAssets(scope, ctx, source, storage, config);
 
     const unknown = (reply: FastifyReply, lang: Language) => {
@@ -105,7 +106,8 @@ export function registerRespondentPages(app: FastifyInstance, source: Instrument
         await closedPage(reply, lang, link);
         return undefined;
       }
-      brands.set(link, await formBrand(ctx.db, link));
+      // The brand lives as long as the cached link object (two seconds, see openLink).
+      if (!brands.has(link)) brands.set(link, await formBrand(ctx.db, link));
       return link;
     }
 
@@ -215,12 +217,12 @@ export function registerRespondentPages(app: FastifyInstance, source: Instrument
       if (!section) return unknown(reply, lang);
       const base = `/r/${link.token}/${params.data.responseId}`;
       const owner = ownerHashOf(req, params.data.responseId);
+      // Read once for both the follow-up step and the save (saveSection reads it itself when this found none).
+      const draft = await loadDraft(ctx, link, params.data.responseId, owner);
+      const p = { link, lang, section, responseId: params.data.responseId, page: params.data.page, posted, draft };
       try {
-        if (action === 'next' && !withScript && step !== 'follow-ups') {
-          const asked = await followUpStep(reply, { link, lang, section, responseId: params.data.responseId, page: params.data.page, posted, owner });
-          if (asked) return asked;
-        }
-        return await answerPage(req, reply, { link, lang, section, responseId: params.data.responseId, page: params.data.page, base, action, posted, owner });
+        const asked = action === 'next' && !withScript && step !== 'follow-ups' ? followUpStep(reply, p) : undefined;
+        return await (asked ?? answerPage(req, reply, { ...p, base, action, owner }));
       } catch (error) {
         if (isForeign(error)) return foreign(reply, lang, link);
         throw error;
@@ -232,7 +234,7 @@ export function registerRespondentPages(app: FastifyInstance, source: Instrument
      * the answers just sent call for one, it is asked now, on a short extra step that carries the
      * page's other answers along. Nothing is stored until that step is sent.
      */
-    async function followUpStep(
+    function followUpStep(
       reply: FastifyReply,
       p: {
         link: LinkContext;
@@ -241,10 +243,10 @@ export function registerRespondentPages(app: FastifyInstance, source: Instrument
         responseId: string;
         page: number;
         posted: Record<string, string | string[]>;
-        owner: string | undefined;
+        draft: Draft | undefined;
       },
     ) {
-      const draft = await loadDraft(ctx, p.link, p.responseId, p.owner);
+      const { draft } = p;
       if (!draft || draft.status === 'complete') return undefined;
       const instrument = p.link.published.instrument;
       const sectionKeys = p.section.questions.map((q) => q.key);
@@ -287,6 +289,7 @@ export function registerRespondentPages(app: FastifyInstance, source: Instrument
         action: string | string[];
         posted: Record<string, string | string[]>;
         owner: string | undefined;
+        draft: Draft | undefined;
       },
     ) {
       const { link, lang, section, responseId, page, base, action, posted, owner } = p;
@@ -294,6 +297,7 @@ export function registerRespondentPages(app: FastifyInstance, source: Instrument
       const saved = await saveSection(ctx, link, {
         responseId,
         ownerHash: owner,
+        draft: p.draft,
         sectionKey: section.key,
         posted,
         lang,

@@ -24,6 +24,7 @@ import { ownerHash } from './draft-owner.ts';
 import type { InstrumentSource, PublishedInstrument } from './instrument-source.ts';
 import { isOpen, today } from './service.ts';
 import * as store from './store.ts';
+import { submitInBatch } from './submission-batch.ts';
 import { addResponsesToTallies } from './tally-store.ts';
 
 /** What a respondent's link opens: the round, its scope and the instrument. Never who they are. */
@@ -226,9 +227,12 @@ export async function saveSection(
     posted,
     lang,
     options = {},
+    ...given
   }: {
     responseId: string;
     ownerHash: string | undefined;
+    /** The draft as the caller just read it with the same owner (else it is read here). */
+    draft?: Draft | undefined;
     sectionKey: string;
     posted: Record<string, unknown>;
     lang: Language;
@@ -236,7 +240,7 @@ export async function saveSection(
   },
 ): Promise<{ ok: true } | { ok: false; issues: AnswerIssue[] }> {
   if (!link.open) throw closed();
-  const draft = await loadDraft(ctx, link, responseId, ownerHash);
+  const draft = given.draft ?? (await loadDraft(ctx, link, responseId, ownerHash));
   if (!draft) throw foreignDraft();
   if (draft.status === 'complete') return { ok: true };
   const instrument = link.published.instrument;
@@ -309,11 +313,7 @@ export async function submitWhole(
       issues: result.issues.map((i) => ({ path: [i.question, i.item].filter(Boolean).join('.'), message: i.message })),
     });
   }
-  await committerFor(ctx.db).run(async (trx) => {
-    if (!(await store.insertResponseIfNew(trx, newResponse(ctx, link, input, 'complete')))) return;
-    await store.insertAnswers(trx, toTable(input.responseId, result.rows));
-    await addResponsesToTallies(trx, [input.responseId]);
-  });
+  await submitInBatch(ctx.db, { response: newResponse(ctx, link, input, 'complete'), answers: toTable(input.responseId, result.rows) });
   await noteUse(ctx, link);
 }
 

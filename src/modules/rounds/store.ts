@@ -126,14 +126,19 @@ export async function insertAnswers(db: Db, rows: AnswerTable[]): Promise<void> 
   }
 }
 
-/** Inserts the response unless one with this id exists; true when this call created it. */
-export async function insertResponseIfNew(db: Db, response: ResponseTable): Promise<boolean> {
-  const result = await db
-    .insertInto('responses')
-    .values(response)
-    .onConflict((oc) => oc.column('id').doNothing())
-    .executeTakeFirst();
-  return Number(result.numInsertedOrUpdatedRows ?? 0) === 1;
+/** Inserts each response unless one with its id exists; the ids this call created. */
+export async function insertResponsesIfNew(db: Db, responses: ResponseTable[]): Promise<string[]> {
+  const created: string[] = [];
+  for (let i = 0; i < responses.length; i += CHUNK) {
+    const rows = await db
+      .insertInto('responses')
+      .values(responses.slice(i, i + CHUNK))
+      .onConflict((oc) => oc.column('id').doNothing())
+      .returning('id')
+      .execute();
+    created.push(...rows.map((r) => r.id));
+  }
+  return created;
 }
 
 /**
