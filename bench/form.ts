@@ -13,7 +13,7 @@ import path from 'node:path';
 import { loadConfig } from '../src/config.ts';
 import { fillForms } from './lib/fill-forms.ts';
 import { withPgDatabase } from './lib/pg-database.ts';
-import { cpuByThread, freePort, isEntry, peakRssMiB, ROOT, rssMiB, startProcess } from './lib/processes.ts';
+import { buildServerBundle, cpuByThread, DEPLOYED_NODE_ARGS, freePort, isEntry, peakRssMiB, ROOT, rssMiB, startProcess } from './lib/processes.ts';
 import { setupRound } from './lib/setup-round.ts';
 
 const FORMS = Number(process.env.BENCH_FORMS ?? 150);
@@ -44,7 +44,7 @@ export async function formRun(
   const profile = process.env.BENCH_PROFILE ? ['--cpu-prof', `--cpu-prof-dir=${path.join(os.tmpdir(), 'kb-profiles')}`] : [];
   const server = await startProcess(
     // BENCH_APP_ROOT: the server of another checkout (an earlier commit), measured beside this one in the same run.
-    [...profile, path.join(process.env.BENCH_APP_ROOT ?? ROOT, 'bin/kruisbestuiving.js'), 'start'],
+    [...DEPLOYED_NODE_ARGS, ...profile, path.join(process.env.BENCH_APP_ROOT ?? ROOT, 'bin/kruisbestuiving.js'), 'start'],
     { ...env, NODE_ENV: 'production', PORT: String(port), RESPONDENT_RATE_LIMIT: '100000000' },
     `http://127.0.0.1:${port}/readyz`,
   );
@@ -87,6 +87,7 @@ async function main() {
       .map((l) => l.toFixed(1))
       .join(' / ');
   console.error(`load average at start: ${load()}`);
+  buildServerBundle();
   const results: FormResult[] = [];
   const dir = fs.mkdtempSync(path.join(os.tmpdir(), 'kb-bench-form-'));
   try {

@@ -10,13 +10,12 @@
  * BENCH_FORMS (default 60), BENCH_SEMI_SPACE (the values tried, in MiB; default "2"), BENCH_REPEAT
  * (idle starts per variant; default 2). Builds dist/server first. SQLite only; traffic stays on 127.0.0.1.
  */
-import { execFileSync } from 'node:child_process';
 import fs from 'node:fs';
 import os from 'node:os';
 import path from 'node:path';
 import { loadConfig } from '../src/config.ts';
 import { fillForms } from './lib/fill-forms.ts';
-import { cpuMs, freePort, peakRssMiB, ROOT, rssMiB, startProcess } from './lib/processes.ts';
+import { buildServerBundle, cpuMs, freePort, peakRssMiB, rssMiB, startProcess } from './lib/processes.ts';
 import { setupRound } from './lib/setup-round.ts';
 
 const FORMS = Number(process.env.BENCH_FORMS ?? 60);
@@ -77,7 +76,7 @@ async function underLoad(variant: Variant) {
 
 async function main() {
   console.error(`${os.cpus().length} × ${os.cpus()[0]?.model.trim()}, Node ${process.version}; ${FORMS} responses, ${RESPONDENTS} at once; load ${load()}`);
-  execFileSync(process.execPath, ['scripts/build-server.js'], { cwd: ROOT, stdio: 'inherit' });
+  buildServerBundle();
 
   const barePort = await freePort();
   const bare = await startProcess(

@@ -1,9 +1,15 @@
-import { type ChildProcess, spawn } from 'node:child_process';
+import { type ChildProcess, execFileSync, spawn } from 'node:child_process';
 import fs from 'node:fs';
 import net from 'node:net';
 import path from 'node:path';
 
 export const ROOT = path.resolve(import.meta.dirname, '../..');
+
+/** How `npm start` and the systemd unit run Node: a smaller young generation (docs/performance.md, Memory). */
+export const DEPLOYED_NODE_ARGS = ['--max-semi-space-size=1'];
+
+/** Builds dist/server (`npm run build`'s server half), so the bin runs the bundle as it does after `npm start`. */
+export const buildServerBundle = () => execFileSync(process.execPath, ['scripts/build-server.js'], { cwd: ROOT, stdio: 'inherit' });
 
 export type Running = { child: ChildProcess; pid: number; startedMs: number; stop: () => Promise<void> };
 
