@@ -2,7 +2,7 @@ import fs from 'node:fs';
 import path from 'node:path';
 import exifr from 'exifr';
 import sharp from 'sharp';
-import { afterAll, beforeAll, expect, it } from 'vitest';
+import { afterAll, beforeAll, expect, it, vi } from 'vitest';
 import { Client, createTestApp, type TestApp } from '../helpers/app.ts';
 import { describeEachDatabase } from '../helpers/databases.ts';
 import { makeOrganisation, makeUser, TEST_PASSWORD } from '../helpers/factories.ts';
@@ -97,10 +97,17 @@ describeEachDatabase("an organisation's logo and colour on its respondent form",
     expect((await admin.put(`/api/orgs/${org}/branding`, { colour: '#7a1f5c' })).statusCode).toBe(200);
     expect((await sendBytes(t.app, admin, `/api/orgs/${org}/branding/logo`, await makeJpeg(400, 100))).statusCode).toBe(200);
 
-    const page = await t.app.inject({ method: 'GET', url: `/r/${token}?lang=nl` });
-    const logoSrc = new RegExp(`<img class="org-logo" src="(/r/${token}/logo\\?v=[0-9a-f]{12})" alt="De Haven" width="400" height="100"/>`).exec(
-      page.body,
-    )?.[1];
+    // An open link is kept with its brand for two seconds (openLink), so the form shows the new brand within that time.
+    const logoPattern = new RegExp(`<img class="org-logo" src="(/r/${token}/logo\\?v=[0-9a-f]{12})" alt="De Haven" width="400" height="100"/>`);
+    const page = await vi.waitFor(
+      async () => {
+        const seen = await t.app.inject({ method: 'GET', url: `/r/${token}?lang=nl` });
+        expect(seen.body).toMatch(logoPattern);
+        return seen;
+      },
+      { timeout: 5000, interval: 250 },
+    );
+    const logoSrc = logoPattern.exec(page.body)?.[1];
     expect(logoSrc).toBeDefined();
     const cssHref = new RegExp(`href="(/r/${token}/brand.css\\?v=[0-9a-f]{12})"`).exec(page.body)?.[1] ?? '';
     expect(cssHref).not.toBe(new RegExp(`href="(/r/${token}/brand.css\\?v=[0-9a-f]{12})"`).exec(plain.body)?.[1]);

@@ -6,7 +6,7 @@ import { promisify } from 'node:util';
 import SqliteDatabase from 'better-sqlite3';
 import { expect, inject, it } from 'vitest';
 import { openDatabase } from '../../src/db/database.ts';
-import { envFor, runCli } from '../helpers/cli.ts';
+import { envFor, runCli, runCliProcess } from '../helpers/cli.ts';
 import { createTestDatabase, describeEachDatabase, type TestDatabase } from '../helpers/databases.ts';
 import { respondentOf, startServer } from '../helpers/server-process.ts';
 import { type Planned, reportTally, roundWithPlan, tallyByHand } from '../helpers/submissions.ts';
@@ -18,7 +18,9 @@ const pgRestore = inject('pgRestorePath');
 /** The way an operator backs up each database: the CLI's online backup (SQLite), pg_dump (PostgreSQL). */
 async function backUp(testDb: TestDatabase, env: Record<string, string>, file: string): Promise<void> {
   if (testDb.database.kind === 'sqlite') {
-    const result = await runCli(['backup', file], env);
+    // A process of its own, as an operator runs it: in this process the backup would hold up the
+    // respondents sending answers meanwhile, and none would be acknowledged during it.
+    const result = await runCliProcess(['backup', file], env);
     expect(result.code, result.stderr).toBe(0);
   } else {
     await run(pgDump ?? 'pg_dump', ['--format=custom', '--file', file, testDb.database.url]);
