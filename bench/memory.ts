@@ -15,7 +15,7 @@ import os from 'node:os';
 import path from 'node:path';
 import { loadConfig } from '../src/config.ts';
 import { fillForms } from './lib/fill-forms.ts';
-import { buildServerBundle, cpuMs, freePort, peakRssMiB, rssMiB, startProcess } from './lib/processes.ts';
+import { bareIdleMiB, buildServerBundle, cpuMs, freePort, peakRssMiB, rssMiB, startProcess } from './lib/processes.ts';
 import { setupRound } from './lib/setup-round.ts';
 
 const FORMS = Number(process.env.BENCH_FORMS ?? 60);
@@ -78,15 +78,7 @@ async function main() {
   console.error(`${os.cpus().length} × ${os.cpus()[0]?.model.trim()}, Node ${process.version}; ${FORMS} responses, ${RESPONDENTS} at once; load ${load()}`);
   buildServerBundle();
 
-  const barePort = await freePort();
-  const bare = await startProcess(
-    ['-e', `require('http').createServer((q,s)=>s.end('ok')).listen(${barePort},'127.0.0.1')`],
-    {},
-    `http://127.0.0.1:${barePort}/`,
-  );
-  await sleep(3000);
-  const bareMiB = rssMiB(bare.pid);
-  await bare.stop();
+  const bareMiB = await bareIdleMiB();
   console.error(`bare node:http idle: ${bareMiB.toFixed(0)} MiB`);
 
   const lines = [

@@ -22,7 +22,7 @@ import os from 'node:os';
 import path from 'node:path';
 import { loadConfig } from '../src/config.ts';
 import { withPgDatabase } from './lib/pg-database.ts';
-import { buildServerBundle, freePort, rssMiB, startProcess } from './lib/processes.ts';
+import { bareIdleMiB, buildServerBundle, freePort } from './lib/processes.ts';
 
 const QUICK = process.argv.includes('--quick');
 const SIZE = {
@@ -51,7 +51,6 @@ const noteLoad = (section: string) =>
       .map((l) => l.toFixed(1))
       .join(' / ')}`,
   );
-const sleep = (ms: number) => new Promise((r) => setTimeout(r, ms));
 const x = (ratio: number) => `${ratio.toFixed(2)}×`;
 
 async function main() {
@@ -62,15 +61,7 @@ async function main() {
 
   // 1. Memory and CPU per complete response, the server run as `npm start` runs it (the bundle, the deployed Node flags).
   buildServerBundle();
-  const barePort = await freePort();
-  const bare = await startProcess(
-    ['-e', `require('http').createServer((q,s)=>s.end('ok')).listen(${barePort},'127.0.0.1')`],
-    {},
-    `http://127.0.0.1:${barePort}/`,
-  );
-  await sleep(1000);
-  const bareMiB = rssMiB(bare.pid);
-  await bare.stop();
+  const bareMiB = await bareIdleMiB();
   const sqliteDir = fs.mkdtempSync(path.join(os.tmpdir(), 'kb-bench-run-'));
   const formSqlite = await formRun('form on SQLite', { DATA_DIR: sqliteDir }, FORM_SIZES);
   fs.rmSync(sqliteDir, { recursive: true, force: true });

@@ -96,3 +96,13 @@ export const freePort = () =>
       server.close(() => resolve(port));
     });
   });
+
+/** RSS of a bare node:http server that has idled as long as the app is left idle before it is read (3 s): the memory baseline. */
+export async function bareIdleMiB(): Promise<number> {
+  const port = await freePort();
+  const bare = await startProcess(['-e', `require('http').createServer((q,s)=>s.end('ok')).listen(${port},'127.0.0.1')`], {}, `http://127.0.0.1:${port}/`);
+  await new Promise((r) => setTimeout(r, 3000));
+  const mib = rssMiB(bare.pid);
+  await bare.stop();
+  return mib;
+}
