@@ -20,13 +20,7 @@ describeEachDatabase('meetings: answers written in batches', (dialect) => {
   const send = (phone: number, clientId: string, choice: string) =>
     answer(t.ctx, meeting, must(phones[phone]).row, { promptId: prompt, clientId, raw: { choice } });
   const stored = async () =>
-    (
-      await t.ctx.db
-        .selectFrom('meeting_answers')
-        .select(['participant_id', 'client_id', 'value'])
-        .where('prompt_id', '=', prompt)
-        .execute()
-    )
+    (await t.ctx.db.selectFrom('meeting_answers').select(['participant_id', 'client_id', 'value']).where('prompt_id', '=', prompt).execute())
       .map((r) => `${phones.findIndex((p) => p.row.id === r.participant_id)}:${r.client_id}:${r.value}`)
       .sort();
 
