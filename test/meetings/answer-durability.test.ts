@@ -50,6 +50,7 @@ describeEachDatabase('meetings: an answer is acknowledged after its commit', (di
     );
 
     expect(outcomes.map((o) => o.status)).toEqual(['fulfilled', 'fulfilled', 'rejected', 'fulfilled']);
+    expect(outcomes.map((o) => (o.status === 'fulfilled' ? o.value : 'refused'))).toEqual(['saved', 'saved', 'refused', 'saved']);
     const stored = await t.ctx.db.selectFrom('meeting_answers').select('client_id').where('prompt_id', '=', prompt).orderBy('client_id').execute();
     expect(stored.map((r) => r.client_id)).toEqual(['client-ok01', 'client-ok02', 'client-ok03']);
   });

@@ -4,6 +4,7 @@ import { hashToken, newId, newSecretToken } from '../../core/ids.ts';
 import { inTransaction } from '../../db/database.ts';
 import { groupCommitterFor } from '../../db/group-commit.ts';
 import type { MeetingParticipantTable, MeetingPromptTable, MeetingTable } from '../../db/tables/meetings.ts';
+import { type AnswerOutcome, answerInBatch } from './answer-batch.ts';
 import { checkAnswer } from './answers.ts';
 import { cachedMeetingByCode, cachedPrompts } from './hot-cache.ts';
 import { newReceiptCode, normaliseJoinCode, normaliseReceiptCode } from './join-code.ts';
@@ -11,6 +12,8 @@ import { refreshMeetingRounds } from './meeting-rounds.ts';
 import { type AnswerValue, moderatedKinds, type ParticipantPosition, type PromptView } from './model.ts';
 import { promptView } from './present.ts';
 import * as store from './store.ts';
+
+export type { AnswerOutcome };
 
 /**
  * What an anonymous participant does: join with the code, answer, ask, vote, and withdraw with the
@@ -66,8 +69,6 @@ export async function resultsShownToPhones(ctx: ServiceContext, meeting: Meeting
   return meeting.pacing === 'participant' ? prompts.some(shown) : shown(prompts[meeting.current_index]);
 }
 
-export type AnswerOutcome = 'saved' | 'changed' | 'unchanged';
-
 /**
  * One answer per participant per prompt. The same client id again (a retry) changes nothing; a new
  * client id replaces the answer while the prompt is open. Free-text answers wait for a moderator.
@@ -84,24 +85,24 @@ export async function answer(
   const closed = meeting.status !== 'live' || prompt.state !== 'open';
   const value = checkAnswer(prompt.kind, prompt.options, prompt.settings.maxChoices as number | undefined, raw);
   const moderation = moderatedKinds.includes(prompt.kind) ? 'pending' : 'none';
-  // Answers arriving together share one commit (one disk flush); each is acknowledged only after it.
-  return groupCommitterFor(ctx.db).run(async (trx): Promise<AnswerOutcome> => {
-    if (closed || !value) {
-      // Refused, unless it is a retry of an answer already stored (the same client id).
+  if (closed || !value) {
+    // Refused, unless it is a retry of an answer already stored (the same client id). Read in a job
+    // of the group commit, so an answer with this client id handed in just before is seen.
+    return groupCommitterFor(ctx.db).run(async (trx): Promise<AnswerOutcome> => {
       if ((await store.findAnswer(trx, promptId, participant.id))?.client_id === clientId) return 'unchanged';
       if (closed) throw new AppError('conflict', { code: 'meetings.prompt_closed' });
       throw new AppError('validation_failed', { issues: [{ path: 'answer', message: 'invalid_answer' }] });
-    }
-    const id = newId();
-    const written = await store.upsertAnswer(trx, {
-      id,
-      prompt_id: promptId,
-      participant_id: participant.id,
-      client_id: clientId,
-      value: JSON.stringify(value),
-      moderation,
     });
-    return written === undefined ? 'unchanged' : written === id ? 'saved' : 'changed';
+  }
+  // Answers arriving together are one job of the group commit (one statement, one disk flush);
+  // each is acknowledged only after the commit.
+  return answerInBatch(ctx.db, {
+    id: newId(),
+    prompt_id: promptId,
+    participant_id: participant.id,
+    client_id: clientId,
+    value: JSON.stringify(value),
+    moderation,
   });
 }
 

@@ -105,16 +105,24 @@ export const findAnswer = (db: Db, promptId: string, participantId: string) =>
  * client id differs. Returns the id of the row written, or undefined when the same client id was
  * there already (a retry: nothing changed).
  */
-export const upsertAnswer = async (db: Db, row: MeetingAnswerTable): Promise<string | undefined> =>
-  // Written as SQL (the same on SQLite and PostgreSQL): the query builder cost more CPU per answer than the write itself.
-  (
-    await sql<{ id: string }>`insert into meeting_answers (id, prompt_id, participant_id, client_id, value, moderation)
-      values (${row.id}, ${row.prompt_id}, ${row.participant_id}, ${row.client_id}, ${row.value}, ${row.moderation})
+export type WrittenAnswer = { id: string; prompt_id: string; participant_id: string };
+/**
+ * Many answers in one statement, each (prompt, participant) at most once (PostgreSQL refuses to
+ * update one row twice in a statement). Returns the rows written: a new id is a new answer, an old
+ * one a changed answer; a row with the same client id again (a retry) is not written or returned.
+ */
+export const upsertAnswers = async (db: Db, rows: MeetingAnswerTable[]): Promise<WrittenAnswer[]> =>
+  rows.length === 0
+    ? []
+    : // Written as SQL (the same on SQLite and PostgreSQL): the query builder cost more CPU per answer than the write itself.
+      (
+        await sql<WrittenAnswer>`insert into meeting_answers (id, prompt_id, participant_id, client_id, value, moderation)
+      values ${sql.join(rows.map((r) => sql`(${r.id}, ${r.prompt_id}, ${r.participant_id}, ${r.client_id}, ${r.value}, ${r.moderation})`))}
       on conflict (prompt_id, participant_id) do update
         set client_id = excluded.client_id, value = excluded.value, moderation = excluded.moderation
         where meeting_answers.client_id <> excluded.client_id
-      returning id`.execute(db)
-  ).rows[0]?.id;
+      returning id, prompt_id, participant_id`.execute(db)
+      ).rows;
 export const deleteAnswersOf = (db: Db, promptId: string) => db.deleteFrom('meeting_answers').where('prompt_id', '=', promptId).execute();
 export const deleteQuestionsOf = (db: Db, promptId: string) => db.deleteFrom('meeting_questions').where('prompt_id', '=', promptId).execute();
 

@@ -1,0 +1,79 @@
+import type { Db } from './database.ts';
+import { groupCommitterFor } from './group-commit.ts';
+
+/** Stores many items in one go; returns one result per item, in their order. */
+export type StoreMany<I, R> = (trx: Db, items: I[]) => Promise<R[]>;
+type Waiting<I, R> = { item: I; resolve: (result: R) => void; reject: (error: unknown) => void };
+
+/**
+ * Items handed in close together become ONE job of the group commit, stored by one call of
+ * `storeMany` (a multi-row statement), instead of one job and one round trip each. On PostgreSQL
+ * every statement is a round trip inside the transaction, so this is what lets a batch commit in a
+ * few round trips. Each promise resolves only after the commit. When the shared job fails, each
+ * item is tried again as a job of its own, so one bad write cannot take the others down.
+ */
+class BatchJob<I, R> {
+  #waiting: Waiting<I, R>[] = [];
+  #scheduled = false;
+
+  constructor(
+    private readonly db: Db,
+    private readonly storeMany: StoreMany<I, R>,
+  ) {}
+
+  add(item: I): Promise<R> {
+    // Inside a caller's transaction (an import, the demo): its commit is the one that counts.
+    if (this.db.isTransaction) return this.#storeOne(this.db, item);
+    return new Promise<R>((resolve, reject) => {
+      this.#waiting.push({ item, resolve, reject });
+      if (this.#scheduled) return;
+      this.#scheduled = true;
+      let taken: Waiting<I, R>[] | undefined;
+      // The job takes whatever has gathered by the time the group commit runs it. The group commit
+      // may run the job again (a transient failure): it then stores the same items, not newer ones.
+      groupCommitterFor(this.db)
+        .run(async (trx) => {
+          if (!taken) {
+            this.#scheduled = false;
+            taken = this.#waiting;
+            this.#waiting = [];
+          }
+          return this.storeMany(
+            trx,
+            taken.map((w) => w.item),
+          );
+        })
+        .then(
+          (results) => {
+            for (const [i, w] of (taken ?? []).entries()) w.resolve(results[i] as R);
+          },
+          () => {
+            for (const w of taken ?? [])
+              groupCommitterFor(this.db)
+                .run((trx) => this.#storeOne(trx, w.item))
+                .then(w.resolve, w.reject);
+          },
+        );
+    });
+  }
+
+  async #storeOne(trx: Db, item: I): Promise<R> {
+    return (await this.storeMany(trx, [item]))[0] as R;
+  }
+}
+
+/**
+ * A function that stores one item together with the others handed in at the same moment (one job
+ * of the database's group commit); it resolves with the item's own result after the commit.
+ */
+export function batchedJob<I, R>(storeMany: StoreMany<I, R>): (db: Db, item: I) => Promise<R> {
+  const batches = new WeakMap<Db, BatchJob<I, R>>();
+  return (db, item) => {
+    let batch = batches.get(db);
+    if (!batch) {
+      batch = new BatchJob(db, storeMany);
+      batches.set(db, batch);
+    }
+    return batch.add(item);
+  };
+}
