@@ -1,0 +1,42 @@
+import { expect, it } from 'vitest';
+import { AppError } from '../../src/core/errors.ts';
+import { batchedJob } from '../../src/db/batch-job.ts';
+import type { Db } from '../../src/db/database.ts';
+import { groupCommitterFor } from '../../src/db/group-commit.ts';
+import { describeEachDatabase, openTestDatabase } from '../helpers/databases.ts';
+
+const settledWithin = <T>(promise: Promise<T>, ms: number) =>
+  Promise.race([promise, new Promise<'not settled'>((resolve) => setTimeout(() => resolve('not settled'), ms))]);
+
+describeEachDatabase('items batched into one job of the group commit', (dialect) => {
+  it('a job the group commit runs again stores its own items, not ones handed in since; every caller hears back', async () => {
+    const { handle, close } = await openTestDatabase(dialect);
+    await handle.db.insertInto('organisations').values({ id: 'org', name: 'O', sector: 'ggz', disclosure_threshold: 5, created_at: '' }).execute();
+    const runs: string[][] = [];
+    let handedInMeanwhile: Promise<string> | undefined;
+    const store = batchedJob(async (trx: Db, ids: string[]) => {
+      runs.push(ids);
+      // While the first run of the job for "a" is under way, "b" is handed in.
+      if (!handedInMeanwhile) handedInMeanwhile = store(handle.db, 'b');
+      await trx
+        .insertInto('teams')
+        .values(ids.map((id) => ({ id, organisation_id: 'org', name: id, created_at: '' })))
+        .execute();
+      return ids.map((id) => `stored ${id}`);
+    });
+
+    const a = store(handle.db, 'a');
+    // A write in the same transaction fails after the job for "a" ran: the transaction is rolled back,
+    // and the group commit runs each of its jobs again on its own.
+    const failing = groupCommitterFor(handle.db).run(async () => {
+      throw new AppError('validation_failed');
+    });
+
+    await expect(failing).rejects.toThrow();
+    expect(await settledWithin(a, 5000)).toBe('stored a');
+    expect(await settledWithin(handedInMeanwhile ?? Promise.resolve('never handed in'), 5000)).toBe('stored b');
+    expect(runs).toEqual([['a'], ['a'], ['b']]);
+    expect((await handle.db.selectFrom('teams').select('id').orderBy('id').execute()).map((r) => r.id)).toEqual(['a', 'b']);
+    await close();
+  });
+});
