@@ -9,6 +9,7 @@ import { CHROMIUM_FLAGS } from '../../src/core/chromium.ts';
 import { type App, buildApp } from '../../src/http/app.ts';
 import { loadDemo } from '../../src/modules/demo/service.ts';
 import { createPhotoStorage } from '../../src/modules/stories/photo-storage.ts';
+import { leaseOf } from './browser-lease.ts';
 import { type Dialect, openDemoDatabase, openTestDatabase } from './databases.ts';
 
 const require = createRequire(import.meta.url);
@@ -57,12 +58,16 @@ export function newTestContext(browser: Browser, options: TestContextOptions = {
   return browser.newContext({ locale, viewport: { width, height }, bypassCSP, ...rest });
 }
 
-/** Signs in on the login page with e-mail address and password and waits for the welcome page. */
+/**
+ * Signs in as the login page does, through the API with the page's own cookies, and opens the welcome page.
+ * The login page itself, by keyboard, is tested in shell.test.ts and account.test.ts; here it would
+ * only cost every test a page load and a form.
+ */
 export async function signIn(page: Page, baseUrl: string, email: string, password: string): Promise<void> {
-  await page.goto(`${baseUrl}/login`);
-  await page.getByLabel('E-mailadres').fill(email);
-  await page.getByLabel('Wachtwoord', { exact: true }).fill(password);
-  await page.getByRole('button', { name: 'Aanmelden' }).click();
+  const { token } = (await (await page.request.get(`${baseUrl}/api/csrf`)).json()) as { token: string };
+  const login = await page.request.post(`${baseUrl}/api/auth/login`, { data: { email, password }, headers: { 'x-csrf-token': token } });
+  if (!login.ok()) throw new Error(`signing in as ${email} failed: ${login.status()} ${await login.text()}`);
+  await page.goto(`${baseUrl}/`);
   await page.getByRole('heading', { level: 1, name: /Welkom/ }).waitFor();
 }
 
@@ -70,8 +75,7 @@ let sharedBrowser: Promise<Browser> | undefined;
 
 /**
  * Chromium for one test file. The test files of a worker share one Chromium process (starting one
- * costs about a second of CPU) but never a browser context: what this returns tracks the contexts
- * and pages it opened, and its `close()` closes those and leaves the process for the next file.
+ * costs about a second of CPU); contexts are fresh or cleaned for reuse (see browser-lease.ts).
  */
 export async function launchBrowser(): Promise<Browser> {
   const executablePath = inject('chromiumPath');
@@ -84,32 +88,29 @@ export async function launchBrowser(): Promise<Browser> {
   return leaseOf(browser);
 }
 
-function leaseOf(browser: Browser): Browser {
-  const contexts = new Set<BrowserContext>();
-  const track = (context: BrowserContext) => {
-    contexts.add(context);
-    context.once('close', () => contexts.delete(context));
-    return context;
-  };
-  const lease: Partial<Browser> = {
-    newContext: async (options) => track(await browser.newContext(options)),
-    newPage: async (options) => {
-      const page = await browser.newPage(options);
-      track(page.context());
-      return page;
-    },
-    contexts: () => [...contexts],
-    close: async () => {
-      await Promise.all([...contexts].map((context) => context.close()));
-    },
-  };
-  return new Proxy(browser, {
-    get: (target, property, receiver) => {
-      if (property in lease) return lease[property as keyof Browser];
-      const value = Reflect.get(target, property, receiver);
-      return typeof value === 'function' ? value.bind(target) : value;
-    },
-  });
+/**
+ * A scripted page of the same origin and size as `page`, where the HTML of a page without JavaScript
+ * is scanned. One per browser, origin and size, kept open: it holds nothing of a test but the HTML.
+ */
+const scratchPages = new WeakMap<Browser, Map<string, Promise<Page>>>();
+function scratchPage(page: Page): Promise<Page> {
+  const browser = page.context().browser();
+  if (!browser) throw new Error('no browser');
+  const origin = new URL(page.url()).origin;
+  const key = `${origin} ${JSON.stringify(page.viewportSize())}`;
+  const pages = scratchPages.get(browser) ?? new Map<string, Promise<Page>>();
+  scratchPages.set(browser, pages);
+  let scratch = pages.get(key);
+  if (!scratch) {
+    scratch = (async () => {
+      const context = await browser.newContext({ viewport: page.viewportSize(), bypassCSP: true });
+      const copy = await context.newPage();
+      await copy.goto(`${origin}/healthz`);
+      return copy;
+    })();
+    pages.set(key, scratch);
+  }
+  return scratch;
 }
 
 /** axe-core against WCAG 2.0–2.2 A and AA; the test fails with the list of violations. */
@@ -117,20 +118,12 @@ export async function expectAccessible(page: Page, label: string, options: { jav
   // With JavaScript switched off (as some respondents have it) axe cannot run in the page itself:
   // scan the same HTML in a scripted page of the same origin, so styles and contrast are the same.
   if (options.javaScript === false) {
-    const html = await page.content();
-    const context = await page.context().browser()?.newContext({ viewport: page.viewportSize(), bypassCSP: true });
-    if (!context) throw new Error('no browser');
-    const copy = await context.newPage();
-    await copy.goto(new URL('/healthz', page.url()).toString());
-    await copy.setContent(html, { waitUntil: 'load' });
+    const copy = await scratchPage(page);
+    await copy.setContent(await page.content(), { waitUntil: 'load' });
     await copy.evaluate(() => {
       for (const script of document.querySelectorAll('script')) script.remove();
     });
-    try {
-      await expectAccessible(copy, label);
-    } finally {
-      await context.close();
-    }
+    await expectAccessible(copy, label);
     return;
   }
   await page.addScriptTag({ content: axeSource });
