@@ -1,4 +1,7 @@
 import type { FastifyInstance } from 'fastify';
+import type { z } from 'zod';
+import type { Actor } from '../../core/context.ts';
+import type { Language } from '../../core/language.ts';
 import { PdfUnavailableError } from '../../core/pdf-printer.ts';
 import { organisationParams } from '../../core/schemas.ts';
 import { textOf } from '../../http/messages.ts';
@@ -31,6 +34,18 @@ const fileName = (key: string, extension: string) => `rapport-${key.replace(/[^a
 export function analysisRoutes(app: FastifyInstance, source: InstrumentSource): AnyRoute[] {
   const ctx = app.services;
   const printer = app.pdfPrinter;
+  /** The report of a round as the HTML and PDF downloads make it, with the same rights and hiding as the JSON report. */
+  const reportFile = (
+    actor: Actor,
+    params: z.infer<typeof reportParams>,
+    query: z.infer<typeof reportFileQuery> & { lang: Language },
+    format: 'html' | 'pdf',
+  ) =>
+    reportDocumentFor(ctx, source, actor, {
+      organisationId: params.orgId,
+      roundId: params.roundId,
+      options: { lang: query.lang, compare: query.compare, crossTabs: query.crosstab, format },
+    });
   return [
     defineRoute({
       method: 'GET',
@@ -121,16 +136,7 @@ export function analysisRoutes(app: FastifyInstance, source: InstrumentSource): 
       response: { contentType: 'text/html' },
       handler: async ({ actor, params, query, reply }) => {
         const lang = query.lang ?? actor.language;
-        const doc = await reportDocumentFor(ctx, source, actor, {
-          organisationId: params.orgId,
-          roundId: params.roundId,
-          options: {
-            lang,
-            compare: query.compare,
-            crossTabs: query.crosstab,
-            format: 'html',
-          },
-        });
+        const doc = await reportFile(actor, params, { ...query, lang }, 'html');
         return reply
           .type('text/html; charset=utf-8')
           .header('Content-Disposition', `attachment; filename="${fileName(doc.report.round.key, 'html')}"`)
@@ -156,16 +162,7 @@ export function analysisRoutes(app: FastifyInstance, source: InstrumentSource): 
           await getReport(ctx, source, actor, { organisationId: params.orgId, roundId: params.roundId, query: { lang } });
           return unavailable();
         }
-        const doc = await reportDocumentFor(ctx, source, actor, {
-          organisationId: params.orgId,
-          roundId: params.roundId,
-          options: {
-            lang,
-            compare: query.compare,
-            crossTabs: query.crosstab,
-            format: 'pdf',
-          },
-        });
+        const doc = await reportFile(actor, params, { ...query, lang }, 'pdf');
         try {
           const pdf = await printer.print(renderReportHtml(doc), footerTexts(lang));
           return reply
