@@ -64,6 +64,7 @@ type Run = {
   errors: number;
   p50: number;
   serverMs: number;
+  mainMs: number;
   pgMs: number;
   generatorMs: number;
   machineBusy: number;
