@@ -6,7 +6,10 @@
  *
  * The load generator is light on purpose: node:http with a keep-alive agent, BENCH_CONNECTIONS
  * respondents at once (default 30), each sending its next response when the last one is answered,
- * for BENCH_SECONDS (default 20) after BENCH_WARMUP_SECONDS (default 3) of warm-up. Beside each run
+ * for BENCH_SECONDS (default 20) after BENCH_WARMUP_SECONDS (default 3) of warm-up. With
+ * BENCH_PATH=form the respondents fill the form page by page instead (bench/lib/fill-forms.ts, 19
+ * requests per response, fetch): BENCH_FORMS complete responses (default 150) after 30 of warm-up,
+ * where the server's own CPU weighs far more against PostgreSQL's. Beside each run
  * it reports the CPU time per acknowledged response of the server (the primary and its workers),
  * of PostgreSQL's backends for this database, and of the load generator itself, and how busy the
  * whole machine was (/proc/stat, every process of every user), so a ratio under 1.6× can be told
@@ -18,7 +21,9 @@ import http from 'node:http';
 import os from 'node:os';
 import pg from 'pg';
 import { loadConfig } from '../src/config.ts';
+import type { ResolvedInstrument } from '../src/modules/instruments/resolve.ts';
 import { sampleAnswers, seededPick } from '../src/modules/instruments/sample-answers.ts';
+import { fillForms } from './lib/fill-forms.ts';
 import { withPgDatabase } from './lib/pg-database.ts';
 import { buildServerBundle, cpuByThread, cpuMs, DEPLOYED_NODE_ARGS, freePort, startProcess } from './lib/processes.ts';
 import { setupRound } from './lib/setup-round.ts';
@@ -28,6 +33,8 @@ const CONNECTIONS = Number(process.env.BENCH_CONNECTIONS ?? 30);
 const SECONDS = Number(process.env.BENCH_SECONDS ?? 20);
 const WARMUP_SECONDS = Number(process.env.BENCH_WARMUP_SECONDS ?? 3);
 const ROUNDS = Number(process.env.BENCH_WORKERS_ROUNDS ?? 2);
+const FORM_PATH = process.env.BENCH_PATH === 'form';
+const FORMS = Number(process.env.BENCH_FORMS ?? 150);
 const load = () =>
   os
     .loadavg()
@@ -51,6 +58,15 @@ function machineCpu(): { busy: number; total: number } {
   return { busy: total - idle, total };
 }
 
+/** Transactions committed and deadlocks detected in this database so far (PostgreSQL's statistics). */
+async function databaseStats(admin: pg.Client, database: string): Promise<{ commits: number; deadlocks: number }> {
+  const { rows } = await admin.query<{ commits: string; deadlocks: string }>(
+    'select xact_commit as commits, deadlocks from pg_stat_database where datname = $1',
+    [database],
+  );
+  return { commits: Number(rows[0]?.commits ?? 0), deadlocks: Number(rows[0]?.deadlocks ?? 0) };
+}
+
 /** PostgreSQL's backend processes serving this database (the pools of the server's processes). */
 async function backendPids(admin: pg.Client, database: string): Promise<number[]> {
   const { rows } = await admin.query<{ pid: number }>('select pid from pg_stat_activity where datname = $1 and pid <> pg_backend_pid()', [database]);
@@ -65,6 +81,8 @@ type Run = {
   p50: number;
   serverMs: number;
   mainMs: number;
+  commitsPerResponse: number;
+  deadlocks: number;
   pgMs: number;
   generatorMs: number;
   machineBusy: number;
@@ -108,7 +126,23 @@ async function generate(base: string, path: string, headers: Record<string, stri
   return { ok, errors, p50: latencies[Math.floor(latencies.length / 2)] ?? 0 };
 }
 
-async function runOnce(url: string, database: string, token: string, payloads: Record<string, unknown>[], workers: number): Promise<Run> {
+type Round = { token: string; instrument: ResolvedInstrument; payloads: Record<string, unknown>[] };
+
+/** The load of one run: JSON submissions for SECONDS, or FORMS responses page by page; the acknowledged count. */
+async function drive(base: string, round: Round, warmUp: boolean): Promise<{ ok: number; errors: number; p50: number }> {
+  if (FORM_PATH) {
+    const run = await fillForms(base, round.token, round.instrument, warmUp ? 30 : FORMS, CONNECTIONS);
+    return { ok: run.completed, errors: run.failures.length, p50: 0 };
+  }
+  const headers = await csrfHeaders(base);
+  const consent = await consentVersion(base, round.token);
+  let i = 0;
+  const body = () =>
+    JSON.stringify({ responseId: randomUUID(), language: 'nl', consentVersion: consent, answers: round.payloads[i++ % round.payloads.length] });
+  return generate(base, `/api/r/${round.token}/responses`, headers, body, Date.now() + (warmUp ? WARMUP_SECONDS : SECONDS) * 1000);
+}
+
+async function runOnce(url: string, database: string, round: Round, workers: number): Promise<Run> {
   const port = await freePort();
   const server = await startProcess(
     [...DEPLOYED_NODE_ARGS, 'bin/kruisbestuiving.js', 'start'],
@@ -119,14 +153,10 @@ async function runOnce(url: string, database: string, token: string, payloads: R
   await admin.connect();
   try {
     const base = `http://127.0.0.1:${port}`;
-    const headers = await csrfHeaders(base);
-    const consent = await consentVersion(base, token);
-    let i = 0;
-    const body = () => JSON.stringify({ responseId: randomUUID(), language: 'nl', consentVersion: consent, answers: payloads[i++ % payloads.length] });
-    const path = `/api/r/${token}/responses`;
-    await generate(base, path, headers, body, Date.now() + WARMUP_SECONDS * 1000);
+    await drive(base, round, true);
     const pids = processTree(server.pid);
     const backends = await backendPids(admin, database);
+    const stats0 = await databaseStats(admin, database);
     const [server0, main0, pg0, generator0, machine0, t0] = [
       cpuOf(pids),
       mainCpuOf(pids),
@@ -135,12 +165,15 @@ async function runOnce(url: string, database: string, token: string, payloads: R
       machineCpu(),
       performance.now(),
     ];
-    const result = await generate(base, path, headers, body, Date.now() + SECONDS * 1000);
+    const result = await drive(base, round, false);
     const seconds = (performance.now() - t0) / 1000;
     const generator = process.cpuUsage(generator0);
     const machine = machineCpu();
     // Backends opened during the run count from zero.
     const pgMs = cpuOf(await backendPids(admin, database)) - pg0;
+    // The statistics reach pg_stat_database when each backend reports them (about once a second).
+    await new Promise((resolve) => setTimeout(resolve, 1500));
+    const stats = await databaseStats(admin, database);
     const perResponse = (ms: number) => ms / Math.max(1, result.ok);
     return {
       workers,
@@ -150,6 +183,8 @@ async function runOnce(url: string, database: string, token: string, payloads: R
       p50: result.p50,
       serverMs: perResponse(cpuOf(pids) - server0),
       mainMs: perResponse(mainCpuOf(pids) - main0),
+      commitsPerResponse: perResponse(stats.commits - stats0.commits),
+      deadlocks: stats.deadlocks - stats0.deadlocks,
       pgMs: perResponse(pgMs),
       generatorMs: perResponse((generator.user + generator.system) / 1000),
       machineBusy: (machine.busy - machine0.busy) / (machine.total - machine0.total),
@@ -162,17 +197,19 @@ async function runOnce(url: string, database: string, token: string, payloads: R
 }
 
 async function main() {
-  console.error(`${os.cpus().length} × ${os.cpus()[0]?.model.trim()}, Node ${process.version}; ${CONNECTIONS} at once, ${SECONDS} s per run; load ${load()}`);
+  console.error(
+    `${os.cpus().length} × ${os.cpus()[0]?.model.trim()}, Node ${process.version}; ${FORM_PATH ? `the form page by page, ${FORMS} responses` : `JSON submissions, ${SECONDS} s`} per run, ${CONNECTIONS} at once; load ${load()}`,
+  );
   buildServerBundle();
   const name = `kb_bench_workers_${process.pid}`;
   const runs = await withPgDatabase(name, async (url) => {
     const { token, instrument } = await setupRound(loadConfig({ DATABASE_URL: url }));
     const pick = seededPick(1);
-    const payloads = Array.from({ length: 200 }, () => sampleAnswers(instrument, pick));
+    const round: Round = { token, instrument, payloads: Array.from({ length: 200 }, () => sampleAnswers(instrument, pick)) };
     const done: Run[] = [];
-    for (let round = 0; round < ROUNDS; round++) {
+    for (let repeat = 0; repeat < ROUNDS; repeat++) {
       for (const workers of [1, 2]) {
-        const run = await runOnce(url, name, token, payloads, workers);
+        const run = await runOnce(url, name, round, workers);
         console.error(JSON.stringify(run));
         done.push(run);
       }
@@ -181,13 +218,13 @@ async function main() {
   });
   if (!runs) return;
   const lines = [
-    '| WORKERS | responses/s | ratio to WORKERS=1 (same round) | p50 ms | server CPU ms per response (main threads) | PostgreSQL CPU ms per response | load generator CPU ms per response | machine busy | load average |',
-    '| --- | --- | --- | --- | --- | --- | --- | --- | --- |',
+    '| WORKERS | responses/s | ratio to WORKERS=1 (same round) | p50 ms | server CPU ms per response (main threads) | PostgreSQL CPU ms per response | transactions per response | deadlocks | load generator CPU ms per response | machine busy | load average |',
+    '| --- | --- | --- | --- | --- | --- | --- | --- | --- | --- | --- |',
   ];
   for (const [index, run] of runs.entries()) {
     const one = run.workers === 1 ? run : runs[index - 1];
     lines.push(
-      `| ${run.workers} | ${run.rate.toFixed(0)} (${run.ok} ok, ${run.errors} errors) | ${one ? (run.rate / one.rate).toFixed(2) : '–'}× | ${run.p50.toFixed(0)} | ${run.serverMs.toFixed(1)} (${run.mainMs.toFixed(1)}) | ${run.pgMs.toFixed(1)} | ${run.generatorMs.toFixed(1)} | ${(run.machineBusy * 100).toFixed(0)} % | ${run.load} |`,
+      `| ${run.workers} | ${run.rate.toFixed(0)} (${run.ok} ok, ${run.errors} errors) | ${one ? (run.rate / one.rate).toFixed(2) : '–'}× | ${run.p50.toFixed(0)} | ${run.serverMs.toFixed(1)} (${run.mainMs.toFixed(1)}) | ${run.pgMs.toFixed(1)} | ${run.commitsPerResponse.toFixed(3)} | ${run.deadlocks} | ${run.generatorMs.toFixed(1)} | ${(run.machineBusy * 100).toFixed(0)} % | ${run.load} |`,
     );
   }
   console.log(lines.join('\n'));
