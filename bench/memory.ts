@@ -33,7 +33,9 @@ const load = () =>
     .join(' / ');
 
 type Variant = { label: string; nodeArgs: string[]; env: Record<string, string> };
-const FLAG_SETS = (process.env.BENCH_NODE_FLAGS ?? [DEPLOYED_NODE_ARGS.join(' '), DEPLOYED_NODE_ARGS.filter((a) => a !== '--no-concurrent-recompilation').join(' ')].join('|'))
+const FLAG_SETS = (
+  process.env.BENCH_NODE_FLAGS ?? [DEPLOYED_NODE_ARGS.join(' '), DEPLOYED_NODE_ARGS.filter((a) => a !== '--no-concurrent-recompilation').join(' ')].join('|')
+)
   .split('|')
   .map((flags) => flags.split(' ').filter(Boolean));
 const variants: Variant[] = [
