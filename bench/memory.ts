@@ -7,20 +7,23 @@
  * - at 30 respondents: peak RSS (VmHWM) while 30 respondents fill the form page by page (19 requests
  *   each), BENCH_FORMS complete responses in all, and the server's CPU time per complete response.
  *
- * BENCH_FORMS (default 60), BENCH_SEMI_SPACE (the values tried, in MiB; default "2"), BENCH_REPEAT
- * (idle starts per variant; default 2). Builds dist/server first. SQLite only; traffic stays on 127.0.0.1.
+ * BENCH_FORMS (default 60), BENCH_SEMI_SPACE (--max-semi-space-size values tried alone, in MiB; default none), BENCH_NODE_FLAGS
+ * (more sets of Node flags for the bundle, separated by "|"; default: the flags `npm start` uses, and
+ * those without --no-concurrent-recompilation), BENCH_REPEAT (idle starts per variant; default 2),
+ * BENCH_SKIP_SOURCES=1 (leave out the sources through tsx). Builds dist/server first. SQLite only;
+ * traffic stays on 127.0.0.1.
  */
 import fs from 'node:fs';
 import os from 'node:os';
 import path from 'node:path';
 import { loadConfig } from '../src/config.ts';
 import { fillForms } from './lib/fill-forms.ts';
-import { bareIdleMiB, buildServerBundle, cpuMs, freePort, peakRssMiB, rssMiB, startProcess } from './lib/processes.ts';
+import { bareIdleMiB, buildServerBundle, cpuMs, DEPLOYED_NODE_ARGS, freePort, peakRssMiB, rssMiB, startProcess } from './lib/processes.ts';
 import { setupRound } from './lib/setup-round.ts';
 
 const FORMS = Number(process.env.BENCH_FORMS ?? 60);
 const REPEAT = Number(process.env.BENCH_REPEAT ?? 2);
-const SEMI_SPACES = (process.env.BENCH_SEMI_SPACE ?? '2').split(',').filter(Boolean);
+const SEMI_SPACES = (process.env.BENCH_SEMI_SPACE ?? '').split(',').filter(Boolean);
 const RESPONDENTS = 30;
 const sleep = (ms: number) => new Promise((r) => setTimeout(r, ms));
 const load = () =>
@@ -30,10 +33,16 @@ const load = () =>
     .join(' / ');
 
 type Variant = { label: string; nodeArgs: string[]; env: Record<string, string> };
+const FLAG_SETS = (
+  process.env.BENCH_NODE_FLAGS ?? [DEPLOYED_NODE_ARGS.join(' '), DEPLOYED_NODE_ARGS.filter((a) => a !== '--no-concurrent-recompilation').join(' ')].join('|')
+)
+  .split('|')
+  .map((flags) => flags.split(' ').filter(Boolean));
 const variants: Variant[] = [
-  { label: 'sources through tsx', nodeArgs: [], env: { KRUISBESTUIVING_FROM_SOURCE: '1' } },
+  ...(process.env.BENCH_SKIP_SOURCES === '1' ? [] : [{ label: 'sources through tsx', nodeArgs: [], env: { KRUISBESTUIVING_FROM_SOURCE: '1' } }]),
   { label: 'bundle (dist/server)', nodeArgs: [], env: {} },
   ...SEMI_SPACES.map((mib) => ({ label: `bundle, --max-semi-space-size=${mib}`, nodeArgs: [`--max-semi-space-size=${mib}`], env: {} })),
+  ...FLAG_SETS.map((flags) => ({ label: `bundle, ${flags.join(' ')}`, nodeArgs: flags, env: {} })),
 ];
 
 async function idleMiB(variant: Variant): Promise<number> {

@@ -53,7 +53,7 @@ async function load(url: string, headers: Record<string, string>, bodies: () => 
   return { rate: result['2xx'] / result.duration, p50: result.latency.p50, p99: result.latency.p99, ok: result['2xx'], errors: result.non2xx + result.errors };
 }
 
-async function csrfHeaders(base: string): Promise<Record<string, string>> {
+export async function csrfHeaders(base: string): Promise<Record<string, string>> {
   const response = await fetch(`${base}/api/csrf`);
   const cookie = response.headers
     .getSetCookie()
@@ -63,7 +63,7 @@ async function csrfHeaders(base: string): Promise<Record<string, string>> {
   return { cookie, 'x-csrf-token': token };
 }
 
-async function consentVersion(base: string, token: string): Promise<string> {
+export async function consentVersion(base: string, token: string): Promise<string> {
   const html = await (await fetch(`${base}/r/${token}`)).text();
   return /name="consentVersion" value="([0-9a-f]+)"/.exec(html)?.[1] ?? '';
 }

@@ -44,6 +44,23 @@ const sourceLocations = (outdir) => ({
   },
 });
 
+/**
+ * Escapes every character outside ASCII (in comments, strings and regular expressions alike; a
+ * \uXXXX escape means the same character in each). V8 keeps the source text of every loaded module,
+ * and one such character makes it keep a whole chunk two bytes per character: the two largest
+ * chunks took 1.6 MiB instead of 0.8. esbuild's `charset: 'ascii'` leaves comments and regular
+ * expressions as they are.
+ */
+function asciiOnly(file) {
+  const text = fs.readFileSync(file, 'utf8');
+  // A backslash before the character (an identity escape, `\é` for `é`) is dropped, not doubled.
+  const ascii = text.replace(/(\\*)([^ -~\t\n\r])/g, (_, slashes, c) => {
+    const kept = slashes.length % 2 ? slashes.slice(1) : slashes;
+    return `${kept}\\u${c.charCodeAt(0).toString(16).padStart(4, '0')}`;
+  });
+  if (ascii !== text) fs.writeFileSync(file, ascii);
+}
+
 export async function buildServer(outdir = path.join(root, 'dist/server')) {
   const builtAt = Date.now();
   fs.rmSync(outdir, { recursive: true, force: true });
@@ -65,6 +82,7 @@ export async function buildServer(outdir = path.join(root, 'dist/server')) {
     metafile: true,
     logLevel: 'warning',
   });
+  for (const file of Object.keys(result.metafile.outputs)) if (file.endsWith('.js')) asciiOnly(path.join(root, file));
   const inputs = [...Object.keys(result.metafile.inputs), ...CONFIG_INPUTS].sort();
   fs.writeFileSync(path.join(outdir, 'build.json'), `${JSON.stringify({ builtAt, inputs }, null, 1)}\n`);
   return { outputs: Object.keys(result.metafile.outputs).length, inputs: inputs.length };

@@ -1,11 +1,17 @@
 import cluster from 'node:cluster';
 import { openRuntime } from '../bootstrap.ts';
 import type { Config } from '../config.ts';
-import { buildApp } from '../http/app.ts';
 import { purgeExpiredSessions } from '../modules/accounts/sessions.ts';
-import { demoLogins, hasAnyOrganisation, loadDemo } from '../modules/demo/service.ts';
-import { scheduleRetention } from '../modules/privacy/retention-schedule.ts';
 import { createPhotoStorage } from '../modules/stories/photo-storage.ts';
+
+/**
+ * The app (every route module and the libraries they load) is imported only by a process that
+ * serves requests: with WORKERS > 1 the primary only migrates, forks and waits, and keeps none of it.
+ */
+const loadApp = () => import('../http/app.ts');
+/** The demo (its data and the services that load it) only for `start --demo-if-empty`. */
+const loadDemoModule = () => import('../modules/demo/service.ts');
+const loadRetention = () => import('../modules/privacy/retention-schedule.ts');
 
 /** The primary sends this to worker 1 (and to its replacement): only one process runs the retention schedule. */
 const RUN_RETENTION = 'kruisbestuiving:run-retention';
@@ -23,8 +29,9 @@ export async function startServer(config: Config, options: { demoIfEmpty: boolea
   const runtime = await openRuntime(config);
   const { ctx, database } = runtime;
   let demoLoaded = false;
-  if (options.demoIfEmpty && !(await hasAnyOrganisation(ctx))) {
-    await loadDemo(ctx, { photoStorage: await createPhotoStorage(config) });
+  const demo = options.demoIfEmpty ? await loadDemoModule() : undefined;
+  if (demo && !(await demo.hasAnyOrganisation(ctx))) {
+    await demo.loadDemo(ctx, { photoStorage: await createPhotoStorage(config) });
     demoLoaded = true;
   }
   await purgeExpiredSessions(ctx);
@@ -35,7 +42,9 @@ export async function startServer(config: Config, options: { demoIfEmpty: boolea
     url = config.publicUrl ?? `http://${config.host === '127.0.0.1' ? 'localhost' : config.host}:${config.port}`;
     stop = await forkWorkers(config.workers);
   } else {
+    const { buildApp } = await loadApp();
     const app = await buildApp({ config, database });
+    const { scheduleRetention } = await loadRetention();
     const stopRetention = scheduleRetention(ctx, await createPhotoStorage(config), app.log);
     const address = await app.listen({ port: config.port, host: config.host });
     url = config.publicUrl ?? address.replace('127.0.0.1', 'localhost');
@@ -53,9 +62,9 @@ export async function startServer(config: Config, options: { demoIfEmpty: boolea
     `  processes serving requests: ${config.workers}`,
     `  started in ${Math.round(performance.now() - started)} ms`,
   ];
-  if (demoLoaded || options.demoIfEmpty) {
+  if (demo) {
     lines.push('', demoLoaded ? 'Demo data loaded. Demo logins:' : 'Demo logins (if the demo data is loaded):');
-    for (const login of demoLogins()) lines.push(`  ${login.role.padEnd(12)} ${login.email.padEnd(40)} ${login.password}`);
+    for (const login of demo.demoLogins()) lines.push(`  ${login.role.padEnd(12)} ${login.email.padEnd(40)} ${login.password}`);
   }
   if (!config.publicUrl && !['127.0.0.1', 'localhost', '::1'].includes(config.host)) {
     lines.push('', 'PUBLIC_URL is not set: links (invitations, rounds) are made only for this machine and ALLOWED_HOSTS.');
@@ -116,11 +125,12 @@ async function forkWorkers(count: number): Promise<() => Promise<void>> {
 /** A worker: the primary has migrated already (migrating again finds nothing to do). */
 async function serveAsWorker(config: Config): Promise<void> {
   const { ctx, database } = await openRuntime(config);
+  const { buildApp } = await loadApp();
   const app = await buildApp({ config, database });
   let stopRetention: () => void = () => undefined;
   process.on('message', (message) => {
     if (message === RUN_RETENTION)
-      void createPhotoStorage(config).then((photos) => {
+      void Promise.all([createPhotoStorage(config), loadRetention()]).then(([photos, { scheduleRetention }]) => {
         stopRetention = scheduleRetention(ctx, photos, app.log);
       });
   });

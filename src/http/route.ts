@@ -86,25 +86,37 @@ function jsonSchema(schema: Schema, io: 'input' | 'output') {
   return rest;
 }
 
+/**
+ * The JSON schemas of a route's parameters, query, body and answer, for the OpenAPI document only
+ * (validation is zod's, in the handler). Made when the document is first asked for (docs.ts), not
+ * at start: turning some 240 routes' zod schemas into JSON schemas cost start-up time and memory
+ * that every process kept while nobody read the API documentation.
+ */
+export function openApiSchemas(def: AnyRoute) {
+  const response =
+    'contentType' in def.response
+      ? { 200: { description: def.response.contentType, content: { [def.response.contentType]: { schema: { type: 'string' } } } } }
+      : { 200: jsonSchema(def.response as Schema, 'output') };
+  return {
+    ...(def.params ? { params: jsonSchema(def.params, 'input') } : {}),
+    ...(def.query ? { querystring: jsonSchema(def.query, 'input') } : {}),
+    ...(def.body ? { body: jsonSchema(def.body, 'input') } : {}),
+    response,
+  };
+}
+
 export function registerRoutes(app: FastifyInstance, routes: AnyRoute[], limits: { login: number; invite: number; respondent: number }): void {
   for (const def of routes) {
-    const response =
-      'contentType' in def.response
-        ? { 200: { description: def.response.contentType, content: { [def.response.contentType]: { schema: { type: 'string' } } } } }
-        : { 200: jsonSchema(def.response as Schema, 'output') };
     app.route({
       method: def.method,
       url: def.url,
       ...(def.bodyLimit ? { bodyLimit: def.bodyLimit } : {}),
+      // Only what the OpenAPI document shows; the JSON schemas are added when it is made (openApiSchemas).
       schema: {
         summary: def.summary,
         description: def.policy ? `Policy: \`${def.policy}\`` : def.auth === 'public' ? 'Public' : 'Any signed-in user',
         tags: def.tags,
-        ...(def.params ? { params: jsonSchema(def.params, 'input') } : {}),
-        ...(def.query ? { querystring: jsonSchema(def.query, 'input') } : {}),
-        ...(def.body ? { body: jsonSchema(def.body, 'input') } : {}),
         ...(def.auth === 'user' ? { security: [{ session: [] }] } : {}),
-        response,
       },
       config: {
         routeDef: def,

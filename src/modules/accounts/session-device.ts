@@ -1,4 +1,7 @@
-import Bowser from 'bowser';
+import type Bowser from 'bowser';
+import { lazyRequire } from '../../core/lazy-require.ts';
+
+const bowser = lazyRequire<typeof Bowser>('bowser');
 
 /**
  * The kind of device a session runs on, as "browser/system" ("Chrome/Android"), so a person can tell
@@ -9,7 +12,7 @@ export function deviceOf(userAgent: string | undefined): string | undefined {
   if (!userAgent) return undefined;
   let parsed: Bowser.Parser.ParsedResult;
   try {
-    parsed = Bowser.parse(userAgent.slice(0, 1000));
+    parsed = bowser().parse(userAgent.slice(0, 1000));
   } catch {
     // A user agent the parser cannot read must never stand in the way of signing in.
     return undefined;

@@ -1,6 +1,9 @@
 import { once } from 'node:events';
 import zlib from 'node:zlib';
-import { Zip, type ZipInputFile } from 'fflate';
+import type { ZipInputFile } from 'fflate';
+import { lazyRequire } from '../../core/lazy-require.ts';
+
+const fflate = lazyRequire<typeof import('fflate')>('fflate');
 
 export type ZipEntry = { name: string; content: () => AsyncIterable<string | Uint8Array> | Iterable<string | Uint8Array> };
 
@@ -13,7 +16,7 @@ export type ZipEntry = { name: string; content: () => AsyncIterable<string | Uin
 export async function* zipChunks(day: string, entries: ZipEntry[]): AsyncGenerator<Uint8Array> {
   const ready: Uint8Array[] = [];
   let failure: Error | null = null;
-  const zip = new Zip((error, data) => {
+  const zip = new (fflate().Zip)((error, data) => {
     if (error) failure = error;
     else ready.push(data);
   });

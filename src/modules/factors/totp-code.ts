@@ -1,14 +1,18 @@
-import { Secret, TOTP } from 'otpauth';
+import { lazyRequire } from '../../core/lazy-require.ts';
+
+const otpauth = lazyRequire<typeof import('otpauth')>('otpauth');
 
 /** RFC 6238 as every authenticator app reads it: SHA-1, 6 digits, 30 seconds. */
 const PERIOD_SECONDS = 30;
 /** One step either side: a phone clock a little off, or a code typed just as it changed. */
 const WINDOW = 1;
 
-export const newTotpSecret = (): string => new Secret({ size: 20 }).base32;
+export const newTotpSecret = (): string => new (otpauth().Secret)({ size: 20 }).base32;
 
-const totpOf = (secret: string, label = '') =>
-  new TOTP({ issuer: 'Kruisbestuiving', label, algorithm: 'SHA1', digits: 6, period: PERIOD_SECONDS, secret: Secret.fromBase32(secret) });
+const totpOf = (secret: string, label = '') => {
+  const { Secret, TOTP } = otpauth();
+  return new TOTP({ issuer: 'Kruisbestuiving', label, algorithm: 'SHA1', digits: 6, period: PERIOD_SECONDS, secret: Secret.fromBase32(secret) });
+};
 
 /** The otpauth:// address an authenticator app reads from the QR code. */
 export const totpUri = (secret: string, accountLabel: string): string => totpOf(secret, accountLabel).toString();

@@ -1,4 +1,6 @@
-import { Inflate } from 'fflate';
+import { lazyRequire } from '../../core/lazy-require.ts';
+
+const fflate = lazyRequire<typeof import('fflate')>('fflate');
 
 /**
  * Checks a zip before anything unpacks it for real: the sizes a zip declares are only claims (a
@@ -129,7 +131,7 @@ export function checkZip(bytes: Uint8Array, maxBytes: number): ZipCheck {
       if (entry.method === STORED) count(data.length);
       else if (entry.method === DEFLATED) {
         let ended = false;
-        const inflater = new Inflate((chunk, final) => {
+        const inflater = new (fflate().Inflate)((chunk, final) => {
           count(chunk.length);
           if (final) ended = true;
         });

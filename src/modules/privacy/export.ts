@@ -1,11 +1,13 @@
-import { strToU8, zipSync } from 'fflate';
 import type { Actor, ServiceContext } from '../../core/context.ts';
 import { notFound } from '../../core/errors.ts';
+import { lazyRequire } from '../../core/lazy-require.ts';
 import { inTransaction } from '../../db/database.ts';
 import { recordAudit } from '../audit/service.ts';
 import type { PhotoStorage } from '../stories/photo-storage.ts';
 import { personColumns } from './person-columns.ts';
 import * as store from './store.ts';
+
+const fflate = lazyRequire<typeof import('fflate')>('fflate');
 
 const README = `Kruisbestuiving — jouw gegevens / your data
 
@@ -51,9 +53,9 @@ export async function collectPersonData(ctx: ServiceContext, userId: string) {
 /** The ZIP a person downloads: README.txt, one JSON file per section, audit.json and photos/<story id>.jpg. The download is audited. */
 export async function exportPersonZip(ctx: ServiceContext, storage: PhotoStorage, actor: Actor): Promise<Uint8Array> {
   const data = await collectPersonData(ctx, actor.userId);
-  const files: Record<string, Uint8Array> = { 'README.txt': strToU8(README) };
-  for (const [section, tables] of Object.entries(data.sections)) files[`${section}.json`] = strToU8(JSON.stringify(tables, null, 2));
-  files['audit.json'] = strToU8(JSON.stringify(data.audit, null, 2));
+  const files: Record<string, Uint8Array> = { 'README.txt': fflate().strToU8(README) };
+  for (const [section, tables] of Object.entries(data.sections)) files[`${section}.json`] = fflate().strToU8(JSON.stringify(tables, null, 2));
+  files['audit.json'] = fflate().strToU8(JSON.stringify(data.audit, null, 2));
   for (const photo of data.photos) {
     const bytes = photo.photo_key ? await storage.get(photo.photo_key) : undefined;
     if (bytes) files[`photos/${photo.id}.jpg`] = bytes;
@@ -67,5 +69,5 @@ export async function exportPersonZip(ctx: ServiceContext, storage: PhotoStorage
       subjectId: actor.userId,
     }),
   );
-  return zipSync(files, { level: 6 });
+  return fflate().zipSync(files, { level: 6 });
 }

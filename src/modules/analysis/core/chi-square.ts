@@ -1,10 +1,13 @@
-import jStat from 'jstat';
+import type JStat from 'jstat';
+import { lazyRequire } from '../../../core/lazy-require.ts';
 import { colTotalsOf, rowTotalsOf } from './crosstab.ts';
 import { cramersV } from './effect-size.ts';
 import { fisherExact } from './fisher.ts';
 import { P_DECIMALS, roundHalfUp, roundingRule, STATISTIC_DECIMALS } from './rounding.ts';
 import type { ChiSquareResult, CrossCounts, IndependenceResult, Localised, SmallExpectedWarning } from './types.ts';
 import { assertTableShape } from './validate.ts';
+
+const jStat = lazyRequire<typeof JStat>('jstat');
 
 export const SMALL_EXPECTED_RULE: Localised = {
   nl: 'Regel: elke verwachte celfrequentie is liefst minstens 5. Is er één kleiner dan 5, dan lees je de p-waarde met voorzichtigheid. Is meer dan 20% van de cellen kleiner dan 5, of een cel kleiner dan 1 (regel van Cochran), dan is de p-waarde niet betrouwbaar; gebruik bij een 2 × 2-tabel dan Fisher’s exacte toets.',
@@ -68,7 +71,7 @@ export function chiSquareTest(input: CrossCounts): ChiSquareResult | null {
   if (kept.rows.length < 2 || kept.cols.length < 2) return null;
   const { statistic, expected, n } = chiSquareStatistic(kept.counts);
   const df = (kept.rows.length - 1) * (kept.cols.length - 1);
-  const pExact = Math.min(1, Math.max(0, 1 - jStat.chisquare.cdf(statistic, df)));
+  const pExact = Math.min(1, Math.max(0, 1 - jStat().chisquare.cdf(statistic, df)));
   const v = cramersV(statistic, n, kept.rows.length, kept.cols.length) ?? 0;
   const flat = expected.flat();
   return {

@@ -1,10 +1,13 @@
-import jStat from 'jstat';
+import type JStat from 'jstat';
+import { lazyRequire } from '../../../core/lazy-require.ts';
 import { P_DECIMALS, roundHalfUp, roundingRule } from './rounding.ts';
 import type { FisherResult } from './types.ts';
 import { assertCount } from './validate.ts';
 
+const jStat = lazyRequire<typeof JStat>('jstat');
+
 function logChoose(n: number, k: number): number {
-  return jStat.gammaln(n + 1) - jStat.gammaln(k + 1) - jStat.gammaln(n - k + 1);
+  return jStat().gammaln(n + 1) - jStat().gammaln(k + 1) - jStat().gammaln(n - k + 1);
 }
 
 /** R's tolerance: tables "as extreme" are those no more probable than the observed one, within rounding. */

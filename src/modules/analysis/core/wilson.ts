@@ -1,14 +1,17 @@
-import jStat from 'jstat';
+import type JStat from 'jstat';
+import { lazyRequire } from '../../../core/lazy-require.ts';
 import { percentOf, roundHalfUp } from './rounding.ts';
 import type { Interval } from './types.ts';
 import { assertConfidence } from './validate.ts';
+
+const jStat = lazyRequire<typeof JStat>('jstat');
 
 export const DEFAULT_CONFIDENCE = 0.95;
 
 /** The two-sided standard normal quantile for a confidence level (1.959964 for 95%). */
 export function zForConfidence(confidence: number): number {
   assertConfidence(confidence);
-  return jStat.normal.inv(1 - (1 - confidence) / 2, 0, 1);
+  return jStat().normal.inv(1 - (1 - confidence) / 2, 0, 1);
 }
 
 /**

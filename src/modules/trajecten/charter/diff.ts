@@ -1,5 +1,7 @@
-import { diffWords } from 'diff';
+import { lazyRequire } from '../../../core/lazy-require.ts';
 import type { CharterSection } from '../model.ts';
+
+const diff = lazyRequire<typeof import('diff')>('diff');
 
 export type SectionDiff = {
   key: string;
@@ -23,7 +25,9 @@ export function diffCharter(previous: CharterSection[] | null, next: CharterSect
         change: previous ? 'added' : 'same',
         parts: [{ value: text, added: previous !== null, removed: false }],
       };
-    const parts = diffWords(fullText(old), text).map((p) => ({ value: p.value, added: p.added === true, removed: p.removed === true }));
+    const parts = diff()
+      .diffWords(fullText(old), text)
+      .map((p) => ({ value: p.value, added: p.added === true, removed: p.removed === true }));
     return { key: section.key, title: section.title, change: parts.some((p) => p.added || p.removed) ? 'changed' : 'same', parts };
   });
   for (const old of previous ?? []) {
