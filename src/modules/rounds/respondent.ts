@@ -251,13 +251,20 @@ export async function saveSection(
   Object.assign(merged, posted);
   // A form without JavaScript cannot hide a follow-up question when the answer it depends on
   // (on the same page) rules it out; what was typed there is then ignored, not refused.
-  for (const key of hiddenQuestions(instrument, merged)) {
-    for (const field of Object.keys(merged)) if (field === key || field.startsWith(`${key}.`)) delete merged[field];
+  let hidden = hiddenQuestions(instrument, merged);
+  let dropped = false;
+  for (const key of hidden) {
+    for (const field of Object.keys(merged))
+      if (field === key || field.startsWith(`${key}.`)) {
+        delete merged[field];
+        dropped = true;
+      }
   }
   const checked = validateSection(instrument, sectionKey, merged, lang);
   if (!checked.ok && !options.keepWhatIsValid) return checked;
   const result = checked.ok ? checked : { ok: false as const, issues: checked.issues, rows: keepableSectionRows(instrument, sectionKey, merged) };
-  const hidden = hiddenQuestions(instrument, merged);
+  // What is hidden changes only when answers were dropped just now (one may have shown another question).
+  if (dropped) hidden = hiddenQuestions(instrument, merged);
   await committerFor(ctx.db).run(async (trx) => {
     await store.deleteAnswers(trx, responseId, [...new Set([...sectionKeys, ...hidden])]);
     await store.insertAnswers(
