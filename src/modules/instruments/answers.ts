@@ -2,7 +2,7 @@ import type { Language } from '../../core/language.ts';
 import { answerMessages } from './answer-messages.ts';
 import { type AnswerIssue, collect, isRecord, type ParsedAnswer, parseAnswer, requiredIssues } from './answer-parsing.ts';
 import { evaluate, type Truth } from './conditions.ts';
-import { allQuestions, NO_OPINION, OTHER } from './definition.ts';
+import { allQuestions, type Condition, NO_OPINION, OTHER } from './definition.ts';
 import type { ResolvedInstrument, ResolvedQuestion } from './resolve.ts';
 
 export type { AnswerIssue } from './answer-parsing.ts';
@@ -30,15 +30,24 @@ type Walk = {
  * Goes through every question in order, deciding visibility from the answers before it. Only the
  * questions in `scope` report problems; the others are read to evaluate conditions.
  */
-function walk(instrument: ResolvedInstrument, raw: unknown, lang: Language, scope: (q: ResolvedQuestion) => boolean): Walk {
+function walk(
+  instrument: ResolvedInstrument,
+  raw: unknown,
+  lang: Language,
+  scope: (q: ResolvedQuestion) => boolean,
+  /** Only visibility is wanted: answers to questions no condition looks at need not be read. */
+  visibilityOnly = false,
+): Walk {
   const msg = answerMessages(lang);
   const { collected, issues } = collect(instrument, raw, msg);
   const answers = new Map<string, ParsedAnswer>();
   const uncertain = new Set<string>();
   const visibility = new Map<string, Truth>();
+  const looked = visibilityOnly ? conditionTargets(instrument) : undefined;
   for (const q of allQuestions(instrument)) {
     const visible: Truth = q.showIf ? evaluate(q.showIf, { answers, uncertain }) : true;
     visibility.set(q.key, visible);
+    if (looked && !looked.has(q.key)) continue;
     const parsed = parseAnswer(q, collected.get(q.key), lang, msg);
     const report = scope(q);
     if (visible === false) {
@@ -55,6 +64,25 @@ function walk(instrument: ResolvedInstrument, raw: unknown, lang: Language, scop
     else if (report) issues.push(...requiredIssues(q, parsed, msg));
   }
   return { issues, answers, visibility };
+}
+
+const targets = new WeakMap<ResolvedInstrument, ReadonlySet<string>>();
+
+/** The questions some condition looks at (kept per instrument object: a published one never changes). */
+function conditionTargets(instrument: ResolvedInstrument): ReadonlySet<string> {
+  let found = targets.get(instrument);
+  if (!found) {
+    const keys = new Set<string>();
+    const add = (c: Condition): void => {
+      if ('all' in c) c.all.forEach(add);
+      else if ('any' in c) c.any.forEach(add);
+      else keys.add(c.question);
+    };
+    for (const q of allQuestions(instrument)) if (q.showIf) add(q.showIf);
+    found = keys;
+    targets.set(instrument, found);
+  }
+  return found;
 }
 
 function rowsOf(q: ResolvedQuestion, answer: ParsedAnswer): AnswerRow[] {
@@ -122,7 +150,7 @@ export function keepableSectionRows(instrument: ResolvedInstrument, sectionKey: 
  * that is not valid yet is shown: hiding it could lose what someone meant to say.
  */
 export function visibleQuestions(instrument: ResolvedInstrument, answersSoFar: unknown): ResolvedQuestion[] {
-  const { visibility } = walk(instrument, isRecord(answersSoFar) ? answersSoFar : {}, 'nl', () => false);
+  const { visibility } = walk(instrument, isRecord(answersSoFar) ? answersSoFar : {}, 'nl', () => false, true);
   return allQuestions(instrument).filter((q) => visibility.get(q.key) !== false);
 }
 
