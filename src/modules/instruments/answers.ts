@@ -35,21 +35,21 @@ function walk(
   raw: unknown,
   lang: Language,
   scope: (q: ResolvedQuestion) => boolean,
-  /** Only visibility is wanted: answers to questions no condition looks at need not be read. */
-  visibilityOnly = false,
+  /** false: only the questions in scope and those a condition looks at are read (the others would change nothing returned but `answers`). */
+  readAll = true,
 ): Walk {
   const msg = answerMessages(lang);
   const { collected, issues } = collect(instrument, raw, msg);
   const answers = new Map<string, ParsedAnswer>();
   const uncertain = new Set<string>();
   const visibility = new Map<string, Truth>();
-  const looked = visibilityOnly ? conditionTargets(instrument) : undefined;
+  const looked = readAll ? undefined : conditionTargets(instrument);
   for (const q of allQuestions(instrument)) {
     const visible: Truth = q.showIf ? evaluate(q.showIf, { answers, uncertain }) : true;
     visibility.set(q.key, visible);
-    if (looked && !looked.has(q.key)) continue;
-    const parsed = parseAnswer(q, collected.get(q.key), lang, msg);
     const report = scope(q);
+    if (looked && !report && !looked.has(q.key)) continue;
+    const parsed = parseAnswer(q, collected.get(q.key), lang, msg);
     if (visible === false) {
       if (report && parsed.kind !== 'blank') issues.push({ question: q.key, message: msg.notApplicable });
       continue;
@@ -103,7 +103,7 @@ function rowsOf(q: ResolvedQuestion, answer: ParsedAnswer): AnswerRow[] {
 
 function result(instrument: ResolvedInstrument, raw: unknown, lang: Language, scope: (q: ResolvedQuestion) => boolean): AnswerResult {
   if (!isRecord(raw)) return { ok: false, issues: [{ question: '', message: answerMessages(lang).notAnObject }] };
-  const { issues, answers } = walk(instrument, raw, lang, scope);
+  const { issues, answers } = walk(instrument, raw, lang, scope, false);
   if (issues.length > 0) return { ok: false, issues };
   const rows = allQuestions(instrument).flatMap((q) => {
     const answer = answers.get(q.key);
@@ -150,7 +150,7 @@ export function keepableSectionRows(instrument: ResolvedInstrument, sectionKey: 
  * that is not valid yet is shown: hiding it could lose what someone meant to say.
  */
 export function visibleQuestions(instrument: ResolvedInstrument, answersSoFar: unknown): ResolvedQuestion[] {
-  const { visibility } = walk(instrument, isRecord(answersSoFar) ? answersSoFar : {}, 'nl', () => false, true);
+  const { visibility } = walk(instrument, isRecord(answersSoFar) ? answersSoFar : {}, 'nl', () => false, false);
   return allQuestions(instrument).filter((q) => visibility.get(q.key) !== false);
 }
 
