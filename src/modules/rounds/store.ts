@@ -125,8 +125,21 @@ export async function draftRows(db: Db, responseId: string): Promise<DraftRow[]>
   return (await db.executeQuery<DraftRow>(CompiledQuery.raw(text, [responseId]))).rows;
 }
 
-export const deleteAnswers = (db: Db, responseId: string, questions: string[]) =>
-  questions.length ? db.deleteFrom('answers').where('response_id', '=', responseId).where('question', 'in', questions).execute() : Promise.resolve();
+const deleteTexts = new Map<string, string>();
+
+/** A page's earlier answers, dropped before its new ones go in (once per posted page): SQL text written once per dialect and count. */
+export async function deleteAnswers(db: Db, responseId: string, questions: string[]): Promise<void> {
+  if (questions.length === 0) return;
+  const postgres = db.getExecutor().adapter instanceof PostgresAdapter;
+  const key = `${postgres ? 'pg' : 'sqlite'}:${questions.length}`;
+  let text = deleteTexts.get(key);
+  if (!text) {
+    const list = questions.map((_, i) => (postgres ? `$${i + 2}` : '?')).join(', ');
+    text = `delete from answers where response_id = ${postgres ? '$1' : '?'} and question in (${list})`;
+    if (deleteTexts.size < 1000) deleteTexts.set(key, text);
+  }
+  await db.executeQuery(CompiledQuery.raw(text, [responseId, ...questions]));
+}
 
 const ANSWER_COLUMNS = ['response_id', 'question', 'item', 'option', 'number_value', 'text_value'] as const;
 const CHUNK = 150;
