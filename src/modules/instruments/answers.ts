@@ -1,6 +1,6 @@
 import type { Language } from '../../core/language.ts';
 import { answerMessages } from './answer-messages.ts';
-import { type AnswerIssue, collect, isRecord, type ParsedAnswer, parseAnswer, requiredIssues } from './answer-parsing.ts';
+import { type AnswerIssue, collect, isRecord, type ParsedAnswer, parseAnswer, questionsByKey, requiredIssues } from './answer-parsing.ts';
 import { evaluate, type Truth } from './conditions.ts';
 import { allQuestions, type Condition, NO_OPINION, OTHER } from './definition.ts';
 import type { ResolvedInstrument, ResolvedQuestion } from './resolve.ts';
@@ -44,7 +44,7 @@ function walk(
   const uncertain = new Set<string>();
   const visibility = new Map<string, Truth>();
   const looked = readAll ? undefined : conditionTargets(instrument);
-  for (const q of allQuestions(instrument)) {
+  for (const q of questionsByKey(instrument).values()) {
     const visible: Truth = q.showIf ? evaluate(q.showIf, { answers, uncertain }) : true;
     visibility.set(q.key, visible);
     const report = scope(q);
@@ -151,7 +151,7 @@ export function keepableSectionRows(instrument: ResolvedInstrument, sectionKey: 
  */
 export function visibleQuestions(instrument: ResolvedInstrument, answersSoFar: unknown): ResolvedQuestion[] {
   const { visibility } = walk(instrument, isRecord(answersSoFar) ? answersSoFar : {}, 'nl', () => false, false);
-  return allQuestions(instrument).filter((q) => visibility.get(q.key) !== false);
+  return [...questionsByKey(instrument).values()].filter((q) => visibility.get(q.key) !== false);
 }
 
 /** The inverse of the rows: the canonical answers they came from (for re-editing, exports and tests). */
