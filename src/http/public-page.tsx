@@ -1,5 +1,6 @@
 import fs from 'node:fs';
 import path from 'node:path';
+import zlib from 'node:zlib';
 import type { FastifyInstance, FastifyReply } from 'fastify';
 import type { ReactElement, ReactNode } from 'react';
 import { renderToStaticMarkup } from 'react-dom/server';
@@ -66,14 +67,43 @@ export function PublicPage(props: {
 
 /** Answers with a rendered public page; no-store, so a closed round or a withdrawn story never lingers in a cache. */
 export function sendPublicPage(reply: FastifyReply, element: ReactElement, status = 200) {
-  return reply
-    .status(status)
-    .type('text/html; charset=utf-8')
-    .header('Cache-Control', 'no-store')
-    .send(`<!doctype html>${renderToStaticMarkup(element)}`);
+  return sendPublicHtml(reply, renderToStaticMarkup(element), status);
 }
 
-/** Serves a fixed file of a public page (its stylesheet or script), cacheable for an hour. */
+/** The same for a page already rendered to HTML (without its doctype). */
+export function sendPublicHtml(reply: FastifyReply, html: string, status = 200) {
+  return reply.status(status).type('text/html; charset=utf-8').header('Cache-Control', 'no-store').send(`<!doctype html>${html}`);
+}
+
+/** The encoding to send a fixed file in: brotli, else gzip, else none (a `q=0` refuses one). */
+export function pickEncoding(acceptEncoding: string | undefined): 'br' | 'gzip' | undefined {
+  const accepted = new Set<string>();
+  for (const part of (acceptEncoding ?? '').toLowerCase().split(',')) {
+    const [name = '', ...params] = part.split(';').map((p) => p.trim());
+    if (!params.some((p) => /^q=0(\.0*)?$/.test(p))) accepted.add(name);
+  }
+  if (accepted.has('br')) return 'br';
+  if (accepted.has('gzip') || accepted.has('*')) return 'gzip';
+  return undefined;
+}
+
+/**
+ * Serves a fixed file of a public page (its stylesheet or script), cacheable for an hour. It is
+ * compressed once, at the strongest settings, the first time each encoding is asked for, and sent
+ * as it is from then on (not compressed again per request).
+ */
 export function registerPublicAsset(app: FastifyInstance, url: string, contentType: string, body: string): void {
-  app.get(url, { schema: { hide: true } }, (_req, reply) => reply.type(contentType).header('Cache-Control', 'public, max-age=3600').send(body));
+  const plain = Buffer.from(body);
+  const compressed: { br?: Buffer; gzip?: Buffer } = {};
+  const make = {
+    br: () => zlib.brotliCompressSync(plain, { params: { [zlib.constants.BROTLI_PARAM_QUALITY]: 11, [zlib.constants.BROTLI_PARAM_SIZE_HINT]: plain.length } }),
+    gzip: () => zlib.gzipSync(plain, { level: 9 }),
+  };
+  app.get(url, { schema: { hide: true }, compress: false }, (req, reply) => {
+    reply.type(contentType).header('Cache-Control', 'public, max-age=3600').header('Vary', 'Accept-Encoding');
+    const encoding = pickEncoding(req.headers['accept-encoding']);
+    if (!encoding) return reply.send(plain);
+    compressed[encoding] ??= make[encoding]();
+    return reply.header('Content-Encoding', encoding).send(compressed[encoding]);
+  });
 }

@@ -54,3 +54,29 @@ describe.runIf(built)('compressed answers', () => {
     expect(JSON.parse(zlib.gunzipSync(docs.rawPayload).toString())).toHaveProperty('openapi');
   });
 });
+
+describe('fixed files of the public pages', () => {
+  let t: TestApp;
+  beforeAll(async () => {
+    t = await createTestApp('sqlite');
+  });
+  afterAll(async () => t?.close());
+
+  it('are compressed once and sent as kept: brotli, gzip, or plain for a client that refuses both', async () => {
+    const plain = await t.app.inject({ method: 'GET', url: '/r-assets/form.css', headers: { 'accept-encoding': 'br;q=0, gzip;q=0' } });
+    expect(plain.headers['content-encoding']).toBeUndefined();
+    expect(plain.body).toContain('.question');
+    const br = await t.app.inject({ method: 'GET', url: '/r-assets/form.css', headers: { 'accept-encoding': 'gzip, br' } });
+    expect(br.headers['content-encoding']).toBe('br');
+    expect(br.headers.vary).toBe('Accept-Encoding');
+    expect(br.headers['content-type']).toBe('text/css; charset=utf-8');
+    expect(zlib.brotliDecompressSync(br.rawPayload).equals(plain.rawPayload)).toBe(true);
+    // Brotli at its strongest setting: smaller than at the quality used for pages made per request.
+    expect(br.rawPayload.length).toBeLessThan(zlib.brotliCompressSync(plain.rawPayload, { params: { [zlib.constants.BROTLI_PARAM_QUALITY]: 1 } }).length);
+    const again = await t.app.inject({ method: 'GET', url: '/r-assets/form.css', headers: { 'accept-encoding': 'br' } });
+    expect(again.rawPayload.equals(br.rawPayload)).toBe(true);
+    const gz = await t.app.inject({ method: 'GET', url: '/r-assets/form.js', headers: { 'accept-encoding': 'gzip' } });
+    expect(gz.headers['content-encoding']).toBe('gzip');
+    expect(zlib.gunzipSync(gz.rawPayload).toString()).toContain('Optional improvements for the resp');
+  });
+});

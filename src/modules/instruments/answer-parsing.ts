@@ -30,8 +30,20 @@ export const isBlank = (value: unknown): boolean =>
 
 export const isRecord = (value: unknown): value is Record<string, unknown> => typeof value === 'object' && value !== null && !Array.isArray(value);
 
+const questionMaps = new WeakMap<ResolvedInstrument, ReadonlyMap<string, ResolvedQuestion>>();
+
+/** The instrument's questions by key, kept per instrument object (a published one never changes; answers are checked many times a second). */
+export function questionsByKey(instrument: ResolvedInstrument): ReadonlyMap<string, ResolvedQuestion> {
+  let found = questionMaps.get(instrument);
+  if (!found) {
+    found = new Map(instrument.sections.flatMap((s) => s.questions.map((q) => [q.key, q] as const)));
+    questionMaps.set(instrument, found);
+  }
+  return found;
+}
+
 export function collect(instrument: ResolvedInstrument, raw: unknown, msg: AnswerMessages): { collected: Map<string, Collected>; issues: AnswerIssue[] } {
-  const questions = new Map(instrument.sections.flatMap((s) => s.questions.map((q) => [q.key, q] as const)));
+  const questions = questionsByKey(instrument);
   const collected = new Map<string, Collected>();
   const issues: AnswerIssue[] = [];
   if (!isRecord(raw)) return { collected, issues: [{ question: '', message: msg.notAnObject }] };

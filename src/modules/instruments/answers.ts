@@ -1,8 +1,8 @@
 import type { Language } from '../../core/language.ts';
 import { answerMessages } from './answer-messages.ts';
-import { type AnswerIssue, collect, isRecord, type ParsedAnswer, parseAnswer, requiredIssues } from './answer-parsing.ts';
+import { type AnswerIssue, collect, isRecord, type ParsedAnswer, parseAnswer, questionsByKey, requiredIssues } from './answer-parsing.ts';
 import { evaluate, type Truth } from './conditions.ts';
-import { allQuestions, NO_OPINION, OTHER } from './definition.ts';
+import { allQuestions, type Condition, NO_OPINION, OTHER } from './definition.ts';
 import type { ResolvedInstrument, ResolvedQuestion } from './resolve.ts';
 
 export type { AnswerIssue } from './answer-parsing.ts';
@@ -30,17 +30,26 @@ type Walk = {
  * Goes through every question in order, deciding visibility from the answers before it. Only the
  * questions in `scope` report problems; the others are read to evaluate conditions.
  */
-function walk(instrument: ResolvedInstrument, raw: unknown, lang: Language, scope: (q: ResolvedQuestion) => boolean): Walk {
+function walk(
+  instrument: ResolvedInstrument,
+  raw: unknown,
+  lang: Language,
+  scope: (q: ResolvedQuestion) => boolean,
+  /** false: only the questions in scope and those a condition looks at are read (the others would change nothing returned but `answers`). */
+  readAll = true,
+): Walk {
   const msg = answerMessages(lang);
   const { collected, issues } = collect(instrument, raw, msg);
   const answers = new Map<string, ParsedAnswer>();
   const uncertain = new Set<string>();
   const visibility = new Map<string, Truth>();
-  for (const q of allQuestions(instrument)) {
+  const looked = readAll ? undefined : conditionTargets(instrument);
+  for (const q of questionsByKey(instrument).values()) {
     const visible: Truth = q.showIf ? evaluate(q.showIf, { answers, uncertain }) : true;
     visibility.set(q.key, visible);
-    const parsed = parseAnswer(q, collected.get(q.key), lang, msg);
     const report = scope(q);
+    if (looked && !report && !looked.has(q.key)) continue;
+    const parsed = parseAnswer(q, collected.get(q.key), lang, msg);
     if (visible === false) {
       if (report && parsed.kind !== 'blank') issues.push({ question: q.key, message: msg.notApplicable });
       continue;
@@ -55,6 +64,25 @@ function walk(instrument: ResolvedInstrument, raw: unknown, lang: Language, scop
     else if (report) issues.push(...requiredIssues(q, parsed, msg));
   }
   return { issues, answers, visibility };
+}
+
+const targets = new WeakMap<ResolvedInstrument, ReadonlySet<string>>();
+
+/** The questions some condition looks at (kept per instrument object: a published one never changes). */
+function conditionTargets(instrument: ResolvedInstrument): ReadonlySet<string> {
+  let found = targets.get(instrument);
+  if (!found) {
+    const keys = new Set<string>();
+    const add = (c: Condition): void => {
+      if ('all' in c) c.all.forEach(add);
+      else if ('any' in c) c.any.forEach(add);
+      else keys.add(c.question);
+    };
+    for (const q of allQuestions(instrument)) if (q.showIf) add(q.showIf);
+    found = keys;
+    targets.set(instrument, found);
+  }
+  return found;
 }
 
 function rowsOf(q: ResolvedQuestion, answer: ParsedAnswer): AnswerRow[] {
@@ -75,7 +103,7 @@ function rowsOf(q: ResolvedQuestion, answer: ParsedAnswer): AnswerRow[] {
 
 function result(instrument: ResolvedInstrument, raw: unknown, lang: Language, scope: (q: ResolvedQuestion) => boolean): AnswerResult {
   if (!isRecord(raw)) return { ok: false, issues: [{ question: '', message: answerMessages(lang).notAnObject }] };
-  const { issues, answers } = walk(instrument, raw, lang, scope);
+  const { issues, answers } = walk(instrument, raw, lang, scope, false);
   if (issues.length > 0) return { ok: false, issues };
   const rows = allQuestions(instrument).flatMap((q) => {
     const answer = answers.get(q.key);
@@ -122,8 +150,8 @@ export function keepableSectionRows(instrument: ResolvedInstrument, sectionKey: 
  * that is not valid yet is shown: hiding it could lose what someone meant to say.
  */
 export function visibleQuestions(instrument: ResolvedInstrument, answersSoFar: unknown): ResolvedQuestion[] {
-  const { visibility } = walk(instrument, isRecord(answersSoFar) ? answersSoFar : {}, 'nl', () => false);
-  return allQuestions(instrument).filter((q) => visibility.get(q.key) !== false);
+  const { visibility } = walk(instrument, isRecord(answersSoFar) ? answersSoFar : {}, 'nl', () => false, false);
+  return [...questionsByKey(instrument).values()].filter((q) => visibility.get(q.key) !== false);
 }
 
 /** The inverse of the rows: the canonical answers they came from (for re-editing, exports and tests). */

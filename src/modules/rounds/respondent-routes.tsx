@@ -9,7 +9,7 @@ import { newId } from '../../core/ids.ts';
 import { type Language, languageFromHeader, languageSchema } from '../../core/language.ts';
 import { errorMessages } from '../../core/messages.ts';
 import { publicOrigin } from '../../http/public-origin.ts';
-import { publicPageCss, registerPublicAsset, sendPublicPage } from '../../http/public-page.tsx';
+import { publicPageCss, registerPublicAsset, sendPublicHtml, sendPublicPage } from '../../http/public-page.tsx';
 import type { AnswerIssue } from '../instruments/answers.ts';
 import { visibleQuestions } from '../instruments/answers.ts';
 import { localise } from '../instruments/definition.ts';
@@ -20,7 +20,8 @@ import { formBrand, registerBrandAssets } from './form/brand-assets.ts';
 import { dependsOnPage, followUpHint, followUpsToAsk } from './form/follow-ups.ts';
 import type { FormBrand } from './form/Layout.tsx';
 import { formMessages } from './form/messages.ts';
-import { MessagePage, ResumePage, SavedPage, SectionPage, WelcomePage } from './form/pages.tsx';
+import { MessagePage, ResumePage, SavedPage, SectionPage } from './form/pages.tsx';
+import { sectionPageHtml, welcomePageHtml } from './form/rendered-pages.tsx';
 import type { InstrumentSource } from './instrument-source.ts';
 import { resumeCodeSchema, roundTokenSchema } from './model.ts';
 import type { Draft } from './respondent.ts';
@@ -32,6 +33,8 @@ const script = fs.readFileSync(path.join(import.meta.dirname, 'form', 'form.js')
 const pageParams = z.object({ token: roundTokenSchema, responseId: z.uuid(), page: z.coerce.number().int().min(1).max(100) });
 const tokenParams = z.object({ token: roundTokenSchema });
 const formBody = z.record(z.string(), z.union([z.string(), z.array(z.string())]));
+const startBody = z.object({ responseId: z.uuid(), consentVersion: z.string().max(64), consent: z.literal('yes').optional() });
+const doneParams = z.object({ token: roundTokenSchema, responseId: z.uuid() });
 
 function pickLanguage(req: FastifyRequest, fallback?: string): Language {
   const fromQuery = languageSchema.safeParse((req.query as Record<string, unknown> | undefined)?.lang);
@@ -62,6 +65,8 @@ export function registerRespondentPages(app: FastifyInstance, source: Instrument
     await scope.register(formbody, { bodyLimit: 256 * 1024 });
     const config = { csrf: false, rateLimit: { max: respondentRateLimit, timeWindow: '1 minute', batched: true } };
     registerBrandAssets(scope, ctx, source, storage, config);
+    // Browsers never send a compressed form: these routes skip @fastify/compress's request-decompression hook.
+    const pageRoute = { config, decompress: false } as const;
 
     const unknown = (reply: FastifyReply, lang: Language) => {
       const t = formMessages(lang);
@@ -113,37 +118,37 @@ export function registerRespondentPages(app: FastifyInstance, source: Instrument
 
     function welcome(reply: FastifyReply, link: LinkContext, lang: Language, error?: string, status = 200) {
       const consent = consentFor(link, lang);
-      return sendPublicPage(
+      return sendPublicHtml(
         reply,
-        <WelcomePage
-          lang={lang}
-          token={link.token}
-          brand={brands.get(link)}
-          title={title(link, lang)}
-          intro={link.published.instrument.intro ? localise(link.published.instrument.intro, lang) : undefined}
-          organisationName={link.organisationName}
-          teamName={link.teamName}
-          statement={consent.paragraphs}
-          consentVersion={consent.version}
-          responseId={newId()}
-          error={error}
-        />,
+        welcomePageHtml(link, {
+          lang,
+          token: link.token,
+          brand: brands.get(link),
+          title: title(link, lang),
+          intro: link.published.instrument.intro ? localise(link.published.instrument.intro, lang) : undefined,
+          organisationName: link.organisationName,
+          teamName: link.teamName,
+          statement: consent.paragraphs,
+          consentVersion: consent.version,
+          responseId: newId(),
+          error,
+        }),
         status,
       );
     }
 
-    scope.get('/r/:token', { config }, async (req, reply) => {
+    scope.get('/r/:token', pageRoute, async (req, reply) => {
       const lang = pickLanguage(req);
       const link = await linkOr(req, reply, lang);
       if (link?.invitation?.spent) return usedPage(reply, lang);
       if (link) return welcome(reply, link, lang);
     });
 
-    scope.post('/r/:token/start', { config }, async (req, reply) => {
+    scope.post('/r/:token/start', pageRoute, async (req, reply) => {
       const lang = pickLanguage(req);
       const link = await linkOr(req, reply, lang);
       if (!link) return;
-      const body = z.object({ responseId: z.uuid(), consentVersion: z.string().max(64), consent: z.literal('yes').optional() }).safeParse(req.body);
+      const body = startBody.safeParse(req.body);
       if (!body.success) return unknown(reply, lang);
       const t = formMessages(lang);
       if (!body.data.consent) return welcome(reply, link, lang, t.agreeRequired, 400);
@@ -181,29 +186,29 @@ export function registerRespondentPages(app: FastifyInstance, source: Instrument
       const questions = section.questions.filter((q) => visible.has(q.key) || dependsOnPage(q, keys));
       const followUps = new Map(questions.filter((q) => dependsOnPage(q, keys)).map((q) => [q.key, followUpHint(q, instrument, lang)]));
       const hiddenFollowUps = new Set(questions.filter((q) => !visible.has(q.key)).map((q) => q.key));
-      return sendPublicPage(
+      return sendPublicHtml(
         reply,
-        <SectionPage
-          lang={lang}
-          token={link.token}
-          brand={brands.get(link)}
-          title={title(link, lang)}
-          responseId={params.data.responseId}
-          instrument={instrument}
-          index={index}
-          questions={questions}
-          answers={answers}
-          errors={issuesToErrors(issues ?? [])}
-          followUps={followUps}
-          hiddenFollowUps={hiddenFollowUps}
-        />,
+        sectionPageHtml(link, {
+          lang,
+          token: link.token,
+          brand: brands.get(link),
+          title: title(link, lang),
+          responseId: params.data.responseId,
+          instrument,
+          index,
+          questions,
+          answers,
+          errors: issuesToErrors(issues ?? []),
+          followUps,
+          hiddenFollowUps,
+        }),
         status,
       );
     }
 
-    scope.get('/r/:token/:responseId/:page', { config }, (req, reply) => sectionPage(req, reply));
+    scope.get('/r/:token/:responseId/:page', pageRoute, (req, reply) => sectionPage(req, reply));
 
-    scope.post('/r/:token/:responseId/:page', { config }, async (req, reply) => {
+    scope.post('/r/:token/:responseId/:page', pageRoute, async (req, reply) => {
       const params = pageParams.safeParse(req.params);
       const body = formBody.safeParse(req.body ?? {});
       if (!params.success || !body.success) return unknown(reply, pickLanguage(req));
@@ -334,9 +339,9 @@ export function registerRespondentPages(app: FastifyInstance, source: Instrument
       return reply.redirect(`${base}/done?lang=${lang}`, 303);
     }
 
-    scope.get('/r/:token/:responseId/done', { config }, async (req, reply) => {
+    scope.get('/r/:token/:responseId/done', pageRoute, async (req, reply) => {
       const lang = pickLanguage(req);
-      const params = z.object({ token: roundTokenSchema, responseId: z.uuid() }).safeParse(req.params);
+      const params = doneParams.safeParse(req.params);
       const link = params.success ? await openLink(ctx, source, params.data.token) : undefined;
       const draft = link && params.success ? await loadDraft(ctx, link, params.data.responseId, ownerHashOf(req, params.data.responseId)) : undefined;
       if (!link) return unknown(reply, lang);
@@ -345,7 +350,7 @@ export function registerRespondentPages(app: FastifyInstance, source: Instrument
       return sendPublicPage(reply, <MessagePage lang={lang} title={t.thanksTitle} text={t.thanks} />);
     });
 
-    scope.get('/r/:token/resume', { config }, async (req, reply) => {
+    scope.get('/r/:token/resume', pageRoute, async (req, reply) => {
       const lang = pickLanguage(req);
       const link = await linkOr(req, reply, lang);
       if (link) return sendPublicPage(reply, <ResumePage lang={lang} token={link.token} brand={brands.get(link)} title={title(link, lang)} />);

@@ -195,9 +195,11 @@ export type Draft = { status: 'draft' | 'complete'; answers: Record<string, Answ
 
 /** The draft when it is this browser's (`ownerHash`); undefined otherwise, whether or not the id exists. */
 export async function loadDraft(ctx: ServiceContext, link: LinkContext, responseId: string, ownerHash: string | undefined): Promise<Draft | undefined> {
-  const response = await store.findResponse(ctx.db, responseId);
+  const found = await store.draftRows(ctx.db, responseId);
+  const response = found[0];
   if (!response || response.round_id !== link.roundId || ownerHash === undefined || response.owner_hash !== ownerHash) return undefined;
-  const rows = fromTable(await store.answersOf(ctx.db, responseId));
+  // A response without answers comes back as one row with no question (the left join).
+  const rows = fromTable(found.filter((r): r is typeof r & { question: string } => r.question !== null));
   return {
     status: response.status as Draft['status'],
     answers: rowsToAnswers(link.published.instrument, rows),
@@ -251,13 +253,20 @@ export async function saveSection(
   Object.assign(merged, posted);
   // A form without JavaScript cannot hide a follow-up question when the answer it depends on
   // (on the same page) rules it out; what was typed there is then ignored, not refused.
-  for (const key of hiddenQuestions(instrument, merged)) {
-    for (const field of Object.keys(merged)) if (field === key || field.startsWith(`${key}.`)) delete merged[field];
+  let hidden = hiddenQuestions(instrument, merged);
+  let dropped = false;
+  for (const key of hidden) {
+    for (const field of Object.keys(merged))
+      if (field === key || field.startsWith(`${key}.`)) {
+        delete merged[field];
+        dropped = true;
+      }
   }
   const checked = validateSection(instrument, sectionKey, merged, lang);
   if (!checked.ok && !options.keepWhatIsValid) return checked;
   const result = checked.ok ? checked : { ok: false as const, issues: checked.issues, rows: keepableSectionRows(instrument, sectionKey, merged) };
-  const hidden = hiddenQuestions(instrument, merged);
+  // What is hidden changes only when answers were dropped just now (one may have shown another question).
+  if (dropped) hidden = hiddenQuestions(instrument, merged);
   await committerFor(ctx.db).run(async (trx) => {
     await store.deleteAnswers(trx, responseId, [...new Set([...sectionKeys, ...hidden])]);
     await store.insertAnswers(

@@ -93,8 +93,53 @@ export const updateResponse = (db: Db, responseId: string, changes: Partial<Omit
 export const answersOf = (db: Db, responseId: string) =>
   db.selectFrom('answers').select(['question', 'item', 'option', 'number_value', 'text_value']).where('response_id', '=', responseId).execute();
 
-export const deleteAnswers = (db: Db, responseId: string, questions: string[]) =>
-  questions.length ? db.deleteFrom('answers').where('response_id', '=', responseId).where('question', 'in', questions).execute() : Promise.resolve();
+/** A draft as the form reads it on every page: the response's owner and state, and its answer rows (none when it has no answers). */
+export type DraftRow = {
+  round_id: string;
+  owner_hash: string | null;
+  status: string;
+  language: string;
+  question: string | null;
+  item: string | null;
+  option: string | null;
+  number_value: number | null;
+  text_value: string | null;
+};
+
+const draftTexts = new Map<string, string>();
+
+/**
+ * The response and its answers in one statement (the form reads them on every page view and post);
+ * its SQL text is written once per dialect, not through the query builder each time. No row: no such response.
+ */
+export async function draftRows(db: Db, responseId: string): Promise<DraftRow[]> {
+  const postgres = db.getExecutor().adapter instanceof PostgresAdapter;
+  const key = postgres ? 'pg' : 'sqlite';
+  let text = draftTexts.get(key);
+  if (!text) {
+    text =
+      'select r.round_id, r.owner_hash, r.status, r.language, a.question, a.item, a.option, a.number_value, a.text_value ' +
+      `from responses r left join answers a on a.response_id = r.id where r.id = ${postgres ? '$1' : '?'}`;
+    draftTexts.set(key, text);
+  }
+  return (await db.executeQuery<DraftRow>(CompiledQuery.raw(text, [responseId]))).rows;
+}
+
+const deleteTexts = new Map<string, string>();
+
+/** A page's earlier answers, dropped before its new ones go in (once per posted page): SQL text written once per dialect and count. */
+export async function deleteAnswers(db: Db, responseId: string, questions: string[]): Promise<void> {
+  if (questions.length === 0) return;
+  const postgres = db.getExecutor().adapter instanceof PostgresAdapter;
+  const key = `${postgres ? 'pg' : 'sqlite'}:${questions.length}`;
+  let text = deleteTexts.get(key);
+  if (!text) {
+    const list = questions.map((_, i) => (postgres ? `$${i + 2}` : '?')).join(', ');
+    text = `delete from answers where response_id = ${postgres ? '$1' : '?'} and question in (${list})`;
+    if (deleteTexts.size < 1000) deleteTexts.set(key, text);
+  }
+  await db.executeQuery(CompiledQuery.raw(text, [responseId, ...questions]));
+}
 
 const ANSWER_COLUMNS = ['response_id', 'question', 'item', 'option', 'number_value', 'text_value'] as const;
 const CHUNK = 150;

@@ -42,6 +42,8 @@ export function followUpsToAsk(
   after: Record<string, unknown>,
 ): ResolvedQuestion[] {
   const keys = new Set(section.questions.map((q) => q.key));
+  // Most pages have no follow-up on an answer of their own: then nothing can be asked, and the answers need no walk.
+  if (!section.questions.some((q) => dependsOnPage(q, keys))) return [];
   const shownBefore = new Set(visibleQuestions(instrument, before).map((q) => q.key));
   const shownAfter = new Set(visibleQuestions(instrument, after).map((q) => q.key));
   const answered = (key: string) =>

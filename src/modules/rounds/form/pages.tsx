@@ -68,6 +68,8 @@ export function SectionPage(
     hiddenFollowUps?: ReadonlySet<string>;
     /** The extra step without JavaScript: only the follow-ups just called for, the page's other answers carried along. */
     followUpStep?: { carried: Record<string, string | string[]> } | undefined;
+    /** Text that stands where the questions go (rendered-pages.tsx puts each question's HTML there). */
+    questionsSlot?: string | undefined;
   },
 ) {
   const t = formMessages(props.lang);
@@ -110,6 +112,7 @@ export function SectionPage(
           Object.entries(props.followUpStep.carried).flatMap(([name, value]) =>
             [value].flat().map((v) => <input key={`${name}=${v}`} type="hidden" name={name} value={v} />),
           )}
+        {props.questionsSlot}
         {props.questions.map((question) => (
           <QuestionField
             key={question.key}
