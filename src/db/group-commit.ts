@@ -1,6 +1,13 @@
 import type { Db } from './database.ts';
 
-type Job<T> = { work: (trx: Db) => Promise<T>; resolve: (value: T) => void; reject: (error: unknown) => void };
+type Job<T> = { work: (trx: Db) => Promise<T>; resolve: (value: T) => void; reject: (error: unknown) => void; atomic: boolean };
+
+/**
+ * `atomic`: the work is one statement, or opens its own transaction when it needs more (it checks
+ * `isTransaction`). When it is the only job of a batch it runs on the database itself: a single
+ * statement commits on its own, without a BEGIN and a COMMIT (on PostgreSQL two round trips less).
+ */
+export type RunOptions = { atomic?: boolean };
 
 /**
  * Group commit: writes that arrive close together share one transaction, so the disk is flushed
@@ -35,11 +42,11 @@ export class GroupCommitter {
     private readonly maxBatch = 200,
   ) {}
 
-  run<T>(work: (trx: Db) => Promise<T>): Promise<T> {
+  run<T>(work: (trx: Db) => Promise<T>, { atomic = false }: RunOptions = {}): Promise<T> {
     // Already inside a transaction (the demo loader, an import): its commit is the one that counts.
     if (this.db.isTransaction) return work(this.db);
     return new Promise<T>((resolve, reject) => {
-      this.#queue.push({ work, resolve, reject } as Job<unknown>);
+      this.#queue.push({ work, resolve, reject, atomic } as Job<unknown>);
       if (!this.#running) void this.#drain();
     });
   }
@@ -62,10 +69,13 @@ export class GroupCommitter {
 
   async #commit(batch: Job<unknown>[], attempt = 1): Promise<void> {
     const results: unknown[] = [];
+    const alone = batch.length === 1 && batch[0]?.atomic ? batch[0] : undefined;
     try {
-      await this.db.transaction().execute(async (trx) => {
-        for (const job of batch) results.push(await job.work(trx));
-      });
+      if (alone) results.push(await alone.work(this.db));
+      else
+        await this.db.transaction().execute(async (trx) => {
+          for (const job of batch) results.push(await job.work(trx));
+        });
     } catch (error) {
       // Another process's transaction crossed this one (both adding to the same round's tallies, in
       // another order): PostgreSQL rolled this one back whole, so running it again is safe.
