@@ -81,7 +81,7 @@ export const findPrompt = (db: Db, meetingId: string, promptId: string) =>
 export const updatePrompt = (db: Db, promptId: string, set: Partial<Pick<MeetingPromptTable, 'state' | 'results_visible'>>) =>
   changing(db.updateTable('meeting_prompts').set(set).where('id', '=', promptId).execute());
 
-export const insertParticipant = (db: Db, row: MeetingParticipantTable) => db.insertInto('meeting_participants').values(row).execute();
+export const insertParticipants = (db: Db, rows: MeetingParticipantTable[]) => db.insertInto('meeting_participants').values(rows).execute();
 export const findParticipant = (db: Db, meetingId: string, tokenHash: string) =>
   db.selectFrom('meeting_participants').selectAll().where('meeting_id', '=', meetingId).where('token_hash', '=', tokenHash).executeTakeFirst();
 export const findByReceipt = (db: Db, meetingId: string, receiptHash: string) =>
