@@ -17,7 +17,7 @@
  * With --postgres, also two app processes on one fresh PostgreSQL database (DATABASE_URL of the
  * local server, default postgres://postgres@127.0.0.1:5432/postgres, dropped afterwards): phones
  * alternate between the processes, the presenter watches on the first, events cross through
- * LISTEN/NOTIFY (only for sizes up to --postgres-max). --cpu-prof writes V8 CPU profiles of the app
+ * LISTEN/NOTIFY (only for sizes up to --postgres-max; --postgres-only leaves the SQLite process out). --cpu-prof writes V8 CPU profiles of the app
  * processes to bench/profiles/. The app runs with NODE_ENV=production, as deployed. Phones post their
  * forms through node:http (kept-alive connections), which costs this process less CPU than fetch;
  * this process's own CPU while answering is printed too, since it shares the cores with the servers.
@@ -25,7 +25,7 @@
  * --concurrency phones have an answer under way at once.
  *
  * Run: npm run bench:meetings -- [--participants 1000,5000,10000] [--concurrency 50] [--join-concurrency 200]
- *      [--answer socket|form|both] [--seconds 120] [--postgres] [--postgres-max 5000] [--total-seconds 600] [--cpu-prof]
+ *      [--answer socket|form|both] [--seconds 120] [--postgres] [--postgres-only] [--postgres-max 5000] [--total-seconds 600] [--cpu-prof]
  * (--seconds bounds each server's run at each size, --total-seconds the whole run.)
  */
 import { randomUUID } from 'node:crypto';
@@ -51,6 +51,7 @@ const { values: args } = parseArgs({
     'join-concurrency': { type: 'string', default: '200' },
     seconds: { type: 'string', default: '120' },
     postgres: { type: 'boolean', default: false },
+    'postgres-only': { type: 'boolean', default: false },
     'postgres-max': { type: 'string', default: '10000' },
     'total-seconds': { type: 'string', default: '600' },
     'cpu-prof': { type: 'boolean', default: false },
@@ -442,12 +443,12 @@ async function main() {
       N = size;
       const runDir = fs.mkdtempSync(path.join(dataDir, 'run-'));
       const ours: Result[] = [];
-      for (const way of ANSWER_WAYS) {
+      for (const way of args['postgres-only'] ? [] : ANSWER_WAYS) {
         ours.push(await measured(await appTarget(fs.mkdtempSync(path.join(runDir, `${way}-`)), way)));
         await cleanup();
         progress('stopped');
       }
-      if (args.postgres && N <= POSTGRES_MAX) {
+      if ((args.postgres || args['postgres-only']) && N <= POSTGRES_MAX) {
         ours.push(
           await withDatabase(async (url) => {
             try {

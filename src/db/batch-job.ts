@@ -4,6 +4,8 @@ import { groupCommitterFor } from './group-commit.ts';
 /** Stores many items in one go; returns one result per item, in their order. */
 export type StoreMany<I, R> = (trx: Db, items: I[]) => Promise<R[]>;
 type Waiting<I, R> = { item: I; resolve: (result: R) => void; reject: (error: unknown) => void };
+/** `oneStatement(items)`: storeMany writes these items in one statement (no transaction needed around it). */
+export type BatchOptions<I> = { oneStatement?: (items: I[]) => boolean };
 
 /**
  * Items handed in close together become ONE job of the group commit, stored by one call of
@@ -19,6 +21,7 @@ class BatchJob<I, R> {
   constructor(
     private readonly db: Db,
     private readonly storeMany: StoreMany<I, R>,
+    private readonly options: BatchOptions<I>,
   ) {}
 
   add(item: I): Promise<R> {
@@ -31,18 +34,22 @@ class BatchJob<I, R> {
       let taken: Waiting<I, R>[] | undefined;
       // The job takes whatever has gathered by the time the group commit runs it. The group commit
       // may run the job again (a transient failure): it then stores the same items, not newer ones.
+      const { oneStatement } = this.options;
       groupCommitterFor(this.db)
-        .run(async (trx) => {
-          if (!taken) {
-            this.#scheduled = false;
-            taken = this.#waiting;
-            this.#waiting = [];
-          }
-          return this.storeMany(
-            trx,
-            taken.map((w) => w.item),
-          );
-        })
+        .run(
+          async (trx) => {
+            if (!taken) {
+              this.#scheduled = false;
+              taken = this.#waiting;
+              this.#waiting = [];
+            }
+            const items = taken.map((w) => w.item);
+            // Run alone on the database itself (see RunOptions): more than one statement gets its own transaction.
+            if (trx.isTransaction || oneStatement?.(items)) return this.storeMany(trx, items);
+            return trx.transaction().execute((own) => this.storeMany(own, items));
+          },
+          { atomic: oneStatement !== undefined },
+        )
         .then(
           (results) => {
             for (const [i, w] of (taken ?? []).entries()) w.resolve(results[i] as R);
@@ -64,14 +71,15 @@ class BatchJob<I, R> {
 
 /**
  * A function that stores one item together with the others handed in at the same moment (one job
- * of the database's group commit); it resolves with the item's own result after the commit.
+ * of the database's group commit); it resolves with the item's own result after the commit. With
+ * `oneStatement`, a batch that is the commit's only job and one statement commits on its own.
  */
-export function batchedJob<I, R>(storeMany: StoreMany<I, R>): (db: Db, item: I) => Promise<R> {
+export function batchedJob<I, R>(storeMany: StoreMany<I, R>, options: BatchOptions<I> = {}): (db: Db, item: I) => Promise<R> {
   const batches = new WeakMap<Db, BatchJob<I, R>>();
   return (db, item) => {
     let batch = batches.get(db);
     if (!batch) {
-      batch = new BatchJob(db, storeMany);
+      batch = new BatchJob(db, storeMany, options);
       batches.set(db, batch);
     }
     return batch.add(item);

@@ -1,7 +1,7 @@
 import { afterAll, beforeAll, expect, it } from 'vitest';
 import type { MeetingTable } from '../../src/db/tables/meetings.ts';
 import { storeAnswers } from '../../src/modules/meetings/answer-batch.ts';
-import { answer } from '../../src/modules/meetings/participant.ts';
+import { answer, join } from '../../src/modules/meetings/participant.ts';
 import { control, createMeeting } from '../../src/modules/meetings/service.ts';
 import { createTestApp, type TestApp } from '../helpers/app.ts';
 import { describeEachDatabase } from '../helpers/databases.ts';
@@ -63,6 +63,24 @@ describeEachDatabase('meetings: answers written in batches', (dialect) => {
       '5:c-10:{"choice":"b"}',
     ]);
     expect(await send(3, 'c-04', 'a')).toBe('unchanged');
+  });
+
+  it('joins sent at once share one statement, and each is stored before its receipt is handed back', async () => {
+    const before = await t.ctx.db.selectFrom('meeting_participants').select('id').where('meeting_id', '=', meeting.id).execute();
+    const joined = await Promise.all(Array.from({ length: 30 }, (_, i) => join(t.ctx, meeting, i % 2 === 0 ? 'experience_worker' : 'practitioner')));
+    const after = await t.ctx.db.selectFrom('meeting_participants').select(['id', 'position']).where('meeting_id', '=', meeting.id).execute();
+    expect(before).toHaveLength(6);
+    expect(after).toHaveLength(36);
+    const stored = new Map(after.map((r) => [r.id, r.position]));
+    expect(joined.map((j, i) => stored.get(j.participantId) === (i % 2 === 0 ? 'experience_worker' : 'practitioner'))).toEqual(Array(30).fill(true));
+    await t.ctx.db
+      .deleteFrom('meeting_participants')
+      .where(
+        'id',
+        'in',
+        joined.map((j) => j.participantId),
+      )
+      .execute();
   });
 
   it('writes two answers of one phone to one prompt in one batch, the later one last', async () => {

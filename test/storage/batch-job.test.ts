@@ -40,3 +40,30 @@ describeEachDatabase('items batched into one job of the group commit', (dialect)
     await close();
   });
 });
+
+describeEachDatabase('a batch that commits on its own (oneStatement)', (dialect) => {
+  it('writes a batch of more than one statement in a transaction of its own: a failing second statement leaves nothing of the first', async () => {
+    const { handle, close } = await openTestDatabase(dialect);
+    await handle.db.insertInto('organisations').values({ id: 'org', name: 'O', sector: 'ggz', disclosure_threshold: 5, created_at: '' }).execute();
+    await handle.db.insertInto('teams').values({ id: 'taken', organisation_id: 'org', name: 'taken', created_at: '' }).execute();
+    const runs: string[][] = [];
+    // One statement per item: a batch of two is not one statement, so it may not commit statement by statement.
+    const store = batchedJob(
+      async (trx: Db, ids: string[]) => {
+        runs.push(ids);
+        for (const id of ids) await trx.insertInto('teams').values({ id, organisation_id: 'org', name: id, created_at: '' }).execute();
+        return ids.map((id) => `stored ${id}`);
+      },
+      { oneStatement: (ids) => ids.length === 1 },
+    );
+
+    const outcomes = await Promise.allSettled([store(handle.db, 'a'), store(handle.db, 'taken')]);
+
+    // The batch failed on "taken" and was rolled back whole; each item is tried again on its own (the two
+    // retries first share a transaction, which fails too, then run alone): "a" is then stored, not refused as already there.
+    expect(runs).toEqual([['a', 'taken'], ['a'], ['taken'], ['a'], ['taken']]);
+    expect(outcomes.map((o) => (o.status === 'fulfilled' ? o.value : 'refused'))).toEqual(['stored a', 'refused']);
+    expect((await handle.db.selectFrom('teams').select('id').orderBy('id').execute()).map((r) => r.id)).toEqual(['a', 'taken']);
+    await close();
+  });
+});

@@ -8,7 +8,7 @@ import { describeEachDatabase, openTestDatabase } from '../helpers/databases.ts'
 describeEachDatabase('group commit', (dialect) => {
   it('commits many concurrent writes in few transactions, each acknowledged after its commit', async () => {
     const { handle, close } = await openTestDatabase(dialect);
-    const committer = new GroupCommitter(handle.db, 50);
+    const committer = new GroupCommitter(handle.db, { maxBatch: 50 });
     const ids = Array.from({ length: 120 }, (_, i) => `team-${i}`);
     await handle.db.insertInto('organisations').values({ id: 'org', name: 'O', sector: 'ggz', disclosure_threshold: 5, created_at: '' }).execute();
     const acknowledged = await Promise.all(
@@ -110,6 +110,70 @@ describe.runIf(inject('postgresUrl'))('group commit across processes [postgres]'
       { id: 2, n: 2 },
     ]);
     await other.close();
+    await close();
+  }, 60_000);
+});
+
+// On PostgreSQL a lone atomic job (one statement: a batch of meeting answers) commits beside the
+// others, so one commit's flush does not hold up the next batch; shared transactions stay one at a time.
+describe.runIf(inject('postgresUrl'))('group commit with commits at once [postgres]', () => {
+  it('runs lone atomic jobs at the same time, each acknowledged after its own commit; a failing commit refuses only its job', async () => {
+    const { handle, close } = await openTestDatabase('postgres');
+    await sql`create table ack_parent (id varchar(20) primary key)`.execute(handle.db);
+    await sql`create table ack_child (id varchar(20) primary key, parent_id varchar(20) not null references ack_parent (id) deferrable initially deferred)`.execute(
+      handle.db,
+    );
+    await sql`insert into ack_parent (id) values ('p')`.execute(handle.db);
+    const committer = new GroupCommitter(handle.db, { atOnce: 4 });
+    let running = 0;
+    let most = 0;
+    // One statement each, taking 300 ms in the database; the orphan's commit fails (its deferred key is checked at commit).
+    const write = (id: string, parent: string) =>
+      committer.run(
+        async (db) => {
+          running += 1;
+          most = Math.max(most, running);
+          try {
+            await sql`insert into ack_child (id, parent_id) select ${id}, ${parent} from pg_sleep(0.3)`.execute(db);
+          } finally {
+            running -= 1;
+          }
+          return id;
+        },
+        { atomic: true },
+      );
+
+    const outcomes = await Promise.allSettled([write('a', 'p'), write('orphan', 'missing'), write('b', 'p'), write('c', 'p')]);
+
+    expect(most).toBe(4);
+    expect(outcomes.map((o) => (o.status === 'fulfilled' ? o.value : 'refused'))).toEqual(['a', 'refused', 'b', 'c']);
+    const stored = await sql<{ id: string }>`select id from ack_child order by id`.execute(handle.db);
+    expect(stored.rows.map((r) => r.id)).toEqual(['a', 'b', 'c']);
+    await close();
+  }, 60_000);
+
+  it('keeps jobs that share a transaction one batch at a time beside lone atomic ones', async () => {
+    const { handle, close } = await openTestDatabase('postgres');
+    const committer = new GroupCommitter(handle.db, { atOnce: 4 });
+    let transactions = 0;
+    let most = 0;
+    const shared = () =>
+      committer.run(async (trx) => {
+        transactions += 1;
+        most = Math.max(most, transactions);
+        await sql`select pg_sleep(0.1)`.execute(trx);
+        transactions -= 1;
+        return 'shared';
+      });
+    const atomic = () => committer.run(async (db) => (await sql<{ n: number }>`select 1 as n from pg_sleep(0.1)`.execute(db)).rows[0]?.n, { atomic: true });
+
+    const first = [shared(), atomic(), shared()];
+    // Handed in while the first transaction runs: they wait for it, the atomic one does not.
+    await new Promise((resolve) => setTimeout(resolve, 20));
+    const outcomes = await Promise.all([...first, shared(), atomic(), shared()]);
+
+    expect(outcomes).toEqual(['shared', 1, 'shared', 'shared', 1, 'shared']);
+    expect(most).toBe(1);
     await close();
   }, 60_000);
 });

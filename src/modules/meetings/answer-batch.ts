@@ -45,5 +45,11 @@ export async function storeAnswers(trx: Db, rows: MeetingAnswerTable[]): Promise
   return outcomes;
 }
 
-/** Stores an answer with the others handed in at the same moment; resolves with its outcome after the commit. */
-export const answerInBatch: (db: Db, row: MeetingAnswerTable) => Promise<AnswerOutcome> = batchedJob(storeAnswers);
+/** Whether storeAnswers writes these rows in one statement: each (prompt, participant) once, within one statement's rows. */
+export const answersInOneStatement = (rows: MeetingAnswerTable[]) => rows.length <= ROWS_PER_STATEMENT && new Set(rows.map(keyOf)).size === rows.length;
+
+/**
+ * Stores an answer with the others handed in at the same moment; resolves with its outcome after the
+ * commit. A batch that is one statement commits on its own (no BEGIN and COMMIT round trips).
+ */
+export const answerInBatch: (db: Db, row: MeetingAnswerTable) => Promise<AnswerOutcome> = batchedJob(storeAnswers, { oneStatement: answersInOneStatement });

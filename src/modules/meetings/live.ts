@@ -13,9 +13,9 @@ export type LiveSnapshot = {
 };
 
 export async function liveSnapshot(ctx: ServiceContext, meetingId: string): Promise<LiveSnapshot | undefined> {
-  const meeting = await store.findMeetingById(ctx.db, meetingId);
+  // Read at the same time: on PostgreSQL each is a round trip, on a connection of its own.
+  const [meeting, prompts] = await Promise.all([store.findMeetingById(ctx.db, meetingId), store.listPrompts(ctx.db, meetingId)]);
   if (!meeting) return undefined;
-  const prompts = await store.listPrompts(ctx.db, meetingId);
   const row = prompts[meeting.current_index];
   const prompt = row ? promptView(row) : null;
   const results = prompt ? await resultsOf(ctx, meeting, prompt) : null;

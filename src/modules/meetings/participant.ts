@@ -1,7 +1,8 @@
 import type { ServiceContext } from '../../core/context.ts';
 import { AppError, notFound } from '../../core/errors.ts';
 import { hashToken, newId, newSecretToken } from '../../core/ids.ts';
-import { inTransaction } from '../../db/database.ts';
+import { batchedJob } from '../../db/batch-job.ts';
+import { type Db, inTransaction } from '../../db/database.ts';
 import { groupCommitterFor } from '../../db/group-commit.ts';
 import type { MeetingParticipantTable, MeetingPromptTable, MeetingTable } from '../../db/tables/meetings.ts';
 import { type AnswerOutcome, answerInBatch } from './answer-batch.ts';
@@ -29,6 +30,18 @@ const promptsOf = (ctx: ServiceContext, meetingId: string) => cachedPrompts(ctx.
 
 export type Joined = { participantId: string; token: string; receipt: string };
 
+/** Rows per statement: well under the bound parameters SQLite and PostgreSQL take in one statement. */
+const JOINS_PER_STATEMENT = 1000;
+
+/** Joins arriving together: one job of the group commit, one multi-row insert (one round trip on PostgreSQL). */
+const joinInBatch = batchedJob(
+  async (trx: Db, rows: MeetingParticipantTable[]) => {
+    for (let i = 0; i < rows.length; i += JOINS_PER_STATEMENT) await store.insertParticipants(trx, rows.slice(i, i + JOINS_PER_STATEMENT));
+    return rows.map(() => undefined);
+  },
+  { oneStatement: (rows) => rows.length <= JOINS_PER_STATEMENT },
+);
+
 export async function join(ctx: ServiceContext, meeting: MeetingTable, position: ParticipantPosition | null): Promise<Joined> {
   if (meeting.status === 'closed') throw new AppError('conflict', { code: 'meetings.meeting_closed' });
   const token = newSecretToken();
@@ -36,7 +49,7 @@ export async function join(ctx: ServiceContext, meeting: MeetingTable, position:
   const participantId = newId();
   const row = { id: participantId, meeting_id: meeting.id, token_hash: hashToken(token), receipt_hash: hashToken(receipt), position };
   // Joins arriving together share one commit, like answers; the receipt is shown only after it.
-  await groupCommitterFor(ctx.db).run((trx) => store.insertParticipant(trx, row));
+  await joinInBatch(ctx.db, row);
   return { participantId, token, receipt };
 }
 

@@ -29,47 +29,57 @@ export type PromptResultsView = {
 const countOf = (rows: { moderation: string; n: unknown }[], moderation: string) => Number(rows.find((r) => r.moderation === moderation)?.n ?? 0);
 
 const groupedKinds = new Set<PromptKind>(['single', 'scale', 'agree', 'multiple', 'ranking']);
+const countedStates = new Set(['none', 'approved']);
+
+type Answers = { counted: CountedAnswer[]; counts: { moderation: string; n: unknown }[] };
 
 /**
- * The counted answers of a prompt. Choice kinds are counted in the database (a few grouped rows
- * instead of one row per answer: a presenter snapshot of 10,000 answers stays cheap); free text
- * and word clouds keep every answer in order.
+ * The counted answers of a prompt (not waiting, not held back) and how many are in each moderation
+ * state. Choice kinds are counted in the database in one statement (a few grouped rows instead of
+ * one row per answer: a presenter snapshot of 10,000 answers stays cheap); free text and word clouds
+ * keep every answer in order.
  */
-async function countedOf(ctx: ServiceContext, prompt: PromptView): Promise<CountedAnswer[]> {
-  if (!groupedKinds.has(prompt.kind))
-    return (await store.countedAnswers(ctx.db, prompt.id)).map((row) => ({
-      group: groupOf(row.position as ParticipantPosition | null),
-      value: JSON.parse(row.value) as AnswerValue,
-    }));
-  const counted: CountedAnswer[] = [];
-  for (const row of await store.countedAnswerGroups(ctx.db, prompt.id)) {
-    const answer = { group: groupOf(row.position as ParticipantPosition | null), value: JSON.parse(row.value) as AnswerValue };
-    for (let i = Number(row.n); i > 0; i--) counted.push(answer);
+async function answersOf(ctx: ServiceContext, prompt: PromptView): Promise<Answers> {
+  if (!groupedKinds.has(prompt.kind)) {
+    const [rows, counts] = await Promise.all([
+      store.countedAnswers(ctx.db, prompt.id),
+      prompt.kind === 'qa' ? store.questionModerationCounts(ctx.db, prompt.id) : store.moderationCounts(ctx.db, prompt.id),
+    ]);
+    const counted = rows.map((row) => ({ group: groupOf(row.position as ParticipantPosition | null), value: JSON.parse(row.value) as AnswerValue }));
+    return { counted, counts };
   }
-  return counted;
+  const counted: CountedAnswer[] = [];
+  const states = new Map<string, number>();
+  for (const row of await store.answerGroupsByModeration(ctx.db, prompt.id)) {
+    const n = Number(row.n);
+    states.set(row.moderation, (states.get(row.moderation) ?? 0) + n);
+    if (!countedStates.has(row.moderation)) continue;
+    const answer = { group: groupOf(row.position as ParticipantPosition | null), value: JSON.parse(row.value) as AnswerValue };
+    for (let i = n; i > 0; i--) counted.push(answer);
+  }
+  return { counted, counts: [...states].map(([moderation, n]) => ({ moderation, n })) };
 }
 
 export async function resultsOf(ctx: ServiceContext, meeting: MeetingTable, prompt: PromptView): Promise<PromptResultsView> {
-  const k = (await store.disclosureThresholdOf(ctx.db, meeting.organisation_id)) ?? 5;
-  const counted = await countedOf(ctx, prompt);
+  // Read at the same time: on PostgreSQL each is a round trip, on a connection of its own.
+  const [threshold, joined, { counted, counts }] = await Promise.all([
+    store.disclosureThresholdOf(ctx.db, meeting.organisation_id),
+    store.countParticipants(ctx.db, meeting.id),
+    answersOf(ctx, prompt),
+  ]);
   const results = promptResults(
     prompt.kind,
     prompt.options.map((o) => o.key),
     counted,
-    k,
+    threshold ?? 5,
   );
-  const joined = await store.countParticipants(ctx.db, meeting.id);
-  if (prompt.kind === 'qa') {
-    const counts = await store.questionModerationCounts(ctx.db, prompt.id);
-    const questions = (await store.listQuestions(ctx.db, prompt.id, true))
-      .map((q) => ({ id: q.id, text: q.text, votes: Number(q.votes), pinned: q.pinned === 1, answered: q.answered === 1 }))
-      .sort((a, b) => Number(b.pinned) - Number(a.pinned) || Number(a.answered) - Number(b.answered) || b.votes - a.votes);
-    const asked = counts.reduce((s, r) => s + Number(r.n), 0);
-    return { promptId: prompt.id, joined, answered: asked, heldBack: countOf(counts, 'held'), waiting: countOf(counts, 'pending'), results, questions };
-  }
-  const counts = await store.moderationCounts(ctx.db, prompt.id);
   const answered = counts.reduce((s, r) => s + Number(r.n), 0);
-  return { promptId: prompt.id, joined, answered, heldBack: countOf(counts, 'held'), waiting: countOf(counts, 'pending'), results };
+  const base = { promptId: prompt.id, joined, answered, heldBack: countOf(counts, 'held'), waiting: countOf(counts, 'pending'), results };
+  if (prompt.kind !== 'qa') return base;
+  const questions = (await store.listQuestions(ctx.db, prompt.id, true))
+    .map((q) => ({ id: q.id, text: q.text, votes: Number(q.votes), pinned: q.pinned === 1, answered: q.answered === 1 }))
+    .sort((a, b) => Number(b.pinned) - Number(a.pinned) || Number(a.answered) - Number(b.answered) || b.votes - a.votes);
+  return { ...base, questions };
 }
 
 /** The facilitator's view of every prompt's results (also when hidden from the room). */

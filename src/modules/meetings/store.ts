@@ -81,7 +81,7 @@ export const findPrompt = (db: Db, meetingId: string, promptId: string) =>
 export const updatePrompt = (db: Db, promptId: string, set: Partial<Pick<MeetingPromptTable, 'state' | 'results_visible'>>) =>
   changing(db.updateTable('meeting_prompts').set(set).where('id', '=', promptId).execute());
 
-export const insertParticipant = (db: Db, row: MeetingParticipantTable) => db.insertInto('meeting_participants').values(row).execute();
+export const insertParticipants = (db: Db, rows: MeetingParticipantTable[]) => db.insertInto('meeting_participants').values(rows).execute();
 export const findParticipant = (db: Db, meetingId: string, tokenHash: string) =>
   db.selectFrom('meeting_participants').selectAll().where('meeting_id', '=', meetingId).where('token_hash', '=', tokenHash).executeTakeFirst();
 export const findByReceipt = (db: Db, meetingId: string, receiptHash: string) =>
@@ -137,15 +137,18 @@ export const countedAnswers = (db: Db, promptId: string) =>
     .orderBy('a.id')
     .execute();
 
-/** The same, grouped: each distinct value and position once with its count (choice kinds, where order does not matter). */
-export const countedAnswerGroups = (db: Db, promptId: string) =>
+/**
+ * Every answer of a prompt grouped by value, position and moderation state, with its count: one
+ * statement and one pass over the answers give a choice prompt's counted groups and its
+ * moderation counts (a presenter snapshot reads this up to ten times a second).
+ */
+export const answerGroupsByModeration = (db: Db, promptId: string) =>
   db
     .selectFrom('meeting_answers as a')
     .innerJoin('meeting_participants as p', 'p.id', 'a.participant_id')
-    .select(['a.value', 'p.position', (eb) => eb.fn.countAll().as('n')])
+    .select(['a.value', 'p.position', 'a.moderation', (eb) => eb.fn.countAll().as('n')])
     .where('a.prompt_id', '=', promptId)
-    .where('a.moderation', 'in', ['none', 'approved'])
-    .groupBy(['a.value', 'p.position'])
+    .groupBy(['a.value', 'p.position', 'a.moderation'])
     .execute();
 
 export const moderationCounts = (db: Db, promptId: string) =>
