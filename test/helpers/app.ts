@@ -18,7 +18,10 @@ export type TestApp = { app: App; ctx: ServiceContext; config: Config; logs: str
 export async function createTestApp(dialect: Dialect, overrides: Partial<Config> = {}, clock?: Clock, { demo = false } = {}): Promise<TestApp> {
   // Files the app keeps beside the database (photos) go to a temporary folder, removed on close.
   const dataDir = fs.mkdtempSync(path.join(os.tmpdir(), 'kb-data-'));
-  const { handle, close } = demo ? await openDemoDatabase(dialect, { dataDir, photos: false }) : await openTestDatabase(dialect);
+  // Not durable: commits do not wait for the disk (no test of the in-process app pulls the power).
+  const { handle, close } = demo
+    ? await openDemoDatabase(dialect, { dataDir, photos: false, durable: false })
+    : await openTestDatabase(dialect, { durable: false });
   const config = {
     ...loadConfig({}),
     dataDir,

@@ -15,10 +15,12 @@ export type TestDatabase = { dialect: Dialect; database: Config['database']; dis
 /**
  * A new database, empty, or (`migrated`) a copy of the template the global setup migrated once per
  * run (test/helpers/global-setup.ts): copying is much cheaper than running every migration again.
+ * Not `durable`: a PostgreSQL commit does not wait for its WAL to reach the disk (synchronous_commit off), for
+ * in-process app tests that no power loss can reach; commits are as visible and as atomic as before.
  */
 export async function createTestDatabase(
   dialect: Dialect,
-  { migrated = false, from }: { migrated?: boolean; from?: TestDatabase } = {},
+  { migrated = false, from, durable = true }: { migrated?: boolean; from?: TestDatabase; durable?: boolean } = {},
 ): Promise<TestDatabase> {
   // Named after the run's template, so the global teardown finds (and drops) every database of this run.
   const name = `${inject('testDatabasePrefix')}${Math.random().toString(36).slice(2, 10)}`;
@@ -38,6 +40,7 @@ export async function createTestDatabase(
   await admin.connect();
   const template = from?.database.kind === 'postgres' ? new URL(from.database.url).pathname.slice(1) : migrated ? inject('postgresTemplate') : null;
   await admin.query(template ? `create database ${name} template ${template}` : `create database ${name}`);
+  if (!durable) await admin.query(`alter database ${name} set synchronous_commit = off`);
   await admin.end();
   const url = new URL(adminUrl);
   url.pathname = `/${name}`;
@@ -52,9 +55,14 @@ export async function createTestDatabase(
 
 export type OpenedTestDatabase = { handle: DatabaseHandle; testDb: TestDatabase; close: () => Promise<void> };
 
-/** Opens a test database; `close` closes it and removes it. */
-function opened(testDb: TestDatabase): OpenedTestDatabase {
+/**
+ * Opens a test database; `close` closes it and removes it. Not `durable`: SQLite commits do not wait for the disk
+ * (synchronous=NORMAL in WAL mode: safe against a crash of the process, not against a power loss); the app opens its
+ * files with synchronous=FULL, which test/storage/database.test.ts checks.
+ */
+function opened(testDb: TestDatabase, durable = true): OpenedTestDatabase {
   const handle = openDatabase(testDb.database);
+  if (!durable) handle.sqlite?.pragma('synchronous = NORMAL');
   return {
     handle,
     testDb,
@@ -66,8 +74,8 @@ function opened(testDb: TestDatabase): OpenedTestDatabase {
 }
 
 /** Opens a fresh migrated database (a copy of the run's template; migrating finds nothing left to do). */
-export async function openTestDatabase(dialect: Dialect): Promise<OpenedTestDatabase> {
-  const database = opened(await createTestDatabase(dialect, { migrated: true }));
+export async function openTestDatabase(dialect: Dialect, { durable = true } = {}): Promise<OpenedTestDatabase> {
+  const database = opened(await createTestDatabase(dialect, { migrated: true, durable }), durable);
   await migrateToLatest(database.handle.db);
   return database;
 }
@@ -105,7 +113,10 @@ async function makeDemoTemplate(dialect: Dialect, photos: boolean): Promise<{ te
  * A fresh migrated database with the demo organisation loaded as `loadDemo` leaves it: with its photos (a photo
  * storage in `dataDir`, where they are copied to) or, like `loadDemo(ctx)`, without. A copy of a template.
  */
-export async function openDemoDatabase(dialect: Dialect, { dataDir, photos }: { dataDir: string; photos: boolean }): Promise<OpenedTestDatabase> {
+export async function openDemoDatabase(
+  dialect: Dialect,
+  { dataDir, photos, durable = true }: { dataDir: string; photos: boolean; durable?: boolean },
+): Promise<OpenedTestDatabase> {
   let template = demoTemplates.get(`${dialect} ${photos}`);
   if (!template) {
     template = makeDemoTemplate(dialect, photos);
@@ -113,7 +124,7 @@ export async function openDemoDatabase(dialect: Dialect, { dataDir, photos }: { 
   }
   const demo = await template;
   fs.cpSync(demo.dataDir, dataDir, { recursive: true });
-  return opened(await createTestDatabase(dialect, { from: demo.testDb }));
+  return opened(await createTestDatabase(dialect, { from: demo.testDb, durable }), durable);
 }
 
 /** Runs a suite once on SQLite and once on PostgreSQL (skipped, and said so, only outside CI when PostgreSQL is absent). */
