@@ -12,7 +12,7 @@ import { type Dialect, openDemoDatabase, openTestDatabase } from './databases.ts
 export type TestApp = { app: App; ctx: ServiceContext; config: Config; logs: string[]; close: () => Promise<void> };
 
 /**
- * The real app on a fresh real database, with logs captured in memory. With `demo`, the database holds the demo
+ * The real app on a fresh real database, with logs captured in memory (from `info` up unless `logLevel` says otherwise). With `demo`, the database holds the demo
  * organisation as `loadDemo(t.ctx)` leaves it (no photos), copied from a template instead of loaded again.
  */
 export async function createTestApp(dialect: Dialect, overrides: Partial<Config> = {}, clock?: Clock, { demo = false } = {}): Promise<TestApp> {
@@ -28,7 +28,9 @@ export async function createTestApp(dialect: Dialect, overrides: Partial<Config>
     database: handle.dialect === 'sqlite' ? { kind: 'sqlite' as const, file: handle.location } : { kind: 'postgres' as const, url: 'postgres://test' },
     rateLimits: { loginPerMinute: 1000, invitePerMinute: 1000, respondentPerMinute: 100_000 },
     uploadsPerHour: 10_000,
-    logLevel: 'debug' as const,
+    // Info, as in production: a line per request (debug) cost 1 to 3 % of a suite's CPU, read by none but the
+    // suites about the logs, which ask for `logLevel: 'debug'` (or trace) themselves.
+    logLevel: 'info' as const,
     ...overrides,
   };
   const logs: string[] = [];

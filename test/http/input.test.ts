@@ -83,7 +83,7 @@ describeEachDatabase('bad input changes nothing and gets a readable answer', (di
   });
 
   it('unexpected failures answer 500 with a request id and no internals', async () => {
-    const broken = await createTestApp(dialect);
+    const broken = await createTestApp(dialect, { logLevel: 'debug' });
     const brokenOrg = await makeOrganisation(broken.ctx);
     const user = await makeUser(broken.ctx, { organisationId: brokenOrg, role: 'admin' });
     const client = new Client(broken.app);

@@ -5,7 +5,7 @@ import { makeOrganisation, makeUser, TEST_PASSWORD } from '../helpers/factories.
 
 describeEachDatabase('logs', (dialect) => {
   it('carry request ids but no passwords, tokens, cookies or e-mail addresses', async () => {
-    const t = await createTestApp(dialect);
+    const t = await createTestApp(dialect, { logLevel: 'debug' });
     const org = await makeOrganisation(t.ctx);
     const admin = await makeUser(t.ctx, { organisationId: org, role: 'admin', email: 'geheim.adres@example.org' });
     const client = new Client(t.app);

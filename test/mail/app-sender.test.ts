@@ -9,7 +9,7 @@ describeEachDatabase('mail sender started with the app', (dialect) => {
   let t: TestApp;
   beforeEach(async () => {
     smtp = await startTestSmtp();
-    t = await createTestApp(dialect, { mail: { smtpUrl: smtp.url, from: 'noreply@kruisbestuiving.test', pollMs: 50, firstRetryMs: 100 } });
+    t = await createTestApp(dialect, { mail: { smtpUrl: smtp.url, from: 'noreply@kruisbestuiving.test', pollMs: 50, firstRetryMs: 100 }, logLevel: 'debug' });
   });
   afterEach(async () => {
     await t.close();

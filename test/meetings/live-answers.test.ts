@@ -42,7 +42,7 @@ describeEachDatabase('answers on the participant page live socket', (dialect) =>
   let staff: Client;
 
   beforeAll(async () => {
-    t = await createTestApp(dialect);
+    t = await createTestApp(dialect, { logLevel: 'debug' });
     await t.app.listen({ port: 0, host: '127.0.0.1' });
     org = await makeOrganisation(t.ctx);
     const coordinator = await makeUser(t.ctx, { organisationId: org, role: 'coordinator' });

@@ -11,7 +11,7 @@ describeEachDatabase('meeting participant pages without JavaScript', (dialect) =
   let staff: Client;
 
   beforeAll(async () => {
-    t = await createTestApp(dialect);
+    t = await createTestApp(dialect, { logLevel: 'debug' });
     org = await makeOrganisation(t.ctx);
     const coordinator = await makeUser(t.ctx, { organisationId: org, role: 'coordinator' });
     staff = new Client(t.app);

@@ -84,7 +84,7 @@ describeEachDatabase('results for the people a round asked: whether and when, fo
   const listed = async (client: Client) => (await client.get(`/api/orgs/${org}/results`)).json<{ results: Result[] }>().results.map((r) => r.name);
 
   beforeAll(async () => {
-    t = await createTestApp(dialect);
+    t = await createTestApp(dialect, { logLevel: 'debug' });
     org = await makeOrganisation(t.ctx);
     const team = await makeTeam(t.ctx, org, 'Herstel');
     const otherTeam = await makeTeam(t.ctx, org, 'Wonen');

@@ -42,7 +42,7 @@ describeEachDatabase('consent matrix: every path, every reader, every consent st
   let exhibitionUrl: string;
 
   beforeAll(async () => {
-    t = await createTestApp(dialect);
+    t = await createTestApp(dialect, { logLevel: 'debug' });
     org = await makeOrganisation(t.ctx);
     const other = await makeOrganisation(t.ctx);
     const teamA = await makeTeam(t.ctx, org);
