@@ -103,6 +103,7 @@ export async function answer(
     client_id: clientId,
     value: JSON.stringify(value),
     moderation,
+    position: participant.position,
   });
 }
 

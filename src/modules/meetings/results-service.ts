@@ -31,27 +31,34 @@ const countOf = (rows: { moderation: string; n: unknown }[], moderation: string)
 const groupedKinds = new Set<PromptKind>(['single', 'scale', 'agree', 'multiple', 'ranking']);
 
 /**
- * The counted answers of a prompt. Choice kinds are counted in the database (a few grouped rows
- * instead of one row per answer: a presenter snapshot of 10,000 answers stays cheap); free text
- * and word clouds keep every answer in order.
+ * The counted answers of a prompt, and its answers per moderation state. Choice kinds are counted
+ * from one index (a few grouped rows instead of one row per answer, without reading participants:
+ * a presenter snapshot of 10,000 answers stays cheap); free text and word clouds keep every answer
+ * in order.
  */
-async function countedOf(ctx: ServiceContext, prompt: PromptView): Promise<CountedAnswer[]> {
-  if (!groupedKinds.has(prompt.kind))
-    return (await store.countedAnswers(ctx.db, prompt.id)).map((row) => ({
+async function countedOf(ctx: ServiceContext, prompt: PromptView): Promise<{ counted: CountedAnswer[]; byModeration: { moderation: string; n: unknown }[] }> {
+  if (!groupedKinds.has(prompt.kind)) {
+    const counted = (await store.countedAnswers(ctx.db, prompt.id)).map((row) => ({
       group: groupOf(row.position as ParticipantPosition | null),
       value: JSON.parse(row.value) as AnswerValue,
     }));
-  const counted: CountedAnswer[] = [];
-  for (const row of await store.countedAnswerGroups(ctx.db, prompt.id)) {
-    const answer = { group: groupOf(row.position as ParticipantPosition | null), value: JSON.parse(row.value) as AnswerValue };
-    for (let i = Number(row.n); i > 0; i--) counted.push(answer);
+    return { counted, byModeration: await store.moderationCounts(ctx.db, prompt.id) };
   }
-  return counted;
+  const counted: CountedAnswer[] = [];
+  const byModeration = new Map<string, number>();
+  for (const row of await store.answerTally(ctx.db, prompt.id)) {
+    const n = Number(row.n);
+    byModeration.set(row.moderation, (byModeration.get(row.moderation) ?? 0) + n);
+    if (row.moderation !== 'none' && row.moderation !== 'approved') continue;
+    const answer = { group: groupOf(row.position as ParticipantPosition | null), value: JSON.parse(row.value) as AnswerValue };
+    for (let i = n; i > 0; i--) counted.push(answer);
+  }
+  return { counted, byModeration: [...byModeration].map(([moderation, n]) => ({ moderation, n })) };
 }
 
 export async function resultsOf(ctx: ServiceContext, meeting: MeetingTable, prompt: PromptView): Promise<PromptResultsView> {
   const k = (await store.disclosureThresholdOf(ctx.db, meeting.organisation_id)) ?? 5;
-  const counted = await countedOf(ctx, prompt);
+  const { counted, byModeration } = await countedOf(ctx, prompt);
   const results = promptResults(
     prompt.kind,
     prompt.options.map((o) => o.key),
@@ -67,9 +74,8 @@ export async function resultsOf(ctx: ServiceContext, meeting: MeetingTable, prom
     const asked = counts.reduce((s, r) => s + Number(r.n), 0);
     return { promptId: prompt.id, joined, answered: asked, heldBack: countOf(counts, 'held'), waiting: countOf(counts, 'pending'), results, questions };
   }
-  const counts = await store.moderationCounts(ctx.db, prompt.id);
-  const answered = counts.reduce((s, r) => s + Number(r.n), 0);
-  return { promptId: prompt.id, joined, answered, heldBack: countOf(counts, 'held'), waiting: countOf(counts, 'pending'), results };
+  const answered = byModeration.reduce((s, r) => s + Number(r.n), 0);
+  return { promptId: prompt.id, joined, answered, heldBack: countOf(byModeration, 'held'), waiting: countOf(byModeration, 'pending'), results };
 }
 
 /** The facilitator's view of every prompt's results (also when hidden from the room). */
