@@ -27,6 +27,17 @@ export async function meetingByCode(ctx: ServiceContext, input: string): Promise
 
 const promptsOf = (ctx: ServiceContext, meetingId: string) => cachedPrompts(ctx.db, meetingId, () => store.listPrompts(ctx.db, meetingId));
 
+/** A cached prompt row's view (its options parsed once, not per answer); a changed prompt is a new row. */
+const views = new WeakMap<MeetingPromptTable, PromptView>();
+function viewOf(row: MeetingPromptTable): PromptView {
+  let view = views.get(row);
+  if (!view) {
+    view = promptView(row);
+    views.set(row, view);
+  }
+  return view;
+}
+
 export type Joined = { participantId: string; token: string; receipt: string };
 
 export async function join(ctx: ServiceContext, meeting: MeetingTable, position: ParticipantPosition | null): Promise<Joined> {
@@ -81,7 +92,7 @@ export async function answer(
 ): Promise<AnswerOutcome> {
   const row = (await promptsOf(ctx, meeting.id))?.find((p) => p.id === promptId);
   if (!row) throw notFound();
-  const prompt = promptView(row);
+  const prompt = viewOf(row);
   const closed = meeting.status !== 'live' || prompt.state !== 'open';
   const value = checkAnswer(prompt.kind, prompt.options, prompt.settings.maxChoices as number | undefined, raw);
   const moderation = moderatedKinds.includes(prompt.kind) ? 'pending' : 'none';
