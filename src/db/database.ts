@@ -5,7 +5,7 @@ import SqliteDatabase from 'better-sqlite3';
 import { Kysely, PostgresDialect, sql } from 'kysely';
 import pg from 'pg';
 import type { Config } from '../config.ts';
-import { syncWalAfterCommit } from './group-commit.ts';
+import { coalescedFlush, syncWalAfterCommit } from './group-commit.ts';
 import type { Database } from './schema.ts';
 import { ImmediateSqliteDialect } from './sqlite-dialect.ts';
 
@@ -40,7 +40,11 @@ function openSqlite(file: string): DatabaseHandle {
   // PostgreSQL's md5(text), so queries that order by a keyed hash (exports) read the same on both.
   sqlite.function('md5', { deterministic: true }, (text: unknown) => (text === null ? null : createHash('md5').update(String(text)).digest('hex')));
   const db = new Kysely<Database>({ dialect: new ImmediateSqliteDialect({ database: withStatementCache(sqlite) }) });
-  if (!sqlite.memory) syncWalAfterCommit(db, () => flushFile(`${file}-wal`));
+  if (!sqlite.memory)
+    syncWalAfterCommit(
+      db,
+      coalescedFlush(() => flushFile(`${file}-wal`)),
+    );
   return { db, dialect: 'sqlite', location: file, sqlite, close: () => db.destroy() };
 }
 

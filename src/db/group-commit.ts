@@ -1,4 +1,4 @@
-import { sql } from 'kysely';
+import { CompiledQuery } from 'kysely';
 import type { Db } from './database.ts';
 
 type Job<T> = { work: (trx: Db) => Promise<T>; resolve: (value: T) => void; reject: (error: unknown) => void };
@@ -17,6 +17,8 @@ type Job<T> = { work: (trx: Db) => Promise<T>; resolve: (value: T) => void; reje
  * Meanwhile the next batch is read and written: one writer, flushes overlapping the next batch.
  */
 const committers = new WeakMap<Db, GroupCommitter>();
+const NORMAL = CompiledQuery.raw('pragma synchronous = normal');
+const FULL = CompiledQuery.raw('pragma synchronous = full');
 
 /** PostgreSQL's deadlock_detected and serialization_failure: the transaction was rolled back and may be run again. */
 const TRANSIENT_CODES = new Set(['40P01', '40001']);
@@ -30,6 +32,33 @@ const isTransient = (error: unknown) =>
  */
 export type WalSync = () => Promise<void>;
 const walSyncs = new WeakMap<Db, WalSync>();
+
+/**
+ * Flushes asked for while one is under way share the next one: a flush covers every commit written
+ * before it started, not one written while it runs. So at most one flush runs and one waits, and
+ * every caller's flush started after its call (fewer disk flushes when batches commit quickly).
+ */
+export function coalescedFlush(flush: WalSync): WalSync {
+  let running: Promise<void> | undefined;
+  let waiting: Promise<void> | undefined;
+  const start = (): Promise<void> => {
+    const current = flush().finally(() => {
+      if (running === current) running = undefined;
+    });
+    running = current;
+    return current;
+  };
+  return () => {
+    if (!running) return start();
+    waiting ??= running
+      .catch(() => {})
+      .then(() => {
+        waiting = undefined;
+        return start();
+      });
+    return waiting;
+  };
+}
 
 export function syncWalAfterCommit(db: Db, sync: WalSync): void {
   walSyncs.set(db, sync);
@@ -120,11 +149,11 @@ export class GroupCommitter {
   async #transaction(work: (trx: Db) => Promise<void>): Promise<void> {
     if (!this.walSync) return this.db.transaction().execute(work);
     await this.db.connection().execute(async (connection) => {
-      await sql`pragma synchronous = normal`.execute(connection);
+      await connection.executeQuery(NORMAL);
       try {
         await connection.transaction().execute(work);
       } finally {
-        await sql`pragma synchronous = full`.execute(connection);
+        await connection.executeQuery(FULL);
       }
     });
   }

@@ -1,7 +1,7 @@
 import { sql } from 'kysely';
 import { describe, expect, it } from 'vitest';
 import type { Db } from '../../src/db/database.ts';
-import { GroupCommitter, groupCommitterFor } from '../../src/db/group-commit.ts';
+import { coalescedFlush, GroupCommitter, groupCommitterFor } from '../../src/db/group-commit.ts';
 import { openTestDatabase } from '../helpers/databases.ts';
 
 /**
@@ -54,5 +54,34 @@ describe('group commit on SQLite: acknowledged after the log is flushed [sqlite]
     ).rejects.toThrow('refused');
     expect(await synchronousOf(handle.db)).toBe(2);
     await close();
+  });
+});
+
+describe('flushes asked for together', () => {
+  it('share the next flush, which starts only after they asked; at most one runs and one waits', async () => {
+    const started: number[] = [];
+    const finish: (() => void)[] = [];
+    const flush = coalescedFlush(
+      () =>
+        new Promise<void>((resolve) => {
+          started.push(started.length + 1);
+          finish.push(resolve);
+        }),
+    );
+    const heard: string[] = [];
+    const first = flush().then(() => heard.push('first'));
+    // Asked while the first flush runs: their commits may have been written after it started.
+    const second = flush().then(() => heard.push('second'));
+    const third = flush().then(() => heard.push('third'));
+    expect(started).toEqual([1]);
+    finish[0]?.();
+    await first;
+    await new Promise((resolve) => setTimeout(resolve, 10));
+    expect(heard).toEqual(['first']);
+    expect(started).toEqual([1, 2]);
+    finish[1]?.();
+    await Promise.all([second, third]);
+    expect(heard).toEqual(['first', 'second', 'third']);
+    expect(started).toEqual([1, 2]);
   });
 });
