@@ -32,7 +32,7 @@ export function openDatabase(database: Config['database']): DatabaseHandle {
 function openSqlite(file: string): DatabaseHandle {
   fs.mkdirSync(path.dirname(file), { recursive: true });
   const sqlite = new SqliteDatabase(file);
-  sqlite.pragma('journal_mode = WAL');
+  const wal = sqlite.pragma('journal_mode = WAL', { simple: true }) === 'wal';
   // FULL: an answer acknowledged to a respondent survives a power loss, not only a process crash.
   sqlite.pragma('synchronous = FULL');
   sqlite.pragma('foreign_keys = ON');
@@ -40,10 +40,12 @@ function openSqlite(file: string): DatabaseHandle {
   // PostgreSQL's md5(text), so queries that order by a keyed hash (exports) read the same on both.
   sqlite.function('md5', { deterministic: true }, (text: unknown) => (text === null ? null : createHash('md5').update(String(text)).digest('hex')));
   const db = new Kysely<Database>({ dialect: new ImmediateSqliteDialect({ database: withStatementCache(sqlite) }) });
-  if (!sqlite.memory)
+  // Only with a write-ahead log in a file: otherwise every commit flushes itself (synchronous=FULL).
+  const walFile = `${path.resolve(file)}-wal`;
+  if (wal && !sqlite.memory)
     syncWalAfterCommit(
       db,
-      coalescedFlush(() => flushFile(`${file}-wal`)),
+      coalescedFlush(() => flushFile(walFile)),
     );
   return { db, dialect: 'sqlite', location: file, sqlite, close: () => db.destroy() };
 }
