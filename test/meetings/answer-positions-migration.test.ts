@@ -1,8 +1,7 @@
 import { sql } from 'kysely';
 import { expect, it } from 'vitest';
-import { openDatabase } from '../../src/db/database.ts';
-import { migrateToLatest, migrateUpTo } from '../../src/db/migrate.ts';
-import { createTestDatabase, describeEachDatabase } from '../helpers/databases.ts';
+import { migrateToLatest } from '../../src/db/migrate.ts';
+import { describeEachDatabase, openTestDatabaseAt } from '../helpers/databases.ts';
 
 /**
  * Answers stored before the migration get their participant's position copied onto them: results
@@ -11,10 +10,8 @@ import { createTestDatabase, describeEachDatabase } from '../helpers/databases.t
  */
 describeEachDatabase('answers stored before their position was copied onto them', (dialect) => {
   it('get the position of their participant, or none when the participant said none', async () => {
-    const testDb = await createTestDatabase(dialect);
-    const handle = openDatabase(testDb.database);
+    const { handle, close } = await openTestDatabaseAt(dialect, '2026_12_07_scale_filtered_answers');
     try {
-      await migrateUpTo(handle.db, '2026_12_07_scale_filtered_answers');
       const db = handle.db;
       await sql`insert into organisations (id, name, sector, disclosure_threshold, created_at) values ('org', 'O', 'ggz', 5, '')`.execute(db);
       await sql`insert into meetings (id, organisation_id, title, language, status, pacing, join_code, current_index, created_at)
@@ -41,8 +38,7 @@ describeEachDatabase('answers stored before their position was copied onto them'
         { participant_id: 'p3', position: null },
       ]);
     } finally {
-      await handle.close();
-      await testDb.dispose();
+      await close();
     }
   });
 });
