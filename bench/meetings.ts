@@ -72,9 +72,11 @@ const POSTGRES_MAX = Number(args['postgres-max']);
 /** How the app's phones answer: on their live socket (the page with JavaScript), by form post (without), or both in turn. */
 const ANSWER_WAYS = (args.answer === 'both' ? ['socket', 'form'] : [args.answer === 'form' ? 'form' : 'socket']) as ('socket' | 'form')[];
 const PASSWORD = 'bench-meetings-password';
-const APP_PORT = 3395;
-const SECOND_APP_PORT = 3397;
-const BARE_PORT = 3396;
+/** Ports from BENCH_PORT_BASE (default 3395): two runs on one machine each take their own three. */
+const PORT_BASE = Number(process.env.BENCH_PORT_BASE ?? 3395);
+const APP_PORT = PORT_BASE;
+const SECOND_APP_PORT = PORT_BASE + 2;
+const BARE_PORT = PORT_BASE + 1;
 /** Clock ticks per second of /proc/<pid>/stat (USER_HZ, 100 on Linux). */
 const TICKS = 100;
 

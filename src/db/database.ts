@@ -5,6 +5,7 @@ import SqliteDatabase from 'better-sqlite3';
 import { Kysely, PostgresDialect, sql } from 'kysely';
 import pg from 'pg';
 import type { Config } from '../config.ts';
+import { coalescedFlush, syncWalAfterCommit } from './group-commit.ts';
 import type { Database } from './schema.ts';
 import { ImmediateSqliteDialect } from './sqlite-dialect.ts';
 
@@ -31,7 +32,7 @@ export function openDatabase(database: Config['database']): DatabaseHandle {
 function openSqlite(file: string): DatabaseHandle {
   fs.mkdirSync(path.dirname(file), { recursive: true });
   const sqlite = new SqliteDatabase(file);
-  sqlite.pragma('journal_mode = WAL');
+  const wal = sqlite.pragma('journal_mode = WAL', { simple: true }) === 'wal';
   // FULL: an answer acknowledged to a respondent survives a power loss, not only a process crash.
   sqlite.pragma('synchronous = FULL');
   sqlite.pragma('foreign_keys = ON');
@@ -39,7 +40,28 @@ function openSqlite(file: string): DatabaseHandle {
   // PostgreSQL's md5(text), so queries that order by a keyed hash (exports) read the same on both.
   sqlite.function('md5', { deterministic: true }, (text: unknown) => (text === null ? null : createHash('md5').update(String(text)).digest('hex')));
   const db = new Kysely<Database>({ dialect: new ImmediateSqliteDialect({ database: withStatementCache(sqlite) }) });
+  // Only with a write-ahead log in a file: otherwise every commit flushes itself (synchronous=FULL).
+  const walFile = `${path.resolve(file)}-wal`;
+  if (wal && !sqlite.memory)
+    syncWalAfterCommit(
+      db,
+      coalescedFlush(() => flushFile(walFile)),
+    );
   return { db, dialect: 'sqlite', location: file, sqlite, close: () => db.destroy() };
+}
+
+/**
+ * fdatasync of a file (the write-ahead log, as SQLite's synchronous=FULL commit does), in libuv's
+ * thread pool: the event loop goes on while the disk answers. Opened anew each time, so a log
+ * that SQLite recreated is the one flushed.
+ */
+async function flushFile(file: string): Promise<void> {
+  const handle = await fs.promises.open(file, 'r');
+  try {
+    await handle.datasync();
+  } finally {
+    await handle.close();
+  }
 }
 
 /**

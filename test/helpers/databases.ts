@@ -5,7 +5,7 @@ import pg from 'pg';
 import { describe, inject } from 'vitest';
 import type { Config } from '../../src/config.ts';
 import { type DatabaseHandle, openDatabase } from '../../src/db/database.ts';
-import { migrateToLatest } from '../../src/db/migrate.ts';
+import { migrateToLatest, migrateUpTo } from '../../src/db/migrate.ts';
 
 export type Dialect = 'sqlite' | 'postgres';
 
@@ -71,6 +71,13 @@ function opened(testDb: TestDatabase, durable = true): OpenedTestDatabase {
       await testDb.dispose();
     },
   };
+}
+
+/** Opens a fresh database migrated up to and including `migration` (a test of a later data migration). */
+export async function openTestDatabaseAt(dialect: Dialect, migration: string): Promise<OpenedTestDatabase> {
+  const database = opened(await createTestDatabase(dialect));
+  await migrateUpTo(database.handle.db, migration);
+  return database;
 }
 
 /** Opens a fresh migrated database (a copy of the run's template; migrating finds nothing left to do). */

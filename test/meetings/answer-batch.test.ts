@@ -91,6 +91,7 @@ describeEachDatabase('meetings: answers written in batches', (dialect) => {
       client_id: id,
       value: JSON.stringify({ choice }),
       moderation: 'none',
+      position: must(phones[participant]).row.position,
     });
     const outcomes = await t.ctx.db
       .transaction()

@@ -70,6 +70,8 @@ export interface MeetingAnswerTable {
   value: string;
   /** none (counted at once) | pending | approved | held */
   moderation: string;
+  /** The participant's position, copied (it never changes): results count by it without a join. */
+  position: string | null;
 }
 
 export interface MeetingQuestionTable {

@@ -28,6 +28,17 @@ export async function meetingByCode(ctx: ServiceContext, input: string): Promise
 
 const promptsOf = (ctx: ServiceContext, meetingId: string) => cachedPrompts(ctx.db, meetingId, () => store.listPrompts(ctx.db, meetingId));
 
+/** A cached prompt row's view (its options parsed once, not per answer); a changed prompt is a new row. */
+const views = new WeakMap<MeetingPromptTable, PromptView>();
+function viewOf(row: MeetingPromptTable): PromptView {
+  let view = views.get(row);
+  if (!view) {
+    view = promptView(row);
+    views.set(row, view);
+  }
+  return view;
+}
+
 export type Joined = { participantId: string; token: string; receipt: string };
 
 /** Rows per statement: well under the bound parameters SQLite and PostgreSQL take in one statement. */
@@ -94,7 +105,7 @@ export async function answer(
 ): Promise<AnswerOutcome> {
   const row = (await promptsOf(ctx, meeting.id))?.find((p) => p.id === promptId);
   if (!row) throw notFound();
-  const prompt = promptView(row);
+  const prompt = viewOf(row);
   const closed = meeting.status !== 'live' || prompt.state !== 'open';
   const value = checkAnswer(prompt.kind, prompt.options, prompt.settings.maxChoices as number | undefined, raw);
   const moderation = moderatedKinds.includes(prompt.kind) ? 'pending' : 'none';
@@ -116,6 +127,7 @@ export async function answer(
     client_id: clientId,
     value: JSON.stringify(value),
     moderation,
+    position: participant.position,
   });
 }
 
