@@ -1,8 +1,9 @@
 /**
  * Main-thread CPU per request of the app's fixed path (Fastify, node:http-free `inject`, the global
  * hooks): /healthz, a JSON API answer (/api/csrf) and the respondent form's first page, each fired
- * BENCH_REQUESTS times after a warm-up, read with process.cpuUsage(). With BENCH_APP_ROOT=<another
- * checkout> that checkout's app is built beside this one and the two are measured in turns.
+ * BENCH_REQUESTS times after a warm-up, read with process.cpuUsage(). To compare with an earlier
+ * commit, run this file in turns from both checkouts (one process each: tsx compiles the pages of
+ * another tree without this project's JSX settings).
  * Run: node --import tsx bench/http-overhead.ts
  */
 import fs from 'node:fs';
@@ -16,15 +17,20 @@ import type { App, AppOptions } from '../src/http/app.ts';
 import { ROOT } from './lib/processes.ts';
 import { setupRound } from './lib/setup-round.ts';
 
-const REQUESTS = Number(process.env.BENCH_REQUESTS ?? 20_000);
-const ROUNDS = Number(process.env.BENCH_ROUNDS ?? 3);
+const REQUESTS = Number(process.env.BENCH_REQUESTS ?? 2000);
+const ROUNDS = Number(process.env.BENCH_ROUNDS ?? 15);
 
-async function appOf(root: string, dir: string): Promise<{ app: App; token: string }> {
+async function appOf(dir: string): Promise<{ app: App; token: string }> {
   const config = { ...loadConfig({ DATA_DIR: dir }), rateLimits: { loginPerMinute: 1e9, invitePerMinute: 1e9, respondentPerMinute: 1e9 } };
   const { token } = await setupRound(config);
   const runtime = await openRuntime(config);
-  const { buildApp } = (await import(pathToFileURL(path.join(root, 'src/http/app.ts')).href)) as { buildApp: (o: AppOptions) => Promise<App> };
-  const stream = new Writable({ write: (_c, _e, done) => done() });
+  const { buildApp } = (await import(pathToFileURL(path.join(ROOT, 'src/http/app.ts')).href)) as { buildApp: (o: AppOptions) => Promise<App> };
+  const stream = new Writable({
+    write: (c, _e, done) => {
+      if (process.env.BENCH_DEBUG) process.stderr.write(c);
+      done();
+    },
+  });
   const app = await buildApp({ config, database: runtime.database, logger: { stream } });
   await app.ready();
   return { app, token };
@@ -36,7 +42,7 @@ async function measure(app: App, url: string, n: number): Promise<number> {
   const start = process.cpuUsage();
   for (let i = 0; i < n; i++) {
     const res = await app.inject({ method: 'GET', url, headers });
-    if (res.statusCode !== 200) throw new Error(`${url}: ${res.statusCode}`);
+    if (res.statusCode !== 200) throw new Error(`${url}: ${res.statusCode} ${res.body.slice(0, 300)}`);
   }
   const used = process.cpuUsage(start);
   return (used.user + used.system) / n;
@@ -47,15 +53,12 @@ const load = () =>
     .loadavg()
     .map((l) => l.toFixed(2))
     .join(' / ');
-const roots = [...(process.env.BENCH_APP_ROOT ? [['before', process.env.BENCH_APP_ROOT]] : []), ['this', ROOT]] as const;
 const dirs: string[] = [];
+const apps: { label: string; app: App; token: string }[] = [];
 try {
-  const apps = [];
-  for (const [label, root] of roots) {
-    const dir = fs.mkdtempSync(path.join(os.tmpdir(), 'kb-bench-hooks-'));
-    dirs.push(dir);
-    apps.push({ label, ...(await appOf(root, dir)) });
-  }
+  const dir = fs.mkdtempSync(path.join(os.tmpdir(), 'kb-bench-hooks-'));
+  dirs.push(dir);
+  apps.push({ label: path.basename(ROOT), ...(await appOf(dir)) });
   const urls = (token: string) => ({ healthz: '/healthz', 'api/csrf': '/api/csrf', 'form page': `/r/${token}` });
   console.error(`load average at start: ${load()}`);
   const totals = new Map<string, number[]>();
@@ -68,17 +71,20 @@ try {
       }
     }
   }
-  console.log(`\n${REQUESTS} requests × ${ROUNDS} rounds (alternating), µs CPU per request (median); load average at the end ${load()}\n`);
+  console.log(
+    `\n${REQUESTS} requests × ${ROUNDS} rounds (the kinds of request in turn), µs CPU per request (lowest batch, then median); load average at the end ${load()}\n`,
+  );
   console.log(`| request | ${apps.map((a) => a.label).join(' | ')} |`);
   console.log(`|---|${apps.map(() => '---|').join('')}`);
   for (const name of Object.keys(urls(''))) {
     const cells = apps.map(({ label }) => {
       const all = [...(totals.get(`${name}|${label}`) ?? [])].sort((a, b) => a - b);
-      return (all[Math.floor(all.length / 2)] ?? 0).toFixed(0);
+      return `${(all[0] ?? 0).toFixed(0)}, ${(all[Math.floor(all.length / 2)] ?? 0).toFixed(0)}`;
     });
     console.log(`| ${name} | ${cells.join(' | ')} |`);
   }
-  for (const { app } of apps) await app.close();
 } finally {
+  // Closing flushes the count of unexpected errors on anonymous paths (BENCH_DEBUG=1 shows it).
+  for (const { app } of apps) await app.close();
   for (const dir of dirs) fs.rmSync(dir, { recursive: true, force: true });
 }
