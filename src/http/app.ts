@@ -99,12 +99,15 @@ export async function buildApp(options: AppOptions): Promise<App> {
   // every answer with it.
   app.setValidatorCompiler(() => () => true);
   app.setSerializerCompiler(() => (data) => JSON.stringify(data));
-  app.addHook('onSend', async (req, reply) => {
-    reply.header('x-request-id', req.id);
-  });
-  app.addHook('onResponse', async (req, reply) => {
-    req.log.debug({ req, res: { statusCode: reply.statusCode }, responseTime: Math.round(reply.elapsedTime) }, 'request completed');
-  });
+  // The request id header is set with the security headers, in one onRequest hook (security.ts).
+  // The request line is written at debug level only: at any other level the hook is not there at all
+  // (every hook costs each request a step, also when it writes nothing).
+  if (options.logger !== false && (config.logLevel === 'debug' || config.logLevel === 'trace')) {
+    app.addHook('onResponse', (req, reply, done) => {
+      req.log.debug({ req, res: { statusCode: reply.statusCode }, responseTime: Math.round(reply.elapsedTime) }, 'request completed');
+      done();
+    });
+  }
 
   const registered: { method: string; url: string }[] = [];
   app.addHook('onRoute', (route) => {

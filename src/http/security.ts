@@ -12,9 +12,12 @@ export async function registerSecurity(app: FastifyInstance, limiter: Limiter): 
   // Helmet's headers are the same for every answer: worked out once at start and set as they are
   // (@fastify/helmet would build helmet's middleware anew on every request).
   const headers = securityHeaders();
-  app.addHook('onRequest', (_req, reply, done) => {
+  // One hook for every request's fixed work: these headers, the request id, the CSRF check.
+  app.addHook('onRequest', (req, reply, done) => {
     reply.headers(headers);
-    done();
+    reply.header('x-request-id', req.id);
+    if (stateChanging.has(req.method) && req.routeOptions.config.csrf !== false) app.csrfProtection(req, reply, done);
+    else done();
   });
 
   // Double-submit token: a secret in an HttpOnly cookie, the token in the x-csrf-token header.
@@ -23,10 +26,6 @@ export async function registerSecurity(app: FastifyInstance, limiter: Limiter): 
     cookieKey: 'kb_csrf',
     cookieOpts: { path: '/', httpOnly: true, sameSite: 'strict', secure: 'auto' },
     getToken: (req) => req.headers['x-csrf-token'] as string | undefined,
-  });
-  app.addHook('onRequest', (req, reply, done) => {
-    if (stateChanging.has(req.method) && req.routeOptions.config.csrf !== false) app.csrfProtection(req, reply, done);
-    else done();
   });
 
   // Route limits (`config.rateLimit` on a route) count in the shared store, under the route and a
@@ -42,8 +41,9 @@ export async function registerSecurity(app: FastifyInstance, limiter: Limiter): 
   });
 
   // Answers about people must not linger in shared or browser caches.
-  app.addHook('onSend', async (req, reply) => {
+  app.addHook('onSend', (req, reply, payload, done) => {
     if (req.url.startsWith('/api/') && !req.url.startsWith('/api/docs')) reply.header('Cache-Control', 'no-store');
+    done(null, payload);
   });
 }
 

@@ -12,15 +12,19 @@ export function registerSessionHook(app: FastifyInstance): void {
   app.decorateRequest('actor', undefined);
   app.decorateRequest('sessionToken', undefined);
   app.decorateRequest('lang', 'nl');
-  app.addHook('onRequest', async (req) => {
+  // Callback style: a request without a session (every respondent's) passes without a promise.
+  app.addHook('onRequest', (req, _reply, done) => {
     req.lang = languageFromHeader(req.headers['accept-language']);
     const token = req.cookies[SESSION_COOKIE];
-    if (!token || token.length > 100) return;
-    const actor = await resolveSession(app.services, token);
-    if (!actor) return;
-    req.actor = actor;
-    req.sessionToken = token;
-    req.lang = actor.language;
+    if (!token || token.length > 100) return done();
+    resolveSession(app.services, token).then((actor) => {
+      if (actor) {
+        req.actor = actor;
+        req.sessionToken = token;
+        req.lang = actor.language;
+      }
+      done();
+    }, done);
   });
 }
 

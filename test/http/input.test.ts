@@ -113,6 +113,21 @@ describeEachDatabase('bad input changes nothing and gets a readable answer', (di
     expect((await admin.get('/api/me')).headers['cache-control']).toBe('no-store');
   });
 
+  it('every answer names its request id, refusals and answers nobody routed too', async () => {
+    const uuid = /^[0-9a-f]{8}-[0-9a-f]{4}-[0-9a-f]{4}-[0-9a-f]{4}-[0-9a-f]{12}$/;
+    expect(String((await admin.get('/healthz')).headers['x-request-id'])).toMatch(uuid);
+    const refusals = [
+      await t.app.inject({ method: 'GET', url: '/api/no-such-route' }),
+      await t.app.inject({ method: 'POST', url: '/api/auth/logout', payload: {} }),
+      await t.app.inject({ method: 'GET', url: '/api/me' }),
+    ];
+    expect(refusals.map((r) => r.statusCode)).toEqual([404, 403, 401]);
+    for (const response of refusals) {
+      expect(String(response.headers['x-request-id'])).toMatch(uuid);
+      expect(response.json().error.requestId).toBe(response.headers['x-request-id']);
+    }
+  });
+
   it('health: /healthz says the process is up, /readyz that the database answers', async () => {
     expect((await admin.get('/healthz')).json()).toEqual({ status: 'ok' });
     expect((await admin.get('/readyz')).json()).toEqual({ status: 'ready' });
