@@ -70,6 +70,8 @@ const CHANGING_CALLS = new Set([
   'newCDPSession',
 ]);
 const MAX_PARKED = 3;
+/** How long cleaning a context for reuse may take before it is closed instead. */
+const CLEAN_MS = 5_000;
 
 type Parked = { context: BrowserContext; page: Page | undefined };
 const parked = new Map<string, Parked[]>();
@@ -125,7 +127,8 @@ function watched({ context, key, warmPage, scripts, gone }: Watch): BrowserConte
     return wrapped;
   };
 
-  const park = async (): Promise<void> => {
+  /** Cookies, permissions and storage cleared, one untouched page kept on about:blank; the page kept is returned. */
+  const clean = async (): Promise<Page | undefined> => {
     const open = context.pages();
     const keep = open.find((page) => !pages.get(page)?.changed());
     await Promise.all(open.filter((page) => page !== keep).map((page) => page.close()));
@@ -139,6 +142,12 @@ function watched({ context, key, warmPage, scripts, gone }: Watch): BrowserConte
         });
       await keep.goto('about:blank');
     }
+    return keep;
+  };
+
+  /** Parks the context when it is cleaned in time; otherwise (a dialog, a page that does not let go) closes it. */
+  const park = async (): Promise<void> => {
+    const keep = await Promise.race([clean(), new Promise<never>((_, reject) => setTimeout(() => reject(new Error('not cleaned in time')), CLEAN_MS).unref())]);
     const list = parked.get(key as string) ?? [];
     if (list.length >= MAX_PARKED) return context.close();
     list.push({ context, page: keep });

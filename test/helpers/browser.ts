@@ -40,7 +40,11 @@ export async function startLiveServer(dialect: Dialect = 'sqlite', overrides: Pa
     url: address,
     app,
     close: async () => {
-      await app.close();
+      // Browser contexts are kept for the next file (browser-lease.ts), and with them their kept-alive
+      // connections to this server: close those too, or the server would wait for them to time out.
+      const closing = app.close();
+      app.server.closeAllConnections();
+      await closing;
       await close();
       fs.rmSync(dataDir, { recursive: true, force: true });
     },

@@ -1,6 +1,7 @@
 import { type ChildProcess, execFileSync, spawn } from 'node:child_process';
 import fs from 'node:fs';
 import https from 'node:https';
+import net from 'node:net';
 import os from 'node:os';
 import path from 'node:path';
 import { expect } from 'vitest';
@@ -63,12 +64,33 @@ async function waitUntil(url: string): Promise<void> {
   }
 }
 
+/** Whether nothing listens on the port at this moment (on 127.0.0.1). */
+const isFree = (port: number) =>
+  new Promise<boolean>((resolve) => {
+    const probe = net.createServer();
+    probe.once('error', () => resolve(false));
+    probe.listen(port, '127.0.0.1', () => probe.close(() => resolve(true)));
+  });
+
+/**
+ * Four ports in a row that are free, from `start` on. Below Linux's ephemeral range (32768 and up),
+ * where the machine's outgoing connections take their local ports (one once took nginx's), and
+ * checked, since other services listen there too.
+ */
+async function freeBlock(start: number): Promise<number> {
+  for (let base = start; base < start + 400; base += 4) {
+    const free = await Promise.all([0, 1, 2, 3].map((i) => isFree(base + i)));
+    if (free.every(Boolean)) return base;
+  }
+  throw new Error(`no four free ports from ${start}`);
+}
+
 /**
  * A new PostgreSQL database with the demo organisation and an open round, two app processes
  * (`kruisbestuiving start`, WORKERS=1 each) on it, and nginx with deploy/nginx.conf in front.
  */
 export async function startNginxPair(options: { portSlot: number; appEnv?: Record<string, string>; showUpstream?: boolean }): Promise<NginxPair> {
-  const basePort = 30_000 + ((process.pid * 2 + options.portSlot) % 5_000) * 4;
+  const basePort = await freeBlock(20_000 + ((process.pid * 2 + options.portSlot) % 3_000) * 4);
   const appPorts: [number, number] = [basePort, basePort + 1];
   const httpsPort = basePort + 2;
   const httpPort = basePort + 3;
