@@ -1,7 +1,16 @@
 import type { Browser } from 'playwright-core';
 import { afterAll, beforeAll, describe, expect, inject, it } from 'vitest';
 import '../helpers/locator-matchers.ts';
-import { expectAccessible, expectNoHorizontalScroll, type LiveServer, launchBrowser, newTestContext, signIn, startLiveServer } from '../helpers/browser.ts';
+import {
+  chooseLanguage,
+  expectAccessible,
+  expectNoHorizontalScroll,
+  type LiveServer,
+  launchBrowser,
+  newTestContext,
+  signIn,
+  startLiveServer,
+} from '../helpers/browser.ts';
 import { addToTeam, makeOrganisation, makeTeam, makeUser, TEST_PASSWORD } from '../helpers/factories.ts';
 
 const run = inject('chromiumPath') ? describe : describe.skip;
@@ -60,7 +69,7 @@ run('plain words with the research term behind them, in Chromium', () => {
     const context = await newTestContext(browser);
     const page = await context.newPage();
     await signIn(page, server.url, EMAIL, TEST_PASSWORD);
-    await page.getByLabel('Taal').selectOption({ label: 'English' });
+    await chooseLanguage(page, 'Taal', 'English');
     await page.goto(`${server.url}${trajectoryPath}/complementariteit`);
     await page.getByRole('heading', { level: 2, name: '2. Adding to each other’s knowledge' }).waitFor();
     const summary = page.locator('details.term summary', { hasText: 'Research term: complementary expertise' });

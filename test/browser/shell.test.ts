@@ -1,7 +1,16 @@
 import type { Browser, BrowserContext } from 'playwright-core';
 import { afterAll, beforeAll, describe, expect, inject, it } from 'vitest';
 import '../helpers/locator-matchers.ts';
-import { expectAccessible, expectNoHorizontalScroll, type LiveServer, launchBrowser, newTestContext, signIn, startLiveServer } from '../helpers/browser.ts';
+import {
+  chooseLanguage,
+  expectAccessible,
+  expectNoHorizontalScroll,
+  type LiveServer,
+  launchBrowser,
+  newTestContext,
+  signIn,
+  startLiveServer,
+} from '../helpers/browser.ts';
 
 const run = inject('chromiumPath') ? describe : describe.skip;
 const ADMIN = 'beheerder@demo.kruisbestuiving.org';
@@ -60,7 +69,7 @@ run('web app shell in Chromium', () => {
     const context = await newTestContext(browser);
     const page = await context.newPage();
     await signIn(page, server.url, ADMIN, PASSWORD);
-    await page.getByLabel('Taal').selectOption({ label: 'English' });
+    await chooseLanguage(page, 'Taal', 'English');
     await page.getByRole('heading', { level: 1, name: 'Welcome, Anna Peeters' }).waitFor();
     expect(await page.getAttribute('html', 'lang')).toBe('en');
     await context.close();

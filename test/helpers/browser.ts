@@ -75,6 +75,16 @@ export async function signIn(page: Page, baseUrl: string, email: string, passwor
   await page.getByRole('heading', { level: 1, name: /Welkom/ }).waitFor();
 }
 
+/**
+ * Picks a language in the header as a signed-in person does, and waits until the account has saved it
+ * (the page switches at once, the PATCH follows): a page opened next then comes in that language.
+ */
+export async function chooseLanguage(page: Page, label: 'Taal' | 'Language', language: 'English' | 'Nederlands'): Promise<void> {
+  const saved = page.waitForResponse((response) => new URL(response.url()).pathname === '/api/me' && response.request().method() === 'PATCH');
+  await page.getByLabel(label).selectOption({ label: language });
+  expect((await saved).ok()).toBe(true);
+}
+
 let sharedBrowser: Promise<Browser> | undefined;
 
 /**
