@@ -62,11 +62,10 @@ async function answersOf(ctx: ServiceContext, prompt: PromptView): Promise<Answe
 
 export async function resultsOf(ctx: ServiceContext, meeting: MeetingTable, prompt: PromptView): Promise<PromptResultsView> {
   // Read at the same time: on PostgreSQL each is a round trip, on a connection of its own.
-  const [threshold, joined, { counted, counts }] = await Promise.all([
-    store.disclosureThresholdOf(ctx.db, meeting.organisation_id),
-    store.countParticipants(ctx.db, meeting.id),
-    answersOf(ctx, prompt),
-  ]);
+  const [threshold, { counted, counts }] = await Promise.all([store.disclosureThresholdOf(ctx.db, meeting.organisation_id), answersOf(ctx, prompt)]);
+  // Counted after the answers, never beside them: everyone who answered joined before, so the room
+  // shown is never smaller than those who answered (read at once, a join could be missed).
+  const joined = await store.countParticipants(ctx.db, meeting.id);
   const results = promptResults(
     prompt.kind,
     prompt.options.map((o) => o.key),
