@@ -5,6 +5,9 @@ export const languageSchema = z.enum(languages);
 export type Language = z.infer<typeof languageSchema>;
 export const defaultLanguage: Language = 'nl';
 
+/** The same test as languageSchema, without zod's parse (run several times on every page of the form). */
+export const isLanguage = (value: unknown): value is Language => value === 'nl' || value === 'en';
+
 /** Picks nl or en from an Accept-Language header; Dutch when nothing matches. */
 export function languageFromHeader(header: string | undefined): Language {
   if (!header) return defaultLanguage;

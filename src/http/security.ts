@@ -1,6 +1,6 @@
 import csrf from '@fastify/csrf-protection';
 import rateLimit from '@fastify/rate-limit';
-import type { FastifyInstance } from 'fastify';
+import type { FastifyInstance, FastifyRequest } from 'fastify';
 import helmet from 'helmet';
 import { AppError } from '../core/errors.ts';
 import type { Limiter } from '../modules/limits/limiter.ts';
@@ -36,7 +36,7 @@ export async function registerSecurity(app: FastifyInstance, limiter: Limiter): 
   await app.register(rateLimit, {
     global: false,
     store: sharedRateLimitStore(limiter, batched),
-    keyGenerator: async (req) => `${req.routeOptions.url}|${await limiter.clientKey(req.ip)}`,
+    keyGenerator: async (req) => `${req.routeOptions.url}|${await connectionKey(limiter, req)}`,
     errorResponseBuilder: () => new AppError('rate_limited'),
   });
 
@@ -45,6 +45,29 @@ export async function registerSecurity(app: FastifyInstance, limiter: Limiter): 
     if (req.url.startsWith('/api/') && !req.url.startsWith('/api/docs')) reply.header('Cache-Control', 'no-store');
     done(null, payload);
   });
+}
+
+/**
+ * The limiter key of a request's address (Limiter.clientKey, an HMAC under the day's secret), kept on
+ * its connection: a browser sends a form's 19 requests over one kept-alive connection, and the
+ * HMAC was worked out anew for each. Kept only as long as the connection, for the address and day
+ * it was made for (a proxy's connection carries many clients: a new address is keyed anew).
+ */
+const connectionKeys = new WeakMap<object, { address: string; day: number; key: Promise<string> }>();
+const DAY_MS = 86_400_000;
+
+export function connectionKey(limiter: Limiter, req: FastifyRequest): Promise<string> {
+  // The UTC day, as clientKey's secret changes with it.
+  const day = Math.floor(limiter.now() / DAY_MS);
+  const kept = connectionKeys.get(req.socket);
+  if (kept && kept.address === req.ip && kept.day === day) return kept.key;
+  const entry = { address: req.ip, day, key: limiter.clientKey(req.ip) };
+  connectionKeys.set(req.socket, entry);
+  // A failed key is not kept: the next request tries again.
+  entry.key.catch(() => {
+    if (connectionKeys.get(req.socket) === entry) connectionKeys.delete(req.socket);
+  });
+  return entry.key;
 }
 
 /** The headers helmet sets, recorded from one run of its middleware. */

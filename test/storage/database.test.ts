@@ -1,6 +1,6 @@
-import { sql } from 'kysely';
+import { CompiledQuery, sql } from 'kysely';
 import { expect, it } from 'vitest';
-import { openDatabase } from '../../src/db/database.ts';
+import { arrayRowTexts, openDatabase } from '../../src/db/database.ts';
 import { migrateToLatest, migrationNames } from '../../src/db/migrate.ts';
 import { envFor, runCliProcess } from '../helpers/cli.ts';
 import { createTestDatabase, describeEachDatabase, openTestDatabase } from '../helpers/databases.ts';
@@ -42,6 +42,29 @@ describeEachDatabase('database and migrations', (dialect) => {
     await expect(
       handle.db.insertInto('memberships').values({ organisation_id: 'no-such-org', user_id: 'no-such-user', role: 'member', created_at: '' }).execute(),
     ).rejects.toThrow();
+    await close();
+  });
+
+  it('answers the rows of a text in arrayRowTexts as arrays on SQLite, as objects on PostgreSQL', async () => {
+    const { handle, close } = await openTestDatabase(dialect);
+    const text = "select 1 as one, 'two' as two union all select 3, 'four'";
+    const plain = `${text} union all select 5, 'six'`;
+    arrayRowTexts.add(text);
+    const rows = (await handle.db.executeQuery(CompiledQuery.raw(text))).rows;
+    expect(rows).toEqual(
+      dialect === 'sqlite'
+        ? [
+            [1, 'two'],
+            [3, 'four'],
+          ]
+        : [
+            { one: 1, two: 'two' },
+            { one: 3, two: 'four' },
+          ],
+    );
+    // Every other text keeps its objects.
+    expect((await handle.db.executeQuery(CompiledQuery.raw(plain))).rows).toHaveLength(3);
+    expect((await handle.db.executeQuery(CompiledQuery.raw(plain))).rows[2]).toEqual({ one: 5, two: 'six' });
     await close();
   });
 

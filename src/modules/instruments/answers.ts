@@ -156,28 +156,35 @@ export function visibleQuestions(instrument: ResolvedInstrument, answersSoFar: u
 
 /** The inverse of the rows: the canonical answers they came from (for re-editing, exports and tests). */
 export function rowsToAnswers(instrument: ResolvedInstrument, rows: readonly AnswerRow[]): Record<string, AnswerValue> {
-  const questions = new Map(allQuestions(instrument).map((q) => [q.key, q]));
+  // Read on every page of the form: the questions by key are kept per instrument object, and a
+  // multiple choice's options and a matrix's statements are gathered in place, not copied per row.
+  const questions = questionsByKey(instrument);
   const out: Record<string, AnswerValue> = {};
   for (const row of rows) {
     const q = questions.get(row.question);
     if (!q) throw new RangeError(`Row for unknown question ${row.question}`);
-    const point = (r: AnswerRow): number | string => (r.option === NO_OPINION ? NO_OPINION : (r.number ?? Number.NaN));
     switch (q.type) {
       case 'single':
         out[q.key] = row.option ?? '';
         break;
-      case 'multiple':
-        out[q.key] = [...((out[q.key] as string[] | undefined) ?? []), row.option ?? ''];
+      case 'multiple': {
+        const chosen = out[q.key];
+        if (Array.isArray(chosen)) chosen.push(row.option ?? '');
+        else out[q.key] = [row.option ?? ''];
         break;
+      }
       case 'likert':
         out[q.key] = point(row);
         break;
       case 'number':
         out[q.key] = row.number ?? Number.NaN;
         break;
-      case 'matrix':
-        out[q.key] = { ...((out[q.key] as Record<string, number | string> | undefined) ?? {}), [row.item ?? '']: point(row) };
+      case 'matrix': {
+        const items = out[q.key];
+        if (typeof items === 'object' && !Array.isArray(items)) items[row.item ?? ''] = point(row);
+        else out[q.key] = { [row.item ?? '']: point(row) };
         break;
+      }
       default:
         out[q.key] = row.text ?? '';
     }
@@ -185,6 +192,8 @@ export function rowsToAnswers(instrument: ResolvedInstrument, rows: readonly Ans
   }
   return out;
 }
+
+const point = (r: AnswerRow): number | string => (r.option === NO_OPINION ? NO_OPINION : (r.number ?? Number.NaN));
 
 /**
  * One question's answer, checked by the form's own rules (options, exclusive options, scale points),

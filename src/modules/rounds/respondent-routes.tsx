@@ -6,7 +6,7 @@ import * as z from 'zod';
 import { dayInWords } from '../../core/dates.ts';
 import { AppError } from '../../core/errors.ts';
 import { newId } from '../../core/ids.ts';
-import { type Language, languageFromHeader, languageSchema } from '../../core/language.ts';
+import { isLanguage, type Language, languageFromHeader } from '../../core/language.ts';
 import { errorMessages } from '../../core/messages.ts';
 import { publicOrigin } from '../../http/public-origin.ts';
 import { publicPageCss, registerPublicAsset, sendPublicHtml, sendPublicPage } from '../../http/public-page.tsx';
@@ -37,14 +37,12 @@ const startBody = z.object({ responseId: z.uuid(), consentVersion: z.string().ma
 const doneParams = z.object({ token: roundTokenSchema, responseId: z.uuid() });
 
 function pickLanguage(req: FastifyRequest, fallback?: string): Language {
-  const fromQuery = languageSchema.safeParse((req.query as Record<string, unknown> | undefined)?.lang);
-  if (fromQuery.success) return fromQuery.data;
-  const fromBody = languageSchema.safeParse(
-    (req.body as Record<string, unknown> | undefined)?._lang ?? (req.body as Record<string, unknown> | undefined)?.lang,
-  );
-  if (fromBody.success) return fromBody.data;
-  const stored = languageSchema.safeParse(fallback);
-  return stored.success ? stored.data : languageFromHeader(req.headers['accept-language']);
+  const query = (req.query as Record<string, unknown> | undefined)?.lang;
+  if (isLanguage(query)) return query;
+  const body = req.body as Record<string, unknown> | undefined;
+  const posted = body?._lang ?? body?.lang;
+  if (isLanguage(posted)) return posted;
+  return isLanguage(fallback) ? fallback : languageFromHeader(req.headers['accept-language']);
 }
 
 const issuesToErrors = (issues: AnswerIssue[]) => new Map(issues.map((i) => [i.item ? `${i.question}.${i.item}` : i.question, i.message]));

@@ -196,10 +196,9 @@ export type Draft = { status: 'draft' | 'complete'; answers: Record<string, Answ
 /** The draft when it is this browser's (`ownerHash`); undefined otherwise, whether or not the id exists. */
 export async function loadDraft(ctx: ServiceContext, link: LinkContext, responseId: string, ownerHash: string | undefined): Promise<Draft | undefined> {
   const found = await store.draftRows(ctx.db, responseId);
-  const response = found[0];
-  if (!response || response.round_id !== link.roundId || ownerHash === undefined || response.owner_hash !== ownerHash) return undefined;
-  // A response without answers comes back as one row with no question (the left join).
-  const rows = fromTable(found.filter((r): r is typeof r & { question: string } => r.question !== null));
+  const response = found?.response;
+  if (!found || !response || response.round_id !== link.roundId || ownerHash === undefined || response.owner_hash !== ownerHash) return undefined;
+  const rows = fromTable(found.answers);
   return {
     status: response.status as Draft['status'],
     answers: rowsToAnswers(link.published.instrument, rows),

@@ -1,5 +1,5 @@
 import { CompiledQuery, PostgresAdapter, sql } from 'kysely';
-import type { Db } from '../../db/database.ts';
+import { arrayRowTexts, type Db } from '../../db/database.ts';
 import type { AnswerTable, ResponseTable, RoundLinkTable, RoundTable } from '../../db/tables/rounds.ts';
 
 export const insertRound = (db: Db, round: RoundTable) => db.insertInto('rounds').values(round).execute();
@@ -93,26 +93,22 @@ export const updateResponse = (db: Db, responseId: string, changes: Partial<Omit
 export const answersOf = (db: Db, responseId: string) =>
   db.selectFrom('answers').select(['question', 'item', 'option', 'number_value', 'text_value']).where('response_id', '=', responseId).execute();
 
-/** A draft as the form reads it on every page: the response's owner and state, and its answer rows (none when it has no answers). */
-export type DraftRow = {
-  round_id: string;
-  owner_hash: string | null;
-  status: string;
-  language: string;
-  question: string | null;
-  item: string | null;
-  option: string | null;
-  number_value: number | null;
-  text_value: string | null;
+/** A draft as the form reads it on every page: the response's owner and state, and its answer rows. */
+export type DraftRows = {
+  response: { round_id: string; owner_hash: string | null; status: string; language: string };
+  answers: { question: string; item: string | null; option: string | null; number_value: number | null; text_value: string | null }[];
 };
 
+type DraftTuple = [string, string | null, string, string, string | null, string | null, string | null, number | null, string | null];
+const DRAFT_COLUMNS = ['round_id', 'owner_hash', 'status', 'language', 'question', 'item', 'option', 'number_value', 'text_value'] as const;
 const draftTexts = new Map<string, string>();
 
 /**
  * The response and its answers in one statement (the form reads them on every page view and post);
- * its SQL text is written once per dialect, not through the query builder each time. No row: no such response.
+ * its SQL text is written once per dialect, not through the query builder each time. On SQLite the
+ * rows come as arrays (arrayRowTexts), on PostgreSQL as objects. Undefined: no such response.
  */
-export async function draftRows(db: Db, responseId: string): Promise<DraftRow[]> {
+export async function draftRows(db: Db, responseId: string): Promise<DraftRows | undefined> {
   const postgres = db.getExecutor().adapter instanceof PostgresAdapter;
   const key = postgres ? 'pg' : 'sqlite';
   let text = draftTexts.get(key);
@@ -120,9 +116,18 @@ export async function draftRows(db: Db, responseId: string): Promise<DraftRow[]>
     text =
       'select r.round_id, r.owner_hash, r.status, r.language, a.question, a.item, a.option, a.number_value, a.text_value ' +
       `from responses r left join answers a on a.response_id = r.id where r.id = ${postgres ? '$1' : '?'}`;
+    if (!postgres) arrayRowTexts.add(text);
     draftTexts.set(key, text);
   }
-  return (await db.executeQuery<DraftRow>(CompiledQuery.raw(text, [responseId]))).rows;
+  const { rows } = await db.executeQuery<DraftTuple | Record<(typeof DRAFT_COLUMNS)[number], unknown>>(CompiledQuery.raw(text, [responseId]));
+  const tuples = rows.map((row) => (Array.isArray(row) ? row : (DRAFT_COLUMNS.map((column) => row[column]) as DraftTuple)));
+  const first = tuples[0];
+  if (!first) return undefined;
+  const answers: DraftRows['answers'] = [];
+  // A response without answers comes back as one row with no question (the left join).
+  for (const [, , , , question, item, option, number_value, text_value] of tuples)
+    if (question !== null) answers.push({ question, item, option, number_value, text_value });
+  return { response: { round_id: first[0], owner_hash: first[1], status: first[2], language: first[3] }, answers };
 }
 
 const deleteTexts = new Map<string, string>();
