@@ -72,7 +72,63 @@ export function sendPublicPage(reply: FastifyReply, element: ReactElement, statu
 
 /** The same for a page already rendered to HTML (without its doctype). */
 export function sendPublicHtml(reply: FastifyReply, html: string, status = 200) {
-  return reply.status(status).type('text/html; charset=utf-8').header('Cache-Control', 'no-store').send(`<!doctype html>${html}`);
+  reply.status(status).type('text/html; charset=utf-8').header('Cache-Control', 'no-store');
+  return sendCompressed(reply, Buffer.from(`<!doctype html>${html}`));
+}
+
+/**
+ * A page that is the same for everyone (the form's thank-you page in one language), rendered and
+ * compressed once per `key` and per encoding, then sent as kept. Only for pages without anything of
+ * one person in them; the keys must be few (a language, not an id).
+ */
+export function fixedPageSender() {
+  const pages = new Map<string, { plain: Buffer; br?: Buffer; gzip?: Buffer }>();
+  return (reply: FastifyReply, key: string, render: () => ReactElement) => {
+    let page = pages.get(key);
+    if (!page) {
+      page = { plain: Buffer.from(`<!doctype html>${renderToStaticMarkup(render())}`) };
+      pages.set(key, page);
+    }
+    reply.type('text/html; charset=utf-8').header('Cache-Control', 'no-store');
+    const encoding = encodingFor(reply, page.plain);
+    if (!encoding) return reply.send(page.plain);
+    page[encoding] ??= encoding === 'br' ? zlib.brotliCompressSync(page.plain, PAGE_BROTLI) : zlib.gzipSync(page.plain, PAGE_GZIP);
+    return reply.header('Vary', 'accept-encoding').header('Content-Encoding', encoding).send(page[encoding]);
+  };
+}
+
+/** The settings of src/http/compression.ts for answers made per request. */
+const PAGE_BROTLI = { params: { [zlib.constants.BROTLI_PARAM_QUALITY]: 1, [zlib.constants.BROTLI_PARAM_LGWIN]: 18 } };
+const PAGE_GZIP = { level: 6 };
+const PAGE_THRESHOLD = 1024;
+
+/**
+ * A page compressed here, as @fastify/compress would (the same settings, threshold and headers),
+ * without its hook: the respondent form's routes turn the hook off (`compress: false`), so their
+ * redirects and pages skip its negotiation. On a route that keeps the hook it sees the
+ * Content-Encoding and leaves the page as it is.
+ */
+function sendCompressed(reply: FastifyReply, body: Buffer) {
+  const encoding = encodingFor(reply, body);
+  if (!encoding) return reply.send(body);
+  const compressed = encoding === 'br' ? zlib.brotliCompressSync(body, PAGE_BROTLI) : zlib.gzipSync(body, PAGE_GZIP);
+  return reply.header('Vary', 'accept-encoding').header('Content-Encoding', encoding).send(compressed);
+}
+
+/** The encoding to send a page in: none below @fastify/compress's threshold or with its opt-out header. */
+function encodingFor(reply: FastifyReply, body: Buffer): 'br' | 'gzip' | undefined {
+  const headers = reply.request.headers;
+  return body.length < PAGE_THRESHOLD || headers['x-no-compression'] !== undefined ? undefined : pageEncoding(headers['accept-encoding']);
+}
+
+/** pickEncoding of the few Accept-Encoding headers browsers send, kept (a header names no one). */
+const encodings = new Map<string, 'br' | 'gzip' | undefined>();
+function pageEncoding(acceptEncoding: string | undefined): 'br' | 'gzip' | undefined {
+  if (acceptEncoding === undefined) return undefined;
+  if (encodings.has(acceptEncoding)) return encodings.get(acceptEncoding);
+  const encoding = pickEncoding(acceptEncoding);
+  if (encodings.size < 100 && acceptEncoding.length <= 200) encodings.set(acceptEncoding, encoding);
+  return encoding;
 }
 
 /** The encoding to send a fixed file in: brotli, else gzip, else none (a `q=0` refuses one). */

@@ -1,3 +1,4 @@
+import zlib from 'node:zlib';
 import { afterAll, beforeAll, expect, it } from 'vitest';
 import type { ResolvedInstrument } from '../../src/modules/instruments/resolve.ts';
 import { getPublishedVersion } from '../../src/modules/instruments/service.ts';
@@ -92,6 +93,39 @@ describeEachDatabase('collection rounds and the respondent form', (dialect) => {
     expect(stored.consent_version).toBe(consentVersion);
     const rows = await t.ctx.db.selectFrom('answers').select(['question', 'option']).where('response_id', '=', responseId).execute();
     expect(rows.filter((r) => r.question === 'rollen').map((r) => r.option)).toEqual(['kritische_stem']);
+  });
+
+  it("the form's pages are compressed as asked (brotli, else gzip, else none) and its redirects carry no body", async () => {
+    const page = (encoding?: string) => t.app.inject({ method: 'GET', url: `/r/${token}`, headers: encoding ? { 'accept-encoding': encoding } : {} });
+    const plain = await page();
+    expect(plain.headers['content-encoding']).toBeUndefined();
+    expect(plain.headers['content-type']).toBe('text/html; charset=utf-8');
+    expect(plain.headers['cache-control']).toBe('no-store');
+    const br = await page('gzip, deflate, br');
+    expect(br.headers['content-encoding']).toBe('br');
+    expect(br.headers.vary).toBe('accept-encoding');
+    expect(Number(br.headers['content-length'])).toBe(br.rawPayload.length);
+    const unpacked = zlib.brotliDecompressSync(br.rawPayload).toString();
+    expect(unpacked.startsWith('<!doctype html><html lang="nl">')).toBe(true);
+    // The same page but for its response id, which is new on every welcome.
+    const withoutId = (html: string) => html.replace(/name="responseId" value="[0-9a-f-]{36}"/, '');
+    expect(withoutId(unpacked)).toBe(withoutId(plain.body));
+    const gz = await page('gzip');
+    expect(gz.headers['content-encoding']).toBe('gzip');
+    expect(withoutId(zlib.gunzipSync(gz.rawPayload).toString())).toBe(withoutId(plain.body));
+    expect((await page('identity')).headers['content-encoding']).toBeUndefined();
+    expect((await page('br;q=0, gzip')).headers['content-encoding']).toBe('gzip');
+    const responseId = /name="responseId" value="([0-9a-f-]{36})"/.exec(plain.body)?.[1] ?? '';
+    const consentVersion = /name="consentVersion" value="([0-9a-f]+)"/.exec(plain.body)?.[1] ?? '';
+    const started = await t.app.inject({
+      method: 'POST',
+      url: `/r/${token}/start`,
+      headers: { 'content-type': 'application/x-www-form-urlencoded', 'accept-encoding': 'br' },
+      payload: new URLSearchParams({ responseId, consentVersion, lang: 'nl', consent: 'yes' }).toString(),
+    });
+    expect(started.statusCode).toBe(303);
+    expect(started.headers['content-encoding']).toBeUndefined();
+    expect(started.rawPayload.length).toBe(0);
   });
 
   it('a wrong answer on a page is refused with a message next to the field, and nothing is stored', async () => {

@@ -9,7 +9,7 @@ import { newId } from '../../core/ids.ts';
 import { isLanguage, type Language, languageFromHeader } from '../../core/language.ts';
 import { errorMessages } from '../../core/messages.ts';
 import { publicOrigin } from '../../http/public-origin.ts';
-import { publicPageCss, registerPublicAsset, sendPublicHtml, sendPublicPage } from '../../http/public-page.tsx';
+import { fixedPageSender, publicPageCss, registerPublicAsset, sendPublicHtml, sendPublicPage } from '../../http/public-page.tsx';
 import type { AnswerIssue } from '../instruments/answers.ts';
 import { visibleQuestions } from '../instruments/answers.ts';
 import { localise } from '../instruments/definition.ts';
@@ -55,6 +55,8 @@ export function registerRespondentPages(app: FastifyInstance, source: Instrument
   const ctx = app.services;
   /** The organisation's name, logo and colours for the pages of a link, looked up once per request. */
   const brands = new WeakMap<LinkContext, FormBrand>();
+  /** The thank-you page is the same for everyone in a language: rendered and compressed once. */
+  const sendThanks = fixedPageSender();
 
   registerPublicAsset(app, '/r-assets/form.css', 'text/css; charset=utf-8', css);
   registerPublicAsset(app, '/r-assets/form.js', 'text/javascript; charset=utf-8', script);
@@ -63,8 +65,9 @@ export function registerRespondentPages(app: FastifyInstance, source: Instrument
     await scope.register(formbody, { bodyLimit: 256 * 1024 });
     const config = { csrf: false, rateLimit: { max: respondentRateLimit, timeWindow: '1 minute', batched: true } };
     registerBrandAssets(scope, ctx, source, storage, config);
-    // Browsers never send a compressed form: these routes skip @fastify/compress's request-decompression hook.
-    const pageRoute = { config, decompress: false } as const;
+    // Browsers never send a compressed form: these routes skip @fastify/compress's request-decompression
+    // hook. Their pages are compressed as they are sent (sendPublicHtml), so its answer hook is off too.
+    const pageRoute = { config, decompress: false, compress: false } as const;
 
     const unknown = (reply: FastifyReply, lang: Language) => {
       const t = formMessages(lang);
@@ -345,7 +348,7 @@ export function registerRespondentPages(app: FastifyInstance, source: Instrument
       if (!link) return unknown(reply, lang);
       if (draft?.status !== 'complete') return foreign(reply, lang, link);
       const t = formMessages(lang);
-      return sendPublicPage(reply, <MessagePage lang={lang} title={t.thanksTitle} text={t.thanks} />);
+      return sendThanks(reply, lang, () => <MessagePage lang={lang} title={t.thanksTitle} text={t.thanks} />);
     });
 
     scope.get('/r/:token/resume', pageRoute, async (req, reply) => {
