@@ -100,13 +100,12 @@ export type DraftRows = {
 };
 
 type DraftTuple = [string, string | null, string, string, string | null, string | null, string | null, number | null, string | null];
-const DRAFT_COLUMNS = ['round_id', 'owner_hash', 'status', 'language', 'question', 'item', 'option', 'number_value', 'text_value'] as const;
 const draftTexts = new Map<string, string>();
 
 /**
  * The response and its answers in one statement (the form reads them on every page view and post);
- * its SQL text is written once per dialect, not through the query builder each time. On SQLite the
- * rows come as arrays (arrayRowTexts), on PostgreSQL as objects. Undefined: no such response.
+ * its SQL text is written once per dialect, not through the query builder each time, and its rows
+ * come as arrays (arrayRowTexts). Undefined: no such response.
  */
 export async function draftRows(db: Db, responseId: string): Promise<DraftRows | undefined> {
   const postgres = db.getExecutor().adapter instanceof PostgresAdapter;
@@ -116,16 +115,15 @@ export async function draftRows(db: Db, responseId: string): Promise<DraftRows |
     text =
       'select r.round_id, r.owner_hash, r.status, r.language, a.question, a.item, a.option, a.number_value, a.text_value ' +
       `from responses r left join answers a on a.response_id = r.id where r.id = ${postgres ? '$1' : '?'}`;
-    if (!postgres) arrayRowTexts.add(text);
+    arrayRowTexts.add(text);
     draftTexts.set(key, text);
   }
-  const { rows } = await db.executeQuery<DraftTuple | Record<(typeof DRAFT_COLUMNS)[number], unknown>>(CompiledQuery.raw(text, [responseId]));
-  const tuples = rows.map((row) => (Array.isArray(row) ? row : (DRAFT_COLUMNS.map((column) => row[column]) as DraftTuple)));
-  const first = tuples[0];
+  const { rows } = await db.executeQuery<DraftTuple>(CompiledQuery.raw(text, [responseId]));
+  const first = rows[0];
   if (!first) return undefined;
   const answers: DraftRows['answers'] = [];
   // A response without answers comes back as one row with no question (the left join).
-  for (const [, , , , question, item, option, number_value, text_value] of tuples)
+  for (const [, , , , question, item, option, number_value, text_value] of rows)
     if (question !== null) answers.push({ question, item, option, number_value, text_value });
   return { response: { round_id: first[0], owner_hash: first[1], status: first[2], language: first[3] }, answers };
 }
