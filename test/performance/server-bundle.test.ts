@@ -3,8 +3,8 @@ import fs from 'node:fs';
 import os from 'node:os';
 import path from 'node:path';
 import { promisify } from 'node:util';
-import { afterAll, beforeAll, describe, expect, it } from 'vitest';
-import { createTestDatabase, describeEachDatabase } from '../helpers/databases.ts';
+import { afterAll, beforeAll, describe, expect, inject, it } from 'vitest';
+import { createDemoTestDatabase, describeEachDatabase } from '../helpers/databases.ts';
 import { freePort, respondentOf } from '../helpers/server-process.ts';
 import { roundWithPlan } from '../helpers/submissions.ts';
 
@@ -15,16 +15,25 @@ const packageOf = (url: string) => /node_modules\/((?:@[^/]+\/)?[^/]+)\//.exec(u
 
 /**
  * `npm run build` bundles the server (scripts/build-server.js); the bin runs that bundle when it is
- * current. Built here into a folder of its own inside dist/ (Node must find node_modules from it),
- * so a build of dist/server running at the same time is left alone.
+ * current. The global setup builds it once per run into a folder of its own inside dist/ (Node must find
+ * node_modules from it), so a build of dist/server running at the same time is left alone; without it, built here.
  */
 let outdir = '';
+let builtHere = false;
 beforeAll(async () => {
+  const shared = inject('serverBundle');
+  if (shared) {
+    outdir = path.dirname(shared);
+    return;
+  }
   fs.mkdirSync(path.join(root, 'dist'), { recursive: true });
   outdir = fs.mkdtempSync(path.join(root, 'dist', 'server-test-'));
+  builtHere = true;
   await run(process.execPath, ['scripts/build-server.js', outdir], { cwd: root });
 }, 120_000);
-afterAll(() => fs.rmSync(outdir, { recursive: true, force: true }));
+afterAll(() => {
+  if (builtHere) fs.rmSync(outdir, { recursive: true, force: true });
+});
 
 describe('the server bundle', () => {
   it('names the files it was made from, so the bin can tell when it is out of date', () => {
@@ -81,7 +90,7 @@ describe('bin/kruisbestuiving.js', () => {
 
 describeEachDatabase('the server bundle, started', (dialect) => {
   it('answers /healthz and a respondent page, stores a response, and loads neither TypeScript nor a heavy library at start', async () => {
-    const testDb = await createTestDatabase(dialect);
+    const testDb = await createDemoTestDatabase(dialect);
     const { env, token, plan } = await roundWithPlan(testDb, 1, 1);
     const resolvedFile = path.join(fs.mkdtempSync(path.join(os.tmpdir(), 'kb-bundle-')), 'resolved.json');
     const port = await freePort();
