@@ -38,7 +38,7 @@ declare module 'vitest' {
     testDatabasePrefix: string;
     /**
      * The server bundled from the sources once per run (scripts/build-server.js, as `npm run build` makes it): the
-     * `cli.js` that test/helpers/server-process.ts starts as its own process. Null in a run of the pure tier only.
+     * `cli.js` that test/helpers/server-process.ts starts as its own process. Null in the pure and browser tiers (`programEntry` then runs bin/kruisbestuiving.js).
      */
     serverBundle: string | null;
   }
@@ -84,8 +84,8 @@ async function buildServerBundle(): Promise<string> {
  */
 export default async function setup(project: TestProject): Promise<() => Promise<void>> {
   shared.kbTestSetup ??= prepare();
-  // The tiers that start server processes share one bundle per run (the root project and the pure tier start none).
-  const startsServers = ['database', 'http', 'browser'].includes(project.name);
+  // The tiers that start server processes share one bundle per run (the root project, pure and browser start none).
+  const startsServers = ['database', 'http'].includes(project.name);
   if (startsServers) shared.kbServerBundle ??= buildServerBundle();
   const [prepared, serverBundle] = await Promise.all([shared.kbTestSetup, startsServers ? shared.kbServerBundle : null]);
   prepared.users += 1;

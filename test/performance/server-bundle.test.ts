@@ -4,6 +4,7 @@ import os from 'node:os';
 import path from 'node:path';
 import { promisify } from 'node:util';
 import { afterAll, beforeAll, describe, expect, inject, it } from 'vitest';
+import { programEntry } from '../helpers/cli.ts';
 import { createDemoTestDatabase, describeEachDatabase } from '../helpers/databases.ts';
 import { freePort, respondentOf } from '../helpers/server-process.ts';
 import { roundWithPlan } from '../helpers/submissions.ts';
@@ -36,6 +37,11 @@ afterAll(() => {
 });
 
 describe('the server bundle', () => {
+  it('is what the server and command-line processes of the tests run', () => {
+    expect(programEntry()).toBe(path.join(outdir, 'cli.js'));
+    expect(fs.existsSync(programEntry())).toBe(true);
+  });
+
   it('names the files it was made from, so the bin can tell when it is out of date', () => {
     const { builtAt, inputs } = JSON.parse(fs.readFileSync(path.join(outdir, 'build.json'), 'utf8')) as { builtAt: number; inputs: string[] };
     expect(builtAt).toBeGreaterThan(0);
