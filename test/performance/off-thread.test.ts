@@ -1,0 +1,123 @@
+import fs from 'node:fs';
+import path from 'node:path';
+import { threadId } from 'node:worker_threads';
+import { afterAll, beforeAll, expect, it } from 'vitest';
+import { offThreadJobs } from '../../src/core/off-thread.ts';
+import type { AnswerTable, ResponseTable } from '../../src/db/tables/rounds.ts';
+import { exportForActor } from '../../src/modules/exports/service.ts';
+import { getBuiltinFramework } from '../../src/modules/frameworks/builtin.shared.ts';
+import { validateAnswers } from '../../src/modules/instruments/answers.ts';
+import { cocreatieErvaringswerkers } from '../../src/modules/instruments/builtin/cocreatie-in-beeld.ts';
+import { resolveInstrument } from '../../src/modules/instruments/resolve.ts';
+import { sampleAnswers, seededPick } from '../../src/modules/instruments/sample-answers.ts';
+import { publishedInstruments } from '../../src/modules/rounds/instrument-source.ts';
+import { insertAnswers } from '../../src/modules/rounds/store.ts';
+import { Client, createTestApp, type TestApp } from '../helpers/app.ts';
+import { describeEachDatabase } from '../helpers/databases.ts';
+import { makeOrganisation, makeUser, TEST_PASSWORD } from '../helpers/factories.ts';
+import { makePublishedVersion, makeRound } from '../helpers/respondent.ts';
+
+/**
+ * CPU-heavy work leaves the request thread: a response-level export is written in a worker thread and
+ * streamed back with backpressure, an uploaded file is parsed in one. Checked by the thread the job ran
+ * on (a number, not a time) and by the server answering other requests while an export is half-way.
+ */
+const resolved = resolveInstrument(cocreatieErvaringswerkers, (key, version) => getBuiltinFramework(key, version));
+if (!resolved.ok) throw new Error('the built-in form does not resolve');
+const instrument = resolved.instrument;
+/** Three pages of cases (pages are 500): the export is read in several chunks. */
+const RESPONSES = 1200;
+
+describeEachDatabase('CPU-heavy work off the request thread', (dialect) => {
+  let t: TestApp;
+  let org: string;
+  let roundId: string;
+  let researcher: { userId: string; language: 'nl'; roles: Map<string, string> };
+  let client: Client;
+
+  beforeAll(async () => {
+    t = await createTestApp(dialect);
+    org = await makeOrganisation(t.ctx, 'Werkdraad');
+    const user = await makeUser(t.ctx, { organisationId: org, role: 'researcher' });
+    client = new Client(t.app);
+    await client.login(user.email, TEST_PASSWORD);
+    researcher = { userId: user.id, language: 'nl', roles: new Map([[org, 'researcher']]) };
+    const versionId = await makePublishedVersion(t.ctx, org);
+    ({ roundId } = await makeRound(t.ctx, org, versionId, user.id));
+    const link = await t.ctx.db.selectFrom('round_links').select('id').where('round_id', '=', roundId).executeTakeFirstOrThrow();
+    const responses: ResponseTable[] = [];
+    const answers: AnswerTable[] = [];
+    for (let i = 0; i < RESPONSES; i++) {
+      const id = `01930000-0000-7000-8000-${i.toString(16).padStart(12, '0')}`;
+      const result = validateAnswers(instrument, sampleAnswers(instrument, seededPick(i)), 'nl');
+      if (!result.ok) throw new Error(JSON.stringify(result.issues));
+      responses.push({
+        id,
+        round_id: roundId,
+        link_id: link.id,
+        team_id: null,
+        instrument_version_id: versionId,
+        language: 'nl',
+        consent_version: 'proef',
+        status: 'complete',
+        started_on: '2027-01-15',
+        submitted_on: '2027-01-15',
+        resume_code_hash: null,
+      });
+      for (const r of result.rows)
+        answers.push({ response_id: id, question: r.question, item: r.item, option: r.option, number_value: r.number, text_value: r.text });
+    }
+    for (let i = 0; i < responses.length; i += 100)
+      await t.ctx.db
+        .insertInto('responses')
+        .values(responses.slice(i, i + 100))
+        .execute();
+    await insertAnswers(t.ctx.db, answers);
+  });
+  afterAll(() => t.close());
+
+  it('writes an export in another thread, and answers other requests while it is half-way', async () => {
+    offThreadJobs.last = null;
+    const file = await exportForActor(t.ctx, publishedInstruments, researcher, {
+      organisationId: org,
+      roundId,
+      request: { format: 'json', lang: 'nl', tablesOnly: false, dutchExcel: false },
+    });
+    let ended = false;
+    file.body.on('end', () => {
+      ended = true;
+    });
+    const chunks: Buffer[] = [];
+    const reader = file.body[Symbol.asyncIterator]();
+    // The first chunk, then the reader waits: the worker stops within a few chunks (backpressure).
+    const first = await reader.next();
+    chunks.push(first.value as Buffer);
+    const health = await t.app.inject({ method: 'GET', url: '/healthz' });
+    expect(health.statusCode).toBe(200);
+    expect(ended).toBe(false);
+    for (let next = await reader.next(); !next.done; next = await reader.next()) chunks.push(next.value as Buffer);
+    expect(ended).toBe(true);
+    expect(chunks.length).toBeGreaterThan(2);
+    const json = JSON.parse(Buffer.concat(chunks).toString('utf8')) as { responses: unknown[] };
+    expect(json.responses).toHaveLength(1200);
+    // The job ran in a worker thread, not on this (the request) thread.
+    expect(offThreadJobs.last?.task).toBe('export');
+    expect(typeof offThreadJobs.last?.threadId).toBe('number');
+    expect(offThreadJobs.last?.threadId).not.toBe(threadId);
+    // Nothing of the export's bookkeeping is left once the worker stopped.
+    expect(await t.ctx.db.selectFrom('export_orders').select('export_id').execute()).toEqual([]);
+  });
+
+  it('parses an uploaded file in another thread', async () => {
+    offThreadJobs.last = null;
+    const content = fs.readFileSync(path.resolve(import.meta.dirname, '../fixtures/imports', 'ervaringswerkers-excel.csv'));
+    const preview = await client.post(`/api/orgs/${org}/rounds/${roundId}/imports/preview`, {
+      fileName: 'ervaringswerkers.csv',
+      contentBase64: content.toString('base64'),
+    });
+    expect(preview.statusCode, preview.body).toBe(200);
+    expect(preview.json()).toMatchObject({ format: 'csv', counts: { rows: 4 } });
+    expect(offThreadJobs.last?.task).toBe('import');
+    expect(offThreadJobs.last?.threadId).not.toBe(threadId);
+  });
+});
