@@ -56,9 +56,7 @@ function tsxEsmApi(from: string): string {
 
 /** A job's error as the worker reported it, rebuilt on this thread (the name and message; a line for file errors). */
 export class WorkerJobError extends Error {
-  constructor(
-    readonly failure: { name: string; message: string; line?: number },
-  ) {
+  constructor(readonly failure: { name: string; message: string; line?: number }) {
     super(failure.message);
     this.name = failure.name;
   }

@@ -1,9 +1,9 @@
 import { Readable } from 'node:stream';
 import type { Actor, ServiceContext } from '../../core/context.ts';
 import { notFound } from '../../core/errors.ts';
-import { streamFromWorker } from '../../core/off-thread.ts';
 import { newId } from '../../core/ids.ts';
 import type { Language } from '../../core/language.ts';
+import { streamFromWorker } from '../../core/off-thread.ts';
 import { authorize, can } from '../../core/policy.ts';
 import { sqliteFileOf } from '../../db/database.ts';
 import type { RoundTable } from '../../db/tables/rounds.ts';

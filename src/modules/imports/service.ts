@@ -11,8 +11,8 @@ import { today } from '../rounds/service.ts';
 import { compileMapping, type ImportMapping, proposeMapping, targetList } from './mapping.ts';
 import { importMessages } from './messages.ts';
 import type { ImportPreviewView, ImportResultView } from './model.ts';
-import * as store from './store.ts';
 import { readTableOffThread } from './parse-off-thread.ts';
+import * as store from './store.ts';
 import { ImportFileError, type ImportFormat, type SourceTable } from './table.ts';
 import { type CheckContext, type CheckedRow, checkRow, type ImportProblem, ProblemList, teamLinkKey } from './validate-import.ts';
 
