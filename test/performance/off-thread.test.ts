@@ -3,28 +3,18 @@ import path from 'node:path';
 import { threadId } from 'node:worker_threads';
 import { afterAll, beforeAll, expect, it } from 'vitest';
 import { offThreadJobs } from '../../src/core/off-thread.ts';
-import type { AnswerTable, ResponseTable } from '../../src/db/tables/rounds.ts';
 import { exportForActor } from '../../src/modules/exports/service.ts';
-import { getBuiltinFramework } from '../../src/modules/frameworks/builtin.shared.ts';
-import { validateAnswers } from '../../src/modules/instruments/answers.ts';
-import { cocreatieErvaringswerkers } from '../../src/modules/instruments/builtin/cocreatie-in-beeld.ts';
-import { resolveInstrument } from '../../src/modules/instruments/resolve.ts';
-import { sampleAnswers, seededPick } from '../../src/modules/instruments/sample-answers.ts';
 import { publishedInstruments } from '../../src/modules/rounds/instrument-source.ts';
-import { insertAnswers } from '../../src/modules/rounds/store.ts';
 import { Client, createTestApp, type TestApp } from '../helpers/app.ts';
 import { describeEachDatabase } from '../helpers/databases.ts';
 import { makeOrganisation, makeUser, TEST_PASSWORD } from '../helpers/factories.ts';
-import { makePublishedVersion, makeRound } from '../helpers/respondent.ts';
+import { insertSampleResponses, makePublishedVersion, makeRound } from '../helpers/respondent.ts';
 
 /**
  * CPU-heavy work leaves the request thread: a response-level export is written in a worker thread and
  * streamed back with backpressure, an uploaded file is parsed in one. Checked by the thread the job ran
  * on (a number, not a time) and by the server answering other requests while an export is half-way.
  */
-const resolved = resolveInstrument(cocreatieErvaringswerkers, (key, version) => getBuiltinFramework(key, version));
-if (!resolved.ok) throw new Error('the built-in form does not resolve');
-const instrument = resolved.instrument;
 /** Three pages of cases (pages are 500): the export is read in several chunks. */
 const RESPONSES = 1200;
 /** The job that ran last (read anew each time: set by the worker's answer). */
@@ -46,35 +36,7 @@ describeEachDatabase('CPU-heavy work off the request thread', (dialect) => {
     researcher = { userId: user.id, language: 'nl', roles: new Map([[org, 'researcher']]) };
     const versionId = await makePublishedVersion(t.ctx, org);
     ({ roundId } = await makeRound(t.ctx, org, versionId, user.id));
-    const link = await t.ctx.db.selectFrom('round_links').select('id').where('round_id', '=', roundId).executeTakeFirstOrThrow();
-    const responses: ResponseTable[] = [];
-    const answers: AnswerTable[] = [];
-    for (let i = 0; i < RESPONSES; i++) {
-      const id = `01930000-0000-7000-8000-${i.toString(16).padStart(12, '0')}`;
-      const result = validateAnswers(instrument, sampleAnswers(instrument, seededPick(i)), 'nl');
-      if (!result.ok) throw new Error(JSON.stringify(result.issues));
-      responses.push({
-        id,
-        round_id: roundId,
-        link_id: link.id,
-        team_id: null,
-        instrument_version_id: versionId,
-        language: 'nl',
-        consent_version: 'proef',
-        status: 'complete',
-        started_on: '2027-01-15',
-        submitted_on: '2027-01-15',
-        resume_code_hash: null,
-      });
-      for (const r of result.rows)
-        answers.push({ response_id: id, question: r.question, item: r.item, option: r.option, number_value: r.number, text_value: r.text });
-    }
-    for (let i = 0; i < responses.length; i += 100)
-      await t.ctx.db
-        .insertInto('responses')
-        .values(responses.slice(i, i + 100))
-        .execute();
-    await insertAnswers(t.ctx.db, answers);
+    await insertSampleResponses(t.ctx, { roundId, versionId, count: RESPONSES });
   });
   afterAll(() => t.close());
 
