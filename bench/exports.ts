@@ -10,9 +10,12 @@
  *   BENCH_REUSE=1          keep the generated database in /tmp/kb-bench-exports and reuse it (same N)
  *   BENCH_DIR=…            with BENCH_REUSE, keep it there instead
  *
- * Measured 2026-12-06 at 20,000 responses (612,953 answer rows) on a shared 2-core machine (load 6–13),
- * CPU time as a ratio to the bare CSV: sav 1.48×, xlsx 1.86×, csv (zip) 1.51×, json 1.49×, r 1.57×;
- * peak RSS 1.1–1.4× (about 230–300 MiB, 190 MiB of it module loading). See bench/README.md.
+ * CPU time is the whole process (every thread); "of which main thread" is the main thread's own
+ * (the export itself runs in a worker thread since 2026-12-06, see docs/exports.md).
+ *
+ * Measured 2026-12-06 at 100,000 responses (3,060,865 answer rows) on a shared 2-core machine (load
+ * 13–35), CPU time as a ratio to the bare CSV: sav 1.38–1.43×, xlsx 2.13–2.25×, csv (zip) 1.68–1.79×,
+ * json 1.37–1.48×, r 1.69–1.71×, about 1 s of each on the main thread. See bench/README.md.
  */
 import { spawnSync } from 'node:child_process';
 import fs from 'node:fs';
