@@ -3,6 +3,7 @@ import path from 'node:path';
 import { threadId } from 'node:worker_threads';
 import { afterAll, beforeAll, expect, it } from 'vitest';
 import { offThreadJobs } from '../../src/core/off-thread.ts';
+import { workerStarts } from '../../src/core/worker-pool.ts';
 import { exportForActor } from '../../src/modules/exports/service.ts';
 import { publishedInstruments } from '../../src/modules/rounds/instrument-source.ts';
 import { Client, createTestApp, type TestApp } from '../helpers/app.ts';
@@ -83,5 +84,33 @@ describeEachDatabase('CPU-heavy work off the request thread', (dialect) => {
     expect(preview.json()).toMatchObject({ format: 'csv', counts: { rows: 4 } });
     expect(lastJob()?.task).toBe('import');
     expect(lastJob()?.threadId).not.toBe(threadId);
+  });
+  it('uses the worker of a finished export again for the next one, on a channel of its own', async () => {
+    const exportJson = async () => {
+      const file = await exportForActor(t.ctx, publishedInstruments, researcher, {
+        organisationId: org,
+        roundId,
+        request: { format: 'json', lang: 'nl', tablesOnly: false, dutchExcel: false },
+      });
+      const chunks: Buffer[] = [];
+      for await (const chunk of file.body) chunks.push(chunk as Buffer);
+      return (JSON.parse(Buffer.concat(chunks).toString('utf8')) as { responses: unknown[] }).responses.length;
+    };
+    expect(await exportJson()).toBe(1200);
+    const threadOfFirst = lastJob()?.threadId;
+    const startsBefore = workerStarts.count;
+    expect(await exportJson()).toBe(1200);
+    expect(await exportJson()).toBe(1200);
+    expect(workerStarts.count - startsBefore).toBe(0);
+    expect(lastJob()?.threadId).toBe(threadOfFirst);
+    // A reader that goes away half-way (a closed tab) gives the worker back too.
+    const dropped = await exportForActor(t.ctx, publishedInstruments, researcher, {
+      organisationId: org,
+      roundId,
+      request: { format: 'csv', lang: 'nl', tablesOnly: false, dutchExcel: false },
+    });
+    for await (const _chunk of dropped.body) break;
+    expect(await exportJson()).toBe(1200);
+    expect(workerStarts.count - startsBefore).toBe(0);
   });
 });
