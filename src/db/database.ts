@@ -51,6 +51,23 @@ function openSqlite(file: string): DatabaseHandle {
 }
 
 /**
+ * A second, read-only connection to a SQLite file, for a worker thread that reads while the request
+ * thread writes (WAL: readers never wait for the writer). Each query sees what was committed when it began.
+ */
+export function openSqliteReader(file: string): { db: Db; close: () => Promise<void> } {
+  const sqlite = new SqliteDatabase(file, { readonly: true, fileMustExist: true });
+  sqlite.pragma('busy_timeout = 10000');
+  const db = new Kysely<Database>({ dialect: new ImmediateSqliteDialect({ database: withStatementCache(sqlite) }) });
+  return { db, close: () => db.destroy() };
+}
+
+/** The file of a SQLite database as its connection names it, or null for one in memory. */
+export async function sqliteFileOf(db: Db): Promise<string | null> {
+  const { rows } = await sql<{ file: string }>`select file from pragma_database_list where name = 'main'`.execute(db);
+  return rows[0]?.file || null;
+}
+
+/**
  * fdatasync of a file (the write-ahead log, as SQLite's synchronous=FULL commit does), in libuv's
  * thread pool: the event loop goes on while the disk answers. Opened anew each time, so a log
  * that SQLite recreated is the one flushed.

@@ -50,11 +50,15 @@ describe('the server bundle', () => {
       'src/cli/start.ts',
       'src/http/app.ts',
       'src/modules/rounds/respondent-routes.tsx',
+      'src/worker.ts',
+      'src/modules/exports/export-worker.ts',
       'tsconfig.json',
       'scripts/build-server.js',
     ]) {
       expect(inputs).toContain(input);
     }
+    // The worker thread's entry, beside the other chunks (src/core/off-thread.ts starts it from there).
+    expect(fs.existsSync(path.join(outdir, 'worker.js'))).toBe(true);
   });
 });
 
