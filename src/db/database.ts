@@ -39,7 +39,9 @@ function openSqlite(file: string): DatabaseHandle {
   sqlite.pragma('busy_timeout = 10000');
   // PostgreSQL's md5(text), so queries that order by a keyed hash (exports) read the same on both.
   sqlite.function('md5', { deterministic: true }, (text: unknown) => (text === null ? null : createHash('md5').update(String(text)).digest('hex')));
-  const db = new Kysely<Database>({ dialect: new ImmediateSqliteDialect({ database: withStatementCache(sqlite) }) });
+  const statements = withStatementCache(sqlite);
+  const db = new Kysely<Database>({ dialect: new ImmediateSqliteDialect({ database: statements }) });
+  sqliteStatements.set(db, statements);
   // Only with a write-ahead log in a file: otherwise every commit flushes itself (synchronous=FULL).
   const walFile = `${path.resolve(file)}-wal`;
   if (wal && !sqlite.memory)
@@ -80,6 +82,17 @@ async function flushFile(file: string): Promise<void> {
     await handle.close();
   }
 }
+
+/** Prepared statements (from the same cache as Kysely's) on the one connection of a SQLite database opened here. */
+export type SqliteStatements = { prepare: (sqlText: string) => SqliteDatabase.Statement };
+const sqliteStatements = new WeakMap<Db, SqliteStatements>();
+
+/**
+ * The statements of the SQLite database `db` (the database itself, not a transaction), for a hot
+ * write that runs without the query builder: better-sqlite3 runs it at once on the one connection, so
+ * inside a job of the group commit it is part of that job's transaction. Undefined on PostgreSQL.
+ */
+export const sqliteStatementsOf = (db: Db): SqliteStatements | undefined => sqliteStatements.get(db);
 
 /**
  * Kysely's SQLite driver prepares every statement anew; preparing costs more than running a small
