@@ -4,7 +4,7 @@
  * node:http + SQLite (synchronous=FULL) server and a bare node:http + pg server in the same run, each
  * platform run against its own baseline; PostgreSQL with WORKERS=1 and WORKERS=2. Every run is bounded in count and
  * time. Afterwards the database must hold exactly as many responses as were acknowledged.
- * Run: npm run bench:submissions   (BENCH_SUBMISSIONS, BENCH_CONNECTIONS to change the load; BENCH_SKIP_PG=1 for SQLite only,
+ * Run: npm run bench:submissions   (BENCH_SUBMISSIONS, BENCH_CONNECTIONS to change the load; BENCH_SKIP_PG=1 for SQLite only, BENCH_SKIP_SQLITE=1 for PostgreSQL only, BENCH_ROUNDS, BENCH_WARMUP,
  * BENCH_WORKERS=1 for PostgreSQL with one process only; BENCH_PROFILE=1 writes CPU profiles of the platform to the temporary folder's kb-profiles)
  */
 import { randomUUID } from 'node:crypto';
@@ -269,7 +269,7 @@ export async function runSubmissions(): Promise<Result[]> {
   const { instrument } = await setupRound(loadConfig({ DATA_DIR: fs.mkdtempSync(path.join(os.tmpdir(), 'kb-bench-x-')) }));
   const pick = seededPick(1);
   const payloads = Array.from({ length: 200 }, () => sampleAnswers(instrument, pick));
-  const results = await alternate(bare, [sqlite], payloads);
+  const results = process.env.BENCH_SKIP_SQLITE ? [] : await alternate(bare, [sqlite], payloads);
   fs.rmSync(sqliteDir, { recursive: true, force: true });
   fs.rmSync(bareDir, { recursive: true, force: true });
   if (process.env.BENCH_SKIP_PG) return results;
