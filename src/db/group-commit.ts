@@ -21,7 +21,10 @@ export type RunOptions = { atomic?: boolean };
  * loop until the disk answers (5-30 ms on a busy virtual disk, most of a live meeting's answer
  * round trip at 10,000 phones). So a batch commits without the flush and the log is flushed off
  * the event loop afterwards (libuv's thread pool); its callers hear back only after that flush.
- * Meanwhile the next batch is read and written: one writer, flushes overlapping the next batch.
+ * Meanwhile requests are read and checked, and gather into the next batch, which commits as the
+ * flush ends: one commit per flush. (Committing each event-loop turn's few jobs during the flush
+ * wrote the same pages, the tallies' and the indexes' last ones, to the log again for every small
+ * commit: more CPU per submission and no fewer flushes.)
  */
 const committers = new WeakMap<Db, GroupCommitter>();
 const NORMAL = CompiledQuery.raw('pragma synchronous = normal');
@@ -101,6 +104,8 @@ export class GroupCommitter {
   #scheduled = false;
   #underWay = 0;
   #transactionUnderWay = false;
+  /** SQLite: flushes of committed batches not yet finished; the next batch waits for them. */
+  #flushing = 0;
   private readonly maxBatch: number;
   private readonly atOnce: number;
   private readonly walSync: WalSync | undefined;
@@ -124,13 +129,13 @@ export class GroupCommitter {
   }
 
   /**
-   * Starts the next batch when a commit may start. While one batch commits, the next one gathers in
-   * the queue. SQLite's driver is synchronous and blocks the event loop while it writes, so yield
+   * Starts the next batch when a commit may start. While one batch commits (on SQLite: until its log
+   * is flushed), the next one gathers in the queue. SQLite's driver is synchronous and blocks the event loop while it writes, so yield
    * once before each batch: requests that arrived meanwhile are read and join this batch instead of
    * waiting for their own fsync.
    */
   #schedule(): void {
-    if (this.#scheduled || this.#queue.length === 0 || this.#underWay >= this.atOnce) return;
+    if (this.#scheduled || this.#queue.length === 0 || this.#underWay >= this.atOnce || this.#flushing > 0) return;
     this.#scheduled = true;
     setImmediate(() => {
       this.#scheduled = false;
@@ -185,10 +190,16 @@ export class GroupCommitter {
     };
     if (!this.walSync) return acknowledge();
     // Committed, not yet flushed: the callers hear back once the log is on disk. The next batch
-    // may commit meanwhile; a later flush covers this batch's log too (it was written before).
-    this.walSync().then(acknowledge, (error: unknown) => {
-      for (const job of batch) job.reject(error);
-    });
+    // gathers meanwhile and commits when this flush has ended (see #schedule).
+    this.#flushing += 1;
+    this.walSync()
+      .then(acknowledge, (error: unknown) => {
+        for (const job of batch) job.reject(error);
+      })
+      .finally(() => {
+        this.#flushing -= 1;
+        this.#schedule();
+      });
   }
 
   /**
