@@ -1,5 +1,5 @@
 import { CompiledQuery, PostgresAdapter, sql } from 'kysely';
-import type { Db } from '../../db/database.ts';
+import { type Db, EACH_ROW } from '../../db/database.ts';
 import type { AnswerTable, ResponseTable, RoundLinkTable, RoundTable } from '../../db/tables/rounds.ts';
 
 export const insertRound = (db: Db, round: RoundTable) => db.insertInto('rounds').values(round).execute();
@@ -143,25 +143,8 @@ export async function deleteAnswers(db: Db, responseId: string, questions: strin
 
 const ANSWER_COLUMNS = ['response_id', 'question', 'item', 'option', 'number_value', 'text_value'] as const;
 const CHUNK = 150;
-const insertTexts = new Map<string, string>();
-
-/**
- * The hottest statement of the platform (one per submitted page or response), so its SQL text is
- * built once per dialect and row count instead of through the query builder every time.
- * Chunks keep each statement under SQLite's limit on bound parameters.
- */
-function insertAnswersSql(db: Db, count: number): string {
-  const postgres = db.getExecutor().adapter instanceof PostgresAdapter;
-  const key = `${postgres ? 'pg' : 'sqlite'}:${count}`;
-  const cached = insertTexts.get(key);
-  if (cached) return cached;
-  let n = 0;
-  const placeholder = () => (postgres ? `$${++n}` : '?');
-  const values = Array.from({ length: count }, () => `(${ANSWER_COLUMNS.map(placeholder).join(', ')})`).join(', ');
-  const text = `insert into answers (${ANSWER_COLUMNS.join(', ')}) values ${values}`;
-  insertTexts.set(key, text);
-  return text;
-}
+/** The hottest statement of the platform (one per submitted page or batch of responses), its text made once. */
+const INSERT_ANSWER_EACH_ROW = `${EACH_ROW}insert into answers (${ANSWER_COLUMNS.join(', ')}) values (${ANSWER_COLUMNS.map(() => '?').join(', ')})`;
 
 /**
  * PostgreSQL: every row in one statement of six array parameters, whatever the count: one round trip
@@ -178,11 +161,9 @@ export async function insertAnswers(db: Db, rows: AnswerTable[]): Promise<void> 
     for (let i = 0; i < rows.length; i += UNNEST_CHUNK) await insertAnswersAsArrays(db, rows.slice(i, i + UNNEST_CHUNK));
     return;
   }
-  for (let i = 0; i < rows.length; i += CHUNK) {
-    const chunk = rows.slice(i, i + CHUNK);
-    const parameters = chunk.flatMap((r) => [r.response_id, r.question, r.item, r.option, r.number_value, r.text_value]);
-    await db.executeQuery(CompiledQuery.raw(insertAnswersSql(db, chunk.length), parameters));
-  }
+  // SQLite: one prepared statement of one row, run for each row (cheaper than multi-row inserts there).
+  const parameters = rows.flatMap((r) => [r.response_id, r.question, r.item, r.option, r.number_value, r.text_value]);
+  await db.executeQuery(CompiledQuery.raw(INSERT_ANSWER_EACH_ROW, parameters));
 }
 
 async function insertAnswersAsArrays(db: Db, rows: AnswerTable[]): Promise<void> {
