@@ -179,16 +179,44 @@ async function insertAnswersAsArrays(db: Db, rows: AnswerTable[]): Promise<void>
   await db.executeQuery(CompiledQuery.raw(INSERT_ANSWERS_UNNEST, columns));
 }
 
+const RESPONSE_COLUMNS = [
+  'id',
+  'round_id',
+  'link_id',
+  'team_id',
+  'instrument_version_id',
+  'language',
+  'consent_version',
+  'status',
+  'started_on',
+  'submitted_on',
+  'resume_code_hash',
+  'resume_page',
+  'owner_hash',
+] as const;
+const insertResponseTexts = new Map<string, string>();
+
+/** The insert of `count` responses that skips existing ids and returns the new ones; its text made once per dialect and count. */
+function insertResponsesSql(postgres: boolean, count: number): string {
+  const key = `${postgres ? 'pg' : 'sqlite'}:${count}`;
+  const cached = insertResponseTexts.get(key);
+  if (cached) return cached;
+  let n = 0;
+  const placeholder = () => (postgres ? `$${++n}` : '?');
+  const values = Array.from({ length: count }, () => `(${RESPONSE_COLUMNS.map(placeholder).join(', ')})`).join(', ');
+  const text = `insert into responses (${RESPONSE_COLUMNS.join(', ')}) values ${values} on conflict (id) do nothing returning id`;
+  if (insertResponseTexts.size < 1000) insertResponseTexts.set(key, text);
+  return text;
+}
+
 /** Inserts each response unless one with its id exists; the ids this call created. */
 export async function insertResponsesIfNew(db: Db, responses: ResponseTable[]): Promise<string[]> {
+  const postgres = db.getExecutor().adapter instanceof PostgresAdapter;
   const created: string[] = [];
   for (let i = 0; i < responses.length; i += CHUNK) {
-    const rows = await db
-      .insertInto('responses')
-      .values(responses.slice(i, i + CHUNK))
-      .onConflict((oc) => oc.column('id').doNothing())
-      .returning('id')
-      .execute();
+    const chunk = responses.slice(i, i + CHUNK);
+    const parameters = chunk.flatMap((r) => RESPONSE_COLUMNS.map((c) => r[c] ?? null));
+    const { rows } = await db.executeQuery<{ id: string }>(CompiledQuery.raw(insertResponsesSql(postgres, chunk.length), parameters));
     created.push(...rows.map((r) => r.id));
   }
   return created;
