@@ -186,8 +186,7 @@ async function alternate(bare: Side, sides: Side[], payloads: Record<string, unk
 }
 
 /** The platform as a side: `npm start`'s process on the database of `env`, one round of the experience workers' form. */
-async function platformSide(label: string, env: Record<string, string>, config: ReturnType<typeof loadConfig>, count: (token: string) => Promise<number>) {
-  const { token } = await setupRound(config);
+function platformSide(label: string, env: Record<string, string>, token: string, count: (token: string) => Promise<number>) {
   let consent = '';
   const side: Side = {
     label,
@@ -264,7 +263,7 @@ export async function runSubmissions(): Promise<Result[]> {
     return n;
   };
   const bare = bareSide('bare node:http + SQLite FULL (baseline)', 'bench/lib/bare-server.ts', bareFile, countBare);
-  const sqlite = await platformSide('Kruisbestuiving on SQLite (FULL, group commit)', { DATA_DIR: sqliteDir }, sqliteConfig, countSqlite);
+  const sqlite = platformSide('Kruisbestuiving on SQLite (FULL, group commit)', { DATA_DIR: sqliteDir }, (await setupRound(sqliteConfig)).token, countSqlite);
   sqlite.baseline = bare.label;
   const { instrument } = await setupRound(loadConfig({ DATA_DIR: fs.mkdtempSync(path.join(os.tmpdir(), 'kb-bench-x-')) }));
   const pick = seededPick(1);
@@ -296,14 +295,12 @@ export async function runSubmissions(): Promise<Result[]> {
       ),
       backends: pgBackends(bareUrl),
     };
-    const pgConfig = loadConfig({ DATABASE_URL: url });
+    // One round for every PostgreSQL side: setting up another would load the demo again over it.
+    const { token } = await setupRound(loadConfig({ DATABASE_URL: url }));
     const sides: Side[] = [];
     for (const workers of (process.env.BENCH_WORKERS ?? '1,2').split(',')) {
-      const side = await platformSide(
-        `Kruisbestuiving on PostgreSQL (group commit, WORKERS=${workers})`,
-        { DATABASE_URL: url, WORKERS: workers },
-        pgConfig,
-        (token) => pgCount(url, COUNT_ROUND, [token]),
+      const side = platformSide(`Kruisbestuiving on PostgreSQL (group commit, WORKERS=${workers})`, { DATABASE_URL: url, WORKERS: workers }, token, (t) =>
+        pgCount(url, COUNT_ROUND, [t]),
       );
       sides.push({ ...side, baseline: barePg.label, backends: pgBackends(url) });
     }
