@@ -81,13 +81,22 @@ export function syncWalAfterCommit(db: Db, sync: WalSync): void {
  * wait together at once). SQLite has one writer and a synchronous driver: one commit at a time.
  */
 const POSTGRES_COMMITS_AT_ONCE = 4;
+/**
+ * Shared transactions a PostgreSQL committer runs at the same time: while one waits for its commit's
+ * flush (and holds the tally rows it added to), the next batch is already inserting its rows.
+ */
+const POSTGRES_TRANSACTIONS_AT_ONCE = 2;
 
 /** One group committer per database, shared by every writer that may be batched (respondents, meeting answers). */
 export function groupCommitterFor(db: Db): GroupCommitter {
   const existing = committers.get(db);
   if (existing) return existing;
-  const atOnce = db.getExecutor().adapter instanceof PostgresAdapter ? POSTGRES_COMMITS_AT_ONCE : 1;
-  const committer = new GroupCommitter(db, { atOnce, walSync: walSyncs.get(db) });
+  const postgres = db.getExecutor().adapter instanceof PostgresAdapter;
+  const committer = new GroupCommitter(db, {
+    atOnce: postgres ? POSTGRES_COMMITS_AT_ONCE : 1,
+    transactionsAtOnce: postgres ? POSTGRES_TRANSACTIONS_AT_ONCE : 1,
+    walSync: walSyncs.get(db),
+  });
   committers.set(db, committer);
   return committer;
 }
@@ -97,25 +106,27 @@ export function groupCommitterFor(db: Db): GroupCommitter {
  * atomic job runs beside the others, while jobs that share a transaction still go one batch at a time.
  * `walSync` (SQLite): the log's flush after a commit without one (see syncWalAfterCommit).
  */
-export type CommitterOptions = { maxBatch?: number; atOnce?: number; walSync?: WalSync | undefined };
+export type CommitterOptions = { maxBatch?: number; atOnce?: number; transactionsAtOnce?: number; walSync?: WalSync | undefined };
 
 export class GroupCommitter {
   #queue: Job<unknown>[] = [];
   #scheduled = false;
   #underWay = 0;
-  #transactionUnderWay = false;
+  #transactionsUnderWay = 0;
   /** SQLite: flushes of committed batches not yet finished; the next batch waits for them. */
   #flushing = 0;
   private readonly maxBatch: number;
   private readonly atOnce: number;
+  private readonly transactionsAtOnce: number;
   private readonly walSync: WalSync | undefined;
 
   constructor(
     private readonly db: Db,
-    { maxBatch = 200, atOnce = 1, walSync }: CommitterOptions = {},
+    { maxBatch = 200, atOnce = 1, transactionsAtOnce = 1, walSync }: CommitterOptions = {},
   ) {
     this.maxBatch = maxBatch;
     this.atOnce = atOnce;
+    this.transactionsAtOnce = Math.min(transactionsAtOnce, atOnce);
     this.walSync = walSync;
   }
 
@@ -143,10 +154,10 @@ export class GroupCommitter {
       if (!batch) return;
       const shared = !(batch.length === 1 && batch[0]?.atomic);
       this.#underWay += 1;
-      if (shared) this.#transactionUnderWay = true;
+      if (shared) this.#transactionsUnderWay += 1;
       void this.#commit(batch).finally(() => {
         this.#underWay -= 1;
-        if (shared) this.#transactionUnderWay = false;
+        if (shared) this.#transactionsUnderWay -= 1;
         this.#schedule();
       });
       this.#schedule();
@@ -158,7 +169,7 @@ export class GroupCommitter {
     if (this.atOnce === 1) return this.#queue.splice(0, this.maxBatch);
     const atomic = this.#queue.findIndex((job) => job.atomic);
     if (atomic >= 0) return this.#queue.splice(atomic, 1);
-    return this.#transactionUnderWay ? undefined : this.#queue.splice(0, this.maxBatch);
+    return this.#transactionsUnderWay >= this.transactionsAtOnce ? undefined : this.#queue.splice(0, this.maxBatch);
   }
 
   async #commit(batch: Job<unknown>[], attempt = 1): Promise<void> {

@@ -72,20 +72,22 @@ const SQLITE_SETS = `${EACH_ROW}insert into answer_choice_set_tallies (round_id,
 
 /**
  * PostgreSQL: the three additions in one statement of arrays. Grouped again in SQL, as two numbers
- * may give one text; an upsert may not touch one row twice.
+ * may give one text; an upsert may not touch one row twice. In key order, so two batches committing
+ * at once (group-commit.ts) lock the rows they share in the same order and do not deadlock.
  */
 const POSTGRES_ALL = `with value_tallies as (
     insert into answer_value_tallies (round_id, team_key, question, item_key, option_key, value_key, marker, n)
     select r, t, q, i, o, coalesce(cast(v as text), ''), m, sum(n) from unnest($1::text[], $2::text[], $3::text[], $4::text[], $5::text[], $6::float8[], $7::int[], $8::int[]) as x(r, t, q, i, o, v, m, n)
     group by r, t, q, i, o, coalesce(cast(v as text), ''), m
+    order by r, t, q, i, o, 6, m
     on conflict (round_id, team_key, question, item_key, option_key, value_key, marker) do update set n = answer_value_tallies.n + excluded.n
   ), answered_tallies as (
     insert into answer_answered_tallies (round_id, team_key, question, item_key, n)
-    select * from unnest($9::text[], $10::text[], $11::text[], $12::text[], $13::int[])
+    select * from unnest($9::text[], $10::text[], $11::text[], $12::text[], $13::int[]) as x(r, t, q, i, n) order by r, t, q, i
     on conflict (round_id, team_key, question, item_key) do update set n = answer_answered_tallies.n + excluded.n
   )
   insert into answer_choice_set_tallies (round_id, team_key, question, options_key, n)
-  select * from unnest($14::text[], $15::text[], $16::text[], $17::text[], $18::int[])
+  select * from unnest($14::text[], $15::text[], $16::text[], $17::text[], $18::int[]) as x(r, t, q, o, n) order by r, t, q, o
   on conflict (round_id, team_key, question, options_key) do update set n = answer_choice_set_tallies.n + excluded.n`;
 
 const columnsOf = (rows: readonly unknown[][], width: number) => Array.from({ length: width }, (_, c) => rows.map((row) => row[c]));
