@@ -41,7 +41,13 @@ function openSqlite(file: string): DatabaseHandle {
   sqlite.function('md5', { deterministic: true }, (text: unknown) => (text === null ? null : createHash('md5').update(String(text)).digest('hex')));
   const statements = withStatementCache(sqlite);
   const db = new Kysely<Database>({ dialect: new ImmediateSqliteDialect({ database: statements }) });
-  sqliteStatements.set(db, statements);
+  sqliteStatements.set(db, {
+    prepare(sqlText) {
+      const statement = statements.prepare(sqlText);
+      if (!('source' in statement)) throw new TypeError('a statement run for each row is not for direct use');
+      return statement;
+    },
+  });
   // Only with a write-ahead log in a file: otherwise every commit flushes itself (synchronous=FULL).
   const walFile = `${path.resolve(file)}-wal`;
   if (wal && !sqlite.memory)
