@@ -26,7 +26,9 @@
  *
  * Run: npm run bench:meetings -- [--participants 1000,5000,10000] [--concurrency 50] [--join-concurrency 200]
  *      [--answer socket|form|both] [--seconds 120] [--postgres] [--postgres-only] [--postgres-max 5000] [--total-seconds 600] [--cpu-prof]
- * (--seconds bounds each server's run at each size, --total-seconds the whole run.)
+ *      [--repeat 1]
+ * (--seconds bounds each server's run at each size, --total-seconds the whole run; --repeat runs baseline and app
+ * in turn that many times per size and prints the medians, with each server's CPU per answer.)
  */
 import { randomUUID } from 'node:crypto';
 import fs from 'node:fs';
@@ -42,6 +44,7 @@ import type { Actor } from '../src/core/context.ts';
 import { createUser } from '../src/modules/accounts/service.ts';
 import { control, createMeeting } from '../src/modules/meetings/service.ts';
 import { addMembership, createOrganisation } from '../src/modules/organisations/service.ts';
+import { printMedians, printRound, type Result } from './lib/meetings-report.ts';
 import { type Running, rssMiB, startProcess } from './lib/processes.ts';
 
 const { values: args } = parseArgs({
@@ -56,6 +59,7 @@ const { values: args } = parseArgs({
     'total-seconds': { type: 'string', default: '600' },
     'cpu-prof': { type: 'boolean', default: false },
     answer: { type: 'string', default: 'socket' },
+    repeat: { type: 'string', default: '1' },
   },
 });
 const SIZES = args.participants.split(',').map((n) => Math.max(1, Math.min(Number(n), 10_000)));
@@ -69,6 +73,8 @@ const LIMIT_S = Math.min(Number(args.seconds), 600);
 /** The whole run (every size, every server) stops here. */
 const TOTAL_S = Math.min(Number(args['total-seconds']), 1800);
 const POSTGRES_MAX = Number(args['postgres-max']);
+/** Rounds per size: baseline, app, baseline, app, …; with more than one, the medians are printed too. */
+const REPEAT = Math.max(1, Math.min(Number(args.repeat), 9));
 /** How the app's phones answer: on their live socket (the page with JavaScript), by form post (without), or both in turn. */
 const ANSWER_WAYS = (args.answer === 'both' ? ['socket', 'form'] : [args.answer === 'form' ? 'form' : 'socket']) as ('socket' | 'form')[];
 const PASSWORD = 'bench-meetings-password';
@@ -82,17 +88,6 @@ const TICKS = 100;
 
 type Participant = { socket: WebSocket; answer: () => Promise<void> };
 type Target = { label: string; server: Running; servers: Running[]; join: (i: number) => Promise<Participant>; presenter: () => Promise<Watcher> };
-type Result = {
-  label: string;
-  rate: number;
-  p50: number;
-  p99: number;
-  kibPerParticipant: number;
-  cpuPercent: number;
-  cpuSeconds: number;
-  clientCpuPercent: number;
-  errors: number;
-};
 
 const dataDir = fs.mkdtempSync(path.join(os.tmpdir(), 'kb-bench-meetings-'));
 const running: Running[] = [];
@@ -373,6 +368,8 @@ async function measure(target: Target): Promise<Result> {
     p99: percentile(latencies, 99),
     kibPerParticipant,
     cpuPercent: (100 * answerCpuSeconds) / seconds,
+    answerCpuSeconds,
+    answers: N,
     cpuSeconds: (cpuOf() - cpuStart) / TICKS,
     clientCpuPercent: (100 * clientCpuSeconds) / seconds,
     errors,
@@ -411,30 +408,12 @@ async function measured(target: Target): Promise<Result> {
       p99: none,
       kibPerParticipant: none,
       cpuPercent: none,
+      answerCpuSeconds: none,
+      answers: N,
       cpuSeconds: none,
       clientCpuPercent: none,
       errors: 0,
     };
-  }
-}
-
-const shown = (x: number, digits = 0) => (Number.isFinite(x) ? x.toFixed(digits) : '–');
-
-function printTable(results: Result[], bare: Result) {
-  console.log(
-    `\n${N} participants, joining ${JOIN_CONCURRENCY} and answering ${CONCURRENCY} at once, one prompt, one presenter socket, loopback, ${os.cpus().length} cores, Node ${process.versions.node}, load average ${os
-      .loadavg()
-      .map((l) => l.toFixed(1))
-      .join(' ')}\n`,
-  );
-  console.log(
-    '| server | answers/s | ratio to baseline | answer → presenter p50 ms | p99 ms | RSS growth per participant KiB | CPU while answering | bench client CPU while answering | server CPU s (join + answer) | errors |',
-  );
-  console.log('|---|---|---|---|---|---|---|---|---|---|');
-  for (const r of [bare, ...results]) {
-    console.log(
-      `| ${r.label} | ${shown(r.rate)} | ${shown(r.rate / bare.rate, 2)}× | ${shown(r.p50)} | ${shown(r.p99)} | ${shown(r.kibPerParticipant, 1)} | ${shown(r.cpuPercent)} % | ${shown(r.clientCpuPercent)} % | ${shown(r.cpuSeconds, 1)} | ${r.errors} |`,
-    );
   }
 }
 
@@ -443,29 +422,17 @@ async function main() {
     if (args['cpu-prof']) fs.mkdirSync(PROFILE_DIR, { recursive: true });
     for (const size of SIZES) {
       N = size;
-      const runDir = fs.mkdtempSync(path.join(dataDir, 'run-'));
-      const ours: Result[] = [];
-      for (const way of args['postgres-only'] ? [] : ANSWER_WAYS) {
-        ours.push(await measured(await appTarget(fs.mkdtempSync(path.join(runDir, `${way}-`)), way)));
-        await cleanup();
-        progress('stopped');
-      }
-      if ((args.postgres || args['postgres-only']) && N <= POSTGRES_MAX) {
-        ours.push(
-          await withDatabase(async (url) => {
-            try {
-              return await measured(await appTarget(runDir, 'socket', url));
-            } finally {
-              await cleanup();
-              progress('stopped');
-            }
-          }),
+      const rounds: { bare: Result; ours: Result[] }[] = [];
+      for (let round = 1; round <= REPEAT; round++) {
+        rounds.push(await measureRound());
+        const { bare, ours } = rounds[rounds.length - 1] as { bare: Result; ours: Result[] };
+        printRound(
+          `${N} participants, round ${round} of ${REPEAT}, joining ${JOIN_CONCURRENCY} and answering ${CONCURRENCY} at once, one prompt, one presenter socket, loopback`,
+          ours,
+          bare,
         );
       }
-      const bare = await measured(await bareTarget());
-      await cleanup();
-      progress('stopped');
-      printTable(ours, bare);
+      if (REPEAT > 1) printMedians(`${N} participants, answering ${CONCURRENCY} at once`, rounds);
     }
   } finally {
     await cleanup();
@@ -473,6 +440,36 @@ async function main() {
     clearTimeout(timer);
     fs.rmSync(dataDir, { recursive: true, force: true });
   }
+}
+
+/**
+ * One round at the current size: the baseline first, then the app (fresh processes and data each
+ * time), one after the other, each measured in a process of its own beside this client process.
+ */
+async function measureRound(): Promise<{ bare: Result; ours: Result[] }> {
+  const bare = await measured(await bareTarget());
+  await cleanup();
+  progress('stopped');
+  const runDir = fs.mkdtempSync(path.join(dataDir, 'run-'));
+  const ours: Result[] = [];
+  for (const way of args['postgres-only'] ? [] : ANSWER_WAYS) {
+    ours.push(await measured(await appTarget(fs.mkdtempSync(path.join(runDir, `${way}-`)), way)));
+    await cleanup();
+    progress('stopped');
+  }
+  if ((args.postgres || args['postgres-only']) && N <= POSTGRES_MAX) {
+    ours.push(
+      await withDatabase(async (url) => {
+        try {
+          return await measured(await appTarget(runDir, 'socket', url));
+        } finally {
+          await cleanup();
+          progress('stopped');
+        }
+      }),
+    );
+  }
+  return { bare, ours };
 }
 
 await main();

@@ -66,7 +66,8 @@ export async function buildServer(outdir = path.join(root, 'dist/server')) {
   fs.rmSync(outdir, { recursive: true, force: true });
   const result = await esbuild.build({
     absWorkingDir: root,
-    entryPoints: ['src/cli.ts'],
+    // The worker thread's entry (src/core/off-thread.ts starts dist/server/worker.js from the bundle).
+    entryPoints: ['src/cli.ts', 'src/worker.ts'],
     outdir,
     bundle: true,
     splitting: true,

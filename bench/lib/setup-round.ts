@@ -1,17 +1,26 @@
 import { openRuntime } from '../../src/bootstrap.ts';
 import type { Config } from '../../src/config.ts';
 import type { Actor } from '../../src/core/context.ts';
+import { DEMO_ORGANISATION } from '../../src/modules/demo/accounts.ts';
 import { loadDemo } from '../../src/modules/demo/service.ts';
 import type { ResolvedInstrument } from '../../src/modules/instruments/resolve.ts';
 import { createInstrument, getPublishedVersion, publishVersion } from '../../src/modules/instruments/service.ts';
 import { publishedInstruments } from '../../src/modules/rounds/instrument-source.ts';
 import { createRound, getRound } from '../../src/modules/rounds/service.ts';
 
-/** A database with the demo organisation and an open round of the experience workers' form. */
-export async function setupRound(config: Config): Promise<{ token: string; instrument: ResolvedInstrument; organisationId: string; roundId: string }> {
+/**
+ * A database with the demo organisation and an open round of the experience workers' form. With `demoLoaded`, the
+ * database already holds the demo organisation (the tests copy it from a template) and it is not loaded again.
+ */
+export async function setupRound(
+  config: Config,
+  { demoLoaded = false } = {},
+): Promise<{ token: string; instrument: ResolvedInstrument; organisationId: string; roundId: string }> {
   const runtime = await openRuntime(config);
   try {
-    const { organisationId } = await loadDemo(runtime.ctx);
+    const { organisationId } = demoLoaded
+      ? await runtime.ctx.db.selectFrom('organisations').select('id as organisationId').where('name', '=', DEMO_ORGANISATION.name).executeTakeFirstOrThrow()
+      : await loadDemo(runtime.ctx);
     const admin = await runtime.ctx.db
       .selectFrom('memberships')
       .select('user_id')

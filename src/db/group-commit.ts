@@ -21,7 +21,10 @@ export type RunOptions = { atomic?: boolean };
  * loop until the disk answers (5-30 ms on a busy virtual disk, most of a live meeting's answer
  * round trip at 10,000 phones). So a batch commits without the flush and the log is flushed off
  * the event loop afterwards (libuv's thread pool); its callers hear back only after that flush.
- * Meanwhile the next batch is read and written: one writer, flushes overlapping the next batch.
+ * Meanwhile requests are read and checked, and gather into the next batch, which commits as the
+ * flush ends: one commit per flush. (Committing each event-loop turn's few jobs during the flush
+ * wrote the same pages, the tallies' and the indexes' last ones, to the log again for every small
+ * commit: more CPU per submission and no fewer flushes.)
  */
 const committers = new WeakMap<Db, GroupCommitter>();
 const NORMAL = CompiledQuery.raw('pragma synchronous = normal');
@@ -78,13 +81,22 @@ export function syncWalAfterCommit(db: Db, sync: WalSync): void {
  * wait together at once). SQLite has one writer and a synchronous driver: one commit at a time.
  */
 const POSTGRES_COMMITS_AT_ONCE = 4;
+/**
+ * Shared transactions a PostgreSQL committer runs at the same time: while one waits for its commit's
+ * flush (and holds the tally rows it added to), the next batch is already inserting its rows.
+ */
+const POSTGRES_TRANSACTIONS_AT_ONCE = 2;
 
 /** One group committer per database, shared by every writer that may be batched (respondents, meeting answers). */
 export function groupCommitterFor(db: Db): GroupCommitter {
   const existing = committers.get(db);
   if (existing) return existing;
-  const atOnce = db.getExecutor().adapter instanceof PostgresAdapter ? POSTGRES_COMMITS_AT_ONCE : 1;
-  const committer = new GroupCommitter(db, { atOnce, walSync: walSyncs.get(db) });
+  const postgres = db.getExecutor().adapter instanceof PostgresAdapter;
+  const committer = new GroupCommitter(db, {
+    atOnce: postgres ? POSTGRES_COMMITS_AT_ONCE : 1,
+    transactionsAtOnce: postgres ? POSTGRES_TRANSACTIONS_AT_ONCE : 1,
+    walSync: walSyncs.get(db),
+  });
   committers.set(db, committer);
   return committer;
 }
@@ -94,23 +106,27 @@ export function groupCommitterFor(db: Db): GroupCommitter {
  * atomic job runs beside the others, while jobs that share a transaction still go one batch at a time.
  * `walSync` (SQLite): the log's flush after a commit without one (see syncWalAfterCommit).
  */
-export type CommitterOptions = { maxBatch?: number; atOnce?: number; walSync?: WalSync | undefined };
+export type CommitterOptions = { maxBatch?: number; atOnce?: number; transactionsAtOnce?: number; walSync?: WalSync | undefined };
 
 export class GroupCommitter {
   #queue: Job<unknown>[] = [];
   #scheduled = false;
   #underWay = 0;
-  #transactionUnderWay = false;
+  #transactionsUnderWay = 0;
+  /** SQLite: flushes of committed batches not yet finished; the next batch waits for them. */
+  #flushing = 0;
   private readonly maxBatch: number;
   private readonly atOnce: number;
+  private readonly transactionsAtOnce: number;
   private readonly walSync: WalSync | undefined;
 
   constructor(
     private readonly db: Db,
-    { maxBatch = 200, atOnce = 1, walSync }: CommitterOptions = {},
+    { maxBatch = 200, atOnce = 1, transactionsAtOnce = 1, walSync }: CommitterOptions = {},
   ) {
     this.maxBatch = maxBatch;
     this.atOnce = atOnce;
+    this.transactionsAtOnce = Math.min(transactionsAtOnce, atOnce);
     this.walSync = walSync;
   }
 
@@ -124,13 +140,13 @@ export class GroupCommitter {
   }
 
   /**
-   * Starts the next batch when a commit may start. While one batch commits, the next one gathers in
-   * the queue. SQLite's driver is synchronous and blocks the event loop while it writes, so yield
+   * Starts the next batch when a commit may start. While one batch commits (on SQLite: until its log
+   * is flushed), the next one gathers in the queue. SQLite's driver is synchronous and blocks the event loop while it writes, so yield
    * once before each batch: requests that arrived meanwhile are read and join this batch instead of
    * waiting for their own fsync.
    */
   #schedule(): void {
-    if (this.#scheduled || this.#queue.length === 0 || this.#underWay >= this.atOnce) return;
+    if (this.#scheduled || this.#queue.length === 0 || this.#underWay >= this.atOnce || this.#flushing > 0) return;
     this.#scheduled = true;
     setImmediate(() => {
       this.#scheduled = false;
@@ -138,10 +154,10 @@ export class GroupCommitter {
       if (!batch) return;
       const shared = !(batch.length === 1 && batch[0]?.atomic);
       this.#underWay += 1;
-      if (shared) this.#transactionUnderWay = true;
+      if (shared) this.#transactionsUnderWay += 1;
       void this.#commit(batch).finally(() => {
         this.#underWay -= 1;
-        if (shared) this.#transactionUnderWay = false;
+        if (shared) this.#transactionsUnderWay -= 1;
         this.#schedule();
       });
       this.#schedule();
@@ -153,7 +169,7 @@ export class GroupCommitter {
     if (this.atOnce === 1) return this.#queue.splice(0, this.maxBatch);
     const atomic = this.#queue.findIndex((job) => job.atomic);
     if (atomic >= 0) return this.#queue.splice(atomic, 1);
-    return this.#transactionUnderWay ? undefined : this.#queue.splice(0, this.maxBatch);
+    return this.#transactionsUnderWay >= this.transactionsAtOnce ? undefined : this.#queue.splice(0, this.maxBatch);
   }
 
   async #commit(batch: Job<unknown>[], attempt = 1): Promise<void> {
@@ -185,10 +201,16 @@ export class GroupCommitter {
     };
     if (!this.walSync) return acknowledge();
     // Committed, not yet flushed: the callers hear back once the log is on disk. The next batch
-    // may commit meanwhile; a later flush covers this batch's log too (it was written before).
-    this.walSync().then(acknowledge, (error: unknown) => {
-      for (const job of batch) job.reject(error);
-    });
+    // gathers meanwhile and commits when this flush has ended (see #schedule).
+    this.#flushing += 1;
+    this.walSync()
+      .then(acknowledge, (error: unknown) => {
+        for (const job of batch) job.reject(error);
+      })
+      .finally(() => {
+        this.#flushing -= 1;
+        this.#schedule();
+      });
   }
 
   /**

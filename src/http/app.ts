@@ -5,7 +5,7 @@ import { BODY_LIMIT_BYTES, type Config } from '../config.ts';
 import { type Clock, systemClock } from '../core/clock.ts';
 import { newId } from '../core/ids.ts';
 import { logDestination, loggerOptions } from '../core/logger.ts';
-import { createPdfPrinter } from '../core/pdf-printer.ts';
+import { createPdfPrinter, type PdfPrinter } from '../core/pdf-printer.ts';
 import { type DatabaseHandle, isReachable } from '../db/database.ts';
 import { resetMailer } from '../modules/accounts/reset-mail.ts';
 import { accountRoutes } from '../modules/accounts/routes.ts';
@@ -65,6 +65,8 @@ export type AppOptions = {
   clock?: Clock;
   /** false: no logging; a stream: log there (tests read it to prove nothing personal is logged). */
   logger?: false | { stream: NodeJS.WritableStream };
+  /** A PDF printer the caller owns and closes (the tests share one Chromium per process); by default the app makes its own. */
+  pdfPrinter?: PdfPrinter;
 };
 
 export type App = FastifyInstance;
@@ -148,9 +150,9 @@ export async function buildApp(options: AppOptions): Promise<App> {
   await registerDocs(app);
   // One PDF printer for the whole app (reports, charters, meeting reports): Chromium starts on the
   // first print and the prints share its queue.
-  const pdfPrinter = createPdfPrinter(config.chromiumPath);
+  const pdfPrinter = options.pdfPrinter ?? createPdfPrinter(config.chromiumPath);
   app.decorate('pdfPrinter', pdfPrinter);
-  app.addHook('onClose', () => pdfPrinter.close());
+  if (!options.pdfPrinter) app.addHook('onClose', () => pdfPrinter.close());
 
   app.get('/healthz', { schema: { summary: 'The process is up', tags: ['health'] } }, async () => ({ status: 'ok' }));
   app.get('/readyz', { schema: { summary: 'The database is reachable', tags: ['health'] } }, async (_req, reply) =>

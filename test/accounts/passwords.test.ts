@@ -46,6 +46,9 @@ describeEachDatabase('changing and resetting a password', (dialect) => {
     const changed = await here.post('/api/me/password', { currentPassword: TEST_PASSWORD, newPassword: NEW_PASSWORD });
     expect(changed.statusCode).toBe(200);
     expect(changed.json()).toEqual({ ended: 1 });
+    // Stored with OWASP's argon2id profile (the factories' own hash is a cheap one, made for the tests only).
+    expect(before).toMatch(/^\$argon2id\$v=19\$m=8,t=1,p=1\$/);
+    expect(await hashOf(user.id)).toMatch(/^\$argon2id\$v=19\$m=19456,t=2,p=1\$/);
     expect((await here.get('/api/me')).statusCode).toBe(200);
     expect((await elsewhere.get('/api/me')).statusCode).toBe(401);
     expect((await new Client(t.app).post('/api/auth/login', { email: user.email, password: TEST_PASSWORD })).statusCode).toBe(401);

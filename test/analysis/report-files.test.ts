@@ -3,17 +3,13 @@ import fs from 'node:fs';
 import os from 'node:os';
 import path from 'node:path';
 import { afterAll, beforeAll, describe, expect, inject, it } from 'vitest';
-import { loadConfig } from '../../src/config.ts';
-import { systemClock } from '../../src/core/clock.ts';
-import type { ServiceContext } from '../../src/core/context.ts';
 import { type DatabaseHandle, openDatabase } from '../../src/db/database.ts';
 import { migrateToLatest } from '../../src/db/migrate.ts';
 import { DEMO_PASSWORD } from '../../src/modules/demo/accounts.ts';
 import { DEMO_ROUND_KEYS } from '../../src/modules/demo/rounds.ts';
-import { loadDemo } from '../../src/modules/demo/service.ts';
 import { Client, createTestApp, type TestApp } from '../helpers/app.ts';
 import { envFor, runCli } from '../helpers/cli.ts';
-import { createTestDatabase, describeEachDatabase, type TestDatabase } from '../helpers/databases.ts';
+import { createDemoTestDatabase, describeEachDatabase, type TestDatabase } from '../helpers/databases.ts';
 import { auditActions } from '../helpers/factories.ts';
 
 const CLI_TIMEOUT = 120_000;
@@ -173,12 +169,11 @@ describe('the report files from the command line (SQLite)', () => {
   let dir: string;
 
   beforeAll(async () => {
-    testDb = await createTestDatabase('sqlite', { migrated: true });
+    // The demo organisation as loadDemo(ctx) leaves it, copied from the worker's template.
+    testDb = await createDemoTestDatabase('sqlite');
     env = { ...envFor(testDb.database), ...(chromiumPath ? { CHROMIUM_PATH: chromiumPath } : {}) };
     handle = openDatabase(testDb.database);
     await migrateToLatest(handle.db);
-    const ctx: ServiceContext = { db: handle.db, dialect: handle.dialect, clock: systemClock, config: loadConfig({}) };
-    await loadDemo(ctx);
     dir = fs.mkdtempSync(path.join(os.tmpdir(), 'kb-report-'));
   });
   afterAll(async () => {

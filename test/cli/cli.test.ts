@@ -25,8 +25,10 @@ it('every command explains itself with --help', { timeout: 120_000 }, async () =
     ['retention', 'run'],
     ['audit', 'verify'],
   ];
-  // The program's own help from a real process (bin/kruisbestuiving.js through tsx); the others in-process.
-  const results = await Promise.all(commands.map((args, i) => (i === 0 ? runCliProcess : runCli)([...args, '--help'], {})));
+  // The program's own help from a real process of the entry file (bin/kruisbestuiving.js through tsx); the others in-process.
+  const results = await Promise.all(
+    commands.map((args, i) => (i === 0 ? runCliProcess([...args, '--help'], {}, undefined, { bin: true }) : runCli([...args, '--help'], {}))),
+  );
   for (const [i, result] of results.entries()) {
     expect(result.code, commands[i]?.join(' ')).toBe(0);
     expect(result.stdout).toMatch(/Usage: kruisbestuiving/);

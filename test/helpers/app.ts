@@ -6,10 +6,25 @@ import type { LightMyRequestResponse } from 'fastify';
 import { type Config, loadConfig } from '../../src/config.ts';
 import type { Clock } from '../../src/core/clock.ts';
 import type { ServiceContext } from '../../src/core/context.ts';
+import { createPdfPrinter, type PdfPrinter } from '../../src/core/pdf-printer.ts';
 import { type App, buildApp } from '../../src/http/app.ts';
 import { type Dialect, openDemoDatabase, openTestDatabase } from './databases.ts';
 
 export type TestApp = { app: App; ctx: ServiceContext; config: Config; logs: string[]; close: () => Promise<void> };
+
+/**
+ * One PDF printer per Chromium path for every app of this worker: Chromium (about a second of CPU to start) starts at
+ * the worker's first print instead of each app's, and ends with the worker, like the browser tests' shared Chromium.
+ */
+const pdfPrinters = new Map<string, PdfPrinter>();
+function sharedPdfPrinter(chromiumPath: string): PdfPrinter {
+  let printer = pdfPrinters.get(chromiumPath);
+  if (!printer) {
+    printer = createPdfPrinter(chromiumPath);
+    pdfPrinters.set(chromiumPath, printer);
+  }
+  return printer;
+}
 
 /**
  * The real app on a fresh real database, with logs captured in memory (from `info` up unless `logLevel` says otherwise). With `demo`, the database holds the demo
@@ -40,7 +55,7 @@ export async function createTestApp(dialect: Dialect, overrides: Partial<Config>
       done();
     },
   });
-  const app = await buildApp({ config, database: handle, logger: { stream }, ...(clock ? { clock } : {}) });
+  const app = await buildApp({ config, database: handle, logger: { stream }, pdfPrinter: sharedPdfPrinter(config.chromiumPath), ...(clock ? { clock } : {}) });
   await app.ready();
   return {
     app,

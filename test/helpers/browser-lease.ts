@@ -8,8 +8,9 @@ import type { Browser, BrowserContext, BrowserContextOptions, Page } from 'playw
  * cleared, its one page goes back to about:blank, and the next `newContext` with the same options
  * gets it. A fresh context costs Chromium about a second of CPU (a new renderer for its first page
  * and again for the first site it opens, the app's scripts compiled from nothing); a parked one
- * starts warm. A context or page is never parked once a test changed more than its cookies and
- * storage (routes, init scripts, listeners, permissions, viewport …): that one is really closed.
+ * starts warm. Default timeouts, the page's viewport and permissions are set back when it is parked.
+ * A context or page is never parked once a test changed more (routes, init scripts, listeners …):
+ * that one is really closed.
  */
 export function leaseOf(browser: Browser): Browser {
   const contexts = new Set<BrowserContext>();
@@ -53,12 +54,8 @@ const CHANGING_CALLS = new Set([
   'exposeFunction',
   'setOffline',
   'setExtraHTTPHeaders',
-  'grantPermissions',
   'setGeolocation',
   'setHTTPCredentials',
-  'setDefaultTimeout',
-  'setDefaultNavigationTimeout',
-  'setViewportSize',
   'emulateMedia',
   'on',
   'once',
@@ -69,7 +66,8 @@ const CHANGING_CALLS = new Set([
   'tracing',
   'newCDPSession',
 ]);
-const MAX_PARKED = 3;
+/** Four: a trajectory test has four people at once. */
+const MAX_PARKED = 4;
 /** How long cleaning a context for reuse may take before it is closed instead. */
 const CLEAN_MS = 5_000;
 
@@ -92,15 +90,31 @@ async function takeContext(browser: Browser, options: BrowserContextOptions, gon
   let reused = waiting?.pop();
   while (reused && (!browser.isConnected() || closedContexts.has(reused.context))) reused = waiting?.pop();
   const context = reused?.context ?? (await browser.newContext(options));
-  return watched({ context, key, warmPage: reused?.page, scripts: options.javaScriptEnabled !== false, gone });
+  return watched({ context, key, warmPage: reused?.page, scripts: options.javaScriptEnabled !== false, viewport: options.viewport, gone });
 }
 
 const closedContexts = new WeakSet<BrowserContext>();
 
-type Watch = { context: BrowserContext; key: string | undefined; warmPage: Page | undefined; scripts: boolean; gone: () => void };
+type Watch = {
+  context: BrowserContext;
+  key: string | undefined;
+  warmPage: Page | undefined;
+  scripts: boolean;
+  viewport: BrowserContextOptions['viewport'];
+  gone: () => void;
+};
+
+/** Playwright's viewport when a context is made without one. */
+const DEFAULT_VIEWPORT = { width: 1280, height: 720 };
+
+/** Playwright keeps default timeouts in the client: `undefined` is "not set" again. */
+const unsetTimeouts = (target: Page | BrowserContext): void => {
+  target.setDefaultTimeout(undefined as unknown as number);
+  target.setDefaultNavigationTimeout(undefined as unknown as number);
+};
 
 /** The context as a test sees it: `close()` parks it when nothing but cookies and storage changed. */
-function watched({ context, key, warmPage, scripts, gone }: Watch): BrowserContext {
+function watched({ context, key, warmPage, scripts, viewport, gone }: Watch): BrowserContext {
   let changed = key === undefined;
   let released = false;
   let spare = warmPage;
@@ -118,7 +132,7 @@ function watched({ context, key, warmPage, scripts, gone }: Watch): BrowserConte
     const wrapped = new Proxy(page, {
       get: (target, property, receiver) => {
         if (property === 'context') return () => proxy;
-        if (typeof property === 'string' && CHANGING_CALLS.has(property)) pageChanged = true;
+        if (typeof property === 'string' && (CHANGING_CALLS.has(property) || (property === 'setViewportSize' && viewport === null))) pageChanged = true;
         const value = Reflect.get(target, property, receiver);
         return typeof value === 'function' ? value.bind(target) : value;
       },
@@ -134,7 +148,12 @@ function watched({ context, key, warmPage, scripts, gone }: Watch): BrowserConte
     await Promise.all(open.filter((page) => page !== keep).map((page) => page.close()));
     await context.clearCookies();
     await context.clearPermissions();
+    unsetTimeouts(context);
     if (keep) {
+      unsetTimeouts(keep);
+      const wanted = viewport ?? DEFAULT_VIEWPORT;
+      const size = keep.viewportSize();
+      if (size?.width !== wanted.width || size?.height !== wanted.height) await keep.setViewportSize(wanted);
       if (scripts && keep.url().startsWith('http'))
         await keep.evaluate(() => {
           localStorage.clear();

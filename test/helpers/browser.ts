@@ -88,6 +88,13 @@ export async function chooseLanguage(page: Page, label: 'Taal' | 'Language', lan
 let sharedBrowser: Promise<Browser> | undefined;
 
 /**
+ * Tests only: V8 without its optimising compilers (TurboFan, Maglev). A test page lives seconds,
+ * too short for optimised code to pay back its compiling; the whole browser tier took 374 s of CPU
+ * with this against 388 s without, both run at once on the same machine (docs/testing.md).
+ */
+const TEST_FLAGS = ['--js-flags=--no-opt --no-maglev'];
+
+/**
  * Chromium for one test file. The test files of a worker share one Chromium process (starting one
  * costs about a second of CPU); contexts are fresh or cleaned for reuse (see browser-lease.ts).
  */
@@ -96,7 +103,7 @@ export async function launchBrowser(): Promise<Browser> {
   if (!executablePath) throw new Error('Chromium is not available');
   let browser = sharedBrowser ? await sharedBrowser.catch(() => undefined) : undefined;
   if (!browser?.isConnected()) {
-    sharedBrowser = chromium.launch({ executablePath, args: CHROMIUM_FLAGS });
+    sharedBrowser = chromium.launch({ executablePath, args: [...CHROMIUM_FLAGS, ...TEST_FLAGS] });
     browser = await sharedBrowser;
   }
   return leaseOf(browser);
@@ -127,6 +134,8 @@ function scratchPage(page: Page): Promise<Page> {
   return scratch;
 }
 
+const AXE_TAGS = ['wcag2a', 'wcag2aa', 'wcag21a', 'wcag21aa', 'wcag22aa'];
+
 /** axe-core against WCAG 2.0–2.2 A and AA; the test fails with the list of violations. */
 export async function expectAccessible(page: Page, label: string, options: { javaScript?: boolean } = {}): Promise<void> {
   // With JavaScript switched off (as some respondents have it) axe cannot run in the page itself:
@@ -140,16 +149,19 @@ export async function expectAccessible(page: Page, label: string, options: { jav
     await expectAccessible(copy, label);
     return;
   }
-  await page.addScriptTag({ content: axeSource });
-  const violations = await page.evaluate(async () => {
+  // Injected once per document: a scan after a navigation inside the app finds axe-core there already.
+  if (!(await page.evaluate(() => 'axe' in window))) await page.addScriptTag({ content: axeSource });
+  const violations = await page.evaluate(async (tags) => {
     const axe = (
       window as unknown as {
         axe: { run: (ctx: Document, opts: unknown) => Promise<{ violations: { id: string; impact: string; nodes: { target: string[] }[] }[] }> };
       }
     ).axe;
-    const result = await axe.run(document, { runOnly: { type: 'tag', values: ['wcag2a', 'wcag2aa', 'wcag21a', 'wcag21aa', 'wcag22aa'] } });
+    // Every rule of these tags runs on every element as before; only the passes, incomplete and
+    // inapplicable results are not collected in full (axe then skips their CSS selectors).
+    const result = await axe.run(document, { runOnly: { type: 'tag', values: tags }, resultTypes: ['violations'] });
     return result.violations.map((v) => `${v.id} (${v.impact}): ${v.nodes.map((n) => n.target.join(' ')).join(', ')}`);
-  });
+  }, AXE_TAGS);
   expect(violations, `accessibility violations on ${label}`).toEqual([]);
 }
 

@@ -124,14 +124,26 @@ export async function openDemoDatabase(
   dialect: Dialect,
   { dataDir, photos, durable = true }: { dataDir: string; photos: boolean; durable?: boolean },
 ): Promise<OpenedTestDatabase> {
+  const demo = await demoTemplate(dialect, photos);
+  fs.cpSync(demo.dataDir, dataDir, { recursive: true });
+  return opened(await createTestDatabase(dialect, { from: demo.testDb, durable }), durable);
+}
+
+function demoTemplate(dialect: Dialect, photos: boolean): Promise<{ testDb: TestDatabase; dataDir: string }> {
   let template = demoTemplates.get(`${dialect} ${photos}`);
   if (!template) {
     template = makeDemoTemplate(dialect, photos);
     demoTemplates.set(`${dialect} ${photos}`, template);
   }
-  const demo = await template;
-  fs.cpSync(demo.dataDir, dataDir, { recursive: true });
-  return opened(await createTestDatabase(dialect, { from: demo.testDb, durable }), durable);
+  return template;
+}
+
+/**
+ * A new database (durable, not opened) with the demo organisation as `loadDemo` leaves it without photos: a copy of the
+ * worker's demo template, for a server process or the command line (`setupRound(config, { demoLoaded: true })`).
+ */
+export async function createDemoTestDatabase(dialect: Dialect): Promise<TestDatabase> {
+  return createTestDatabase(dialect, { from: (await demoTemplate(dialect, false)).testDb });
 }
 
 /** Runs a suite once on SQLite and once on PostgreSQL (skipped, and said so, only outside CI when PostgreSQL is absent). */

@@ -7,7 +7,8 @@ import path from 'node:path';
 import { expect } from 'vitest';
 import { setupRound } from '../../bench/lib/setup-round.ts';
 import { loadConfig } from '../../src/config.ts';
-import { createTestDatabase, type TestDatabase } from './databases.ts';
+import { programEntry } from './cli.ts';
+import { createDemoTestDatabase, type TestDatabase } from './databases.ts';
 
 const root = path.resolve(import.meta.dirname, '../..');
 export const NGINX = '/usr/sbin/nginx';
@@ -94,14 +95,14 @@ export async function startNginxPair(options: { portSlot: number; appEnv?: Recor
   const appPorts: [number, number] = [basePort, basePort + 1];
   const httpsPort = basePort + 2;
   const httpPort = basePort + 3;
-  const testDb = await createTestDatabase('postgres', { migrated: true });
+  const testDb = await createDemoTestDatabase('postgres');
   if (testDb.database.kind !== 'postgres') throw new Error('expected PostgreSQL');
   const dir = fs.mkdtempSync(path.join(os.tmpdir(), 'kb-nginx-'));
   fs.chmodSync(dir, 0o755);
   const env = { DATABASE_URL: testDb.database.url, DATA_DIR: dir, PUBLIC_URL: 'https://kruisbestuiving.example.org' };
-  const round = await setupRound(loadConfig(env));
+  const round = await setupRound(loadConfig(env), { demoLoaded: true });
   const apps = appPorts.map((port) =>
-    spawn(process.execPath, ['bin/kruisbestuiving.js', 'start'], {
+    spawn(process.execPath, [programEntry(), 'start'], {
       cwd: root,
       env: {
         ...process.env,

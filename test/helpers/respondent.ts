@@ -1,13 +1,16 @@
 import type { LightMyRequestResponse } from 'fastify';
 import type { ServiceContext } from '../../src/core/context.ts';
 import { newId, newSecretToken } from '../../src/core/ids.ts';
+import type { AnswerTable, ResponseTable } from '../../src/db/tables/rounds.ts';
 import type { App } from '../../src/http/app.ts';
 import { getBuiltinFramework } from '../../src/modules/frameworks/builtin.shared.ts';
+import { validateAnswers } from '../../src/modules/instruments/answers.ts';
 import { cocreatieErvaringswerkers } from '../../src/modules/instruments/builtin/cocreatie-in-beeld.ts';
 import type { ResolvedInstrument } from '../../src/modules/instruments/resolve.ts';
 import { resolveInstrument } from '../../src/modules/instruments/resolve.ts';
-import { sampleAnswers } from '../../src/modules/instruments/sample-answers.ts';
+import { sampleAnswers, seededPick } from '../../src/modules/instruments/sample-answers.ts';
 import * as store from '../../src/modules/instruments/store.ts';
+import { insertAnswers } from '../../src/modules/rounds/store.ts';
 import type { Client, createTestApp } from './app.ts';
 
 /** Answers for every question a respondent would see, the first choice everywhere. */
@@ -121,4 +124,41 @@ export async function makeRound(
     .execute();
   await ctx.db.insertInto('round_links').values({ id: newId(), round_id: roundId, team_id: null, token, created_at: now }).execute();
   return { roundId, token };
+}
+
+/** `count` complete responses of the built-in form through the round's organisation-wide link, answers as `sampleAnswers` picks them with seed i. */
+export async function insertSampleResponses(ctx: ServiceContext, { roundId, versionId, count }: { roundId: string; versionId: string; count: number }) {
+  const resolved = resolveInstrument(cocreatieErvaringswerkers, (framework, version) => getBuiltinFramework(framework, version));
+  if (!resolved.ok) throw new Error('the built-in form does not resolve');
+  const instrument = resolved.instrument;
+  const link = await ctx.db.selectFrom('round_links').select('id').where('round_id', '=', roundId).executeTakeFirstOrThrow();
+  const responses: ResponseTable[] = [];
+  const answers: AnswerTable[] = [];
+  for (let i = 0; i < count; i++) {
+    const id = newId();
+    const result = validateAnswers(instrument, sampleAnswers(instrument, seededPick(i)), 'nl');
+    if (!result.ok) throw new Error(JSON.stringify(result.issues));
+    const day = '2027-01-15';
+    responses.push({
+      id,
+      round_id: roundId,
+      link_id: link.id,
+      team_id: null,
+      instrument_version_id: versionId,
+      language: 'nl',
+      consent_version: 'proef',
+      status: 'complete',
+      started_on: day,
+      submitted_on: day,
+      resume_code_hash: null,
+    });
+    for (const r of result.rows)
+      answers.push({ response_id: id, question: r.question, item: r.item, option: r.option, number_value: r.number, text_value: r.text });
+  }
+  for (let i = 0; i < responses.length; i += 100)
+    await ctx.db
+      .insertInto('responses')
+      .values(responses.slice(i, i + 100))
+      .execute();
+  await insertAnswers(ctx.db, answers);
 }

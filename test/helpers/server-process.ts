@@ -1,7 +1,7 @@
 import { type ChildProcess, spawn } from 'node:child_process';
 import net from 'node:net';
 import path from 'node:path';
-import { BIN } from './cli.ts';
+import { programEntry } from './cli.ts';
 
 export const freePort = () =>
   new Promise<number>((resolve) => {
@@ -16,7 +16,7 @@ export type ServerProcess = { base: string; child: ChildProcess; kill9: () => Pr
 /** The real server (`kruisbestuiving start`) in its own process, ready when this resolves. */
 export async function startServer(env: Record<string, string>): Promise<ServerProcess> {
   const port = await freePort();
-  const child = spawn(process.execPath, [BIN, 'start'], {
+  const child = spawn(process.execPath, [programEntry(), 'start'], {
     env: { PATH: process.env.PATH ?? '', HOME: process.env.HOME ?? '/tmp', LOG_LEVEL: 'warn', PORT: String(port), ...env },
     stdio: 'ignore',
     cwd: path.resolve(import.meta.dirname, '../..'),

@@ -12,10 +12,13 @@ const COUNTED = ['sector', 'organisatietype', 'betaald', 'betaling_hoe', 'rollen
 
 export type Planned = { id: string; answers: Record<string, unknown> };
 
-/** The demo organisation with an open round (key `proef-ronde`) of the experience workers' form, and `count` varied responses to send. */
+/**
+ * An open round (key `proef-ronde`) of the experience workers' form in the demo organisation of `testDb` (made by
+ * `createDemoTestDatabase`), and `count` varied responses to send.
+ */
 export async function roundWithPlan(testDb: TestDatabase, count: number, seed: number) {
   const env = { ...envFor(testDb.database), RESPONDENT_RATE_LIMIT: '1000000' };
-  const { token, instrument } = await setupRound(loadConfig(env));
+  const { token, instrument } = await setupRound(loadConfig(env), { demoLoaded: true });
   const handle = openDatabase(testDb.database);
   await handle.db.updateTable('rounds').set({ key: ROUND_KEY }).where('name', '=', 'Benchmark').execute();
   await handle.close();

@@ -3,8 +3,9 @@ import fs from 'node:fs';
 import os from 'node:os';
 import path from 'node:path';
 import { promisify } from 'node:util';
-import { afterAll, beforeAll, describe, expect, it } from 'vitest';
-import { createTestDatabase, describeEachDatabase } from '../helpers/databases.ts';
+import { afterAll, beforeAll, describe, expect, inject, it } from 'vitest';
+import { programEntry } from '../helpers/cli.ts';
+import { createDemoTestDatabase, describeEachDatabase } from '../helpers/databases.ts';
 import { freePort, respondentOf } from '../helpers/server-process.ts';
 import { roundWithPlan } from '../helpers/submissions.ts';
 
@@ -15,18 +16,32 @@ const packageOf = (url: string) => /node_modules\/((?:@[^/]+\/)?[^/]+)\//.exec(u
 
 /**
  * `npm run build` bundles the server (scripts/build-server.js); the bin runs that bundle when it is
- * current. Built here into a folder of its own inside dist/ (Node must find node_modules from it),
- * so a build of dist/server running at the same time is left alone.
+ * current. The global setup builds it once per run into a folder of its own inside dist/ (Node must find
+ * node_modules from it), so a build of dist/server running at the same time is left alone; without it, built here.
  */
 let outdir = '';
+let builtHere = false;
 beforeAll(async () => {
+  const shared = inject('serverBundle');
+  if (shared) {
+    outdir = path.dirname(shared);
+    return;
+  }
   fs.mkdirSync(path.join(root, 'dist'), { recursive: true });
   outdir = fs.mkdtempSync(path.join(root, 'dist', 'server-test-'));
+  builtHere = true;
   await run(process.execPath, ['scripts/build-server.js', outdir], { cwd: root });
 }, 120_000);
-afterAll(() => fs.rmSync(outdir, { recursive: true, force: true }));
+afterAll(() => {
+  if (builtHere) fs.rmSync(outdir, { recursive: true, force: true });
+});
 
 describe('the server bundle', () => {
+  it('is what the server and command-line processes of the tests run', () => {
+    expect(programEntry()).toBe(path.join(outdir, 'cli.js'));
+    expect(fs.existsSync(programEntry())).toBe(true);
+  });
+
   it('names the files it was made from, so the bin can tell when it is out of date', () => {
     const { builtAt, inputs } = JSON.parse(fs.readFileSync(path.join(outdir, 'build.json'), 'utf8')) as { builtAt: number; inputs: string[] };
     expect(builtAt).toBeGreaterThan(0);
@@ -35,11 +50,15 @@ describe('the server bundle', () => {
       'src/cli/start.ts',
       'src/http/app.ts',
       'src/modules/rounds/respondent-routes.tsx',
+      'src/worker.ts',
+      'src/modules/exports/export-worker.ts',
       'tsconfig.json',
       'scripts/build-server.js',
     ]) {
       expect(inputs).toContain(input);
     }
+    // The worker thread's entry, beside the other chunks (src/core/off-thread.ts starts it from there).
+    expect(fs.existsSync(path.join(outdir, 'worker.js'))).toBe(true);
   });
 });
 
@@ -81,7 +100,7 @@ describe('bin/kruisbestuiving.js', () => {
 
 describeEachDatabase('the server bundle, started', (dialect) => {
   it('answers /healthz and a respondent page, stores a response, and loads neither TypeScript nor a heavy library at start', async () => {
-    const testDb = await createTestDatabase(dialect);
+    const testDb = await createDemoTestDatabase(dialect);
     const { env, token, plan } = await roundWithPlan(testDb, 1, 1);
     const resolvedFile = path.join(fs.mkdtempSync(path.join(os.tmpdir(), 'kb-bundle-')), 'resolved.json');
     const port = await freePort();

@@ -8,7 +8,8 @@ import { afterAll, beforeAll, describe, expect, inject, it } from 'vitest';
 import { setupRound } from '../../bench/lib/setup-round.ts';
 import { loadConfig } from '../../src/config.ts';
 import { sampleAnswers, seededPick } from '../../src/modules/instruments/sample-answers.ts';
-import { createTestDatabase, type TestDatabase } from '../helpers/databases.ts';
+import { programEntry } from '../helpers/cli.ts';
+import { createDemoTestDatabase, type TestDatabase } from '../helpers/databases.ts';
 
 const root = path.resolve(import.meta.dirname, '../..');
 const port = 20_000 + (process.pid % 10_000);
@@ -53,12 +54,12 @@ describe.runIf(inject('postgresUrl'))('WORKERS=2 on PostgreSQL', () => {
   let instrument: Awaited<ReturnType<typeof setupRound>>['instrument'];
 
   beforeAll(async () => {
-    testDb = await createTestDatabase('postgres', { migrated: true });
+    testDb = await createDemoTestDatabase('postgres');
     if (testDb.database.kind !== 'postgres') throw new Error('expected PostgreSQL');
     dataDir = fs.mkdtempSync(path.join(os.tmpdir(), 'kb-workers-'));
     const env = { DATABASE_URL: testDb.database.url, DATA_DIR: dataDir };
-    ({ token, instrument } = await setupRound(loadConfig(env)));
-    primary = spawn(process.execPath, ['bin/kruisbestuiving.js', 'start'], {
+    ({ token, instrument } = await setupRound(loadConfig(env), { demoLoaded: true }));
+    primary = spawn(process.execPath, [programEntry(), 'start'], {
       cwd: root,
       env: { ...process.env, ...env, PORT: String(port), WORKERS: '2', LOG_LEVEL: 'warn', RESPONDENT_RATE_LIMIT: '10000', LOGIN_RATE_LIMIT: '1000' },
       stdio: ['ignore', 'pipe', 'pipe'],

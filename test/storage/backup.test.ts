@@ -7,7 +7,7 @@ import SqliteDatabase from 'better-sqlite3';
 import { expect, inject, it } from 'vitest';
 import { openDatabase } from '../../src/db/database.ts';
 import { envFor, runCli, runCliProcess } from '../helpers/cli.ts';
-import { createTestDatabase, describeEachDatabase, type TestDatabase } from '../helpers/databases.ts';
+import { createDemoTestDatabase, createTestDatabase, describeEachDatabase, type TestDatabase } from '../helpers/databases.ts';
 import { respondentOf, startServer } from '../helpers/server-process.ts';
 import { type Planned, reportTally, roundWithPlan, tallyByHand } from '../helpers/submissions.ts';
 
@@ -45,7 +45,7 @@ describeEachDatabase('a backup made while answers arrive', (dialect) => {
   it.skipIf(dialect === 'postgres' && (!pgDump || !pgRestore))(
     'restores to a database whose report equals the answers acknowledged before it, each response whole',
     async () => {
-      const testDb = await createTestDatabase(dialect, { migrated: true });
+      const testDb = await createDemoTestDatabase(dialect);
       const { env, token, plan } = await roundWithPlan(testDb, 120, 23);
       const dir = fs.mkdtempSync(path.join(os.tmpdir(), 'kb-backup-'));
       const file = path.join(dir, dialect === 'sqlite' ? 'backup.sqlite' : 'backup.dump');

@@ -35,7 +35,9 @@ describeEachDatabase('items batched into one job of the group commit', (dialect)
     await expect(failing).rejects.toThrow();
     expect(await settledWithin(a, 5000)).toBe('stored a');
     expect(await settledWithin(handedInMeanwhile ?? Promise.resolve('never handed in'), 5000)).toBe('stored b');
-    expect(runs).toEqual([['a'], ['a'], ['b']]);
+    // Never ['a', 'b']: the run again holds 'a' alone. (On PostgreSQL, where two shared transactions
+    // may run at once, the job for 'b' may run before 'a' is run again.)
+    expect([...runs].sort()).toEqual([['a'], ['a'], ['b']]);
     expect((await handle.db.selectFrom('teams').select('id').orderBy('id').execute()).map((r) => r.id)).toEqual(['a', 'b']);
     await close();
   });

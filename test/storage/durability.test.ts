@@ -1,12 +1,12 @@
 import { expect, it } from 'vitest';
 import { openDatabase } from '../../src/db/database.ts';
-import { createTestDatabase, describeEachDatabase } from '../helpers/databases.ts';
+import { createDemoTestDatabase, describeEachDatabase } from '../helpers/databases.ts';
 import { newCookieJar, respondentOf, startServer } from '../helpers/server-process.ts';
 import { reportTally, roundWithPlan, tallyByHand } from '../helpers/submissions.ts';
 
 describeEachDatabase('an acknowledged answer is on disk', (dialect) => {
   it('survives the server being killed (SIGKILL) right after the acknowledgements', async () => {
-    const testDb = await createTestDatabase(dialect, { migrated: true });
+    const testDb = await createDemoTestDatabase(dialect);
     const { env, token, plan } = await roundWithPlan(testDb, 60, 3);
     const server = await startServer(env);
     const submit = await respondentOf(server.base, token);
@@ -35,7 +35,7 @@ describeEachDatabase('an acknowledged answer is on disk', (dialect) => {
    * its answers once, and the report counts each response once.
    */
   it('loses and duplicates nothing when killed (SIGKILL) in the middle of submissions, with retries after each restart', async () => {
-    const testDb = await createTestDatabase(dialect, { migrated: true });
+    const testDb = await createDemoTestDatabase(dialect);
     const { env, token, plan } = await roundWithPlan(testDb, 180, 11);
     const acknowledged = new Set<string>();
     const pending = [...plan];

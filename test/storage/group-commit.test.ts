@@ -176,4 +176,28 @@ describe.runIf(inject('postgresUrl'))('group commit with commits at once [postgr
     expect(most).toBe(1);
     await close();
   }, 60_000);
+
+  it('runs as many shared transactions at once as it is given, and no more', async () => {
+    const { handle, close } = await openTestDatabase('postgres');
+    const committer = new GroupCommitter(handle.db, { atOnce: 4, transactionsAtOnce: 2 });
+    let transactions = 0;
+    let most = 0;
+    const shared = (i: number) =>
+      committer.run(async (trx) => {
+        transactions += 1;
+        most = Math.max(most, transactions);
+        await sql`select pg_sleep(0.2)`.execute(trx);
+        transactions -= 1;
+        return i;
+      });
+    // Each handed in after the one before has started: each is a batch of its own.
+    const outcomes: Promise<number>[] = [];
+    for (const i of [1, 2, 3, 4]) {
+      outcomes.push(shared(i));
+      await new Promise((resolve) => setTimeout(resolve, 30));
+    }
+    expect(await Promise.all(outcomes)).toEqual([1, 2, 3, 4]);
+    expect(most).toBe(2);
+    await close();
+  }, 60_000);
 });

@@ -43,6 +43,41 @@ describe('group commit on SQLite: acknowledged after the log is flushed [sqlite]
     await close();
   });
 
+  it('gathers what arrives during a flush into one batch, committed once that flush has ended', async () => {
+    const { handle, close } = await openTestDatabase('sqlite');
+    await handle.db.insertInto('organisations').values({ id: 'org', name: 'O', sector: 'ggz', disclosure_threshold: 5, created_at: '' }).execute();
+    const releases: (() => void)[] = [];
+    const committer = new GroupCommitter(handle.db, {
+      maxBatch: 50,
+      walSync: () => new Promise<void>((resolve) => releases.push(resolve)),
+    });
+    const transactions: Db[] = [];
+    const write = (id: string) =>
+      committer.run(async (trx) => {
+        transactions.push(trx);
+        await trx.insertInto('teams').values(team(id)).execute();
+      });
+    const first = write('a');
+    while (releases.length === 0) await new Promise((resolve) => setTimeout(resolve, 5));
+    // Handed in one by one while the first batch's flush is under way: none of them is written yet.
+    const later: Promise<void>[] = [];
+    for (const id of ['b', 'c', 'd']) {
+      later.push(write(id));
+      await new Promise((resolve) => setTimeout(resolve, 10));
+    }
+    expect(transactions.length).toBe(1);
+    releases[0]?.();
+    await first;
+    while (releases.length < 2) await new Promise((resolve) => setTimeout(resolve, 5));
+    // One transaction for the three, and one flush for it.
+    expect(transactions.length).toBe(4);
+    expect(new Set(transactions.slice(1)).size).toBe(1);
+    releases[1]?.();
+    await Promise.all(later);
+    expect(releases.length).toBe(2);
+    await close();
+  });
+
   it('writes a batch with synchronous=NORMAL and sets FULL back for every other write', async () => {
     const { handle, close } = await openTestDatabase('sqlite');
     // database.ts registers the log's flush for a SQLite file, so its group committer takes this path.

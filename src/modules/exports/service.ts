@@ -3,7 +3,9 @@ import type { Actor, ServiceContext } from '../../core/context.ts';
 import { notFound } from '../../core/errors.ts';
 import { newId } from '../../core/ids.ts';
 import type { Language } from '../../core/language.ts';
+import { streamFromWorker } from '../../core/off-thread.ts';
 import { authorize, can } from '../../core/policy.ts';
+import { sqliteFileOf } from '../../db/database.ts';
 import type { RoundTable } from '../../db/tables/rounds.ts';
 import { DEFAULT_DISCLOSURE_THRESHOLD } from '../analysis/core/index.ts';
 import { type Access, assertResultsShared, composeCrossTabs, composeReport, roundForCli } from '../analysis/service.ts';
@@ -14,17 +16,19 @@ import { respondentDataPolicy, teamsNamedInRows } from '../rounds/data-policy.ts
 import type { InstrumentSource } from '../rounds/instrument-source.ts';
 import { findRoundOf } from '../rounds/service.ts';
 import type { CsvOptions } from './cells.ts';
-import { buildCodebook, caseLayout, caseValues } from './codebook.ts';
+import { buildCodebook } from './codebook.ts';
+import type { ResponsesJob } from './encode.ts';
+import type { ExportWorkerJob } from './export-worker.ts';
 import type { ExportFormat } from './model.ts';
-import { rScript, rTablesScript } from './r-script.ts';
+import { rTablesScript } from './r-script.ts';
 import { columnWidths, reportTables, type TablesData } from './report-tables.ts';
 import type { SavValue, SavVariable } from './sav-writer.ts';
 import * as store from './store.ts';
-import { codebookCsv, csvResponses, tablesCsv } from './writer-csv.ts';
-import { jsonResponses, jsonTables } from './writer-json.ts';
-import { xlsxResponses, xlsxTables } from './writer-xlsx.ts';
+import { tablesCsv } from './writer-csv.ts';
+import { jsonTables } from './writer-json.ts';
+import { xlsxTables } from './writer-xlsx.ts';
 import { zipChunks } from './writer-zip.ts';
-import { type ExportMeta, type Pages, savChunks, savResponses } from './writers.ts';
+import { type ExportMeta, savChunks } from './writers.ts';
 
 /**
  * Exports of a round. Response-level data only for people with raw-data rights ('reports.raw'), never
@@ -192,47 +196,48 @@ async function exportRound(
   const meta: ExportMeta = { ...base, cases: total };
   const tables = request.format === 'xlsx' ? reportTables(await composeReport(ctx, source, access, round, { query: { lang } }), lang) : null;
   await audit(total, openText);
-  const layout = caseLayout(codebook);
-  let used = false;
-  /** The cases, page by page; the order is removed when the last page is read or the reader stops. */
-  const pages = (): Pages => {
-    if (used) throw new Error('The cases of an export are read once');
-    used = true;
-    return (async function* () {
-      let done = 0;
-      try {
-        onProgress?.(0, total);
-        for await (const page of store.responsePages(ctx.db, exportId, PAGE_SIZE)) {
-          yield page.map((response) => caseValues(layout, ++done, response));
-          onProgress?.(done, total);
-        }
-      } finally {
-        await store.dropOrder(ctx.db, exportId);
-      }
-    })();
-  };
-  const { file, zip } = exportFiles(total, base.exportedOn);
+  const job: ResponsesJob = { format: request.format, codebook, meta, csv, names, tables };
+  const body = await responsesOffThread(ctx, { job, exportId, total, ...(onProgress ? { onProgress } : {}) });
   const name = `${stem}-${names.data}`;
-  const codebookFile = { name: `${names.codebook}.csv`, content: () => [codebookCsv(codebook, csv)] };
+  const { file } = exportFiles(total, base.exportedOn);
   switch (request.format) {
     case 'sav':
-      return file(`${name}.sav`, CONTENT_TYPES.sav, Readable.from(savResponses(codebook, meta, pages())));
+      return file(`${name}.sav`, CONTENT_TYPES.sav, body);
     case 'xlsx':
-      return file(`${name}.xlsx`, CONTENT_TYPES.xlsx, xlsxResponses(codebook, meta, pages(), tables as TablesData));
+      return file(`${name}.xlsx`, CONTENT_TYPES.xlsx, body);
     case 'json':
-      return file(`${name}.json`, CONTENT_TYPES.json, Readable.from(jsonResponses(codebook, meta, pages())));
+      return file(`${name}.json`, CONTENT_TYPES.json, body);
     case 'csv':
-      return zip(`${name}-csv.zip`, [{ name: `${names.data}.csv`, content: () => csvResponses(codebook, csv, pages()) }, codebookFile]);
+      return file(`${name}-csv.zip`, CONTENT_TYPES.zip, body);
     case 'r':
-      return zip(`${name}-r.zip`, [
-        { name: `${names.data}.csv`, content: () => csvResponses(codebook, csv, pages()) },
-        codebookFile,
-        {
-          name: `${names.read}-${names.data}.R`,
-          content: () => [rScript(codebook, { dataFile: `${names.data}.csv`, csv, objectName: names.data, title: `${base.roundName}: ${names.data}` })],
-        },
-      ]);
+      return file(`${name}-r.zip`, CONTENT_TYPES.zip, body);
   }
+}
+
+/**
+ * The file's bytes, written in a worker thread (export-worker.ts) and streamed back as the reader
+ * takes them. The cases are read in the export's order; the order is removed once the worker has
+ * stopped, whether the file was read to the end or the reader went away.
+ */
+async function responsesOffThread(
+  ctx: ServiceContext,
+  { job, exportId, total, onProgress }: { job: ResponsesJob; exportId: string; total: number; onProgress?: ExportProgress },
+): Promise<Readable> {
+  const sqliteFile = ctx.dialect === 'sqlite' ? await sqliteFileOf(ctx.db) : null;
+  const pages = sqliteFile ? null : store.responsePages(ctx.db, exportId, PAGE_SIZE);
+  const workerJob: ExportWorkerJob = { task: 'export', job, exportId, pageSize: PAGE_SIZE, sqliteFile };
+  onProgress?.(0, total);
+  return streamFromWorker(workerJob, {
+    onProgress: (done) => onProgress?.(done, total),
+    nextPage: async () => {
+      const next = await pages?.next();
+      return next && !next.done ? next.value : null;
+    },
+    cleanup: async () => {
+      await pages?.return(undefined);
+      await store.dropOrder(ctx.db, exportId);
+    },
+  });
 }
 
 async function* onePage(rows: SavValue[][]): AsyncGenerator<SavValue[][]> {

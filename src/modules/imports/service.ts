@@ -11,8 +11,9 @@ import { today } from '../rounds/service.ts';
 import { compileMapping, type ImportMapping, proposeMapping, targetList } from './mapping.ts';
 import { importMessages } from './messages.ts';
 import type { ImportPreviewView, ImportResultView } from './model.ts';
+import { readTableOffThread } from './parse-off-thread.ts';
 import * as store from './store.ts';
-import { ImportFileError, type ImportFormat, readTable, type SourceTable } from './table.ts';
+import { ImportFileError, type ImportFormat, type SourceTable } from './table.ts';
 import { type CheckContext, type CheckedRow, checkRow, type ImportProblem, ProblemList, teamLinkKey } from './validate-import.ts';
 
 /**
@@ -76,15 +77,7 @@ async function prepare(ctx: ServiceContext, caller: ImportCaller, roundId: strin
 
   let table: SourceTable;
   try {
-    table = await readTable(request.content, {
-      fileName: request.fileName,
-      format: request.format,
-      sheet: request.sheet,
-      lang,
-      onRow: (n) => {
-        if (n % 1000 === 0) options.onProgress?.('parsed', n, null);
-      },
-    });
+    table = await readTableOffThread(request, lang, (n) => options.onProgress?.('parsed', n, null));
   } catch (error) {
     if (error instanceof ImportFileError) throw new ImportRejected([{ row: error.line, column: '', message: error.message }], 1);
     throw error;

@@ -29,11 +29,14 @@ function answerFromFields(fields: AnswerFields): AnswerValue | 'rank_twice' | un
   return undefined;
 }
 
+/** Built once: a zod schema costs more to build than to check a value with. */
+const promptIdSchema = z.uuid();
+
 export type ParsedAnswer = { promptId: string; clientId: string; value: AnswerValue } | { refused: 'rankTwice' | 'invalid' };
 
 /** The prompt, client id and answer value of an answer form, each checked by its schema; or why not. */
 export function parseAnswerFields(fields: AnswerFields): ParsedAnswer {
-  const promptId = z.uuid().safeParse(one(fields.promptId));
+  const promptId = promptIdSchema.safeParse(one(fields.promptId));
   const clientId = clientIdSchema.safeParse(one(fields.clientId));
   const raw = answerFromFields(fields);
   if (raw === 'rank_twice') return { refused: 'rankTwice' };

@@ -13,26 +13,53 @@ const MAX_ENTRIES = 1000;
 let generation = 0;
 
 type Entry<T> = { value: T; generation: number; until: number };
-const meetingsByCode = new WeakMap<Db, Map<string, Entry<MeetingTable>>>();
-const promptsByMeeting = new WeakMap<Db, Map<string, Entry<MeetingPromptTable[]>>>();
+/** A read under way, shared by every request for the same key in the same generation. */
+type Loading<T> = { promise: Promise<T | undefined>; generation: number };
+type Maps<T> = { entries: WeakMap<Db, Map<string, Entry<T>>>; loading: WeakMap<Db, Map<string, Loading<T>>> };
+const meetingsByCode: Maps<MeetingTable> = { entries: new WeakMap(), loading: new WeakMap() };
+const promptsByMeeting: Maps<MeetingPromptTable[]> = { entries: new WeakMap(), loading: new WeakMap() };
 
 export function meetingsChanged(): void {
   generation += 1;
 }
 
-async function cached<T>(maps: WeakMap<Db, Map<string, Entry<T>>>, db: Db, key: string, load: () => Promise<T | undefined>): Promise<T | undefined> {
-  const map = maps.get(db) ?? new Map<string, Entry<T>>();
-  maps.set(db, map);
-  const hit = map.get(key);
+const mapOf = <V>(maps: WeakMap<Db, Map<string, V>>, db: Db): Map<string, V> => {
+  let map = maps.get(db);
+  if (!map) {
+    map = new Map();
+    maps.set(db, map);
+  }
+  return map;
+};
+
+/**
+ * The cached value, or one read for all: when an entry runs out while hundreds of answers arrive at
+ * once, they wait for the same read instead of each reading the meeting again. A read that started
+ * before a write (an older generation) is not shared with requests after it.
+ */
+function cached<T>(maps: Maps<T>, db: Db, key: string, load: () => Promise<T | undefined>): Promise<T | undefined> {
+  const entries = mapOf(maps.entries, db);
+  const hit = entries.get(key);
   const now = Date.now();
-  if (hit && hit.generation === generation && hit.until > now) return hit.value;
-  const at = generation;
-  const value = await load();
-  if (map.size >= MAX_ENTRIES) map.clear();
-  // Not cached when missing (an unknown code stays a counted guess) or when a write came in between.
-  if (value !== undefined && at === generation) map.set(key, { value, generation: at, until: now + TTL_MS });
-  else map.delete(key);
-  return value;
+  if (hit && hit.generation === generation && hit.until > now) return Promise.resolve(hit.value);
+  const loading = mapOf(maps.loading, db);
+  const underWay = loading.get(key);
+  if (underWay && underWay.generation === generation) return underWay.promise;
+  const read = { generation } as Loading<T>;
+  read.promise = (async () => {
+    try {
+      const value = await load();
+      if (entries.size >= MAX_ENTRIES) entries.clear();
+      // Not cached when missing (an unknown code stays a counted guess) or when a write came in between.
+      if (value !== undefined && read.generation === generation) entries.set(key, { value, generation: read.generation, until: now + TTL_MS });
+      else entries.delete(key);
+      return value;
+    } finally {
+      if (loading.get(key) === read) loading.delete(key);
+    }
+  })();
+  loading.set(key, read);
+  return read.promise;
 }
 
 export const cachedMeetingByCode = (db: Db, code: string, load: () => Promise<MeetingTable | undefined>) => cached(meetingsByCode, db, code, load);

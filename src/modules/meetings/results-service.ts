@@ -54,8 +54,7 @@ async function answersOf(ctx: ServiceContext, prompt: PromptView): Promise<Answe
     const n = Number(row.n);
     states.set(row.moderation, (states.get(row.moderation) ?? 0) + n);
     if (!countedStates.has(row.moderation)) continue;
-    const answer = { group: groupOf(row.position as ParticipantPosition | null), value: JSON.parse(row.value) as AnswerValue };
-    for (let i = n; i > 0; i--) counted.push(answer);
+    counted.push({ group: groupOf(row.position as ParticipantPosition | null), value: JSON.parse(row.value) as AnswerValue, n });
   }
   return { counted, counts: [...states].map(([moderation, n]) => ({ moderation, n })) };
 }

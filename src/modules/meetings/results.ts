@@ -4,8 +4,19 @@ import { decideGroups, type ResultGroup, resultGroups } from './groups.ts';
 import type { AnswerValue, PromptKind } from './model.ts';
 import { countWords } from './words.ts';
 
-/** One counted answer: its group (null: position not said or "other") and its value. */
-export type CountedAnswer = { group: ResultGroup | null; value: AnswerValue };
+/**
+ * One counted answer: its group (null: position not said or "other") and its value; or, with `n`,
+ * that many answers alike (choice kinds, counted grouped in the database: a snapshot of 10,000
+ * answers handles a few rows, not 10,000). Word clouds and open answers come one by one.
+ */
+export type CountedAnswer = { group: ResultGroup | null; value: AnswerValue; n?: number };
+
+/** How many answers the list holds (those that fit `which`). */
+const countOf = (answers: CountedAnswer[], which: (a: CountedAnswer) => boolean = () => true) => {
+  let count = 0;
+  for (const a of answers) if (which(a)) count += a.n ?? 1;
+  return count;
+};
 
 export type CountRow = { key: string; room: DisclosedCount; groups: Partial<Record<ResultGroup, DisclosedCount>> };
 
@@ -32,8 +43,8 @@ const choicesOf = (v: AnswerValue): string[] => ('choices' in v ? v.choices : 'c
 
 function groupCounts(answers: CountedAnswer[]): Record<ResultGroup, number> {
   return {
-    experience_workers: answers.filter((a) => a.group === 'experience_workers').length,
-    professionals: answers.filter((a) => a.group === 'professionals').length,
+    experience_workers: countOf(answers, (a) => a.group === 'experience_workers'),
+    professionals: countOf(answers, (a) => a.group === 'professionals'),
   };
 }
 
@@ -50,8 +61,8 @@ function singleChoice(
   k: number,
 ): Pick<PromptResults, 'rows' | 'totals' | 'tooFew' | 'explanation'> {
   if (shown.length === 0) {
-    const cells = options.map((key) => ({ key, count: answers.filter((a) => choiceOf(a.value) === key).length }));
-    const table = discloseFrequencies(cells, answers.length, k);
+    const cells = options.map((key) => ({ key, count: countOf(answers, (a) => choiceOf(a.value) === key) }));
+    const table = discloseFrequencies(cells, countOf(answers), k);
     return {
       rows: table.cells.map((c) => ({ key: c.key, room: { count: c.count, suppressed: c.suppressed }, groups: {} })),
       totals: { key: 'total', room: table.total, groups: {} },
@@ -61,7 +72,7 @@ function singleChoice(
   }
   const rows = rowsOf(answers, shown);
   const table = discloseCrossTable(
-    rows.map((row) => options.map((key) => row.filter((a) => choiceOf(a.value) === key).length)),
+    rows.map((row) => options.map((key) => countOf(row, (a) => choiceOf(a.value) === key))),
     k,
   );
   const byGroup = (cells: DisclosedCount[]) => Object.fromEntries(shown.map((g, i) => [g, cells[i] as DisclosedCount]));
@@ -82,8 +93,8 @@ function multipleChoice(
 ): Pick<PromptResults, 'rows' | 'totals' | 'tooFew' | 'explanation'> {
   if (shown.length === 0) {
     const table = discloseMultipleResponse(
-      options.map((key) => ({ key, count: answers.filter((a) => choicesOf(a.value).includes(key)).length, validN: answers.length })),
-      answers.length,
+      options.map((key) => ({ key, count: countOf(answers, (a) => choicesOf(a.value).includes(key)), validN: countOf(answers) })),
+      countOf(answers),
       k,
     );
     return {
@@ -99,8 +110,8 @@ function multipleChoice(
   const result = options.map((key) => {
     const table = discloseCrossTable(
       rows.map((row) => {
-        const chose = row.filter((a) => choicesOf(a.value).includes(key)).length;
-        return [chose, row.length - chose];
+        const chose = countOf(row, (a) => choicesOf(a.value).includes(key));
+        return [chose, countOf(row) - chose];
       }),
       k,
     );
@@ -108,10 +119,11 @@ function multipleChoice(
     for (const e of table.explanation) explanation.set(e.en, e);
     return { key, room: table.colTotals[0] as DisclosedCount, groups: Object.fromEntries(shown.map((g, i) => [g, table.cells[i]?.[0] as DisclosedCount])) };
   });
-  const n = answers.length >= k ? { count: answers.length, suppressed: null } : { count: null, suppressed: null };
+  const all = countOf(answers);
+  const n = all >= k ? { count: all, suppressed: null } : { count: null, suppressed: null };
   return {
     rows: result,
-    totals: { key: 'total', room: n, groups: Object.fromEntries(shown.map((g, i) => [g, { count: rows[i]?.length ?? 0, suppressed: null }])) },
+    totals: { key: 'total', room: n, groups: Object.fromEntries(shown.map((g, i) => [g, { count: countOf(rows[i] ?? []), suppressed: null }])) },
     tooFew,
     explanation: [...explanation.values()],
   };
@@ -121,8 +133,9 @@ function rankingPoints(options: string[], answers: CountedAnswer[]): Map<string,
   const points = new Map(options.map((o) => [o, 0]));
   for (const a of answers) {
     if (!('order' in a.value)) continue;
+    const n = a.n ?? 1;
     a.value.order.forEach((key, i) => {
-      if (points.has(key)) points.set(key, (points.get(key) ?? 0) + options.length - i);
+      if (points.has(key)) points.set(key, (points.get(key) ?? 0) + n * (options.length - i));
     });
   }
   return points;
@@ -134,8 +147,9 @@ function rankingPoints(options: string[], answers: CountedAnswer[]): Map<string,
  */
 export function promptResults(kind: PromptKind, options: string[], answers: CountedAnswer[], kSetting?: number): PromptResults {
   const k = disclosureThreshold(kSetting);
-  const decision = decideGroups(groupCounts(answers), answers.length, k);
-  const base = { kind, k, answered: answers.length, shown: decision.shown, notes: decision.notes };
+  const answered = countOf(answers);
+  const decision = decideGroups(groupCounts(answers), answered, k);
+  const base = { kind, k, answered, shown: decision.shown, notes: decision.notes };
   if (kind === 'single' || kind === 'scale' || kind === 'agree') return { ...base, ...singleChoice(options, answers, decision.shown, k) };
   if (kind === 'multiple') return { ...base, ...multipleChoice(options, answers, decision.shown, k) };
   const split = decision.shown.length === 2 ? decision.shown : [];

@@ -1,5 +1,5 @@
 import { sql } from 'kysely';
-import type { Db } from '../../db/database.ts';
+import type { Db, SqliteStatements } from '../../db/database.ts';
 import type {
   MeetingAnswerTable,
   MeetingModerationTable,
@@ -123,6 +123,24 @@ export const upsertAnswers = async (db: Db, rows: MeetingAnswerTable[]): Promise
         where meeting_answers.client_id <> excluded.client_id
       returning id, prompt_id, participant_id`.execute(db)
       ).rows;
+/** upsertAnswers for one row, as the SQL text of one prepared statement (SQLite, see upsertAnswersOnSqlite). */
+const UPSERT_ONE_ANSWER = `insert into meeting_answers (id, prompt_id, participant_id, client_id, value, moderation, position)
+  values (?, ?, ?, ?, ?, ?, ?)
+  on conflict (prompt_id, participant_id) do update
+    set client_id = excluded.client_id, value = excluded.value, moderation = excluded.moderation
+    where meeting_answers.client_id <> excluded.client_id
+  returning id`;
+
+/**
+ * SQLite: the rows one after the other through one prepared single-row statement, run at once on the
+ * connection (inside the group commit's transaction when called from its job). Cheaper in CPU than
+ * one multi-row statement through the query builder, which SQLite needs no round trips for. Returns
+ * the id of each row written (undefined: a retry with the same client id, not written), in order.
+ */
+export function upsertAnswersOnSqlite(statements: SqliteStatements, rows: MeetingAnswerTable[]): (string | undefined)[] {
+  const upsert = statements.prepare(UPSERT_ONE_ANSWER);
+  return rows.map((r) => (upsert.get(r.id, r.prompt_id, r.participant_id, r.client_id, r.value, r.moderation, r.position) as { id: string } | undefined)?.id);
+}
 export const deleteAnswersOf = (db: Db, promptId: string) => db.deleteFrom('meeting_answers').where('prompt_id', '=', promptId).execute();
 export const deleteQuestionsOf = (db: Db, promptId: string) => db.deleteFrom('meeting_questions').where('prompt_id', '=', promptId).execute();
 

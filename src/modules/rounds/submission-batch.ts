@@ -2,7 +2,7 @@ import { batchedJob } from '../../db/batch-job.ts';
 import type { Db } from '../../db/database.ts';
 import type { AnswerTable, ResponseTable } from '../../db/tables/rounds.ts';
 import * as store from './store.ts';
-import { addResponsesToTallies } from './tally-store.ts';
+import { addCompletedToTallies } from './tally-batch.ts';
 
 /** One whole response handed in at once: its row and its answer rows. */
 export type Submission = { response: ResponseTable; answers: AnswerTable[] };
@@ -10,7 +10,8 @@ export type Submission = { response: ResponseTable; answers: AnswerTable[] };
 /**
  * Whole responses handed in close together are stored as one job of the group commit (batch-job.ts):
  * one multi-row insert of the responses (an id that exists already stores nothing), one of all their
- * answer rows, and one addition to the tallies for all of them, instead of five statements each.
+ * answer rows, and one addition to the tallies for all of them (counted from the rows in hand,
+ * tally-batch.ts), instead of five statements each.
  */
 async function storeSubmissions(trx: Db, submissions: Submission[]): Promise<undefined[]> {
   // The first of two submissions with one id counts (a retry sent while the first was in flight).
@@ -24,11 +25,16 @@ async function storeSubmissions(trx: Db, submissions: Submission[]): Promise<und
     ),
   );
   if (created.size === 0) return [];
+  const stored = unique.filter((s) => created.has(s.response.id));
   await store.insertAnswers(
     trx,
-    unique.filter((s) => created.has(s.response.id)).flatMap((s) => s.answers),
+    stored.flatMap((s) => s.answers),
   );
-  await addResponsesToTallies(trx, [...created]);
+  // From the rows in hand: each response is new and complete, with every answer row it will have.
+  await addCompletedToTallies(
+    trx,
+    stored.map((s) => ({ roundId: s.response.round_id, teamId: s.response.team_id, answers: s.answers })),
+  );
   return [];
 }
 

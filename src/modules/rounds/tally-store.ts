@@ -27,17 +27,17 @@ const completeAnswers = (where: RawBuilder<unknown>) => sql`from answers a join 
 
 /** Adds the complete responses matching `where` to the tallies. Call once per response, in the transaction that completes it. */
 export async function addToTallies<DB>(db: Kysely<DB>, where: RawBuilder<unknown>): Promise<void> {
-  await sql`insert into answer_value_tallies (round_id, team_key, question, item_key, option_key, value_key, marker, n)
+  const values = sql`insert into answer_value_tallies (round_id, team_key, question, item_key, option_key, value_key, marker, n)
     select r.round_id, coalesce(r.team_id, ''), a.question, coalesce(a.item, ''), coalesce(a.option, ''), ${valueKey}, ${markerOf('a')}, count(*)
     ${completeAnswers(where)}
     group by r.round_id, coalesce(r.team_id, ''), a.question, coalesce(a.item, ''), coalesce(a.option, ''), ${valueKey}, ${markerOf('a')}
-    on conflict (round_id, team_key, question, item_key, option_key, value_key, marker) do update set n = answer_value_tallies.n + excluded.n`.execute(db);
-  await sql`insert into answer_answered_tallies (round_id, team_key, question, item_key, n)
+    on conflict (round_id, team_key, question, item_key, option_key, value_key, marker) do update set n = answer_value_tallies.n + excluded.n`;
+  const answered = sql`insert into answer_answered_tallies (round_id, team_key, question, item_key, n)
     select r.round_id, coalesce(r.team_id, ''), a.question, coalesce(a.item, ''), count(distinct a.response_id)
     ${completeAnswers(where)}
     group by r.round_id, coalesce(r.team_id, ''), a.question, coalesce(a.item, '')
-    on conflict (round_id, team_key, question, item_key) do update set n = answer_answered_tallies.n + excluded.n`.execute(db);
-  await sql`insert into answer_choice_set_tallies (round_id, team_key, question, options_key, n)
+    on conflict (round_id, team_key, question, item_key) do update set n = answer_answered_tallies.n + excluded.n`;
+  const choiceSets = sql`insert into answer_choice_set_tallies (round_id, team_key, question, options_key, n)
     select round_id, team_key, question, options_key, count(*) from (
       select round_id, team_key, question, ${orderedList(db, sql.ref('option'))} as options_key from (
         select distinct r.round_id, coalesce(r.team_id, '') as team_key, a.question, a.response_id, a.option
@@ -47,7 +47,14 @@ export async function addToTallies<DB>(db: Kysely<DB>, where: RawBuilder<unknown
     ) sets
     where true
     group by round_id, team_key, question, options_key
-    on conflict (round_id, team_key, question, options_key) do update set n = answer_choice_set_tallies.n + excluded.n`.execute(db);
+    on conflict (round_id, team_key, question, options_key) do update set n = answer_choice_set_tallies.n + excluded.n`;
+  // PostgreSQL: the three in one statement (one round trip in the transaction; each part reads the
+  // answers as they were before the statement, and none of them writes what another reads).
+  if (db.getExecutor().adapter instanceof PostgresAdapter) {
+    await sql`with value_tallies as (${values}), answered_tallies as (${answered}) ${choiceSets}`.execute(db);
+    return;
+  }
+  for (const statement of [values, answered, choiceSets]) await statement.execute(db);
 }
 
 /** Adds these just-completed responses to the tallies. */
