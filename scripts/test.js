@@ -7,6 +7,7 @@ import fs from 'node:fs';
 import os from 'node:os';
 import path from 'node:path';
 
+const startedAt = Date.now();
 const run = (command, args) => spawnSync(command, args, { stdio: 'inherit', shell: false });
 const bin = (name) => path.resolve('node_modules/.bin', name);
 
@@ -39,7 +40,8 @@ const vitest = run(bin('vitest'), ['run', '--reporter=default', '--reporter=json
 if (fs.existsSync(report)) {
   const results = JSON.parse(fs.readFileSync(report, 'utf8'));
   const skipped = results.numPendingTests + results.numTodoTests;
-  console.log(`\n${results.numPassedTests} passed, ${results.numFailedTests} failed, ${skipped} skipped`);
+  console.log(`\nnpm test took ${Math.round((Date.now() - startedAt) / 1000)} s (the web build included)`);
+  console.log(`${results.numPassedTests} passed, ${results.numFailedTests} failed, ${skipped} skipped`);
   if (results.numTotalTests === 0) {
     console.error('No test ran.');
     process.exit(1);
