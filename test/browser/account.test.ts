@@ -41,8 +41,7 @@ run('passwords, sessions and my data in Chromium', () => {
 
     const context = await newTestContext(browser, { width: 320 });
     const page = await context.newPage();
-    await signIn(page, server.url, user.email, TEST_PASSWORD);
-    await page.goto(`${server.url}/settings`);
+    await signIn(page, server.url, user.email, TEST_PASSWORD, '/settings');
     await page.getByRole('heading', { level: 2, name: 'Wachtwoord' }).waitFor();
     await page.getByText('Chrome op Linux').first().waitFor();
     await expectAccessible(page, 'settings');
@@ -82,8 +81,7 @@ run('passwords, sessions and my data in Chromium', () => {
     await signIn(await other.newPage(), server.url, user.email, TEST_PASSWORD);
     const context = await newTestContext(browser, { width: 320 });
     const page = await context.newPage();
-    await signIn(page, server.url, user.email, TEST_PASSWORD);
-    await page.goto(`${server.url}/settings`);
+    await signIn(page, server.url, user.email, TEST_PASSWORD, '/settings');
     const end = page.getByRole('button', { name: /^Afmelden: Chrome op Linux, laatst gebruikt op \d+ \S+ \d{4}$/ });
     await end.focus();
     await page.keyboard.press('Enter');
@@ -138,8 +136,7 @@ run('passwords, sessions and my data in Chromium', () => {
 
     const context = await newTestContext(browser, { width: 320 });
     const page = await context.newPage();
-    await signIn(page, server.url, ADMIN, DEMO_PASSWORD);
-    await page.goto(`${server.url}/o/${orgId}/people`);
+    await signIn(page, server.url, ADMIN, DEMO_PASSWORD, `/o/${orgId}/people`);
     await page.getByRole('button', { name: 'Wachtwoord herstellen: Herstel Hanna' }).focus();
     await page.keyboard.press('Enter');
     const dialog = page.getByRole('dialog', { name: 'Wachtwoord van Herstel Hanna herstellen?' });

@@ -83,11 +83,12 @@ run('survey open answers coded in the stories’ codebook, in Chromium', () => {
     await server?.close();
   });
 
-  async function signedIn(email: string, width = 1280): Promise<Page> {
+  /** Signed in on the welcome page, or on `open` (a path) when the test goes there first. */
+  async function signedIn(email: string, width = 1280, open = '/'): Promise<Page> {
     const context = await newTestContext(browser, { width });
     const page = await context.newPage();
     page.setDefaultTimeout(8000);
-    await signIn(page, server.url, email, PASSWORD);
+    await signIn(page, server.url, email, PASSWORD, open);
     return page;
   }
   const heading = (page: Page, name: string | RegExp) => page.getByRole('heading', { level: 1, name }).waitFor();
@@ -108,8 +109,7 @@ run('survey open answers coded in the stories’ codebook, in Chromium', () => {
   }
 
   it('a researcher codes a sentence of an open answer by keyboard at 320 px and finds it in the frequencies', { timeout: 90_000 }, async () => {
-    const page = await signedIn(RESEARCHER, 320);
-    await page.goto(`${server.url}/o/${orgId}/kruisbestuiving/codering`);
+    const page = await signedIn(RESEARCHER, 320, `/o/${orgId}/kruisbestuiving/codering`);
     await heading(page, 'Codering');
     await follow(page, 'Open antwoorden uit vragenlijsten');
     await heading(page, 'Open antwoorden uit vragenlijsten');
@@ -159,8 +159,7 @@ run('survey open answers coded in the stories’ codebook, in Chromium', () => {
   });
 
   it('in English, a researcher removes their own segment by keyboard', { timeout: 60_000 }, async () => {
-    const page = await signedIn(RESEARCHER, 320);
-    await page.goto(`${server.url}/o/${orgId}/kruisbestuiving/codering`);
+    const page = await signedIn(RESEARCHER, 320, `/o/${orgId}/kruisbestuiving/codering`);
     await page.getByLabel('Taal', { exact: true }).first().selectOption({ label: 'English' });
     await page.waitForFunction(() => document.documentElement.lang === 'en');
     await follow(page, 'Open answers from surveys');
@@ -179,8 +178,7 @@ run('survey open answers coded in the stories’ codebook, in Chromium', () => {
   });
 
   it('a member who codes stories with the researchers has no way to the answers, and the page refuses', async () => {
-    const page = await signedIn(MEMBER);
-    await page.goto(`${server.url}/o/${orgId}/kruisbestuiving/codering`);
+    const page = await signedIn(MEMBER, 1280, `/o/${orgId}/kruisbestuiving/codering`);
     await heading(page, 'Codering');
     await expect(page.getByText(/Je bent uitgenodigd om samen met de onderzoekers te coderen/)).toBeVisible();
     expect(await page.getByRole('link', { name: 'Open antwoorden uit vragenlijsten' }).count()).toBe(0);

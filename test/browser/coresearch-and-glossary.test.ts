@@ -43,11 +43,12 @@ run('co-researchers and the whole seed in the glossary, in Chromium', () => {
     await server?.close();
   });
 
-  async function signedIn(email: string, width = 1280): Promise<Page> {
+  /** Signed in on the welcome page, or on `open` (a path) when the test goes there first. */
+  async function signedIn(email: string, width = 1280, open = '/'): Promise<Page> {
     const context = await newTestContext(browser, { width });
     const page = await context.newPage();
     page.setDefaultTimeout(8000);
-    await signIn(page, server.url, email, PASSWORD);
+    await signIn(page, server.url, email, PASSWORD, open);
     return page;
   }
   const heading = (page: Page, name: string | RegExp) => page.getByRole('heading', { level: 1, name }).waitFor();
@@ -55,8 +56,7 @@ run('co-researchers and the whole seed in the glossary, in Chromium', () => {
   it('a researcher invites an experience worker by keyboard; the member codes a story at 320 px; the researcher sees their codes by position', {
     timeout: 90_000,
   }, async () => {
-    const researcher = await signedIn(RESEARCHER);
-    await researcher.goto(`${server.url}/o/${orgId}/kruisbestuiving/codering`);
+    const researcher = await signedIn(RESEARCHER, 1280, `/o/${orgId}/kruisbestuiving/codering`);
     await heading(researcher, 'Codering');
     await researcher.getByRole('heading', { level: 2, name: 'Mee-onderzoekers' }).waitFor();
     await expect(researcher.getByText('Er is nog niemand uitgenodigd.')).toBeVisible();
@@ -76,8 +76,7 @@ run('co-researchers and the whole seed in the glossary, in Chromium', () => {
     await expectAccessible(researcher, 'coding page with a co-researcher');
 
     // The member, on an old phone: the way in is on the Kruisbestuiving page.
-    const member = await signedIn(WORKER, 320);
-    await member.goto(`${server.url}/o/${orgId}/kruisbestuiving`);
+    const member = await signedIn(WORKER, 320, `/o/${orgId}/kruisbestuiving`);
     await member.getByRole('link', { name: 'Codering' }).click();
     await heading(member, 'Codering');
     await expect(member.getByText(/Je bent uitgenodigd om samen met de onderzoekers te coderen/)).toBeVisible();
@@ -131,8 +130,7 @@ run('co-researchers and the whole seed in the glossary, in Chromium', () => {
   });
 
   it('a member who is not invited has no way to coding, and the page refuses', async () => {
-    const page = await signedIn('praktijkwerker@demo.kruisbestuiving.org');
-    await page.goto(`${server.url}/o/${orgId}/kruisbestuiving`);
+    const page = await signedIn('praktijkwerker@demo.kruisbestuiving.org', 1280, `/o/${orgId}/kruisbestuiving`);
     await page.getByRole('heading', { level: 1 }).first().waitFor();
     expect(await page.getByRole('link', { name: 'Codering' }).count()).toBe(0);
     const response = await page.request.get(`${server.url}/api/orgs/${orgId}/coding/stories/${storyId}`);
@@ -141,8 +139,7 @@ run('co-researchers and the whole seed in the glossary, in Chromium', () => {
   });
 
   it('the media questions show the seed’s opportunities beside its risks, at 320 px', async () => {
-    const page = await signedIn('praktijkwerker@demo.kruisbestuiving.org', 320);
-    await page.goto(`${server.url}/o/${orgId}/kruisbestuiving/verhalen/${storyId}`);
+    const page = await signedIn('praktijkwerker@demo.kruisbestuiving.org', 320, `/o/${orgId}/kruisbestuiving/verhalen/${storyId}`);
     await page.getByLabel('Publiek (tentoonstelling)').check();
     await expect(page.getByText('Wat je verhaal in de media kan opleveren:')).toBeVisible();
     for (const opportunity of [

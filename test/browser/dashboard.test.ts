@@ -113,8 +113,7 @@ run('the In beeld dashboard in Chromium (demo round demo-ervaringswerkers)', () 
   it('filters by sector and by an answer with the keyboard; the address keeps the filter', SLOW, async () => {
     const context = await newContext();
     const page = await context.newPage();
-    await signIn(page, server.url, RESEARCHER, PASSWORD);
-    await page.goto(`${server.url}${dashboardPath}`);
+    await signIn(page, server.url, RESEARCHER, PASSWORD, dashboardPath);
     await page.getByRole('heading', { level: 1, name: `Dashboard: ${EXPERIENCE_ROUND}` }).waitFor();
 
     await page.getByLabel('Sector', { exact: true }).selectOption('ggz');
@@ -144,9 +143,8 @@ run('the In beeld dashboard in Chromium (demo round demo-ervaringswerkers)', () 
   it('for a coordinator, a filter with too few answers shows "te weinig antwoorden" instead of figures', SLOW, async () => {
     const context = await newContext();
     const page = await context.newPage();
-    await signIn(page, server.url, COORDINATOR, PASSWORD);
     // Nobody in the demo round works in "another sector": a selection under 5 people is never shown.
-    await page.goto(`${server.url}${dashboardPath}?sector=other`);
+    await signIn(page, server.url, COORDINATOR, PASSWORD, `${dashboardPath}?sector=other`);
     await page.getByRole('heading', { level: 1, name: `Dashboard: ${EXPERIENCE_ROUND}` }).waitFor();
     await expect(page.locator('.too-few')).toContainText('Te weinig antwoorden');
     expect(await page.locator('section.question-result').count()).toBe(0);
@@ -157,8 +155,7 @@ run('the In beeld dashboard in Chromium (demo round demo-ervaringswerkers)', () 
   it('De ontmoeting: experience workers and professionals side by side, largest gaps first', SLOW, async () => {
     const context = await newContext();
     const page = await context.newPage();
-    await signIn(page, server.url, RESEARCHER, PASSWORD);
-    await page.goto(`${server.url}${dashboardPath}`);
+    await signIn(page, server.url, RESEARCHER, PASSWORD, dashboardPath);
     const meet = page.locator('section.compare-section').first();
     const select = meet.getByLabel('Vergelijk met de ronde');
     await select.waitFor();
@@ -203,8 +200,7 @@ run('the In beeld dashboard in Chromium (demo round demo-ervaringswerkers)', () 
     it(`writes every agree/disagree statement in full, inside the screen and apart, at ${width} px`, SLOW, async () => {
       const context = await newContext(width);
       const page = await context.newPage();
-      await signIn(page, server.url, RESEARCHER, PASSWORD);
-      await page.goto(`${server.url}${dashboardPath}`);
+      await signIn(page, server.url, RESEARCHER, PASSWORD, dashboardPath);
       await page.getByRole('heading', { level: 1, name: `Dashboard: ${EXPERIENCE_ROUND}` }).waitFor();
       await drawAllCharts(page);
       const labels = await statementLabels(page);
@@ -234,8 +230,7 @@ run('the In beeld dashboard in Chromium (demo round demo-ervaringswerkers)', () 
   it('fits a 320 px wide phone without sideways scrolling', SLOW, async () => {
     const context = await newContext(320);
     const page = await context.newPage();
-    await signIn(page, server.url, RESEARCHER, PASSWORD);
-    await page.goto(`${server.url}${dashboardPath}`);
+    await signIn(page, server.url, RESEARCHER, PASSWORD, dashboardPath);
     await page.getByRole('heading', { level: 1, name: `Dashboard: ${EXPERIENCE_ROUND}` }).waitFor();
     // On a phone the tables are long cards: bring the chart itself near the screen.
     await rolesSection(page).locator('.chart').scrollIntoViewIfNeeded();

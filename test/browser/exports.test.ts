@@ -25,7 +25,7 @@ run('Exporteren in Chromium (demo round demo-ervaringswerkers)', () => {
   });
 
   it('a researcher downloads the responses as SPSS from the round’s page, with progress said in words, at 320 px', SLOW, async () => {
-    const context = await newTestContext(browser, { width: 320, height: 800, acceptDownloads: true });
+    const context = await newTestContext(browser, { width: 320, acceptDownloads: true });
     const page = await context.newPage();
     await signIn(page, server.url, 'onderzoeker@demo.kruisbestuiving.org', PASSWORD);
     await page.getByRole('link', { name: 'In beeld', exact: true }).first().click();
@@ -55,11 +55,10 @@ run('Exporteren in Chromium (demo round demo-ervaringswerkers)', () => {
   });
 
   it('a member finds only the tables on the dashboard and gets them with small counts hidden', SLOW, async () => {
-    const context = await newTestContext(browser, { width: 320, height: 800, acceptDownloads: true });
+    const context = await newTestContext(browser, { width: 320, acceptDownloads: true });
     const page = await context.newPage();
-    await signIn(page, server.url, 'lid@demo.kruisbestuiving.org', PASSWORD);
     expect(roundPath).toMatch(/\/in-beeld\/rounds\/[^/]+$/);
-    await page.goto(`${server.url}${roundPath}/dashboard`);
+    await signIn(page, server.url, 'lid@demo.kruisbestuiving.org', PASSWORD, `${roundPath}/dashboard`);
     const section = page.getByRole('region', { name: 'Exporteren' });
     await section.waitFor();
     expect(await section.getByRole('radio').count()).toBe(0);

@@ -83,8 +83,7 @@ run('importing earlier answers in Chromium', () => {
   it('checks a Dutch Excel CSV, names the bad cell by row and column, refuses it, then imports the corrected file', async () => {
     const context = await newTestContext(browser);
     const page = await context.newPage();
-    await signIn(page, server.url, RESEARCHER, PASSWORD);
-    await page.goto(`${server.url}${roundPath}`);
+    await signIn(page, server.url, RESEARCHER, PASSWORD, roundPath);
     await page.getByRole('heading', { level: 1, name: 'Voorjaar 2023' }).waitFor();
     await textOf(completeCount(page)).toBe('0');
     await page.getByRole('link', { name: 'Bestaande gegevens importeren' }).click();
@@ -180,8 +179,7 @@ run('importing earlier answers in Chromium', () => {
   it('shows progress while the file goes up and is checked, and fits a 320 px screen in every state', async () => {
     const context = await newTestContext(browser, { width: 320 });
     const page = await context.newPage();
-    await signIn(page, server.url, RESEARCHER, PASSWORD);
-    await page.goto(`${server.url}${roundPath}/import`);
+    await signIn(page, server.url, RESEARCHER, PASSWORD, `${roundPath}/import`);
     await page.getByRole('heading', { level: 1, name: 'Bestaande gegevens importeren' }).waitFor();
     await expectNoHorizontalScroll(page, 'import at 320 px, no file yet');
     await expectAccessible(page, 'import at 320 px, no file yet');

@@ -76,7 +76,7 @@ run('What waits for me, and results for members, in Chromium', () => {
   }, 90_000);
 
   it('in English on a 320 px phone: start page, badge, notifications and the e-mail choice in Settings', async () => {
-    const context = await newTestContext(browser, { width: 320, height: 800 });
+    const context = await newTestContext(browser, { width: 320 });
     const page = await context.newPage();
     await signIn(page, server.url, MEMBER, PASSWORD);
     await page.getByLabel('Taal').selectOption('en');
@@ -143,14 +143,14 @@ run('What waits for me, and results for members, in Chromium', () => {
     await expectAccessible(page, 'round page with result sharing');
 
     // Someone who answered opens the link without an account: under the strict CSP, as in production.
-    const visitor = await newTestContext(browser, { width: 320, height: 800, bypassCSP: false });
+    const visitor = await newTestContext(browser, { width: 320, bypassCSP: false });
     const publicPage = await visitor.newPage();
     await publicPage.goto(url);
     await expect(publicPage.getByRole('heading', { level: 2, name: 'Werkwijze' })).toBeVisible();
     await expect(publicPage.getByText(/Kleine aantallen/).first()).toBeVisible();
     expect(await publicPage.locator('td', { hasText: /^–$/ }).count()).toBeGreaterThan(0);
     await visitor.close();
-    const scanned = await newTestContext(browser, { width: 320, height: 800 });
+    const scanned = await newTestContext(browser, { width: 320 });
     const copy = await scanned.newPage();
     await copy.goto(url);
     await expectAccessible(copy, 'public results page');

@@ -43,9 +43,8 @@ describe('facilitator panel in Chromium at 320 px: co-facilitator, pacing, pinni
 
   it('adds a co-facilitator with the keyboard, switches pacing, pins a question and marks it answered', async () => {
     const db = server.app.services.db;
-    const page = await (await newTestContext(browser, { width: 320, height: 800 })).newPage();
-    await signIn(page, server.url, email, TEST_PASSWORD);
-    await page.goto(`${server.url}/o/${orgId}/ontmoetingen`);
+    const page = await (await newTestContext(browser, { width: 320 })).newPage();
+    await signIn(page, server.url, email, TEST_PASSWORD, `/o/${orgId}/ontmoetingen`);
     await page.getByRole('heading', { level: 1, name: 'Ontmoetingen' }).waitFor();
     await page.getByLabel('Naam van de ontmoeting').fill('Vragenuur');
     await page.getByRole('radio', { name: /Zelf kiezen/ }).check();

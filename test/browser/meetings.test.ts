@@ -70,14 +70,13 @@ describe('live meeting in Chromium: facilitator, presenter, phones with and with
 
     const presenter = await (await newTestContext(browser)).newPage();
     // The projector's laptop is signed in too: the screen shows what the facilitator may see.
-    await signIn(presenter, server.url, email, TEST_PASSWORD);
-    await presenter.goto(facilitator.url().replace(/\/?$/, '/scherm'));
+    await signIn(presenter, server.url, email, TEST_PASSWORD, facilitator.url().replace(/\/?$/, '/scherm'));
     await expect(presenter.locator('.presenter-code [aria-hidden]')).toHaveText(code);
     await presenter.getByRole('heading', { level: 2, name: /betaald worden/ }).waitFor();
     await expectAccessible(presenter, 'presenter screen');
 
     // A phone with JavaScript at 320 px, answering with the keyboard only.
-    const withJs = await (await newTestContext(browser, { width: 320, height: 700 })).newPage();
+    const withJs = await (await newTestContext(browser, { width: 320 })).newPage();
     await joinOnPhone(withJs, server.url, code, 'Ervaringswerker', true);
     await withJs.getByRole('heading', { level: 1, name: /betaald worden/ }).waitFor();
     await expect(withJs.getByRole('button', { name: 'Lees voor' })).toBeVisible();

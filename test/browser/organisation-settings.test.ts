@@ -21,7 +21,7 @@ run('the organisation’s threshold for small counts in Chromium', () => {
   });
 
   it('an admin sets it with the keyboard, a value below 5 is refused in plain words, and a coordinator then reads "minder dan 10" on a link', async () => {
-    const context = await newTestContext(browser, { width: 320, height: 800 });
+    const context = await newTestContext(browser, { width: 320 });
     const page = await context.newPage();
     await signIn(page, server.url, 'beheerder@demo.kruisbestuiving.org', PASSWORD);
     const org = (await (await page.request.get(`${server.url}/api/me`)).json()).organisations[0].id as string;
@@ -56,7 +56,7 @@ run('the organisation’s threshold for small counts in Chromium', () => {
   });
 
   it('an admin uploads the logo at 320 px, sees it with the organisation name as its text, and removes it', async () => {
-    const context = await newTestContext(browser, { width: 320, height: 800 });
+    const context = await newTestContext(browser, { width: 320 });
     const page = await context.newPage();
     await signIn(page, server.url, 'beheerder@demo.kruisbestuiving.org', PASSWORD);
     const me = (await (await page.request.get(`${server.url}/api/me`)).json()).organisations[0] as { id: string; name: string };

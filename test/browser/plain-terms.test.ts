@@ -32,8 +32,7 @@ run('plain words with the research term behind them, in Chromium', () => {
     await addToTeam(ctx, teamId, user.id, 'experience_worker');
     const context = await newTestContext(browser);
     const page = await context.newPage();
-    await signIn(page, server.url, EMAIL, TEST_PASSWORD);
-    await page.goto(`${server.url}/o/${org}/trajecten`);
+    await signIn(page, server.url, EMAIL, TEST_PASSWORD, `/o/${org}/trajecten`);
     await page.getByLabel('Naam van het traject').fill('Helder traject');
     await page.keyboard.press('Enter');
     await page.getByRole('heading', { level: 1, name: 'Helder traject' }).waitFor();
@@ -48,8 +47,7 @@ run('plain words with the research term behind them, in Chromium', () => {
   it('Dutch at 320 px: "Steun en begeleiding", and by keyboard the term "omkadering" with its definition', { timeout: 120_000 }, async () => {
     const context = await newTestContext(browser, { width: 320 });
     const page = await context.newPage();
-    await signIn(page, server.url, EMAIL, TEST_PASSWORD);
-    await page.goto(`${server.url}${trajectoryPath}/omkadering`);
+    await signIn(page, server.url, EMAIL, TEST_PASSWORD, `${trajectoryPath}/omkadering`);
     await page.getByRole('heading', { level: 2, name: '4. Steun en begeleiding' }).waitFor();
     await expect(page.getByRole('heading', { name: 'Steun: coaching, intervisie, supervisie' })).toBeVisible();
     const summary = page.locator('details.term summary', { hasText: 'Onderzoeksterm: omkadering' });

@@ -24,8 +24,7 @@ run('privacy in Chromium: own data, erasure, retention and register', () => {
   it('a person downloads their data as a zip from the settings page', async () => {
     const context = await newTestContext(browser, { width: 320, acceptDownloads: true });
     const page = await context.newPage();
-    await signIn(page, server.url, ADMIN, PASSWORD);
-    await page.goto(`${server.url}/settings`);
+    await signIn(page, server.url, ADMIN, PASSWORD, '/settings');
     await page.getByRole('heading', { level: 2, name: 'Mijn gegevens' }).waitFor();
     await expectAccessible(page, 'settings');
     await expectNoHorizontalScroll(page, 'settings');

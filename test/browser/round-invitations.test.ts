@@ -40,8 +40,7 @@ run('personal invitations and reminders in Chromium', () => {
 
     const context = await newTestContext(browser);
     const page = await context.newPage();
-    await signIn(page, server.url, COORDINATOR, PASSWORD);
-    await page.goto(`${server.url}/o/${org}/in-beeld/rounds/${opened.round.id}`);
+    await signIn(page, server.url, COORDINATOR, PASSWORD, `/o/${org}/in-beeld/rounds/${opened.round.id}`);
     await page.getByRole('heading', { level: 2, name: 'Persoonlijke uitnodigingen' }).waitFor();
     await expect(page.getByRole('main')).toContainText('0 mensen uitgenodigd');
     await expectAccessible(page, 'round page with invitations');
@@ -65,7 +64,7 @@ run('personal invitations and reminders in Chromium', () => {
     expect(link).not.toBe('');
 
     // Ans opens her link: the anonymous form says what the invitation list keeps.
-    const respondent = await (await newTestContext(browser, { width: 320, height: 800 })).newPage();
+    const respondent = await (await newTestContext(browser, { width: 320 })).newPage();
     await respondent.goto(link);
     await expect(respondent.getByRole('main')).toContainText('Op de lijst met uitnodigingen staat alleen óf je link gebruikt is');
     await expectAccessible(respondent, 'invited welcome page');
@@ -129,10 +128,9 @@ run('personal invitations and reminders in Chromium', () => {
   it('an admin sets the colour of the organisation; one on which white text fails AA is refused with a darker suggestion', async () => {
     const db = server.app.services.db;
     const org = (await db.selectFrom('organisations').select('id').executeTakeFirstOrThrow()).id;
-    const context = await newTestContext(browser, { width: 320, height: 800 });
+    const context = await newTestContext(browser, { width: 320 });
     const page = await context.newPage();
-    await signIn(page, server.url, 'beheerder@demo.kruisbestuiving.org', PASSWORD);
-    await page.goto(`${server.url}/o/${org}/organisatie`);
+    await signIn(page, server.url, 'beheerder@demo.kruisbestuiving.org', PASSWORD, `/o/${org}/organisatie`);
     await page.getByRole('heading', { level: 2, name: 'Kleur van de organisatie' }).waitFor();
     const field = page.getByLabel('Kleur (bijvoorbeeld #1d4f91)');
     await field.fill('#f5c400');

@@ -42,18 +42,18 @@ run('signals and coding in Chromium', () => {
     await server?.close();
   });
 
-  async function signedIn(email: string, width = 1280): Promise<Page> {
+  /** Signed in on the welcome page, or on `open` (a path) when the test goes there first. */
+  async function signedIn(email: string, width = 1280, open = '/'): Promise<Page> {
     const context = await newTestContext(browser, { width, acceptDownloads: true });
     const page = await context.newPage();
     page.setDefaultTimeout(8000);
-    await signIn(page, server.url, email, PASSWORD);
+    await signIn(page, server.url, email, PASSWORD, open);
     return page;
   }
   const heading = (page: Page, name: string | RegExp) => page.getByRole('heading', { level: 1, name }).waitFor();
 
   it('a researcher codes a story (by keyboard and by selection), writes a memo and downloads a valid .qdpx', { timeout: 60_000 }, async () => {
-    const page = await signedIn(RESEARCHER);
-    await page.goto(`${server.url}/o/${orgId}/kruisbestuiving/codering`);
+    const page = await signedIn(RESEARCHER, 1280, `/o/${orgId}/kruisbestuiving/codering`);
     await heading(page, 'Codering');
     await page.getByLabel('Kader').selectOption('logics');
     await page.getByRole('button', { name: 'Codes van dit kader toevoegen' }).click();
@@ -150,8 +150,7 @@ run('signals and coding in Chromium', () => {
   });
 
   it('an experience worker raises a signal, the coordinator takes it through, and the worker gets the feedback', { timeout: 60_000 }, async () => {
-    const worker = await signedIn(WORKER);
-    await worker.goto(`${server.url}/o/${orgId}/kruisbestuiving`);
+    const worker = await signedIn(WORKER, 1280, `/o/${orgId}/kruisbestuiving`);
     await worker.getByRole('link', { name: /Signalen naar beleid/ }).click();
     await heading(worker, 'Signalen naar beleid');
     // The demo: the worker's earlier signal got feedback; a theme from the stories is being checked.
@@ -189,8 +188,7 @@ run('signals and coding in Chromium', () => {
     const signalUrl = worker.url();
     await expectAccessible(worker, 'signal detail (raiser)');
 
-    const coordinator = await signedIn(COORDINATOR);
-    await coordinator.goto(signalUrl);
+    const coordinator = await signedIn(COORDINATOR, 1280, signalUrl);
     await heading(coordinator, 'Geen tolk bij het intakegesprek');
     await expectAccessible(coordinator, 'signal detail (handler)');
     for (const [to, note] of [

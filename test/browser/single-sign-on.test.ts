@@ -29,7 +29,7 @@ run('single sign-on in Chromium, through a real OpenID provider', () => {
   });
 
   it('an admin connects the provider with the keyboard at 320 px; the secret is not shown again', async () => {
-    const context = await newTestContext(browser, { width: 320, height: 800 });
+    const context = await newTestContext(browser, { width: 320 });
     const page = await context.newPage();
     await signIn(page, server.url, 'beheerder@demo.kruisbestuiving.org', PASSWORD);
     const org = (await (await page.request.get(`${server.url}/api/me`)).json()).organisations[0].id as string;
@@ -66,7 +66,7 @@ run('single sign-on in Chromium, through a real OpenID provider', () => {
   });
 
   it('someone new signs in through the provider in English at 320 px, with the keyboard, and becomes a member', async () => {
-    const context = await newTestContext(browser, { width: 320, height: 800, locale: 'en-GB' });
+    const context = await newTestContext(browser, { width: 320, locale: 'en-GB' });
     await onlyThisMachine(context);
     const page = await context.newPage();
     await page.goto(`${server.url}/login`);
@@ -89,7 +89,7 @@ run('single sign-on in Chromium, through a real OpenID provider', () => {
   });
 
   it('a sign-in cancelled at the provider comes back to the login page with a clear Dutch message', async () => {
-    const context = await newTestContext(browser, { width: 320, height: 800 });
+    const context = await newTestContext(browser, { width: 320 });
     await onlyThisMachine(context);
     const page = await context.newPage();
     await page.goto(`${server.url}/login`);

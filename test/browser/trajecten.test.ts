@@ -218,11 +218,10 @@ run('trajectories in Chromium', () => {
   });
 
   it('every trajectory page fits a 320 px screen without sideways scrolling', async () => {
-    const context = await newTestContext(browser, { width: 320, height: 800 });
+    const context = await newTestContext(browser, { width: 320 });
     const page = await context.newPage();
-    await signIn(page, server.url, team.eva.email, TEST_PASSWORD);
     const sessionLink = await (async () => {
-      await page.goto(`${server.url}${trajectoryPath}/omkadering`);
+      await signIn(page, server.url, team.eva.email, TEST_PASSWORD, `${trajectoryPath}/omkadering`);
       await page.getByRole('heading', { level: 1 }).waitFor();
       return page.getByRole('link', { name: /Incidentmethode/ }).getAttribute('href');
     })();

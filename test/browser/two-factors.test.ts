@@ -47,7 +47,7 @@ run('two factors in Chromium: authenticator app, passkeys with a virtual authent
   });
 
   it('a researcher sets up an app and a passkey with the keyboard at 320 px, then signs in with the passkey alone, as second step, and with a recovery code once', async () => {
-    const context = await newTestContext(browser, { width: 320, height: 800 });
+    const context = await newTestContext(browser, { width: 320 });
     const page = await context.newPage();
     await addVirtualAuthenticator(page);
     const email = 'onderzoeker@demo.kruisbestuiving.org';
@@ -126,7 +126,7 @@ run('two factors in Chromium: authenticator app, passkeys with a virtual authent
       .execute();
     // The admin reads the app in English (the account's language wins after signing in).
     await server.app.services.db.updateTable('users').set({ language: 'en' }).where('email', '=', 'beheerder@demo.kruisbestuiving.org').execute();
-    const context = await newTestContext(browser, { locale: 'en-GB', width: 320, height: 800 });
+    const context = await newTestContext(browser, { locale: 'en-GB', width: 320 });
     const page = await context.newPage();
     await page.goto(`${base}/login`);
     await page.getByLabel('E-mail address').fill('beheerder@demo.kruisbestuiving.org');

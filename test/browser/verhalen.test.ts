@@ -40,11 +40,12 @@ run('stories and photovoice in Chromium', () => {
     return authorPage;
   };
 
-  async function as(email: string | null, width = 1280): Promise<Page> {
+  /** A person (or nobody) on the welcome page, or on `open` when the test goes there first. */
+  async function as(email: string | null, width = 1280, open = '/'): Promise<Page> {
     const context = await newTestContext(browser, { width });
     contexts.push(context);
     const page = await context.newPage();
-    if (email) await signIn(page, server.url, email, PASSWORD);
+    if (email) await signIn(page, server.url, email, PASSWORD, open);
     return page;
   }
 
@@ -99,8 +100,7 @@ run('stories and photovoice in Chromium', () => {
   });
 
   it('a colleague reflects on it along the SHOWeD questions, shown in the practitioners column', async () => {
-    const page = await as(PRACTITIONER);
-    await page.goto(storyUrl);
+    const page = await as(PRACTITIONER, 1280, storyUrl);
     await page.getByRole('heading', { level: 1, name: TITLE }).waitFor();
     await page.getByLabel('Wat zie je hier?').fill('Een lege bank, veel ruimte.');
     await page.getByLabel('Wat betekent dit verhaal voor jou?').fill('Rust vinden buiten de hulpverlening: dat vergeten we te vaak.');
@@ -137,8 +137,7 @@ run('stories and photovoice in Chromium', () => {
     await expectAccessible(page, 'photovoice (member)');
 
     // …and the facilitator records the group's choice.
-    const facilitator = await as(COORDINATOR);
-    await facilitator.goto(page.url());
+    const facilitator = await as(COORDINATOR, 1280, page.url());
     await facilitator.getByLabel(`‘${TITLE}’ kiezen voor de tentoonstelling`).check();
     const card = facilitator.locator('.story-card', { hasText: TITLE });
     await card.getByLabel('Onderschrift van de groep').fill('Rust aan het water.');

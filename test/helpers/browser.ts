@@ -63,16 +63,17 @@ export function newTestContext(browser: Browser, options: TestContextOptions = {
 }
 
 /**
- * Signs in as the login page does, through the API with the page's own cookies, and opens the welcome page.
- * The login page itself, by keyboard, is tested in shell.test.ts and account.test.ts; here it would
- * only cost every test a page load and a form.
+ * Signs in as the login page does, through the API with the page's own cookies, and opens the welcome page,
+ * or `open` (a path or a URL of the app) instead when the test goes there straight away: one load of the app less; the caller
+ * then waits for that page itself. The login page itself, by keyboard, is tested in shell.test.ts and
+ * account.test.ts; here it would only cost every test a page load and a form.
  */
-export async function signIn(page: Page, baseUrl: string, email: string, password: string): Promise<void> {
+export async function signIn(page: Page, baseUrl: string, email: string, password: string, open = '/'): Promise<void> {
   const { token } = (await (await page.request.get(`${baseUrl}/api/csrf`)).json()) as { token: string };
   const login = await page.request.post(`${baseUrl}/api/auth/login`, { data: { email, password }, headers: { 'x-csrf-token': token } });
   if (!login.ok()) throw new Error(`signing in as ${email} failed: ${login.status()} ${await login.text()}`);
-  await page.goto(`${baseUrl}/`);
-  await page.getByRole('heading', { level: 1, name: /Welkom/ }).waitFor();
+  await page.goto(new URL(open, baseUrl).href);
+  if (open === '/') await page.getByRole('heading', { level: 1, name: /Welkom/ }).waitFor();
 }
 
 /**
