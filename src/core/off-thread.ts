@@ -38,14 +38,15 @@ type StreamOptions = {
   /** The next page of input when the worker asks for one (null: no more). */
   nextPage?: () => Promise<unknown[] | null>;
   onProgress?: (done: number) => void;
-  /** Runs once the worker has stopped, however the stream ended (finished, failed, or the reader went away). */
+  /** Runs once the job's channel is closed, however the stream ended (finished, failed, or the reader went away). */
   cleanup?: () => Promise<void>;
 };
 
 /**
  * The bytes a worker writes, as a stream with backpressure: the worker may be at most `ahead` chunks
  * ahead of what the reader took, so memory stays flat however slowly the file is downloaded. The
- * worker is started on the first read; when the reader stops half-way it is ended.
+ * job starts on the first read; when the reader stops half-way the channel is closed, the worker drops
+ * the job at its next write and waits for the next one.
  */
 export function streamFromWorker(job: WorkerTask, options: StreamOptions = {}): Readable {
   let channel: JobChannel | null = null;

@@ -216,8 +216,8 @@ async function exportRound(
 
 /**
  * The file's bytes, written in a worker thread (export-worker.ts) and streamed back as the reader
- * takes them. The cases are read in the export's order; the order is removed once the worker has
- * stopped, whether the file was read to the end or the reader went away.
+ * takes them. The cases are read in the export's order; the order is removed once the job's channel
+ * is closed, whether the file was read to the end or the reader went away.
  */
 async function responsesOffThread(
   ctx: ServiceContext,
