@@ -3,6 +3,7 @@ import { resetRequestsSettled } from '../../src/modules/accounts/self-service-ro
 import { Client, createTestApp, type TestApp } from '../helpers/app.ts';
 import { describeEachDatabase } from '../helpers/databases.ts';
 import { makeOrganisation, makeUser, TEST_PASSWORD } from '../helpers/factories.ts';
+import { midMinute } from '../helpers/rate-windows.ts';
 import { startTestSmtp, type TestSmtp } from '../helpers/smtp.ts';
 
 const NEW_PASSWORD = 'een heel nieuw wachtwoord';
@@ -131,10 +132,14 @@ describeEachDatabase('"forgot password" by e-mail', (dialect) => {
 describeEachDatabase('rate limit of "forgot password"', (dialect) => {
   it('answers 429 past the sign-in limit per minute', async () => {
     const smtp = await startTestSmtp();
-    const t = await createTestApp(dialect, {
-      rateLimits: { loginPerMinute: 3, invitePerMinute: 1000, respondentPerMinute: 1000 },
-      mail: { smtpUrl: smtp.url, from: 'noreply@kruisbestuiving.test', pollMs: 50, firstRetryMs: 100 },
-    });
+    const t = await createTestApp(
+      dialect,
+      {
+        rateLimits: { loginPerMinute: 3, invitePerMinute: 1000, respondentPerMinute: 1000 },
+        mail: { smtpUrl: smtp.url, from: 'noreply@kruisbestuiving.test', pollMs: 50, firstRetryMs: 100 },
+      },
+      midMinute,
+    );
     const client = new Client(t.app);
     const statuses: number[] = [];
     for (let i = 0; i < 4; i++) statuses.push((await client.post('/api/auth/forgot-password', { email: `iemand${i}@example.org` })).statusCode);

@@ -23,8 +23,8 @@ export type NginxPair = {
   apps: ChildProcess[];
   testDb: TestDatabase;
   round: Awaited<ReturnType<typeof setupRound>>;
-  /** A request through nginx over HTTPS; `upstream` is the app port that answered. */
-  request: (method: string, url: string, headers: Record<string, string>, body?: string) => Promise<Answer>;
+  /** A request through nginx over HTTPS; `upstream` is the app port that answered; `from` a local address to send from (127.0.0.2: another client). */
+  request: (method: string, url: string, headers: Record<string, string>, body?: string, from?: string) => Promise<Answer>;
   /** nginx hands requests to the two processes in turn: after this, the next request goes to `port`. */
   nextOn: (port: number) => Promise<void>;
   stop: () => Promise<void>;
@@ -145,7 +145,7 @@ export async function startNginxPair(options: { portSlot: number; appEnv?: Recor
   await Promise.all(appPorts.map((port) => waitUntil(`http://127.0.0.1:${port}/readyz`)));
   const nginx = spawn(NGINX, ['-c', `${dir}/nginx.conf`, '-p', dir], { stdio: 'ignore' });
 
-  const request = (method: string, url: string, headers: Record<string, string>, body?: string) =>
+  const request = (method: string, url: string, headers: Record<string, string>, body?: string, from?: string) =>
     new Promise<Answer>((resolve, reject) => {
       const req = https.request(
         `https://127.0.0.1:${httpsPort}${url}`,
@@ -153,6 +153,7 @@ export async function startNginxPair(options: { portSlot: number; appEnv?: Recor
           method,
           rejectUnauthorized: false,
           agent: false,
+          ...(from ? { localAddress: from } : {}),
           headers: { host: 'kruisbestuiving.example.org', ...(body ? { 'content-type': 'application/json' } : {}), ...headers },
         },
         (res) => {

@@ -2,6 +2,7 @@ import { afterAll, beforeAll, expect, it } from 'vitest';
 import { Client, createTestApp, type TestApp } from '../helpers/app.ts';
 import { describeEachDatabase } from '../helpers/databases.ts';
 import { auditActions, makeOrganisation, makeUser, TEST_PASSWORD } from '../helpers/factories.ts';
+import { midMinute } from '../helpers/rate-windows.ts';
 
 describeEachDatabase('sign-in, sessions and CSRF', (dialect) => {
   let t: TestApp;
@@ -132,7 +133,7 @@ describeEachDatabase('sign-in, sessions and CSRF', (dialect) => {
 
 describeEachDatabase('rate limits on sign-in', (dialect) => {
   it('answers 429 with a message after too many tries', async () => {
-    const t = await createTestApp(dialect, { rateLimits: { loginPerMinute: 3, invitePerMinute: 2, respondentPerMinute: 1000 } });
+    const t = await createTestApp(dialect, { rateLimits: { loginPerMinute: 3, invitePerMinute: 2, respondentPerMinute: 1000 } }, midMinute);
     const client = new Client(t.app);
     const statuses: number[] = [];
     for (let i = 0; i < 5; i++) statuses.push((await client.post('/api/auth/login', { email: 'a@example.org', password: 'wrong password' })).statusCode);

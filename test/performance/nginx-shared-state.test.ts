@@ -6,6 +6,7 @@ import WebSocket from 'ws';
 import { openDatabase } from '../../src/db/database.ts';
 import { sampleAnswers, seededPick } from '../../src/modules/instruments/sample-answers.ts';
 import { type Answer, hasNginx, type NginxPair, startNginxPair } from '../helpers/nginx-pair.ts';
+import { awayFromMinuteTurn } from '../helpers/rate-windows.ts';
 import { singlePrompt } from '../meetings/helpers.ts';
 
 /**
@@ -65,7 +66,11 @@ describe.runIf(hasNginx && inject('postgresUrl'))('shared state behind nginx, tw
   }, 60_000);
 
   it('both sign-in limits count attempts from both processes together: per account, then per address (LOGIN_RATE_LIMIT=9)', async () => {
-    const csrf = await pair.request('GET', '/api/csrf', {});
+    // Another client address than the sign-in above, so this test's count starts at nought; its ten
+    // attempts must fall in one minute of the route's limit (fixed windows from :00).
+    const from = '127.0.0.2';
+    await awayFromMinuteTurn(5_000);
+    const csrf = await pair.request('GET', '/api/csrf', {}, undefined, from);
     const csrfToken = (JSON.parse(csrf.body) as { token: string }).token;
     const attempt = (email: string) =>
       pair.request(
@@ -73,6 +78,7 @@ describe.runIf(hasNginx && inject('postgresUrl'))('shared state behind nginx, tw
         '/api/auth/login',
         { cookie: csrf.cookies.join('; '), 'x-csrf-token': csrfToken },
         JSON.stringify({ email, password: 'niet-het-wachtwoord' }),
+        from,
       );
     // The account waits after 5 wrong passwords (src/modules/limits/sign-in-throttle.ts, counted in the database).
     const account: Answer[] = [];
@@ -80,13 +86,13 @@ describe.runIf(hasNginx && inject('postgresUrl'))('shared state behind nginx, tw
     expect(account.map((r) => r.status)).toEqual([401, 401, 401, 401, 401, 429, 429]);
     expect(new Set(account.slice(0, 5).map((r) => r.upstream))).toEqual(new Set([a, b]));
     expect(new Set(account.slice(5).map((r) => r.upstream))).toEqual(new Set([a, b]));
-    // The route's limit per address: the sign-in above and these 7 make 8; one more is allowed, then 429
-    // on both processes. Each address a new account, so the per-account wait plays no part. Counted per
-    // process, each would have seen 4 or 5 and allowed all three.
+    // The route's limit per address: these 7 and two more make 9, then 429 on both processes. Each
+    // address a new account, so the per-account wait plays no part. Counted per process, each would
+    // have seen 4 or 5 and allowed all four.
     const address: Answer[] = [];
-    for (let i = 0; i < 3; i++) address.push(await attempt(`niemand-${i}@example.org`));
-    expect(address.map((r) => r.status)).toEqual([401, 429, 429]);
-    expect(new Set(address.slice(1).map((r) => r.upstream))).toEqual(new Set([a, b]));
+    for (let i = 0; i < 4; i++) address.push(await attempt(`niemand-${i}@example.org`));
+    expect(address.map((r) => r.status)).toEqual([401, 401, 429, 429]);
+    expect(new Set(address.slice(2).map((r) => r.upstream))).toEqual(new Set([a, b]));
   }, 60_000);
 
   it('an import previewed on one process is committed on the other; the export downloads from both', async () => {

@@ -1,10 +1,11 @@
 import { expect, it } from 'vitest';
 import { Client, createTestApp } from '../helpers/app.ts';
 import { describeEachDatabase } from '../helpers/databases.ts';
+import { midMinute } from '../helpers/rate-windows.ts';
 
 describeEachDatabase('the sign-in rate limit applies to single sign-on', (dialect) => {
   it('the callback and the start answer 429 after the sign-in limit, like the password sign-in', async () => {
-    const t = await createTestApp(dialect, { rateLimits: { loginPerMinute: 3, invitePerMinute: 1000, respondentPerMinute: 100_000 } });
+    const t = await createTestApp(dialect, { rateLimits: { loginPerMinute: 3, invitePerMinute: 1000, respondentPerMinute: 100_000 } }, midMinute);
     try {
       const browser = new Client(t.app);
       const callbacks: number[] = [];
