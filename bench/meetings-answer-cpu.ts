@@ -17,7 +17,7 @@ import { loadConfig } from '../src/config.ts';
 import type { Actor } from '../src/core/context.ts';
 import type { AnonymousErrorReport } from '../src/http/anonymous.ts';
 import { createUser } from '../src/modules/accounts/service.ts';
-import { coalescing, localBus } from '../src/modules/meetings/events.ts';
+import { localBus } from '../src/modules/meetings/events.ts';
 import { answerOverSocket } from '../src/modules/meetings/live-answers.ts';
 import { join, meetingByCode } from '../src/modules/meetings/participant.ts';
 import { control, createMeeting } from '../src/modules/meetings/service.ts';
@@ -45,7 +45,7 @@ try {
   const participants = await ctx.db.selectFrom('meeting_participants').selectAll().where('meeting_id', '=', meeting.id).execute();
   const promptId = created.prompts[0]?.id;
   const messages = participants.map((_, i) => JSON.stringify({ kind: 'answer', fields: { promptId, clientId: randomUUID(), choice: 'abc'[i % 3] } }));
-  const bus = coalescing(localBus());
+  const bus = localBus();
   const errors = { record: () => {} } as unknown as AnonymousErrorReport;
   const cpu = process.cpuUsage();
   const t0 = performance.now();

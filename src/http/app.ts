@@ -121,10 +121,10 @@ export async function buildApp(options: AppOptions): Promise<App> {
   await app.register(cookie);
   await app.register(websocket, { options: { maxPayload: 4096 } });
   // Live meeting events: between processes through Redis when REDIS_URL is set, else through
-  // PostgreSQL LISTEN/NOTIFY; within this one process on SQLite.
-  const meetingBus = coalescing(
-    config.redis ? await redisBus(config.redis.url, config.redis.keyPrefix) : database.pgPool ? await postgresBus(database.pgPool) : localBus(),
-  );
+  // PostgreSQL LISTEN/NOTIFY, coalesced (a PUBLISH or NOTIFY is a round trip); within this one
+  // process on SQLite, at once (an event there is a function call; staff screens coalesce their own updates).
+  const sharedBus = config.redis ? await redisBus(config.redis.url, config.redis.keyPrefix) : database.pgPool ? await postgresBus(database.pgPool) : undefined;
+  const meetingBus = sharedBus ? coalescing(sharedBus) : localBus();
   app.addHook('onClose', () => meetingBus.close());
   registerErrorHandling(app);
   const counters = config.redis ? redisCounters(config.redis.url, config.redis.keyPrefix) : databaseCounters(database.db);

@@ -6,12 +6,10 @@ import { normaliseWord } from './words.ts';
  * option once. Returns the answer as stored (word-cloud words normalised), or undefined.
  */
 export function checkAnswer(kind: PromptKind, options: PromptOption[], maxChoices: number | undefined, value: AnswerValue): AnswerValue | undefined {
+  // One choice (every answer of a room at once): found among the options without building a set.
+  if (kind === 'single' || kind === 'scale' || kind === 'agree') return 'choice' in value && options.some((o) => o.key === value.choice) ? value : undefined;
   const keys = new Set(options.map((o) => o.key));
   switch (kind) {
-    case 'single':
-    case 'scale':
-    case 'agree':
-      return 'choice' in value && keys.has(value.choice) ? value : undefined;
     case 'multiple': {
       if (!('choices' in value)) return undefined;
       const unique = new Set(value.choices);

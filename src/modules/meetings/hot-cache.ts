@@ -39,9 +39,9 @@ const mapOf = <V>(maps: WeakMap<Db, Map<string, V>>, db: Db): Map<string, V> => 
  */
 function cached<T>(maps: Maps<T>, db: Db, key: string, load: () => Promise<T | undefined>): Promise<T | undefined> {
   const entries = mapOf(maps.entries, db);
-  const hit = entries.get(key);
   const now = Date.now();
-  if (hit && hit.generation === generation && hit.until > now) return Promise.resolve(hit.value);
+  const hit = fresh(entries, key, now);
+  if (hit !== undefined) return Promise.resolve(hit);
   const loading = mapOf(maps.loading, db);
   const underWay = loading.get(key);
   if (underWay && underWay.generation === generation) return underWay.promise;
@@ -61,6 +61,19 @@ function cached<T>(maps: Maps<T>, db: Db, key: string, load: () => Promise<T | u
   loading.set(key, read);
   return read.promise;
 }
+
+/** The entry's value while it is of this generation and not run out. */
+function fresh<T>(entries: Map<string, Entry<T>> | undefined, key: string, now: number): T | undefined {
+  const hit = entries?.get(key);
+  return hit && hit.generation === generation && hit.until > now ? hit.value : undefined;
+}
+
+/**
+ * The cached value at once, without a promise, or undefined when it is not cached (then call the
+ * cached reader below): a live answer reads the meeting and its prompts, and most of the time they are here.
+ */
+export const peekMeetingByCode = (db: Db, code: string): MeetingTable | undefined => fresh(meetingsByCode.entries.get(db), code, Date.now());
+export const peekPrompts = (db: Db, meetingId: string): MeetingPromptTable[] | undefined => fresh(promptsByMeeting.entries.get(db), meetingId, Date.now());
 
 export const cachedMeetingByCode = (db: Db, code: string, load: () => Promise<MeetingTable | undefined>) => cached(meetingsByCode, db, code, load);
 

@@ -4,8 +4,9 @@ import type { Language } from '../../core/language.ts';
 import { errorMessages } from '../../core/messages.ts';
 import type { MeetingParticipantTable } from '../../db/tables/meetings.ts';
 import type { AnonymousErrorReport } from '../../http/anonymous.ts';
-import { liveAnswerMessage, one, parseAnswerFields } from './answer-fields.ts';
+import { liveAnswerFields, one, parseAnswerFields } from './answer-fields.ts';
 import type { MeetingBus } from './events.ts';
+import { peekMeetingByCode } from './hot-cache.ts';
 import { meetingMessages } from './page/messages.ts';
 import { answer, meetingByCode, placeAfterAnswer } from './participant.ts';
 import { participantHome } from './participant-http.ts';
@@ -49,6 +50,8 @@ export function messageBudget(perMinute: number): () => boolean {
   };
 }
 
+const refusal = (message: string, clientId: string | undefined): LiveAnswerReply => (clientId ? { kind: 'refused', clientId, message } : { kind: 'refused', message });
+
 export async function answerOverSocket(s: AnswerSocket, data: string, withinBudget: boolean): Promise<LiveAnswerReply> {
   const t = meetingMessages(s.lang);
   if (!withinBudget) return { kind: 'refused', message: errorMessages.rate_limited[s.lang] };
@@ -58,26 +61,27 @@ export async function answerOverSocket(s: AnswerSocket, data: string, withinBudg
   } catch {
     return { kind: 'refused', message: t.invalid };
   }
-  const message = liveAnswerMessage.safeParse(json);
-  if (!message.success) return { kind: 'refused', message: t.invalid };
-  const parsed = parseAnswerFields(message.data.fields);
-  const clientId = 'refused' in parsed ? undefined : parsed.clientId;
-  const refused = (text: string): LiveAnswerReply => ({ kind: 'refused', ...(clientId ? { clientId } : {}), message: text });
-  if ('refused' in parsed) return refused(t[parsed.refused]);
+  const fields = liveAnswerFields(json);
+  if (!fields) return { kind: 'refused', message: t.invalid };
+  const parsed = parseAnswerFields(fields);
+  if ('refused' in parsed) return refusal(t[parsed.refused], undefined);
+  const clientId = parsed.clientId;
   // The meeting as it is now (cached for half a second, renewed by every change): it may have closed.
-  const meeting = await meetingByCode(s.ctx, s.code);
-  if (!s.participant || meeting?.id !== s.participant.meeting_id) return refused(t.notJoined);
+  // Mostly in memory already: then read without waiting for a promise.
+  const meeting = peekMeetingByCode(s.ctx.db, s.code) ?? (await meetingByCode(s.ctx, s.code));
+  if (!s.participant || meeting?.id !== s.participant.meeting_id) return refusal(t.notJoined, clientId);
   let outcome: Awaited<ReturnType<typeof answer>>;
   try {
-    outcome = await answer(s.ctx, meeting, s.participant, { promptId: parsed.promptId, clientId: parsed.clientId, raw: parsed.value });
+    outcome = await answer(s.ctx, meeting, s.participant, { promptId: parsed.promptId, clientId, raw: parsed.value });
   } catch (error) {
-    if (error instanceof AppError && error.id === 'conflict') return refused(t.notOpen);
-    if (error instanceof AppError && (error.id === 'validation_failed' || error.id === 'not_found')) return refused(t.invalid);
+    if (error instanceof AppError && error.id === 'conflict') return refusal(t.notOpen, clientId);
+    if (error instanceof AppError && (error.id === 'validation_failed' || error.id === 'not_found')) return refusal(t.invalid, clientId);
     // Not saved (the transaction failed): counted by kind, without the participant, the message or the time.
     s.errors.record('/m/:code/ws', error as Error);
-    return refused(t.notSaved);
+    return refusal(t.notSaved, clientId);
   }
   if (outcome !== 'unchanged') void s.bus.publish({ meetingId: meeting.id, kind: 'answers' }).catch(() => {});
-  const href = participantHome(meeting.join_code, s.lang, `&saved=1${await placeAfterAnswer(s.ctx, meeting, one(message.data.fields.p))}`);
-  return { kind: 'saved', clientId: parsed.clientId, outcome, message: t.saved, href };
+  const p = one(fields.p);
+  const href = participantHome(meeting.join_code, s.lang, p === undefined ? '&saved=1' : `&saved=1${await placeAfterAnswer(s.ctx, meeting, p)}`);
+  return { kind: 'saved', clientId, outcome, message: t.saved, href };
 }

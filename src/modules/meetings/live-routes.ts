@@ -168,15 +168,23 @@ export async function registerLiveRoutes(app: FastifyInstance, bus: MeetingBus, 
     const sink = wsSink(socket);
     const ready = participant(req, sink, true).catch(() => undefined);
     const withinBudget = messageBudget(perMinute);
+    // One message at a time, in order: a message that comes while none is under way starts at once.
     let queue: Promise<void> = Promise.resolve();
+    let underWay = 0;
+    const reply = async (data: import('ws').RawData, allowed: boolean) => {
+      try {
+        const answering = await ready;
+        if (answering) sink.send(JSON.stringify(await answerOverSocket(answering, String(data), allowed)));
+      } catch {
+        // Not answered: the page falls back to the form post when no reply comes.
+      } finally {
+        underWay -= 1;
+      }
+    };
     socket.on('message', (data) => {
       const allowed = withinBudget();
-      queue = queue
-        .then(async () => {
-          const answering = await ready;
-          if (answering) sink.send(JSON.stringify(await answerOverSocket(answering, String(data), allowed)));
-        })
-        .catch(() => {});
+      underWay += 1;
+      queue = underWay === 1 ? reply(data, allowed) : queue.then(() => reply(data, allowed));
     });
   }
 

@@ -110,7 +110,9 @@ export const answerValue = z.union([
 ]);
 export type AnswerValue = z.infer<typeof answerValue>;
 
-export const clientIdSchema = z.string().regex(/^[A-Za-z0-9_-]{8,64}$/);
+/** A phone's id of one answer (a retry sends it again): its pattern, and the schema with it. */
+export const CLIENT_ID_PATTERN = /^[A-Za-z0-9_-]{8,64}$/;
+export const clientIdSchema = z.string().regex(CLIENT_ID_PATTERN);
 
 export const meetingParams = z.strictObject({ orgId: idSchema, meetingId: idSchema });
 export const orgParams = z.strictObject({ orgId: idSchema });

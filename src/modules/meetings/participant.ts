@@ -7,7 +7,7 @@ import { groupCommitterFor } from '../../db/group-commit.ts';
 import type { MeetingParticipantTable, MeetingPromptTable, MeetingTable } from '../../db/tables/meetings.ts';
 import { type AnswerOutcome, answerInBatch } from './answer-batch.ts';
 import { checkAnswer } from './answers.ts';
-import { cachedMeetingByCode, cachedPrompts } from './hot-cache.ts';
+import { cachedMeetingByCode, cachedPrompts, peekPrompts } from './hot-cache.ts';
 import { newReceiptCode, normaliseJoinCode, normaliseReceiptCode } from './join-code.ts';
 import { refreshMeetingRounds } from './meeting-rounds.ts';
 import { type AnswerValue, moderatedKinds, type ParticipantPosition, type PromptView } from './model.ts';
@@ -103,7 +103,8 @@ export async function answer(
   participant: MeetingParticipantTable,
   { promptId, clientId, raw }: { promptId: string; clientId: string; raw: AnswerValue },
 ): Promise<AnswerOutcome> {
-  const row = (await promptsOf(ctx, meeting.id))?.find((p) => p.id === promptId);
+  // Mostly in memory already: then found without waiting for a promise.
+  const row = (peekPrompts(ctx.db, meeting.id) ?? (await promptsOf(ctx, meeting.id)))?.find((p) => p.id === promptId);
   if (!row) throw notFound();
   const prompt = viewOf(row);
   const closed = meeting.status !== 'live' || prompt.state !== 'open';
