@@ -14,19 +14,20 @@
  * growth per participant, server CPU. Bounded in count and time; the servers it starts are stopped at
  * the end or on the time limit.
  *
- * With --postgres, also two app processes on one fresh PostgreSQL database (DATABASE_URL of the
- * local server, default postgres://postgres@127.0.0.1:5432/postgres, dropped afterwards): phones
- * alternate between the processes, the presenter watches on the first, events cross through
- * LISTEN/NOTIFY (only for sizes up to --postgres-max; --postgres-only leaves the SQLite process out). --cpu-prof writes V8 CPU profiles of the app
- * processes to bench/profiles/. The app runs with NODE_ENV=production, as deployed. Phones post their
+ * With --postgres, also app processes on one fresh PostgreSQL database (DATABASE_URL of the
+ * local server, default postgres://postgres@127.0.0.1:5432/postgres, dropped afterwards), two by
+ * default (--postgres-processes 1, 2 or 1,2 for both in turn): phones alternate between the
+ * processes, the presenter watches on the first, events cross through LISTEN/NOTIFY (only for sizes
+ * up to --postgres-max; --postgres-only leaves the SQLite process out). --cpu-prof writes V8 CPU
+ * profiles (a sample every 250 µs) of the app processes and the baseline to bench/profiles/. The app runs with NODE_ENV=production, as deployed. Phones post their
  * forms through node:http (kept-alive connections), which costs this process less CPU than fetch;
  * this process's own CPU while answering is printed too, since it shares the cores with the servers.
  * --join-concurrency phones join at once (a room joins together; each join waits for its commit),
  * --concurrency phones have an answer under way at once.
  *
  * Run: npm run bench:meetings -- [--participants 1000,5000,10000] [--concurrency 50] [--join-concurrency 200]
- *      [--answer socket|form|both] [--seconds 120] [--postgres] [--postgres-only] [--postgres-max 5000] [--total-seconds 600] [--cpu-prof]
- *      [--repeat 1]
+ *      [--answer socket|form|both] [--seconds 120] [--postgres] [--postgres-only] [--postgres-max 5000] [--postgres-processes 2]
+ *      [--total-seconds 600] [--cpu-prof] [--repeat 1]
  * (--seconds bounds each server's run at each size, --total-seconds the whole run; --repeat runs baseline and app
  * in turn that many times per size and prints the medians, with each server's CPU per answer.)
  */
@@ -60,6 +61,7 @@ const { values: args } = parseArgs({
     'cpu-prof': { type: 'boolean', default: false },
     answer: { type: 'string', default: 'socket' },
     repeat: { type: 'string', default: '1' },
+    'postgres-processes': { type: 'string', default: '2' },
   },
 });
 const SIZES = args.participants.split(',').map((n) => Math.max(1, Math.min(Number(n), 10_000)));
@@ -75,6 +77,8 @@ const TOTAL_S = Math.min(Number(args['total-seconds']), 1800);
 const POSTGRES_MAX = Number(args['postgres-max']);
 /** Rounds per size: baseline, app, baseline, app, …; with more than one, the medians are printed too. */
 const REPEAT = Math.max(1, Math.min(Number(args.repeat), 9));
+/** App processes on PostgreSQL, one run per count (`--postgres-processes 1,2`): phones alternate between them, the presenter watches on the first. */
+const PG_PROCESSES = args['postgres-processes'].split(',').map((n) => Math.max(1, Math.min(Number(n) || 2, 2)));
 /** How the app's phones answer: on their live socket (the page with JavaScript), by form post (without), or both in turn. */
 const ANSWER_WAYS = (args.answer === 'both' ? ['socket', 'form'] : [args.answer === 'form' ? 'form' : 'socket']) as ('socket' | 'form')[];
 const PASSWORD = 'bench-meetings-password';
@@ -217,21 +221,22 @@ const postForm = (url: string, body: string, cookie?: string) =>
 
 const appArgs = (name: string) => [
   // Node names each thread's profile CPU.<date>.<time>.<pid>.<thread>.<n>.cpuprofile; the largest is the app's main thread.
-  ...(args['cpu-prof'] ? ['--cpu-prof', `--cpu-prof-dir=${path.join(PROFILE_DIR, `${name}-${N}`)}`] : []),
+  // A sample every 250 µs (Node's default is 1 ms): the answering phase of 10,000 phones lasts about a second.
+  ...(args['cpu-prof'] ? ['--cpu-prof', '--cpu-prof-interval=250', `--cpu-prof-dir=${path.join(PROFILE_DIR, `${name}-${N}`)}`] : []),
   'bin/kruisbestuiving.js',
   'start',
 ];
 
-/** One app process on SQLite, or (with a database URL) two processes on PostgreSQL. */
-async function appTarget(dataDir: string, way: 'socket' | 'form', databaseUrl?: string): Promise<Target> {
+/** One app process on SQLite, or (with a database URL) one or two processes on PostgreSQL. */
+async function appTarget(dataDir: string, way: 'socket' | 'form', databaseUrl?: string, processes = 2): Promise<Target> {
   const meeting = await setupApp(dataDir, databaseUrl);
-  const ports = databaseUrl ? [APP_PORT, SECOND_APP_PORT] : [APP_PORT];
+  const ports = databaseUrl ? [APP_PORT, SECOND_APP_PORT].slice(0, processes) : [APP_PORT];
   const servers: Running[] = [];
   for (const port of ports) {
     // All simulated phones share one loopback address: the per-client limit of /m pages is raised.
     // NODE_ENV=production as a deployment sets it (React's production build renders the pages).
     const server = await startProcess(
-      appArgs(databaseUrl ? 'postgres' : 'sqlite'),
+      appArgs(databaseUrl ? `postgres-${ports.length}` : 'sqlite'),
       {
         DATA_DIR: dataDir,
         PORT: String(port),
@@ -249,7 +254,7 @@ async function appTarget(dataDir: string, way: 'socket' | 'form', databaseUrl?: 
   const choices = ['a', 'b', 'c'];
   const positions = ['experience_worker', 'practitioner', 'coordinator'];
   return {
-    label: `${databaseUrl ? 'Kruisbestuiving, two processes, PostgreSQL' : 'Kruisbestuiving, one process, SQLite'}, answers by ${way === 'socket' ? 'socket message' : 'form post'}`,
+    label: `${databaseUrl ? `Kruisbestuiving, ${ports.length === 2 ? 'two processes' : 'one process'}, PostgreSQL` : 'Kruisbestuiving, one process, SQLite'}, answers by ${way === 'socket' ? 'socket message' : 'form post'}`,
     server: servers[0] as Running,
     servers,
     join: async (i) => {
@@ -302,7 +307,8 @@ const acknowledged = (socket: WebSocket, message: string, isReply: (data: string
   });
 
 async function bareTarget(): Promise<Target> {
-  const server = await startProcess(['--import', 'tsx', 'bench/lib/bare-ws-server.ts', String(BARE_PORT)], {}, `http://127.0.0.1:${BARE_PORT}/`);
+  const profile = args['cpu-prof'] ? ['--cpu-prof', '--cpu-prof-interval=250', `--cpu-prof-dir=${path.join(PROFILE_DIR, `bare-${N}`)}`] : [];
+  const server = await startProcess([...profile, '--import', 'tsx', 'bench/lib/bare-ws-server.ts', String(BARE_PORT)], {}, `http://127.0.0.1:${BARE_PORT}/`);
   running.push(server);
   const choices = ['a', 'b', 'c'];
   return {
@@ -457,18 +463,18 @@ async function measureRound(): Promise<{ bare: Result; ours: Result[] }> {
     await cleanup();
     progress('stopped');
   }
-  if ((args.postgres || args['postgres-only']) && N <= POSTGRES_MAX) {
-    ours.push(
-      await withDatabase(async (url) => {
-        try {
-          return await measured(await appTarget(runDir, 'socket', url));
-        } finally {
-          await cleanup();
-          progress('stopped');
-        }
-      }),
-    );
-  }
+  if ((args.postgres || args['postgres-only']) && N <= POSTGRES_MAX)
+    for (const processes of PG_PROCESSES)
+      ours.push(
+        await withDatabase(async (url) => {
+          try {
+            return await measured(await appTarget(runDir, 'socket', url, processes));
+          } finally {
+            await cleanup();
+            progress('stopped');
+          }
+        }),
+      );
   return { bare, ours };
 }
 
