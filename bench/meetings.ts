@@ -91,7 +91,15 @@ const BARE_PORT = PORT_BASE + 1;
 const TICKS = 100;
 
 type Participant = { socket: WebSocket; answer: () => Promise<void> };
-type Target = { label: string; server: Running; servers: Running[]; join: (i: number) => Promise<Participant>; presenter: () => Promise<Watcher> };
+type Target = {
+  label: string;
+  server: Running;
+  servers: Running[];
+  join: (i: number) => Promise<Participant>;
+  presenter: () => Promise<Watcher>;
+  /** PostgreSQL: the database whose server processes (backends, on this machine) are measured too. */
+  databaseUrl?: string;
+};
 
 const dataDir = fs.mkdtempSync(path.join(os.tmpdir(), 'kb-bench-meetings-'));
 const running: Running[] = [];
@@ -257,6 +265,7 @@ async function appTarget(dataDir: string, way: 'socket' | 'form', databaseUrl?: 
     label: `${databaseUrl ? `Kruisbestuiving, ${ports.length === 2 ? 'two processes' : 'one process'}, PostgreSQL` : 'Kruisbestuiving, one process, SQLite'}, answers by ${way === 'socket' ? 'socket message' : 'form post'}`,
     server: servers[0] as Running,
     servers,
+    ...(databaseUrl ? { databaseUrl } : {}),
     join: async (i) => {
       const base = baseOf(i);
       const joined = await postForm(`${base}/m/${meeting.code}/join`, `position=${positions[i % 3]}`);
@@ -341,6 +350,7 @@ async function measure(target: Target): Promise<Result> {
   const participants = await pool(N, (i) => target.join(i), JOIN_CONCURRENCY);
   progress(`${target.label}: answering`);
   const sent: number[] = new Array(N);
+  const backendsBefore = target.databaseUrl ? await backendTicks(target.databaseUrl) : undefined;
   const answerCpu = cpuOf();
   const clientCpu = process.cpuUsage();
   const t0 = performance.now();
@@ -358,6 +368,7 @@ async function measure(target: Target): Promise<Result> {
   progress(`${target.label}: all answers seen`);
   const seconds = (allSeen - t0) / 1000;
   const answerCpuSeconds = (cpuOf() - answerCpu) / TICKS;
+  const databaseCpuSeconds = backendsBefore && target.databaseUrl ? ticksSince(backendsBefore, await backendTicks(target.databaseUrl)) / TICKS : Number.NaN;
   const clientUsage = process.cpuUsage(clientCpu);
   const clientCpuSeconds = (clientUsage.user + clientUsage.system) / 1e6;
   const kibPerParticipant = ((rssOf() - idleMiB) * 1024) / N;
@@ -375,12 +386,35 @@ async function measure(target: Target): Promise<Result> {
     kibPerParticipant,
     cpuPercent: (100 * answerCpuSeconds) / seconds,
     answerCpuSeconds,
+    databaseCpuSeconds,
     answers: N,
     cpuSeconds: (cpuOf() - cpuStart) / TICKS,
     clientCpuPercent: (100 * clientCpuSeconds) / seconds,
     errors,
   };
 }
+
+/** CPU ticks so far of each PostgreSQL backend connected to this database (they run on this machine), by pid. */
+async function backendTicks(databaseUrl: string): Promise<Map<number, number>> {
+  const client = new pg.Client({ connectionString: PG_ADMIN_URL });
+  client.on('error', () => {});
+  await client.connect();
+  try {
+    const { rows } = await client.query<{ pid: number }>('select pid from pg_stat_activity where datname = $1 and pid <> pg_backend_pid()', [
+      new URL(databaseUrl).pathname.slice(1),
+    ]);
+    const ticks = new Map<number, number>();
+    for (const { pid } of rows)
+      try {
+        ticks.set(pid, cpuTicks(pid));
+      } catch {} // a connection that ended meanwhile
+    return ticks;
+  } finally {
+    await client.end();
+  }
+}
+/** Backend CPU between two readings; a backend that started in between counts whole. */
+const ticksSince = (before: Map<number, number>, after: Map<number, number>) => [...after].reduce((sum, [pid, t]) => sum + t - (before.get(pid) ?? 0), 0);
 
 /** A fresh PostgreSQL database for one run, dropped afterwards. */
 async function withDatabase<T>(work: (url: string) => Promise<T>): Promise<T> {
@@ -415,6 +449,7 @@ async function measured(target: Target): Promise<Result> {
       kibPerParticipant: none,
       cpuPercent: none,
       answerCpuSeconds: none,
+      databaseCpuSeconds: none,
       answers: N,
       cpuSeconds: none,
       clientCpuPercent: none,

@@ -17,6 +17,8 @@ export type Result = {
   cpuPercent: number;
   /** Server CPU (all its processes) from the first answer sent until the presenter showed N. */
   answerCpuSeconds: number;
+  /** PostgreSQL: CPU of the database's backends over the same time (not in the server CPU); NaN otherwise. */
+  databaseCpuSeconds: number;
   cpuSeconds: number;
   clientCpuPercent: number;
   errors: number;
@@ -41,12 +43,12 @@ const load = () =>
 export function printRound(heading: string, results: Result[], bare: Result): void {
   console.log(`\n${heading}, ${os.cpus().length} cores, Node ${process.versions.node}, load average ${load()}\n`);
   console.log(
-    '| server | answers/s | ratio to baseline | server CPU ms per 1,000 answers | answers per server CPU-second | ratio per CPU-second | answer → presenter p50 ms | p99 ms | RSS growth per participant KiB | server CPU while answering | bench client CPU while answering | server CPU s (join + answer) | errors |',
+    '| server | answers/s | ratio to baseline | server CPU ms per 1,000 answers | answers per server CPU-second | ratio per CPU-second | PostgreSQL backends CPU ms per 1,000 answers | answer → presenter p50 ms | p99 ms | RSS growth per participant KiB | server CPU while answering | bench client CPU while answering | server CPU s (join + answer) | errors |',
   );
-  console.log('|---|---|---|---|---|---|---|---|---|---|---|---|---|');
+  console.log('|---|---|---|---|---|---|---|---|---|---|---|---|---|---|');
   for (const r of [bare, ...results]) {
     console.log(
-      `| ${r.label} | ${shown(r.rate)} | ${shown(r.rate / bare.rate, 2)}× | ${shown((1000 * r.answerCpuSeconds * 1000) / r.answers)} | ${shown(perCpuSecond(r))} | ${shown(perCpuSecond(r) / perCpuSecond(bare), 2)}× | ${shown(r.p50)} | ${shown(r.p99)} | ${shown(r.kibPerParticipant, 1)} | ${shown(r.cpuPercent)} % | ${shown(r.clientCpuPercent)} % | ${shown(r.cpuSeconds, 1)} | ${r.errors} |`,
+      `| ${r.label} | ${shown(r.rate)} | ${shown(r.rate / bare.rate, 2)}× | ${shown((1000 * r.answerCpuSeconds * 1000) / r.answers)} | ${shown(perCpuSecond(r))} | ${shown(perCpuSecond(r) / perCpuSecond(bare), 2)}× | ${shown((1000 * r.databaseCpuSeconds * 1000) / r.answers)} | ${shown(r.p50)} | ${shown(r.p99)} | ${shown(r.kibPerParticipant, 1)} | ${shown(r.cpuPercent)} % | ${shown(r.clientCpuPercent)} % | ${shown(r.cpuSeconds, 1)} | ${r.errors} |`,
     );
   }
 }
@@ -55,13 +57,13 @@ export function printRound(heading: string, results: Result[], bare: Result): vo
 export function printMedians(heading: string, rounds: { bare: Result; ours: Result[] }[]): void {
   console.log(`\n${heading}: medians of ${rounds.length} rounds (baseline, app, baseline, app, …), load average ${load()}\n`);
   console.log(
-    '| server | answers/s | ratio to baseline (median of rounds) | ratios per round | answers per server CPU-second | ratio per CPU-second | p50 ms | p99 ms | RSS per participant KiB | errors |',
+    '| server | answers/s | ratio to baseline (median of rounds) | ratios per round | answers per server CPU-second | ratio per CPU-second | PostgreSQL backends CPU ms per 1,000 answers | p50 ms | p99 ms | RSS per participant KiB | errors |',
   );
-  console.log('|---|---|---|---|---|---|---|---|---|---|');
+  console.log('|---|---|---|---|---|---|---|---|---|---|---|');
   const bares = rounds.map((r) => r.bare);
   const row = (label: string, results: Result[], ratios: number[], cpuRatios: number[]) =>
     console.log(
-      `| ${label} | ${shown(median(results.map((r) => r.rate)))} | ${shown(median(ratios), 2)}× | ${ratios.map((x) => shown(x, 2)).join(', ')} | ${shown(median(results.map(perCpuSecond)))} | ${shown(median(cpuRatios), 2)}× | ${shown(median(results.map((r) => r.p50)))} | ${shown(median(results.map((r) => r.p99)))} | ${shown(median(results.map((r) => r.kibPerParticipant)), 1)} | ${results.reduce((n, r) => n + r.errors, 0)} |`,
+      `| ${label} | ${shown(median(results.map((r) => r.rate)))} | ${shown(median(ratios), 2)}× | ${ratios.map((x) => shown(x, 2)).join(', ')} | ${shown(median(results.map(perCpuSecond)))} | ${shown(median(cpuRatios), 2)}× | ${shown(median(results.map((r) => (1000 * r.databaseCpuSeconds * 1000) / r.answers)))} | ${shown(median(results.map((r) => r.p50)))} | ${shown(median(results.map((r) => r.p99)))} | ${shown(median(results.map((r) => r.kibPerParticipant)), 1)} | ${results.reduce((n, r) => n + r.errors, 0)} |`,
     );
   row(
     bares[0]?.label ?? 'baseline',
