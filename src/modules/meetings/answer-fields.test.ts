@@ -6,7 +6,11 @@ describe('an answer message on the live socket', () => {
   const promptId = '0f8fad5b-d9cb-469f-a165-70867728950e';
 
   it('is { kind: "answer", fields } with each field a string or a list of strings, and nothing else', () => {
-    expect(liveAnswerFields({ kind: 'answer', fields: { promptId, choice: 'a', choices: ['a', 'b'] } })).toEqual({ promptId, choice: 'a', choices: ['a', 'b'] });
+    expect(liveAnswerFields({ kind: 'answer', fields: { promptId, choice: 'a', choices: ['a', 'b'] } })).toEqual({
+      promptId,
+      choice: 'a',
+      choices: ['a', 'b'],
+    });
     expect(liveAnswerFields({ kind: 'answer', fields: {} })).toEqual({});
     expect(liveAnswerFields({ kind: 'ask', fields: { promptId } })).toBeUndefined();
     expect(liveAnswerFields({ kind: 'answer', fields: { promptId }, extra: 1 })).toBeUndefined();

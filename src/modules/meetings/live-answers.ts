@@ -50,7 +50,8 @@ export function messageBudget(perMinute: number): () => boolean {
   };
 }
 
-const refusal = (message: string, clientId: string | undefined): LiveAnswerReply => (clientId ? { kind: 'refused', clientId, message } : { kind: 'refused', message });
+const refusal = (message: string, clientId: string | undefined): LiveAnswerReply =>
+  clientId ? { kind: 'refused', clientId, message } : { kind: 'refused', message };
 
 export async function answerOverSocket(s: AnswerSocket, data: string, withinBudget: boolean): Promise<LiveAnswerReply> {
   const t = meetingMessages(s.lang);
