@@ -267,9 +267,10 @@ export async function saveSection(
   // What is hidden changes only when answers were dropped just now (one may have shown another question).
   if (dropped) hidden = hiddenQuestions(instrument, merged);
   await committerFor(ctx.db).run(async (trx) => {
-    await store.deleteAnswers(trx, responseId, [...new Set([...sectionKeys, ...hidden])]);
-    await store.insertAnswers(
+    await store.replaceAnswers(
       trx,
+      responseId,
+      [...new Set([...sectionKeys, ...hidden])],
       toTable(
         responseId,
         result.rows.filter((r) => !hidden.includes(r.question)),

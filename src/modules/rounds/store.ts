@@ -182,6 +182,33 @@ async function insertAnswersAsArrays(db: Db, rows: AnswerTable[]): Promise<void>
   await db.executeQuery(CompiledQuery.raw(INSERT_ANSWERS_UNNEST, columns));
 }
 
+/**
+ * PostgreSQL: a page's earlier answers dropped and its new ones added in one statement, one round
+ * trip instead of two. Every part of a statement sees the table as it was when the statement began,
+ * so the delete never removes a row the same statement adds.
+ */
+const REPLACE_ANSWERS_PG =
+  `with gone as (delete from answers where response_id = $1 and question = any($2::text[])) ` +
+  `insert into answers (${ANSWER_COLUMNS.join(', ')}) select $1, * from unnest($3::text[], $4::text[], $5::text[], $6::float8[], $7::text[])`;
+
+/** A posted page's answers in place of its earlier ones (`questions`: the page's and any now hidden). */
+export async function replaceAnswers(db: Db, responseId: string, questions: string[], rows: AnswerTable[]): Promise<void> {
+  if (!(db.getExecutor().adapter instanceof PostgresAdapter) || rows.length > UNNEST_CHUNK) {
+    await deleteAnswers(db, responseId, questions);
+    await insertAnswers(db, rows);
+    return;
+  }
+  const columns: unknown[][] = [[], [], [], [], []];
+  for (const r of rows) {
+    columns[0]?.push(r.question);
+    columns[1]?.push(r.item);
+    columns[2]?.push(r.option);
+    columns[3]?.push(r.number_value);
+    columns[4]?.push(r.text_value);
+  }
+  await db.executeQuery(CompiledQuery.raw(REPLACE_ANSWERS_PG, [responseId, questions, ...columns]));
+}
+
 const RESPONSE_COLUMNS = [
   'id',
   'round_id',
