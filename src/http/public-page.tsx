@@ -3,8 +3,8 @@ import path from 'node:path';
 import zlib from 'node:zlib';
 import type { FastifyInstance, FastifyReply } from 'fastify';
 import type { ReactElement, ReactNode } from 'react';
-import { renderToStaticMarkup } from 'react-dom/server';
 import type { Language } from '../core/language.ts';
+import { renderToStaticMarkup } from './render.ts';
 
 /** The words the page shell needs: the name of the other language and its code. */
 export interface PublicPageMessages {

@@ -1,8 +1,8 @@
 import type { FastifyInstance, FastifyReply } from 'fastify';
 import type { ReactElement } from 'react';
-import { renderToStaticMarkup } from 'react-dom/server';
 import * as z from 'zod';
 import { type Language, languageSchema } from '../../core/language.ts';
+import { renderToStaticMarkup } from '../../http/render.ts';
 import { type AnyRoute, defineRoute } from '../../http/route.ts';
 import { MessagePage, SectionPage } from '../rounds/form/pages.tsx';
 import { limits, localise } from './definition.ts';

@@ -1,6 +1,6 @@
 import { randomUUID } from 'node:crypto';
 import type { ComponentProps } from 'react';
-import { renderToStaticMarkup } from 'react-dom/server';
+import { renderToStaticMarkup } from '../../../http/render.ts';
 import { SectionPage, WelcomePage } from './pages.tsx';
 import { QuestionField } from './QuestionField.tsx';
 
