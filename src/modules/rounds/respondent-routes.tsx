@@ -25,7 +25,18 @@ import { blankPageKey, sectionPageHtml, welcomePageHtml } from './form/rendered-
 import type { InstrumentSource } from './instrument-source.ts';
 import { resumeCodeSchema, roundTokenSchema } from './model.ts';
 import type { Draft } from './respondent.ts';
-import { consentFor, createResumeCode, type LinkContext, loadDraft, openLink, resumeByCode, saveSection, startResponse, submitDraft } from './respondent.ts';
+import {
+  consentFor,
+  createResumeCode,
+  isCompleteFor,
+  type LinkContext,
+  loadDraft,
+  openLink,
+  resumeByCode,
+  saveSection,
+  startResponse,
+  submitDraft,
+} from './respondent.ts';
 
 const css = publicPageCss(path.join(import.meta.dirname, 'form', 'form.css'));
 const script = fs.readFileSync(path.join(import.meta.dirname, 'form', 'form.js'), 'utf8');
@@ -344,9 +355,8 @@ export function registerRespondentPages(app: FastifyInstance, source: Instrument
       const lang = pickLanguage(req);
       const params = doneParams.safeParse(req.params);
       const link = params.success ? await openLink(ctx, source, params.data.token) : undefined;
-      const draft = link && params.success ? await loadDraft(ctx, link, params.data.responseId, ownerHashOf(req, params.data.responseId)) : undefined;
-      if (!link) return unknown(reply, lang);
-      if (draft?.status !== 'complete') return foreign(reply, lang, link);
+      if (!link || !params.success) return unknown(reply, lang);
+      if (!(await isCompleteFor(ctx, link, params.data.responseId, ownerHashOf(req, params.data.responseId)))) return foreign(reply, lang, link);
       const t = formMessages(lang);
       return sendThanks(reply, lang, () => <MessagePage lang={lang} title={t.thanksTitle} text={t.thanks} />);
     });
