@@ -200,19 +200,8 @@ export function registerRespondentPages(app: FastifyInstance, source: Instrument
       const questions = section.questions.filter((q) => visible.has(q.key) || dependsOnPage(q, keys));
       const followUps = new Map(questions.filter((q) => dependsOnPage(q, keys)).map((q) => [q.key, followUpHint(q, instrument, lang)]));
       const hiddenFollowUps = new Set(questions.filter((q) => !visible.has(q.key)).map((q) => q.key));
-      const props = {
-        lang,
-        token: link.token,
-        brand: brands.get(link),
-        title: title(link, lang),
-        instrument,
-        index,
-        questions,
-        answers,
-        errors: issuesToErrors(issues ?? []),
-        followUps,
-        hiddenFollowUps,
-      };
+      const page = { lang, token: link.token, brand: brands.get(link), title: title(link, lang), instrument, index };
+      const props = { ...page, questions, answers, errors: issuesToErrors(issues ?? []), followUps, hiddenFollowUps };
       // Nothing answered on it yet (the usual page after "next"): the same page for everyone on the link, compressed once.
       const blank = blankPageKey(props);
       if (blank !== undefined && status === 200) return sendBlankPage(reply, link, blank, () => sectionPageHtml(link, props));

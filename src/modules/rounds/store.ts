@@ -182,17 +182,15 @@ export async function insertAnswers(db: Db, rows: AnswerTable[]): Promise<void> 
   await db.executeQuery(CompiledQuery.raw(INSERT_ANSWER_EACH_ROW, parameters));
 }
 
+/** The rows as one array per column, in the order of ANSWER_COLUMNS (PostgreSQL's unnest). */
+function answerColumns(rows: AnswerTable[]): unknown[][] {
+  const columns: unknown[][] = ANSWER_COLUMNS.map(() => []);
+  for (const r of rows) ANSWER_COLUMNS.forEach((name, i) => columns[i]?.push(r[name]));
+  return columns;
+}
+
 async function insertAnswersAsArrays(db: Db, rows: AnswerTable[]): Promise<void> {
-  const columns: unknown[][] = [[], [], [], [], [], []];
-  for (const r of rows) {
-    columns[0]?.push(r.response_id);
-    columns[1]?.push(r.question);
-    columns[2]?.push(r.item);
-    columns[3]?.push(r.option);
-    columns[4]?.push(r.number_value);
-    columns[5]?.push(r.text_value);
-  }
-  await db.executeQuery(CompiledQuery.raw(INSERT_ANSWERS_UNNEST, columns));
+  await db.executeQuery(CompiledQuery.raw(INSERT_ANSWERS_UNNEST, answerColumns(rows)));
 }
 
 /**
@@ -211,15 +209,8 @@ export async function replaceAnswers(db: Db, responseId: string, questions: stri
     await insertAnswers(db, rows);
     return;
   }
-  const columns: unknown[][] = [[], [], [], [], []];
-  for (const r of rows) {
-    columns[0]?.push(r.question);
-    columns[1]?.push(r.item);
-    columns[2]?.push(r.option);
-    columns[3]?.push(r.number_value);
-    columns[4]?.push(r.text_value);
-  }
-  await db.executeQuery(CompiledQuery.raw(REPLACE_ANSWERS_PG, [responseId, questions, ...columns]));
+  // Every column but the first (response_id: $1 for every row).
+  await db.executeQuery(CompiledQuery.raw(REPLACE_ANSWERS_PG, [responseId, questions, ...answerColumns(rows).slice(1)]));
 }
 
 const RESPONSE_COLUMNS = [
