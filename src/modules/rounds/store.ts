@@ -185,7 +185,10 @@ export async function insertAnswers(db: Db, rows: AnswerTable[]): Promise<void> 
 /** The rows as one array per column, in the order of ANSWER_COLUMNS (PostgreSQL's unnest). */
 function answerColumns(rows: AnswerTable[]): unknown[][] {
   const columns: unknown[][] = ANSWER_COLUMNS.map(() => []);
-  for (const r of rows) ANSWER_COLUMNS.forEach((name, i) => columns[i]?.push(r[name]));
+  for (const r of rows)
+    ANSWER_COLUMNS.forEach((name, i) => {
+      columns[i]?.push(r[name]);
+    });
   return columns;
 }
 
