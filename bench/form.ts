@@ -5,8 +5,10 @@
  * thread: the main (JavaScript) thread apart from V8's compiler and garbage-collector threads and
  * libuv's pool. Warm-up responses are not counted. Beside it, the bare node:http + driver servers'
  * CPU per stored JSON submission of the same rows, measured in the same run.
- * Run: npm run bench:form   (BENCH_FORMS responses after BENCH_FORM_WARMUP warm-up ones; BENCH_PROFILE=1 writes a CPU profile)
+ * Run: npm run bench:form   (BENCH_FORMS responses after BENCH_FORM_WARMUP warm-up ones; BENCH_PROFILE=1 writes a CPU profile;
+ * BENCH_SKIP_SQLITE=1 or BENCH_SKIP_PG=1 leaves one database out)
  */
+import { spawn } from 'node:child_process';
 import fs from 'node:fs';
 import os from 'node:os';
 import path from 'node:path';
@@ -25,6 +27,8 @@ export type FormResult = {
   responses: number;
   requestsPerResponse: number;
   cpuPerResponse: number;
+  /** Of which in the kernel (system time: sockets, disk). */
+  systemPerResponse: number;
   mainPerResponse: number;
   perSecond: number;
   idleMiB: number;
@@ -41,10 +45,21 @@ export async function formRun(
   const config = loadConfig(env);
   const { token, instrument } = await setupRound(config);
   const port = await freePort();
-  const profile = process.env.BENCH_PROFILE ? ['--cpu-prof', `--cpu-prof-dir=${path.join(os.tmpdir(), 'kb-profiles')}`] : [];
+  const profileDir = path.join(os.tmpdir(), 'kb-profiles');
+  const profile = [
+    ...(process.env.BENCH_PROFILE ? ['--cpu-prof', `--cpu-prof-dir=${profileDir}`] : []),
+    // BENCH_PERF=1: `perf record` of the server over the measured responses (every thread, the kernel's part too).
+    ...(process.env.BENCH_PERF ? ['--perf-basic-prof-only-functions'] : []),
+  ];
   const server = await startProcess(
     // BENCH_APP_ROOT: the server of another checkout (an earlier commit), measured beside this one in the same run.
-    [...DEPLOYED_NODE_ARGS, ...profile, path.join(process.env.BENCH_APP_ROOT ?? ROOT, 'bin/kruisbestuiving.js'), 'start'],
+    // BENCH_NODE_FLAGS: other Node flags than npm start's, separated by spaces (to weigh a flag's CPU against its memory).
+    [
+      ...(process.env.BENCH_NODE_FLAGS?.split(' ').filter(Boolean) ?? DEPLOYED_NODE_ARGS),
+      ...profile,
+      path.join(process.env.BENCH_APP_ROOT ?? ROOT, 'bin/kruisbestuiving.js'),
+      'start',
+    ],
     { ...env, NODE_ENV: 'production', PORT: String(port), RESPONDENT_RATE_LIMIT: '100000000' },
     `http://127.0.0.1:${port}/readyz`,
   );
@@ -54,9 +69,11 @@ export async function formRun(
     const base = `http://127.0.0.1:${port}`;
     const warm = await fillForms(base, token, instrument, sizes.warmup, Math.min(sizes.respondents, sizes.warmup));
     const warmMiB = rssMiB(server.pid);
+    const perf = process.env.BENCH_PERF ? startPerf(server.pid, path.join(profileDir, `perf-${label.replaceAll(' ', '-')}.data`)) : undefined;
     const before = cpuByThread(server.pid);
     const run = await fillForms(base, token, instrument, sizes.forms, sizes.respondents);
     const after = cpuByThread(server.pid);
+    await perf?.();
     const threads = [...after.byName].map(([name, ms]) => `${name} ${((ms - (before.byName.get(name) ?? 0)) / run.completed).toFixed(1)}`).join(', ');
     const failures = [...warm.failures, ...run.failures];
     if (failures.length) throw new Error(`${label}: ${failures.slice(0, 3).join('; ')}`);
@@ -65,6 +82,7 @@ export async function formRun(
       responses: run.completed,
       requestsPerResponse: run.requests / run.completed,
       cpuPerResponse: (after.total - before.total) / run.completed,
+      systemPerResponse: (after.system - before.system) / run.completed,
       mainPerResponse: (after.main - before.main) / run.completed,
       perSecond: run.completed / run.seconds,
       idleMiB,
@@ -72,12 +90,23 @@ export async function formRun(
       peakMiB: peakRssMiB(server.pid),
     };
     console.error(
-      `${label}: ${run.completed} responses after ${sizes.warmup} warm-up, ${result.cpuPerResponse.toFixed(1)} ms CPU each (main thread ${result.mainPerResponse.toFixed(1)} ms), ${result.perSecond.toFixed(1)}/s; ms per response by thread: ${threads}`,
+      `${label}: ${run.completed} responses after ${sizes.warmup} warm-up, ${result.cpuPerResponse.toFixed(1)} ms CPU each (main thread ${result.mainPerResponse.toFixed(1)} ms, kernel ${result.systemPerResponse.toFixed(1)} ms), ${result.perSecond.toFixed(1)}/s; ms per response by thread: ${threads}; RSS idle ${idleMiB.toFixed(0)} MiB, after warm-up ${warmMiB.toFixed(0)}, peak ${result.peakMiB.toFixed(0)}`,
     );
     return result;
   } finally {
     await server.stop();
   }
+}
+
+/** `perf record` of a running process until the returned function is called (perf must be installed). */
+function startPerf(pid: number, file: string): () => Promise<void> {
+  fs.mkdirSync(path.dirname(file), { recursive: true });
+  const perf = spawn('perf', ['record', '-F', '999', '-g', '-p', String(pid), '-o', file], { stdio: 'ignore' });
+  return () =>
+    new Promise((resolve) => {
+      perf.once('exit', () => resolve());
+      perf.kill('SIGINT');
+    });
 }
 
 async function main() {
@@ -89,22 +118,24 @@ async function main() {
   console.error(`load average at start: ${load()}`);
   buildServerBundle();
   const results: FormResult[] = [];
-  const dir = fs.mkdtempSync(path.join(os.tmpdir(), 'kb-bench-form-'));
-  try {
-    results.push(await formRun('form on SQLite', { DATA_DIR: dir }));
-  } finally {
-    fs.rmSync(dir, { recursive: true, force: true });
+  if (!process.env.BENCH_SKIP_SQLITE) {
+    const dir = fs.mkdtempSync(path.join(os.tmpdir(), 'kb-bench-form-'));
+    try {
+      results.push(await formRun('form on SQLite', { DATA_DIR: dir }));
+    } finally {
+      fs.rmSync(dir, { recursive: true, force: true });
+    }
   }
   const pgResult = process.env.BENCH_SKIP_PG
     ? undefined
     : await withPgDatabase(`kb_bench_form_${process.pid}`, (url) => formRun('form on PostgreSQL', { DATABASE_URL: url }));
   if (pgResult) results.push(pgResult);
   console.log(`\n${FORMS} complete responses after ${WARMUP} warm-up, ${RESPONDENTS} respondents at once; load average at the end ${load()}\n`);
-  console.log('| server | requests per response | CPU ms per response (process) | of which main thread | responses/s |');
-  console.log('|---|---|---|---|---|');
+  console.log('| server | requests per response | CPU ms per response (process) | of which main thread | of which kernel | responses/s |');
+  console.log('|---|---|---|---|---|---|');
   for (const r of results)
     console.log(
-      `| ${r.label} | ${r.requestsPerResponse.toFixed(0)} | ${r.cpuPerResponse.toFixed(1)} | ${r.mainPerResponse.toFixed(1)} | ${r.perSecond.toFixed(1)} |`,
+      `| ${r.label} | ${r.requestsPerResponse.toFixed(0)} | ${r.cpuPerResponse.toFixed(1)} | ${r.mainPerResponse.toFixed(1)} | ${r.systemPerResponse.toFixed(1)} | ${r.perSecond.toFixed(1)} |`,
     );
 }
 

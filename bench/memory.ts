@@ -10,7 +10,9 @@
  * BENCH_FORMS (default 60), BENCH_SEMI_SPACE (--max-semi-space-size values tried alone, in MiB; default none), BENCH_NODE_FLAGS
  * (more sets of Node flags for the bundle, separated by "|"; default: the flags `npm start` uses, and
  * those without --no-concurrent-recompilation), BENCH_REPEAT (idle starts per variant; default 2),
- * BENCH_SKIP_SOURCES=1 (leave out the sources through tsx). Builds dist/server first. SQLite only;
+ * BENCH_SKIP_SOURCES=1 (leave out the sources through tsx), BENCH_SETTLED_SECONDS (a second idle reading
+ * after V8's memory reducer has run, default 15; 0 leaves it out), BENCH_APP_ROOT (another checkout's
+ * bin, its bundle built, for a before/after in one run). Builds dist/server first. SQLite only;
  * traffic stays on 127.0.0.1.
  */
 import fs from 'node:fs';
@@ -18,7 +20,7 @@ import os from 'node:os';
 import path from 'node:path';
 import { loadConfig } from '../src/config.ts';
 import { fillForms } from './lib/fill-forms.ts';
-import { bareIdleMiB, buildServerBundle, cpuMs, DEPLOYED_NODE_ARGS, freePort, peakRssMiB, rssMiB, startProcess } from './lib/processes.ts';
+import { bareIdleMiB, buildServerBundle, cpuMs, DEPLOYED_NODE_ARGS, freePort, peakRssMiB, ROOT, rssMiB, startProcess } from './lib/processes.ts';
 import { setupRound } from './lib/setup-round.ts';
 
 const FORMS = Number(process.env.BENCH_FORMS ?? 60);
@@ -45,17 +47,26 @@ const variants: Variant[] = [
   ...FLAG_SETS.map((flags) => ({ label: `bundle, ${flags.join(' ')}`, nodeArgs: flags, env: {} })),
 ];
 
-async function idleMiB(variant: Variant): Promise<number> {
+/** BENCH_APP_ROOT: the bin of another checkout (an earlier commit, its bundle built), for a before/after in one run. */
+const BIN = path.join(process.env.BENCH_APP_ROOT ?? ROOT, 'bin/kruisbestuiving.js');
+/** A second reading once V8's memory reducer has run (about 9 s after start); 0 leaves it out. */
+const SETTLED_SECONDS = Number(process.env.BENCH_SETTLED_SECONDS ?? 15);
+
+/** RSS 3 s after /healthz answers, and SETTLED_SECONDS after it (undefined when that is 0). */
+async function idleMiB(variant: Variant): Promise<{ idle: number; settled: number | undefined }> {
   const dataDir = fs.mkdtempSync(path.join(os.tmpdir(), 'kb-bench-memory-'));
   const port = await freePort();
   const server = await startProcess(
-    [...variant.nodeArgs, 'bin/kruisbestuiving.js', 'start'],
+    [...variant.nodeArgs, BIN, 'start'],
     { ...variant.env, DATA_DIR: dataDir, PORT: String(port), NODE_ENV: 'production' },
     `http://127.0.0.1:${port}/healthz`,
   );
   try {
     await sleep(3000);
-    return rssMiB(server.pid);
+    const idle = rssMiB(server.pid);
+    if (SETTLED_SECONDS <= 3) return { idle, settled: undefined };
+    await sleep((SETTLED_SECONDS - 3) * 1000);
+    return { idle, settled: rssMiB(server.pid) };
   } finally {
     await server.stop();
     fs.rmSync(dataDir, { recursive: true, force: true });
@@ -67,11 +78,7 @@ async function underLoad(variant: Variant) {
   const env = { ...variant.env, DATA_DIR: dataDir, NODE_ENV: 'production', RESPONDENT_RATE_LIMIT: '100000000' };
   const { token, instrument } = await setupRound(loadConfig(env));
   const port = await freePort();
-  const server = await startProcess(
-    [...variant.nodeArgs, 'bin/kruisbestuiving.js', 'start'],
-    { ...env, PORT: String(port) },
-    `http://127.0.0.1:${port}/readyz`,
-  );
+  const server = await startProcess([...variant.nodeArgs, BIN, 'start'], { ...env, PORT: String(port) }, `http://127.0.0.1:${port}/readyz`);
   try {
     const cpu0 = cpuMs(server.pid);
     const run = await fillForms(`http://127.0.0.1:${port}`, token, instrument, FORMS, RESPONDENTS);
@@ -91,16 +98,17 @@ async function main() {
   console.error(`bare node:http idle: ${bareMiB.toFixed(0)} MiB`);
 
   const lines = [
-    '| server | idle RSS MiB | ratio to bare node:http | peak RSS MiB at 30 respondents | CPU ms per response | load average |',
+    `| server | idle RSS MiB, 3 s after start (${SETTLED_SECONDS} s) | ratio to bare node:http | peak RSS MiB at 30 respondents | CPU ms per response | load average |`,
     '| --- | --- | --- | --- | --- | --- |',
   ];
   lines.push(`| bare node:http | ${bareMiB.toFixed(0)} | 1.00× | – | – | ${load()} |`);
   for (const variant of variants) {
-    const idle: number[] = [];
+    const idle: { idle: number; settled: number | undefined }[] = [];
     for (let i = 0; i < REPEAT; i++) idle.push(await idleMiB(variant));
     const loaded = FORMS > 0 ? await underLoad(variant) : undefined;
-    const median = [...idle].sort((a, b) => a - b)[Math.floor((idle.length - 1) / 2)] ?? 0;
-    const line = `| ${variant.label} | ${idle.map((m) => m.toFixed(0)).join(', ')} | ${(median / bareMiB).toFixed(2)}× | ${loaded ? loaded.peakMiB.toFixed(0) : '–'} | ${loaded ? loaded.cpuPerResponse.toFixed(1) : '–'} | ${load()} |`;
+    const median = idle.map((m) => m.idle).sort((a, b) => a - b)[Math.floor((idle.length - 1) / 2)] ?? 0;
+    const readings = idle.map((m) => `${m.idle.toFixed(0)}${m.settled === undefined ? '' : ` (${m.settled.toFixed(0)})`}`).join(', ');
+    const line = `| ${variant.label} | ${readings} | ${(median / bareMiB).toFixed(2)}× | ${loaded ? loaded.peakMiB.toFixed(0) : '–'} | ${loaded ? loaded.cpuPerResponse.toFixed(1) : '–'} | ${load()} |`;
     console.error(line);
     lines.push(line);
   }

@@ -77,7 +77,7 @@ const ticks = (stat: string) => {
  * thread whose id is the process id: JavaScript, and SQLite's synchronous writes); the rest is V8's
  * compiler and garbage-collector threads, libuv's pool and loader threads.
  */
-export function cpuByThread(pid: number): { total: number; main: number; byName: Map<string, number> } {
+export function cpuByThread(pid: number): { total: number; main: number; system: number; byName: Map<string, number> } {
   const byName = new Map<string, number>();
   for (const task of fs.readdirSync(`/proc/${pid}/task`)) {
     try {
@@ -85,7 +85,9 @@ export function cpuByThread(pid: number): { total: number; main: number; byName:
       byName.set(name, (byName.get(name) ?? 0) + ticks(fs.readFileSync(`/proc/${pid}/task/${task}/stat`, 'utf8')));
     } catch {} // a thread that ended meanwhile
   }
-  return { total: ticks(fs.readFileSync(`/proc/${pid}/stat`, 'utf8')), main: ticks(fs.readFileSync(`/proc/${pid}/task/${pid}/stat`, 'utf8')), byName };
+  const stat = fs.readFileSync(`/proc/${pid}/stat`, 'utf8');
+  const system = Number(stat.slice(stat.lastIndexOf(')') + 2).split(' ')[12]) * 10;
+  return { total: ticks(stat), main: ticks(fs.readFileSync(`/proc/${pid}/task/${pid}/stat`, 'utf8')), system, byName };
 }
 
 /** Runs `main` only when this file is the script node was started with (not when imported by bench/run.ts). */

@@ -3,8 +3,8 @@ import path from 'node:path';
 import zlib from 'node:zlib';
 import type { FastifyInstance, FastifyReply } from 'fastify';
 import type { ReactElement, ReactNode } from 'react';
-import { renderToStaticMarkup } from 'react-dom/server';
 import type { Language } from '../core/language.ts';
+import { renderToStaticMarkup } from './render.ts';
 
 /** The words the page shell needs: the name of the other language and its code. */
 export interface PublicPageMessages {
@@ -82,19 +82,51 @@ export function sendPublicHtml(reply: FastifyReply, html: string, status = 200) 
  * one person in them; the keys must be few (a language, not an id).
  */
 export function fixedPageSender() {
-  const pages = new Map<string, { plain: Buffer; br?: Buffer; gzip?: Buffer }>();
+  const pages = new Map<string, KeptPage>();
   return (reply: FastifyReply, key: string, render: () => ReactElement) => {
     let page = pages.get(key);
     if (!page) {
       page = { plain: Buffer.from(`<!doctype html>${renderToStaticMarkup(render())}`) };
       pages.set(key, page);
     }
-    reply.type('text/html; charset=utf-8').header('Cache-Control', 'no-store');
-    const encoding = encodingFor(reply, page.plain);
-    if (!encoding) return reply.send(page.plain);
-    page[encoding] ??= encoding === 'br' ? zlib.brotliCompressSync(page.plain, PAGE_BROTLI) : zlib.gzipSync(page.plain, PAGE_GZIP);
-    return reply.header('Vary', 'accept-encoding').header('Content-Encoding', encoding).send(page[encoding]);
+    return sendKept(reply, page);
   };
+}
+
+/** At most this many pages are kept per owner (a cached link object: its pages go with it). */
+const KEPT_PER_OWNER = 200;
+
+/**
+ * The same for pages kept per `owner` object (a respondent link as cached for two seconds) and
+ * `key` (language, page, which questions it shows): a form page nobody has answered yet, the same
+ * for every respondent on the link, is compressed once instead of for each respondent. Only for
+ * pages without anything of one person in them (rendered-pages.tsx, blankPageKey).
+ */
+export function keptPageSender() {
+  const pages = new WeakMap<object, Map<string, KeptPage>>();
+  return (reply: FastifyReply, owner: object, key: string, html: () => string) => {
+    let perOwner = pages.get(owner);
+    if (!perOwner) {
+      perOwner = new Map();
+      pages.set(owner, perOwner);
+    }
+    let page = perOwner.get(key);
+    if (!page) {
+      page = { plain: Buffer.from(`<!doctype html>${html()}`) };
+      if (perOwner.size < KEPT_PER_OWNER) perOwner.set(key, page);
+    }
+    return sendKept(reply, page);
+  };
+}
+
+type KeptPage = { plain: Buffer; br?: Buffer; gzip?: Buffer };
+
+function sendKept(reply: FastifyReply, page: KeptPage) {
+  reply.type('text/html; charset=utf-8').header('Cache-Control', 'no-store');
+  const encoding = encodingFor(reply, page.plain);
+  if (!encoding) return reply.send(page.plain);
+  page[encoding] ??= encoding === 'br' ? zlib.brotliCompressSync(page.plain, PAGE_BROTLI) : zlib.gzipSync(page.plain, PAGE_GZIP);
+  return reply.header('Vary', 'accept-encoding').header('Content-Encoding', encoding).send(page[encoding]);
 }
 
 /** The settings of src/http/compression.ts for answers made per request. */

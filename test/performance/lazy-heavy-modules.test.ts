@@ -52,7 +52,7 @@ describe('heavy libraries load at first use, not at start', () => {
     expect(packages.has('kysely')).toBe(true);
     const heavyOnes = ['sharp', 'exceljs', '@aws-sdk/client-s3', 'playwright-core', '@simplewebauthn/server', 'nodemailer', 'qrcode', 'openid-client'];
     // Smaller ones, loaded at first use by src/core/lazy-require.ts (argon2 by an await import()).
-    const light = ['jstat', 'diff', 'fflate', 'bowser', 'otpauth', '@node-rs/argon2'];
+    const light = ['jstat', 'diff', 'fflate', 'bowser', 'otpauth', '@node-rs/argon2', 'react-dom'];
     for (const heavy of [...heavyOnes, ...light]) {
       expect(packages.has(heavy), `${heavy} was loaded at start`).toBe(false);
     }

@@ -82,6 +82,27 @@ describeEachDatabase('a follow-up on the same page as its condition, without Jav
     expect(await storedQuestions(responseId)).toEqual(expect.arrayContaining(['betaald', 'betaling_hoe']));
   });
 
+  it('a page sent again replaces its answers, and a follow-up the new answer rules out is dropped', async () => {
+    const { responseId, jar, url } = await upToPaidPage();
+    const rows = async () =>
+      (
+        await t.ctx.db
+          .selectFrom('answers')
+          .select(['question', 'option'])
+          .where('response_id', '=', responseId)
+          .where('question', 'in', ['betaald', 'betaling_hoe'])
+          .orderBy('question')
+          .orderBy('option')
+          .execute()
+      ).map((r) => `${r.question}=${r.option}`);
+    const first = await postForm(t.app, url, { ...fieldsOf(paidPage), betaald: 'ja', betaling_hoe: 'loon', _js: '1', _action: 'next' }, jar);
+    expect(first.statusCode, first.body.slice(0, 400)).toBe(303);
+    expect(await rows()).toEqual(['betaald=ja', 'betaling_hoe=loon']);
+    const again = await postForm(t.app, url, { ...withoutFollowUp(fieldsOf(paidPage)), betaald: 'nee', _js: '1', _action: 'next' }, jar);
+    expect(again.statusCode, again.body.slice(0, 400)).toBe(303);
+    expect(await rows()).toEqual(['betaald=nee']);
+  });
+
   it('with JavaScript it was shown at once: left open while required, it is refused next to the field', async () => {
     const { jar, url } = await upToPaidPage();
     const refused = await postForm(t.app, url, { ...withoutFollowUp(fieldsOf(paidPage)), betaald: 'ja', _js: '1', _action: 'next' }, jar);

@@ -102,6 +102,24 @@ describeEachDatabase('respondent drafts are bound to their browser', (dialect) =
     expect(stranger.body).toContain('Deze antwoorden horen bij een andere browser');
   });
 
+  it('the thank-you page is for the browser that handed the response in, not for another with its address', async () => {
+    const owner = new Browser(t);
+    const { responseId } = await owner.start(token);
+    const answers = completeAnswers(instrument);
+    let location = '';
+    for (const [index, section] of instrument.sections.entries()) {
+      const fields = Object.fromEntries(
+        Object.entries(answers).filter(([key]) => section.questions.some((q) => key === q.key || key.startsWith(`${q.key}.`))),
+      ) as Record<string, string | string[]>;
+      const posted = await owner.send('POST', `/r/${token}/${responseId}/${index + 1}`, { ...fields, _js: '1', _action: 'next' });
+      expect(posted.statusCode, posted.body.slice(0, 300)).toBe(303);
+      location = String(posted.headers.location);
+    }
+    expect(location).toBe(`/r/${token}/${responseId}/done?lang=nl`);
+    expect((await owner.send('GET', location)).statusCode).toBe(200);
+    expect((await new Browser(t).send('GET', location)).statusCode).toBe(403);
+  });
+
   it('an id planted in another browser cannot take over a draft that was started elsewhere', async () => {
     const attacker = new Browser(t);
     const { responseId } = await attacker.start(token);

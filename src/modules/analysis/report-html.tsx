@@ -1,5 +1,5 @@
-import { renderToStaticMarkup } from 'react-dom/server';
 import type { Language } from '../../core/language.ts';
+import { renderToStaticMarkup } from '../../http/render.ts';
 import type { Comparison } from './compare-service.ts';
 import type { CrossTab } from './crosstab-service.ts';
 import type { ReportItem, ReportTable } from './report.ts';

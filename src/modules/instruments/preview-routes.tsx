@@ -1,8 +1,8 @@
 import type { FastifyInstance, FastifyReply } from 'fastify';
 import type { ReactElement } from 'react';
-import { renderToStaticMarkup } from 'react-dom/server';
 import * as z from 'zod';
 import { type Language, languageSchema } from '../../core/language.ts';
+import { renderToStaticMarkup } from '../../http/render.ts';
 import { type AnyRoute, defineRoute } from '../../http/route.ts';
 import { MessagePage, SectionPage } from '../rounds/form/pages.tsx';
 import { limits, localise } from './definition.ts';
@@ -11,7 +11,6 @@ import { previewVersion } from './preview.ts';
 
 /** Placeholders for the respondent's link and response: the preview belongs to neither. */
 const TOKEN = 'voorbeeld';
-const RESPONSE = 'voorbeeld';
 
 const previewQuery = z.strictObject({
   /** 1 for the first section, as in the respondent's "Deel 1 van 3". */
@@ -82,7 +81,7 @@ const escapeAttribute = (value: string) => value.replace(/&/g, '&amp;').replace(
  * The form's own script still runs (exclusive choices, characters left), as it does for respondents.
  */
 function sectionMarkup(page: ReactElement, note: ReactElement, lang: Language, section: number): string {
-  const action = `/r/${TOKEN}/${RESPONSE}/${section}`;
+  const action = String(section);
   const otherLang = lang === 'nl' ? 'en' : 'nl';
   // Replacements are functions: a string would read `$'`, `$&` or `` $` `` in a title as a pattern.
   const noteMarkup = renderToStaticMarkup(note);
@@ -137,7 +136,6 @@ export function instrumentPreviewRoutes(app: FastifyInstance): AnyRoute[] {
             lang={lang}
             token={TOKEN}
             title={t.title(localise(instrument.title, lang))}
-            responseId={RESPONSE}
             instrument={instrument}
             index={index}
             questions={section.questions}

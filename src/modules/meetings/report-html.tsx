@@ -1,5 +1,5 @@
-import { renderToStaticMarkup } from 'react-dom/server';
 import type { Language } from '../../core/language.ts';
+import { renderToStaticMarkup } from '../../http/render.ts';
 import type { MeetingView } from './model.ts';
 import type { PromptResultsView } from './results-service.ts';
 import { SplitTable } from './split-table.tsx';

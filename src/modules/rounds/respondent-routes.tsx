@@ -9,7 +9,7 @@ import { newId } from '../../core/ids.ts';
 import { isLanguage, type Language, languageFromHeader } from '../../core/language.ts';
 import { errorMessages } from '../../core/messages.ts';
 import { publicOrigin } from '../../http/public-origin.ts';
-import { fixedPageSender, publicPageCss, registerPublicAsset, sendPublicHtml, sendPublicPage } from '../../http/public-page.tsx';
+import { fixedPageSender, keptPageSender, publicPageCss, registerPublicAsset, sendPublicHtml, sendPublicPage } from '../../http/public-page.tsx';
 import type { AnswerIssue } from '../instruments/answers.ts';
 import { visibleQuestions } from '../instruments/answers.ts';
 import { localise } from '../instruments/definition.ts';
@@ -21,11 +21,22 @@ import { dependsOnPage, followUpHint, followUpsToAsk } from './form/follow-ups.t
 import type { FormBrand } from './form/Layout.tsx';
 import { formMessages } from './form/messages.ts';
 import { MessagePage, ResumePage, SavedPage, SectionPage } from './form/pages.tsx';
-import { sectionPageHtml, welcomePageHtml } from './form/rendered-pages.tsx';
+import { blankPageKey, sectionPageHtml, welcomePageHtml } from './form/rendered-pages.tsx';
 import type { InstrumentSource } from './instrument-source.ts';
 import { resumeCodeSchema, roundTokenSchema } from './model.ts';
 import type { Draft } from './respondent.ts';
-import { consentFor, createResumeCode, type LinkContext, loadDraft, openLink, resumeByCode, saveSection, startResponse, submitDraft } from './respondent.ts';
+import {
+  consentFor,
+  createResumeCode,
+  isCompleteFor,
+  type LinkContext,
+  loadDraft,
+  openLink,
+  resumeByCode,
+  saveSection,
+  startResponse,
+  submitDraft,
+} from './respondent.ts';
 
 const css = publicPageCss(path.join(import.meta.dirname, 'form', 'form.css'));
 const script = fs.readFileSync(path.join(import.meta.dirname, 'form', 'form.js'), 'utf8');
@@ -57,6 +68,8 @@ export function registerRespondentPages(app: FastifyInstance, source: Instrument
   const brands = new WeakMap<LinkContext, FormBrand>();
   /** The thank-you page is the same for everyone in a language: rendered and compressed once. */
   const sendThanks = fixedPageSender();
+  /** Section pages nobody has answered yet, kept compressed per cached link object (rendered-pages.tsx, blankPageKey). */
+  const sendBlankPage = keptPageSender();
 
   registerPublicAsset(app, '/r-assets/form.css', 'text/css; charset=utf-8', css);
   registerPublicAsset(app, '/r-assets/form.js', 'text/javascript; charset=utf-8', script);
@@ -187,24 +200,12 @@ export function registerRespondentPages(app: FastifyInstance, source: Instrument
       const questions = section.questions.filter((q) => visible.has(q.key) || dependsOnPage(q, keys));
       const followUps = new Map(questions.filter((q) => dependsOnPage(q, keys)).map((q) => [q.key, followUpHint(q, instrument, lang)]));
       const hiddenFollowUps = new Set(questions.filter((q) => !visible.has(q.key)).map((q) => q.key));
-      return sendPublicHtml(
-        reply,
-        sectionPageHtml(link, {
-          lang,
-          token: link.token,
-          brand: brands.get(link),
-          title: title(link, lang),
-          responseId: params.data.responseId,
-          instrument,
-          index,
-          questions,
-          answers,
-          errors: issuesToErrors(issues ?? []),
-          followUps,
-          hiddenFollowUps,
-        }),
-        status,
-      );
+      const page = { lang, token: link.token, brand: brands.get(link), title: title(link, lang), instrument, index };
+      const props = { ...page, questions, answers, errors: issuesToErrors(issues ?? []), followUps, hiddenFollowUps };
+      // Nothing answered on it yet (the usual page after "next"): the same page for everyone on the link, compressed once.
+      const blank = blankPageKey(props);
+      if (blank !== undefined && status === 200) return sendBlankPage(reply, link, blank, () => sectionPageHtml(link, props));
+      return sendPublicHtml(reply, sectionPageHtml(link, props), status);
     }
 
     scope.get('/r/:token/:responseId/:page', pageRoute, (req, reply) => sectionPage(req, reply));
@@ -267,7 +268,6 @@ export function registerRespondentPages(app: FastifyInstance, source: Instrument
           token={p.link.token}
           brand={brands.get(p.link)}
           title={title(p.link, p.lang)}
-          responseId={p.responseId}
           instrument={instrument}
           index={p.page - 1}
           questions={asked}
@@ -344,9 +344,8 @@ export function registerRespondentPages(app: FastifyInstance, source: Instrument
       const lang = pickLanguage(req);
       const params = doneParams.safeParse(req.params);
       const link = params.success ? await openLink(ctx, source, params.data.token) : undefined;
-      const draft = link && params.success ? await loadDraft(ctx, link, params.data.responseId, ownerHashOf(req, params.data.responseId)) : undefined;
-      if (!link) return unknown(reply, lang);
-      if (draft?.status !== 'complete') return foreign(reply, lang, link);
+      if (!link || !params.success) return unknown(reply, lang);
+      if (!(await isCompleteFor(ctx, link, params.data.responseId, ownerHashOf(req, params.data.responseId)))) return foreign(reply, lang, link);
       const t = formMessages(lang);
       return sendThanks(reply, lang, () => <MessagePage lang={lang} title={t.thanksTitle} text={t.thanks} />);
     });

@@ -182,13 +182,18 @@ export async function startResponse(
   if (link.invitation?.spent) throw invitationUsed();
   if (input.consentVersion !== consentFor(link, input.language).version) throw new AppError('conflict', { code: 'rounds.consent_changed' });
   await committerFor(ctx.db).run(async (trx) => {
+    // The insert skips an id that exists (one statement in the usual case); only then is it read.
+    const created = await store.insertResponsesIfNew(trx, [newResponse(ctx, link, input, 'draft', input.ownerHash)]);
+    if (created.length > 0) return;
     const existing = await store.findResponse(trx, input.responseId);
-    if (existing) {
-      if (existing.round_id !== link.roundId || existing.owner_hash !== input.ownerHash) throw foreignDraft();
-      return;
-    }
-    await store.insertResponse(trx, newResponse(ctx, link, input, 'draft', input.ownerHash));
+    if (existing?.round_id !== link.roundId || existing.owner_hash !== input.ownerHash) throw foreignDraft();
   });
+}
+
+/** Whether the response is this browser's (`ownerHash`) and handed in: the thank-you page, without reading its answers. */
+export async function isCompleteFor(ctx: ServiceContext, link: LinkContext, responseId: string, ownerHash: string | undefined): Promise<boolean> {
+  const response = await store.findResponse(ctx.db, responseId);
+  return response?.round_id === link.roundId && ownerHash !== undefined && response.owner_hash === ownerHash && response.status === 'complete';
 }
 
 export type Draft = { status: 'draft' | 'complete'; answers: Record<string, AnswerValue>; language: Language };
@@ -267,9 +272,10 @@ export async function saveSection(
   // What is hidden changes only when answers were dropped just now (one may have shown another question).
   if (dropped) hidden = hiddenQuestions(instrument, merged);
   await committerFor(ctx.db).run(async (trx) => {
-    await store.deleteAnswers(trx, responseId, [...new Set([...sectionKeys, ...hidden])]);
-    await store.insertAnswers(
+    await store.replaceAnswers(
       trx,
+      responseId,
+      [...new Set([...sectionKeys, ...hidden])],
       toTable(
         responseId,
         result.rows.filter((r) => !hidden.includes(r.question)),

@@ -56,7 +56,6 @@ export function WelcomePage(
 
 export function SectionPage(
   props: Base & {
-    responseId: string;
     instrument: ResolvedInstrument;
     index: number;
     questions: ResolvedQuestion[];
@@ -77,7 +76,9 @@ export function SectionPage(
   if (!section) return null;
   const total = props.instrument.sections.length;
   const last = props.index === total - 1;
-  const action = `/r/${props.token}/${props.responseId}/${props.index + 1}`;
+  // Relative to the page's own address, /r/<token>/<response id>/<page>: the page holds no response
+  // id, so a page nobody has answered yet is the same for every respondent (kept, rendered-pages.tsx).
+  const action = String(props.index + 1);
   const errorList = [...props.errors.entries()];
   return (
     <Layout

@@ -8,7 +8,7 @@ import { type ResolvedInstrument, resolveInstrument } from '../../instruments/re
 import { sampleAnswers } from '../../instruments/sample-answers.ts';
 import { dependsOnPage, followUpHint } from './follow-ups.ts';
 import { SectionPage, WelcomePage } from './pages.tsx';
-import { sectionPageHtml, welcomePageHtml } from './rendered-pages.tsx';
+import { blankPageKey, sectionPageHtml, welcomePageHtml } from './rendered-pages.tsx';
 
 const resolved = builtinInstruments.map((definition) => {
   const result = resolveInstrument(definition, (key, version) => getBuiltinFramework(key, version));
@@ -18,7 +18,7 @@ const resolved = builtinInstruments.map((definition) => {
 const brand = { token: 'tok', organisationName: 'De Brug <GGZ> & "co"', styleVersion: 'abc', logo: null };
 
 /** The props routes give a section page, for one state of the answers (as sectionPage in respondent-routes.tsx works them out). */
-function sectionProps(instrument: ResolvedInstrument, index: number, lang: 'nl' | 'en', answers: Record<string, unknown>, responseId: string) {
+function sectionProps(instrument: ResolvedInstrument, index: number, lang: 'nl' | 'en', answers: Record<string, unknown>) {
   const section = instrument.sections[index];
   if (!section) throw new Error('no such section');
   const keys = new Set(section.questions.map((q) => q.key));
@@ -29,7 +29,6 @@ function sectionProps(instrument: ResolvedInstrument, index: number, lang: 'nl' 
     token: 'tok',
     brand,
     title: 'Een <titel> & meer',
-    responseId,
     instrument,
     index,
     questions,
@@ -53,13 +52,8 @@ describe('the respondent pages rendered once and kept', () => {
       for (const lang of ['nl', 'en'] as const)
         for (let index = 0; index < instrument.sections.length; index++)
           // Blank first (kept), then answered (never kept), then blank again for another response (from what was kept).
-          for (const [answers, responseId] of [
-            [{}, idA],
-            [answered, idA],
-            [{}, idB],
-            [answered, idB],
-          ] as const) {
-            const props = sectionProps(instrument, index, lang, answers, responseId);
+          for (const answers of [{}, answered, {}, answered]) {
+            const props = sectionProps(instrument, index, lang, answers);
             expect(sectionPageHtml(owner, props)).toBe(renderToStaticMarkup(createElement(SectionPage, props)));
             const firstKey = props.questions[0]?.key ?? '';
             const withError = { ...props, errors: new Map([[firstKey, 'Dit is <verplicht>']]) };
@@ -75,13 +69,31 @@ describe('the respondent pages rendered once and kept', () => {
     const instrument = resolved[0] as ResolvedInstrument;
     const owner = {};
     const answered = sampleAnswers(instrument);
-    const first = sectionProps(instrument, 0, 'nl', answered, idA);
+    const first = sectionProps(instrument, 0, 'nl', answered);
     const withAnswers = sectionPageHtml(owner, first);
-    const blank = sectionPageHtml(owner, sectionProps(instrument, 0, 'nl', {}, idB));
+    const blank = sectionPageHtml(owner, sectionProps(instrument, 0, 'nl', {}));
     expect(withAnswers).toContain('checked=""');
     expect(blank).not.toContain('checked=""');
-    expect(blank).toContain(`/r/tok/${idB}/1`);
-    expect(blank).not.toContain(idA);
+    // The form posts to its own page's address, relative: no response id in the page.
+    expect(blank).toContain('<form noValidate="" data-respondent="section" action="1" method="post">');
+    expect(blank).toContain('<a href="1?lang=en" lang="en" hrefLang="en">');
+  });
+
+  it('name a key to keep a page whole under only when nothing of one respondent is in it', () => {
+    const instrument = resolved[0] as ResolvedInstrument;
+    const answered = sampleAnswers(instrument);
+    const blank = sectionProps(instrument, 1, 'nl', {});
+    expect(blankPageKey(blank)).toBe('nl|1|statuut|betaald|betaling_hoe-|opleiding|uren_per_week');
+    expect(blankPageKey(sectionProps(instrument, 1, 'en', {}))).toBe('en|1|statuut|betaald|betaling_hoe-|opleiding|uren_per_week');
+    // Answers on other pages do not make this one personal (here they show the hidden follow-up); one on this page does.
+    const questions = ['statuut', 'betaald', 'betaling_hoe', 'opleiding', 'uren_per_week'];
+    const otherPages = Object.fromEntries(Object.entries(answered).filter(([field]) => !questions.includes(field.split('.')[0] ?? field)));
+    expect(blankPageKey(sectionProps(instrument, 1, 'nl', otherPages))).toBe('nl|1|statuut|betaald|betaling_hoe-|opleiding|uren_per_week');
+    expect(blankPageKey(sectionProps(instrument, 1, 'nl', answered))).toBeUndefined();
+    expect(blankPageKey(sectionProps(instrument, 1, 'nl', { statuut: 'x' }))).toBeUndefined();
+    expect(blankPageKey({ ...blank, errors: new Map([['statuut', 'Dit is verplicht']]) })).toBeUndefined();
+    expect(blankPageKey({ ...blank, followUpStep: { carried: {} } })).toBeUndefined();
+    expect(blankPageKey({ ...blank, hiddenFollowUps: new Set(['statuut']) })).toBe('nl|1|statuut-|betaald|betaling_hoe|opleiding|uren_per_week');
   });
 
   it('give the welcome page as React renders it, with each response id in its place', () => {

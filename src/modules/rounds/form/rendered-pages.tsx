@@ -1,19 +1,20 @@
 import { randomUUID } from 'node:crypto';
 import type { ComponentProps } from 'react';
-import { renderToStaticMarkup } from 'react-dom/server';
+import { renderToStaticMarkup } from '../../../http/render.ts';
 import { SectionPage, WelcomePage } from './pages.tsx';
 import { QuestionField } from './QuestionField.tsx';
 
 /**
  * The respondent's pages as HTML, rendered by React once and kept: what a page shows is the same for
- * everyone on a link in one language except the response id, and a question nobody has answered
- * yet looks the same for everyone. Only those parts are kept, never anything a respondent typed or
+ * everyone on a link in one language (a section page holds no response id: its addresses are
+ * relative), except the welcome page's new response id, and a question nobody has answered yet
+ * looks the same for everyone. Only those parts are kept, never anything a respondent typed or
  * chose: a question with an answer or an error, and a page with errors or the follow-up step, are
- * rendered afresh each time, exactly as before. The kept HTML is React's own output with the
- * response id put in afterwards, so the page is byte for byte what rendering it whole gives.
+ * rendered afresh each time, exactly as before. The kept HTML is React's own output (with the
+ * welcome page's response id put in afterwards), so the page is byte for byte what rendering it whole gives.
  */
 
-/** Stands in for the response id while a page is rendered once (a fresh random one, so no text can contain it). */
+/** Stands in for the response id while the welcome page is rendered once (a fresh random one, so no text can contain it). */
 const RESPONSE_ID_SLOT = randomUUID();
 /** Where the questions go in a section page rendered once. */
 const QUESTIONS_SLOT = `questions-${randomUUID()}`;
@@ -22,7 +23,7 @@ type Parts = readonly string[];
 const fill = (parts: Parts, responseId: string) => parts.join(responseId);
 
 /** Kept per link object (itself kept for two seconds by openLink) or per published question, so the memory goes with them. */
-const pageShells = new WeakMap<object, Map<string, { before: Parts; after: Parts }>>();
+const pageShells = new WeakMap<object, Map<string, { before: string; after: string }>>();
 const welcomes = new WeakMap<object, Map<string, Parts>>();
 const blankQuestions = new WeakMap<object, Map<string, string>>();
 
@@ -75,9 +76,9 @@ function questionHtml(props: FieldProps): string {
 export function sectionPageHtml(owner: object, props: SectionProps): string {
   if (props.errors.size > 0 || props.followUpStep) return renderToStaticMarkup(<SectionPage {...props} />);
   const shell = kept(pageShells, owner, `${props.lang}|${props.index}`, () => {
-    const html = renderToStaticMarkup(<SectionPage {...props} responseId={RESPONSE_ID_SLOT} questions={[]} questionsSlot={QUESTIONS_SLOT} />);
+    const html = renderToStaticMarkup(<SectionPage {...props} questions={[]} questionsSlot={QUESTIONS_SLOT} />);
     const at = html.indexOf(QUESTIONS_SLOT);
-    return { before: html.slice(0, at).split(RESPONSE_ID_SLOT), after: html.slice(at + QUESTIONS_SLOT.length).split(RESPONSE_ID_SLOT) };
+    return { before: html.slice(0, at), after: html.slice(at + QUESTIONS_SLOT.length) };
   });
   let questions = '';
   for (const question of props.questions)
@@ -89,5 +90,21 @@ export function sectionPageHtml(owner: object, props: SectionProps): string {
       followUpHint: props.followUps?.get(question.key),
       hiddenUntilCalledFor: props.hiddenFollowUps?.has(question.key),
     });
-  return fill(shell.before, props.responseId) + questions + fill(shell.after, props.responseId);
+  return shell.before + questions + shell.after;
+}
+
+/**
+ * When nothing on the page is answered and it shows no error and is not the follow-up step, the
+ * page is the same for every respondent on the link: a key (language, page, the questions shown
+ * and which of them wait hidden) under which its HTML may be kept whole, compressed once
+ * (keptPageSender). Undefined when anything of one respondent is in it.
+ */
+export function blankPageKey(props: SectionProps): string | undefined {
+  if (props.errors.size > 0 || props.followUpStep) return undefined;
+  let key = `${props.lang}|${props.index}`;
+  for (const q of props.questions) {
+    if (!isBlank(q.key, props.answers, props.errors)) return undefined;
+    key += `|${q.key}${props.hiddenFollowUps?.has(q.key) ? '-' : ''}`;
+  }
+  return key;
 }
