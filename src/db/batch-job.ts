@@ -5,12 +5,12 @@ import { groupCommitterFor } from './group-commit.ts';
 export type StoreMany<I, R> = (trx: Db, items: I[]) => Promise<R[]>;
 type Waiting<I, R> = { item: I; resolve: (result: R) => void; reject: (error: unknown) => void };
 /**
- * `oneStatement(items, db)`: storeMany writes these items in one statement on this database (no
- * transaction needed around it). `oneAtATime`: the next batch starts only when the one before has
+ * `oneStatement(items)`: storeMany writes these items in one statement (no transaction needed
+ * around it). `oneAtATime`: the next batch starts only when the one before has
  * committed, and takes everything that arrived meanwhile (fewer, larger batches: for writes whose
  * batches would wait for each other's locks anyway, as submissions do on the round's tallies).
  */
-export type BatchOptions<I> = { oneStatement?: (items: I[], db: Db) => boolean; oneAtATime?: boolean };
+export type BatchOptions<I> = { oneStatement?: (items: I[]) => boolean; oneAtATime?: boolean };
 
 /**
  * Items handed in close together become ONE job of the group commit, stored by one call of
@@ -61,7 +61,7 @@ class BatchJob<I, R> {
           }
           const items = taken.map((w) => w.item);
           // Run alone on the database itself (see RunOptions): more than one statement gets its own transaction.
-          if (trx.isTransaction || oneStatement?.(items, trx)) return this.storeMany(trx, items);
+          if (trx.isTransaction || oneStatement?.(items)) return this.storeMany(trx, items);
           return trx.transaction().execute((own) => this.storeMany(own, items));
         },
         { atomic: oneStatement !== undefined },

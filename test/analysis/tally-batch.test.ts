@@ -106,7 +106,7 @@ describeEachDatabase('Tallies from the rows in hand equal tallies counted from t
     expect(await tallies()).toEqual(added);
   });
 
-  it('whole submissions stored in batches (on PostgreSQL one statement each) add the same counts, and an id stored before adds nothing', async () => {
+  it('whole submissions stored in batches add the same counts, and an id stored before adds nothing', async () => {
     const before = response(teamId);
     await submitInBatch(t.ctx.db, { response: before, answers: answersOf(before, 0) });
     const batch = [response(null), response(teamId), before, response(teamId)];

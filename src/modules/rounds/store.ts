@@ -182,7 +182,7 @@ async function insertAnswersAsArrays(db: Db, rows: AnswerTable[]): Promise<void>
   await db.executeQuery(CompiledQuery.raw(INSERT_ANSWERS_UNNEST, columns));
 }
 
-export const RESPONSE_COLUMNS = [
+const RESPONSE_COLUMNS = [
   'id',
   'round_id',
   'link_id',
