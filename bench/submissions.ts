@@ -2,9 +2,10 @@
  * Durable survey submissions over HTTP on loopback: the full Cocreatie in beeld response handed in
  * as JSON by many simulated respondents at once, on SQLite and on PostgreSQL, measured beside a bare
  * node:http + SQLite (synchronous=FULL) server and a bare node:http + pg server in the same run, each
- * platform run against its own baseline; PostgreSQL with WORKERS=1 and WORKERS=2. Every run is bounded in count and
+ * platform run against its own baseline, and beside a second bare server per database that writes the
+ * same rows into the platform's own tables (baseline 2, see IN_TABLES); PostgreSQL with WORKERS=1 and WORKERS=2. Every run is bounded in count and
  * time. Afterwards the database must hold exactly as many responses as were acknowledged.
- * Run: npm run bench:submissions   (BENCH_SUBMISSIONS, BENCH_CONNECTIONS to change the load; BENCH_SKIP_PG=1 for SQLite only, BENCH_SKIP_SQLITE=1 for PostgreSQL only, BENCH_ROUNDS, BENCH_WARMUP,
+ * Run: npm run bench:submissions   (BENCH_SUBMISSIONS, BENCH_CONNECTIONS to change the load; BENCH_SKIP_PG=1 for SQLite only, BENCH_SKIP_SQLITE=1 for PostgreSQL only, BENCH_BARE=plain|tables for one baseline, BENCH_ROUNDS, BENCH_WARMUP,
  * BENCH_WORKERS=1 for PostgreSQL with one process only; BENCH_PROFILE=1 writes CPU profiles of the platform to the temporary folder's kb-profiles)
  */
 import { randomUUID } from 'node:crypto';
