@@ -38,6 +38,9 @@ process.env.BENCH_RESPONSES = String(SIZE.responses);
 // Baseline and platform alternate over rounds (bench/submissions.ts); one round in a quick run.
 process.env.BENCH_ROUNDS ??= QUICK ? '1' : '3';
 process.env.BENCH_WARMUP ??= QUICK ? '60' : '300';
+// The issue's row is read against the first baseline; the second (the platform's tables) is for
+// `npm run bench:submissions`, and would add three runs per database here.
+process.env.BENCH_BARE ??= 'plain';
 const { runSubmissions } = await import('./submissions.ts');
 const { prepare, timeDuckDb, timeServer } = await import('./analysis.ts');
 const { measure } = await import('./exports.ts');

@@ -2,9 +2,10 @@
  * Durable survey submissions over HTTP on loopback: the full Cocreatie in beeld response handed in
  * as JSON by many simulated respondents at once, on SQLite and on PostgreSQL, measured beside a bare
  * node:http + SQLite (synchronous=FULL) server and a bare node:http + pg server in the same run, each
- * platform run against its own baseline; PostgreSQL with WORKERS=1 and WORKERS=2. Every run is bounded in count and
+ * platform run against its own baseline, and beside a second bare server per database that writes the
+ * same rows into the platform's own tables (baseline 2, see IN_TABLES); PostgreSQL with WORKERS=1 and WORKERS=2. Every run is bounded in count and
  * time. Afterwards the database must hold exactly as many responses as were acknowledged.
- * Run: npm run bench:submissions   (BENCH_SUBMISSIONS, BENCH_CONNECTIONS to change the load; BENCH_SKIP_PG=1 for SQLite only, BENCH_SKIP_SQLITE=1 for PostgreSQL only, BENCH_ROUNDS, BENCH_WARMUP,
+ * Run: npm run bench:submissions   (BENCH_SUBMISSIONS, BENCH_CONNECTIONS to change the load; BENCH_SKIP_PG=1 for SQLite only, BENCH_SKIP_SQLITE=1 for PostgreSQL only, BENCH_BARE=plain|tables for one baseline, BENCH_ROUNDS, BENCH_WARMUP,
  * BENCH_WORKERS=1 for PostgreSQL with one process only; BENCH_PROFILE=1 writes CPU profiles of the platform to the temporary folder's kb-profiles)
  */
 import { randomUUID } from 'node:crypto';
@@ -40,6 +41,8 @@ export type Result = {
   rate: number;
   rates?: number[];
   ratio?: number;
+  /** The median ratio of the rounds to each baseline of the run, by its label (the second: the platform's own tables). */
+  ratios?: Record<string, number>;
   dbCpuMs?: number | undefined;
   p50: number;
   p99: number;
@@ -146,15 +149,16 @@ const median = (values: number[]) => {
 };
 
 /**
- * ROUNDS rounds of a baseline and the sides measured against it, alternating which goes first, so a
- * machine that gets busier or quieter during the run weighs on both alike. Each side's result is the
- * median of its rounds; `ratio` is the median of the ratios measured next to each other in a round.
+ * ROUNDS rounds of the baselines and the sides measured against them, alternating which go first, so
+ * a machine that gets busier or quieter during the run weighs on both alike. Each side's result is the
+ * median of its rounds; `ratio` is the median of the ratios to its own baseline measured next to each
+ * other in a round, `ratios` the same to each baseline.
  */
-async function alternate(bare: Side, sides: Side[], payloads: Record<string, unknown>[]): Promise<Result[]> {
+async function alternate(bases: Side[], sides: Side[], payloads: Record<string, unknown>[]): Promise<Result[]> {
   const runs = new Map<string, Result[]>();
   const ratios = new Map<string, number[]>();
   for (let round = 0; round < ROUNDS; round++) {
-    const order = round % 2 === 0 ? [bare, ...sides] : [...sides, bare];
+    const order = round % 2 === 0 ? [...bases, ...sides] : [...sides, ...[...bases].reverse()];
     const got = new Map<string, Result>();
     for (const side of order) {
       const result = await runSide(side, payloads);
@@ -164,13 +168,14 @@ async function alternate(bare: Side, sides: Side[], payloads: Record<string, unk
         `  round ${round + 1}: ${side.label}: ${result.rate.toFixed(0)}/s, ${(result.cpuMs / Math.max(1, result.ok)).toFixed(2)} ms CPU each; load ${os.loadavg()[0]?.toFixed(1)}`,
       );
     }
-    const base = got.get(bare.label);
-    for (const side of sides) {
-      const r = got.get(side.label);
-      if (base && r) ratios.set(side.label, [...(ratios.get(side.label) ?? []), r.rate / base.rate]);
-    }
+    for (const bare of bases)
+      for (const side of sides) {
+        const [base, r, key] = [got.get(bare.label), got.get(side.label), `${side.label}\u0000${bare.label}`];
+        if (base && r) ratios.set(key, [...(ratios.get(key) ?? []), r.rate / base.rate]);
+      }
   }
-  return [bare, ...sides].map((side) => {
+  const ratioOf = (side: Side, base: string) => median(ratios.get(`${side.label}\u0000${base}`) ?? []);
+  return [...bases, ...sides].map((side) => {
     const all = runs.get(side.label) ?? [];
     const pick = (f: (r: Result) => number) => median(all.map(f));
     const dbCpu = all.every((r) => r.dbCpuMs !== undefined);
@@ -179,7 +184,8 @@ async function alternate(bare: Side, sides: Side[], payloads: Record<string, unk
       baseline: side.baseline,
       rate: pick((r) => r.rate),
       rates: all.map((r) => r.rate),
-      ratio: side.baseline ? median(ratios.get(side.label) ?? []) : 1,
+      ratio: side.baseline ? ratioOf(side, bases.some((b) => b.label === side.baseline) ? side.baseline : (bases[0]?.label ?? '')) : 1,
+      ratios: Object.fromEntries(side.baseline ? bases.map((b) => [b.label, ratioOf(side, b.label)]) : []),
       p50: pick((r) => r.p50),
       p99: pick((r) => r.p99),
       ok: all.reduce((n, r) => n + r.ok, 0),
@@ -215,13 +221,13 @@ function platformSide(label: string, env: Record<string, string>, token: string,
   return side;
 }
 
-/** A bare baseline server (bench/lib/bare-*.ts) as a side: the same body as the platform gets. */
-function bareSide(label: string, script: string, target: string, stored: () => Promise<number>): Side {
+/** A bare baseline server (bench/lib/bare-*.ts) as a side: the same body as the platform gets; with a token, into the platform's tables. */
+function bareSide(label: string, script: string, target: string, stored: () => Promise<number>, token?: string): Side {
   return {
     label,
     start: async () => {
       const port = await freePort();
-      const server = await startProcess(['--import', 'tsx', script, target, String(port)], {}, `http://127.0.0.1:${port}/`);
+      const server = await startProcess(['--import', 'tsx', script, target, String(port), ...(token ? [token] : [])], {}, `http://127.0.0.1:${port}/`);
       return { pid: server.pid, url: `http://127.0.0.1:${port}/`, headers: {}, stop: server.stop };
     },
     body: (answers) => ({ responseId: randomUUID(), language: 'nl', consentVersion: 'bench', answers }),
@@ -251,17 +257,30 @@ const pgBackends = (url: string) => async () => {
   }
 };
 
+/** Complete responses of the round of `token` in a SQLite file the platform set up. */
+const countIn = async (file: string, token: string) => {
+  const db = new Database(file, { readonly: true });
+  const n = (db.prepare(COUNT_ROUND.replace('$1', '?')).get(token) as { n: number }).n;
+  db.close();
+  return n;
+};
+
+/**
+ * The second baseline stores the same rows into the platform's own tables (their indexes and foreign
+ * keys, which the platform's reports need), one transaction per submission: the same writes as the
+ * platform's minus the tallies, so the ratio to it weighs the platform's HTTP layer, checks and group
+ * commit, not its schema. BENCH_BARE=plain or =tables runs only one of the two baselines.
+ */
+const IN_TABLES = "the platform's tables (baseline 2)";
+const baselines = (plain: Side, tables: Side) =>
+  process.env.BENCH_BARE === 'plain' ? [plain] : process.env.BENCH_BARE === 'tables' ? [tables] : [plain, tables];
+
 /** Every run of this benchmark, in order: SQLite against its bare baseline, then PostgreSQL (WORKERS=1, 2) against its own. */
 export async function runSubmissions(): Promise<Result[]> {
   const sqliteDir = fs.mkdtempSync(path.join(os.tmpdir(), 'kb-bench-sqlite-'));
   const bareDir = fs.mkdtempSync(path.join(os.tmpdir(), 'kb-bare-'));
   const sqliteConfig = loadConfig({ DATA_DIR: sqliteDir });
-  const countSqlite = async (token: string) => {
-    const db = new Database(path.join(sqliteDir, 'kruisbestuiving.sqlite'), { readonly: true });
-    const n = (db.prepare(COUNT_ROUND.replace('$1', '?')).get(token) as { n: number }).n;
-    db.close();
-    return n;
-  };
+  const countSqlite = (token: string) => countIn(path.join(sqliteDir, 'kruisbestuiving.sqlite'), token);
   const bareFile = path.join(bareDir, 'bare.sqlite');
   const countBare = async () => {
     if (!fs.existsSync(bareFile)) return 0;
@@ -273,15 +292,25 @@ export async function runSubmissions(): Promise<Result[]> {
   const bare = bareSide('bare node:http + SQLite FULL (baseline)', 'bench/lib/bare-server.ts', bareFile, countBare);
   const sqlite = platformSide('Kruisbestuiving on SQLite (FULL, group commit)', { DATA_DIR: sqliteDir }, (await setupRound(sqliteConfig)).token, countSqlite);
   sqlite.baseline = bare.label;
-  const { instrument } = await setupRound(loadConfig({ DATA_DIR: fs.mkdtempSync(path.join(os.tmpdir(), 'kb-bench-x-')) }));
+  // A second database the platform set up: the bare server's run into the platform's own tables.
+  const tablesDir = fs.mkdtempSync(path.join(os.tmpdir(), 'kb-bench-x-'));
+  const { instrument, token: tablesToken } = await setupRound(loadConfig({ DATA_DIR: tablesDir }));
+  const tablesFile = path.join(tablesDir, 'kruisbestuiving.sqlite');
+  const bareTables = bareSide(
+    `bare node:http + SQLite FULL, ${IN_TABLES}`,
+    'bench/lib/bare-server.ts',
+    tablesFile,
+    () => countIn(tablesFile, tablesToken),
+    tablesToken,
+  );
   const pick = seededPick(1);
   const payloads = Array.from({ length: 200 }, () => sampleAnswers(instrument, pick));
-  const results = process.env.BENCH_SKIP_SQLITE ? [] : await alternate(bare, [sqlite], payloads);
-  fs.rmSync(sqliteDir, { recursive: true, force: true });
-  fs.rmSync(bareDir, { recursive: true, force: true });
+  const results = process.env.BENCH_SKIP_SQLITE ? [] : await alternate(baselines(bare, bareTables), [sqlite], payloads);
+  for (const dir of [sqliteDir, bareDir, tablesDir]) fs.rmSync(dir, { recursive: true, force: true });
   if (process.env.BENCH_SKIP_PG) return results;
   const admin = new pg.Client({ connectionString: PG_ADMIN });
   const name = `kb_bench_${process.pid}`;
+  const databases = [name, `${name}_bare`, `${name}_tables`];
   try {
     await admin.connect();
     const urlOf = (database: string) => {
@@ -289,7 +318,7 @@ export async function runSubmissions(): Promise<Result[]> {
       url.pathname = `/${database}`;
       return url.toString();
     };
-    for (const database of [name, `${name}_bare`]) {
+    for (const database of databases) {
       await admin.query(`drop database if exists ${database} with (force)`);
       await admin.query(`create database ${database}`);
     }
@@ -303,6 +332,18 @@ export async function runSubmissions(): Promise<Result[]> {
       ),
       backends: pgBackends(bareUrl),
     };
+    const tablesUrl = urlOf(`${name}_tables`);
+    const { token: pgTablesToken } = await setupRound(loadConfig({ DATABASE_URL: tablesUrl }));
+    const barePgTables: Side = {
+      ...bareSide(
+        `bare node:http + pg, ${IN_TABLES}`,
+        'bench/lib/bare-pg-server.ts',
+        tablesUrl,
+        () => pgCount(tablesUrl, COUNT_ROUND, [pgTablesToken]),
+        pgTablesToken,
+      ),
+      backends: pgBackends(tablesUrl),
+    };
     // One round for every PostgreSQL side: setting up another would load the demo again over it.
     const { token } = await setupRound(loadConfig({ DATABASE_URL: url }));
     const sides: Side[] = [];
@@ -312,11 +353,11 @@ export async function runSubmissions(): Promise<Result[]> {
       );
       sides.push({ ...side, baseline: barePg.label, backends: pgBackends(url) });
     }
-    results.push(...(await alternate(barePg, sides, payloads)));
+    results.push(...(await alternate(baselines(barePg, barePgTables), sides, payloads)));
   } catch (error) {
     console.error(`PostgreSQL run skipped: ${(error as Error).message}`);
   } finally {
-    for (const database of [name, `${name}_bare`]) await admin.query(`drop database if exists ${database} with (force)`).catch(() => {});
+    for (const database of databases) await admin.query(`drop database if exists ${database} with (force)`).catch(() => {});
     await admin.end().catch(() => {});
   }
   return results;
@@ -331,13 +372,14 @@ async function main() {
       .join(' / ')}\n`,
   );
   console.log(
-    '| server | submissions/s (median; each run) | ratio to its own baseline (median of rounds) | p50 ms | p99 ms | acknowledged | stored | errors | peak RSS MiB (primary) | CPU ms per submission: server (primary) | PostgreSQL backends |',
+    '| server | submissions/s (median; each run) | ratio to each baseline of its database (median of rounds) | p50 ms | p99 ms | acknowledged | stored | errors | peak RSS MiB (primary) | CPU ms per submission: server (primary) | PostgreSQL backends |',
   );
   console.log('|---|---|---|---|---|---|---|---|---|---|---|');
   for (const r of results) {
     const perOk = (ms: number | undefined) => (ms === undefined ? '–' : (ms / Math.max(1, r.ok)).toFixed(2));
+    const ratios = Object.entries(r.ratios ?? {}).map(([base, x]) => `${x.toFixed(2)}× ${base.includes(IN_TABLES) ? 'baseline 2' : 'baseline'}`);
     console.log(
-      `| ${r.label} | ${r.rate.toFixed(0)} (${(r.rates ?? []).map((x) => x.toFixed(0)).join(', ')}) | ${(r.ratio ?? 1).toFixed(2)}× | ${r.p50} | ${r.p99} | ${r.ok} | ${r.stored} | ${r.errors} | ${r.peakMiB.toFixed(0)} | ${perOk(r.cpuMs)} | ${perOk(r.dbCpuMs)} |`,
+      `| ${r.label} | ${r.rate.toFixed(0)} (${(r.rates ?? []).map((x) => x.toFixed(0)).join(', ')}) | ${ratios.join(', ') || '–'} | ${r.p50} | ${r.p99} | ${r.ok} | ${r.stored} | ${r.errors} | ${r.peakMiB.toFixed(0)} | ${perOk(r.cpuMs)} | ${perOk(r.dbCpuMs)} |`,
     );
   }
   const lost = results.filter((r) => r.stored < r.ok);

@@ -4,8 +4,13 @@ import { groupCommitterFor } from './group-commit.ts';
 /** Stores many items in one go; returns one result per item, in their order. */
 export type StoreMany<I, R> = (trx: Db, items: I[]) => Promise<R[]>;
 type Waiting<I, R> = { item: I; resolve: (result: R) => void; reject: (error: unknown) => void };
-/** `oneStatement(items)`: storeMany writes these items in one statement (no transaction needed around it). */
-export type BatchOptions<I> = { oneStatement?: (items: I[]) => boolean };
+/**
+ * `oneStatement(items)`: storeMany writes these items in one statement (no transaction needed
+ * around it). `oneAtATime`: the next batch starts only when the one before has
+ * committed, and takes everything that arrived meanwhile (fewer, larger batches: for writes whose
+ * batches would wait for each other's locks anyway, as submissions do on the round's tallies).
+ */
+export type BatchOptions<I> = { oneStatement?: (items: I[]) => boolean; oneAtATime?: boolean };
 
 /**
  * Items handed in close together become ONE job of the group commit, stored by one call of
@@ -17,6 +22,7 @@ export type BatchOptions<I> = { oneStatement?: (items: I[]) => boolean };
 class BatchJob<I, R> {
   #waiting: Waiting<I, R>[] = [];
   #scheduled = false;
+  #underWay = false;
 
   constructor(
     private readonly db: Db,
@@ -29,39 +35,50 @@ class BatchJob<I, R> {
     if (this.db.isTransaction) return this.#storeOne(this.db, item);
     return new Promise<R>((resolve, reject) => {
       this.#waiting.push({ item, resolve, reject });
-      if (this.#scheduled) return;
-      this.#scheduled = true;
-      let taken: Waiting<I, R>[] | undefined;
-      // The job takes whatever has gathered by the time the group commit runs it. The group commit
-      // may run the job again (a transient failure): it then stores the same items, not newer ones.
-      const { oneStatement } = this.options;
-      groupCommitterFor(this.db)
-        .run(
-          async (trx) => {
-            if (!taken) {
-              this.#scheduled = false;
-              taken = this.#waiting;
-              this.#waiting = [];
-            }
-            const items = taken.map((w) => w.item);
-            // Run alone on the database itself (see RunOptions): more than one statement gets its own transaction.
-            if (trx.isTransaction || oneStatement?.(items)) return this.storeMany(trx, items);
-            return trx.transaction().execute((own) => this.storeMany(own, items));
-          },
-          { atomic: oneStatement !== undefined },
-        )
-        .then(
-          (results) => {
-            for (const [i, w] of (taken ?? []).entries()) w.resolve(results[i] as R);
-          },
-          () => {
-            for (const w of taken ?? [])
-              groupCommitterFor(this.db)
-                .run((trx) => this.#storeOne(trx, w.item))
-                .then(w.resolve, w.reject);
-          },
-        );
+      this.#schedule();
     });
+  }
+
+  #schedule(): void {
+    if (this.#scheduled || this.#waiting.length === 0 || (this.options.oneAtATime && this.#underWay)) return;
+    this.#scheduled = true;
+    let taken: Waiting<I, R>[] | undefined;
+    const settled = () => {
+      this.#underWay = false;
+      this.#schedule();
+    };
+    // The job takes whatever has gathered by the time the group commit runs it. The group commit
+    // may run the job again (a transient failure): it then stores the same items, not newer ones.
+    const { oneStatement } = this.options;
+    groupCommitterFor(this.db)
+      .run(
+        async (trx) => {
+          if (!taken) {
+            this.#scheduled = false;
+            this.#underWay = true;
+            taken = this.#waiting;
+            this.#waiting = [];
+          }
+          const items = taken.map((w) => w.item);
+          // Run alone on the database itself (see RunOptions): more than one statement gets its own transaction.
+          if (trx.isTransaction || oneStatement?.(items)) return this.storeMany(trx, items);
+          return trx.transaction().execute((own) => this.storeMany(own, items));
+        },
+        { atomic: oneStatement !== undefined },
+      )
+      .then(
+        (results) => {
+          for (const [i, w] of (taken ?? []).entries()) w.resolve(results[i] as R);
+          settled();
+        },
+        () => {
+          for (const w of taken ?? [])
+            groupCommitterFor(this.db)
+              .run((trx) => this.#storeOne(trx, w.item))
+              .then(w.resolve, w.reject);
+          settled();
+        },
+      );
   }
 
   async #storeOne(trx: Db, item: I): Promise<R> {

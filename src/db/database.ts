@@ -78,15 +78,28 @@ export async function sqliteFileOf(db: Db): Promise<string | null> {
 /**
  * fdatasync of a file (the write-ahead log, as SQLite's synchronous=FULL commit does), in libuv's
  * thread pool: the event loop goes on while the disk answers. Opened anew each time, so a log
- * that SQLite recreated is the one flushed.
+ * that SQLite recreated is the one flushed. Opened and closed on the event loop (each a few
+ * microseconds): only the flush itself goes to the pool, so the callers wait for one hand-over
+ * between the pool and a busy event loop, not three (open, flush and close each waited for the
+ * loop's next turn: 4-20 ms per flush under load, most of a batch's time).
  */
-async function flushFile(file: string): Promise<void> {
-  const handle = await fs.promises.open(file, 'r');
-  try {
-    await handle.datasync();
-  } finally {
-    await handle.close();
-  }
+function flushFile(file: string): Promise<void> {
+  return new Promise((resolve, reject) => {
+    let fd: number;
+    try {
+      fd = fs.openSync(file, 'r');
+    } catch (error) {
+      reject(error);
+      return;
+    }
+    fs.fdatasync(fd, (error) => {
+      try {
+        fs.closeSync(fd);
+      } catch {} // the flush's outcome is what counts
+      if (error) reject(error);
+      else resolve();
+    });
+  });
 }
 
 /** Prepared statements (from the same cache as Kysely's) on the one connection of a SQLite database opened here. */

@@ -2,6 +2,7 @@ import { sql } from 'kysely';
 import { afterAll, beforeAll, expect, it } from 'vitest';
 import { newId } from '../../src/core/ids.ts';
 import type { AnswerTable, ResponseTable } from '../../src/db/tables/rounds.ts';
+import { submitInBatch } from '../../src/modules/rounds/submission-batch.ts';
 import { addCompletedToTallies } from '../../src/modules/rounds/tally-batch.ts';
 import { rebuildTallies } from '../../src/modules/rounds/tally-store.ts';
 import { createTestApp, type TestApp } from '../helpers/app.ts';
@@ -67,30 +68,28 @@ describeEachDatabase('Tallies from the rows in hand equal tallies counted from t
     };
   }
 
+  const answersOf = (r: ResponseTable, i: number) => [
+    row(r.id, 'scale', null, null, 3, null),
+    row(r.id, 'scale2', null, null, i ? 2.5 : 3.0, null),
+    row(r.id, 'grid', 'a', null, 1, null),
+    row(r.id, 'grid', 'b', null, 5, null),
+    row(r.id, 'multi', null, 'zeta', null, null),
+    row(r.id, 'multi', null, 'élan', null, null),
+    row(r.id, 'multi', null, 'alpha', null, '_missing'),
+    row(r.id, 'multi', null, '_other', null, i ? '_missing' : 'iets anders'),
+    row(r.id, 'open', null, null, null, 'tekst'),
+    // Sorted by their UTF-8 bytes as the databases sort them, not by UTF-16 units as JavaScript does.
+    row(r.id, 'multi2', null, '\u{1F600}', null, null),
+    row(r.id, 'multi2', null, '\uFF3A', null, null),
+  ];
+
   it('adds the same counts as a recount of the stored rows', async () => {
     const batches = [
       [response(null), response(teamId)],
       [response(teamId), response(null)],
     ];
     for (const batch of batches) {
-      const completed = batch.map((r, i) => ({
-        roundId,
-        teamId: r.team_id,
-        answers: [
-          row(r.id, 'scale', null, null, 3, null),
-          row(r.id, 'scale2', null, null, i ? 2.5 : 3.0, null),
-          row(r.id, 'grid', 'a', null, 1, null),
-          row(r.id, 'grid', 'b', null, 5, null),
-          row(r.id, 'multi', null, 'zeta', null, null),
-          row(r.id, 'multi', null, 'élan', null, null),
-          row(r.id, 'multi', null, 'alpha', null, '_missing'),
-          row(r.id, 'multi', null, '_other', null, i ? '_missing' : 'iets anders'),
-          row(r.id, 'open', null, null, null, 'tekst'),
-          // Sorted by their UTF-8 bytes as the databases sort them, not by UTF-16 units as JavaScript does.
-          row(r.id, 'multi2', null, '\u{1F600}', null, null),
-          row(r.id, 'multi2', null, '\uFF3A', null, null),
-        ],
-      }));
+      const completed = batch.map((r, i) => ({ roundId, teamId: r.team_id, answers: answersOf(r, i) }));
       await t.ctx.db.transaction().execute(async (trx) => {
         await trx.insertInto('responses').values(batch).execute();
         await trx
@@ -105,5 +104,19 @@ describeEachDatabase('Tallies from the rows in hand equal tallies counted from t
     expect(added.sets.length).toBe(4);
     await rebuildTallies(t.ctx.db, [roundId]);
     expect(await tallies()).toEqual(added);
+  });
+
+  it('whole submissions stored in batches add the same counts, and an id stored before adds nothing', async () => {
+    const before = response(teamId);
+    await submitInBatch(t.ctx.db, { response: before, answers: answersOf(before, 0) });
+    const batch = [response(null), response(teamId), before, response(teamId)];
+    // Handed in together: one batch, one of them stored before.
+    await Promise.all(batch.map((r, i) => submitInBatch(t.ctx.db, { response: { ...r }, answers: answersOf(r, i % 2) })));
+    const added = await tallies();
+    await rebuildTallies(t.ctx.db, [roundId]);
+    expect(await tallies()).toEqual(added);
+    const multi = await t.ctx.db.selectFrom('answer_answered_tallies').select('n').where('round_id', '=', roundId).where('question', '=', 'multi').execute();
+    // 4 from the first test, then 1 + 3 (the one stored before counted once), over both scopes.
+    expect(multi.reduce((sum, r) => sum + Number(r.n), 0)).toBe(8);
   });
 });

@@ -69,3 +69,33 @@ describeEachDatabase('a batch that commits on its own (oneStatement)', (dialect)
     await close();
   });
 });
+
+describeEachDatabase('batches one at a time (oneAtATime)', (dialect) => {
+  it('starts no batch while one is under way; the next takes everything handed in meanwhile', async () => {
+    const { handle, close } = await openTestDatabase(dialect);
+    const runs: string[][] = [];
+    let release: (() => void) | undefined;
+    const store = batchedJob(
+      async (_trx: Db, ids: string[]) => {
+        runs.push(ids);
+        if (ids.includes('a')) await new Promise<void>((resolve) => (release = resolve));
+        return ids.map((id) => `stored ${id}`);
+      },
+      { oneStatement: () => true, oneAtATime: true },
+    );
+    const a = store(handle.db, 'a');
+    while (!release) await new Promise((resolve) => setTimeout(resolve, 5));
+    // Handed in one by one while the batch of "a" is under way (PostgreSQL would run them beside it otherwise).
+    const later: Promise<string>[] = [];
+    for (const id of ['b', 'c', 'd']) {
+      later.push(store(handle.db, id));
+      await new Promise((resolve) => setTimeout(resolve, 10));
+    }
+    expect(runs).toEqual([['a']]);
+    release();
+    expect(await a).toBe('stored a');
+    expect(await Promise.all(later)).toEqual(['stored b', 'stored c', 'stored d']);
+    expect(runs).toEqual([['a'], ['b', 'c', 'd']]);
+    await close();
+  });
+});

@@ -1,5 +1,6 @@
+import fs from 'node:fs';
 import { sql } from 'kysely';
-import { describe, expect, it } from 'vitest';
+import { describe, expect, it, vi } from 'vitest';
 import type { Db } from '../../src/db/database.ts';
 import { coalescedFlush, GroupCommitter, groupCommitterFor } from '../../src/db/group-commit.ts';
 import { openTestDatabase } from '../helpers/databases.ts';
@@ -76,6 +77,29 @@ describe('group commit on SQLite: acknowledged after the log is flushed [sqlite]
     await Promise.all(later);
     expect(releases.length).toBe(2);
     await close();
+  });
+
+  it("flushes the database's own write-ahead log (fdatasync) before the writer hears back", async () => {
+    const { handle, close } = await openTestDatabase('sqlite');
+    const flushed: string[] = [];
+    const original = fs.fdatasync;
+    // Which file each fdatasync was given, read while its descriptor is still open.
+    const spy = vi.spyOn(fs, 'fdatasync').mockImplementation((fd, callback) => {
+      flushed.push(fs.readlinkSync(`/proc/self/fd/${fd}`));
+      original(fd, callback);
+    });
+    try {
+      const heard = groupCommitterFor(handle.db).run(async (trx) => {
+        await trx.insertInto('organisations').values({ id: 'org', name: 'O', sector: 'ggz', disclosure_threshold: 5, created_at: '' }).execute();
+        return flushed.length;
+      });
+      expect(await heard).toBe(0);
+      const file = (await sql<{ file: string }>`select file from pragma_database_list where name = 'main'`.execute(handle.db)).rows[0]?.file;
+      expect(flushed).toEqual([`${fs.realpathSync(file ?? '')}-wal`]);
+    } finally {
+      spy.mockRestore();
+      await close();
+    }
   });
 
   it('writes a batch with synchronous=NORMAL and sets FULL back for every other write', async () => {

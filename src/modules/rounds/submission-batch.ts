@@ -11,7 +11,10 @@ export type Submission = { response: ResponseTable; answers: AnswerTable[] };
  * Whole responses handed in close together are stored as one job of the group commit (batch-job.ts):
  * one multi-row insert of the responses (an id that exists already stores nothing), one of all their
  * answer rows, and one addition to the tallies for all of them (counted from the rows in hand,
- * tally-batch.ts), instead of five statements each.
+ * tally-batch.ts), instead of five statements each. One batch at a time: the next starts when the one
+ * before has committed and takes everything that arrived meanwhile. On PostgreSQL two batches at once
+ * mostly waited for each other's tally rows (both add to the round's), and smaller batches cost more
+ * tally upserts per response; one at a time, batches grow (docs/performance.md).
  */
 async function storeSubmissions(trx: Db, submissions: Submission[]): Promise<undefined[]> {
   // The first of two submissions with one id counts (a retry sent while the first was in flight).
@@ -39,4 +42,6 @@ async function storeSubmissions(trx: Db, submissions: Submission[]): Promise<und
 }
 
 /** Stores a whole response with the others handed in at the same moment; resolves after the commit. */
-export const submitInBatch: (db: Db, submission: Submission) => Promise<undefined> = batchedJob(storeSubmissions);
+export const submitInBatch: (db: Db, submission: Submission) => Promise<undefined> = batchedJob(storeSubmissions, {
+  oneAtATime: true,
+});

@@ -8,6 +8,37 @@ export type CompletedResponse = { roundId: string; teamId: string | null; answer
 
 const OTHER = '_other';
 
+/** What one complete response adds to the tallies: its value keys, its answered questions and items, its option set per question. */
+export type TallyRows = {
+  values: [question: string, item: string, option: string, number: number | null, marker: number][];
+  answered: [question: string, item: string][];
+  sets: [question: string, options: string][];
+};
+
+/** The tally keys one complete response adds, from every answer row it has (each row is one respondent for its key). */
+export function tallyRowsOf(answers: readonly AnswerTable[]): TallyRows {
+  const rows: TallyRows = { values: [], answered: [], sets: [] };
+  const answeredHere = new Map<string, [string, string]>();
+  const chosen = new Map<string, string[]>();
+  for (const a of answers) {
+    const item = a.item ?? '';
+    const marker = a.text_value === MISSING_MARKER && a.option !== null && a.option !== OTHER ? 1 : 0;
+    rows.values.push([a.question, item, a.option ?? '', a.number_value, marker]);
+    const answeredKey = `${a.question}\u0000${item}`;
+    if (!answeredHere.has(answeredKey)) answeredHere.set(answeredKey, [a.question, item]);
+    if (a.option !== null && (a.text_value === null || a.text_value !== MISSING_MARKER || a.option === OTHER)) {
+      const options = chosen.get(a.question);
+      if (options) {
+        if (!options.includes(a.option)) options.push(a.option);
+      } else chosen.set(a.question, [a.option]);
+    }
+  }
+  rows.answered = [...answeredHere.values()];
+  // Byte order, as the tallies' own grouping sorts (SQLite's binary collation, PostgreSQL's "C").
+  for (const [question, options] of chosen) rows.sets.push([question, options.sort(byBytes).join(' ')]);
+  return rows;
+}
+
 /**
  * Adds responses completed just now to the tallies from their answer rows in hand, with the same
  * keys as tally-store.ts's addToTallies, which reads them back from the tables: a batch of whole
@@ -19,39 +50,28 @@ export async function addCompletedToTallies(db: Db, completed: readonly Complete
   const values = new Map<string, [string, string, string, string, string, number | null, number, number]>();
   const answered = new Map<string, [string, string, string, string, number]>();
   const sets = new Map<string, [string, string, string, string, number]>();
+  const add = <R extends unknown[]>(into: Map<string, R>, key: string, row: () => R) => {
+    const counted = into.get(key);
+    if (counted) counted[counted.length - 1] = (counted[counted.length - 1] as number) + 1;
+    else into.set(key, row());
+  };
   for (const { roundId, teamId, answers } of completed) {
     const team = teamId ?? '';
-    const answeredHere = new Set<string>();
-    const chosen = new Map<string, Set<string>>();
-    for (const a of answers) {
-      const item = a.item ?? '';
-      const option = a.option ?? '';
-      const marker = a.text_value === MISSING_MARKER && a.option !== null && a.option !== OTHER ? 1 : 0;
-      const valueKey = `${roundId}\u0000${team}\u0000${a.question}\u0000${item}\u0000${option}\u0000${a.number_value ?? ''}\u0000${marker}`;
-      const value = values.get(valueKey);
-      if (value) value[7] += 1;
-      else values.set(valueKey, [roundId, team, a.question, item, option, a.number_value, marker, 1]);
-      answeredHere.add(`${a.question}\u0000${item}`);
-      if (a.option !== null && (a.text_value === null || a.text_value !== MISSING_MARKER || a.option === OTHER)) {
-        const options = chosen.get(a.question) ?? new Set<string>();
-        options.add(a.option);
-        chosen.set(a.question, options);
-      }
-    }
-    for (const key of answeredHere) {
-      const [question = '', item = ''] = key.split('\u0000');
-      const counted = answered.get(`${roundId}\u0000${team}\u0000${key}`);
-      if (counted) counted[4] += 1;
-      else answered.set(`${roundId}\u0000${team}\u0000${key}`, [roundId, team, question, item, 1]);
-    }
-    for (const [question, options] of chosen) {
-      // Byte order, as the tallies' own grouping sorts (SQLite's binary collation, PostgreSQL's "C").
-      const optionsKey = [...options].sort(byBytes).join(' ');
-      const setKey = `${roundId}\u0000${team}\u0000${question}\u0000${optionsKey}`;
-      const counted = sets.get(setKey);
-      if (counted) counted[4] += 1;
-      else sets.set(setKey, [roundId, team, question, optionsKey, 1]);
-    }
+    const scope = `${roundId}\u0000${team}`;
+    const rows = tallyRowsOf(answers);
+    for (const [question, item, option, number, marker] of rows.values)
+      add(values, `${scope}\u0000${question}\u0000${item}\u0000${option}\u0000${number ?? ''}\u0000${marker}`, () => [
+        roundId,
+        team,
+        question,
+        item,
+        option,
+        number,
+        marker,
+        1,
+      ]);
+    for (const [question, item] of rows.answered) add(answered, `${scope}\u0000${question}\u0000${item}`, () => [roundId, team, question, item, 1]);
+    for (const [question, options] of rows.sets) add(sets, `${scope}\u0000${question}\u0000${options}`, () => [roundId, team, question, options, 1]);
   }
   if (values.size === 0 && sets.size === 0) return;
   if (db.getExecutor().adapter instanceof PostgresAdapter) return upsertPostgres(db, [...values.values()], [...answered.values()], [...sets.values()]);
