@@ -177,8 +177,14 @@ export function sharedBus(remote: MeetingBus, ms = 50): MeetingBus {
   const others = coalescing(remote, ms);
   return {
     publish: async (event) => {
-      local.emit(event);
-      await others.publish(event);
+      // Handed to the channel first (its send starts before publish's first await), so a listener
+      // here that throws cannot keep the event from the other processes.
+      const sending = others.publish(event);
+      try {
+        local.emit(event);
+      } finally {
+        await sending;
+      }
     },
     subscribe(meetingId, listener) {
       const fromHere = local.subscribe(meetingId, listener);
