@@ -26,7 +26,7 @@ import { Limiter } from '../modules/limits/limiter.ts';
 import { SignInThrottle } from '../modules/limits/sign-in-throttle.ts';
 import { startSweeper } from '../modules/limits/sweeper.ts';
 import { startMailDelivery } from '../modules/mail/service.ts';
-import { coalescing, localBus, postgresBus } from '../modules/meetings/events.ts';
+import { localBus, postgresBus, sharedBus } from '../modules/meetings/events.ts';
 import { registerLiveRoutes } from '../modules/meetings/live-routes.ts';
 import { registerParticipantPages } from '../modules/meetings/participant-routes.tsx';
 import { redisBus } from '../modules/meetings/redis-bus.ts';
@@ -120,11 +120,11 @@ export async function buildApp(options: AppOptions): Promise<App> {
   await registerCompression(app);
   await app.register(cookie);
   await app.register(websocket, { options: { maxPayload: 4096 } });
-  // Live meeting events: between processes through Redis when REDIS_URL is set, else through
-  // PostgreSQL LISTEN/NOTIFY, coalesced (a PUBLISH or NOTIFY is a round trip); within this one
-  // process on SQLite, at once (an event there is a function call; staff screens coalesce their own updates).
-  const sharedBus = config.redis ? await redisBus(config.redis.url, config.redis.keyPrefix) : database.pgPool ? await postgresBus(database.pgPool) : undefined;
-  const meetingBus = sharedBus ? coalescing(sharedBus) : localBus();
+  // Live meeting events: to this process's own screens at once (a function call; staff screens coalesce
+  // their own updates); to other processes through Redis when REDIS_URL is set, else through
+  // PostgreSQL LISTEN/NOTIFY, coalesced (a PUBLISH or NOTIFY is a round trip). SQLite alone: this process only.
+  const remoteBus = config.redis ? await redisBus(config.redis.url, config.redis.keyPrefix) : database.pgPool ? await postgresBus(database.pgPool) : undefined;
+  const meetingBus = remoteBus ? sharedBus(remoteBus) : localBus();
   app.addHook('onClose', () => meetingBus.close());
   registerErrorHandling(app);
   const counters = config.redis ? redisCounters(config.redis.url, config.redis.keyPrefix) : databaseCounters(database.db);

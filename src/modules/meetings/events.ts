@@ -1,3 +1,4 @@
+import { randomUUID } from 'node:crypto';
 import { EventEmitter } from 'node:events';
 import type pg from 'pg';
 import * as z from 'zod';
@@ -19,6 +20,31 @@ export interface MeetingBus {
 
 const CHANNEL = 'kb_meetings';
 
+/**
+ * On the shared channel (NOTIFY or PUBLISH) an event carries the id of the process that sent it: that
+ * process has told its own screens already (`sharedBus`) and drops its own copy when it comes back.
+ */
+const wireEvent = meetingEvent.extend({ origin: z.string().max(64).optional() });
+
+export function toWire(event: MeetingEvent, origin: string): string {
+  return JSON.stringify({ meetingId: event.meetingId, kind: event.kind, origin });
+}
+
+/** The event in a message from the shared channel, or undefined when it is not one or this process sent it. */
+export function fromWire(payload: string | undefined, origin: string): MeetingEvent | undefined {
+  let json: unknown;
+  try {
+    json = JSON.parse(payload ?? 'null');
+  } catch {
+    return undefined;
+  }
+  const parsed = wireEvent.safeParse(json);
+  if (!parsed.success || parsed.data.origin === origin) return undefined;
+  return { meetingId: parsed.data.meetingId, kind: parsed.data.kind };
+}
+
+export const newOrigin = (): string => randomUUID();
+
 function localEmitter() {
   const emitter = new EventEmitter();
   emitter.setMaxListeners(0);
@@ -37,20 +63,22 @@ export function localBus(): MeetingBus {
 }
 
 /**
- * One connection per process listens; NOTIFY reaches every process, this one included. When that
+ * The other processes' events: one connection per process listens; NOTIFY reaches every process, and
+ * this one drops its own (its screens were told at once, see `sharedBus`). When that
  * connection breaks (PostgreSQL restarted, the connection was ended) the process listens again on a
  * new one, trying every half second up to every ten; screens catch up at the next event.
  */
 export async function postgresBus(pool: pg.Pool): Promise<MeetingBus> {
   const local = localEmitter();
+  const origin = newOrigin();
   let closed = false;
   let listening: pg.PoolClient | undefined;
 
   const listen = async () => {
     const client = await pool.connect();
     client.on('notification', (message) => {
-      const parsed = meetingEvent.safeParse(JSON.parse(message.payload ?? 'null'));
-      if (parsed.success) local.emit(parsed.data);
+      const event = fromWire(message.payload, origin);
+      if (event) local.emit(event);
     });
     // Without this handler a broken connection is an unhandled 'error' event: the process would end.
     client.on('error', (error) => {
@@ -82,7 +110,7 @@ export async function postgresBus(pool: pg.Pool): Promise<MeetingBus> {
   await listen();
   return {
     publish: async (event) => {
-      await pool.query('select pg_notify($1, $2)', [CHANNEL, JSON.stringify(event)]);
+      await pool.query('select pg_notify($1, $2)', [CHANNEL, toWire(event, origin)]);
     },
     subscribe: local.subscribe,
     close: async () => {
@@ -134,5 +162,38 @@ export function coalescing(bus: MeetingBus, ms = 50): MeetingBus {
       windows.clear();
       await bus.close();
     },
+  };
+}
+
+/**
+ * Events between processes (`remote`: PostgreSQL or Redis, which no longer hand a process its own
+ * events back): this process's screens hear an event at once, as on SQLite, with no round trip and no
+ * window; the other processes hear it through the coalesced shared channel. Each screen hears an event
+ * once: from here when it was sent here, from `remote` when another process sent it. Events carry ids
+ * only and screens read the counts anew, so hearing sooner changes when, never what, they show.
+ */
+export function sharedBus(remote: MeetingBus, ms = 50): MeetingBus {
+  const local = localEmitter();
+  const others = coalescing(remote, ms);
+  return {
+    publish: async (event) => {
+      // Handed to the channel first (its send starts before publish's first await), so a listener
+      // here that throws cannot keep the event from the other processes.
+      const sending = others.publish(event);
+      try {
+        local.emit(event);
+      } finally {
+        await sending;
+      }
+    },
+    subscribe(meetingId, listener) {
+      const fromHere = local.subscribe(meetingId, listener);
+      const fromOthers = others.subscribe(meetingId, listener);
+      return () => {
+        fromHere();
+        fromOthers();
+      };
+    },
+    close: () => others.close(),
   };
 }

@@ -1,12 +1,13 @@
 import { EventEmitter } from 'node:events';
 import net from 'node:net';
 import { RedisClient } from '../limits/redis-client.ts';
-import { type MeetingBus, type MeetingEvent, meetingEvent } from './events.ts';
+import { fromWire, type MeetingBus, type MeetingEvent, newOrigin, toWire } from './events.ts';
 
 /**
  * Live meeting events through Redis pub/sub (REDIS_URL): every process publishes on one channel and
  * keeps one subscriber connection, so a participant on one process and the presenter on another see
- * the same meeting. A lost subscriber connection is opened again after a second; events in that
+ * the same meeting. A process drops its own events when they come back (its screens heard them at
+ * once, see `sharedBus`). A lost subscriber connection is opened again after a second; events in that
  * second are lost, and the next one brings every screen up to date (events carry ids only).
  */
 export async function redisBus(url: string, keyPrefix: string): Promise<MeetingBus> {
@@ -23,13 +24,10 @@ export async function redisBus(url: string, keyPrefix: string): Promise<MeetingB
     subscribed = resolve;
   });
 
+  const origin = newOrigin();
   const deliver = (payload: string) => {
-    try {
-      const parsed = meetingEvent.safeParse(JSON.parse(payload));
-      if (parsed.success) local.emit(parsed.data.meetingId, parsed.data);
-    } catch {
-      // not an event of ours
-    }
+    const event = fromWire(payload, origin);
+    if (event) local.emit(event.meetingId, event);
   };
 
   function connect() {
@@ -59,7 +57,7 @@ export async function redisBus(url: string, keyPrefix: string): Promise<MeetingB
 
   return {
     publish: async (event: MeetingEvent) => {
-      await publisher.command('PUBLISH', channel, JSON.stringify(event));
+      await publisher.command('PUBLISH', channel, toWire(event, origin));
     },
     subscribe(meetingId, listener) {
       local.on(meetingId, listener);
