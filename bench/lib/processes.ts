@@ -6,10 +6,11 @@ import path from 'node:path';
 export const ROOT = path.resolve(import.meta.dirname, '../..');
 
 /**
- * How `npm start` and the systemd unit run Node: a smaller young generation, and optimized code
- * compiled on the main thread instead of a helper thread (docs/performance.md, Memory).
+ * How `npm start` and the systemd unit run Node: a smaller young generation, optimized code
+ * compiled on the main thread instead of a helper thread (docs/performance.md, Memory), and a full
+ * collection before the old generation doubles (docs/performance.md, "The peak on PostgreSQL").
  */
-export const DEPLOYED_NODE_ARGS = ['--max-semi-space-size=1', '--no-concurrent-recompilation'];
+export const DEPLOYED_NODE_ARGS = ['--max-semi-space-size=1', '--no-concurrent-recompilation', '--heap-growing-percent=100'];
 
 /** Builds dist/server (`npm run build`'s server half), so the bin runs the bundle as it does after `npm start`. */
 export const buildServerBundle = () => execFileSync(process.execPath, ['scripts/build-server.js'], { cwd: ROOT, stdio: 'inherit' });
