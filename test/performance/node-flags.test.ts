@@ -18,9 +18,7 @@ describe('the Node flags of the deployed server', () => {
   it('are the same in npm start, the systemd unit and the benchmarks', () => {
     const start = JSON.parse(read('package.json')).scripts.start as string;
     expect(/node (.*) bin\/kruisbestuiving\.js start/.exec(start)?.[1]).toBe(FLAGS);
-    const execStart = /^ExecStart=\/usr\/bin\/node (.*) \/opt\/kruisbestuiving\/bin\/kruisbestuiving\.js start$/m.exec(
-      read('deploy/kruisbestuiving.service'),
-    );
+    const execStart = /^ExecStart=\/usr\/bin\/node (.*) \/opt\/kruisbestuiving\/bin\/kruisbestuiving\.js start$/m.exec(read('deploy/kruisbestuiving.service'));
     expect(execStart?.[1]).toBe(FLAGS);
     const bench = /DEPLOYED_NODE_ARGS = \[(.*)\];/.exec(read('bench/lib/processes.ts'))?.[1];
     expect(bench?.replaceAll("'", '').split(', ').join(' ')).toBe(FLAGS);
