@@ -1,15 +1,14 @@
 import { Writable } from 'node:stream';
 import { expect, it } from 'vitest';
 import { loadConfig } from '../../src/config.ts';
-import type { Clock } from '../../src/core/clock.ts';
 import { openDatabase } from '../../src/db/database.ts';
 import { type App, buildApp } from '../../src/http/app.ts';
 import { control, createMeeting } from '../../src/modules/meetings/service.ts';
 import { describeEachDatabase, openTestDatabase } from '../helpers/databases.ts';
 import { makeOrganisation, makeUser } from '../helpers/factories.ts';
+import { midMinute } from '../helpers/rate-windows.ts';
 import { actorOf, openPrompt } from './helpers.ts';
 
-const fixed: Clock = { now: () => new Date('2027-03-01T09:00:30Z') };
 const quiet = { stream: new Writable({ write: (_c, _e, done) => done() }) };
 
 const postCode = (app: App, code: string, i: number) =>
@@ -30,8 +29,8 @@ describeEachDatabase('guesses of a meeting join code', (dialect) => {
       rateLimits: { loginPerMinute: 1000, invitePerMinute: 1000, respondentPerMinute: 100_000 },
       database: testDb.database,
     };
-    const a = await buildApp({ config, database: handle, logger: quiet, clock: fixed });
-    const b = await buildApp({ config, database: second, logger: quiet, clock: fixed });
+    const a = await buildApp({ config, database: handle, logger: quiet, clock: midMinute });
+    const b = await buildApp({ config, database: second, logger: quiet, clock: midMinute });
     try {
       const org = await makeOrganisation(a.services, 'Ontmoeting');
       const admin = await makeUser(a.services, { organisationId: org, role: 'admin' });

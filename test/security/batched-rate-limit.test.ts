@@ -1,13 +1,12 @@
 import { expect, it } from 'vitest';
-import type { Clock } from '../../src/core/clock.ts';
 import { databaseCounters } from '../../src/modules/limits/counters.ts';
 import { Limiter } from '../../src/modules/limits/limiter.ts';
 import { BatchedCounts } from '../../src/modules/limits/rate-limit-store.ts';
 import { createTestApp } from '../helpers/app.ts';
 import { describeEachDatabase } from '../helpers/databases.ts';
+import { midMinute } from '../helpers/rate-windows.ts';
 
-/** Limits count in fixed windows: a fixed instant keeps a window from ending halfway through a test. */
-const fixed: Clock = { now: () => new Date('2027-03-01T09:00:30Z') };
+/** Limits count in midMinute windows: a midMinute instant keeps a window from ending halfway through a test. */
 const guesses = { perScope: 5, global: 8, windowMinutes: 10 };
 
 /**
@@ -17,7 +16,7 @@ const guesses = { perScope: 5, global: 8, windowMinutes: 10 };
  */
 describeEachDatabase('route limits of the respondent form, counted in batches', (dialect) => {
   it('the fourth page of three allowed is refused, and all four reach the shared store when the app stops', async () => {
-    const t = await createTestApp(dialect, { rateLimits: { loginPerMinute: 1000, invitePerMinute: 1000, respondentPerMinute: 3 } }, fixed);
+    const t = await createTestApp(dialect, { rateLimits: { loginPerMinute: 1000, invitePerMinute: 1000, respondentPerMinute: 3 } }, midMinute);
     const statuses: number[] = [];
     for (let i = 0; i < 4; i++) statuses.push((await t.app.inject({ method: 'GET', url: `/r/${'a'.repeat(43)}` })).statusCode);
     expect(statuses).toEqual([404, 404, 404, 429]);
@@ -28,9 +27,9 @@ describeEachDatabase('route limits of the respondent form, counted in batches', 
   });
 
   it('two processes on one database: each learns the other’s counts with its own next flush', async () => {
-    const t = await createTestApp(dialect, {}, fixed);
-    const processA = new BatchedCounts(new Limiter({ db: t.ctx.db, clock: fixed }, guesses, databaseCounters(t.ctx.db)));
-    const processB = new BatchedCounts(new Limiter({ db: t.ctx.db, clock: fixed }, guesses, databaseCounters(t.ctx.db)));
+    const t = await createTestApp(dialect, {}, midMinute);
+    const processA = new BatchedCounts(new Limiter({ db: t.ctx.db, clock: midMinute }, guesses, databaseCounters(t.ctx.db)));
+    const processB = new BatchedCounts(new Limiter({ db: t.ctx.db, clock: midMinute }, guesses, databaseCounters(t.ctx.db)));
     for (let i = 0; i < 3; i++) processA.add('/r/:token|client', 60_000, 1);
     await processA.flush();
     expect(processB.add('/r/:token|client', 60_000, 1).current).toBe(1);

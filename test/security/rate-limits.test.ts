@@ -10,11 +10,11 @@ import { sweep } from '../../src/modules/limits/store.ts';
 import { Client, createTestApp, type TestApp } from '../helpers/app.ts';
 import { describeEachDatabase, openTestDatabase } from '../helpers/databases.ts';
 import { makeOrganisation, makeUser, TEST_PASSWORD } from '../helpers/factories.ts';
+import { midMinute } from '../helpers/rate-windows.ts';
 import { openRound, postForm } from '../helpers/respondent.ts';
 
 const limits = { guesses: { perScope: 5, global: 8, windowMinutes: 10 } };
-/** Limits count in fixed windows: a fixed instant keeps a window from ending halfway through a test. */
-const fixed: Clock = { now: () => new Date('2027-03-01T09:00:30Z') };
+/** Limits count in midMinute windows: a midMinute instant keeps a window from ending halfway through a test. */
 /** What a client forges, followed by what the proxy in front appends: the address it really saw. */
 const rotating = (i: number) => ({ 'x-forwarded-for': `198.51.100.${i % 250}, 203.0.113.9` });
 
@@ -42,7 +42,7 @@ describeEachDatabase('rate limits behind a proxy', (dialect) => {
         trustProxy: loadConfig({ TRUST_PROXY: 'true' }).trustProxy,
         rateLimits: { loginPerMinute: 5, invitePerMinute: 1000, respondentPerMinute: 100_000 },
       },
-      fixed,
+      midMinute,
     );
     const statuses: number[] = [];
     for (let i = 0; i < 8; i++) {
@@ -61,7 +61,7 @@ describeEachDatabase('rate limits behind a proxy', (dialect) => {
         trustProxy: loadConfig({ TRUST_PROXY: '10.0.0.1' }).trustProxy,
         rateLimits: { loginPerMinute: 2, invitePerMinute: 1000, respondentPerMinute: 100_000 },
       },
-      fixed,
+      midMinute,
     );
     const csrf = await t.app.inject({ method: 'GET', url: '/api/csrf' });
     const cookie = `kb_csrf=${(csrf.cookies as { name: string; value: string }[]).find((c) => c.name === 'kb_csrf')?.value}`;
@@ -140,7 +140,7 @@ describeEachDatabase('guesses of resume codes and invitations', (dialect) => {
   let admin: Client;
   let org: string;
   beforeAll(async () => {
-    t = await createTestApp(dialect, limits, fixed);
+    t = await createTestApp(dialect, limits, midMinute);
     ({ org, client: admin } = await researcherOf(t));
   });
   afterAll(() => t.close());
@@ -173,7 +173,7 @@ describeEachDatabase('guesses of resume codes and invitations', (dialect) => {
   });
 
   it('globally: wrong guesses spread over many rounds stop too', async () => {
-    const fresh = await createTestApp(dialect, limits, fixed);
+    const fresh = await createTestApp(dialect, limits, midMinute);
     const { org: freshOrg, client } = await researcherOf(fresh);
     const rounds = [];
     for (let i = 0; i < 4; i++) rounds.push(await openRound(client, freshOrg));
@@ -187,7 +187,7 @@ describeEachDatabase('guesses of resume codes and invitations', (dialect) => {
 
 describeEachDatabase('invitation guesses', (dialect) => {
   it('stop after the global limit, whatever address they come from', async () => {
-    const t = await createTestApp(dialect, limits, fixed);
+    const t = await createTestApp(dialect, limits, midMinute);
     const statuses: number[] = [];
     for (let i = 0; i < 10; i++) {
       statuses.push((await new Client(t.app).request('POST', '/api/invitations/lookup', { token: 'x'.repeat(43) }, rotating(i))).statusCode);
@@ -208,8 +208,8 @@ describeEachDatabase('two app processes on one database', (dialect) => {
       rateLimits: { loginPerMinute: 3, invitePerMinute: 1000, respondentPerMinute: 100_000 },
       database: testDb.database,
     };
-    const a = await buildApp({ config, database: handle, logger: quiet, clock: fixed });
-    const b = await buildApp({ config, database: second, logger: quiet, clock: fixed });
+    const a = await buildApp({ config, database: handle, logger: quiet, clock: midMinute });
+    const b = await buildApp({ config, database: second, logger: quiet, clock: midMinute });
     const t = { app: a, ctx: a.services } as TestApp;
     const { org, client } = await researcherOf(t);
     const { token } = await openRound(client, org);
@@ -242,8 +242,8 @@ describeEachDatabase('with REDIS_URL', (dialect) => {
       ...limits,
       database: testDb.database,
     };
-    const a = await buildApp({ config, database: handle, logger: quiet, clock: fixed });
-    const b = await buildApp({ config, database: second, logger: quiet, clock: fixed });
+    const a = await buildApp({ config, database: handle, logger: quiet, clock: midMinute });
+    const b = await buildApp({ config, database: second, logger: quiet, clock: midMinute });
     const { org, client } = await researcherOf({ app: a, ctx: a.services } as TestApp);
     const { token } = await openRound(client, org);
     const statuses: number[] = [];
