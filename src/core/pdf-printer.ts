@@ -1,5 +1,5 @@
 import fs from 'node:fs';
-import type { Browser } from 'playwright-core';
+import type { Browser, Page } from 'playwright-core';
 import { CHROMIUM_FLAGS } from './chromium.ts';
 
 /** Chromium is not on this machine: the caller answers 503 in plain words. */
@@ -16,9 +16,15 @@ export type PdfPrinter = {
 /**
  * Prints HTML to a tagged A4 PDF with Chromium. The browser starts on the first print and is reused;
  * the prints wait in a queue, so only one page is open at a time (the machine is small).
+ *
+ * That one page is reused too, in a context without JavaScript or network: a new page costs Chromium a
+ * new renderer process, about four times the CPU of the print itself (docs/performance.md). After each
+ * print the page is emptied, so no report stays in the browser's memory; after a failed print it is
+ * closed and the next print opens a new one.
  */
 export function createPdfPrinter(executablePath: string): PdfPrinter {
   let browser: Promise<Browser> | null = null;
+  let printPage: Promise<Page> | null = null;
   let queue: Promise<unknown> = Promise.resolve();
   let closed = false;
   const available = () => fs.existsSync(executablePath);
@@ -32,7 +38,10 @@ export function createPdfPrinter(executablePath: string): PdfPrinter {
       launching.then(
         (started) =>
           started.on('disconnected', () => {
-            if (browser === launching) browser = null;
+            if (browser === launching) {
+              browser = null;
+              printPage = null;
+            }
           }),
         () => {
           if (browser === launching) browser = null;
@@ -42,13 +51,20 @@ export function createPdfPrinter(executablePath: string): PdfPrinter {
     return browser;
   };
 
+  const openPage = async (): Promise<Page> => {
+    // The documents are static HTML: no script runs, and nothing outside the document is fetched.
+    const context = await (await launch()).newContext({ javaScriptEnabled: false });
+    await context.route('**/*', (route) => (route.request().url().startsWith('data:') ? route.continue() : route.abort()));
+    return context.newPage();
+  };
+
   async function printOne(html: string, footer: PdfFooter): Promise<Buffer> {
-    const page = await (await launch()).newPage();
+    printPage ??= openPage();
+    const opening = printPage;
     try {
-      // Nothing outside the document: the report is self-contained.
-      await page.route('**/*', (route) => (route.request().url().startsWith('data:') ? route.continue() : route.abort()));
+      const page = await opening;
       await page.setContent(html, { waitUntil: 'load' });
-      return await page.pdf({
+      const pdf = await page.pdf({
         tagged: true,
         outline: true,
         format: 'A4',
@@ -59,9 +75,22 @@ export function createPdfPrinter(executablePath: string): PdfPrinter {
         footerTemplate: `<div style="font-size:9px;width:100%;text-align:center;color:#444">${footer.page} <span class="pageNumber"></span> ${footer.of} <span class="totalPages"></span></div>`,
         margin: { top: '18mm', bottom: '20mm', left: '18mm', right: '18mm' },
       });
-    } finally {
-      await page.close();
+      await page.setContent('').catch(() => discard(opening));
+      return pdf;
+    } catch (error) {
+      await discard(opening);
+      throw error;
     }
+  }
+
+  /** A page that failed is closed with its context; the next print opens a new one. */
+  async function discard(opening: Promise<Page>): Promise<void> {
+    if (printPage === opening) printPage = null;
+    const page = await opening.catch(() => undefined);
+    await page
+      ?.context()
+      .close()
+      .catch(() => {});
   }
 
   return {
@@ -76,6 +105,7 @@ export function createPdfPrinter(executablePath: string): PdfPrinter {
       closed = true;
       const open = browser;
       browser = null;
+      printPage = null;
       if (open) await (await open.catch(() => null))?.close();
     },
   };
