@@ -84,6 +84,8 @@ run('signals and coding in Chromium', () => {
     await page.keyboard.press('Enter');
     await expect(page.getByRole('status').filter({ hasText: '‘Wachten’ toegekend aan “Niemand belde terug.”' })).toBeVisible();
 
+    // The text is drawn again with the new segment marked; a selection made before that would be lost with the old text.
+    await expect(page.locator('.coding-text mark')).toHaveCount(1);
     // With the mouse: select "drie maanden" in the story and take the selection.
     await page.evaluate((phrase) => {
       const container = document.querySelector('.coding-text');
