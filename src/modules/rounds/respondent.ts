@@ -61,7 +61,7 @@ export async function openLink(ctx: ServiceContext, source: InstrumentSource, to
     cache = new Map();
     recentLinks.set(ctx.db, cache);
   }
-  const now = Date.now();
+  const now = ctx.clock.now().getTime();
   const hit = cache.get(token);
   if (hit && hit.until > now) return hit.link;
   const link = await loadLink(ctx, source, token);
