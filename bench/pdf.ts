@@ -2,8 +2,8 @@
  * `npm run bench:pdf`: the PDF printer (src/core/pdf-printer.ts) against a bare Playwright print of the same
  * document in the same run: a new page for every print, as the printer itself printed until 2026-12-06.
  * Each side launches its own Chromium, prints BENCH_PRINTS times (default 30, after 2 to warm up) and
- * closes it; the CPU of Chromium's whole process tree is read from this process's reaped children
- * (/proc/self/stat cutime + cstime, so exited renderers count too), this process's own beside it.
+ * closes it; the CPU of Chromium's whole process tree (with the renderers that already ended) is read
+ * from /proc before it closes, this process's own beside it. The launch counts on both sides.
  */
 import fs from 'node:fs';
 import os from 'node:os';
@@ -27,11 +27,34 @@ function reportHtml(): string {
   return `<!doctype html><html lang="nl"><head><meta charset="utf-8"><title>Rapport</title><style>body{font-family:sans-serif}table{border-collapse:collapse;width:100%}td{border:1px solid #999;padding:2px 4px}</style></head><body><h1>Cocreatie in beeld</h1><p>Een rapport van een ronde, om te printen.</p><table><thead><tr><th>Vraag</th><th>Antwoord</th><th>n</th><th>%</th></tr></thead><tbody>${rows}</tbody></table></body></html>`;
 }
 
-/** CPU of this process and of its reaped children (Chromium after it closed), in ms. */
+const TICK_MS = 1000 / 100;
+const statFields = (pid: number): number[] => (fs.readFileSync(`/proc/${pid}/stat`, 'utf8').split(') ')[1] ?? '').split(' ').map(Number);
+
+/** The processes below `pid` (Chromium's browser, zygotes, renderers, GPU and network processes). */
+function descendants(pid: number): number[] {
+  const children = fs
+    .readdirSync(`/proc/${pid}/task`)
+    .flatMap((task) => fs.readFileSync(`/proc/${pid}/task/${task}/children`, 'utf8').split(' ').filter(Boolean).map(Number));
+  return children.flatMap((child) => [child, ...descendants(child)]);
+}
+
+/**
+ * CPU of this process, and of every process below it with what they reaped (a renderer that ended is
+ * counted by the zygote that waited for it), in ms. Read while Chromium still runs: a process orphaned at
+ * its close would be reaped by init, not by us.
+ */
 function cpuNow(): { self: number; children: number } {
-  const fields = (fs.readFileSync('/proc/self/stat', 'utf8').split(') ')[1] ?? '').split(' ').map(Number);
-  const tick = 1000 / 100;
-  return { self: ((fields[11] ?? 0) + (fields[12] ?? 0)) * tick, children: ((fields[13] ?? 0) + (fields[14] ?? 0)) * tick };
+  const own = statFields(process.pid);
+  let children = 0;
+  for (const pid of descendants(process.pid)) {
+    try {
+      const f = statFields(pid);
+      children += ((f[11] ?? 0) + (f[12] ?? 0) + (f[13] ?? 0) + (f[14] ?? 0)) * TICK_MS;
+    } catch {
+      // Ended between the listing and the read.
+    }
+  }
+  return { self: ((own[11] ?? 0) + (own[12] ?? 0)) * TICK_MS, children };
 }
 
 type Result = { wallMs: number; chromiumMs: number; nodeMs: number; bytes: number };
@@ -44,8 +67,8 @@ async function measure(print: (html: string) => Promise<Buffer>, close: () => Pr
   let bytes = 0;
   for (let i = 0; i < PRINTS; i++) bytes += (await print(html)).length;
   const wallMs = performance.now() - started;
-  await close();
   const after = cpuNow();
+  await close();
   const n = PRINTS + WARMUP;
   return { wallMs: wallMs / n, chromiumMs: (after.children - before.children) / n, nodeMs: (after.self - before.self) / n, bytes: bytes / PRINTS };
 }
