@@ -1,6 +1,7 @@
 import type { Language } from '../../core/language.ts';
 import type { CrossTab } from './crosstab-service.ts';
 import type { ReportTable } from './report.ts';
+import { formatNumber } from './report-number-format.ts';
 
 /** The printable report's cross-tabs and the summary of a numeric question (see report-html.tsx). */
 
@@ -46,9 +47,7 @@ const texts = {
 } satisfies Record<Language, unknown>;
 
 const HIDDEN = '–';
-const locale = (lang: Language) => (lang === 'nl' ? 'nl-BE' : 'en-GB');
-const format = (value: number | null, decimals: number, lang: Language) =>
-  value === null ? HIDDEN : new Intl.NumberFormat(locale(lang), { minimumFractionDigits: decimals, maximumFractionDigits: decimals }).format(value);
+const format = (value: number | null, decimals: number, lang: Language) => (value === null ? HIDDEN : formatNumber(value, decimals, lang));
 
 function CrossTabTable({ crossTab, lang, id }: { crossTab: CrossTab; lang: Language; id: string }) {
   const t = texts[lang];
