@@ -5,7 +5,7 @@ import type { CrossTab } from './crosstab-service.ts';
 import type { ReportItem, ReportTable } from './report.ts';
 import { CrossTabsChapter, Histogram, NumberSummary } from './report-crosstab-html.tsx';
 import { REPORT_CSS } from './report-css.ts';
-import { formatNumber } from './report-number-format.ts';
+import { formatNumber, reportLocale } from './report-number-format.ts';
 import { texts } from './report-texts.ts';
 import type { Report } from './service.ts';
 
@@ -23,9 +23,8 @@ export type ReportDocument = {
 
 export const footerTexts = (lang: Language) => ({ page: texts[lang].page, of: texts[lang].of });
 
-const locale = (lang: Language) => (lang === 'nl' ? 'nl-BE' : 'en-GB');
 const formatDate = (date: Date | string, lang: Language) =>
-  new Intl.DateTimeFormat(locale(lang), { day: 'numeric', month: 'long', year: 'numeric', timeZone: 'UTC' }).format(
+  new Intl.DateTimeFormat(reportLocale(lang), { day: 'numeric', month: 'long', year: 'numeric', timeZone: 'UTC' }).format(
     typeof date === 'string' ? new Date(date) : date,
   );
 
