@@ -10,7 +10,7 @@ import os from 'node:os';
 import { chromium } from 'playwright-core';
 import { loadConfig } from '../src/config.ts';
 import { CHROMIUM_FLAGS } from '../src/core/chromium.ts';
-import { createPdfPrinter, type PdfFooter } from '../src/core/pdf-printer.ts';
+import { createPdfPrinter, type PdfFooter, pdfOptions } from '../src/core/pdf-printer.ts';
 
 const PRINTS = Number(process.env.BENCH_PRINTS ?? 30);
 const WARMUP = 2;
@@ -81,7 +81,7 @@ async function printer(executablePath: string): Promise<Result> {
   );
 }
 
-/** The baseline: the same print options, a new page (and so a new renderer) for every document. */
+/** The baseline: the printer's own print options, a new page (and so a new renderer) for every document. */
 async function bare(executablePath: string): Promise<Result> {
   const browser = await chromium.launch({ executablePath, args: CHROMIUM_FLAGS });
   return measure(
@@ -89,14 +89,7 @@ async function bare(executablePath: string): Promise<Result> {
       const page = await browser.newPage();
       try {
         await page.setContent(html, { waitUntil: 'load' });
-        return await page.pdf({
-          tagged: true,
-          outline: true,
-          format: 'A4',
-          printBackground: true,
-          displayHeaderFooter: true,
-          margin: { top: '18mm', bottom: '20mm' },
-        });
+        return await page.pdf(pdfOptions(footer));
       } finally {
         await page.close();
       }

@@ -7,6 +7,20 @@ export class PdfUnavailableError extends Error {}
 
 export type PdfFooter = { page: string; of: string };
 
+/** How every document is printed: tagged A4 with its outline, page numbers in the footer. */
+export const pdfOptions = (footer: PdfFooter) =>
+  ({
+    tagged: true,
+    outline: true,
+    format: 'A4',
+    printBackground: true,
+    preferCSSPageSize: true,
+    displayHeaderFooter: true,
+    headerTemplate: '<span></span>',
+    footerTemplate: `<div style="font-size:9px;width:100%;text-align:center;color:#444">${footer.page} <span class="pageNumber"></span> ${footer.of} <span class="totalPages"></span></div>`,
+    margin: { top: '18mm', bottom: '20mm', left: '18mm', right: '18mm' },
+  }) satisfies Parameters<Page['pdf']>[0];
+
 export type PdfPrinter = {
   available: () => boolean;
   print: (html: string, footer: PdfFooter) => Promise<Buffer>;
@@ -64,17 +78,7 @@ export function createPdfPrinter(executablePath: string): PdfPrinter {
     try {
       const page = await opening;
       await page.setContent(html, { waitUntil: 'load' });
-      const pdf = await page.pdf({
-        tagged: true,
-        outline: true,
-        format: 'A4',
-        printBackground: true,
-        preferCSSPageSize: true,
-        displayHeaderFooter: true,
-        headerTemplate: '<span></span>',
-        footerTemplate: `<div style="font-size:9px;width:100%;text-align:center;color:#444">${footer.page} <span class="pageNumber"></span> ${footer.of} <span class="totalPages"></span></div>`,
-        margin: { top: '18mm', bottom: '20mm', left: '18mm', right: '18mm' },
-      });
+      const pdf = await page.pdf(pdfOptions(footer));
       await page.setContent('').catch(() => discard(opening));
       return pdf;
     } catch (error) {
