@@ -250,8 +250,9 @@ describe.runIf(hasNginx && inject('postgresUrl'))('shared state behind nginx, tw
     expect(new Set(before.map((x) => x.port))).toEqual(new Set([a, b]));
     const lateFromVictim = [...acknowledged.values()].filter((x) => x.afterKill && x.port === b);
     expect(lateFromVictim.length).toBeLessThanOrEqual(8);
-    // A request in flight at the victim gets nginx's 502 (not acknowledged: the client sends it again).
-    expect(new Set(notAcknowledged.map((x) => x.status))).toEqual(new Set([502]));
+    // A request in flight at the victim gets nginx's 502 (not acknowledged: the client sends it again), never another
+    // error. Whether one is in flight at the kill is timing: when the victim had answered all of its own, none is.
+    expect(notAcknowledged.filter((x) => x.status !== 502).map((x) => x.status)).toEqual([]);
     expect(acknowledged.size + notAcknowledged.length).toBe(plan.length);
 
     const handle = openDatabase(pair.testDb.database);
