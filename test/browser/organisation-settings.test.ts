@@ -78,4 +78,33 @@ run('the organisation’s threshold for small counts in Chromium', () => {
     expect(await page.getByRole('img', { name: me.name }).count()).toBe(0);
     await context.close();
   });
+  it('a colour typed before the stored one has arrived is kept and checked, not overwritten', async () => {
+    const context = await newTestContext(browser, { width: 320 });
+    const page = await context.newPage();
+    await signIn(page, server.url, 'beheerder@demo.kruisbestuiving.org', PASSWORD);
+    const org = (await (await page.request.get(`${server.url}/api/me`)).json()).organisations[0].id as string;
+    // A slow connection: the stored branding comes only after the person has typed.
+    let typed: () => void = () => {};
+    const typedNow = new Promise<void>((resolve) => {
+      typed = resolve;
+    });
+    await page.route(`${server.url}/api/orgs/${org}/branding`, async (route) => {
+      if (route.request().method() === 'GET') await typedNow;
+      await route.continue();
+    });
+    const branding = page.waitForResponse((response) => response.url().endsWith(`/api/orgs/${org}/branding`) && response.request().method() === 'GET');
+    await page.goto(`${server.url}/o/${org}/organisatie`);
+    const field = page.getByLabel('Kleur (bijvoorbeeld #1d4f91)');
+    await field.fill('#f5c400');
+    typed();
+    await branding;
+    // The form is busy until the stored colour is in; then the typed one must still be there.
+    const form = page.locator('form', { has: field });
+    await expect.poll(() => form.getAttribute('aria-busy')).toBeNull();
+    expect(await field.inputValue()).toBe('#f5c400');
+    await field.press('Enter');
+    await expect(page.getByRole('main')).toContainText('Witte tekst is slecht te lezen op deze kleur');
+    expect(await field.inputValue()).toBe('#f5c400');
+    await context.close();
+  });
 });

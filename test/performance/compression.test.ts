@@ -44,6 +44,16 @@ describe.runIf(built)('compressed answers', () => {
     expect(plain.rawPayload.equals(original)).toBe(true);
   });
 
+  it('lets a browser keep a built script a year, and asks it to check the page itself each time', async () => {
+    const script = await t.app.inject({ method: 'GET', url: `/assets/${largestScript()}`, headers: { 'accept-encoding': 'br' } });
+    expect(script.headers['cache-control']).toBe('public, max-age=31536000, immutable');
+    const page = await t.app.inject({ method: 'GET', url: '/', headers: { accept: 'text/html' } });
+    expect(page.headers['cache-control']).toBe('no-cache');
+    const icon = await t.app.inject({ method: 'GET', url: '/favicon.svg' });
+    expect(icon.statusCode).toBe(200);
+    expect(icon.headers['cache-control']).toBe('public, max-age=0');
+  });
+
   it('compresses the HTML page and JSON answers made per request', async () => {
     const page = await t.app.inject({ method: 'GET', url: '/', headers: { accept: 'text/html', 'accept-encoding': 'br' } });
     expect(page.headers['content-encoding']).toBe('br');

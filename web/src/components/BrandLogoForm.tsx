@@ -18,13 +18,17 @@ export function BrandLogoForm({ orgId, orgName }: { orgId: string; orgName: stri
   const [file, setFile] = useState<File | null>(null);
   const [saved, setSaved] = useState<string | null>(null);
   const [busy, setBusy] = useState(false);
+  /** Set once this page has saved or removed a logo: a stored logo that arrives after that is out of date. */
+  const changed = useRef(false);
   const path = apiPath`/api/orgs/${orgId}/branding/logo`;
 
   useEffect(() => {
     const controller = new AbortController();
     api
       .get<{ logo: Logo }>(apiPath`/api/orgs/${orgId}/branding`, { signal: controller.signal })
-      .then((b) => setLogo(b.logo))
+      .then((b) => {
+        if (!changed.current) setLogo(b.logo);
+      })
       .catch(() => undefined);
     return () => controller.abort();
   }, [orgId]);
@@ -36,7 +40,9 @@ export function BrandLogoForm({ orgId, orgName }: { orgId: string; orgName: stri
     if (!check({ logo: file ? undefined : t('orgSettings.logoMissing') }) || !file) return;
     setBusy(true);
     try {
-      setLogo(await api.put<Logo>(path, file));
+      const stored = await api.put<Logo>(path, file);
+      changed.current = true;
+      setLogo(stored);
       setSaved(t('orgSettings.logoSaved'));
     } catch (caught) {
       fail(caught);
@@ -50,6 +56,7 @@ export function BrandLogoForm({ orgId, orgName }: { orgId: string; orgName: stri
     setSaved(null);
     try {
       await api.delete(path);
+      changed.current = true;
       setLogo(null);
       setSaved(t('orgSettings.logoRemoved'));
     } catch (caught) {
