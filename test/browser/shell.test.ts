@@ -86,6 +86,68 @@ run('web app shell in Chromium', () => {
     await later.close();
   });
 
+  it('loads the English texts only for someone who needs them, and never shows a page first in the other language', async () => {
+    /** Every level-1 heading the page ever shows, from its first paint on, and whether the English texts were fetched. */
+    const watchedPage = async (context: BrowserContext) => {
+      await context.addInitScript(() => {
+        const seen: string[] = [];
+        (window as unknown as { headings: string[] }).headings = seen;
+        new MutationObserver(() => {
+          for (const heading of document.querySelectorAll('h1')) if (heading.textContent && seen.at(-1) !== heading.textContent) seen.push(heading.textContent);
+        }).observe(document, { subtree: true, childList: true, characterData: true });
+      });
+      // A slow phone: the English file takes a while, so a page drawn before it came would show Dutch first.
+      await context.route(/\/assets\/en-[^/]+\.js$/, async (route) => {
+        await new Promise((resolve) => setTimeout(resolve, 400));
+        await route.continue();
+      });
+      const page = await context.newPage();
+      const english: string[] = [];
+      page.on('request', (request) => {
+        if (/\/assets\/en-[^/]+\.js$/.test(new URL(request.url()).pathname)) english.push(request.url());
+      });
+      return { page, english, headings: () => page.evaluate(() => (window as unknown as { headings: string[] }).headings) };
+    };
+
+    // A Dutch browser: the sign-in page in Dutch, without the English file.
+    const dutch = await newTestContext(browser, { locale: 'nl-BE' });
+    const nl = await watchedPage(dutch);
+    await nl.page.goto(`${server.url}/login`);
+    await nl.page.getByRole('heading', { level: 1, name: 'Aanmelden' }).waitFor();
+    expect(await nl.headings()).toEqual(['Aanmelden']);
+    expect(nl.english).toEqual([]);
+    await dutch.close();
+
+    // An English browser: English from the first paint.
+    const englishBrowser = await newTestContext(browser, { locale: 'en-GB' });
+    const en = await watchedPage(englishBrowser);
+    await en.page.goto(`${server.url}/login`);
+    await en.page.getByRole('heading', { level: 1, name: 'Sign in' }).waitFor();
+    expect(await en.headings()).toEqual(['Sign in']);
+    expect(en.english).toHaveLength(1);
+    await englishBrowser.close();
+
+    // Someone whose account says English, in a Dutch browser: the welcome page comes in English at once.
+    const member = await newTestContext(browser, { locale: 'nl-BE' });
+    const signedIn = await watchedPage(member);
+    await signIn(signedIn.page, server.url, 'lid@demo.kruisbestuiving.org', PASSWORD, '/login');
+    const csrf = async () => ((await (await signedIn.page.request.get(`${server.url}/api/csrf`)).json()) as { token: string }).token;
+    const setLanguage = async (language: 'nl' | 'en') =>
+      expect((await signedIn.page.request.patch(`${server.url}/api/me`, { data: { language }, headers: { 'x-csrf-token': await csrf() } })).ok()).toBe(true);
+    await setLanguage('en');
+    try {
+      await signedIn.page.goto(`${server.url}/`);
+      await signedIn.page.getByRole('heading', { level: 1, name: /^Welcome/ }).waitFor();
+      const headings = await signedIn.headings();
+      expect(headings.length).toBeGreaterThan(0);
+      for (const heading of headings) expect(heading).not.toMatch(/Welkom|Aanmelden/);
+      expect(await signedIn.page.getAttribute('html', 'lang')).toBe('en');
+    } finally {
+      await setLanguage('nl');
+    }
+    await member.close();
+  });
+
   it('an admin invites a member, the new person accepts the link, and the audit log shows it', async () => {
     const context = await newTestContext(browser);
     const page = await context.newPage();

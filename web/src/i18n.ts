@@ -1,12 +1,10 @@
 import i18n from 'i18next';
 import { initReactI18next, useTranslation } from 'react-i18next';
-import en from './locales/en.json' with { type: 'json' };
 import nl from './locales/nl.json' with { type: 'json' };
 import { isLanguage, type Language } from './types.ts';
 
 /** All browser texts live in one namespace; the English file must have every Dutch key. */
 export const NS = 'web';
-const english: typeof nl = en;
 
 declare module 'i18next' {
   interface ResourceNamespaceMap {
@@ -44,15 +42,45 @@ export function currentLanguage(): Language {
   return isLanguage(i18n.resolvedLanguage) ? i18n.resolvedLanguage : 'nl';
 }
 
-/** Shows the app in another language at once and tells assistive technology via <html lang>. */
-export function applyLanguage(language: Language): void {
-  if (currentLanguage() !== language) void i18n.changeLanguage(language);
+let english: Promise<void> | undefined;
+
+/**
+ * Dutch is the app's first language and its fallback, so it comes with the app; the English texts (as
+ * large again) are loaded the first time someone needs them, and kept by the browser after that.
+ */
+function loadTexts(language: Language): Promise<void> {
+  if (language === 'nl' || i18n.hasResourceBundle('en', NS)) return Promise.resolve();
+  english ??= import('./locales/en.json').then(
+    ({ default: en }) => {
+      const texts: typeof nl = en;
+      i18n.addResourceBundle('en', NS, texts);
+    },
+    (error: unknown) => {
+      english = undefined;
+      throw error;
+    },
+  );
+  return english;
+}
+
+/**
+ * Shows the app in another language and tells assistive technology via <html lang>; settles once the
+ * texts are there (at once for Dutch). When the English texts cannot be loaded (a dropped connection),
+ * the app stays in the language it has and a later switch tries again.
+ */
+export async function applyLanguage(language: Language): Promise<void> {
+  try {
+    await loadTexts(language);
+  } catch {
+    return;
+  }
+  if (currentLanguage() !== language) await i18n.changeLanguage(language);
   document.documentElement.lang = language;
 }
 
 void i18n.use(initReactI18next).init({
-  resources: { nl: { [NS]: nl }, en: { [NS]: english } },
-  lng: pendingLanguageChoice() ?? browserLanguage(),
+  resources: { nl: { [NS]: nl } },
+  lng: 'nl',
   fallbackLng: 'nl',
   supportedLngs: ['nl', 'en'],
   ns: [NS],
@@ -62,6 +90,8 @@ void i18n.use(initReactI18next).init({
   returnNull: false,
 });
 document.documentElement.lang = currentLanguage();
+/** The language the app opens in before anyone signed in: picked by hand earlier, else the browser's. */
+export const startLanguage = (): Language => pendingLanguageChoice() ?? browserLanguage();
 i18n.on('languageChanged', () => {
   document.documentElement.lang = currentLanguage();
 });

@@ -1,9 +1,9 @@
 import './styles.css';
-import './i18n.ts';
 import { StrictMode } from 'react';
 import { createRoot } from 'react-dom/client';
 import { RouterProvider } from 'react-router/dom';
 import { setUnauthenticatedHandler } from './api.ts';
+import { applyLanguage, startLanguage } from './i18n.ts';
 import { createRouter } from './router.tsx';
 import { clearMe, loginPath } from './session.ts';
 
@@ -19,8 +19,11 @@ setUnauthenticatedHandler(() => {
 
 const container = document.getElementById('root');
 if (!container) throw new Error('No #root element in index.html');
-createRoot(container).render(
-  <StrictMode>
-    <RouterProvider router={router} />
-  </StrictMode>,
+// Drawn once the start language's texts are there: at once in Dutch, after the English file otherwise.
+void applyLanguage(startLanguage()).then(() =>
+  createRoot(container).render(
+    <StrictMode>
+      <RouterProvider router={router} />
+    </StrictMode>,
+  ),
 );

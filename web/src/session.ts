@@ -20,11 +20,12 @@ export function getMe(): MeView | null {
   return me;
 }
 
-/** Stores the signed-in person and shows the app in their language. */
-export function setMe(next: MeView): void {
+/** Stores the signed-in person and shows the app in their language; settles once it does. */
+export function setMe(next: MeView): Promise<void> {
   me = next;
-  applyLanguage(next.user.language);
+  const shown = applyLanguage(next.user.language);
   emit();
+  return shown;
 }
 
 export function clearMe(): void {
@@ -52,8 +53,9 @@ export function useMaybeMe(): MeView | null {
 function fetchMe(): Promise<MeView> {
   inFlight ??= api
     .get<MeView>('/api/me', { redirectOnUnauthenticated: false })
-    .then((fresh) => {
-      setMe(fresh);
+    .then(async (fresh) => {
+      // A page waits for the person's language, so it never shows first in the other one.
+      await setMe(fresh);
       return fresh;
     })
     .finally(() => {
@@ -103,19 +105,19 @@ export async function currentMe(): Promise<MeView | null> {
 export async function signedIn(fresh: MeView): Promise<void> {
   const chosen = pendingLanguageChoice();
   rememberLanguageChoice(null);
-  setMe(fresh);
+  await setMe(fresh);
   if (chosen && chosen !== fresh.user.language) await saveLanguage(chosen);
 }
 
 /** Switches the language at once; for a signed-in person it is saved so it is kept next time. */
 export async function saveLanguage(language: Language): Promise<void> {
-  applyLanguage(language);
+  await applyLanguage(language);
   if (!me) {
     rememberLanguageChoice(language);
     return;
   }
   try {
-    setMe(await api.patch<MeView>('/api/me', { language }));
+    await setMe(await api.patch<MeView>('/api/me', { language }));
   } catch (error) {
     // The screen already shows the new language; it just will not be remembered.
     console.warn('Could not save the language choice', error);

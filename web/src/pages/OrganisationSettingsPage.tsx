@@ -42,7 +42,8 @@ export function Component() {
     try {
       const result = await api.patch<{ disclosureThreshold: number }>(apiPath`/api/orgs/${org.id}/settings`, { disclosureThreshold: k });
       const me = getMe();
-      if (me) setMe({ ...me, organisations: me.organisations.map((o) => (o.id === org.id ? { ...o, disclosureThreshold: result.disclosureThreshold } : o)) });
+      if (me)
+        void setMe({ ...me, organisations: me.organisations.map((o) => (o.id === org.id ? { ...o, disclosureThreshold: result.disclosureThreshold } : o)) });
       setSaved(t('orgSettings.saved', { k: result.disclosureThreshold }));
     } catch (caught) {
       fail(caught);

@@ -39,7 +39,7 @@ export function Component() {
     setBusy(true);
     try {
       const fresh = await api.patch<MeView>('/api/me', { displayName: displayName.trim(), language });
-      setMe(fresh);
+      await setMe(fresh);
       setDisplayName(fresh.user.displayName);
       setLanguage(null);
       // Written in the language just chosen, since the whole page now uses it.
