@@ -78,6 +78,7 @@ run('the organisation’s threshold for small counts in Chromium', () => {
     expect(await page.getByRole('img', { name: me.name }).count()).toBe(0);
     await context.close();
   });
+
   it('a colour typed before the stored one has arrived is kept and checked, not overwritten', async () => {
     const context = await newTestContext(browser, { width: 320 });
     const page = await context.newPage();

@@ -38,6 +38,11 @@ export function rememberLanguageChoice(language: Language | null): void {
   }
 }
 
+/** The language the app opens in before anyone signed in: picked by hand earlier, else the browser's. */
+export function startLanguage(): Language {
+  return pendingLanguageChoice() ?? browserLanguage();
+}
+
 export function currentLanguage(): Language {
   return isLanguage(i18n.resolvedLanguage) ? i18n.resolvedLanguage : 'nl';
 }
@@ -49,7 +54,7 @@ let english: Promise<void> | undefined;
  * large again) are loaded the first time someone needs them, and kept by the browser after that.
  */
 function loadTexts(language: Language): Promise<void> {
-  if (language === 'nl' || i18n.hasResourceBundle('en', NS)) return Promise.resolve();
+  if (language === 'nl') return Promise.resolve();
   english ??= import('./locales/en.json').then(
     ({ default: en }) => {
       const texts: typeof nl = en;
@@ -90,8 +95,6 @@ void i18n.use(initReactI18next).init({
   returnNull: false,
 });
 document.documentElement.lang = currentLanguage();
-/** The language the app opens in before anyone signed in: picked by hand earlier, else the browser's. */
-export const startLanguage = (): Language => pendingLanguageChoice() ?? browserLanguage();
 i18n.on('languageChanged', () => {
   document.documentElement.lang = currentLanguage();
 });
