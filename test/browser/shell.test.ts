@@ -148,6 +148,37 @@ run('web app shell in Chromium', () => {
     await member.close();
   });
 
+  it('a page opened before the app was updated still switches to English: it loads the new version', async () => {
+    const context = await newTestContext(browser);
+    const page = await context.newPage();
+    await signIn(page, server.url, 'lid@demo.kruisbestuiving.org', PASSWORD);
+    // The English file this page knows is gone from the server, as after an update; a page loaded anew gets it.
+    let choosing = false;
+    let reloaded = false;
+    let refused = 0;
+    page.on('framenavigated', (frame) => {
+      if (choosing && frame === page.mainFrame()) reloaded = true;
+    });
+    await context.route(/\/assets\/en-[^/]+\.js$/, async (route) => {
+      if (reloaded) return route.continue();
+      refused++;
+      return route.fulfill({ status: 404, body: '' });
+    });
+    const saved = page.waitForResponse((response) => new URL(response.url()).pathname === '/api/me' && response.request().method() === 'PATCH');
+    try {
+      choosing = true;
+      await page.getByLabel('Taal').selectOption({ label: 'English' });
+      expect((await saved).ok()).toBe(true);
+      await page.getByRole('heading', { level: 1, name: /^Welcome/ }).waitFor();
+      expect(reloaded).toBe(true);
+      expect(refused).toBeGreaterThan(0);
+    } finally {
+      const token = ((await (await page.request.get(`${server.url}/api/csrf`)).json()) as { token: string }).token;
+      await page.request.patch(`${server.url}/api/me`, { data: { language: 'nl' }, headers: { 'x-csrf-token': token } });
+    }
+    await context.close();
+  });
+
   it('an admin invites a member, the new person accepts the link, and the audit log shows it', async () => {
     const context = await newTestContext(browser);
     const page = await context.newPage();

@@ -21,11 +21,11 @@ export function getMe(): MeView | null {
 }
 
 /** Stores the signed-in person and shows the app in their language; settles once it does. */
-export function setMe(next: MeView): Promise<void> {
+export async function setMe(next: MeView): Promise<void> {
   me = next;
   const shown = applyLanguage(next.user.language);
   emit();
-  return shown;
+  await shown;
 }
 
 export function clearMe(): void {
@@ -111,13 +111,16 @@ export async function signedIn(fresh: MeView): Promise<void> {
 
 /** Switches the language at once; for a signed-in person it is saved so it is kept next time. */
 export async function saveLanguage(language: Language): Promise<void> {
-  await applyLanguage(language);
+  const shown = await applyLanguage(language);
   if (!me) {
     rememberLanguageChoice(language);
     return;
   }
   try {
     await setMe(await api.patch<MeView>('/api/me', { language }));
+    // Saved, so the connection works, yet this page could not load the English texts: it is older than
+    // the app on the server, whose files have new names. A fresh load brings the new version, in this language.
+    if (!shown) window.location.reload();
   } catch (error) {
     // The screen already shows the new language; it just will not be remembered.
     console.warn('Could not save the language choice', error);
