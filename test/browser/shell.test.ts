@@ -1,4 +1,4 @@
-import type { Browser, BrowserContext } from 'playwright-core';
+import type { Browser, BrowserContext, Route } from 'playwright-core';
 import { afterAll, beforeAll, describe, expect, inject, it } from 'vitest';
 import '../helpers/locator-matchers.ts';
 import {
@@ -156,8 +156,8 @@ run('web app shell in Chromium', () => {
     let choosing = false;
     let reloaded = false;
     let refused = 0;
-    page.on('framenavigated', (frame) => {
-      if (choosing && frame === page.mainFrame()) reloaded = true;
+    page.on('request', (request) => {
+      if (choosing && request.isNavigationRequest()) reloaded = true;
     });
     await context.route(/\/assets\/en-[^/]+\.js$/, async (route) => {
       if (reloaded) return route.continue();
@@ -177,6 +177,42 @@ run('web app shell in Chromium', () => {
       await page.request.patch(`${server.url}/api/me`, { data: { language: 'nl' }, headers: { 'x-csrf-token': token } });
     }
     await context.close();
+  });
+
+  it('a page opened before the app was updated loads the new version when it needs a part it did not have yet', async () => {
+    /** A page whose settings page file is gone from the server, as after an update; `server` answers its question for the current page. */
+    const outdatedPage = async (server_: (route: Route) => Promise<void>) => {
+      const context = await newTestContext(browser);
+      const page = await context.newPage();
+      await signIn(page, server.url, ADMIN, PASSWORD);
+      const state = { choosing: false, reloaded: false };
+      // The page asks for its document anew (not a step of the app's own router, which 'framenavigated' reports too).
+      page.on('request', (request) => {
+        if (state.choosing && request.isNavigationRequest()) state.reloaded = true;
+      });
+      await context.route(/\/assets\/SettingsPage-[^/]+\.js$/, (route) => (state.reloaded ? route.continue() : route.fulfill({ status: 404, body: '' })));
+      await context.route(`${server.url}/`, (route) => (route.request().resourceType() === 'fetch' && !state.reloaded ? server_(route) : route.continue()));
+      state.choosing = true;
+      await page.getByRole('link', { name: 'Instellingen', exact: true }).click();
+      return { context, page, state };
+    };
+
+    // The server's page names another main script: a newer version is out, so the page loads anew.
+    const updated = await outdatedPage(async (route) => {
+      const response = await route.fetch();
+      const html = (await response.text()).replace(/\/assets\/index-[^"]+\.js/, '/assets/index-newer.js');
+      await route.fulfill({ response, body: html });
+    });
+    await updated.page.getByRole('heading', { level: 1, name: 'Instellingen' }).waitFor();
+    expect(updated.state.reloaded).toBe(true);
+    await updated.context.close();
+
+    // No connection to ask over: the page says something went wrong and stays (no reload into a browser error).
+    const offline = await outdatedPage((route) => route.abort());
+    await offline.page.getByRole('heading', { level: 1, name: 'Er ging iets mis' }).waitFor();
+    await offline.page.waitForTimeout(300);
+    expect(offline.state.reloaded).toBe(false);
+    await offline.context.close();
   });
 
   it('an admin invites a member, the new person accepts the link, and the audit log shows it', async () => {

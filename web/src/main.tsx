@@ -4,10 +4,12 @@ import { createRoot } from 'react-dom/client';
 import { RouterProvider } from 'react-router/dom';
 import { setUnauthenticatedHandler } from './api.ts';
 import { applyLanguage, startLanguage } from './i18n.ts';
+import { reloadWhenUpdated } from './new-version.ts';
 import { createRouter } from './router.tsx';
 import { clearMe, loginPath } from './session.ts';
 
 const router = createRouter();
+reloadWhenUpdated();
 
 // The session ran out somewhere in the middle of things: back to the sign-in page, then back here.
 setUnauthenticatedHandler(() => {
