@@ -164,6 +164,17 @@ run('web app shell in Chromium', () => {
       refused++;
       return route.fulfill({ status: 404, body: '' });
     });
+    // Asked for its current page, the server names newer files.
+    await context.route(`${server.url}/`, async (route) => {
+      if (route.request().resourceType() !== 'fetch' || reloaded) return route.continue();
+      const response = await route.fetch();
+      await route.fulfill({ response, body: (await response.text()).replace(/\/assets\/index-[^"]+\.js/, '/assets/index-newer.js') });
+    });
+    // Saving the choice is slow: a reload that did not wait for it would cut it off and come back in Dutch.
+    await context.route(`${server.url}/api/me`, async (route) => {
+      if (route.request().method() === 'PATCH') await new Promise((resolve) => setTimeout(resolve, 500));
+      await route.continue();
+    });
     const saved = page.waitForResponse((response) => new URL(response.url()).pathname === '/api/me' && response.request().method() === 'PATCH');
     try {
       choosing = true;

@@ -70,19 +70,18 @@ function loadTexts(language: Language): Promise<void> {
 
 /**
  * Shows the app in another language and tells assistive technology via <html lang>; settles once the
- * texts are there (at once for Dutch), with whether the language is shown. When the English texts cannot
- * be loaded (a dropped connection, or a page older than the app on the server), the app stays in the
- * language it has and a later switch tries again.
+ * texts are there (at once for Dutch). When the English texts cannot be loaded (a dropped connection, or
+ * a page older than the app on the server: see new-version.ts), the app stays in the language it has and
+ * a later switch tries again.
  */
-export async function applyLanguage(language: Language): Promise<boolean> {
+export async function applyLanguage(language: Language): Promise<void> {
   try {
     await loadTexts(language);
   } catch {
-    return false;
+    return;
   }
   if (currentLanguage() !== language) await i18n.changeLanguage(language);
   document.documentElement.lang = language;
-  return true;
 }
 
 void i18n.use(initReactI18next).init({

@@ -2,6 +2,7 @@ import { useSyncExternalStore } from 'react';
 import { redirect } from 'react-router';
 import { ApiError, api } from './api.ts';
 import { applyLanguage, pendingLanguageChoice, rememberLanguageChoice } from './i18n.ts';
+import { beforeReload } from './new-version.ts';
 import type { Language, MeView } from './types.ts';
 
 /**
@@ -111,16 +112,14 @@ export async function signedIn(fresh: MeView): Promise<void> {
 
 /** Switches the language at once; for a signed-in person it is saved so it is kept next time. */
 export async function saveLanguage(language: Language): Promise<void> {
-  const shown = await applyLanguage(language);
+  await applyLanguage(language);
   if (!me) {
     rememberLanguageChoice(language);
     return;
   }
   try {
-    await setMe(await api.patch<MeView>('/api/me', { language }));
-    // Saved, so the connection works, yet this page could not load the English texts: it is older than
-    // the app on the server, whose files have new names. A fresh load brings the new version, in this language.
-    if (!shown) window.location.reload();
+    // A page older than the app on the server loads itself anew (new-version.ts), but only once this is saved.
+    await setMe(await beforeReload(api.patch<MeView>('/api/me', { language })));
   } catch (error) {
     // The screen already shows the new language; it just will not be remembered.
     console.warn('Could not save the language choice', error);
