@@ -1,4 +1,4 @@
-import type { Browser, BrowserContext, Route } from 'playwright-core';
+import type { Browser, BrowserContext, Page, Route } from 'playwright-core';
 import { afterAll, beforeAll, describe, expect, inject, it } from 'vitest';
 import '../helpers/locator-matchers.ts';
 import {
@@ -28,6 +28,37 @@ run('web app shell in Chromium', () => {
     await browser?.close();
     await server?.close();
   });
+
+  /** Sets a signed-in page's account language through the API, as the language menu saves it. */
+  async function setAccountLanguage(page: Page, language: 'nl' | 'en'): Promise<void> {
+    const { token } = (await (await page.request.get(`${server.url}/api/csrf`)).json()) as { token: string };
+    expect((await page.request.patch(`${server.url}/api/me`, { data: { language }, headers: { 'x-csrf-token': token } })).ok()).toBe(true);
+  }
+
+  /** Answers the page's question for the current page with one that names newer files. */
+  const namesNewerFiles = async (route: Route): Promise<void> => {
+    const response = await route.fetch();
+    await route.fulfill({ response, body: (await response.text()).replace(/\/assets\/index-[^"]+\.js/, '/assets/index-newer.js') });
+  };
+
+  /**
+   * As after an upgrade: the file `gone` is no longer on the server until the page asks for its document anew,
+   * and the page's question for the current page gets `answer`. `reloaded` says whether it loaded anew since
+   * (a request for the document, not a step of the app's own router, which 'framenavigated' reports too).
+   */
+  async function asAfterAnUpgrade(page: Page, gone: RegExp, answer: (route: Route) => Promise<void> = namesNewerFiles) {
+    const state = { reloaded: false, refused: 0 };
+    page.on('request', (request) => {
+      if (request.isNavigationRequest()) state.reloaded = true;
+    });
+    await page.context().route(gone, (route) => {
+      if (state.reloaded) return route.continue();
+      state.refused++;
+      return route.fulfill({ status: 404, body: '' });
+    });
+    await page.context().route(`${server.url}/`, (route) => (route.request().resourceType() === 'fetch' && !state.reloaded ? answer(route) : route.continue()));
+    return state;
+  }
 
   it('signs in with the keyboard alone and signs out', async () => {
     const context = await newTestContext(browser);
@@ -131,10 +162,7 @@ run('web app shell in Chromium', () => {
     const member = await newTestContext(browser, { locale: 'nl-BE' });
     const signedIn = await watchedPage(member);
     await signIn(signedIn.page, server.url, 'lid@demo.kruisbestuiving.org', PASSWORD, '/login');
-    const csrf = async () => ((await (await signedIn.page.request.get(`${server.url}/api/csrf`)).json()) as { token: string }).token;
-    const setLanguage = async (language: 'nl' | 'en') =>
-      expect((await signedIn.page.request.patch(`${server.url}/api/me`, { data: { language }, headers: { 'x-csrf-token': await csrf() } })).ok()).toBe(true);
-    await setLanguage('en');
+    await setAccountLanguage(signedIn.page, 'en');
     try {
       await signedIn.page.goto(`${server.url}/`);
       await signedIn.page.getByRole('heading', { level: 1, name: /^Welcome/ }).waitFor();
@@ -143,7 +171,7 @@ run('web app shell in Chromium', () => {
       for (const heading of headings) expect(heading).not.toMatch(/Welkom|Aanmelden/);
       expect(await signedIn.page.getAttribute('html', 'lang')).toBe('en');
     } finally {
-      await setLanguage('nl');
+      await setAccountLanguage(signedIn.page, 'nl');
     }
     await member.close();
   });
@@ -152,24 +180,8 @@ run('web app shell in Chromium', () => {
     const context = await newTestContext(browser);
     const page = await context.newPage();
     await signIn(page, server.url, 'lid@demo.kruisbestuiving.org', PASSWORD);
-    // The English file this page knows is gone from the server, as after an update; a page loaded anew gets it.
-    let choosing = false;
-    let reloaded = false;
-    let refused = 0;
-    page.on('request', (request) => {
-      if (choosing && request.isNavigationRequest()) reloaded = true;
-    });
-    await context.route(/\/assets\/en-[^/]+\.js$/, async (route) => {
-      if (reloaded) return route.continue();
-      refused++;
-      return route.fulfill({ status: 404, body: '' });
-    });
-    // Asked for its current page, the server names newer files.
-    await context.route(`${server.url}/`, async (route) => {
-      if (route.request().resourceType() !== 'fetch' || reloaded) return route.continue();
-      const response = await route.fetch();
-      await route.fulfill({ response, body: (await response.text()).replace(/\/assets\/index-[^"]+\.js/, '/assets/index-newer.js') });
-    });
+    // The English file this page knows is gone from the server; the server's current page names newer files.
+    const upgrade = await asAfterAnUpgrade(page, /\/assets\/en-[^/]+\.js$/);
     // Saving the choice is slow: a reload that did not wait for it would cut it off and come back in Dutch.
     await context.route(`${server.url}/api/me`, async (route) => {
       if (route.request().method() === 'PATCH') await new Promise((resolve) => setTimeout(resolve, 500));
@@ -177,43 +189,30 @@ run('web app shell in Chromium', () => {
     });
     const saved = page.waitForResponse((response) => new URL(response.url()).pathname === '/api/me' && response.request().method() === 'PATCH');
     try {
-      choosing = true;
       await page.getByLabel('Taal').selectOption({ label: 'English' });
       expect((await saved).ok()).toBe(true);
       await page.getByRole('heading', { level: 1, name: /^Welcome/ }).waitFor();
-      expect(reloaded).toBe(true);
-      expect(refused).toBeGreaterThan(0);
+      expect(upgrade.reloaded).toBe(true);
+      expect(upgrade.refused).toBeGreaterThan(0);
     } finally {
-      const token = ((await (await page.request.get(`${server.url}/api/csrf`)).json()) as { token: string }).token;
-      await page.request.patch(`${server.url}/api/me`, { data: { language: 'nl' }, headers: { 'x-csrf-token': token } });
+      await setAccountLanguage(page, 'nl');
     }
     await context.close();
   });
 
   it('a page opened before the app was updated loads the new version when it needs a part it did not have yet', async () => {
-    /** A page whose settings page file is gone from the server, as after an update; `server` answers its question for the current page. */
-    const outdatedPage = async (server_: (route: Route) => Promise<void>) => {
+    /** A signed-in page whose settings page file is gone from the server; its question for the current page gets `answer`. */
+    const outdatedPage = async (answer?: (route: Route) => Promise<void>) => {
       const context = await newTestContext(browser);
       const page = await context.newPage();
       await signIn(page, server.url, ADMIN, PASSWORD);
-      const state = { choosing: false, reloaded: false };
-      // The page asks for its document anew (not a step of the app's own router, which 'framenavigated' reports too).
-      page.on('request', (request) => {
-        if (state.choosing && request.isNavigationRequest()) state.reloaded = true;
-      });
-      await context.route(/\/assets\/SettingsPage-[^/]+\.js$/, (route) => (state.reloaded ? route.continue() : route.fulfill({ status: 404, body: '' })));
-      await context.route(`${server.url}/`, (route) => (route.request().resourceType() === 'fetch' && !state.reloaded ? server_(route) : route.continue()));
-      state.choosing = true;
+      const state = await asAfterAnUpgrade(page, /\/assets\/SettingsPage-[^/]+\.js$/, answer);
       await page.getByRole('link', { name: 'Instellingen', exact: true }).click();
       return { context, page, state };
     };
 
     // The server's page names another main script: a newer version is out, so the page loads anew.
-    const updated = await outdatedPage(async (route) => {
-      const response = await route.fetch();
-      const html = (await response.text()).replace(/\/assets\/index-[^"]+\.js/, '/assets/index-newer.js');
-      await route.fulfill({ response, body: html });
-    });
+    const updated = await outdatedPage();
     await updated.page.getByRole('heading', { level: 1, name: 'Instellingen' }).waitFor();
     expect(updated.state.reloaded).toBe(true);
     await updated.context.close();

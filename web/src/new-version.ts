@@ -29,7 +29,7 @@ export function reloadWhenUpdated(): void {
   window.addEventListener('vite:preloadError', () => {
     if (asking || !current) return;
     asking = true;
-    fetch('/', { headers: { accept: 'text/html' }, cache: 'no-store', credentials: 'same-origin' })
+    fetch('/', { headers: { accept: 'text/html' }, cache: 'no-store' })
       .then((response) => (response.ok ? response.text() : ''))
       .then(async (html) => {
         const latest = mainScriptOf(html);
