@@ -1,7 +1,16 @@
 import type { Browser, Page } from 'playwright-core';
 import { afterAll, beforeAll, describe, expect, inject, it } from 'vitest';
 import '../helpers/locator-matchers.ts';
-import { expectAccessible, expectNoHorizontalScroll, type LiveServer, launchBrowser, newTestContext, signIn, startLiveServer } from '../helpers/browser.ts';
+import {
+  chooseLanguage,
+  expectAccessible,
+  expectNoHorizontalScroll,
+  type LiveServer,
+  launchBrowser,
+  newTestContext,
+  signIn,
+  startLiveServer,
+} from '../helpers/browser.ts';
 
 /**
  * Cross-tabs and numbers in the dashboard and the printable report, in Chromium: chosen with the
@@ -73,8 +82,7 @@ run('cross-tabs and numbers in Chromium (demo round demo-ervaringswerkers)', () 
     const page = await context.newPage();
     await openDashboard(page, RESEARCHER);
     // The language is the person's own setting: switch, and switch back at the end for the other tests.
-    await page.getByLabel('Taal', { exact: true }).first().selectOption({ label: 'English' });
-    await page.waitForFunction(() => document.documentElement.lang === 'en');
+    await chooseLanguage(page, 'Taal', 'English');
     await page.goto(`${server.url}${dashboardPath}?rows=sector&cols=betaald`);
     await page.getByRole('heading', { level: 1, name: `Dashboard: ${EXPERIENCE_ROUND}` }).waitFor();
     const hours = page.locator('section.question-result', { has: page.locator('#q-uren_per_week') });
@@ -89,8 +97,8 @@ run('cross-tabs and numbers in Chromium (demo round demo-ervaringswerkers)', () 
     await expect(section).toContainText('Chi-square test: χ² = 6.97, degrees of freedom 4, p = 0.138.');
     await expect(section.locator('table.crosstab-table').getByRole('row', { name: /^GGZ|^Mental/ })).toContainText('35.0 % of the row');
     await expectAccessible(page, 'dashboard in English with a cross-tab');
-    await page.getByLabel('Language', { exact: true }).first().selectOption({ label: 'Nederlands' });
-    await page.waitForFunction(() => document.documentElement.lang === 'nl');
+    // Saved before the context closes: the next tests sign in as the same researcher and expect Dutch.
+    await chooseLanguage(page, 'Language', 'Nederlands');
     await context.close();
   });
 

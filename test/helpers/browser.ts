@@ -82,7 +82,7 @@ export async function signIn(page: Page, baseUrl: string, email: string, passwor
  */
 export async function chooseLanguage(page: Page, label: 'Taal' | 'Language', language: 'English' | 'Nederlands'): Promise<void> {
   const saved = page.waitForResponse((response) => new URL(response.url()).pathname === '/api/me' && response.request().method() === 'PATCH');
-  await page.getByLabel(label).selectOption({ label: language });
+  await page.getByLabel(label, { exact: true }).first().selectOption({ label: language });
   expect((await saved).ok()).toBe(true);
 }
 
