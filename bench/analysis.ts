@@ -33,7 +33,7 @@ import { cocreatieErvaringswerkers } from '../src/modules/instruments/builtin/co
 import { rebuildTallies } from '../src/modules/rounds/tally-store.ts';
 import { chromiumAvailable, type DashboardTiming, timeDashboards } from './lib/dashboard-timing.ts';
 import { type GeneratedRound, generateRound } from './lib/generate-rounds.ts';
-import { freePort, isEntry, peakRssMiB, startProcess } from './lib/processes.ts';
+import { buildServerBundle, deployedApp, freePort, isEntry, peakRssMiB, startProcess } from './lib/processes.ts';
 
 const N = Number(process.env.BENCH_RESPONSES ?? 100_000);
 const REUSE = process.env.BENCH_REUSE === '1';
@@ -121,7 +121,7 @@ export async function signIn(base: string): Promise<string> {
 
 /** Starts the real server on this database and times the full report over HTTP. */
 export async function timeServer(store: string, env: Record<string, string>, round: GeneratedRound, port: number, withDashboard = false): Promise<Result> {
-  const server = await startProcess(['bin/kruisbestuiving.js', 'start'], { ...env, PORT: String(port) }, `http://127.0.0.1:${port}/readyz`);
+  const server = await startProcess(deployedApp(), { ...env, PORT: String(port) }, `http://127.0.0.1:${port}/readyz`);
   try {
     const base = `http://127.0.0.1:${port}`;
     const cookie = await signIn(base);
@@ -244,6 +244,7 @@ export async function timeDuckDb(round: GeneratedRound): Promise<Result> {
 }
 
 async function main() {
+  buildServerBundle();
   const results: Result[] = [];
   let baselineRound: GeneratedRound | undefined;
 

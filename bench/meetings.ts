@@ -46,7 +46,7 @@ import { createUser } from '../src/modules/accounts/service.ts';
 import { control, createMeeting } from '../src/modules/meetings/service.ts';
 import { addMembership, createOrganisation } from '../src/modules/organisations/service.ts';
 import { printMedians, printRound, type Result } from './lib/meetings-report.ts';
-import { type Running, rssMiB, startProcess } from './lib/processes.ts';
+import { buildServerBundle, deployedApp, type Running, rssMiB, startProcess } from './lib/processes.ts';
 
 const { values: args } = parseArgs({
   options: {
@@ -227,13 +227,12 @@ const postForm = (url: string, body: string, cookie?: string) =>
     request.end(body);
   });
 
-const appArgs = (name: string) => [
-  // Node names each thread's profile CPU.<date>.<time>.<pid>.<thread>.<n>.cpuprofile; the largest is the app's main thread.
-  // A sample every 250 µs (Node's default is 1 ms): the answering phase of 10,000 phones lasts about a second.
-  ...(args['cpu-prof'] ? ['--cpu-prof', '--cpu-prof-interval=250', `--cpu-prof-dir=${path.join(PROFILE_DIR, `${name}-${N}`)}`] : []),
-  'bin/kruisbestuiving.js',
-  'start',
-];
+const appArgs = (name: string) =>
+  deployedApp(
+    // Node names each thread's profile CPU.<date>.<time>.<pid>.<thread>.<n>.cpuprofile; the largest is the app's main thread.
+    // A sample every 250 µs (Node's default is 1 ms): the answering phase of 10,000 phones lasts about a second.
+    args['cpu-prof'] ? ['--cpu-prof', '--cpu-prof-interval=250', `--cpu-prof-dir=${path.join(PROFILE_DIR, `${name}-${N}`)}`] : [],
+  );
 
 /** One app process on SQLite, or (with a database URL) one or two processes on PostgreSQL. */
 async function appTarget(dataDir: string, way: 'socket' | 'form', databaseUrl?: string, processes = 2): Promise<Target> {
@@ -459,6 +458,7 @@ async function measured(target: Target): Promise<Result> {
 }
 
 async function main() {
+  buildServerBundle();
   try {
     if (args['cpu-prof']) fs.mkdirSync(PROFILE_DIR, { recursive: true });
     for (const size of SIZES) {

@@ -31,7 +31,7 @@ import pg from 'pg';
 import { loadConfig } from '../src/config.ts';
 import { signIn } from './analysis.ts';
 import { chromiumAvailable, timeDashboards } from './lib/dashboard-timing.ts';
-import { freePort, peakRssMiB, startProcess } from './lib/processes.ts';
+import { buildServerBundle, deployedApp, freePort, peakRssMiB, startProcess } from './lib/processes.ts';
 import { explainFilteredReport, type Sizes, sizes, timeCsvExport, timeReport } from './lib/scale-measure.ts';
 import { Budget, buildNetwork, type Network, type NetworkRound } from './lib/scale-network.ts';
 
@@ -70,7 +70,7 @@ const fmt = (n: number) => n.toLocaleString('en');
 /** Starts a fresh server on the database, signs the researcher in, runs `work`, and returns its result with the server's peak RSS. */
 async function withServer<T>(url: string, work: (base: string, cookie: string) => Promise<T>): Promise<{ result: T; peakMiB: number }> {
   const port = await freePort();
-  const server = await startProcess(['bin/kruisbestuiving.js', 'start'], { DATABASE_URL: url, PORT: String(port) }, `http://127.0.0.1:${port}/readyz`);
+  const server = await startProcess(deployedApp(), { DATABASE_URL: url, PORT: String(port) }, `http://127.0.0.1:${port}/readyz`);
   try {
     const base = `http://127.0.0.1:${port}`;
     const result = await work(base, await signIn(base));
@@ -205,6 +205,7 @@ function printSizes(s: Sizes) {
 }
 
 async function main() {
+  buildServerBundle();
   const startLoad = load();
   const tmp = fs.mkdtempSync(path.join(os.tmpdir(), 'kb-bench-scale-'));
   const admin = new pg.Client({ connectionString: PG_ADMIN });

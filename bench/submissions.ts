@@ -17,7 +17,7 @@ import Database from 'better-sqlite3';
 import pg from 'pg';
 import { loadConfig } from '../src/config.ts';
 import { sampleAnswers, seededPick } from '../src/modules/instruments/sample-answers.ts';
-import { cpuMs, freePort, isEntry, peakRssMiB, startProcess } from './lib/processes.ts';
+import { buildServerBundle, cpuMs, deployedApp, freePort, isEntry, peakRssMiB, startProcess } from './lib/processes.ts';
 import { setupRound } from './lib/setup-round.ts';
 
 const TOTAL = Number(process.env.BENCH_SUBMISSIONS ?? 3000);
@@ -207,7 +207,7 @@ function platformSide(label: string, env: Record<string, string>, token: string,
     start: async () => {
       const port = await freePort();
       const server = await startProcess(
-        [...(process.env.BENCH_PROFILE ? ['--cpu-prof', `--cpu-prof-dir=${path.join(os.tmpdir(), 'kb-profiles')}`] : []), 'bin/kruisbestuiving.js', 'start'],
+        deployedApp(process.env.BENCH_PROFILE ? ['--cpu-prof', `--cpu-prof-dir=${path.join(os.tmpdir(), 'kb-profiles')}`] : []),
         { ...env, NODE_ENV: 'production', PORT: String(port), RESPONDENT_RATE_LIMIT: '100000000' },
         `http://127.0.0.1:${port}/readyz`,
       );
@@ -364,6 +364,7 @@ export async function runSubmissions(): Promise<Result[]> {
 }
 
 async function main() {
+  buildServerBundle();
   const results = await runSubmissions();
   console.log(
     `\n${ROUNDS} rounds (baseline and platform alternating) of ${TOTAL} submissions of the full form after ${WARMUP} uncounted, ${CONNECTIONS} respondents at once, loopback; ${os.cpus().length} × ${os.cpus()[0]?.model.trim()}, Node ${process.version}; load average at the end ${os

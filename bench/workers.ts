@@ -25,7 +25,7 @@ import type { ResolvedInstrument } from '../src/modules/instruments/resolve.ts';
 import { sampleAnswers, seededPick } from '../src/modules/instruments/sample-answers.ts';
 import { fillForms } from './lib/fill-forms.ts';
 import { withPgDatabase } from './lib/pg-database.ts';
-import { buildServerBundle, cpuByThread, cpuMs, DEPLOYED_NODE_ARGS, freePort, startProcess } from './lib/processes.ts';
+import { buildServerBundle, cpuByThread, cpuMs, deployedApp, freePort, startProcess } from './lib/processes.ts';
 import { setupRound } from './lib/setup-round.ts';
 import { consentVersion, csrfHeaders } from './submissions.ts';
 
@@ -145,7 +145,7 @@ async function drive(base: string, round: Round, warmUp: boolean): Promise<{ ok:
 async function runOnce(url: string, database: string, round: Round, workers: number): Promise<Run> {
   const port = await freePort();
   const server = await startProcess(
-    [...DEPLOYED_NODE_ARGS, 'bin/kruisbestuiving.js', 'start'],
+    deployedApp(),
     { DATABASE_URL: url, WORKERS: String(workers), NODE_ENV: 'production', PORT: String(port), RESPONDENT_RATE_LIMIT: '100000000' },
     `http://127.0.0.1:${port}/readyz`,
   );

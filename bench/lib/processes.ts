@@ -15,6 +15,17 @@ export const DEPLOYED_NODE_ARGS = ['--max-semi-space-size=1', '--no-concurrent-r
 /** Builds dist/server (`npm run build`'s server half), so the bin runs the bundle as it does after `npm start`. */
 export const buildServerBundle = () => execFileSync(process.execPath, ['scripts/build-server.js'], { cwd: ROOT, stdio: 'inherit' });
 
+/**
+ * The app's command line as `npm start` runs it: the deployed Node flags (`nodeArgs`, such as a
+ * profiler's, come after them) and the bin, which runs the bundle when buildServerBundle made a
+ * current one. Without a current bundle the bin compiles the sources at start (tsx), which is not
+ * what a deployment runs: each benchmark that starts the app builds the bundle first.
+ */
+export const deployedApp = (nodeArgs: string[] = []) => [...deployedNodeArgs(), ...nodeArgs, 'bin/kruisbestuiving.js', 'start'];
+
+/** DEPLOYED_NODE_ARGS, or BENCH_NODE_FLAGS (other flags, separated by spaces) to weigh a flag's CPU against its memory. */
+export const deployedNodeArgs = (): string[] => process.env.BENCH_NODE_FLAGS?.split(' ').filter(Boolean) ?? DEPLOYED_NODE_ARGS;
+
 export type Running = { child: ChildProcess; pid: number; startedMs: number; stop: () => Promise<void> };
 
 export async function waitFor(url: string, deadline: number): Promise<void> {
