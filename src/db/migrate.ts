@@ -31,6 +31,7 @@ import * as codingCoresearchAnswers from './migrations/2026_12_06_0900_coding_co
 import * as organisationLogos from './migrations/2026_12_06_1200_organisation_logos.ts';
 import * as scaleFilteredAnswers from './migrations/2026_12_07_scale_filtered_answers.ts';
 import * as meetingAnswerPositions from './migrations/2026_12_08_meetsq_answer_positions.ts';
+import * as answerGroupStatistics from './migrations/2026_12_09_answer_group_statistics.ts';
 
 /** Listed here, not read from disk, so the order is reviewed in code and bundling cannot lose one. */
 const migrations: Record<string, Migration> = {
@@ -65,6 +66,7 @@ const migrations: Record<string, Migration> = {
   '2026_12_06_0801_meeting_dialogue_records': meetingDialogueRecords,
   '2026_12_07_scale_filtered_answers': scaleFilteredAnswers,
   '2026_12_08_meetsq_answer_positions': meetingAnswerPositions,
+  '2026_12_09_answer_group_statistics': answerGroupStatistics,
 };
 
 export const migrationNames = (): string[] => Object.keys(migrations).sort();

@@ -1,7 +1,9 @@
 import { afterAll, beforeAll, expect, it } from 'vitest';
 import { newId, newSecretToken } from '../../src/core/ids.ts';
-import { sqlConditionOf } from '../../src/modules/analysis/report.ts';
+import { parsePresentation, sqlConditionOf } from '../../src/modules/analysis/report.ts';
+import { aggregate } from '../../src/modules/analysis/service.ts';
 import { allQuestions } from '../../src/modules/instruments/definition.ts';
+import type { ResolvedInstrument } from '../../src/modules/instruments/resolve.ts';
 import { sampleAnswers, seededPick } from '../../src/modules/instruments/sample-answers.ts';
 import type { SqlCondition } from '../../src/modules/rounds/answers.ts';
 import * as store from '../../src/modules/rounds/answers.ts';
@@ -29,6 +31,9 @@ describeEachDatabase('Answer tallies equal the answers they count', (dialect) =>
   let choice: string[];
   /** Every follow-up condition of the form that SQL can count, and "answered" on every kind of question. */
   let conditions: SqlCondition[];
+  /** The questions with one row per respondent: not multiple choice, not a matrix. */
+  let oneRow: Set<string>;
+  let form: ResolvedInstrument;
 
   const sorted = <T>(rows: T[]) => rows.map((r) => JSON.stringify(r)).sort();
 
@@ -67,9 +72,11 @@ describeEachDatabase('Answer tallies equal the answers they count', (dialect) =>
     const links = [await openLink(t.ctx, publishedInstruments, round.token), await openLink(t.ctx, publishedInstruments, teamToken)] as LinkContext[];
     const instrument = links[0]?.published.instrument;
     if (!instrument) throw new Error('no instrument');
+    form = instrument;
     const questions = allQuestions(instrument);
     multiple = questions.flatMap((q) => (q.type === 'multiple' ? [q.key] : []));
     choice = questions.flatMap((q) => (q.type === 'multiple' || q.type === 'single' ? [q.key] : []));
+    oneRow = new Set(questions.flatMap((q) => (q.type === 'multiple' || q.type === 'matrix' ? [] : [q.key])));
     expect(multiple.length).toBeGreaterThan(0);
     conditions = [
       ...questions.flatMap((q) => (q.showIf ? [sqlConditionOf(q.showIf, instrument)] : [])).filter((c) => c !== null),
@@ -121,6 +128,35 @@ describeEachDatabase('Answer tallies equal the answers they count', (dialect) =>
     const tallied = await fromTallies({ organisationId: other, roundIds: [roundId], answers: [] });
     expect(tallied.values).toEqual([]);
     expect(tallied.answered).toEqual([]);
+  });
+
+  it('with an answer filter, every condition counts the respondents the answer rows give: from the value counts in hand where there is one row per respondent', async () => {
+    const filtered: store.Scope = { organisationId: org, roundIds: [roundId], answers: [{ question: 'sector', option: 'ggz' }] };
+    expect(await store.countResponses(t.ctx.db, filtered)).toBe(5);
+    const values = await store.valueCounts(t.ctx.db, filtered);
+    const counted: number[] = [];
+    for (const condition of conditions) {
+      const fromRows = await answersStore.countWhereFromAnswers(t.ctx.db, filtered, condition);
+      expect(await store.countWhere(t.ctx.db, filtered, condition)).toBe(fromRows);
+      if (oneRow.has(condition.question)) expect(store.countInValues(values, condition)).toBe(fromRows);
+      counted.push(fromRows);
+    }
+    // Conditions that hold for some of the 5 and not others, on both kinds of question.
+    const between = conditions.filter((_, i) => (counted[i] ?? 0) > 0 && (counted[i] ?? 0) < 5);
+    expect(between.some((c) => oneRow.has(c.question) && 'options' in c)).toBe(true);
+    expect(between.some((c) => !oneRow.has(c.question))).toBe(true);
+  });
+
+  it('a filtered report counts who was shown each follow-up question as the answer rows do, also after a multiple-choice question', async () => {
+    const filtered: store.Scope = { organisationId: org, roundIds: [roundId], answers: [{ question: 'sector', option: 'ggz' }] };
+    const { eligible } = await aggregate(t.ctx, form, filtered, parsePresentation(null));
+    const followUps = allQuestions(form).flatMap((q) => {
+      const condition = q.showIf ? sqlConditionOf(q.showIf, form) : null;
+      return condition ? [{ key: q.key, condition }] : [];
+    });
+    expect(followUps.some((f) => f.condition.shape === 'choice' && !oneRow.has(f.condition.question))).toBe(true);
+    for (const { key, condition } of followUps)
+      expect({ key, count: eligible.get(key)?.count }).toEqual({ key, count: await answersStore.countWhereFromAnswers(t.ctx.db, filtered, condition) });
   });
 
   it('recounting from scratch gives the same tallies', async () => {

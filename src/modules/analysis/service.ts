@@ -74,15 +74,36 @@ export async function aggregate(ctx: ServiceContext, instrument: ResolvedInstrum
   const answered = new Map([...survey.answeredFromValues(values, new Set(multiple)), ...answeredMultiple]);
   const eligible = new Map<string, Eligibility>();
   const combinations = new Map<string, survey.CombinationCount[]>();
+  const types = new Map(allQuestions(instrument).map((q) => [q.key, q.type]));
   for (const q of allQuestions(instrument)) {
     if (q.showIf) {
       const condition = sqlConditionOf(q.showIf, instrument);
-      eligible.set(q.key, condition ? { count: await survey.countWhere(ctx.db, scope, condition), approximate: false } : { count: n, approximate: true });
+      eligible.set(
+        q.key,
+        condition
+          ? { count: await eligibleCount(ctx, scope, condition, { values, type: types.get(condition.question) }), approximate: false }
+          : { count: n, approximate: true },
+      );
     }
     if (usesCombinations(q, presentation)) combinations.set(q.key, await survey.combinationCounts(ctx.db, scope, q.key));
   }
   const aggregates: Aggregates = { n, values, answered, eligible, combinations };
   return aggregates;
+}
+
+/**
+ * Respondents a follow-up question was shown to. A condition on a question with one row per
+ * respondent (not multiple choice, not a matrix) is summed from the value counts in hand; the others
+ * are counted in the database (with answer filters that is a pass over the answer rows each).
+ */
+function eligibleCount(
+  ctx: ServiceContext,
+  scope: survey.Scope,
+  condition: survey.SqlCondition,
+  { values, type }: { values: survey.ValueCount[]; type: string | undefined },
+): Promise<number> {
+  if (type !== undefined && type !== 'multiple' && type !== 'matrix') return Promise.resolve(survey.countInValues(values, condition));
+  return survey.countWhere(ctx.db, scope, condition);
 }
 
 export type Access = { organisationId: string; suppress: boolean; actorUserId: string | null; source: 'web' | 'cli' };

@@ -45,6 +45,25 @@ export function answeredFromValues(values: ValueCount[], multipleChoice: Readonl
   return answered;
 }
 
+/** Respondents whose set of chosen options meets a condition on a choice question: it holds one of the options, or any set for "answered". */
+export function countInSets(sets: readonly ChoiceSetCount[], condition: SqlCondition): number {
+  const wanted = 'options' in condition ? new Set(condition.options) : null;
+  return sets.filter((set) => wanted === null || set.options.some((o) => wanted.has(o))).reduce((sum, set) => sum + set.count, 0);
+}
+
+/**
+ * Respondents for whom a condition held, from the scope's value counts, for a question with one row
+ * per respondent (single choice, scale, number, text; not multiple choice, not a matrix): the rows
+ * with one of the options (or any row, for "answered"), missing markers left out.
+ */
+export function countInValues(values: readonly ValueCount[], condition: SqlCondition): number {
+  const wanted = 'options' in condition ? new Set(condition.options) : null;
+  let count = 0;
+  for (const v of values)
+    if (v.question === condition.question && !v.marker && (wanted === null || (v.option !== null && wanted.has(v.option)))) count += v.count;
+  return count;
+}
+
 /** What each respondent chose on a multiple-choice question, as a combination: the first and last option key (code-point order) and the number chosen. */
 export function combinationsOf(sets: ChoiceSetCount[]): CombinationCount[] {
   const combinations = new Map<string, CombinationCount>();

@@ -80,9 +80,13 @@ export async function valueCountsFromAnswers(db: Db, scope: Scope): Promise<Valu
  * count: the respondent answered the question but left some options blank.
  */
 export async function answeredCountsFromAnswers(db: Db, scope: Scope, multipleChoice: string[]): Promise<Map<string, number>> {
+  // The responses in scope lead, their rows found by response: with an inner join SQLite started from
+  // the questions' index instead, which holds these questions' rows of every round (600 ms against
+  // 130 ms for 5,000 of 20,000 responses). SQLite keeps a cross join's order; PostgreSQL plans it freely.
   const rows = await db
-    .selectFrom('answers')
-    .innerJoin('responses', 'responses.id', 'answers.response_id')
+    .selectFrom('responses')
+    .crossJoin('answers')
+    .whereRef('answers.response_id', '=', 'responses.id')
     .select(['answers.question', 'answers.item', sql<number>`count(distinct answers.response_id)`.as('n')])
     .where(inScope(scope))
     .where('answers.question', 'in', multipleChoice)

@@ -1,5 +1,5 @@
 import type { Db } from '../../db/database.ts';
-import { type ChoiceSetCount, type CombinationCount, combinationsOf, type Scope, type SqlCondition, type ValueCount } from './answer-counts.ts';
+import { type ChoiceSetCount, type CombinationCount, combinationsOf, countInSets, type Scope, type SqlCondition, type ValueCount } from './answer-counts.ts';
 import * as answersStore from './answers-store.ts';
 import * as tallies from './tally-store.ts';
 
@@ -29,11 +29,17 @@ export async function answeredCounts(db: Db, scope: Scope, multipleChoice: strin
   return scope.answers.length === 0 ? tallies.answeredCounts(db, scope, multipleChoice) : answersStore.answeredCountsFromAnswers(db, scope, multipleChoice);
 }
 
-/** Complete responses in scope for which the condition held (the respondents a follow-up question was shown to). */
-export const countWhere = (db: Db, scope: Scope, condition: SqlCondition): Promise<number> =>
-  scope.answers.length === 0 && condition.shape !== 'many-rows'
-    ? tallies.countWhere(db, scope, condition)
+/**
+ * Complete responses in scope for which the condition held (the respondents a follow-up question was
+ * shown to). On a choice question from its sets of chosen options (the tallies', or with answer
+ * filters one grouping of the question's rows); on a matrix from the answer rows.
+ */
+export async function countWhere(db: Db, scope: Scope, condition: SqlCondition): Promise<number> {
+  if (condition.shape === 'choice') return countInSets(await choiceSets(db, scope, condition.question), condition);
+  return scope.answers.length === 0 && condition.shape === 'one-row'
+    ? tallies.countAnswered(db, scope, condition)
     : answersStore.countWhereFromAnswers(db, scope, condition);
+}
 
 /** Respondents per set of options chosen on a question. */
 export const choiceSets = (db: Db, scope: Scope, question: string): Promise<ChoiceSetCount[]> =>

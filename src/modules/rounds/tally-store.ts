@@ -130,16 +130,10 @@ export async function choiceSets(db: Db, scope: Scope, question: string): Promis
 }
 
 /**
- * Respondents for whom a condition on an earlier question held. On a choice question: the sets that
- * contain one of the options (or any set, for "answered"). On a question with one row per respondent:
- * its value counts without missing markers.
+ * Respondents who answered a question with one row per respondent (a `one-row` condition): its value
+ * counts without missing markers. Conditions on choice questions are counted from their sets (answers.ts).
  */
-export async function countWhere(db: Db, scope: Scope, condition: SqlCondition): Promise<number> {
-  if (condition.shape === 'choice') {
-    const sets = await choiceSets(db, scope, condition.question);
-    const wanted = 'options' in condition ? new Set(condition.options) : null;
-    return sets.filter((set) => wanted === null || set.options.some((o) => wanted.has(o))).reduce((sum, set) => sum + set.count, 0);
-  }
+export async function countAnswered(db: Db, scope: Scope, condition: SqlCondition): Promise<number> {
   const { roundIds, teamKey } = tallyScope(db, scope);
   const row = await db
     .selectFrom('answer_value_tallies as t')
