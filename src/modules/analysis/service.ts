@@ -96,14 +96,14 @@ export async function aggregate(ctx: ServiceContext, instrument: ResolvedInstrum
  * respondent (not multiple choice, not a matrix) is summed from the value counts in hand; the others
  * are counted in the database (with answer filters that is a pass over the answer rows each).
  */
-function eligibleCount(
+async function eligibleCount(
   ctx: ServiceContext,
   scope: survey.Scope,
   condition: survey.SqlCondition,
   { values, type }: { values: survey.ValueCount[]; type: string | undefined },
 ): Promise<number> {
-  if (type !== undefined && type !== 'multiple' && type !== 'matrix') return Promise.resolve(survey.countInValues(values, condition));
-  return survey.countWhere(ctx.db, scope, condition);
+  const oneRowPerRespondent = type !== undefined && type !== 'multiple' && type !== 'matrix';
+  return oneRowPerRespondent ? survey.countInValues(values, condition) : survey.countWhere(ctx.db, scope, condition);
 }
 
 export type Access = { organisationId: string; suppress: boolean; actorUserId: string | null; source: 'web' | 'cli' };
