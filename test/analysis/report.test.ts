@@ -97,6 +97,8 @@ describeEachDatabase('In beeld report: the seed figures from the demo data', (di
   it('filtering on a role counts the people who chose it, not those who left it blank', async () => {
     const filtered = (await researcher.get(`/api/orgs/${rounds.org}/rounds/${rounds.ew.id}/report?filter=rollen:geen_specifieke_rol`)).json<Report>();
     expect(filtered.filters).toMatchObject({ n: 2 });
+    // Every table's base is the selection, not the round: no one in it is counted as missing.
+    expect(tableOf(filtered, 'betaald')).toMatchObject({ n: 2, missing: 0 });
   });
 
   it('status as the combinations people chose, in whole percents (valid n 88)', () => {

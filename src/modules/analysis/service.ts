@@ -62,12 +62,19 @@ function parseFilters(instrument: ResolvedInstrument, query: ReportQuery, lang: 
   });
 }
 
-export async function aggregate(ctx: ServiceContext, instrument: ResolvedInstrument, scope: survey.Scope, presentation: ReturnType<typeof parsePresentation>) {
+/** The counts a report of `scope` is built from. `responses`: the complete responses in scope, when the caller counted them already. */
+export async function aggregate(
+  ctx: ServiceContext,
+  instrument: ResolvedInstrument,
+  scope: survey.Scope,
+  presentation: ReturnType<typeof parsePresentation>,
+  responses?: number,
+) {
   const multiple = allQuestions(instrument)
     .filter((q) => q.type === 'multiple')
     .map((q) => q.key);
   const [n, values, answeredMultiple] = await Promise.all([
-    survey.countResponses(ctx.db, scope),
+    responses ?? survey.countResponses(ctx.db, scope),
     survey.valueCounts(ctx.db, scope),
     survey.answeredCounts(ctx.db, scope, multiple),
   ]);
@@ -157,7 +164,7 @@ export async function composeReport(
   onProgress?.(2, 4);
   const tables =
     refusal === undefined
-      ? buildTables(instrument, await aggregate(ctx, instrument, scope, presentation), { lang, suppress: access.suppress, k, presentation })
+      ? buildTables(instrument, await aggregate(ctx, instrument, scope, presentation, filteredN ?? total), { lang, suppress: access.suppress, k, presentation })
       : [];
   onProgress?.(3, 4);
   if (!access.suppress)
