@@ -7,6 +7,7 @@
  * it with `--cpu-prof` to see where an answer's CPU goes.
  *
  * Run: node --import tsx bench/meetings-answer-cpu.ts [participants 10000] [concurrency 500]
+ * (with DATABASE_URL set: on that PostgreSQL database instead, which should be empty; its tables are made)
  */
 import { randomUUID } from 'node:crypto';
 import fs from 'node:fs';
@@ -26,7 +27,8 @@ import { addMembership, createOrganisation } from '../src/modules/organisations/
 const N = Math.max(1, Math.min(Number(process.argv[2] ?? 10_000), 10_000));
 const CONCURRENCY = Math.max(1, Number(process.argv[3] ?? 500));
 const dir = fs.mkdtempSync(path.join(os.tmpdir(), 'kb-bench-answer-cpu-'));
-const runtime = await openRuntime(loadConfig({ DATA_DIR: dir }));
+const DATABASE_URL = process.env.DATABASE_URL;
+const runtime = await openRuntime(loadConfig({ DATA_DIR: dir, ...(DATABASE_URL ? { DATABASE_URL } : {}) }));
 try {
   const ctx = runtime.ctx;
   const userId = await createUser(ctx, { email: 'bench@example.org', displayName: 'Bench', password: 'bench-meetings-password' }, null);
@@ -63,7 +65,7 @@ try {
   const used = process.cpuUsage(cpu);
   const perAnswer = (us: number) => (us / participants.length).toFixed(1);
   console.log(
-    `${participants.length} answers, ${CONCURRENCY} at once, in-process on SQLite: user ${perAnswer(used.user)} µs + system ${perAnswer(used.system)} µs of CPU per answer, ${((performance.now() - t0) / 1000).toFixed(2)} s, Node ${process.versions.node}, load average ${os.loadavg()[0]?.toFixed(1)}`,
+    `${participants.length} answers, ${CONCURRENCY} at once, in-process on ${DATABASE_URL ? 'PostgreSQL' : 'SQLite'}: user ${perAnswer(used.user)} µs + system ${perAnswer(used.system)} µs of CPU per answer, ${((performance.now() - t0) / 1000).toFixed(2)} s, Node ${process.versions.node}, load average ${os.loadavg()[0]?.toFixed(1)}`,
   );
   await bus.close();
 } finally {

@@ -181,13 +181,17 @@ export async function startResponse(
   if (!link.open) throw closed();
   if (link.invitation?.spent) throw invitationUsed();
   if (input.consentVersion !== consentFor(link, input.language).version) throw new AppError('conflict', { code: 'rounds.consent_changed' });
-  await committerFor(ctx.db).run(async (trx) => {
-    // The insert skips an id that exists (one statement in the usual case); only then is it read.
-    const created = await store.insertResponsesIfNew(trx, [newResponse(ctx, link, input, 'draft', input.ownerHash)]);
-    if (created.length > 0) return;
-    const existing = await store.findResponse(trx, input.responseId);
-    if (existing?.round_id !== link.roundId || existing.owner_hash !== input.ownerHash) throw foreignDraft();
-  });
+  // One write (the insert skips an id that exists), then a read only when it skipped: atomic, so a
+  // lone start on PostgreSQL commits without a BEGIN and a COMMIT round trip.
+  await committerFor(ctx.db).run(
+    async (trx) => {
+      const created = await store.insertResponsesIfNew(trx, [newResponse(ctx, link, input, 'draft', input.ownerHash)]);
+      if (created.length > 0) return;
+      const existing = await store.findResponse(trx, input.responseId);
+      if (existing?.round_id !== link.roundId || existing.owner_hash !== input.ownerHash) throw foreignDraft();
+    },
+    { atomic: true },
+  );
 }
 
 /** Whether the response is this browser's (`ownerHash`) and handed in: the thank-you page, without reading its answers. */
@@ -271,17 +275,20 @@ export async function saveSection(
   const result = checked.ok ? checked : { ok: false as const, issues: checked.issues, rows: keepableSectionRows(instrument, sectionKey, merged) };
   // What is hidden changes only when answers were dropped just now (one may have shown another question).
   if (dropped) hidden = hiddenQuestions(instrument, merged);
-  await committerFor(ctx.db).run(async (trx) => {
-    await store.replaceAnswers(
-      trx,
-      responseId,
-      [...new Set([...sectionKeys, ...hidden])],
-      toTable(
+  // Atomic (replaceAnswers is all or nothing on its own): a lone save on PostgreSQL is one statement.
+  await committerFor(ctx.db).run(
+    (trx) =>
+      store.replaceAnswers(
+        trx,
         responseId,
-        result.rows.filter((r) => !hidden.includes(r.question)),
+        [...new Set([...sectionKeys, ...hidden])],
+        toTable(
+          responseId,
+          result.rows.filter((r) => !hidden.includes(r.question)),
+        ),
       ),
-    );
-  });
+    { atomic: true },
+  );
   return result.ok ? { ok: true } : { ok: false, issues: result.issues };
 }
 

@@ -205,15 +205,23 @@ const REPLACE_ANSWERS_PG =
   `with gone as (delete from answers where response_id = $1 and question = any($2::text[])) ` +
   `insert into answers (${ANSWER_COLUMNS.join(', ')}) select $1, * from unnest($3::text[], $4::text[], $5::text[], $6::float8[], $7::text[])`;
 
-/** A posted page's answers in place of its earlier ones (`questions`: the page's and any now hidden). */
+/**
+ * A posted page's answers in place of its earlier ones (`questions`: the page's and any now hidden),
+ * all or nothing: one statement on PostgreSQL, else a delete and inserts inside a transaction (the
+ * caller's, or one of their own when called on the database itself).
+ */
 export async function replaceAnswers(db: Db, responseId: string, questions: string[], rows: AnswerTable[]): Promise<void> {
-  if (!(db.getExecutor().adapter instanceof PostgresAdapter) || rows.length > UNNEST_CHUNK) {
-    await deleteAnswers(db, responseId, questions);
-    await insertAnswers(db, rows);
+  if (db.getExecutor().adapter instanceof PostgresAdapter && rows.length <= UNNEST_CHUNK) {
+    // Every column but the first (response_id: $1 for every row).
+    await db.executeQuery(CompiledQuery.raw(REPLACE_ANSWERS_PG, [responseId, questions, ...answerColumns(rows).slice(1)]));
     return;
   }
-  // Every column but the first (response_id: $1 for every row).
-  await db.executeQuery(CompiledQuery.raw(REPLACE_ANSWERS_PG, [responseId, questions, ...answerColumns(rows).slice(1)]));
+  const replace = async (trx: Db) => {
+    await deleteAnswers(trx, responseId, questions);
+    await insertAnswers(trx, rows);
+  };
+  if (db.isTransaction) await replace(db);
+  else await db.transaction().execute(replace);
 }
 
 const RESPONSE_COLUMNS = [
