@@ -3,7 +3,10 @@
  * the generator of bench/analysis.ts) on SQLite, exported to every format with researcher rights
  * (as `kruisbestuiving export` does), each in its own process so its peak memory (maxRSS) is its own.
  * Baselines in the same run, on the same rows: iterating the rows with a bare SELECT (better-sqlite3,
- * nothing written), and streaming them to a CSV file with no labels (long format, one line per answer row).
+ * nothing written), and streaming them to a CSV file with no labels (long format, one line per answer row),
+ * once through an async generator and a file stream (the bare streaming writer of issue 17) and once
+ * with synchronous writes (bare-csv-sync, a lower floor: on 2026-12-07 the stream cost 1.16× its CPU
+ * at 100,000 responses and the same at 20,000).
  *
  * Run: npm run bench:exports
  *   BENCH_RESPONSES=5000   fewer responses
@@ -37,7 +40,7 @@ const REUSE_DIR = process.env.BENCH_DIR ?? path.join(os.tmpdir(), 'kb-bench-expo
 const ROUND_KEY = 'benchmark';
 
 export type Measure = { name: string; ms: number; cpuMs: number; mainCpuMs: number; peakMiB: number; bytes: number };
-export const KINDS = ['select', 'bare-csv', 'sav', 'xlsx', 'csv', 'json', 'r'] as const;
+export const KINDS = ['select', 'bare-csv', 'bare-csv-sync', 'sav', 'xlsx', 'csv', 'json', 'r'] as const;
 export type Kind = (typeof KINDS)[number];
 
 const peakMiB = () => process.resourceUsage().maxRSS / 1024;
@@ -60,7 +63,7 @@ async function child(kind: Kind, dir: string): Promise<void> {
   const cpu0 = process.cpuUsage();
   const main0 = mainThreadCpuMs();
   let bytes = 0;
-  if (kind === 'select' || kind === 'bare-csv') {
+  if (kind === 'select' || kind === 'bare-csv' || kind === 'bare-csv-sync') {
     const db = new Database(path.join(dir, 'kruisbestuiving.sqlite'), { readonly: true });
     const round = db.prepare('select id from rounds where key = ?').get(ROUND_KEY) as { id: string };
     const rows = db
@@ -72,6 +75,20 @@ async function child(kind: Kind, dir: string): Promise<void> {
       .iterate(round.id) as IterableIterator<unknown[]>;
     if (kind === 'select') {
       for (const row of rows) bytes += row.length;
+    } else if (kind === 'bare-csv-sync') {
+      // The same lines written with plain synchronous writes: no stream, no async generator (a lower floor).
+      const fd = fs.openSync(out, 'w');
+      let batch: string[] = [];
+      for (const row of rows) {
+        batch.push(`${row.map((v) => (v === null ? '' : String(v))).join(',')}\n`);
+        if (batch.length === 5000) {
+          fs.writeSync(fd, batch.join(''));
+          batch = [];
+        }
+      }
+      fs.writeSync(fd, batch.join(''));
+      fs.closeSync(fd);
+      bytes = fs.statSync(out).size;
     } else {
       const file = fs.createWriteStream(out);
       await pipeline(
@@ -165,16 +182,17 @@ async function main(): Promise<void> {
       );
     }
     const baseline = results.find((r) => r.name === 'bare-csv') as Measure;
+    const sync = results.find((r) => r.name === 'bare-csv-sync') as Measure;
     const select = results.find((r) => r.name === 'select') as Measure;
     console.log(`\n${N.toLocaleString('en')} responses, ${round.answerRows.toLocaleString('en')} answer rows, SQLite\n`);
     // CPU time (user + system) is the steadier measure on a shared machine; wall time is shown too.
     console.log(
-      '| export | wall time | CPU time | of which main thread | CPU ratio to bare CSV | CPU ratio to SELECT only | peak RSS | RSS ratio to bare CSV | file size |',
+      '| export | wall time | CPU time | of which main thread | CPU ratio to bare CSV | CPU ratio to synchronous bare CSV | CPU ratio to SELECT only | peak RSS | RSS ratio to bare CSV | file size |',
     );
-    console.log('| --- | --- | --- | --- | --- | --- | --- | --- | --- |');
+    console.log('| --- | --- | --- | --- | --- | --- | --- | --- | --- | --- |');
     for (const r of results)
       console.log(
-        `| ${r.name} | ${(r.ms / 1000).toFixed(1)} s | ${(r.cpuMs / 1000).toFixed(1)} s | ${(r.mainCpuMs / 1000).toFixed(1)} s | ${(r.cpuMs / baseline.cpuMs).toFixed(2)}× | ${(r.cpuMs / select.cpuMs).toFixed(2)}× | ${r.peakMiB.toFixed(0)} MiB | ${(r.peakMiB / baseline.peakMiB).toFixed(2)}× | ${r.name === 'select' ? '–' : `${(r.bytes / 1e6).toFixed(1)} MB`} |`,
+        `| ${r.name} | ${(r.ms / 1000).toFixed(1)} s | ${(r.cpuMs / 1000).toFixed(1)} s | ${(r.mainCpuMs / 1000).toFixed(1)} s | ${(r.cpuMs / baseline.cpuMs).toFixed(2)}× | ${(r.cpuMs / sync.cpuMs).toFixed(2)}× | ${(r.cpuMs / select.cpuMs).toFixed(2)}× | ${r.peakMiB.toFixed(0)} MiB | ${(r.peakMiB / baseline.peakMiB).toFixed(2)}× | ${r.name === 'select' ? '–' : `${(r.bytes / 1e6).toFixed(1)} MB`} |`,
       );
   } finally {
     if (!REUSE) fs.rmSync(dir, { recursive: true, force: true });
