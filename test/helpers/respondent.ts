@@ -12,6 +12,7 @@ import { sampleAnswers, seededPick } from '../../src/modules/instruments/sample-
 import * as store from '../../src/modules/instruments/store.ts';
 import { insertAnswers } from '../../src/modules/rounds/store.ts';
 import type { Client, createTestApp } from './app.ts';
+import { makeOrganisation, makeUser } from './factories.ts';
 
 /** Answers for every question a respondent would see, the first choice everywhere. */
 export const completeAnswers = (instrument: ResolvedInstrument) => sampleAnswers(instrument);
@@ -161,4 +162,14 @@ export async function insertSampleResponses(ctx: ServiceContext, { roundId, vers
       .values(responses.slice(i, i + 100))
       .execute();
   await insertAnswers(ctx.db, answers);
+}
+
+/** An organisation with a researcher and a round of `count` complete sample responses, written straight to the tables; their ids in id order. */
+export async function sampleRoundResponses(ctx: ServiceContext, count: number): Promise<string[]> {
+  const org = await makeOrganisation(ctx, 'Het Anker');
+  const user = await makeUser(ctx, { organisationId: org, role: 'researcher' });
+  const versionId = await makePublishedVersion(ctx, org);
+  const { roundId } = await makeRound(ctx, org, versionId, user.id);
+  await insertSampleResponses(ctx, { roundId, versionId, count });
+  return (await ctx.db.selectFrom('responses').select('id').where('round_id', '=', roundId).orderBy('id').execute()).map((r) => r.id);
 }

@@ -3,8 +3,7 @@ import type { AnswerTable } from '../../src/db/tables/rounds.ts';
 import * as store from '../../src/modules/rounds/store.ts';
 import { createTestApp, type TestApp } from '../helpers/app.ts';
 import { describeEachDatabase } from '../helpers/databases.ts';
-import { makeOrganisation, makeUser } from '../helpers/factories.ts';
-import { insertSampleResponses, makePublishedVersion, makeRound } from '../helpers/respondent.ts';
+import { sampleRoundResponses } from '../helpers/respondent.ts';
 
 /**
  * A page's answers are replaced all or nothing, also when the save runs on the database itself (a
@@ -37,12 +36,7 @@ describeEachDatabase('a page of answers replaced on its own', (dialect) => {
 
   beforeAll(async () => {
     t = await createTestApp(dialect);
-    const org = await makeOrganisation(t.ctx, 'Het Anker');
-    const user = await makeUser(t.ctx, { organisationId: org, role: 'researcher' });
-    const versionId = await makePublishedVersion(t.ctx, org);
-    const { roundId } = await makeRound(t.ctx, org, versionId, user.id);
-    await insertSampleResponses(t.ctx, { roundId, versionId, count: 1 });
-    responseId = (await t.ctx.db.selectFrom('responses').select('id').where('round_id', '=', roundId).executeTakeFirstOrThrow()).id;
+    [responseId = ''] = await sampleRoundResponses(t.ctx, 1);
   });
   afterAll(() => t.close());
 
