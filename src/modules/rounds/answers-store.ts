@@ -199,21 +199,11 @@ export const completeResponses = (db: Db) =>
     .where('responses.status', '=', 'complete');
 
 const ANSWER_ROW = 'select response_id, question, item, option, number_value, text_value from answers where response_id';
-/** PostgreSQL: one text for any number of ids. */
+/** One text per dialect for any number of ids: an array on PostgreSQL, a JSON array on SQLite. */
 const ANSWERS_OF_RESPONSES_PG = `${ANSWER_ROW} = any($1::text[])`;
+const ANSWERS_OF_RESPONSES_SQLITE = `${ANSWER_ROW} in (select value from json_each(?))`;
 arrayRowTexts.add(ANSWERS_OF_RESPONSES_PG);
-/** SQLite: one text per number of ids (up to IDS_PER_READ), made once. */
-const answersOfResponsesSqlite = new Map<number, string>();
-const IDS_PER_READ = 1000;
-function answersOfResponsesSqliteText(count: number): string {
-  let text = answersOfResponsesSqlite.get(count);
-  if (!text) {
-    text = `${ANSWER_ROW} in (${Array.from({ length: count }, () => '?').join(', ')})`;
-    answersOfResponsesSqlite.set(count, text);
-    arrayRowTexts.add(text);
-  }
-  return text;
-}
+arrayRowTexts.add(ANSWERS_OF_RESPONSES_SQLITE);
 type AnswerRowTuple = [string, string, string | null, string | null, number | null, string | null];
 
 /**
@@ -221,15 +211,13 @@ type AnswerRowTuple = [string, string, string | null, string | null, number | nu
  * as arrays (arrayRowTexts), which costs the driver less than an object per row.
  */
 export async function answersOfResponses(db: Db, responseIds: string[]): Promise<AnswerTable[]> {
-  const postgres = db.getExecutor().adapter instanceof PostgresAdapter;
-  const out: AnswerTable[] = [];
-  for (let i = 0; i < responseIds.length; i += IDS_PER_READ) {
-    const ids = responseIds.slice(i, i + IDS_PER_READ);
-    const query = postgres ? CompiledQuery.raw(ANSWERS_OF_RESPONSES_PG, [ids]) : CompiledQuery.raw(answersOfResponsesSqliteText(ids.length), ids);
-    for (const [response_id, question, item, option, number_value, text_value] of (await db.executeQuery<AnswerRowTuple>(query)).rows)
-      out.push({ response_id, question, item, option, number_value, text_value });
-  }
-  return out;
+  if (responseIds.length === 0) return [];
+  const query =
+    db.getExecutor().adapter instanceof PostgresAdapter
+      ? CompiledQuery.raw(ANSWERS_OF_RESPONSES_PG, [responseIds])
+      : CompiledQuery.raw(ANSWERS_OF_RESPONSES_SQLITE, [JSON.stringify(responseIds)]);
+  const { rows } = await db.executeQuery<AnswerRowTuple>(query);
+  return rows.map(([response_id, question, item, option, number_value, text_value]) => ({ response_id, question, item, option, number_value, text_value }));
 }
 
 /** The longest stored text in bytes per `question` (open questions) and `question._other` (something else), over a round's complete responses. */
