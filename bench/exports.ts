@@ -44,6 +44,8 @@ export const KINDS = ['select', 'bare-csv', 'bare-csv-sync', 'sav', 'xlsx', 'csv
 export type Kind = (typeof KINDS)[number];
 
 const peakMiB = () => process.resourceUsage().maxRSS / 1024;
+/** A row as a line of the bare writers' CSV (no quoting: the baseline's floor, not a format). */
+const csvLine = (row: unknown[]) => `${row.map((v) => (v === null ? '' : String(v))).join(',')}\n`;
 
 /** CPU time of this process's main thread alone (Linux: /proc/self/task/<pid>/stat, in clock ticks of 10 ms). */
 function mainThreadCpuMs(): number {
@@ -80,7 +82,7 @@ async function child(kind: Kind, dir: string): Promise<void> {
       const fd = fs.openSync(out, 'w');
       let batch: string[] = [];
       for (const row of rows) {
-        batch.push(`${row.map((v) => (v === null ? '' : String(v))).join(',')}\n`);
+        batch.push(csvLine(row));
         if (batch.length === 5000) {
           fs.writeSync(fd, batch.join(''));
           batch = [];
@@ -95,7 +97,7 @@ async function child(kind: Kind, dir: string): Promise<void> {
         (async function* () {
           let batch: string[] = [];
           for (const row of rows) {
-            batch.push(`${row.map((v) => (v === null ? '' : String(v))).join(',')}\n`);
+            batch.push(csvLine(row));
             if (batch.length === 5000) {
               yield batch.join('');
               batch = [];
