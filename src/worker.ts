@@ -2,6 +2,7 @@ import { type MessagePort, parentPort, threadId } from 'node:worker_threads';
 import type { WorkerMessage, WorkerTask } from './core/off-thread.ts';
 import type { ExportWorkerJob } from './modules/exports/export-worker.ts';
 import type { ParseWorkerJob } from './modules/imports/parse-worker.ts';
+import type { CountsWorkerJob } from './modules/rounds/counts-worker.ts';
 
 /**
  * The entry of a worker thread (src/core/worker-pool.ts starts it): runs the jobs it is handed, one at
@@ -12,6 +13,7 @@ if (!main) throw new Error('src/worker.ts runs in a worker thread only');
 
 async function run(job: WorkerTask, port: MessagePort): Promise<unknown> {
   if (job.task === 'export') return (await import('./modules/exports/export-worker.ts')).runExportJob(port, job as ExportWorkerJob);
+  if (job.task === 'counts') return (await import('./modules/rounds/counts-worker.ts')).runCountsJob(job as CountsWorkerJob);
   return (await import('./modules/imports/parse-worker.ts')).runParseJob(port, job as ParseWorkerJob);
 }
 

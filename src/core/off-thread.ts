@@ -3,8 +3,8 @@ import type { MessagePort } from 'node:worker_threads';
 import { type JobChannel, openJob } from './worker-pool.ts';
 
 /**
- * CPU-heavy work (encoding an export, parsing an uploaded spreadsheet) runs in a worker thread, so the
- * request thread keeps answering while it runs. Each job talks to its worker over a channel of its own;
+ * CPU-heavy work (encoding an export, parsing an uploaded spreadsheet, counting a large scope's
+ * answer rows on SQLite) runs in a worker thread, so the request thread keeps answering while it runs. Each job talks to its worker over a channel of its own;
  * workers are kept a few seconds after a job for the next one (src/core/worker-pool.ts).
  */
 
@@ -19,7 +19,7 @@ export type WorkerMessage =
 /** Messages the request thread sends to a worker. */
 export type MainMessage = { type: 'credit'; chunks: number } | { type: 'page'; page: unknown[] | null };
 
-export type WorkerTask = { task: 'export' | 'import'; [key: string]: unknown };
+export type WorkerTask = { task: 'export' | 'import' | 'counts'; [key: string]: unknown };
 
 /** The thread a job was done on, for the tests that check it is not the request thread. */
 export const offThreadJobs = { last: null as { task: string; threadId: number } | null };

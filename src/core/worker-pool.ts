@@ -1,5 +1,6 @@
 import fs from 'node:fs';
 import { createRequire } from 'node:module';
+import os from 'node:os';
 import path from 'node:path';
 import { fileURLToPath, pathToFileURL } from 'node:url';
 import { MessageChannel, type MessagePort, Worker } from 'node:worker_threads';
@@ -7,11 +8,13 @@ import { MessageChannel, type MessagePort, Worker } from 'node:worker_threads';
 /**
  * The worker threads of off-thread jobs. A worker that finished a job waits IDLE_MS for the next one
  * (loading a worker's modules costs more than a small export: from the sources, tsx compiles them
- * again in every new worker), then ends, so an idle server holds no worker. At most one waits per kind.
+ * again in every new worker), then ends, so an idle server holds no worker. At most one per core (up
+ * to four) waits per kind: the parts of a large count run at once, one worker each (rounds/answers.ts).
  * The worker's code is src/worker.ts: run from the sources (tsx, tests) tsx is registered inside the
  * worker first; run from the bundle (`npm run build`, scripts/build-server.js) it is dist/server/worker.js.
  */
 export const IDLE_MS = 15_000;
+const MAX_IDLE_PER_KIND = Math.max(1, Math.min(4, os.availableParallelism()));
 
 /** Streaming jobs (exports) run with a capped heap; plain ones (parsing an upload) without. */
 export type WorkerKind = 'streaming' | 'plain';
@@ -50,7 +53,7 @@ export function openJob(job: unknown, kind: WorkerKind, onFailure: (error: Error
       open = false;
       pooled.onFailure = null;
       port1.close();
-      if (idle[kind].length > 0) {
+      if (idle[kind].length >= MAX_IDLE_PER_KIND) {
         void pooled.worker.terminate();
         return;
       }

@@ -127,6 +127,33 @@ export async function makeRound(
   return { roundId, token };
 }
 
+/** A response row (complete unless said otherwise) of 2027-01-15, through the link, without a team. */
+export const responseRow = ({
+  id,
+  roundId,
+  linkId,
+  versionId,
+  status = 'complete',
+}: {
+  id: string;
+  roundId: string;
+  linkId: string;
+  versionId: string;
+  status?: string;
+}): ResponseTable => ({
+  id,
+  round_id: roundId,
+  link_id: linkId,
+  team_id: null,
+  instrument_version_id: versionId,
+  language: 'nl',
+  consent_version: 'proef',
+  status,
+  started_on: '2027-01-15',
+  submitted_on: status === 'complete' ? '2027-01-15' : null,
+  resume_code_hash: null,
+});
+
 /** `count` complete responses of the built-in form through the round's organisation-wide link, answers as `sampleAnswers` picks them with seed i. */
 export async function insertSampleResponses(ctx: ServiceContext, { roundId, versionId, count }: { roundId: string; versionId: string; count: number }) {
   const resolved = resolveInstrument(cocreatieErvaringswerkers, (framework, version) => getBuiltinFramework(framework, version));
@@ -139,20 +166,7 @@ export async function insertSampleResponses(ctx: ServiceContext, { roundId, vers
     const id = newId();
     const result = validateAnswers(instrument, sampleAnswers(instrument, seededPick(i)), 'nl');
     if (!result.ok) throw new Error(JSON.stringify(result.issues));
-    const day = '2027-01-15';
-    responses.push({
-      id,
-      round_id: roundId,
-      link_id: link.id,
-      team_id: null,
-      instrument_version_id: versionId,
-      language: 'nl',
-      consent_version: 'proef',
-      status: 'complete',
-      started_on: day,
-      submitted_on: day,
-      resume_code_hash: null,
-    });
+    responses.push(responseRow({ id, roundId, linkId: link.id, versionId }));
     for (const r of result.rows)
       answers.push({ response_id: id, question: r.question, item: r.item, option: r.option, number_value: r.number, text_value: r.text });
   }

@@ -62,22 +62,27 @@ function parseFilters(instrument: ResolvedInstrument, query: ReportQuery, lang: 
   });
 }
 
-/** The counts a report of `scope` is built from. `responses`: the complete responses in scope, when the caller counted them already. */
+/**
+ * The counts a report of `scope` is built from. `responses`: the complete responses in scope, when the
+ * caller counted them already; `parts`: how many parts at once to count the answer rows of a filtered
+ * scope in (survey.partsFor of the round's size; default one).
+ */
 export async function aggregate(
   ctx: ServiceContext,
   instrument: ResolvedInstrument,
   scope: survey.Scope,
   presentation: ReturnType<typeof parsePresentation>,
-  responses?: number,
+  { responses, parts = 1 }: { responses?: number | undefined; parts?: number } = {},
 ) {
   const multiple = allQuestions(instrument)
     .filter((q) => q.type === 'multiple')
     .map((q) => q.key);
-  const [n, values, answeredMultiple] = await Promise.all([
-    responses ?? survey.countResponses(ctx.db, scope),
-    survey.valueCounts(ctx.db, scope),
-    survey.answeredCounts(ctx.db, scope, multiple),
-  ]);
+  // With answer filters every count groups the answer rows: all in one go, in parts at once when the scope is large.
+  const fromRows = scope.answers.length > 0 ? await survey.answerRowCounts(ctx.db, scope, multiple, { parts }) : null;
+  const [n, values, answeredMultiple] = fromRows
+    ? [responses ?? fromRows.n, fromRows.values, fromRows.answered]
+    : await Promise.all([responses ?? survey.countResponses(ctx.db, scope), survey.valueCounts(ctx.db, scope), survey.answeredCounts(ctx.db, scope, multiple)]);
+  const setsOf = async (question: string) => fromRows?.sets.get(question) ?? (fromRows ? [] : survey.choiceSets(ctx.db, scope, question));
   const answered = new Map([...survey.answeredFromValues(values, new Set(multiple)), ...answeredMultiple]);
   const eligible = new Map<string, Eligibility>();
   const combinations = new Map<string, survey.CombinationCount[]>();
@@ -88,11 +93,11 @@ export async function aggregate(
       eligible.set(
         q.key,
         condition
-          ? { count: await eligibleCount(ctx, scope, condition, { values, type: types.get(condition.question) }), approximate: false }
+          ? { count: await eligibleCount(ctx, scope, condition, { values, type: types.get(condition.question), setsOf }), approximate: false }
           : { count: n, approximate: true },
       );
     }
-    if (usesCombinations(q, presentation)) combinations.set(q.key, await survey.combinationCounts(ctx.db, scope, q.key));
+    if (usesCombinations(q, presentation)) combinations.set(q.key, survey.combinationsOf(await setsOf(q.key)));
   }
   const aggregates: Aggregates = { n, values, answered, eligible, combinations };
   return aggregates;
@@ -100,17 +105,19 @@ export async function aggregate(
 
 /**
  * Respondents a follow-up question was shown to. A condition on a question with one row per
- * respondent (not multiple choice, not a matrix) is summed from the value counts in hand; the others
- * are counted in the database (with answer filters that is a pass over the answer rows each).
+ * respondent (not multiple choice, not a matrix) is summed from the value counts in hand, one on a
+ * multiple-choice question from its sets of chosen options; a matrix is counted in the database.
  */
 async function eligibleCount(
   ctx: ServiceContext,
   scope: survey.Scope,
   condition: survey.SqlCondition,
-  { values, type }: { values: survey.ValueCount[]; type: string | undefined },
+  { values, type, setsOf }: { values: survey.ValueCount[]; type: string | undefined; setsOf: (question: string) => Promise<survey.ChoiceSetCount[]> },
 ): Promise<number> {
   const oneRowPerRespondent = type !== undefined && type !== 'multiple' && type !== 'matrix';
-  return oneRowPerRespondent ? survey.countInValues(values, condition) : survey.countWhere(ctx.db, scope, condition);
+  if (oneRowPerRespondent) return survey.countInValues(values, condition);
+  if (type === 'multiple' && condition.shape === 'choice') return survey.countInSets(await setsOf(condition.question), condition);
+  return survey.countWhere(ctx.db, scope, condition);
 }
 
 export type Access = { organisationId: string; suppress: boolean; actorUserId: string | null; source: 'web' | 'cli' };
@@ -150,22 +157,25 @@ export async function composeReport(
   ];
   let filteredN: number | null = null;
   let refusal: string | undefined;
-  if (applied.length > 0) {
+  if (applied.length > 0 && access.suppress) {
+    // Whether this selection may be shown is decided first, on its size among every selection this person can request (selections.ts).
     filteredN = await survey.countResponses(ctx.db, scope);
-    if (access.suppress) {
-      // Every selection this person can request is weighed together (selections.ts), not just this one against its parents.
-      if (applied.length > MAX_SUPPRESSED_FILTERS) refusal = localise(selectionRefusal('too_many_filters', k), lang);
-      else {
-        const decision = await decideSelection(ctx.db, instrument, whole, applied, k);
-        if (!decision.allowed) refusal = localise(selectionRefusal(decision.reason, k), lang);
-      }
+    if (applied.length > MAX_SUPPRESSED_FILTERS) refusal = localise(selectionRefusal('too_many_filters', k), lang);
+    else {
+      const decision = await decideSelection(ctx.db, instrument, whole, applied, k);
+      if (!decision.allowed) refusal = localise(selectionRefusal(decision.reason, k), lang);
     }
   }
   onProgress?.(2, 4);
-  const tables =
+  const aggregates =
     refusal === undefined
-      ? buildTables(instrument, await aggregate(ctx, instrument, scope, presentation, filteredN ?? total), { lang, suppress: access.suppress, k, presentation })
-      : [];
+      ? await aggregate(ctx, instrument, scope, presentation, {
+          responses: applied.length > 0 ? (filteredN ?? undefined) : total,
+          parts: survey.partsFor(total),
+        })
+      : null;
+  if (applied.length > 0 && aggregates) filteredN = aggregates.n;
+  const tables = aggregates ? buildTables(instrument, aggregates, { lang, suppress: access.suppress, k, presentation }) : [];
   onProgress?.(3, 4);
   if (!access.suppress)
     await recordAudit(ctx.db, ctx.clock.now(), {

@@ -11,7 +11,28 @@ export type Scope = {
   roundIds: string[];
   teamId?: string | undefined;
   answers: AnswerFilter[];
+  /** Only part `index` of `of` (0-based) of those responses, to count a large scope in parallel (see partBounds). */
+  part?: ScopePart | undefined;
 };
+
+export type ScopePart = { index: number; of: number };
+
+/** The most parts a scope is counted in: one per hexadecimal digit. */
+export const MAX_PARTS = 16;
+const HEX = '0123456789abcdef';
+
+/**
+ * A part of a scope holds the responses whose id ends in a character from `from` (inclusive) up to `to`
+ * (exclusive); null is open-ended. Ids end in a random hexadecimal digit (the random tail of a UUID),
+ * so the parts are about equal; being ranges of one order that start and end open, the parts of a
+ * scope are disjoint and together hold every response whatever its id ends in.
+ */
+export function partBounds({ index, of }: ScopePart): { from: string | null; to: string | null } {
+  if (!Number.isInteger(of) || of < 1 || of > MAX_PARTS || !Number.isInteger(index) || index < 0 || index >= of)
+    throw new RangeError(`No part ${index} of ${of}`);
+  const boundary = (i: number) => HEX.charAt(Math.ceil((i * HEX.length) / of));
+  return { from: index === 0 ? null : boundary(index), to: index === of - 1 ? null : boundary(index + 1) };
+}
 
 /** One group of answer rows: respondents per question × item × option × value (and whether these are missing markers). */
 export type ValueCount = { question: string; item: string | null; option: string | null; value: number | null; marker: boolean; count: number };
@@ -25,6 +46,42 @@ export type SqlCondition = { question: string; shape: 'choice' | 'one-row' | 'ma
 
 /** Respondents per set of options chosen on a question (sorted option keys). */
 export type ChoiceSetCount = { options: string[]; count: number };
+
+/**
+ * What a report needs from the answer rows of a scope, counted in one go: the complete responses, the
+ * value counts, and for the multiple-choice questions asked about the respondents who answered each
+ * (by question and item) and the sets of options they chose.
+ */
+export type AnswerRowCounts = { n: number; values: ValueCount[]; answered: Map<string, number>; sets: Map<string, ChoiceSetCount[]> };
+
+/** The counts of disjoint parts of a scope, added up into those of the whole. */
+export function mergeAnswerRowCounts(parts: readonly AnswerRowCounts[]): AnswerRowCounts {
+  const values = new Map<string, ValueCount>();
+  const answered = new Map<string, number>();
+  const sets = new Map<string, Map<string, ChoiceSetCount>>();
+  let n = 0;
+  for (const part of parts) {
+    n += part.n;
+    for (const v of part.values) {
+      const key = JSON.stringify([v.question, v.item, v.option, v.value, v.marker]);
+      const seen = values.get(key);
+      if (seen) seen.count += v.count;
+      else values.set(key, { ...v });
+    }
+    for (const [key, count] of part.answered) answered.set(key, (answered.get(key) ?? 0) + count);
+    for (const [question, list] of part.sets) {
+      const byOptions = sets.get(question) ?? new Map<string, ChoiceSetCount>();
+      sets.set(question, byOptions);
+      for (const set of list) {
+        const key = set.options.join(' ');
+        const seen = byOptions.get(key);
+        if (seen) seen.count += set.count;
+        else byOptions.set(key, { options: [...set.options], count: set.count });
+      }
+    }
+  }
+  return { n, values: [...values.values()], answered, sets: new Map([...sets].map(([question, byOptions]) => [question, [...byOptions.values()]])) };
+}
 
 /** Respondents per combination of chosen options (up to two; `chosen` > 2 is one group per first/last pair). */
 export type CombinationCount = { first: string; last: string; chosen: number; count: number };

@@ -2,7 +2,17 @@ import { CompiledQuery, type ExpressionBuilder, PostgresAdapter, sql } from 'kys
 import { arrayRowTexts, type Db } from '../../db/database.ts';
 import type { Database } from '../../db/schema.ts';
 import type { AnswerTable, ResponseTable } from '../../db/tables/rounds.ts';
-import { answeredKey, type ChoiceSetCount, type Scope, type SqlCondition, splitOptions, type ValueCount } from './answer-counts.ts';
+import {
+  type AnswerRowCounts,
+  answeredKey,
+  type ChoiceSetCount,
+  partBounds,
+  type Scope,
+  type ScopePart,
+  type SqlCondition,
+  splitOptions,
+  type ValueCount,
+} from './answer-counts.ts';
 import { chosenOptionOf, MISSING_MARKER, markerOf } from './missing-marker.ts';
 import { orderedList } from './tally-store.ts';
 
@@ -24,6 +34,7 @@ const inScope = (scope: Scope) => (eb: ResponsesEb) =>
     eb('responses.round_id', 'in', scope.roundIds.length ? scope.roundIds : ['']),
     eb('responses.round_id', 'in', eb.selectFrom('rounds').select('rounds.id').where('rounds.organisation_id', '=', scope.organisationId)),
     ...(scope.teamId ? [eb('responses.team_id', '=', scope.teamId)] : []),
+    ...(scope.part ? [inPart(eb, scope.part)] : []),
     ...scope.answers.map((f) =>
       eb(
         'responses.id',
@@ -38,6 +49,13 @@ const inScope = (scope: Scope) => (eb: ResponsesEb) =>
       ),
     ),
   ]);
+
+/** The responses of one part of a scope, by the last character of their id (partBounds). The same SQL on SQLite and PostgreSQL. */
+function inPart(eb: ResponsesEb, part: ScopePart) {
+  const { from, to } = partBounds(part);
+  const last = sql<string>`substr(responses.id, length(responses.id), 1)`;
+  return eb.and([...(from === null ? [] : [eb(last, '>=', from)]), ...(to === null ? [] : [eb(last, '<', to)])]);
+}
 
 const marker = markerOf('answers');
 
@@ -93,6 +111,54 @@ export async function answeredCountsFromAnswers(db: Db, scope: Scope, multipleCh
     .groupBy(['answers.question', 'answers.item'])
     .execute();
   return new Map(rows.map((r) => [answeredKey(r.question, r.item), Number(r.n)]));
+}
+
+/**
+ * For multiple-choice questions, in one pass over their rows: the respondents who answered each (by
+ * question and item; marker rows count, as in answeredCountsFromAnswers) and the sets of options they
+ * chose (as choiceSetsFromAnswers; a respondent with marker rows only has no set).
+ */
+export async function multipleChoiceFromAnswers(
+  db: Db,
+  scope: Scope,
+  questions: string[],
+): Promise<{ answered: Map<string, number>; sets: Map<string, ChoiceSetCount[]> }> {
+  const answered = new Map<string, number>();
+  const sets = new Map<string, ChoiceSetCount[]>();
+  if (questions.length === 0) return { answered, sets };
+  // The responses lead, their rows found by response (see answeredCountsFromAnswers).
+  const perRespondent = db
+    .selectFrom('responses')
+    .crossJoin('answers as a')
+    .whereRef('a.response_id', '=', 'responses.id')
+    .select(['a.question', 'a.item', orderedList(db, sql`case when ${chosenOptionOf('a')} then a.option end`).as('options_key')])
+    .where(inScope(scope))
+    .where('a.question', 'in', questions)
+    .groupBy(['a.response_id', 'a.question', 'a.item']);
+  const rows = await db
+    .selectFrom(perRespondent.as('m'))
+    .select(['m.question', 'm.item', 'm.options_key', sql<number>`count(*)`.as('n')])
+    .groupBy(['m.question', 'm.item', 'm.options_key'])
+    .execute();
+  for (const r of rows) {
+    const key = answeredKey(r.question, r.item);
+    answered.set(key, (answered.get(key) ?? 0) + Number(r.n));
+    if (r.options_key === null) continue;
+    const list = sets.get(r.question) ?? [];
+    sets.set(r.question, list);
+    const options = splitOptions(r.options_key);
+    const same = list.find((set) => set.options.join(' ') === r.options_key);
+    if (same) same.count += Number(r.n);
+    else list.push({ options, count: Number(r.n) });
+  }
+  return { answered, sets };
+}
+
+/** Everything a report counts from the answer rows of a scope (or of one part of it), one statement after another. */
+export async function answerRowCountsFromAnswers(db: Db, scope: Scope, multipleChoice: string[]): Promise<AnswerRowCounts> {
+  const n = await countResponses(db, scope);
+  const values = await valueCountsFromAnswers(db, scope);
+  return { n, values, ...(await multipleChoiceFromAnswers(db, scope, multipleChoice)) };
 }
 
 /** Complete responses in scope for which the condition held (the respondents a follow-up question was shown to). */

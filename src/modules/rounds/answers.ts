@@ -1,6 +1,21 @@
-import type { Db } from '../../db/database.ts';
-import { type ChoiceSetCount, type CombinationCount, combinationsOf, countInSets, type Scope, type SqlCondition, type ValueCount } from './answer-counts.ts';
+import os from 'node:os';
+import { PostgresAdapter } from 'kysely';
+import { runInWorker } from '../../core/off-thread.ts';
+import { type Db, sqliteFileOf } from '../../db/database.ts';
+import {
+  type AnswerRowCounts,
+  type ChoiceSetCount,
+  type CombinationCount,
+  combinationsOf,
+  countInSets,
+  MAX_PARTS,
+  mergeAnswerRowCounts,
+  type Scope,
+  type SqlCondition,
+  type ValueCount,
+} from './answer-counts.ts';
 import * as answersStore from './answers-store.ts';
+import type { CountsWorkerJob } from './counts-worker.ts';
 import * as tallies from './tally-store.ts';
 
 /**
@@ -19,6 +34,29 @@ export const countResponses = (db: Db, scope: Scope): Promise<number> => answers
 /** Every answer in scope, counted per question, item, option and value. Text answers count as one group per question. */
 export const valueCounts = (db: Db, scope: Scope): Promise<ValueCount[]> =>
   scope.answers.length === 0 ? tallies.valueCounts(db, scope) : answersStore.valueCountsFromAnswers(db, scope);
+
+/** From this many responses in scope, answerRowCounts counts in parts at once (below, one pass costs tens of milliseconds). */
+export const PARTS_FROM_RESPONSES = 2_000;
+
+/** How many parts a scope of about this many responses is counted in: one per core, up to four. */
+export const partsFor = (responses: number): number => (responses < PARTS_FROM_RESPONSES ? 1 : Math.max(1, Math.min(4, MAX_PARTS, os.availableParallelism())));
+
+/**
+ * Everything a report counts from the answer rows of a scope (its responses, value counts, and for
+ * the multiple-choice questions the answered counts and the sets chosen), in `parts` disjoint parts
+ * of its responses counted at once and added up. On PostgreSQL each part is a connection of the pool
+ * (a backend process of its own); on SQLite each is a worker thread with its own read-only connection,
+ * so the parts use every core and the request thread stays free. One part is counted here.
+ */
+export async function answerRowCounts(db: Db, scope: Scope, multipleChoice: string[], { parts }: { parts: number }): Promise<AnswerRowCounts> {
+  if (parts <= 1) return answersStore.answerRowCountsFromAnswers(db, scope, multipleChoice);
+  const scopes = Array.from({ length: parts }, (_, index): Scope => ({ ...scope, part: { index, of: parts } }));
+  const sqliteFile = db.getExecutor().adapter instanceof PostgresAdapter ? null : await sqliteFileOf(db);
+  const counted = sqliteFile
+    ? scopes.map((part) => runInWorker<AnswerRowCounts>({ task: 'counts', sqliteFile, scope: part, multipleChoice } satisfies CountsWorkerJob))
+    : scopes.map((part) => answersStore.answerRowCountsFromAnswers(db, part, multipleChoice));
+  return mergeAnswerRowCounts(await Promise.all(counted));
+}
 
 /**
  * Respondents with at least one row for a multiple-choice question (several rows each). Marker rows
