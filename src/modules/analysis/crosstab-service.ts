@@ -5,7 +5,7 @@ import { authorize, can } from '../../core/policy.ts';
 import type { RoundTable } from '../../db/tables/rounds.ts';
 import { recordAudit } from '../audit/service.ts';
 import { allQuestions, localise } from '../instruments/definition.ts';
-import type * as survey from '../rounds/answers.ts';
+import * as survey from '../rounds/answers.ts';
 import type { InstrumentSource } from '../rounds/instrument-source.ts';
 import { buildCrossTab, type CrossTabView } from './crosstab-view.ts';
 import { buildTables, parsePresentation } from './report.ts';
@@ -69,6 +69,8 @@ export async function composeCrossTab(
   const k = await thresholdOf(ctx, access.organisationId);
   const presentation = parsePresentation(round.presentation);
   const whole: survey.Scope = { organisationId: access.organisationId, roundIds: [round.id], answers: [] };
+  // Each row is the report filtered on one option: counted in parts at once for a large round, as that report is.
+  const parts = survey.partsFor(await survey.countResponses(ctx.db, whole));
   const lines = [];
   for (const option of rowQ.options) {
     const applied: SelectionFilter[] = [
@@ -86,7 +88,7 @@ export async function composeCrossTab(
     const scope: survey.Scope = { ...whole, teamId: query.team, answers: [{ question: rowQ.key, option: option.key }] };
     const table =
       message === null
-        ? (buildTables(instrument, await aggregate(ctx, instrument, scope, presentation), { lang, suppress: access.suppress, k, presentation }).find(
+        ? (buildTables(instrument, await aggregate(ctx, instrument, scope, presentation, { parts }), { lang, suppress: access.suppress, k, presentation }).find(
             (t) => t.question === colQ.key && t.item === null,
           ) ?? null)
         : null;
