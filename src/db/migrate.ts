@@ -32,6 +32,7 @@ import * as organisationLogos from './migrations/2026_12_06_1200_organisation_lo
 import * as scaleFilteredAnswers from './migrations/2026_12_07_scale_filtered_answers.ts';
 import * as meetingAnswerPositions from './migrations/2026_12_08_meetsq_answer_positions.ts';
 import * as answerGroupStatistics from './migrations/2026_12_09_answer_group_statistics.ts';
+import * as chosenAnswersIndex from './migrations/2026_12_10_chosen_answers_index.ts';
 
 /** Listed here, not read from disk, so the order is reviewed in code and bundling cannot lose one. */
 const migrations: Record<string, Migration> = {
@@ -67,6 +68,7 @@ const migrations: Record<string, Migration> = {
   '2026_12_07_scale_filtered_answers': scaleFilteredAnswers,
   '2026_12_08_meetsq_answer_positions': meetingAnswerPositions,
   '2026_12_09_answer_group_statistics': answerGroupStatistics,
+  '2026_12_10_chosen_answers_index': chosenAnswersIndex,
 };
 
 export const migrationNames = (): string[] => Object.keys(migrations).sort();

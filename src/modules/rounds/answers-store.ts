@@ -44,8 +44,9 @@ const inScope = (scope: Scope) => (eb: ResponsesEb) =>
           .select('f.response_id')
           .where('f.question', '=', f.question)
           .where('f.option', '=', f.option)
-          // A "missing for this option" marker is not a choice of that option.
-          .where((w) => w.or([w('f.text_value', 'is', null), w('f.text_value', '<>', MISSING_MARKER)])),
+          // A "missing for this option" marker is not a choice of that option. Stated as the index of
+          // chosen rows states it (answers_chosen_idx), so SQLite sees that index applies.
+          .where(chosenOptionOf('f')),
       ),
     ),
   ]);

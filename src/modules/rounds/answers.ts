@@ -1,5 +1,5 @@
 import os from 'node:os';
-import { PostgresAdapter } from 'kysely';
+import { PostgresAdapter, sql } from 'kysely';
 import { runInWorker } from '../../core/off-thread.ts';
 import { type Db, sqliteFileOf } from '../../db/database.ts';
 import {
@@ -51,11 +51,27 @@ export const partsFor = (responses: number): number => (responses < PARTS_FROM_R
 export async function answerRowCounts(db: Db, scope: Scope, multipleChoice: string[], { parts }: { parts: number }): Promise<AnswerRowCounts> {
   if (parts <= 1) return answersStore.answerRowCountsFromAnswers(db, scope, multipleChoice);
   const scopes = Array.from({ length: parts }, (_, index): Scope => ({ ...scope, part: { index, of: parts } }));
-  const sqliteFile = db.getExecutor().adapter instanceof PostgresAdapter ? null : await sqliteFileOf(db);
-  const counted = sqliteFile
-    ? scopes.map((part) => runInWorker<AnswerRowCounts>({ task: 'counts', sqliteFile, scope: part, multipleChoice } satisfies CountsWorkerJob))
-    : scopes.map((part) => answersStore.answerRowCountsFromAnswers(db, part, multipleChoice));
+  const postgres = db.getExecutor().adapter instanceof PostgresAdapter;
+  const sqliteFile = postgres ? null : await sqliteFileOf(db);
+  const counted = scopes.map((part) => {
+    if (postgres) return onePostgresBackend(db, (conn) => answersStore.answerRowCountsFromAnswers(conn, part, multipleChoice));
+    if (sqliteFile) return runInWorker<AnswerRowCounts>({ task: 'counts', sqliteFile, scope: part, multipleChoice } satisfies CountsWorkerJob);
+    return answersStore.answerRowCountsFromAnswers(db, part, multipleChoice);
+  });
   return mergeAnswerRowCounts(await Promise.all(counted));
+}
+
+/**
+ * Runs `count` on one connection of the pool with PostgreSQL's parallel query off: the parts are the
+ * parallelism already, and with two parallel workers more per part each part's processes waited for
+ * the others on few cores (100,000 responses, two parts on 2 vCPUs: 0.75 s without, 0.95 s with).
+ */
+async function onePostgresBackend<T>(db: Db, count: (db: Db) => Promise<T>): Promise<T> {
+  if (db.isTransaction) return count(db);
+  return db.transaction().execute(async (trx) => {
+    await sql`set local max_parallel_workers_per_gather = 0`.execute(trx);
+    return count(trx);
+  });
 }
 
 /**
