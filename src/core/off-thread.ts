@@ -4,8 +4,9 @@ import { type JobChannel, openJob } from './worker-pool.ts';
 
 /**
  * CPU-heavy work (encoding an export, parsing an uploaded spreadsheet, counting a large scope's
- * answer rows on SQLite) runs in a worker thread, so the request thread keeps answering while it runs. Each job talks to its worker over a channel of its own;
- * workers are kept a few seconds after a job for the next one (src/core/worker-pool.ts).
+ * answer rows on SQLite) runs in a worker thread, so the request thread keeps answering while it runs.
+ * Each job talks to its worker over a channel of its own; workers are kept a few seconds after a job
+ * for the next one (src/core/worker-pool.ts).
  */
 
 /** Messages a worker sends back (see streamFromWorker and src/worker.ts). */

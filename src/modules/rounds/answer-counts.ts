@@ -49,8 +49,8 @@ export type ChoiceSetCount = { options: string[]; count: number };
 
 /**
  * What a report needs from the answer rows of a scope, counted in one go: the complete responses, the
- * value counts, and for the multiple-choice questions asked about the respondents who answered each
- * (by question and item) and the sets of options they chose.
+ * value counts, and for the given multiple-choice questions the respondents who answered each (by
+ * question and item) and the sets of options they chose (by question).
  */
 export type AnswerRowCounts = { n: number; values: ValueCount[]; answered: Map<string, number>; sets: Map<string, ChoiceSetCount[]> };
 
