@@ -19,8 +19,8 @@
  * sorting. Reports without answer filters now read per-round tallies kept in the transaction that
  * completes a response (src/modules/rounds/tally-store.ts); counting a generated round's tallies from
  * scratch (the migration does this for existing data) is timed and printed too. Reports with answer
- * filters still group the answer rows; the next step there is the round id on the answer rows with an
- * index that starts with it.
+ * filters group the answer rows of the matching responses, in one pass and, for a round of 2,000 or
+ * more, in parts at once (src/modules/rounds/answers.ts, answerRowCounts; docs/performance.md).
  */
 import fs from 'node:fs';
 import os from 'node:os';

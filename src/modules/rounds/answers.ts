@@ -64,7 +64,8 @@ export async function answerRowCounts(db: Db, scope: Scope, multipleChoice: stri
 /**
  * Runs `count` on one connection of the pool with PostgreSQL's parallel query off: the parts are the
  * parallelism already, and with two parallel workers more per part each part's processes waited for
- * the others on few cores (one round of 100,000 responses, two parts on 2 vCPUs: 1.0 s without, 1.2–1.3 s with).
+ * the others on few cores (one round of 100,000 responses, two parts on 2 vCPUs: 1.0 s without,
+ * 1.2–1.3 s with).
  */
 async function onePostgresBackend<T>(db: Db, count: (db: Db) => Promise<T>): Promise<T> {
   if (db.isTransaction) return count(db);
