@@ -3,38 +3,38 @@ import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { newId } from '../../src/core/ids.ts';
 import { offThreadJobs } from '../../src/core/off-thread.ts';
 import type { AnswerTable } from '../../src/db/tables/rounds.ts';
-import { type AnswerRowCounts, answerRowCounts, partBounds, type Scope } from '../../src/modules/rounds/answers.ts';
+import { type AnswerRowCounts, answerRowCounts, inChunks, type Scope } from '../../src/modules/rounds/answers.ts';
 import { createTestApp, type TestApp } from '../helpers/app.ts';
 import { describeEachDatabase } from '../helpers/databases.ts';
 import { makeOrganisation, makeUser } from '../helpers/factories.ts';
 import { makePublishedVersion, makeRound, responseRow } from '../helpers/respondent.ts';
 
-describe('the parts of a scope', () => {
-  it('split the last character of an id into ranges that meet and leave nothing out', () => {
-    expect(partBounds({ index: 0, of: 1 })).toEqual({ from: null, to: null });
-    expect([0, 1].map((index) => partBounds({ index, of: 2 }))).toEqual([
-      { from: null, to: '8' },
-      { from: '8', to: null },
+describe('the shares a selection is counted in', () => {
+  it('are consecutive, differ in size by at most one, and leave nothing out', () => {
+    const ids = ['a', 'b', 'c', 'd', 'e', 'f', 'g'];
+    expect(inChunks(ids, 1)).toEqual([['a', 'b', 'c', 'd', 'e', 'f', 'g']]);
+    expect(inChunks(ids, 2)).toEqual([
+      ['a', 'b', 'c'],
+      ['d', 'e', 'f', 'g'],
     ]);
-    expect([0, 1, 2].map((index) => partBounds({ index, of: 3 }))).toEqual([
-      { from: null, to: '6' },
-      { from: '6', to: 'b' },
-      { from: 'b', to: null },
+    expect(inChunks(ids, 3)).toEqual([
+      ['a', 'b'],
+      ['c', 'd'],
+      ['e', 'f', 'g'],
     ]);
-    expect(partBounds({ index: 15, of: 16 })).toEqual({ from: 'f', to: null });
+    expect(inChunks(ids, 4)).toEqual([['a'], ['b', 'c'], ['d', 'e'], ['f', 'g']]);
   });
 
-  it('refuse a part that does not exist', () => {
-    expect(() => partBounds({ index: 2, of: 2 })).toThrow(RangeError);
-    expect(() => partBounds({ index: 0, of: 0 })).toThrow(RangeError);
-    expect(() => partBounds({ index: 0, of: 17 })).toThrow(RangeError);
-    expect(() => partBounds({ index: -1, of: 2 })).toThrow(RangeError);
+  it('are never more than the items, and at least one', () => {
+    expect(inChunks(['a', 'b'], 4)).toEqual([['a'], ['b']]);
+    expect(inChunks([], 3)).toEqual([[]]);
+    expect(inChunks(['a'], 0)).toEqual([['a']]);
   });
 });
 
 /**
- * Ids that end in every kind of character (hexadecimal digits on both sides of each boundary,
- * capitals, letters past f, punctuation), so a part's range that left one out or took one twice shows.
+ * Ids of every shape (not only UUIDs: imported responses keep their own), so shares that depended on
+ * what an id looks like, and left one out or took one twice, would show.
  */
 const ENDINGS = ['0', '5', '7', '8', '9', 'a', 'b', 'f', 'A', 'Z', 'g', 'z', '-', '~'];
 

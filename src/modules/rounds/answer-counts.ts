@@ -11,27 +11,12 @@ export type Scope = {
   roundIds: string[];
   teamId?: string | undefined;
   answers: AnswerFilter[];
-  /** Only part `index` of `of` (0-based) of those responses, to count a large scope in parallel (see partBounds). */
-  part?: ScopePart | undefined;
 };
 
-export type ScopePart = { index: number; of: number };
-
-/** The most parts a scope is counted in: one per hexadecimal digit. */
-export const MAX_PARTS = 16;
-const HEX = '0123456789abcdef';
-
-/**
- * A part of a scope holds the responses whose id ends in a character from `from` (inclusive) up to `to`
- * (exclusive); null is open-ended. Ids end in a random hexadecimal digit (the random tail of a UUID),
- * so the parts are about equal; being ranges of one order that start and end open, the parts of a
- * scope are disjoint and together hold every response whatever its id ends in.
- */
-export function partBounds({ index, of }: ScopePart): { from: string | null; to: string | null } {
-  if (!Number.isInteger(of) || of < 1 || of > MAX_PARTS || !Number.isInteger(index) || index < 0 || index >= of)
-    throw new RangeError(`No part ${index} of ${of}`);
-  const boundary = (i: number) => HEX.charAt(Math.ceil((i * HEX.length) / of));
-  return { from: index === 0 ? null : boundary(index), to: index === of - 1 ? null : boundary(index + 1) };
+/** Items in `of` consecutive chunks of sizes that differ by at most one (fewer when there are fewer items; always at least one). */
+export function inChunks<T>(items: readonly T[], of: number): T[][] {
+  const chunks = Math.max(1, Math.min(Math.floor(of), items.length));
+  return Array.from({ length: chunks }, (_, i) => items.slice(Math.floor((i * items.length) / chunks), Math.floor(((i + 1) * items.length) / chunks)));
 }
 
 /** One group of answer rows: respondents per question × item × option × value (and whether these are missing markers). */

@@ -1,25 +1,14 @@
-import { CompiledQuery, type ExpressionBuilder, PostgresAdapter, sql } from 'kysely';
-import { arrayRowTexts, type Db } from '../../db/database.ts';
+import { type ExpressionBuilder, PostgresAdapter, type SelectQueryBuilder, sql } from 'kysely';
+import type { Db } from '../../db/database.ts';
 import type { Database } from '../../db/schema.ts';
-import type { AnswerTable, ResponseTable } from '../../db/tables/rounds.ts';
-import {
-  type AnswerRowCounts,
-  answeredKey,
-  type ChoiceSetCount,
-  partBounds,
-  type Scope,
-  type ScopePart,
-  type SqlCondition,
-  splitOptions,
-  type ValueCount,
-} from './answer-counts.ts';
+import { type AnswerRowCounts, answeredKey, type ChoiceSetCount, type Scope, type SqlCondition, splitOptions, type ValueCount } from './answer-counts.ts';
 import { chosenOptionOf, MISSING_MARKER, markerOf } from './missing-marker.ts';
 import { orderedList } from './tally-store.ts';
 
 /**
- * The queries on survey answers (`answers`, `responses`) that other modules need: counts for the
- * analysis (in SQL on SQLite and PostgreSQL alike; no response is ever loaded into Node), the rows
- * of an export, bulk loads (imports, the demo) and the retention job. Other modules reach these
+ * The counts of survey answers (`answers`, `responses`) that other modules need, for the analysis: in
+ * SQL on SQLite and PostgreSQL alike, no response is ever loaded into Node (rows read or written whole,
+ * for exports, retention and bulk loads, are in answer-rows-store.ts). Other modules reach these
  * through answers.ts, never here. A scope without answer filters is counted from the per-round
  * tallies instead (tally-store.ts); the functions here group the answer rows themselves (any scope).
  */
@@ -34,7 +23,6 @@ const inScope = (scope: Scope) => (eb: ResponsesEb) =>
     eb('responses.round_id', 'in', scope.roundIds.length ? scope.roundIds : ['']),
     eb('responses.round_id', 'in', eb.selectFrom('rounds').select('rounds.id').where('rounds.organisation_id', '=', scope.organisationId)),
     ...(scope.teamId ? [eb('responses.team_id', '=', scope.teamId)] : []),
-    ...(scope.part ? [inPart(eb, scope.part)] : []),
     ...scope.answers.map((f) =>
       eb(
         'responses.id',
@@ -51,13 +39,6 @@ const inScope = (scope: Scope) => (eb: ResponsesEb) =>
     ),
   ]);
 
-/** The responses of one part of a scope, by the last character of their id (partBounds). The same SQL on SQLite and PostgreSQL. */
-function inPart(eb: ResponsesEb, part: ScopePart) {
-  const { from, to } = partBounds(part);
-  const last = sql<string>`substr(responses.id, length(responses.id), 1)`;
-  return eb.and([...(from === null ? [] : [eb(last, '>=', from)]), ...(to === null ? [] : [eb(last, '<', to)])]);
-}
-
 const marker = markerOf('answers');
 
 /** Complete responses in scope. */
@@ -66,25 +47,17 @@ export async function countResponses(db: Db, scope: Scope): Promise<number> {
   return Number(row?.n ?? 0);
 }
 
-/** Every answer in scope, counted per question, item, option and value. Text answers count as one group per question. */
-export async function valueCountsFromAnswers(db: Db, scope: Scope): Promise<ValueCount[]> {
-  const rows = await db
-    .selectFrom('answers')
-    .innerJoin('responses', 'responses.id', 'answers.response_id')
-    .select([
-      'answers.question',
-      'answers.item',
-      'answers.option',
-      'answers.number_value',
-      marker.as('marker'),
-      // Answer rows are unique per response × question × item × option by construction (see
-      // respondent.ts and imports), so count(*) counts respondents without a DISTINCT sort.
-      sql<number>`count(*)`.as('n'),
-    ])
-    .where(inScope(scope))
-    .groupBy(['answers.question', 'answers.item', 'answers.option', 'answers.number_value', marker])
-    .execute();
-  return rows.map((r) => ({
+/** What the value counts group by: question, item, option, number and whether the row is a missing marker. */
+const VALUE_GROUP = ['answers.question', 'answers.item', 'answers.option', 'answers.number_value'] as const;
+
+// Answer rows are unique per response × question × item × option by construction (see respondent.ts
+// and imports), so count(*) counts respondents without a DISTINCT sort.
+const respondentsCounted = sql<number>`count(*)`;
+
+type ValueCountRow = { question: string; item: string | null; option: string | null; number_value: number | null; marker: number; n: number };
+
+const toValueCounts = (rows: ValueCountRow[]): ValueCount[] =>
+  rows.map((r) => ({
     question: r.question,
     item: r.item,
     option: r.option,
@@ -92,6 +65,17 @@ export async function valueCountsFromAnswers(db: Db, scope: Scope): Promise<Valu
     marker: Number(r.marker) === 1,
     count: Number(r.n),
   }));
+
+/** Every answer in scope, counted per question, item, option and value. Text answers count as one group per question. */
+export async function valueCountsFromAnswers(db: Db, scope: Scope): Promise<ValueCount[]> {
+  const rows = await db
+    .selectFrom('answers')
+    .innerJoin('responses', 'responses.id', 'answers.response_id')
+    .select([...VALUE_GROUP, marker.as('marker'), respondentsCounted.as('n')])
+    .where(inScope(scope))
+    .groupBy([...VALUE_GROUP, marker])
+    .execute();
+  return toValueCounts(rows);
 }
 
 /**
@@ -119,28 +103,45 @@ export async function answeredCountsFromAnswers(db: Db, scope: Scope, multipleCh
  * question and item; marker rows count, as in answeredCountsFromAnswers) and the sets of options they
  * chose (as choiceSetsFromAnswers; a respondent with marker rows only has no set).
  */
-export async function multipleChoiceFromAnswers(
-  db: Db,
-  scope: Scope,
-  questions: string[],
-): Promise<{ answered: Map<string, number>; sets: Map<string, ChoiceSetCount[]> }> {
-  const answered = new Map<string, number>();
-  const sets = new Map<string, ChoiceSetCount[]>();
-  if (questions.length === 0) return { answered, sets };
+export async function multipleChoiceFromAnswers(db: Db, scope: Scope, questions: string[]): Promise<MultipleChoiceCounts> {
+  if (questions.length === 0) return { answered: new Map(), sets: new Map() };
   // The responses lead, their rows found by response (see answeredCountsFromAnswers).
   const perRespondent = db
     .selectFrom('responses')
     .crossJoin('answers as a')
     .whereRef('a.response_id', '=', 'responses.id')
-    .select(['a.question', 'a.item', orderedList(db, sql`case when ${chosenOptionOf('a')} then a.option end`).as('options_key')])
+    .select(['a.question', 'a.item', optionsChosen(db, 'a').as('options_key')])
     .where(inScope(scope))
     .where('a.question', 'in', questions)
     .groupBy(['a.response_id', 'a.question', 'a.item']);
+  return countChoiceSets(db, perRespondent);
+}
+
+type MultipleChoiceCounts = Pick<AnswerRowCounts, 'answered' | 'sets'>;
+
+/** A respondent's chosen options of one question and item, as one sorted key (null: none chosen, markers only). */
+const optionsChosen = (db: Db, alias: string) => orderedList(db, sql`case when ${chosenOptionOf(alias)} then ${sql.ref(`${alias}.option`)} end`);
+
+type PerRespondent = { question: string; item: string | null; options_key: string | null };
+
+/** Respondents (one row each per question and item, see optionsChosen) counted per question, item and set of chosen options. */
+async function countChoiceSets(
+  db: Db,
+  // biome-ignore lint/suspicious/noExplicitAny: a subquery of any source (responses with answers, or answers alone) with these columns
+  perRespondent: SelectQueryBuilder<any, any, PerRespondent>,
+): Promise<MultipleChoiceCounts> {
   const rows = await db
     .selectFrom(perRespondent.as('m'))
-    .select(['m.question', 'm.item', 'm.options_key', sql<number>`count(*)`.as('n')])
+    .select(['m.question', 'm.item', 'm.options_key', respondentsCounted.as('n')])
     .groupBy(['m.question', 'm.item', 'm.options_key'])
     .execute();
+  return setsOfRespondents(rows);
+}
+
+/** The answered counts and the sets, from respondents grouped by question, item and set of chosen options. */
+function setsOfRespondents(rows: { question: string; item: string | null; options_key: string | null; n: number }[]): MultipleChoiceCounts {
+  const answered = new Map<string, number>();
+  const sets = new Map<string, ChoiceSetCount[]>();
   for (const r of rows) {
     const key = answeredKey(r.question, r.item);
     answered.set(key, (answered.get(key) ?? 0) + Number(r.n));
@@ -160,6 +161,49 @@ export async function answerRowCountsFromAnswers(db: Db, scope: Scope, multipleC
   const n = await countResponses(db, scope);
   const values = await valueCountsFromAnswers(db, scope);
   return { n, values, ...(await multipleChoiceFromAnswers(db, scope, multipleChoice)) };
+}
+
+/** The complete responses in scope, by id. */
+export async function responseIdsInScope(db: Db, scope: Scope): Promise<string[]> {
+  const rows = await db.selectFrom('responses').select('responses.id').where(inScope(scope)).execute();
+  return rows.map((r) => r.id);
+}
+
+/**
+ * The answer rows of these responses, by response id; one statement text for any number of them (an
+ * array parameter on PostgreSQL, a JSON array on SQLite). On SQLite the ids lead through a cross join,
+ * whose order SQLite keeps: with `response_id in (…)` and a condition on the question it started from
+ * the questions' index instead, which holds those questions' rows of every round.
+ */
+function rowsOfResponses(db: Db, responseIds: readonly string[]) {
+  const onPostgres = db.selectFrom('answers').where(sql<boolean>`answers.response_id = any(${[...responseIds]}::text[])`);
+  if (db.getExecutor().adapter instanceof PostgresAdapter) return onPostgres;
+  return db
+    .selectFrom(sql`json_each(${JSON.stringify(responseIds)})`.as('ids'))
+    .crossJoin('answers')
+    .where(sql<boolean>`answers.response_id = ids.value`) as unknown as typeof onPostgres;
+}
+
+/**
+ * Everything a report counts from the answer rows of responses already selected (by
+ * responseIdsInScope), their rows found by response id. A report counted in parts selects its
+ * responses once and hands each part its share: the scope and its answer filters are evaluated once
+ * instead of once per statement and part (at 100,000 responses PostgreSQL read the filter's rows from
+ * the table each time, about 350 ms, and planned the counts joined to the filtered responses as a scan
+ * of every answer row; SQLite scanned the round's responses again in every statement).
+ */
+export async function answerRowCountsOfResponses(db: Db, responseIds: readonly string[], multipleChoice: string[]): Promise<AnswerRowCounts> {
+  if (responseIds.length === 0) return { n: 0, values: [], answered: new Map(), sets: new Map() };
+  const values = await rowsOfResponses(db, responseIds)
+    .select([...VALUE_GROUP, marker.as('marker'), respondentsCounted.as('n')])
+    .groupBy([...VALUE_GROUP, marker])
+    .execute();
+  if (multipleChoice.length === 0) return { n: responseIds.length, values: toValueCounts(values), answered: new Map(), sets: new Map() };
+  const perRespondent = rowsOfResponses(db, responseIds)
+    .select(['answers.question', 'answers.item', optionsChosen(db, 'answers').as('options_key')])
+    .where('answers.question', 'in', multipleChoice)
+    .groupBy(['answers.response_id', 'answers.question', 'answers.item']);
+  return { n: responseIds.length, values: toValueCounts(values), ...(await countChoiceSets(db, perRespondent)) };
 }
 
 /** Complete responses in scope for which the condition held (the respondents a follow-up question was shown to). */
@@ -253,145 +297,3 @@ export async function respondentsFor(db: Db, scope: Scope, questions: string[]) 
     rows: rows.map((r) => ({ responseId: r.response_id, question: r.question, option: r.option, marker: Number(r.marker) === 1 })),
   };
 }
-
-/*
- * The rows of an export.
- */
-
-/** The complete responses (all rounds), as a subquery another module's query may join (the export's order). */
-export const completeResponses = (db: Db) =>
-  db
-    .selectFrom('responses')
-    .select(['responses.id', 'responses.round_id', 'responses.team_id', 'responses.language'])
-    .where('responses.status', '=', 'complete');
-
-const ANSWER_ROW = 'select response_id, question, item, option, number_value, text_value from answers where response_id';
-/** One text per dialect for any number of ids: an array on PostgreSQL, a JSON array on SQLite. */
-const ANSWERS_OF_RESPONSES_PG = `${ANSWER_ROW} = any($1::text[])`;
-const ANSWERS_OF_RESPONSES_SQLITE = `${ANSWER_ROW} in (select value from json_each(?))`;
-arrayRowTexts.add(ANSWERS_OF_RESPONSES_PG);
-arrayRowTexts.add(ANSWERS_OF_RESPONSES_SQLITE);
-type AnswerRowTuple = [string, string, string | null, string | null, number | null, string | null];
-
-/**
- * The answer rows of these responses. An export reads millions of them, page by page: the rows come
- * as arrays (arrayRowTexts), which costs the driver less than an object per row.
- */
-export async function answersOfResponses(db: Db, responseIds: string[]): Promise<AnswerTable[]> {
-  if (responseIds.length === 0) return [];
-  const query =
-    db.getExecutor().adapter instanceof PostgresAdapter
-      ? CompiledQuery.raw(ANSWERS_OF_RESPONSES_PG, [responseIds])
-      : CompiledQuery.raw(ANSWERS_OF_RESPONSES_SQLITE, [JSON.stringify(responseIds)]);
-  const { rows } = await db.executeQuery<AnswerRowTuple>(query);
-  return rows.map(([response_id, question, item, option, number_value, text_value]) => ({ response_id, question, item, option, number_value, text_value }));
-}
-
-/** The longest stored text in bytes per `question` (open questions) and `question._other` (something else), over a round's complete responses. */
-export async function textWidths(db: Db, roundId: string): Promise<Map<string, number>> {
-  const postgres = db.getExecutor().adapter instanceof PostgresAdapter;
-  const bytes = postgres ? sql<number>`max(octet_length(answers.text_value))` : sql<number>`max(length(cast(answers.text_value as blob)))`;
-  const rows = await db
-    .selectFrom('answers')
-    .innerJoin('responses', 'responses.id', 'answers.response_id')
-    .select(['answers.question', 'answers.option', bytes.as('width')])
-    .where('responses.round_id', '=', roundId)
-    .where('responses.status', '=', 'complete')
-    .where('answers.text_value', 'is not', null)
-    .where('answers.text_value', '<>', MISSING_MARKER)
-    .groupBy(['answers.question', 'answers.option'])
-    .execute();
-  return new Map(rows.map((r) => [r.option ? `${r.question}.${r.option}` : r.question, Number(r.width)]));
-}
-
-/** Complete responses per team of a round (responses through the organisation-wide link have no team). */
-export async function completeByTeam(db: Db, roundId: string): Promise<Map<string, number>> {
-  const rows = await db
-    .selectFrom('responses')
-    .select(['team_id', sql<number>`count(*)`.as('n')])
-    .where('round_id', '=', roundId)
-    .where('status', '=', 'complete')
-    .where('team_id', 'is not', null)
-    .groupBy('team_id')
-    .execute();
-  return new Map(rows.flatMap((r) => (r.team_id === null ? [] : [[r.team_id, Number(r.n)] as const])));
-}
-
-/*
- * Retention.
- */
-
-/** The ids of the responses of the organisation's rounds that closed before the given day, as a subquery. */
-export const responsesOfRoundsClosedBefore = (db: Db, organisationId: string, closedBefore: string) =>
-  db
-    .selectFrom('responses')
-    .innerJoin('rounds', 'rounds.id', 'responses.round_id')
-    .select('responses.id')
-    .where('rounds.organisation_id', '=', organisationId)
-    .where('rounds.closes_on', '<', closedBefore);
-
-/** Deletes the responses (their answers cascade) of the organisation's rounds that closed before the given day; returns how many. */
-export async function deleteResponsesOfRoundsClosedBefore(db: Db, organisationId: string, closedBefore: string): Promise<number> {
-  const result = await db
-    .deleteFrom('responses')
-    .where('round_id', 'in', db.selectFrom('rounds').select('id').where('organisation_id', '=', organisationId).where('closes_on', '<', closedBefore))
-    .executeTakeFirst();
-  return Number(result.numDeletedRows);
-}
-
-/*
- * Bulk loads that bypass the respondent flow (imports, the demo); the caller rebuilds the tallies.
- */
-
-/** Inserts complete responses in statements of 50 rows. */
-export async function insertResponses(db: Db, responses: ResponseTable[]): Promise<void> {
-  for (let i = 0; i < responses.length; i += 50)
-    await db
-      .insertInto('responses')
-      .values(responses.slice(i, i + 50))
-      .execute();
-}
-
-/**
- * Rows per statement, kept under SQLite's and PostgreSQL's limits on bound parameters
- * (11 × 500 and 6 × 1,000), and large enough that 100,000 responses take seconds, not minutes.
- */
-export const RESPONSE_BATCH = 500;
-export const ANSWER_BATCH = 1000;
-
-type Tables = { responses: ResponseTable; answers: AnswerTable };
-
-/**
- * Inserts rows of one table in full batches. Building a statement of 6,000 parameters costs more
- * than running it, so the SQL text Kysely made for the first full batch is kept and used again
- * with the next batches' values (only once its parameters were checked to come in column order).
- */
-export class BatchInsert<T extends keyof Tables> {
-  #sql: string | undefined;
-
-  constructor(
-    private readonly table: T,
-    private readonly size: number,
-  ) {}
-
-  async insert(db: Db, rows: Tables[T][]): Promise<void> {
-    for (let i = 0; i < rows.length; i += this.size) {
-      const batch = rows.slice(i, i + this.size);
-      const columns = Object.keys(batch[0] ?? {}) as (keyof Tables[T])[];
-      const values = () => batch.flatMap((row) => columns.map((c) => row[c] as unknown));
-      if (this.#sql && batch.length === this.size) {
-        await db.executeQuery(CompiledQuery.raw(this.#sql, values()));
-        continue;
-      }
-      // `never`: Kysely cannot narrow the row type of a generic table; the rows are Tables[T].
-      const compiled = db
-        .insertInto(this.table)
-        .values(batch as never)
-        .compile();
-      if (batch.length === this.size && sameValues(compiled.parameters, values())) this.#sql = compiled.sql;
-      await db.executeQuery(compiled);
-    }
-  }
-}
-
-const sameValues = (a: readonly unknown[], b: readonly unknown[]) => a.length === b.length && a.every((v, i) => v === b[i]);

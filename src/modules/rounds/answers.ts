@@ -8,12 +8,13 @@ import {
   type CombinationCount,
   combinationsOf,
   countInSets,
-  MAX_PARTS,
+  inChunks,
   mergeAnswerRowCounts,
   type Scope,
   type SqlCondition,
   type ValueCount,
 } from './answer-counts.ts';
+import * as answerRows from './answer-rows-store.ts';
 import * as answersStore from './answers-store.ts';
 import type { CountsWorkerJob } from './counts-worker.ts';
 import * as tallies from './tally-store.ts';
@@ -39,25 +40,32 @@ export const valueCounts = (db: Db, scope: Scope): Promise<ValueCount[]> =>
 export const PARTS_FROM_RESPONSES = 2_000;
 
 /** How many parts a scope of about this many responses is counted in: one per core, up to four. */
-export const partsFor = (responses: number): number => (responses < PARTS_FROM_RESPONSES ? 1 : Math.max(1, Math.min(4, MAX_PARTS, os.availableParallelism())));
+export const partsFor = (responses: number): number => (responses < PARTS_FROM_RESPONSES ? 1 : Math.max(1, Math.min(4, os.availableParallelism())));
 
 /**
  * Everything a report counts from the answer rows of a scope (its responses, value counts, and for
- * the multiple-choice questions the answered counts and the sets chosen), in `parts` disjoint parts
- * of its responses counted at once and added up. On PostgreSQL each part is a connection of the pool
- * (a backend process of its own); on SQLite each is a worker thread with its own read-only connection,
- * so the parts use every core and the request thread stays free. One part is counted here.
+ * the multiple-choice questions the answered counts and the sets chosen). With `parts` above one the
+ * scope's responses are selected once and their rows counted in that many shares at once, added up:
+ * on PostgreSQL each share on a connection of the pool (a backend process of its own); on SQLite the
+ * selection and each share in a worker thread with its own read-only connection, so the shares use
+ * every core and the request thread stays free. One part is counted here, statement by statement.
  */
 export async function answerRowCounts(db: Db, scope: Scope, multipleChoice: string[], { parts }: { parts: number }): Promise<AnswerRowCounts> {
   if (parts <= 1) return answersStore.answerRowCountsFromAnswers(db, scope, multipleChoice);
-  const postgres = db.getExecutor().adapter instanceof PostgresAdapter;
-  const scopes = Array.from({ length: parts }, (_, index): Scope => ({ ...scope, part: { index, of: parts } }));
-  const sqliteFile = postgres ? null : await sqliteFileOf(db);
-  const counted = scopes.map((part) => {
-    if (postgres) return onePostgresBackend(db, (conn) => answersStore.answerRowCountsFromAnswers(conn, part, multipleChoice));
-    if (sqliteFile) return runInWorker<AnswerRowCounts>({ task: 'counts', sqliteFile, scope: part, multipleChoice } satisfies CountsWorkerJob);
-    return answersStore.answerRowCountsFromAnswers(db, part, multipleChoice);
-  });
+  if (db.getExecutor().adapter instanceof PostgresAdapter) {
+    const selected = await answersStore.responseIdsInScope(db, scope);
+    const counted = inChunks(selected, parts).map((ids) =>
+      onePostgresBackend(db, (conn) => answersStore.answerRowCountsOfResponses(conn, ids, multipleChoice)),
+    );
+    return mergeAnswerRowCounts(await Promise.all(counted));
+  }
+  const sqliteFile = await sqliteFileOf(db);
+  // A database in memory is this connection's alone: no worker can open it.
+  if (!sqliteFile) return answersStore.answerRowCountsFromAnswers(db, scope, multipleChoice);
+  const selected = await runInWorker<string[]>({ task: 'counts', sqliteFile, select: scope } satisfies CountsWorkerJob);
+  const counted = inChunks(selected, parts).map((responseIds) =>
+    runInWorker<AnswerRowCounts>({ task: 'counts', sqliteFile, responseIds, multipleChoice } satisfies CountsWorkerJob),
+  );
   return mergeAnswerRowCounts(await Promise.all(counted));
 }
 
@@ -116,21 +124,21 @@ export const respondentsFor = (db: Db, scope: Scope, questions: string[]) => ans
 export { countResponsesByRound } from './store.ts';
 
 /** For exports: the complete responses as a subquery to join (id, round_id, team_id, language). */
-export const completeResponses = (db: Db) => answersStore.completeResponses(db);
+export const completeResponses = (db: Db) => answerRows.completeResponses(db);
 
 /** For exports: the answer rows of these responses. */
-export const answersOfResponses = (db: Db, responseIds: string[]) => answersStore.answersOfResponses(db, responseIds);
+export const answersOfResponses = (db: Db, responseIds: string[]) => answerRows.answersOfResponses(db, responseIds);
 
 /** For exports: the longest stored text in bytes per `question` and `question._other` of a round's complete responses. */
-export const textWidths = (db: Db, roundId: string) => answersStore.textWidths(db, roundId);
+export const textWidths = (db: Db, roundId: string) => answerRows.textWidths(db, roundId);
 
 /** For exports: complete responses per team of a round (the organisation-wide link's left out). */
-export const completeByTeam = (db: Db, roundId: string) => answersStore.completeByTeam(db, roundId);
+export const completeByTeam = (db: Db, roundId: string) => answerRows.completeByTeam(db, roundId);
 
 /** For retention: the ids of the responses of the organisation's rounds that closed before the day, as a subquery. */
 export const responsesOfRoundsClosedBefore = (db: Db, organisationId: string, closedBefore: string) =>
-  answersStore.responsesOfRoundsClosedBefore(db, organisationId, closedBefore);
+  answerRows.responsesOfRoundsClosedBefore(db, organisationId, closedBefore);
 
 /** For retention: deletes those responses with their answers (the round's tallies stay); returns how many. */
 export const deleteResponsesOfRoundsClosedBefore = (db: Db, organisationId: string, closedBefore: string) =>
-  answersStore.deleteResponsesOfRoundsClosedBefore(db, organisationId, closedBefore);
+  answerRows.deleteResponsesOfRoundsClosedBefore(db, organisationId, closedBefore);

@@ -1,6 +1,6 @@
 import type { Db } from '../../db/database.ts';
 import type { ResponseTable, RoundLinkTable, RoundTable } from '../../db/tables/rounds.ts';
-import * as answersStore from './answers-store.ts';
+import * as answerRows from './answer-rows-store.ts';
 import * as store from './store.ts';
 
 /**
@@ -9,7 +9,7 @@ import * as store from './store.ts';
  * calls rebuildTallies for the rounds afterwards, in the same transaction.
  */
 export type { AnswerTable, ResponseTable } from '../../db/tables/rounds.ts';
-export { ANSWER_BATCH, RESPONSE_BATCH } from './answers-store.ts';
+export { ANSWER_BATCH, RESPONSE_BATCH } from './answer-rows-store.ts';
 export { insertAnswers } from './store.ts';
 export { rebuildTallies } from './tally-store.ts';
 
@@ -20,10 +20,10 @@ export async function insertRoundWithLinks(db: Db, round: RoundTable, links: Rou
 }
 
 /** Inserts complete responses in statements of 50 rows. */
-export const insertResponses = (db: Db, responses: ResponseTable[]) => answersStore.insertResponses(db, responses);
+export const insertResponses = (db: Db, responses: ResponseTable[]) => answerRows.insertResponses(db, responses);
 
 /** Inserts responses in full batches of RESPONSE_BATCH, the statement text made once. */
-export const responseBatches = () => new answersStore.BatchInsert('responses', answersStore.RESPONSE_BATCH);
+export const responseBatches = () => new answerRows.BatchInsert('responses', answerRows.RESPONSE_BATCH);
 
 /** Inserts answer rows in full batches of ANSWER_BATCH, the statement text made once. */
-export const answerBatches = () => new answersStore.BatchInsert('answers', answersStore.ANSWER_BATCH);
+export const answerBatches = () => new answerRows.BatchInsert('answers', answerRows.ANSWER_BATCH);
