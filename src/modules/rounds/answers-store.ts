@@ -175,14 +175,16 @@ export async function responseIdsInScope(db: Db, scope: Scope): Promise<string[]
  * whose order SQLite keeps: with `response_id in (…)` and a condition on the question it started from
  * the questions' index instead, which holds those questions' rows of every round.
  */
-function rowsOfResponses(db: Db, responseIds: readonly string[]) {
-  const onPostgres = db.selectFrom('answers').where(sql<boolean>`answers.response_id = any(${[...responseIds]}::text[])`);
-  if (db.getExecutor().adapter instanceof PostgresAdapter) return onPostgres;
+function rowsOfResponses(db: Db, responseIds: readonly string[]): ReturnType<typeof answersOf> {
+  if (db.getExecutor().adapter instanceof PostgresAdapter) return answersOf(db).where(sql<boolean>`answers.response_id = any(${responseIds}::text[])`);
+  // The ids' own column is never selected, so the rows have the shape of `answers` alone.
   return db
     .selectFrom(sql`json_each(${JSON.stringify(responseIds)})`.as('ids'))
     .crossJoin('answers')
-    .where(sql<boolean>`answers.response_id = ids.value`) as unknown as typeof onPostgres;
+    .where(sql<boolean>`answers.response_id = ids.value`) as unknown as ReturnType<typeof answersOf>;
 }
+
+const answersOf = (db: Db) => db.selectFrom('answers');
 
 /**
  * Everything a report counts from the answer rows of responses already selected (by
