@@ -27,7 +27,7 @@
  *
  * Run: npm run bench:meetings -- [--participants 1000,5000,10000] [--concurrency 50] [--join-concurrency 200]
  *      [--answer socket|form|both] [--seconds 120] [--postgres] [--postgres-only] [--postgres-max 5000] [--postgres-processes 2]
- *      [--total-seconds 600] [--cpu-prof] [--repeat 1]
+ *      [--total-seconds 600] [--cpu-prof] [--repeat 1] [--warm-up]
  * (--seconds bounds each server's run at each size, --total-seconds the whole run; --repeat runs baseline and app
  * in turn that many times per size and prints the medians, with each server's CPU per answer.)
  */
@@ -62,6 +62,7 @@ const { values: args } = parseArgs({
     answer: { type: 'string', default: 'socket' },
     repeat: { type: 'string', default: '1' },
     'postgres-processes': { type: 'string', default: '2' },
+    'warm-up': { type: 'boolean', default: false },
   },
 });
 const SIZES = args.participants.split(',').map((n) => Math.max(1, Math.min(Number(n), 10_000)));
@@ -82,6 +83,13 @@ const PG_PROCESSES = args['postgres-processes'].split(',').map((n) => Math.max(1
 /** How the app's phones answer: on their live socket (the page with JavaScript), by form post (without), or both in turn. */
 const ANSWER_WAYS = (args.answer === 'both' ? ['socket', 'form'] : [args.answer === 'form' ? 'form' : 'socket']) as ('socket' | 'form')[];
 const PASSWORD = 'bench-meetings-password';
+/**
+ * --warm-up: every phone first answers a prompt that is not measured, then the facilitator moves on
+ * and the next prompt's answers are measured: a server that has served a prompt before (a meeting's
+ * second prompt, or any prompt of a server that has been up for a while), whose answer path V8 has
+ * compiled. The baseline gets the same two rounds.
+ */
+const WARM_UP = args['warm-up'];
 /** Ports from BENCH_PORT_BASE (default 3395): two runs on one machine each take their own three. */
 const PORT_BASE = Number(process.env.BENCH_PORT_BASE ?? 3395);
 const APP_PORT = PORT_BASE;
@@ -90,13 +98,16 @@ const BARE_PORT = PORT_BASE + 1;
 /** Clock ticks per second of /proc/<pid>/stat (USER_HZ, 100 on Linux). */
 const TICKS = 100;
 
-type Participant = { socket: WebSocket; answer: () => Promise<void> };
+/** `warm`: the answer to the warm-up prompt (--warm-up); `answer`: the measured one. */
+type Participant = { socket: WebSocket; answer: () => Promise<void>; warm: () => Promise<void> };
 type Target = {
   label: string;
   server: Running;
   servers: Running[];
   join: (i: number) => Promise<Participant>;
   presenter: () => Promise<Watcher>;
+  /** The facilitator moves the meeting to its next prompt (after the warm-up). */
+  nextPrompt: () => Promise<void>;
   /** PostgreSQL: the database whose server processes (backends, on this machine) are measured too. */
   databaseUrl?: string;
 };
@@ -150,15 +161,26 @@ const opened = (url: string, headers: Record<string, string> = {}) =>
     socket.once('error', reject);
   });
 
-/** The presenter connection: the time each answered count was first seen. */
-type Watcher = { firstSeen: Map<number, number>; waitFor: (answered: number) => Promise<number> };
+/**
+ * The presenter connection: the time each answered count was first seen. `restart` forgets them and
+ * resolves at the first count of 0 (the next prompt shown); counts before it are not taken.
+ */
+type Watcher = { firstSeen: Map<number, number>; waitFor: (answered: number) => Promise<number>; restart: () => Promise<void> };
 function watch(socket: WebSocket): Watcher {
   const firstSeen = new Map<number, number>();
   const waiters: { n: number; resolve: (t: number) => void }[] = [];
   let highest = -1;
+  let restarted: (() => void) | null = null;
   socket.on('message', (data) => {
     const now = performance.now();
     const answered = (JSON.parse(String(data)) as { results?: { answered?: number } | null }).results?.answered;
+    if (restarted) {
+      if (answered !== 0) return;
+      restarted();
+      restarted = null;
+      highest = 0;
+      return;
+    }
     if (typeof answered !== 'number' || answered <= highest) return;
     for (let k = highest + 1; k <= answered; k++) firstSeen.set(k, now);
     highest = answered;
@@ -167,10 +189,19 @@ function watch(socket: WebSocket): Watcher {
   return {
     firstSeen,
     waitFor: (n) => (highest >= n ? Promise.resolve(firstSeen.get(n) ?? 0) : new Promise((resolve) => waiters.push({ n, resolve }))),
+    restart: () =>
+      new Promise<void>((resolve) => {
+        firstSeen.clear();
+        highest = -1;
+        restarted = resolve;
+      }),
   };
 }
 
-async function setupApp(dataDir: string, databaseUrl?: string): Promise<{ orgId: string; meetingId: string; code: string; promptId: string; email: string }> {
+async function setupApp(
+  dataDir: string,
+  databaseUrl?: string,
+): Promise<{ orgId: string; meetingId: string; code: string; promptId: string; warmUpPromptId: string; email: string }> {
   const runtime = await openRuntime(loadConfig({ DATA_DIR: dataDir, ...(databaseUrl ? { DATABASE_URL: databaseUrl } : {}) }));
   try {
     const ctx = runtime.ctx;
@@ -179,23 +210,19 @@ async function setupApp(dataDir: string, databaseUrl?: string): Promise<{ orgId:
     const orgId = await createOrganisation(ctx, { name: 'Bench', sector: 'other', actorUserId: userId });
     await addMembership(ctx, { organisationId: orgId, userId, role: 'admin', actorUserId: userId });
     const actor: Actor = { userId, language: 'nl', roles: new Map([[orgId, 'admin']]) };
-    const meeting = await createMeeting(ctx, actor, orgId, {
-      title: 'Benchmark',
-      prompts: [
-        {
-          kind: 'single',
-          text: { nl: 'Wat betekent een gelijkwaardige positie?', en: 'What does an equal position mean?' },
-          options: [
-            { key: 'a', label: { nl: 'Betaald worden', en: 'Being paid' } },
-            { key: 'b', label: { nl: 'Hetzelfde werk doen', en: 'Doing the same work' } },
-            { key: 'c', label: { nl: 'Opgeleid zijn', en: 'Having been trained' } },
-          ],
-        },
+    const prompt = {
+      kind: 'single' as const,
+      text: { nl: 'Wat betekent een gelijkwaardige positie?', en: 'What does an equal position mean?' },
+      options: [
+        { key: 'a', label: { nl: 'Betaald worden', en: 'Being paid' } },
+        { key: 'b', label: { nl: 'Hetzelfde werk doen', en: 'Doing the same work' } },
+        { key: 'c', label: { nl: 'Opgeleid zijn', en: 'Having been trained' } },
       ],
-    });
+    };
+    const meeting = await createMeeting(ctx, actor, orgId, { title: 'Benchmark', prompts: WARM_UP ? [prompt, prompt] : [prompt] });
     await control(ctx, actor, orgId, meeting.id, { action: 'start' });
-    const promptId = meeting.prompts[0]?.id ?? '';
-    return { orgId, meetingId: meeting.id, code: meeting.joinCode, promptId, email };
+    const [first, second] = meeting.prompts.map((p) => p.id);
+    return { orgId, meetingId: meeting.id, code: meeting.joinCode, promptId: (WARM_UP ? second : first) ?? '', warmUpPromptId: first ?? '', email };
   } finally {
     await runtime.database.close();
   }
@@ -260,6 +287,7 @@ async function appTarget(dataDir: string, way: 'socket' | 'form', databaseUrl?: 
   const baseOf = (i: number) => `http://127.0.0.1:${ports[i % ports.length]}`;
   const choices = ['a', 'b', 'c'];
   const positions = ['experience_worker', 'practitioner', 'coordinator'];
+  let facilitator: { token: string; cookie: string } | undefined;
   return {
     label: `${databaseUrl ? `Kruisbestuiving, ${ports.length === 2 ? 'two processes' : 'one process'}, PostgreSQL` : 'Kruisbestuiving, one process, SQLite'}, answers by ${way === 'socket' ? 'socket message' : 'form post'}`,
     server: servers[0] as Running,
@@ -272,19 +300,19 @@ async function appTarget(dataDir: string, way: 'socket' | 'form', databaseUrl?: 
       const cookie = joined.cookie;
       // The page's live socket carries the participant's cookie, as a browser sends it on the upgrade.
       const socket = await opened(`${base.replace('http', 'ws')}/m/${meeting.code}/ws?lang=nl`, { cookie });
-      const fields = { promptId: meeting.promptId, clientId: randomUUID(), choice: choices[i % 3] ?? 'a' };
-      if (way === 'socket') {
-        const message = JSON.stringify({ kind: 'answer', fields });
-        return { socket, answer: () => acknowledged(socket, message, (reply) => reply.startsWith('{"kind":"saved"') || reply.startsWith('{"kind":"refused"')) };
-      }
-      const body = new URLSearchParams(fields).toString();
-      return {
-        socket,
-        answer: async () => {
+      const fieldsOf = (promptId: string) => ({ promptId, clientId: randomUUID(), choice: choices[i % 3] ?? 'a' });
+      const answerTo = (promptId: string) => {
+        if (way === 'socket') {
+          const message = JSON.stringify({ kind: 'answer', fields: fieldsOf(promptId) });
+          return () => acknowledged(socket, message, (reply) => reply.startsWith('{"kind":"saved"') || reply.startsWith('{"kind":"refused"'));
+        }
+        const body = new URLSearchParams(fieldsOf(promptId)).toString();
+        return async () => {
           const response = await postForm(`${base}/m/${meeting.code}/answer`, body, cookie);
           if (response.status !== 303) throw new Error(`answer: ${response.status}`);
-        },
+        };
       };
+      return { socket, answer: answerTo(meeting.promptId), warm: answerTo(meeting.warmUpPromptId) };
     },
     presenter: async () => {
       const csrf = await fetch(`${base}/api/csrf`);
@@ -295,7 +323,17 @@ async function appTarget(dataDir: string, way: 'socket' | 'form', databaseUrl?: 
         body: JSON.stringify({ email: meeting.email, password: PASSWORD }),
       });
       if (!login.ok) throw new Error(`login: ${login.status}`);
+      facilitator = { token, cookie: [cookiesOf(csrf), cookiesOf(login)].filter(Boolean).join('; ') };
       return watch(await opened(`ws://127.0.0.1:${APP_PORT}/meetings-live/${meeting.orgId}/${meeting.meetingId}/ws`, { cookie: cookiesOf(login) }));
+    },
+    nextPrompt: async () => {
+      if (!facilitator) throw new Error('no facilitator signed in');
+      const response = await fetch(`${base}/api/orgs/${meeting.orgId}/meetings/${meeting.meetingId}/control`, {
+        method: 'POST',
+        headers: { 'content-type': 'application/json', 'x-csrf-token': facilitator.token, cookie: facilitator.cookie },
+        body: JSON.stringify({ action: 'next' }),
+      });
+      if (!response.ok) throw new Error(`next prompt: ${response.status} ${await response.text()}`);
     },
   };
 }
@@ -319,6 +357,7 @@ async function bareTarget(): Promise<Target> {
   const server = await startProcess([...profile, '--import', 'tsx', 'bench/lib/bare-ws-server.ts', String(BARE_PORT)], {}, `http://127.0.0.1:${BARE_PORT}/`);
   running.push(server);
   const choices = ['a', 'b', 'c'];
+  let presenter: WebSocket | undefined;
   return {
     label: 'bare ws server (baseline)',
     server,
@@ -326,12 +365,14 @@ async function bareTarget(): Promise<Target> {
     join: async (i) => {
       const socket = await opened(`ws://127.0.0.1:${BARE_PORT}/p`);
       const message = JSON.stringify({ id: randomUUID(), choice: choices[i % 3] });
-      return {
-        socket,
-        answer: () => acknowledged(socket, message, (reply) => reply === '{"ok":true}'),
-      };
+      const answer = () => acknowledged(socket, message, (reply) => reply === '{"ok":true}');
+      return { socket, answer, warm: answer };
     },
-    presenter: async () => watch(await opened(`ws://127.0.0.1:${BARE_PORT}/presenter`)),
+    presenter: async () => {
+      presenter = await opened(`ws://127.0.0.1:${BARE_PORT}/presenter`);
+      return watch(presenter);
+    },
+    nextPrompt: async () => presenter?.send('next'),
   };
 }
 
@@ -347,6 +388,14 @@ async function measure(target: Target): Promise<Result> {
   let errors = 0;
   progress(`${target.label}: joining`);
   const participants = await pool(N, (i) => target.join(i), JOIN_CONCURRENCY);
+  if (WARM_UP) {
+    progress(`${target.label}: warming up (a prompt not measured)`);
+    await pool(N, async (i) => participants[i]?.warm().catch(() => errors++));
+    await watcher.waitFor(N);
+    const nextShown = watcher.restart();
+    await target.nextPrompt();
+    await nextShown;
+  }
   progress(`${target.label}: answering`);
   const sent: number[] = new Array(N);
   const backendsBefore = target.databaseUrl ? await backendTicks(target.databaseUrl) : undefined;
@@ -468,7 +517,7 @@ async function main() {
         rounds.push(await measureRound());
         const { bare, ours } = rounds[rounds.length - 1] as { bare: Result; ours: Result[] };
         printRound(
-          `${N} participants, round ${round} of ${REPEAT}, joining ${JOIN_CONCURRENCY} and answering ${CONCURRENCY} at once, one prompt, one presenter socket, loopback`,
+          `${N} participants, round ${round} of ${REPEAT}, joining ${JOIN_CONCURRENCY} and answering ${CONCURRENCY} at once, one prompt${WARM_UP ? ' after a warm-up prompt' : ''}, one presenter socket, loopback`,
           ours,
           bare,
         );

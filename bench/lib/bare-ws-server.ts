@@ -22,6 +22,14 @@ wss.on('connection', (socket, req) => {
   if (req.url === '/presenter') {
     presenters.add(socket);
     socket.on('close', () => presenters.delete(socket));
+    // The facilitator moves on (meetings.ts --warm-up): the next prompt starts with no answers.
+    socket.on('message', (data) => {
+      if (String(data) !== 'next') return;
+      answers.clear();
+      for (const choice of Object.keys(byChoice)) byChoice[choice] = 0;
+      const snapshot = counts();
+      for (const presenter of presenters) presenter.send(snapshot);
+    });
     socket.send(counts());
     return;
   }
