@@ -17,7 +17,7 @@ import Database from 'better-sqlite3';
 import pg from 'pg';
 import { loadConfig } from '../src/config.ts';
 import { sampleAnswers, seededPick } from '../src/modules/instruments/sample-answers.ts';
-import { buildServerBundle, cpuMs, deployedApp, freePort, isEntry, peakRssMiB, startProcess } from './lib/processes.ts';
+import { buildServerBundle, cpuMs, cpuOfProcesses, deployedApp, freePort, isEntry, peakRssMiB, processTree, startProcess } from './lib/processes.ts';
 import { setupRound } from './lib/setup-round.ts';
 
 const TOTAL = Number(process.env.BENCH_SUBMISSIONS ?? 3000);
@@ -31,8 +31,8 @@ const PG_ADMIN = process.env.TEST_POSTGRES_URL ?? 'postgres://postgres@127.0.0.1
 const COUNT_ROUND = "select count(*) as n from responses r join round_links l on l.id = r.link_id where l.token = $1 and r.status = 'complete'";
 
 /**
- * cpuMs: CPU time (user + system) of the server process during the load (the primary only when
- * WORKERS > 1); dbCpuMs: of PostgreSQL's backends serving it. Over ROUNDS runs: the medians (CPU per
+ * cpuMs: CPU time (user + system) of the server's processes during the load (with WORKERS > 1 the
+ * primary and its workers; before 2026-12-07 the primary alone); dbCpuMs: of PostgreSQL's backends serving it. Over ROUNDS runs: the medians (CPU per
  * submission × TOTAL), `rates` each run's rate, `ratio` the median of the ratios within a round.
  */
 export type Result = {
@@ -125,9 +125,11 @@ async function runSide(side: Side, payloads: Record<string, unknown>[]): Promise
     if (WARMUP > 0) await load(server.url, server.headers, next, WARMUP);
     const before = await side.stored();
     const pg0 = side.backends ? backendCpu(await side.backends()) : undefined;
-    const cpu0 = cpuMs(server.pid);
+    // The primary and, with WORKERS above 1, its workers (the processes that serve).
+    const servers = processTree(server.pid);
+    const cpu0 = cpuOfProcesses(servers);
     const result = await load(server.url, server.headers, next, TOTAL);
-    const cpu = cpuMs(server.pid) - cpu0;
+    const cpu = cpuOfProcesses(servers) - cpu0;
     let dbCpuMs: number | undefined;
     if (side.backends && pg0) {
       dbCpuMs = 0;
@@ -373,7 +375,7 @@ async function main() {
       .join(' / ')}\n`,
   );
   console.log(
-    '| server | submissions/s (median; each run) | ratio to each baseline of its database (median of rounds) | p50 ms | p99 ms | acknowledged | stored | errors | peak RSS MiB (primary) | CPU ms per submission: server (primary) | PostgreSQL backends |',
+    '| server | submissions/s (median; each run) | ratio to each baseline of its database (median of rounds) | p50 ms | p99 ms | acknowledged | stored | errors | peak RSS MiB (primary) | CPU ms per submission: server (all its processes) | PostgreSQL backends |',
   );
   console.log('|---|---|---|---|---|---|---|---|---|---|---|');
   for (const r of results) {

@@ -25,7 +25,7 @@ import type { ResolvedInstrument } from '../src/modules/instruments/resolve.ts';
 import { sampleAnswers, seededPick } from '../src/modules/instruments/sample-answers.ts';
 import { fillForms } from './lib/fill-forms.ts';
 import { withPgDatabase } from './lib/pg-database.ts';
-import { buildServerBundle, cpuByThread, cpuMs, deployedApp, freePort, startProcess } from './lib/processes.ts';
+import { buildServerBundle, cpuByThread, cpuOfProcesses, deployedApp, freePort, processTree, startProcess } from './lib/processes.ts';
 import { setupRound } from './lib/setup-round.ts';
 import { consentVersion, csrfHeaders } from './submissions.ts';
 
@@ -41,12 +41,6 @@ const load = () =>
     .map((l) => l.toFixed(1))
     .join(' / ');
 
-/** The process and its children (the cluster's workers). */
-function processTree(pid: number): number[] {
-  const children = fs.readFileSync(`/proc/${pid}/task/${pid}/children`, 'utf8').split(' ').filter(Boolean).map(Number);
-  return [pid, ...children.flatMap(processTree)];
-}
-const cpuOf = (pids: number[]) => pids.reduce((sum, pid) => sum + (fs.existsSync(`/proc/${pid}`) ? cpuMs(pid) : 0), 0);
 /** The main threads only (JavaScript): what one process cannot spread over more cores. */
 const mainCpuOf = (pids: number[]) => pids.reduce((sum, pid) => sum + (fs.existsSync(`/proc/${pid}`) ? cpuByThread(pid).main : 0), 0);
 
@@ -158,9 +152,9 @@ async function runOnce(url: string, database: string, round: Round, workers: num
     const backends = await backendPids(admin, database);
     const stats0 = await databaseStats(admin, database);
     const [server0, main0, pg0, generator0, machine0, t0] = [
-      cpuOf(pids),
+      cpuOfProcesses(pids),
       mainCpuOf(pids),
-      cpuOf(backends),
+      cpuOfProcesses(backends),
       process.cpuUsage(),
       machineCpu(),
       performance.now(),
@@ -170,7 +164,7 @@ async function runOnce(url: string, database: string, round: Round, workers: num
     const generator = process.cpuUsage(generator0);
     const machine = machineCpu();
     // Backends opened during the run count from zero.
-    const pgMs = cpuOf(await backendPids(admin, database)) - pg0;
+    const pgMs = cpuOfProcesses(await backendPids(admin, database)) - pg0;
     // The statistics reach pg_stat_database when each backend reports them (about once a second).
     await new Promise((resolve) => setTimeout(resolve, 1500));
     const stats = await databaseStats(admin, database);
@@ -181,7 +175,7 @@ async function runOnce(url: string, database: string, round: Round, workers: num
       ok: result.ok,
       errors: result.errors,
       p50: result.p50,
-      serverMs: perResponse(cpuOf(pids) - server0),
+      serverMs: perResponse(cpuOfProcesses(pids) - server0),
       mainMs: perResponse(mainCpuOf(pids) - main0),
       commitsPerResponse: perResponse(stats.commits - stats0.commits),
       deadlocks: stats.deadlocks - stats0.deadlocks,

@@ -79,6 +79,15 @@ export function cpuMs(pid: number): number {
   return ticks(fs.readFileSync(`/proc/${pid}/stat`, 'utf8'));
 }
 
+/** The process and its children, and theirs (a cluster's workers). */
+export function processTree(pid: number): number[] {
+  const children = fs.readFileSync(`/proc/${pid}/task/${pid}/children`, 'utf8').split(' ').filter(Boolean).map(Number);
+  return [pid, ...children.flatMap(processTree)];
+}
+
+/** CPU time (ms) so far of the processes still running among `pids`. */
+export const cpuOfProcesses = (pids: number[]) => pids.reduce((sum, pid) => sum + (fs.existsSync(`/proc/${pid}`) ? cpuMs(pid) : 0), 0);
+
 const ticks = (stat: string) => {
   const fields = stat.slice(stat.lastIndexOf(')') + 2).split(' ');
   return (Number(fields[11]) + Number(fields[12])) * 10;
