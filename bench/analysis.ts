@@ -20,7 +20,8 @@
  * completes a response (src/modules/rounds/tally-store.ts); counting a generated round's tallies from
  * scratch (the migration does this for existing data) is timed and printed too. Reports with answer
  * filters group the answer rows of the matching responses, in one pass and, for a round of 2,000 or
- * more, in parts at once (src/modules/rounds/answers.ts, answerRowCounts; docs/performance.md).
+ * more, selected once and counted in parts at once (src/modules/rounds/answers.ts, answerRowCounts;
+ * docs/performance.md).
  */
 import fs from 'node:fs';
 import os from 'node:os';
