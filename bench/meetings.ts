@@ -192,7 +192,6 @@ function watch(socket: WebSocket): Watcher {
     restart: () =>
       new Promise<void>((resolve) => {
         firstSeen.clear();
-        highest = -1;
         restarted = resolve;
       }),
   };

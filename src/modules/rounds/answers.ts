@@ -52,19 +52,17 @@ export const partsFor = (responses: number): number => (responses < PARTS_FROM_R
  */
 export async function answerRowCounts(db: Db, scope: Scope, multipleChoice: string[], { parts }: { parts: number }): Promise<AnswerRowCounts> {
   if (parts <= 1) return answersStore.answerRowCountsFromAnswers(db, scope, multipleChoice);
-  if (db.getExecutor().adapter instanceof PostgresAdapter) {
-    const selected = await answersStore.responseIdsInScope(db, scope);
-    const counted = inChunks(selected, parts).map((ids) =>
-      onePostgresBackend(db, (conn) => answersStore.answerRowCountsOfResponses(conn, ids, multipleChoice)),
-    );
-    return mergeAnswerRowCounts(await Promise.all(counted));
-  }
-  const sqliteFile = await sqliteFileOf(db);
+  const postgres = db.getExecutor().adapter instanceof PostgresAdapter;
+  const sqliteFile = postgres ? null : await sqliteFileOf(db);
   // A database in memory is this connection's alone: no worker can open it.
-  if (!sqliteFile) return answersStore.answerRowCountsFromAnswers(db, scope, multipleChoice);
-  const selected = await runInWorker<string[]>({ task: 'counts', sqliteFile, select: scope } satisfies CountsWorkerJob);
+  if (!postgres && !sqliteFile) return answersStore.answerRowCountsFromAnswers(db, scope, multipleChoice);
+  const selected = sqliteFile
+    ? await runInWorker<string[]>({ task: 'counts', sqliteFile, select: scope } satisfies CountsWorkerJob)
+    : await answersStore.responseIdsInScope(db, scope);
   const counted = inChunks(selected, parts).map((responseIds) =>
-    runInWorker<AnswerRowCounts>({ task: 'counts', sqliteFile, responseIds, multipleChoice } satisfies CountsWorkerJob),
+    sqliteFile
+      ? runInWorker<AnswerRowCounts>({ task: 'counts', sqliteFile, responseIds, multipleChoice } satisfies CountsWorkerJob)
+      : onePostgresBackend(db, (conn) => answersStore.answerRowCountsOfResponses(conn, responseIds, multipleChoice)),
   );
   return mergeAnswerRowCounts(await Promise.all(counted));
 }
