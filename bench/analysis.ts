@@ -27,6 +27,7 @@ import fs from 'node:fs';
 import os from 'node:os';
 import path from 'node:path';
 import { DuckDBInstance } from '@duckdb/node-api';
+import { sql } from 'kysely';
 import pg from 'pg';
 import { type Config, loadConfig } from '../src/config.ts';
 import { openDatabase } from '../src/db/database.ts';
@@ -96,6 +97,9 @@ export async function prepare(label: string, config: Config, dir: string, fresh:
   const t0 = performance.now();
   await rebuildTallies(handle.db, [generated.roundId]);
   tallySeconds.set(label, (performance.now() - t0) / 1000);
+  // The rebuild wrote every response's tally hashes (the services write them with the response); on
+  // PostgreSQL that left a dead version of each row, which autovacuum would clear soon after.
+  if (config.database.kind === 'postgres') await sql`vacuum analyze responses`.execute(handle.db);
   await handle.close();
   console.error(`${label}: tallies counted from scratch in ${tallySeconds.get(label)?.toFixed(1)} s`);
   fs.writeFileSync(meta, JSON.stringify(generated));

@@ -230,6 +230,8 @@ export async function buildNetwork(config: Config, plan: Plan, budget: Budget, l
     }
     phases.push([`tallies counted per round (rebuildTallies, ${rounds.length} rounds)`, secondsSince(t0)]);
     await client.query('analyze answer_value_tallies');
+    // The rebuild wrote each response's tally hashes (the services write them with the response).
+    await client.query('vacuum analyze responses');
 
     return {
       rounds,

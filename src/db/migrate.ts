@@ -33,6 +33,7 @@ import * as scaleFilteredAnswers from './migrations/2026_12_07_scale_filtered_an
 import * as meetingAnswerPositions from './migrations/2026_12_08_meetsq_answer_positions.ts';
 import * as answerGroupStatistics from './migrations/2026_12_09_answer_group_statistics.ts';
 import * as chosenAnswersIndex from './migrations/2026_12_10_chosen_answers_index.ts';
+import * as responseTallyHashes from './migrations/2026_12_11_response_tally_hashes.ts';
 
 /** Listed here, not read from disk, so the order is reviewed in code and bundling cannot lose one. */
 const migrations: Record<string, Migration> = {
@@ -69,6 +70,7 @@ const migrations: Record<string, Migration> = {
   '2026_12_08_meetsq_answer_positions': meetingAnswerPositions,
   '2026_12_09_answer_group_statistics': answerGroupStatistics,
   '2026_12_10_chosen_answers_index': chosenAnswersIndex,
+  '2026_12_11_response_tally_hashes': responseTallyHashes,
 };
 
 export const migrationNames = (): string[] => Object.keys(migrations).sort();

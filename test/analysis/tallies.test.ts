@@ -1,5 +1,5 @@
 import { afterAll, beforeAll, expect, it } from 'vitest';
-import { newId, newSecretToken } from '../../src/core/ids.ts';
+import { newId } from '../../src/core/ids.ts';
 import { parsePresentation, sqlConditionOf } from '../../src/modules/analysis/report.ts';
 import { aggregate } from '../../src/modules/analysis/service.ts';
 import { allQuestions } from '../../src/modules/instruments/definition.ts';
@@ -8,14 +8,13 @@ import { sampleAnswers, seededPick } from '../../src/modules/instruments/sample-
 import type { SqlCondition } from '../../src/modules/rounds/answers.ts';
 import * as store from '../../src/modules/rounds/answers.ts';
 import * as answersStore from '../../src/modules/rounds/answers-store.ts';
-import { publishedInstruments } from '../../src/modules/rounds/instrument-source.ts';
-import { consentFor, type LinkContext, openLink, saveSection, startResponse, submitDraft, submitWhole } from '../../src/modules/rounds/respondent.ts';
+import { consentFor, type LinkContext, saveSection, startResponse, submitDraft, submitWhole } from '../../src/modules/rounds/respondent.ts';
 import * as tallyStore from '../../src/modules/rounds/tally-store.ts';
 import { rebuildTallies } from '../../src/modules/rounds/tally-store.ts';
 import { createTestApp, type TestApp } from '../helpers/app.ts';
 import { describeEachDatabase } from '../helpers/databases.ts';
-import { makeOrganisation, makeTeam, makeUser } from '../helpers/factories.ts';
-import { makePublishedVersion, makeRound } from '../helpers/respondent.ts';
+import { makeOrganisation } from '../helpers/factories.ts';
+import { makeRoundWithTeamLink } from '../helpers/respondent.ts';
 
 /**
  * The tallies kept at submission must always equal counting the answer rows themselves: whatever
@@ -58,20 +57,9 @@ describeEachDatabase('Answer tallies equal the answers they count', (dialect) =>
 
   beforeAll(async () => {
     t = await createTestApp(dialect);
-    org = await makeOrganisation(t.ctx);
-    const user = await makeUser(t.ctx, { organisationId: org, role: 'researcher' });
-    teamId = await makeTeam(t.ctx, org);
-    const version = await makePublishedVersion(t.ctx, org);
-    const round = await makeRound(t.ctx, org, version, user.id);
-    roundId = round.roundId;
-    const teamToken = newSecretToken();
-    await t.ctx.db
-      .insertInto('round_links')
-      .values({ id: newId(), round_id: roundId, team_id: teamId, token: teamToken, created_at: new Date().toISOString() })
-      .execute();
-    const links = [await openLink(t.ctx, publishedInstruments, round.token), await openLink(t.ctx, publishedInstruments, teamToken)] as LinkContext[];
-    const instrument = links[0]?.published.instrument;
-    if (!instrument) throw new Error('no instrument');
+    const made = await makeRoundWithTeamLink(t.ctx);
+    ({ org, teamId, roundId } = made);
+    const { links, instrument } = made;
     form = instrument;
     const questions = allQuestions(instrument);
     multiple = questions.flatMap((q) => (q.type === 'multiple' ? [q.key] : []));

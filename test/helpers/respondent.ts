@@ -10,9 +10,11 @@ import type { ResolvedInstrument } from '../../src/modules/instruments/resolve.t
 import { resolveInstrument } from '../../src/modules/instruments/resolve.ts';
 import { sampleAnswers, seededPick } from '../../src/modules/instruments/sample-answers.ts';
 import * as store from '../../src/modules/instruments/store.ts';
+import { publishedInstruments } from '../../src/modules/rounds/instrument-source.ts';
+import { type LinkContext, openLink } from '../../src/modules/rounds/respondent.ts';
 import { insertAnswers } from '../../src/modules/rounds/store.ts';
 import type { Client, createTestApp } from './app.ts';
-import { makeOrganisation, makeUser } from './factories.ts';
+import { makeOrganisation, makeTeam, makeUser } from './factories.ts';
 
 /** Answers for every question a respondent would see, the first choice everywhere. */
 export const completeAnswers = (instrument: ResolvedInstrument) => sampleAnswers(instrument);
@@ -186,4 +188,25 @@ export async function sampleRoundResponses(ctx: ServiceContext, count: number): 
   const { roundId } = await makeRound(ctx, org, versionId, user.id);
   await insertSampleResponses(ctx, { roundId, versionId, count });
   return (await ctx.db.selectFrom('responses').select('id').where('round_id', '=', roundId).orderBy('id').execute()).map((r) => r.id);
+}
+
+/**
+ * An organisation with a researcher and a team, the built-in form published, and a round with an
+ * organisation-wide link and a link for the team, both opened as a respondent opens them.
+ */
+export async function makeRoundWithTeamLink(ctx: ServiceContext) {
+  const org = await makeOrganisation(ctx);
+  const user = await makeUser(ctx, { organisationId: org, role: 'researcher' });
+  const teamId = await makeTeam(ctx, org);
+  const versionId = await makePublishedVersion(ctx, org);
+  const round = await makeRound(ctx, org, versionId, user.id);
+  const teamToken = newSecretToken();
+  await ctx.db
+    .insertInto('round_links')
+    .values({ id: newId(), round_id: round.roundId, team_id: teamId, token: teamToken, created_at: new Date().toISOString() })
+    .execute();
+  const links = [await openLink(ctx, publishedInstruments, round.token), await openLink(ctx, publishedInstruments, teamToken)] as LinkContext[];
+  const instrument = links[0]?.published.instrument;
+  if (!instrument) throw new Error('no instrument');
+  return { org, userId: user.id, teamId, versionId, roundId: round.roundId, token: round.token, links, instrument };
 }

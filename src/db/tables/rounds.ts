@@ -49,6 +49,8 @@ export interface ResponseTable {
   resume_page?: number | null;
   /** Hash of the respondent's browser secret (cookie) and the response id; see rounds/draft-owner.ts. */
   owner_hash?: string | null;
+  /** A complete response's tally keys as hashes, 4 bytes each (rounds/tally-hashes.ts); null for a draft. */
+  tally_hashes?: Uint8Array | null;
 }
 
 /**

@@ -3,6 +3,7 @@ import type { Db } from '../../db/database.ts';
 import type { Database } from '../../db/schema.ts';
 import { type AnswerRowCounts, answeredKey, type ChoiceSetCount, type Scope, type SqlCondition, splitOptions, type ValueCount } from './answer-counts.ts';
 import { chosenOptionOf, MISSING_MARKER, markerOf } from './missing-marker.ts';
+import { countHashes } from './tally-hashes.ts';
 import { orderedList } from './tally-store.ts';
 
 /**
@@ -161,6 +162,15 @@ export async function answerRowCountsFromAnswers(db: Db, scope: Scope, multipleC
   const n = await countResponses(db, scope);
   const values = await valueCountsFromAnswers(db, scope);
   return { n, values, ...(await multipleChoiceFromAnswers(db, scope, multipleChoice)) };
+}
+
+/** The tally hashes of the complete responses in scope, counted; `missing`: some response in scope has none stored. */
+export type TallyHashCounts = { n: number; missing: boolean; counted: Map<number, number> };
+
+export async function tallyHashCounts(db: Db, scope: Scope): Promise<TallyHashCounts> {
+  const rows = await db.selectFrom('responses').select('responses.tally_hashes').where(inScope(scope)).execute();
+  const stored = rows.flatMap((r) => (r.tally_hashes ? [r.tally_hashes] : []));
+  return { n: rows.length, missing: stored.length < rows.length, counted: countHashes(stored) };
 }
 
 /** The complete responses in scope, by id. */

@@ -17,6 +17,8 @@ import {
 import * as answerRows from './answer-rows-store.ts';
 import * as answersStore from './answers-store.ts';
 import type { CountsWorkerJob } from './counts-worker.ts';
+import { scopeTallyKeys } from './tally-hash-store.ts';
+import { countsFromHashes } from './tally-hashes.ts';
 import * as tallies from './tally-store.ts';
 
 /**
@@ -44,16 +46,19 @@ export const partsFor = (responses: number): number => (responses < PARTS_FROM_R
 
 /**
  * Everything a report counts from the answer rows of a scope (its responses, value counts, and for
- * the multiple-choice questions the answered counts and the sets chosen). With `parts` above one the
+ * the multiple-choice questions the answered counts and the sets chosen): from the responses' tally
+ * hashes (countsFromTallyHashes), else from the answer rows themselves. With `parts` above one the
  * scope's responses are selected once and their rows counted in that many shares at once, added up:
  * on PostgreSQL each share on a connection of the pool (a backend process of its own); on SQLite the
  * selection and each share in a worker thread with its own read-only connection, so the shares use
  * every core and the request thread stays free. One part is counted here, statement by statement.
  */
 export async function answerRowCounts(db: Db, scope: Scope, multipleChoice: string[], { parts }: { parts: number }): Promise<AnswerRowCounts> {
-  if (parts <= 1) return answersStore.answerRowCountsFromAnswers(db, scope, multipleChoice);
   const postgres = db.getExecutor().adapter instanceof PostgresAdapter;
-  const sqliteFile = postgres ? null : await sqliteFileOf(db);
+  const sqliteFile = postgres || parts <= 1 ? null : await sqliteFileOf(db);
+  const fromHashes = await countsFromTallyHashes(db, scope, multipleChoice, sqliteFile);
+  if (fromHashes) return fromHashes;
+  if (parts <= 1) return answersStore.answerRowCountsFromAnswers(db, scope, multipleChoice);
   // A database in memory is this connection's alone: no worker can open it.
   if (!postgres && !sqliteFile) return answersStore.answerRowCountsFromAnswers(db, scope, multipleChoice);
   const selected = sqliteFile
@@ -65,6 +70,21 @@ export async function answerRowCounts(db: Db, scope: Scope, multipleChoice: stri
       : onePostgresBackend(db, (conn) => answersStore.answerRowCountsOfResponses(conn, responseIds, multipleChoice)),
   );
   return mergeAnswerRowCounts(await Promise.all(counted));
+}
+
+/**
+ * The counts of a scope from its responses' tally hashes (tally-hashes.ts): on SQLite with a file
+ * given, counted in a worker thread. Null when they cannot say (a response in scope without hashes, or
+ * a hash that is not exactly one key of the scope's tallies); then the answer rows are counted. The
+ * hashes are read before the keys: a response counted was complete before the read, so its keys were
+ * in the tallies by then (added in the same transaction), and the tallies' keys are never taken away.
+ */
+export async function countsFromTallyHashes(db: Db, scope: Scope, multipleChoice: string[], sqliteFile: string | null): Promise<AnswerRowCounts | null> {
+  const hashes = sqliteFile
+    ? await runInWorker<answersStore.TallyHashCounts>({ task: 'counts', sqliteFile, tallyHashes: scope } satisfies CountsWorkerJob)
+    : await answersStore.tallyHashCounts(db, scope);
+  if (hashes.missing) return null;
+  return countsFromHashes(hashes.n, hashes.counted, await scopeTallyKeys(db, scope), multipleChoice);
 }
 
 /**

@@ -238,6 +238,7 @@ const RESPONSE_COLUMNS = [
   'resume_code_hash',
   'resume_page',
   'owner_hash',
+  'tally_hashes',
 ] as const;
 const insertResponseTexts = new Map<string, string>();
 

@@ -3,13 +3,14 @@ import type { Db } from '../../db/database.ts';
 import type { AnswerTable, ResponseTable } from '../../db/tables/rounds.ts';
 import * as store from './store.ts';
 import { addCompletedToTallies } from './tally-batch.ts';
+import { tallyHashesOf } from './tally-hashes.ts';
 
 /** One whole response handed in at once: its row and its answer rows. */
 export type Submission = { response: ResponseTable; answers: AnswerTable[] };
 
 /**
  * Whole responses handed in close together are stored as one job of the group commit (batch-job.ts):
- * one multi-row insert of the responses (an id that exists already stores nothing), one of all their
+ * one multi-row insert of the responses with their tally hashes (an id that exists already stores nothing), one of all their
  * answer rows, and one addition to the tallies for all of them (counted from the rows in hand,
  * tally-batch.ts), instead of five statements each. One batch at a time: the next starts when the one
  * before has committed and takes everything that arrived meanwhile. On PostgreSQL two batches at once
@@ -24,7 +25,7 @@ async function storeSubmissions(trx: Db, submissions: Submission[]): Promise<und
   const created = new Set(
     await store.insertResponsesIfNew(
       trx,
-      unique.map((s) => s.response),
+      unique.map((s) => ({ ...s.response, tally_hashes: tallyHashesOf(s.answers) })),
     ),
   );
   if (created.size === 0) return [];

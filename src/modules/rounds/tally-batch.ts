@@ -8,6 +8,9 @@ export type CompletedResponse = { roundId: string; teamId: string | null; answer
 
 const OTHER = '_other';
 
+/** An answer row without its response's id. */
+export type AnswerRow = Omit<AnswerTable, 'response_id'>;
+
 /** What one complete response adds to the tallies: its value keys, its answered questions and items, its option set per question. */
 export type TallyRows = {
   values: [question: string, item: string, option: string, number: number | null, marker: number][];
@@ -16,7 +19,7 @@ export type TallyRows = {
 };
 
 /** The tally keys one complete response adds, from every answer row it has (each row is one respondent for its key). */
-export function tallyRowsOf(answers: readonly AnswerTable[]): TallyRows {
+export function tallyRowsOf(answers: readonly AnswerRow[]): TallyRows {
   const rows: TallyRows = { values: [], answered: [], sets: [] };
   const answeredHere = new Map<string, [string, string]>();
   const chosen = new Map<string, string[]>();

@@ -2,6 +2,7 @@ import { type Kysely, PostgresAdapter, type RawBuilder, sql } from 'kysely';
 import type { Db } from '../../db/database.ts';
 import { answeredKey, type ChoiceSetCount, type Scope, type SqlCondition, splitOptions, type ValueCount } from './answer-counts.ts';
 import { chosenOptionOf, markerOf } from './missing-marker.ts';
+import { writeTallyHashes } from './tally-hash-store.ts';
 
 /**
  * Per-round tallies of complete responses' answers (tables in migration 0006). Every path that makes
@@ -22,11 +23,15 @@ export function orderedList<DB>(db: Kysely<DB>, column: RawBuilder<unknown> | Re
     : sql<string>`group_concat(${column}, ' ' order by ${column})`;
 }
 
-/** Answers of complete responses matching `where` (a condition on `r`, the responses, or `a`, the answers). */
+/** Answers of complete responses matching `where` (a condition on `r`, the responses). */
 const completeAnswers = (where: RawBuilder<unknown>) => sql`from answers a join responses r on r.id = a.response_id where r.status = 'complete' and (${where})`;
 
-/** Adds the complete responses matching `where` to the tallies. Call once per response, in the transaction that completes it. */
+/**
+ * Adds the complete responses matching `where` (a condition on `r`, the responses) to the tallies and
+ * stores each one's tally hashes. Call once per response, in the transaction that completes it.
+ */
 export async function addToTallies<DB>(db: Kysely<DB>, where: RawBuilder<unknown>): Promise<void> {
+  await writeTallyHashes(db, where);
   const values = sql`insert into answer_value_tallies (round_id, team_key, question, item_key, option_key, value_key, marker, n)
     select r.round_id, coalesce(r.team_id, ''), a.question, coalesce(a.item, ''), coalesce(a.option, ''), ${valueKey}, ${markerOf('a')}, count(*)
     ${completeAnswers(where)}
