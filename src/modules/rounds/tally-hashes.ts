@@ -21,13 +21,19 @@ type TallyKey =
   | { kind: 's'; question: string; options: string };
 
 const SEPARATOR = '\u001f';
+const SEPARATOR_CODE = 0x1f;
 
 /**
  * A number as the keys write it: at most 15 significant digits, then JavaScript's shortest form. The
  * tallies keep a number as the database's text (SQLite writes 15 digits, "3.0" for 3; PostgreSQL the
  * shortest exact form), and the answers hold the double itself: all three give the same text here.
  */
-export const numberText = (value: number | null): string => (value === null ? '' : String(Number(value.toPrecision(15))));
+export function numberText(value: number | null): string {
+  if (value === null) return '';
+  // A whole number below 10^15 has at most 15 digits: its shortest form is already the text.
+  if (Number.isInteger(value) && Math.abs(value) < 1e15) return String(value);
+  return String(Number(value.toPrecision(15)));
+}
 
 export function keyText(key: TallyKey): string {
   switch (key.kind) {
@@ -40,32 +46,47 @@ export function keyText(key: TallyKey): string {
   }
 }
 
+const FNV_OFFSET = 0x811c9dc5;
+const FNV_PRIME = 0x01000193;
+
 /** 32-bit FNV-1a over the UTF-16 code units, halved to 31 bits (V8 keeps such numbers unboxed in a Map). */
 export function hashOf(text: string): number {
-  let hash = 0x811c9dc5;
+  return fnv(FNV_OFFSET, text) >>> 1;
+}
+
+function fnv(start: number, text: string): number {
+  let hash = start;
   for (let i = 0; i < text.length; i++) {
     hash ^= text.charCodeAt(i);
-    hash = Math.imul(hash, 0x01000193);
+    hash = Math.imul(hash, FNV_PRIME);
+  }
+  return hash;
+}
+
+/** hashOf(fields joined by the separator), without making that text (a submission hashes some 60 keys). */
+export function hashOfFields(fields: readonly string[]): number {
+  let hash = FNV_OFFSET;
+  for (let f = 0; f < fields.length; f++) {
+    if (f > 0) hash = Math.imul(hash ^ SEPARATOR_CODE, FNV_PRIME);
+    hash = fnv(hash, fields[f] as string);
   }
   return hash >>> 1;
 }
 
-/** The tally keys one complete response adds, as text (from tallyRowsOf, so the same keys as the tallies). */
-export function keyTextsOf(rows: TallyRows): string[] {
+/** The hashes of the tally keys one complete response adds (from tallyRowsOf, so the same keys as the tallies). */
+export function keyHashesOf(rows: TallyRows): number[] {
   return [
-    ...rows.values.map(([question, item, option, number, marker]) => keyText({ kind: 'v', question, item, option, value: numberText(number), marker })),
-    ...rows.answered.map(([question, item]) => keyText({ kind: 'a', question, item })),
-    ...rows.sets.map(([question, options]) => keyText({ kind: 's', question, options })),
+    ...rows.values.map(([question, item, option, number, marker]) => hashOfFields(['v', question, item, option, numberText(number), marker === 1 ? '1' : '0'])),
+    ...rows.answered.map(([question, item]) => hashOfFields(['a', question, item])),
+    ...rows.sets.map(([question, options]) => hashOfFields(['s', question, options])),
   ];
 }
 
 /** The hashes to store with a complete response: of every tally key it adds, 4 bytes each, little-endian. */
 export function tallyHashesOf(answers: readonly AnswerRow[]): Buffer {
-  const keys = keyTextsOf(tallyRowsOf(answers));
-  const bytes = Buffer.alloc(keys.length * 4);
-  keys.forEach((key, i) => {
-    bytes.writeUInt32LE(hashOf(key), i * 4);
-  });
+  const hashes = keyHashesOf(tallyRowsOf(answers));
+  const bytes = Buffer.allocUnsafe(hashes.length * 4);
+  for (let i = 0; i < hashes.length; i++) bytes.writeUInt32LE(hashes[i] as number, i * 4);
   return bytes;
 }
 

@@ -66,12 +66,20 @@ export async function addToTallies<DB>(db: Kysely<DB>, where: RawBuilder<unknown
 export const addResponsesToTallies = <DB>(db: Kysely<DB>, responseIds: readonly string[]): Promise<void> =>
   responseIds.length === 0 ? Promise.resolve() : addToTallies(db, sql`r.id in (${sql.join(responseIds)})`);
 
-/** Counts these rounds again from their answers (after a bulk load that bypassed the services). */
+/**
+ * Counts these rounds again from their answers (after a bulk load that bypassed the services), in
+ * one transaction: reports never see the tallies half counted, and the responses' hashes are written
+ * with one flush of the log, not one per response.
+ */
 export async function rebuildTallies<DB>(db: Kysely<DB>, roundIds: readonly string[]): Promise<void> {
   if (roundIds.length === 0) return;
-  for (const table of ['answer_value_tallies', 'answer_answered_tallies', 'answer_choice_set_tallies'])
-    await sql`delete from ${sql.table(table)} where round_id in (${sql.join(roundIds)})`.execute(db);
-  await addToTallies(db, sql`r.round_id in (${sql.join(roundIds)})`);
+  const rebuild = async (trx: Kysely<DB>) => {
+    for (const table of ['answer_value_tallies', 'answer_answered_tallies', 'answer_choice_set_tallies'])
+      await sql`delete from ${sql.table(table)} where round_id in (${sql.join(roundIds)})`.execute(trx);
+    await addToTallies(trx, sql`r.round_id in (${sql.join(roundIds)})`);
+  };
+  if (db.isTransaction) await rebuild(db);
+  else await db.transaction().execute(rebuild);
 }
 
 /*
