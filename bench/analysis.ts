@@ -18,10 +18,10 @@
  * rows took 9.8 s on SQLite and 3.5 s on PostgreSQL, nearly all of it joining answers to responses and
  * sorting. Reports without answer filters now read per-round tallies kept in the transaction that
  * completes a response (src/modules/rounds/tally-store.ts); counting a generated round's tallies from
- * scratch (the migration does this for existing data) is timed and printed too. Reports with answer
- * filters group the answer rows of the matching responses, in one pass and, for a round of 2,000 or
- * more, selected once and counted in parts at once (src/modules/rounds/answers.ts, answerRowCounts;
- * docs/performance.md).
+ * scratch (the migration does this for existing data; since 2026-12-07 with each response's tally
+ * hashes) is timed and printed too. Reports with answer filters add up the tally hashes of the matching
+ * responses and read their keys from the round's tallies (src/modules/rounds/answers.ts,
+ * answerRowCounts; docs/performance.md, "Filtered reports from each response's tally hashes").
  */
 import fs from 'node:fs';
 import os from 'node:os';

@@ -1,6 +1,6 @@
 /**
  * The shapes of the counts the rounds module gives of its survey answers (answers.ts), and the pure
- * helpers on them. Counts are of complete responses only; no response is ever loaded into Node.
+ * helpers on them. Counts are of complete responses only; no answer row is loaded into Node to be counted.
  */
 
 export type AnswerFilter = { question: string; option: string };

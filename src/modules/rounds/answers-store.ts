@@ -8,10 +8,12 @@ import { orderedList } from './tally-store.ts';
 
 /**
  * The counts of survey answers (`answers`, `responses`) that other modules need, for the analysis: in
- * SQL on SQLite and PostgreSQL alike, no response is ever loaded into Node (rows read or written whole,
- * for exports, retention and bulk loads, are in answer-rows-store.ts). Other modules reach these
- * through answers.ts, never here. A scope without answer filters is counted from the per-round
- * tallies instead (tally-store.ts); the functions here group the answer rows themselves (any scope).
+ * SQL on SQLite and PostgreSQL alike, no answer row is loaded into Node to be counted (rows read or
+ * written whole, for exports, retention and bulk loads, are in answer-rows-store.ts). Other modules
+ * reach these through answers.ts, never here. A scope without answer filters is counted from the
+ * per-round tallies instead (tally-store.ts), one with them from its responses' tally hashes
+ * (tallyHashCounts, tally-hashes.ts) where those can say; the other functions here group the answer
+ * rows themselves (any scope).
  */
 
 // biome-ignore lint/suspicious/noExplicitAny: the condition is used from queries on `responses` alone and on `answers` joined to it

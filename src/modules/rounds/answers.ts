@@ -26,7 +26,8 @@ import * as tallies from './tally-store.ts';
  * exports, trajecten, retention) reach the `responses` and `answers` tables and the tallies; imports
  * and the demo load responses through bulk-load.ts. The SQL is in answers-store.ts and tally-store.ts.
  * Counts are of complete responses (drafts only in countResponsesByRound's `started`). A scope without
- * answer filters is counted from the per-round tallies, any other from the answer rows.
+ * answer filters is counted from the per-round tallies, any other from its responses' tally hashes
+ * (tally-hashes.ts) or, where those cannot say, the answer rows.
  */
 export * from './answer-counts.ts';
 export { MISSING_MARKER } from './missing-marker.ts';
