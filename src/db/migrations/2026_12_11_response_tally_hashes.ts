@@ -4,7 +4,7 @@ import { EACH_ROW } from '../database.ts';
 /*
  * A frozen copy of rounds/tally-batch.ts's tallyRowsOf and rounds/tally-hashes.ts's key texts and hash
  * as they were when this migration was written: a migration never runs live code, which may change
- * after it (test/rounds/tally-hashes-migration.test.ts checks its hashes equal today's).
+ * after it (test/rounds/tally-hashes.test.ts checks its hashes equal those of today's code).
  */
 type Row = { question: string; item: string | null; option: string | null; number_value: number | null; text_value: string | null };
 const MISSING = '_missing';
