@@ -3,7 +3,7 @@ import { afterAll, beforeAll, expect, it } from 'vitest';
 import { newId } from '../../src/core/ids.ts';
 import type { AnswerTable, ResponseTable } from '../../src/db/tables/rounds.ts';
 import { submitInBatch } from '../../src/modules/rounds/submission-batch.ts';
-import { addCompletedToTallies } from '../../src/modules/rounds/tally-batch.ts';
+import { addCompletedToTallies, tallyRowsOf } from '../../src/modules/rounds/tally-batch.ts';
 import { rebuildTallies } from '../../src/modules/rounds/tally-store.ts';
 import { createTestApp, type TestApp } from '../helpers/app.ts';
 import { describeEachDatabase } from '../helpers/databases.ts';
@@ -96,7 +96,10 @@ describeEachDatabase('Tallies from the rows in hand equal tallies counted from t
           .insertInto('answers')
           .values(completed.flatMap((c) => c.answers))
           .execute();
-        await addCompletedToTallies(trx, completed);
+        await addCompletedToTallies(
+          trx,
+          completed.map((c) => ({ roundId: c.roundId, teamId: c.teamId, tally: tallyRowsOf(c.answers) })),
+        );
       });
     }
     const added = await tallies();

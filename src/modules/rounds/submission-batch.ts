@@ -2,8 +2,8 @@ import { batchedJob } from '../../db/batch-job.ts';
 import type { Db } from '../../db/database.ts';
 import type { AnswerTable, ResponseTable } from '../../db/tables/rounds.ts';
 import * as store from './store.ts';
-import { addCompletedToTallies } from './tally-batch.ts';
-import { tallyHashesOf } from './tally-hashes.ts';
+import { addCompletedToTallies, tallyRowsOf } from './tally-batch.ts';
+import { hashesOfTallyRows } from './tally-hashes.ts';
 
 /** One whole response handed in at once: its row and its answer rows. */
 export type Submission = { response: ResponseTable; answers: AnswerTable[] };
@@ -21,11 +21,12 @@ async function storeSubmissions(trx: Db, submissions: Submission[]): Promise<und
   // The first of two submissions with one id counts (a retry sent while the first was in flight).
   const byId = new Map<string, Submission>();
   for (const s of submissions) if (!byId.has(s.response.id)) byId.set(s.response.id, s);
-  const unique = [...byId.values()];
+  // Each response's tally keys, made once for its hashes and for the tallies.
+  const unique = [...byId.values()].map((s) => ({ ...s, tally: tallyRowsOf(s.answers) }));
   const created = new Set(
     await store.insertResponsesIfNew(
       trx,
-      unique.map((s) => ({ ...s.response, tally_hashes: tallyHashesOf(s.answers) })),
+      unique.map((s) => ({ ...s.response, tally_hashes: hashesOfTallyRows(s.tally) })),
     ),
   );
   if (created.size === 0) return [];
@@ -37,7 +38,7 @@ async function storeSubmissions(trx: Db, submissions: Submission[]): Promise<und
   // From the rows in hand: each response is new and complete, with every answer row it will have.
   await addCompletedToTallies(
     trx,
-    stored.map((s) => ({ roundId: s.response.round_id, teamId: s.response.team_id, answers: s.answers })),
+    stored.map((s) => ({ roundId: s.response.round_id, teamId: s.response.team_id, tally: s.tally })),
   );
   return [];
 }

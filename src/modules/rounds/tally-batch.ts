@@ -3,8 +3,8 @@ import { type Db, EACH_ROW } from '../../db/database.ts';
 import type { AnswerTable } from '../../db/tables/rounds.ts';
 import { MISSING_MARKER } from './missing-marker.ts';
 
-/** A response made complete just now, with every answer row it has (none stored before). */
-export type CompletedResponse = { roundId: string; teamId: string | null; answers: readonly AnswerTable[] };
+/** A response made complete just now, with the tally keys of every answer row it has (tallyRowsOf; none stored before). */
+export type CompletedResponse = { roundId: string; teamId: string | null; tally: TallyRows };
 
 const OTHER = '_other';
 
@@ -58,10 +58,9 @@ export async function addCompletedToTallies(db: Db, completed: readonly Complete
     if (counted) counted[counted.length - 1] = (counted[counted.length - 1] as number) + 1;
     else into.set(key, row());
   };
-  for (const { roundId, teamId, answers } of completed) {
+  for (const { roundId, teamId, tally: rows } of completed) {
     const team = teamId ?? '';
     const scope = `${roundId}\u0000${team}`;
-    const rows = tallyRowsOf(answers);
     for (const [question, item, option, number, marker] of rows.values)
       add(values, `${scope}\u0000${question}\u0000${item}\u0000${option}\u0000${number ?? ''}\u0000${marker}`, () => [
         roundId,

@@ -83,8 +83,11 @@ export function keyHashesOf(rows: TallyRows): number[] {
 }
 
 /** The hashes to store with a complete response: of every tally key it adds, 4 bytes each, little-endian. */
-export function tallyHashesOf(answers: readonly AnswerRow[]): Buffer {
-  const hashes = keyHashesOf(tallyRowsOf(answers));
+export const tallyHashesOf = (answers: readonly AnswerRow[]): Buffer => hashesOfTallyRows(tallyRowsOf(answers));
+
+/** The same, from the tally keys already made for the tallies (tallyRowsOf). */
+export function hashesOfTallyRows(rows: TallyRows): Buffer {
+  const hashes = keyHashesOf(rows);
   const bytes = Buffer.allocUnsafe(hashes.length * 4);
   for (let i = 0; i < hashes.length; i++) bytes.writeUInt32LE(hashes[i] as number, i * 4);
   return bytes;
