@@ -43,11 +43,11 @@ export function tallyRowsOf(answers: readonly AnswerRow[]): TallyRows {
 }
 
 /**
- * Adds responses completed just now to the tallies from their answer rows in hand, with the same
- * keys as tally-store.ts's addToTallies, which reads them back from the tables: a batch of whole
- * submissions then costs the upserts only, not three grouping queries over the rows it just wrote.
- * Only for responses whose every answer row is in `answers` (a whole submission). The number's
- * text (value_key) is made by the database from the number, as addToTallies makes it from the column.
+ * Adds complete responses to the tallies from the tally keys of every answer row each has
+ * (tallyRowsOf): a batch of whole submissions from the rows in hand, so it costs the upserts only,
+ * not grouping queries over the rows it just wrote; responses already stored (tally-hash-store.ts's
+ * addStoredToTallies) from their rows read once. The number's text (value_key) is made by the
+ * database from the number, as the database writes that number's column as text.
  */
 export async function addCompletedToTallies(db: Db, completed: readonly CompletedResponse[]): Promise<void> {
   const values = new Map<string, [string, string, string, string, string, number | null, number, number]>();

@@ -2,41 +2,54 @@ import { CompiledQuery, type Kysely, PostgresAdapter, type RawBuilder, sql } fro
 import { type Db, EACH_ROW } from '../../db/database.ts';
 import type { Scope } from './answer-counts.ts';
 import { answersOfResponses } from './answer-rows-store.ts';
-import type { AnswerRow } from './tally-batch.ts';
-import { type ScopeTallyKeys, tallyHashesOf } from './tally-hashes.ts';
+import { type AnswerRow, addCompletedToTallies, tallyRowsOf } from './tally-batch.ts';
+import { hashesOfTallyRows, type ScopeTallyKeys } from './tally-hashes.ts';
 
-/** Responses whose hashes are made from one read of their answer rows. */
+/** Responses counted from one read of their answer rows. */
 const HASH_BATCH = 2_000;
 
 /**
- * Stores the tally hashes (tally-hashes.ts) of the complete responses matching `where` (a condition on
- * `r`, the responses), from their answer rows: for the paths that complete responses whose rows are
- * in the database already (a draft handed in, an import, the demo, a rebuild). Read and written a
- * share of responses at a time, so a round of 100,000 never sits in memory whole.
+ * Adds the complete responses matching `where` (a condition on `r`, the responses) to the tallies and
+ * stores their tally hashes (tally-hashes.ts), both from their answer rows, read once: for the paths
+ * that complete responses whose rows are in the database already (a draft handed in, an import, the
+ * demo, a rebuild). A share of responses at a time, so a round of 100,000 never sits in memory whole.
  */
-export async function writeTallyHashes<DB>(kysely: Kysely<DB>, where: RawBuilder<unknown>): Promise<void> {
+export async function addStoredToTallies<DB>(kysely: Kysely<DB>, where: RawBuilder<unknown>): Promise<void> {
   const db = kysely as unknown as Db;
-  const { rows } = await sql<{ id: string }>`select r.id from responses r where r.status = 'complete' and (${where})`.execute(db);
-  for (let i = 0; i < rows.length; i += HASH_BATCH) {
-    const ids = rows.slice(i, i + HASH_BATCH).map((r) => r.id);
-    const answers = new Map<string, AnswerRow[]>(ids.map((id) => [id, []]));
-    for (const { response_id, ...row } of await answersOfResponses(db, ids)) answers.get(response_id)?.push(row);
-    const hashes = [...answers].map(([id, rowsOfOne]) => [id, tallyHashesOf(rowsOfOne)] as const);
-    if (db.getExecutor().adapter instanceof PostgresAdapter)
-      await db.executeQuery(
-        CompiledQuery.raw('update responses set tally_hashes = v.h from unnest($1::text[], $2::bytea[]) as v(id, h) where responses.id = v.id', [
-          hashes.map(([id]) => id),
-          hashes.map(([, h]) => h),
-        ]),
-      );
-    else
-      await db.executeQuery(
-        CompiledQuery.raw(
-          `${EACH_ROW}update responses set tally_hashes = ? where id = ?`,
-          hashes.flatMap(([id, h]) => [h, id]),
-        ),
-      );
+  const { rows: responses } = await sql<{ id: string; round_id: string; team_id: string | null }>`select r.id, r.round_id, r.team_id from responses r
+    where r.status = 'complete' and (${where})`.execute(db);
+  for (let i = 0; i < responses.length; i += HASH_BATCH) {
+    const share = responses.slice(i, i + HASH_BATCH);
+    const answers = new Map<string, AnswerRow[]>(share.map((r) => [r.id, []]));
+    for (const { response_id, ...row } of await answersOfResponses(
+      db,
+      share.map((r) => r.id),
+    ))
+      answers.get(response_id)?.push(row);
+    const completed = share.map((r) => ({ id: r.id, roundId: r.round_id, teamId: r.team_id, tally: tallyRowsOf(answers.get(r.id) ?? []) }));
+    await writeHashes(
+      db,
+      completed.map((c) => [c.id, hashesOfTallyRows(c.tally)] as const),
+    );
+    await addCompletedToTallies(db, completed);
   }
+}
+
+async function writeHashes(db: Db, hashes: (readonly [string, Buffer])[]): Promise<void> {
+  if (db.getExecutor().adapter instanceof PostgresAdapter)
+    await db.executeQuery(
+      CompiledQuery.raw('update responses set tally_hashes = v.h from unnest($1::text[], $2::bytea[]) as v(id, h) where responses.id = v.id', [
+        hashes.map(([id]) => id),
+        hashes.map(([, h]) => h),
+      ]),
+    );
+  else
+    await db.executeQuery(
+      CompiledQuery.raw(
+        `${EACH_ROW}update responses set tally_hashes = ? where id = ?`,
+        hashes.flatMap(([id, h]) => [h, id]),
+      ),
+    );
 }
 
 /** Every key of the tallies of the scope's rounds (all teams): a superset of the keys of any response in scope. */

@@ -1,8 +1,7 @@
 import { type Kysely, PostgresAdapter, type RawBuilder, sql } from 'kysely';
 import type { Db } from '../../db/database.ts';
 import { answeredKey, type ChoiceSetCount, type Scope, type SqlCondition, splitOptions, type ValueCount } from './answer-counts.ts';
-import { chosenOptionOf, markerOf } from './missing-marker.ts';
-import { writeTallyHashes } from './tally-hash-store.ts';
+import { addStoredToTallies } from './tally-hash-store.ts';
 
 /**
  * Per-round tallies of complete responses' answers (tables in migration 0006). Every path that makes
@@ -11,10 +10,11 @@ import { writeTallyHashes } from './tally-hash-store.ts';
  * answer filters read the tallies (answers.ts); the differential test in test/analysis/tallies.test.ts
  * checks they always equal counting the answers themselves (answers-store.ts).
  *
- * The grouping expressions are the same as answers-store.ts's: '' stands for NULL, a number value is
- * kept as its text (each database's own canonical form, read back with Number()).
+ * The keys are tally-batch.ts's tallyRowsOf, the same groups as answers-store.ts's counts: '' stands
+ * for NULL, a number value is kept as its text (each database's own canonical form, read back with
+ * Number()). Migration 0006 counted the responses that existed then in SQL (a frozen copy), and
+ * test/storage/frozen-migration.test.ts checks that both give the same tallies.
  */
-const valueKey = sql`coalesce(cast(a.number_value as text), '')`;
 
 /** The values of `column` in a group, sorted, separated by one space (option keys hold no spaces). */
 export function orderedList<DB>(db: Kysely<DB>, column: RawBuilder<unknown> | ReturnType<typeof sql.ref>) {
@@ -23,44 +23,12 @@ export function orderedList<DB>(db: Kysely<DB>, column: RawBuilder<unknown> | Re
     : sql<string>`group_concat(${column}, ' ' order by ${column})`;
 }
 
-/** Answers of complete responses matching `where` (a condition on `r`, the responses). */
-const completeAnswers = (where: RawBuilder<unknown>) => sql`from answers a join responses r on r.id = a.response_id where r.status = 'complete' and (${where})`;
-
 /**
  * Adds the complete responses matching `where` (a condition on `r`, the responses) to the tallies and
- * stores each one's tally hashes. Call once per response, in the transaction that completes it.
+ * stores each one's tally hashes, from their answer rows read once (tally-hash-store.ts). Call once
+ * per response, in the transaction that completes it.
  */
-export async function addToTallies<DB>(db: Kysely<DB>, where: RawBuilder<unknown>): Promise<void> {
-  await writeTallyHashes(db, where);
-  const values = sql`insert into answer_value_tallies (round_id, team_key, question, item_key, option_key, value_key, marker, n)
-    select r.round_id, coalesce(r.team_id, ''), a.question, coalesce(a.item, ''), coalesce(a.option, ''), ${valueKey}, ${markerOf('a')}, count(*)
-    ${completeAnswers(where)}
-    group by r.round_id, coalesce(r.team_id, ''), a.question, coalesce(a.item, ''), coalesce(a.option, ''), ${valueKey}, ${markerOf('a')}
-    on conflict (round_id, team_key, question, item_key, option_key, value_key, marker) do update set n = answer_value_tallies.n + excluded.n`;
-  const answered = sql`insert into answer_answered_tallies (round_id, team_key, question, item_key, n)
-    select r.round_id, coalesce(r.team_id, ''), a.question, coalesce(a.item, ''), count(distinct a.response_id)
-    ${completeAnswers(where)}
-    group by r.round_id, coalesce(r.team_id, ''), a.question, coalesce(a.item, '')
-    on conflict (round_id, team_key, question, item_key) do update set n = answer_answered_tallies.n + excluded.n`;
-  const choiceSets = sql`insert into answer_choice_set_tallies (round_id, team_key, question, options_key, n)
-    select round_id, team_key, question, options_key, count(*) from (
-      select round_id, team_key, question, ${orderedList(db, sql.ref('option'))} as options_key from (
-        select distinct r.round_id, coalesce(r.team_id, '') as team_key, a.question, a.response_id, a.option
-        ${completeAnswers(where)} and ${chosenOptionOf('a')}
-      ) chosen
-      group by round_id, team_key, question, response_id
-    ) sets
-    where true
-    group by round_id, team_key, question, options_key
-    on conflict (round_id, team_key, question, options_key) do update set n = answer_choice_set_tallies.n + excluded.n`;
-  // PostgreSQL: the three in one statement (one round trip in the transaction; each part reads the
-  // answers as they were before the statement, and none of them writes what another reads).
-  if (db.getExecutor().adapter instanceof PostgresAdapter) {
-    await sql`with value_tallies as (${values}), answered_tallies as (${answered}) ${choiceSets}`.execute(db);
-    return;
-  }
-  for (const statement of [values, answered, choiceSets]) await statement.execute(db);
-}
+export const addToTallies = <DB>(db: Kysely<DB>, where: RawBuilder<unknown>): Promise<void> => addStoredToTallies(db, where);
 
 /** Adds these just-completed responses to the tallies. */
 export const addResponsesToTallies = <DB>(db: Kysely<DB>, responseIds: readonly string[]): Promise<void> =>
