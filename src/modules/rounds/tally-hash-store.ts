@@ -6,7 +6,7 @@ import { type AnswerRow, addCompletedToTallies, tallyRowsOf } from './tally-batc
 import { hashesOfTallyRows, type ScopeTallyKeys } from './tally-hashes.ts';
 
 /** Responses counted from one read of their answer rows. */
-const HASH_BATCH = 2_000;
+const RESPONSES_PER_READ = 2_000;
 
 /**
  * Adds the complete responses matching `where` (a condition on `r`, the responses) to the tallies and
@@ -18,8 +18,8 @@ export async function addStoredToTallies<DB>(kysely: Kysely<DB>, where: RawBuild
   const db = kysely as unknown as Db;
   const { rows: responses } = await sql<{ id: string; round_id: string; team_id: string | null }>`select r.id, r.round_id, r.team_id from responses r
     where r.status = 'complete' and (${where})`.execute(db);
-  for (let i = 0; i < responses.length; i += HASH_BATCH) {
-    const share = responses.slice(i, i + HASH_BATCH);
+  for (let i = 0; i < responses.length; i += RESPONSES_PER_READ) {
+    const share = responses.slice(i, i + RESPONSES_PER_READ);
     const answers = new Map<string, AnswerRow[]>(share.map((r) => [r.id, []]));
     for (const { response_id, ...row } of await answersOfResponses(
       db,
