@@ -71,6 +71,31 @@ describe('readXlsx', () => {
     const broken = bytes.slice(0, bytes.length - 200);
     await expect(readXlsx(broken, { limits })).rejects.toMatchObject({ problem: { reason: 'not_xlsx' } });
   });
+
+  it('reads a sheet stored before the workbook part that names it (exceljs issue 3064), from the same file reordered', async () => {
+    const { unzipSync, zipSync } = await import('fflate');
+    const written = await workbook((wb) => {
+      wb.addWorksheet('Eerste').addRows([
+        ['naam', 'uren'],
+        ['René', 7.5],
+      ]);
+      wb.addWorksheet('Tweede').addRows([['ander', 'blad']]);
+    });
+    const files = unzipSync(written);
+    // The worksheets after the relations and shared strings, the workbook part last: exceljs's
+    // streaming reader meets a sheet it cannot name yet.
+    const order = ['[Content_Types].xml', '_rels/.rels', 'xl/_rels/workbook.xml.rels', 'xl/sharedStrings.xml', 'xl/styles.xml'];
+    const last = 'xl/workbook.xml';
+    const unordered: Record<string, Uint8Array> = {};
+    for (const name of order) if (files[name]) unordered[name] = files[name];
+    for (const [name, data] of Object.entries(files)) if (!(name in unordered) && name !== last) unordered[name] = data;
+    unordered[last] = files[last] as Uint8Array;
+    expect(Object.keys(unordered).indexOf('xl/worksheets/sheet1.xml')).toBeLessThan(Object.keys(unordered).indexOf(last));
+    const sheet = await readXlsx(zipSync(unordered), { limits });
+    expect(sheet.sheet).toBe('Eerste');
+    expect(sheet.header).toEqual(['naam', 'uren']);
+    expect([...sheet.rows()].map((r) => r.cells)).toEqual([['René', '7.5']]);
+  });
 });
 
 describe('helpers', () => {

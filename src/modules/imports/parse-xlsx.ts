@@ -97,14 +97,44 @@ function valueText(value: unknown, numFmt: string | undefined): string {
 
 type StreamRow = { number: number; eachCell: (options: { includeEmpty: boolean }, fn: (cell: CellLike, column: number) => void) => void };
 
+type ReadOptions = { sheet?: string | undefined; limits: XlsxLimits; onRow?: (count: number) => void };
+
 /** Reads the sheet into rows of strings. Throws XlsxError for a file that is not one or goes beyond the limits. */
-export async function readXlsx(
-  bytes: Uint8Array,
-  options: { sheet?: string | undefined; limits: XlsxLimits; onRow?: (count: number) => void },
-): Promise<XlsxSheet> {
+export async function readXlsx(bytes: Uint8Array, options: ReadOptions): Promise<XlsxSheet> {
   // The sizes a zip declares can lie: count what it really unpacks to before exceljs unpacks it.
   const zip = checkZip(bytes, options.limits.maxUncompressedBytes);
   if (!zip.ok) throw new XlsxError({ reason: zip.reason === 'too_large' ? 'too_large' : 'not_xlsx' });
+  try {
+    return await readInOrder(bytes, options);
+  } catch (error) {
+    if (!(error instanceof XlsxError) || error.problem.reason !== 'not_xlsx') throw error;
+    // exceljs's streaming reader names a sheet from xl/workbook.xml, and fails on a sheet that comes
+    // before that part in the archive while the shared strings come before it (exceljs issue 3064;
+    // intermittently for files exceljs itself wrote). The same file with the workbook's own parts
+    // first reads in any case; a file that is no spreadsheet fails again.
+    const reordered = await workbookPartsFirst(bytes);
+    if (!reordered) throw error;
+    return await readInOrder(reordered, options);
+  }
+}
+
+/** The workbook parts (relations, workbook, styles, shared strings) first, then the rest, stored uncompressed; null when it is no zip. */
+async function workbookPartsFirst(bytes: Uint8Array): Promise<Uint8Array | null> {
+  const { unzipSync, zipSync } = await import('fflate');
+  let files: Record<string, Uint8Array>;
+  try {
+    files = unzipSync(bytes);
+  } catch {
+    return null;
+  }
+  const first = ['[Content_Types].xml', '_rels/.rels', 'xl/_rels/workbook.xml.rels', 'xl/workbook.xml', 'xl/styles.xml', 'xl/sharedStrings.xml'];
+  const ordered: Record<string, Uint8Array> = {};
+  for (const name of first) if (files[name]) ordered[name] = files[name];
+  for (const [name, data] of Object.entries(files)) if (!(name in ordered)) ordered[name] = data;
+  return zipSync(ordered, { level: 0 });
+}
+
+async function readInOrder(bytes: Uint8Array, options: ReadOptions): Promise<XlsxSheet> {
   // exceljs is large and only needed when someone imports a spreadsheet: load it then.
   const { default: excel } = await import('exceljs');
   const reader = new excel.stream.xlsx.WorkbookReader(Readable.from([Buffer.from(bytes.buffer, bytes.byteOffset, bytes.byteLength)]), {
