@@ -9,7 +9,8 @@ import * as answers from '../../src/modules/rounds/answers.ts';
 import * as answersStore from '../../src/modules/rounds/answers-store.ts';
 import { insertAnswers, insertResponses, rebuildTallies } from '../../src/modules/rounds/bulk-load.ts';
 import { consentFor, type LinkContext, saveSection, startResponse, submitDraft, submitWhole } from '../../src/modules/rounds/respondent.ts';
-import { countsFromHashes, hashOf, numberText, tallyHashesOf } from '../../src/modules/rounds/tally-hashes.ts';
+import { tallyRowsOf } from '../../src/modules/rounds/tally-batch.ts';
+import { countsFromHashes, hashesOfTallyRows, hashOf, numberText } from '../../src/modules/rounds/tally-hashes.ts';
 import { createTestApp, type TestApp } from '../helpers/app.ts';
 import { describeEachDatabase } from '../helpers/databases.ts';
 import { makeOrganisation } from '../helpers/factories.ts';
@@ -38,7 +39,7 @@ describe('tally hashes', () => {
       { question: 'rollen', item: null, option: 'leefwereld', number_value: null, text_value: null },
       { question: 'rollen', item: null, option: 'kritische_stem', number_value: null, text_value: '_missing' },
     ];
-    const bytes = tallyHashesOf(rows);
+    const bytes = hashesOfTallyRows(tallyRowsOf(rows));
     // 4 value rows, 2 questions answered, 2 sets (the marker is not chosen).
     expect(bytes.length).toBe(8 * 4);
     expect(bytes.readUInt32LE(0)).toBe(hashOf(['v', 'sector', '', 'ggz', '', '0'].join(SEP)));

@@ -1,5 +1,5 @@
 import { type AnswerRowCounts, answeredKey, type ChoiceSetCount, type ValueCount } from './answer-counts.ts';
-import { type AnswerRow, type TallyRows, tallyRowsOf } from './tally-batch.ts';
+import type { TallyRows } from './tally-batch.ts';
 
 /**
  * Each complete response keeps what it added to its round's tallies, as a short list of hashes of
@@ -35,7 +35,7 @@ export function numberText(value: number | null): string {
   return String(Number(value.toPrecision(15)));
 }
 
-export function keyText(key: TallyKey): string {
+function keyText(key: TallyKey): string {
   switch (key.kind) {
     case 'v':
       return ['v', key.question, key.item, key.option, key.value, String(key.marker)].join(SEPARATOR);
@@ -82,10 +82,10 @@ export function keyHashesOf(rows: TallyRows): number[] {
   ];
 }
 
-/** The hashes to store with a complete response: of every tally key it adds, 4 bytes each, little-endian. */
-export const tallyHashesOf = (answers: readonly AnswerRow[]): Buffer => hashesOfTallyRows(tallyRowsOf(answers));
-
-/** The same, from the tally keys already made for the tallies (tallyRowsOf). */
+/**
+ * The hashes to store with a complete response, 4 bytes each, little-endian: of every tally key it
+ * adds, from the keys already made for the tallies (tallyRowsOf).
+ */
 export function hashesOfTallyRows(rows: TallyRows): Buffer {
   const hashes = keyHashesOf(rows);
   const bytes = Buffer.allocUnsafe(hashes.length * 4);
